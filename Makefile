@@ -1,0 +1,69 @@
+# genlab - every output goes to build/.
+#   make            build/genlab
+#   make run        install what is missing, build, start the shell
+#   make test       unit tests, conformance programs, lessons: "N passed, M failed"
+#   make asan       the whole suite under AddressSanitizer + UBSan
+#   make bench      genlab side by side with BEAM
+CC      ?= cc
+OPT     ?= -O2
+CFLAGS  += -std=c11 -g $(OPT) -Wall -Wextra -Werror -D_GNU_SOURCE -Icore -Icore/bif -Icli
+LDLIBS  += -lgmp -lutf8proc -ledit -lm
+B       ?= build
+
+CORE_SRC  := $(wildcard core/*.c core/bif/*.c)
+CLI_SRC   := $(wildcard cli/*.c)
+LIB_EX    := $(sort $(wildcard core/lib/*.ex) $(wildcard lessons/servers/*.ex))
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+
+CORE_OBJ  := $(CORE_SRC:%.c=$(B)/obj/%.o) $(B)/obj/embedded_lib.o
+CLI_OBJ   := $(CLI_SRC:%.c=$(B)/obj/%.o)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all run test asan bench clean setup
+all: $(B)/genlab
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/embedded_lib.c: $(LIB_EX) scripts/embed-lib
+	@mkdir -p $(B)
+	scripts/embed-lib $(LIB_EX) > $@
+
+$(B)/obj/embedded_lib.o: $(B)/embedded_lib.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/libgenlab.a: $(CORE_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/genlab: $(CLI_OBJ) $(B)/libgenlab.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/check.h $(B)/libgenlab.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit $< $(B)/libgenlab.a -o $@ $(LDLIBS)
+
+setup:
+	@scripts/setup
+
+run: setup all
+	@$(B)/genlab
+
+test: setup
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) >/dev/null
+	@scripts/run-tests $(B)
+
+asan:
+	@scripts/setup
+	@$(MAKE) --no-print-directory B=build/asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+	    LDFLAGS="-fsanitize=address,undefined" build/asan/genlab $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%) >/dev/null
+	@ASAN_OPTIONS=detect_leaks=0 scripts/run-tests build/asan
+
+bench: setup all
+	@scripts/bench $(B)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

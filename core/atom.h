@@ -1,0 +1,43 @@
+/* atom.h - the global atom table.
+ *
+ * Atoms are interned once and never freed; a Term of tag ATOM holds the
+ * table index. Text is UTF-8 and stored without Elixir's "Elixir." alias
+ * prefix stripped: the module Foo is the atom "Elixir.Foo". */
+#ifndef GENLAB_ATOM_H
+#define GENLAB_ATOM_H
+
+#include "term.h"
+
+enum {
+#define X(name, text) ATOM_INDEX_##name,
+#include "atoms.def"
+#undef X
+    ATOM_INDEX_COUNT_PREDEFINED
+};
+
+#define X(name, text) static const Term ATOM_##name = ((Term)ATOM_INDEX_##name << 3) | TAG_ATOM;
+#include "atoms.def"
+#undef X
+
+/* Fills the table with the predefined atoms of atoms.def. Idempotent. */
+void atom_table_init(void);
+
+/* Returns the atom with this text, creating it if needed. */
+Term atom_intern(const char *text, size_t len);
+static inline Term atom_from_cstr(const char *text) { return atom_intern(text, strlen(text)); }
+
+/* Returns the atom with this text if it exists (String.to_existing_atom), or
+ * TERM_NONE. */
+Term atom_lookup(const char *text, size_t len);
+
+/* The atom's UTF-8 text (not NUL-terminated in general; use atom_length). */
+const char *atom_text(Term atom);
+size_t atom_length(Term atom);
+
+/* Number of atoms in the table (erlang:system_info(atom_count)). */
+size_t atom_count(void);
+
+static inline Term atom_from_bool(bool b) { return b ? ATOM_true : ATOM_false; }
+static inline bool term_is_boolean(Term t) { return t == ATOM_true || t == ATOM_false; }
+
+#endif

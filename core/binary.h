@@ -1,0 +1,64 @@
+/* binary.h - binaries, bitstrings, and the primitives behind <<>>.
+ *
+ * A BOX_BINARY holds [bit size][bytes...]; a BOX_SUBBIN refers to a slice
+ * of one (what binary pattern matching produces, so matching the rest of a
+ * large binary copies nothing).
+ */
+#ifndef GENLAB_BINARY_H
+#define GENLAB_BINARY_H
+
+#include "heap.h"
+
+/* Bytes of a byte-aligned bitstring (a binary). False if `t` is not a
+ * bitstring or its bit size is not a multiple of 8. A sub-binary whose
+ * offset is not byte-aligned is... see binary_bytes_copy. */
+bool binary_bytes(Term t, const uint8_t **bytes, size_t *size);
+size_t bitstring_bit_size(Term t); /* t must be a bitstring */
+static inline bool term_is_binary(Term t)
+{
+    return term_is_bitstring(t) && bitstring_bit_size(t) % 8 == 0;
+}
+/* Reads bit `i` of a bitstring's content. */
+unsigned bitstring_bit(Term t, size_t i);
+
+Term binary_new(Heap *h, const void *bytes, size_t size);
+static inline Term binary_from_cstr(Heap *h, const char *s) { return binary_new(h, s, strlen(s)); }
+/* A binary of `size` uninitialized bytes; *bytes points at them. */
+Term binary_alloc(Heap *h, size_t size, uint8_t **bytes);
+/* A slice [bit_offset, bit_offset + bit_size) of a bitstring. */
+Term bitstring_slice(Heap *h, Term t, size_t bit_offset, size_t bit_size);
+
+/* ---- building <<seg, seg, ...>> ---------------------------------------- */
+
+typedef struct BinBuilder {
+    uint8_t *buf; /* malloc'd */
+    size_t bits, capacity_bytes;
+} BinBuilder;
+
+void binbuild_init(BinBuilder *b);
+void binbuild_free(BinBuilder *b);
+/* Each returns false if the value does not fit the segment type (badarg). */
+bool binbuild_integer(BinBuilder *b, Term value, size_t bits, bool little, bool is_signed);
+bool binbuild_float(BinBuilder *b, Term value, size_t bits, bool little); /* 16/32/64 */
+bool binbuild_bits(BinBuilder *b, Term bitstring, size_t bits); /* bits = SIZE_MAX: all */
+bool binbuild_utf8(BinBuilder *b, Term codepoint);
+bool binbuild_utf16(BinBuilder *b, Term codepoint, bool little);
+bool binbuild_utf32(BinBuilder *b, Term codepoint, bool little);
+/* The finished bitstring in `h`; the builder is left empty. */
+Term binbuild_finish(BinBuilder *b, Heap *h);
+
+/* ---- matching <<seg, seg, ...>> ---------------------------------------- */
+
+/* Reads a segment at *bit_offset of bitstring `t`; on success stores the
+ * value, advances *bit_offset and returns true. */
+bool binmatch_integer(Heap *h, Term t, size_t *bit_offset, size_t bits, bool little, bool is_signed, Term *out);
+bool binmatch_float(Heap *h, Term t, size_t *bit_offset, size_t bits, bool little, Term *out);
+bool binmatch_bits(Heap *h, Term t, size_t *bit_offset, size_t bits, Term *out); /* SIZE_MAX: rest */
+bool binmatch_utf8(Term t, size_t *bit_offset, Term *out);
+bool binmatch_utf16(Term t, size_t *bit_offset, bool little, Term *out);
+bool binmatch_utf32(Term t, size_t *bit_offset, bool little, Term *out);
+
+/* UTF-8 validity of a byte-aligned binary (String.valid?). */
+bool utf8_valid(const uint8_t *bytes, size_t size);
+
+#endif

@@ -1,0 +1,214 @@
+/* heap.c - chunked bump allocation and the literal arena. */
+#include "heap.h"
+
+#include <stdlib.h>
+#include <sys/mman.h>
+
+#include "atom.h"
+#include "fatal.h"
+
+static HeapChunk *chunk_new(size_t words)
+{
+    HeapChunk *c = xmalloc(sizeof(HeapChunk) + words * sizeof(Term));
+    c->next = NULL;
+    c->words = words;
+    return c;
+}
+
+void heap_init(Heap *h, size_t initial_words)
+{
+    memset(h, 0, sizeof *h);
+    if (initial_words) {
+        h->chunks = chunk_new(initial_words);
+        h->top = h->chunks->data;
+        h->limit = h->top + initial_words;
+        h->capacity_words = initial_words;
+    }
+}
+
+void heap_release(Heap *h)
+{
+    HeapChunk *c = h->chunks;
+    while (c) {
+        HeapChunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    memset(h, 0, sizeof *h);
+}
+
+/* The literal arena is one big reserved mapping, so that "is this a
+ * literal?" is an address comparison. Pages are committed on first touch. */
+#define LITERAL_ARENA_BYTES ((size_t)8 << 30)
+static Heap literal_arena;
+static Term *literal_base, *literal_end;
+
+Heap *literal_heap(void)
+{
+    if (!literal_base) {
+        void *p = mmap(NULL, LITERAL_ARENA_BYTES, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED) fatal("cannot reserve the literal arena");
+        literal_base = p;
+        literal_end = literal_base + LITERAL_ARENA_BYTES / sizeof(Term);
+        literal_arena.top = literal_base;
+        literal_arena.limit = literal_end;
+        literal_arena.capacity_words = LITERAL_ARENA_BYTES / sizeof(Term);
+    }
+    return &literal_arena;
+}
+
+bool term_points_to_literal(Term t)
+{
+    Term *p = (Term *)(uintptr_t)(t & ~(Term)TAG_MASK);
+    return p >= literal_base && p < literal_end;
+}
+
+Term *heap_alloc(Heap *h, size_t words)
+{
+    if ((size_t)(h->limit - h->top) < words) {
+        if (h == &literal_arena) fatal("literal arena exhausted");
+        /* Grow geometrically so a long build is amortised O(1) per word. */
+        size_t size = h->capacity_words < 64 ? 64 : h->capacity_words;
+        if (size < words) size = words;
+        HeapChunk *c = chunk_new(size);
+        c->next = h->chunks;
+        h->chunks = c;
+        h->top = c->data;
+        h->limit = c->data + size;
+        h->capacity_words += size;
+    }
+    Term *p = h->top;
+    h->top += words;
+    h->allocated_words += words;
+    return p;
+}
+
+size_t heap_memory_bytes(const Heap *h)
+{
+    return h->capacity_words * sizeof(Term);
+}
+
+Term tuple_new(Heap *h, size_t n)
+{
+    Term *p = heap_alloc(h, n + 1);
+    p[0] = header_make(BOX_TUPLE, n);
+    for (size_t i = 0; i < n; i++) p[1 + i] = ATOM_nil;
+    return boxed_from_ptr(p);
+}
+
+Term tuple_from(Heap *h, size_t n, const Term *elems)
+{
+    Term *p = heap_alloc(h, n + 1);
+    p[0] = header_make(BOX_TUPLE, n);
+    if (n) memcpy(p + 1, elems, n * sizeof(Term));
+    return boxed_from_ptr(p);
+}
+
+Term tuple2(Heap *h, Term a, Term b) { return tuple_from(h, 2, (Term[]){a, b}); }
+Term tuple3(Heap *h, Term a, Term b, Term c) { return tuple_from(h, 3, (Term[]){a, b, c}); }
+Term tuple4(Heap *h, Term a, Term b, Term c, Term d) { return tuple_from(h, 4, (Term[]){a, b, c, d}); }
+
+Term cons_new(Heap *h, Term head, Term tail)
+{
+    Term *p = heap_alloc(h, 2);
+    p[0] = head;
+    p[1] = tail;
+    return cons_from_ptr(p);
+}
+
+Term list_from(Heap *h, size_t n, const Term *elems)
+{
+    Term list = TERM_NIL;
+    if (!n) return list;
+    Term *cells = heap_alloc(h, 2 * n);
+    for (size_t i = n; i-- > 0;) {
+        cells[2 * i] = elems[i];
+        cells[2 * i + 1] = list;
+        list = cons_from_ptr(cells + 2 * i);
+    }
+    return list;
+}
+
+Term float_new(Heap *h, double d)
+{
+    Term *p = heap_alloc(h, 2);
+    p[0] = header_make(BOX_FLOAT, 1);
+    memcpy(p + 1, &d, sizeof d);
+    return boxed_from_ptr(p);
+}
+
+Term ref_new(Heap *h, uint64_t id)
+{
+    Term *p = heap_alloc(h, 2);
+    p[0] = header_make(BOX_REF, 1);
+    p[1] = (Term)id;
+    return boxed_from_ptr(p);
+}
+
+/* Payload words of a boxed object that hold Terms the copier must follow,
+ * as [first, first + count). Raw payloads (floats, bignum limbs, bytes) have
+ * none. */
+static void boxed_term_span(Term *obj, size_t *first, size_t *count)
+{
+    Term hdr = obj[0];
+    size_t n = header_size(hdr);
+    switch (header_type(hdr)) {
+    case BOX_TUPLE: *first = 1; *count = n; return;
+    case BOX_SUBBIN: *first = 1; *count = 1; return;
+    case BOX_MAP: *first = 2; *count = n - 1; return;
+    case BOX_FUN: *first = 2; *count = n - 1; return;
+    case BOX_EXPORT: *first = 1; *count = n; return;
+    default: *first = 0; *count = 0; return;
+    }
+}
+
+size_t term_size_words(Term t)
+{
+    size_t total = 0;
+    for (;;) {
+        if (term_is_cons(t)) {
+            if (term_points_to_literal(t)) return total;
+            total += 2 + term_size_words(cons_head(t));
+            t = cons_tail(t);
+            continue;
+        }
+        if (!term_is_boxed(t) || term_points_to_literal(t)) return total;
+        Term *obj = boxed_ptr(t);
+        size_t first, count;
+        total += 1 + header_size(obj[0]);
+        boxed_term_span(obj, &first, &count);
+        if (count == 0) return total;
+        for (size_t i = 0; i + 1 < count; i++) total += term_size_words(obj[first + i]);
+        t = obj[first + count - 1];
+    }
+}
+
+Term term_copy(Heap *to, Term t)
+{
+    if (term_is_cons(t)) {
+        if (term_points_to_literal(t)) return t;
+        /* Copy list spines iteratively so long lists need no deep recursion. */
+        Term result = TERM_NIL, *last = &result;
+        while (term_is_cons(t) && !term_points_to_literal(t)) {
+            Term *cell = heap_alloc(to, 2);
+            cell[0] = term_copy(to, cons_head(t));
+            cell[1] = TERM_NIL;
+            *last = cons_from_ptr(cell);
+            last = &cell[1];
+            t = cons_tail(t);
+        }
+        *last = term_copy(to, t);
+        return result;
+    }
+    if (!term_is_boxed(t)) return t;
+    if (term_points_to_literal(t)) return t;
+    Term *obj = boxed_ptr(t);
+    size_t words = 1 + header_size(obj[0]);
+    Term *copy = heap_alloc(to, words);
+    memcpy(copy, obj, words * sizeof(Term));
+    size_t first, count;
+    boxed_term_span(obj, &first, &count);
+    for (size_t i = 0; i < count; i++) copy[first + i] = term_copy(to, obj[first + i]);
+    return boxed_from_ptr(copy);
+}

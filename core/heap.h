@@ -1,0 +1,64 @@
+/* heap.h - where terms live.
+ *
+ * Every process owns a Heap: a chain of chunks filled by bump allocation.
+ * Allocation never moves anything, so C code (natives, the compiler) may
+ * hold raw Terms while it allocates. Only the VM collects garbage, at safe
+ * points where every live term is in a root it knows (see gc.h); the
+ * collector copies live data into one fresh chunk.
+ *
+ * Constants of compiled code live in the literal arena: one reserved address
+ * range, never collected and never copied, recognisable by address. Terms
+ * in a process heap may point into it; nothing points the other way.
+ */
+#ifndef GENLAB_HEAP_H
+#define GENLAB_HEAP_H
+
+#include "term.h"
+
+typedef struct HeapChunk {
+    struct HeapChunk *next; /* older chunk */
+    size_t words;           /* capacity of data[] */
+    Term data[];
+} HeapChunk;
+
+typedef struct Heap {
+    Term *top, *limit;        /* bump region inside `chunks` */
+    HeapChunk *chunks;        /* newest first */
+    size_t capacity_words;    /* sum of all chunk capacities */
+    size_t allocated_words;   /* words handed out since the last collection */
+    size_t live_words;        /* words that survived the last collection */
+} Heap;
+
+void heap_init(Heap *h, size_t initial_words);
+void heap_release(Heap *h); /* frees every chunk */
+
+/* Returns room for `words` Terms. Never fails (aborts on out of memory). */
+Term *heap_alloc(Heap *h, size_t words);
+
+/* Bytes held by the heap's chunks (Process.info(pid, :memory) adds this). */
+size_t heap_memory_bytes(const Heap *h);
+
+/* ---- the literal arena ------------------------------------------------- */
+
+/* The heap whose terms are permanent constants. */
+Heap *literal_heap(void);
+bool term_points_to_literal(Term t); /* for boxed and cons terms */
+
+/* ---- constructors (in any heap) ------------------------------------------ */
+
+Term tuple_new(Heap *h, size_t n); /* elements set to nil atom... caller fills */
+Term tuple_from(Heap *h, size_t n, const Term *elems);
+Term tuple2(Heap *h, Term a, Term b);
+Term tuple3(Heap *h, Term a, Term b, Term c);
+Term tuple4(Heap *h, Term a, Term b, Term c, Term d);
+Term cons_new(Heap *h, Term head, Term tail);
+Term list_from(Heap *h, size_t n, const Term *elems); /* proper list */
+Term float_new(Heap *h, double d);
+Term ref_new(Heap *h, uint64_t id);
+
+/* Deep-copies a term into another heap (messages, literals). Literal-arena
+ * terms are shared, not copied. */
+Term term_copy(Heap *to, Term t);
+size_t term_size_words(Term t); /* words term_copy would allocate */
+
+#endif

@@ -1,0 +1,35 @@
+/* native.h - functions implemented in C (BIFs).
+ *
+ * A native takes the process and its arguments and returns the result, or
+ * TERM_NONE after raising an exception with process_raise*(). It allocates
+ * on p->heap (allocation never moves terms). It must not call back into
+ * Elixir code: functions that take funs (Enum.map, ...) are written in
+ * Elixir in core/lib/ instead.
+ *
+ * Natives are registered under a module and name, e.g. ("erlang",
+ * "element", 2) or ("Elixir.String", "upcase", 1). A module may mix natives
+ * and Elixir definitions, but each function is defined in one place only.
+ */
+#ifndef GENLAB_NATIVE_H
+#define GENLAB_NATIVE_H
+
+#include "term.h"
+
+typedef struct Process Process;
+typedef Term (*NativeFn)(Process *p, const Term *args);
+
+typedef struct NativeDef {
+    const char *module; /* atom text: "erlang", "Elixir.String" */
+    const char *name;
+    int arity;
+    NativeFn fn;
+} NativeDef;
+
+/* Registers a table ended by an entry with module == NULL. */
+void native_register(const NativeDef *defs);
+/* The native for Module.name/arity, or NULL. */
+NativeFn native_lookup(Term module, Term name, int arity);
+/* Registers every table of core/bif/ (see bif/bif.h). */
+void native_init(void);
+
+#endif

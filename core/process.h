@@ -1,0 +1,44 @@
+/* process.h - an Elixir process: everything it needs to stop and resume.
+ *
+ * A process owns its heap, its register stack and call frames (in process
+ * memory, never on the C stack), its mailbox, links, monitors and
+ * dictionary. The scheduler (sched.h) runs it for a reduction budget and
+ * it can be suspended at any receive or at the end of a slice.
+ */
+#ifndef GENLAB_PROCESS_H
+#define GENLAB_PROCESS_H
+
+#include "heap.h"
+
+typedef struct Process Process;
+
+struct Process {
+    Heap heap;
+    Term pid;
+
+    /* The pending exception, set by process_raise*() while a native or an
+     * instruction returns TERM_NONE. class is error, exit or throw. */
+    Term exc_class, exc_reason;
+    /* For error:badarg from a native: which argument (1-based, 0 = none)
+     * and why, as Erlang's extended error information reports it. */
+    int exc_arg;
+    const char *exc_why;
+    Term exc_stacktrace; /* filled by the VM while unwinding */
+
+    Term dictionary; /* the process dictionary: a map */
+
+    struct VmState *vm; /* registers, frames, handlers: see vm.h */
+};
+
+/* Raising from native code. Each returns TERM_NONE so a native can write
+ * `return process_badarg(p);`. */
+Term process_raise(Process *p, Term class_atom, Term reason);
+Term process_badarg(Process *p);
+/* error:badarg noting that argument `arg` (1-based) was wrong because `why`
+ * (e.g. "not a textual representation of an integer"). */
+Term process_badarg_at(Process *p, int arg, const char *why);
+/* Raises an Elixir exception struct %Module{message: message}, e.g.
+ * process_raise_exception(p, "Elixir.ArgumentError", "..."). */
+Term process_raise_exception(Process *p, const char *module, const char *message);
+
+#endif
