@@ -9,15 +9,20 @@
 
 #include "heap.h"
 
-/* Bytes of a byte-aligned bitstring (a binary). False if `t` is not a
- * bitstring or its bit size is not a multiple of 8. A sub-binary whose
- * offset is not byte-aligned is... see binary_bytes_copy. */
+/* Bytes of a binary (a bitstring whose bit size is a multiple of 8). False
+ * only if `t` is not a bitstring or its bit size is not a multiple of 8:
+ * every binary, sub-binaries included, starts on a byte boundary
+ * (bitstring_slice copies rather than make an unaligned one). */
 bool binary_bytes(Term t, const uint8_t **bytes, size_t *size);
 size_t bitstring_bit_size(Term t); /* t must be a bitstring */
 static inline bool term_is_binary(Term t)
 {
     return term_is_bitstring(t) && bitstring_bit_size(t) % 8 == 0;
 }
+/* Where a bitstring's content lives: the bits are [bit_offset, bit_offset +
+ * bit_size) of `bytes`, most significant bit of a byte first. Bits beyond
+ * the end within the last byte may belong to a larger parent binary. */
+void bitstring_view(Term t, const uint8_t **bytes, size_t *bit_offset, size_t *bit_size);
 /* Reads bit `i` of a bitstring's content. */
 unsigned bitstring_bit(Term t, size_t i);
 
@@ -30,12 +35,16 @@ Term bitstring_slice(Heap *h, Term t, size_t bit_offset, size_t bit_size);
 
 /* ---- building <<seg, seg, ...>> ---------------------------------------- */
 
+/* Accumulates bits; small results stay in the builder itself, larger ones
+ * in a malloc'd buffer. The fields are private to binary.c. */
 typedef struct BinBuilder {
-    uint8_t *buf; /* malloc'd */
+    uint8_t *buf; /* malloc'd, or NULL while inline_bytes suffices */
     size_t bits, capacity_bytes;
+    uint8_t inline_bytes[64];
 } BinBuilder;
 
 void binbuild_init(BinBuilder *b);
+/* Releases the builder's memory; harmless after binbuild_finish. */
 void binbuild_free(BinBuilder *b);
 /* Each returns false if the value does not fit the segment type (badarg). */
 bool binbuild_integer(BinBuilder *b, Term value, size_t bits, bool little, bool is_signed);

@@ -1,5 +1,5 @@
 /* embedded.h - Elixir sources compiled into the binary at build time
- * (core/lib/*.ex and lessons/servers/*.ex), in file-name order. */
+ * (the .ex files of core/lib and lessons/servers), in file-name order. */
 #ifndef GENLAB_EMBEDDED_H
 #define GENLAB_EMBEDDED_H
 

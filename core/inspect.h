@@ -1,12 +1,14 @@
 /* inspect.h - Elixir's Kernel.inspect/2 and String.Chars for built-in types.
  *
  * Output is byte-for-byte what Elixir 1.14 prints, including the pretty
- * printer's line breaking (Inspect.Algebra, width 80 by default) used by
- * IO.inspect and IEx.
+ * printer's line breaking (Inspect.Algebra, see doc.h) used by IO.inspect
+ * and IEx. Terms of any depth and length are inspected without recursion
+ * on the C stack.
  */
 #ifndef GENLAB_INSPECT_H
 #define GENLAB_INSPECT_H
 
+#include "doc.h"
 #include "heap.h"
 
 typedef struct Process Process;
@@ -14,34 +16,72 @@ typedef struct Process Process;
 typedef enum { CHARLISTS_INFER, CHARLISTS_AS_LISTS, CHARLISTS_AS_CHARLISTS } CharlistsMode;
 typedef enum { BINARIES_INFER, BINARIES_AS_BINARIES, BINARIES_AS_STRINGS } BinariesMode;
 
+/* Inspect.Opts. A `limit` or `printable_limit` of -1 means :infinity. */
 typedef struct InspectOpts {
-    int width;          /* 80; 0 = never break (inspect/2's default is pretty: false) */
-    bool pretty;        /* false for inspect/2, true for IO.inspect and IEx */
-    long limit;         /* items shown per collection: 50 default, -1 = :infinity */
-    long printable_limit; /* 4096 default, -1 = :infinity */
+    /* Columns to lay the text out in when `pretty` is set; -1 = :infinity,
+     * 0 = break wherever possible. */
+    long width;
+    /* Whether to lay out at `width` at all. Kernel.inspect/2 does so only
+     * with pretty: true; IO.inspect and IEx always do, so set it for them. */
+    bool pretty;
+    long limit;           /* items shown per collection: 50 by default */
+    long printable_limit; /* characters of a printable string/charlist: 4096 */
     CharlistsMode charlists;
     BinariesMode binaries;
-    bool structs;       /* false prints structs as maps */
-    int base;           /* 10, or 2/8/16 for integers */
+    bool structs; /* false prints structs as maps */
+    int base;     /* 10, or 2/8/16 for integers (and then bytes of binaries) */
 } InspectOpts;
 
-void inspect_opts_default(InspectOpts *o); /* inspect/2's defaults */
+/* Kernel.inspect/2's defaults: width 80, pretty false, limit 50,
+ * printable_limit 4096, :infer, structs true, base 10. */
+void inspect_opts_default(InspectOpts *o);
 
 /* The text of inspect(t, opts): malloc'd UTF-8, NUL-terminated; *len gets
  * its length if len is not NULL. */
 char *inspect_to_cstring(Term t, const InspectOpts *o, size_t *len);
 
-/* Elixir's shortest round-trip float text: 0.1, 1.0e20, 2.5e-7, -0.0.
+/* Inspect.Algebra.to_doc/2: the document of `t` in arena `a` (not yet
+ * grouped; Kernel.inspect wraps it in a group before formatting). For
+ * callers that compose larger documents (IEx, exception reports). */
+const Doc *inspect_to_doc(DocArena *a, Term t, const InspectOpts *o);
+
+/* Erlang's float_to_list(F, [short]) and Elixir's to_string/1 of a float:
+ * the shortest digits that read back as `d`, as 0.1, 1.0e3, 2.5e-7, -0.0.
  * buf needs 32 bytes. Returns the length. */
 size_t float_format_shortest(double d, char *buf);
 
+/* inspect/1 of a float: like float_format_shortest, except that integral
+ * values with 1.0 <= |d| < 1.0e16 print in full: 1000.0, 1.0e16.
+ * buf needs 32 bytes. Returns the length. */
+size_t float_format_inspect(double d, char *buf);
+
+/* The text of a reference, #Reference<0.N1.N2.N3>, derived only from its
+ * id (deterministic: consecutive ids differ in N3). buf needs 64 bytes.
+ * Returns the length. */
+size_t ref_format(Term ref, char *buf);
+
+/* Macro.inspect_atom/2: how an atom is written as a literal (:foo,
+ * :"foo bar", Foo.Bar, nil), as a keyword key (foo:, "foo bar":) or as the
+ * function name of a remote call (foo, "Foo"). malloc'd, NUL-terminated. */
+typedef enum { ATOM_AS_LITERAL, ATOM_AS_KEY, ATOM_AS_REMOTE_CALL } AtomFormat;
+char *inspect_atom_cstring(Term atom, AtomFormat format, size_t *len);
+
 /* to_string/1 (String.Chars) for built-in types: binaries unchanged, atoms
- * (nil -> ""), integers, floats, charlists/iodata. Raises
- * Protocol.UndefinedError in `p` and returns TERM_NONE otherwise. */
+ * (nil -> ""), integers, floats, charlists/chardata. Raises
+ * Protocol.UndefinedError (or, for lists, ArgumentError or
+ * UnicodeConversionError as List.to_string/1 does) in `p` and returns
+ * TERM_NONE otherwise. */
 Term term_to_string(Process *p, Term t);
 
 /* Struct field order for inspect (defstruct order, without __struct__).
- * Implemented by the module system; NULL if `module` defines no struct. */
+ * Implemented by the module system; NULL if `module` defines no struct.
+ * A struct whose keys match its module's fields prints as %Module{...} in
+ * this order; any other struct prints as a map, as Inspect.Any does. */
 const Term *module_struct_fields(Term module, size_t *count);
+
+/* Closures (BOX_FUN) print from their FunInfo (module.h):
+ *   #Function<INDEX.UNIQ/ARITY in Module.parent/parent_arity>
+ * or, for a module named elixir_compiler_* (a script's top level),
+ *   #Function<INDEX.UNIQ in file:FILE>  with FILE from the Function. */
 
 #endif

@@ -26,6 +26,9 @@ double integer_to_double(Term t); /* may be +-inf for huge values */
 Term integer_from_double(Heap *h, double d);
 /* Integer comparison: <0, 0, >0. */
 int integer_compare(Term a, Term b);
+/* Compares an integer with a finite double by exact value, without
+ * rounding either side: <0, 0, >0. */
+int integer_compare_double(Term i, double d);
 
 /* Text in base 2..36 (upper-case digits, leading '-'), malloc'd, NUL-terminated. */
 char *integer_to_cstring(Term t, int base);

@@ -1,0 +1,2 @@
+# Start-up and shutdown of the runtime, with the least possible work.
+IO.puts(:ok)

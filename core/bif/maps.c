@@ -1,0 +1,193 @@
+/* maps.c - the natives of the :maps module that take no funs. */
+#include "atom.h"
+#include "bif.h"
+#include "map.h"
+
+static Term maps_get2(Process *p, const Term *a)
+{
+    if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
+    Term v = map_get(a[1], a[0]);
+    return v == TERM_NONE ? bif_badkey(p, a[0]) : v;
+}
+
+static Term maps_get3(Process *p, const Term *a)
+{
+    if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
+    Term v = map_get(a[1], a[0]);
+    return v == TERM_NONE ? a[2] : v;
+}
+
+static Term maps_find(Process *p, const Term *a)
+{
+    if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
+    Term v = map_get(a[1], a[0]);
+    return v == TERM_NONE ? ATOM_error : tuple2(&p->heap, ATOM_ok, v);
+}
+
+static Term maps_is_key(Process *p, const Term *a)
+{
+    if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
+    return atom_from_bool(map_get(a[1], a[0]) != TERM_NONE);
+}
+
+static Term maps_put(Process *p, const Term *a)
+{
+    if (!term_is_map(a[2])) return bif_badmap(p, a[2]);
+    return map_put(&p->heap, a[2], a[0], a[1]);
+}
+
+static Term maps_update(Process *p, const Term *a)
+{
+    if (!term_is_map(a[2])) return bif_badmap(p, a[2]);
+    Term m = map_update(&p->heap, a[2], a[0], a[1]);
+    return m == TERM_NONE ? bif_badkey(p, a[0]) : m;
+}
+
+static Term maps_remove(Process *p, const Term *a)
+{
+    if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
+    if (map_get(a[1], a[0]) == TERM_NONE) return a[1];
+    return map_remove(&p->heap, a[1], a[0]);
+}
+
+static Term maps_take(Process *p, const Term *a)
+{
+    if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
+    Term v = map_get(a[1], a[0]);
+    if (v == TERM_NONE) return ATOM_error;
+    return tuple2(&p->heap, v, map_remove(&p->heap, a[1], a[0]));
+}
+
+static Term maps_merge(Process *p, const Term *a)
+{
+    if (!term_is_map(a[0])) return bif_badmap(p, a[0]);
+    if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
+    return map_merge(&p->heap, a[0], a[1]);
+}
+
+static Term maps_size(Process *p, const Term *a)
+{
+    if (!term_is_map(a[0])) return bif_badmap(p, a[0]);
+    return small_make((int64_t)map_size(a[0]));
+}
+
+static Term maps_keys(Process *p, const Term *a)
+{
+    if (!term_is_map(a[0])) return bif_badmap(p, a[0]);
+    return list_from(&p->heap, map_size(a[0]), map_keys(a[0]));
+}
+
+static Term maps_values(Process *p, const Term *a)
+{
+    if (!term_is_map(a[0])) return bif_badmap(p, a[0]);
+    return list_from(&p->heap, map_size(a[0]), map_values(a[0]));
+}
+
+static Term maps_to_list(Process *p, const Term *a)
+{
+    if (!term_is_map(a[0])) return bif_badmap(p, a[0]);
+    size_t n = map_size(a[0]);
+    const Term *keys = map_keys(a[0]), *values = map_values(a[0]);
+    TermBuf pairs;
+    termbuf_init(&pairs);
+    for (size_t i = 0; i < n; i++) termbuf_push(&pairs, tuple2(&p->heap, keys[i], values[i]));
+    Term r = termbuf_to_list(&pairs, &p->heap, TERM_NIL);
+    termbuf_free(&pairs);
+    return r;
+}
+
+static Term maps_from_list(Process *p, const Term *a)
+{
+    if (!term_is_list(a[0])) return process_badarg_at(p, 1, "not a list");
+    TermBuf keys, values;
+    termbuf_init(&keys);
+    termbuf_init(&values);
+    Term l = a[0], r;
+    for (; term_is_cons(l); l = cons_tail(l)) {
+        Term pair = cons_head(l);
+        if (!term_is_tuple(pair) || tuple_size(pair) != 2) break;
+        termbuf_push(&keys, tuple_get(pair, 0));
+        termbuf_push(&values, tuple_get(pair, 1));
+    }
+    if (l != TERM_NIL) r = process_badarg(p);
+    else r = map_from_pairs(&p->heap, keys.size, keys.items, values.items);
+    termbuf_free(&keys);
+    termbuf_free(&values);
+    return r;
+}
+
+static Term maps_from_keys(Process *p, const Term *a)
+{
+    size_t n;
+    if (!bif_list_length(a[0], &n)) return process_badarg_at(p, 1, "not a list");
+    TermBuf keys, values;
+    termbuf_init(&keys);
+    termbuf_init(&values);
+    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) {
+        termbuf_push(&keys, cons_head(l));
+        termbuf_push(&values, a[1]);
+    }
+    Term r = map_from_pairs(&p->heap, keys.size, keys.items, values.items);
+    termbuf_free(&keys);
+    termbuf_free(&values);
+    return r;
+}
+
+static Term maps_with(Process *p, const Term *a)
+{
+    size_t n;
+    if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
+    if (!bif_list_length(a[0], &n)) return process_badarg_at(p, 1, "not a list");
+    TermBuf keys, values;
+    termbuf_init(&keys);
+    termbuf_init(&values);
+    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) {
+        Term v = map_get(a[1], cons_head(l));
+        if (v == TERM_NONE) continue;
+        termbuf_push(&keys, cons_head(l));
+        termbuf_push(&values, v);
+    }
+    Term r = map_from_pairs(&p->heap, keys.size, keys.items, values.items);
+    termbuf_free(&keys);
+    termbuf_free(&values);
+    return r;
+}
+
+static Term maps_without(Process *p, const Term *a)
+{
+    size_t n;
+    if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
+    if (!bif_list_length(a[0], &n)) return process_badarg_at(p, 1, "not a list");
+    Term m = a[1];
+    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l))
+        if (map_get(m, cons_head(l)) != TERM_NONE) m = map_remove(&p->heap, m, cons_head(l));
+    return m;
+}
+
+static Term maps_new(Process *p, const Term *a)
+{
+    (void)a;
+    return map_empty(&p->heap);
+}
+
+const NativeDef bif_maps_natives[] = {
+    {"maps", "get", 2, maps_get2},
+    {"maps", "get", 3, maps_get3},
+    {"maps", "find", 2, maps_find},
+    {"maps", "is_key", 2, maps_is_key},
+    {"maps", "put", 3, maps_put},
+    {"maps", "update", 3, maps_update},
+    {"maps", "remove", 2, maps_remove},
+    {"maps", "take", 2, maps_take},
+    {"maps", "merge", 2, maps_merge},
+    {"maps", "size", 1, maps_size},
+    {"maps", "keys", 1, maps_keys},
+    {"maps", "values", 1, maps_values},
+    {"maps", "to_list", 1, maps_to_list},
+    {"maps", "from_list", 1, maps_from_list},
+    {"maps", "from_keys", 2, maps_from_keys},
+    {"maps", "with", 2, maps_with},
+    {"maps", "without", 2, maps_without},
+    {"maps", "new", 0, maps_new},
+    {NULL, NULL, 0, NULL},
+};

@@ -1,0 +1,231 @@
+/* support.c - helpers shared by the natives of core/bif/ (see bif.h). */
+#include "bif.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "atom.h"
+#include "binary.h"
+#include "fatal.h"
+
+bool bif_list_length(Term list, size_t *length)
+{
+    size_t n = 0;
+    while (term_is_cons(list)) {
+        n++;
+        list = cons_tail(list);
+    }
+    *length = n;
+    return list == TERM_NIL;
+}
+
+void bytebuf_init(ByteBuf *b) { memset(b, 0, sizeof *b); }
+
+void bytebuf_free(ByteBuf *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+void bytebuf_reserve(ByteBuf *b, size_t extra)
+{
+    if (b->capacity - b->size >= extra) return;
+    size_t capacity = b->capacity ? b->capacity * 2 : 64;
+    while (capacity - b->size < extra) capacity *= 2;
+    b->data = xrealloc(b->data, capacity);
+    b->capacity = capacity;
+}
+
+void bytebuf_append(ByteBuf *b, const void *bytes, size_t n)
+{
+    if (!n) return;
+    bytebuf_reserve(b, n);
+    memcpy(b->data + b->size, bytes, n);
+    b->size += n;
+}
+
+void bytebuf_append_utf8(ByteBuf *b, uint32_t c)
+{
+    uint8_t u[4];
+    size_t n;
+    if (c < 0x80) {
+        u[0] = (uint8_t)c;
+        n = 1;
+    } else if (c < 0x800) {
+        u[0] = (uint8_t)(0xC0 | (c >> 6));
+        u[1] = (uint8_t)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (uint8_t)(0xE0 | (c >> 12));
+        u[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (uint8_t)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (uint8_t)(0xF0 | (c >> 18));
+        u[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
+        u[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+        u[3] = (uint8_t)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    bytebuf_append(b, u, n);
+}
+
+Term bytebuf_to_binary(const ByteBuf *b, Heap *h) { return binary_new(h, b->data, b->size); }
+
+void termbuf_init(TermBuf *b) { memset(b, 0, sizeof *b); }
+
+void termbuf_free(TermBuf *b)
+{
+    free(b->items);
+    memset(b, 0, sizeof *b);
+}
+
+void termbuf_push(TermBuf *b, Term t)
+{
+    if (b->size == b->capacity) {
+        b->capacity = b->capacity ? b->capacity * 2 : 16;
+        b->items = xrealloc(b->items, b->capacity * sizeof(Term));
+    }
+    b->items[b->size++] = t;
+}
+
+Term termbuf_to_list(const TermBuf *b, Heap *h, Term tail)
+{
+    if (!b->size) return tail;
+    Term *cells = heap_alloc(h, 2 * b->size);
+    Term list = tail;
+    for (size_t i = b->size; i-- > 0;) {
+        cells[2 * i] = b->items[i];
+        cells[2 * i + 1] = list;
+        list = cons_from_ptr(cells + 2 * i);
+    }
+    return list;
+}
+
+bool bif_binary(Term t, const uint8_t **bytes, size_t *size)
+{
+    if (!term_is_bitstring(t)) return false;
+    return binary_bytes(t, bytes, size);
+}
+
+bool bif_small_in(Term t, int64_t lo, int64_t hi, int64_t *out)
+{
+    if (!term_is_small(t)) return false;
+    int64_t v = small_value(t);
+    if (v < lo || v > hi) return false;
+    *out = v;
+    return true;
+}
+
+/* Nested lists are walked with an explicit stack of pending tails, so
+ * deeply nested iodata cannot exhaust the C stack. */
+bool bif_iodata_append(ByteBuf *out, Term t, bool allow_binary)
+{
+    const uint8_t *bytes;
+    size_t size;
+    if (!term_is_list(t)) {
+        if (allow_binary && bif_binary(t, &bytes, &size)) {
+            bytebuf_append(out, bytes, size);
+            return true;
+        }
+        return false;
+    }
+    TermBuf stack;
+    termbuf_init(&stack);
+    bool ok = true;
+    for (;;) {
+        if (term_is_cons(t)) {
+            Term head = cons_head(t);
+            t = cons_tail(t);
+            if (term_is_small(head)) {
+                int64_t v = small_value(head);
+                if (v < 0 || v > 255) { ok = false; break; }
+                bytebuf_push(out, (uint8_t)v);
+            } else if (term_is_list(head)) {
+                termbuf_push(&stack, t);
+                t = head;
+            } else if (bif_binary(head, &bytes, &size)) {
+                bytebuf_append(out, bytes, size);
+            } else {
+                ok = false;
+                break;
+            }
+            continue;
+        }
+        if (t != TERM_NIL) {
+            /* An improper tail may be a binary, nothing else. */
+            if (!bif_binary(t, &bytes, &size)) { ok = false; break; }
+            bytebuf_append(out, bytes, size);
+        }
+        if (!stack.size) break;
+        t = stack.items[--stack.size];
+    }
+    termbuf_free(&stack);
+    return ok;
+}
+
+int bif_chardata_append(ByteBuf *out, Term t)
+{
+    const uint8_t *bytes;
+    size_t size;
+    TermBuf stack;
+    termbuf_init(&stack);
+    int status = 0;
+    for (;;) {
+        if (term_is_cons(t)) {
+            Term head = cons_head(t);
+            t = cons_tail(t);
+            if (term_is_small(head)) {
+                int64_t v = small_value(head);
+                if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) { status = 1; break; }
+                bytebuf_append_utf8(out, (uint32_t)v);
+            } else if (term_is_list(head)) {
+                termbuf_push(&stack, t);
+                t = head;
+            } else if (bif_binary(head, &bytes, &size)) {
+                if (!utf8_valid(bytes, size)) { status = 2; break; }
+                bytebuf_append(out, bytes, size);
+            } else {
+                status = 1;
+                break;
+            }
+            continue;
+        }
+        if (t != TERM_NIL) {
+            if (!bif_binary(t, &bytes, &size)) { status = 1; break; }
+            if (!utf8_valid(bytes, size)) { status = 2; break; }
+            bytebuf_append(out, bytes, size);
+        }
+        if (!stack.size) break;
+        t = stack.items[--stack.size];
+    }
+    termbuf_free(&stack);
+    return status;
+}
+
+Term bif_badmap(Process *p, Term t)
+{
+    return process_raise(p, ATOM_error, tuple2(&p->heap, ATOM_badmap, t));
+}
+
+Term bif_badkey(Process *p, Term key)
+{
+    return process_raise(p, ATOM_error, tuple2(&p->heap, ATOM_badkey, key));
+}
+
+Term bif_function_clause(Process *p) { return process_raise(p, ATOM_error, ATOM_function_clause); }
+
+Term bif_badarith(Process *p) { return process_raise(p, ATOM_error, ATOM_badarith); }
+
+Term bif_raise_fmt(Process *p, const char *module, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *message = NULL;
+    if (vasprintf(&message, fmt, ap) < 0) fatal("out of memory");
+    va_end(ap);
+    Term r = process_raise_exception(p, module, message);
+    free(message);
+    return r;
+}

@@ -1,0 +1,297 @@
+/* compile_emit.c - code buffers, labels, registers, variables and the small
+ * AST helpers every part of the compiler uses. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "atom.h"
+#include "compile_internal.h"
+#include "fatal.h"
+
+void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
+{
+    memset(c, 0, sizeof *c);
+    c->mod = mod;
+    c->parent = parent;
+    c->fn = fn;
+    c->cap = 64;
+    c->code = xmalloc(c->cap * sizeof(Code));
+    c->fun_name = parent ? parent->fun_name : (fn ? fn->name : ATOM_nil);
+    c->fun_arity = parent ? parent->fun_arity : (fn ? fn->arity : 0);
+}
+
+static void code_push(FnCtx *c, Code w)
+{
+    if (c->len == c->cap) {
+        c->cap *= 2;
+        c->code = xrealloc(c->code, c->cap * sizeof(Code));
+    }
+    c->code[c->len++] = w;
+}
+
+void emit(FnCtx *c, Opcode op, ...)
+{
+    if (c->nlines == 0 || c->lines[c->nlines - 1].line != (uint32_t)c->line) {
+        if (c->nlines == c->lines_cap) {
+            c->lines_cap = c->lines_cap ? c->lines_cap * 2 : 16;
+            c->lines = xrealloc(c->lines, c->lines_cap * sizeof(LineEntry));
+        }
+        c->lines[c->nlines++] = (LineEntry){(uint32_t)c->len, (uint32_t)c->line};
+    }
+    code_push(c, (Code)op);
+    va_list ap;
+    va_start(ap, op);
+    for (int i = 0; i < opcode_operand_count[op]; i++) {
+        Code w = va_arg(ap, Code);
+        if (w & LABEL_TAG) {
+            if (c->npatches == c->patches_cap) {
+                c->patches_cap = c->patches_cap ? c->patches_cap * 2 : 32;
+                c->patches = xrealloc(c->patches, c->patches_cap * sizeof(uint32_t));
+            }
+            c->patches[c->npatches++] = (uint32_t)c->len;
+            w &= ~LABEL_TAG;
+        }
+        code_push(c, w);
+    }
+    va_end(ap);
+}
+
+uint32_t label_new(FnCtx *c)
+{
+    if (c->nlabels == c->labels_cap) {
+        c->labels_cap = c->labels_cap ? c->labels_cap * 2 : 32;
+        c->label_pos = xrealloc(c->label_pos, c->labels_cap * sizeof(uint32_t));
+    }
+    c->label_pos[c->nlabels] = UINT32_MAX;
+    /* Label ids start at 1 so that 0 can mean "no label" (raise). */
+    return (uint32_t)++c->nlabels;
+}
+
+void label_place(FnCtx *c, uint32_t label) { c->label_pos[label - 1] = (uint32_t)c->len; }
+
+void fn_finish(FnCtx *c)
+{
+    for (size_t i = 0; i < c->npatches; i++) {
+        Code *w = &c->code[c->patches[i]];
+        uint32_t pos = c->label_pos[*w - 1];
+        if (pos == UINT32_MAX) fatal("compiler: unplaced label");
+        *w = pos;
+    }
+    Function *f = c->fn;
+    f->code = c->code;
+    f->code_len = c->len;
+    f->lines = c->lines;
+    f->nlines = c->nlines;
+    f->nregs = c->max_reg + 2;
+    f->defined = true;
+    f->file = c->mod->file;
+    free(c->label_pos);
+    free(c->patches);
+    free(c->vars);
+}
+
+uint32_t reg_alloc(FnCtx *c)
+{
+    uint32_t r = c->next_reg++;
+    if (c->next_reg > c->max_reg) c->max_reg = c->next_reg;
+    return r;
+}
+
+uint32_t reg_alloc_n(FnCtx *c, uint32_t n)
+{
+    uint32_t r = c->next_reg;
+    c->next_reg += n;
+    if (c->next_reg > c->max_reg) c->max_reg = c->next_reg;
+    return r;
+}
+
+Term literal(Term t) { return term_copy(literal_heap(), t); }
+
+int meta_line(Term meta)
+{
+    Term l = kw_get(meta, ATOM_line);
+    return term_is_small(l) ? (int)small_value(l) : 0;
+}
+
+void set_line_from_meta(FnCtx *c, Term meta)
+{
+    int l = meta_line(meta);
+    if (l > 0) c->line = l;
+}
+
+Var *var_lookup(FnCtx *c, Term name, Term context)
+{
+    for (size_t i = c->nvars; i-- > 0;)
+        if (c->vars[i].name == name && c->vars[i].context == context) return &c->vars[i];
+    return NULL;
+}
+
+uint32_t var_bind(FnCtx *c, Term name, Term context, uint32_t reg)
+{
+    if (c->nvars == c->vars_cap) {
+        c->vars_cap = c->vars_cap ? c->vars_cap * 2 : 32;
+        c->vars = xrealloc(c->vars, c->vars_cap * sizeof(Var));
+    }
+    c->vars[c->nvars++] = (Var){name, context, reg};
+    return reg;
+}
+
+/* ---- errors ----------------------------------------------------------------- */
+
+_Noreturn static void fail_v(ModCtx *m, int line, const char *kind, const char *fmt, va_list ap)
+{
+    char text[900];
+    vsnprintf(text, sizeof text, fmt, ap);
+    snprintf(m->err->kind, sizeof m->err->kind, "%s", kind);
+    if (strcmp(kind, "CompileError") == 0)
+        snprintf(m->err->message, sizeof m->err->message, "%s:%d: %s", m->file, line, text);
+    else
+        snprintf(m->err->message, sizeof m->err->message, "%s", text);
+    longjmp(*m->on_error, 1);
+}
+
+void compile_fail(FnCtx *c, const char *kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(c->mod, c->line, kind, fmt, ap);
+}
+
+void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(m, line, kind, fmt, ap);
+}
+
+/* ---- AST helpers ------------------------------------------------------------------ */
+
+bool ast_is_call(Term ast, Term *name, Term *meta, Term *args)
+{
+    if (!term_is_tuple(ast) || tuple_size(ast) != 3) return false;
+    Term a = tuple_get(ast, 2);
+    if (!term_is_list(a)) return false;
+    if (name) *name = tuple_get(ast, 0);
+    if (meta) *meta = tuple_get(ast, 1);
+    if (args) *args = a;
+    return true;
+}
+
+bool ast_is_var(Term ast, Term *name, Term *context)
+{
+    if (!term_is_tuple(ast) || tuple_size(ast) != 3) return false;
+    if (!term_is_atom(tuple_get(ast, 0)) || !term_is_atom(tuple_get(ast, 2))) return false;
+    if (name) *name = tuple_get(ast, 0);
+    if (context) *context = tuple_get(ast, 2);
+    return true;
+}
+
+static Term atom_dot;
+
+bool ast_is_remote(Term ast, Term *mod, Term *fun, Term *args, Term *meta)
+{
+    Term callee, m, a;
+    if (!ast_is_call(ast, &callee, &m, &a)) return false;
+    if (!atom_dot) atom_dot = atom_from_cstr(".");
+    Term dot_name, dot_args;
+    if (!ast_is_call(callee, &dot_name, NULL, &dot_args) || dot_name != atom_dot) return false;
+    if (list_length(dot_args) != 2) return false;
+    if (mod) *mod = list_nth(dot_args, 0);
+    if (fun) *fun = list_nth(dot_args, 1);
+    if (args) *args = a;
+    if (meta) *meta = m;
+    return true;
+}
+
+Term kw_get(Term kw, Term key)
+{
+    for (; term_is_cons(kw); kw = cons_tail(kw)) {
+        Term pair = cons_head(kw);
+        if (term_is_tuple(pair) && tuple_size(pair) == 2 && tuple_get(pair, 0) == key) return tuple_get(pair, 1);
+    }
+    return TERM_NONE;
+}
+
+size_t list_length(Term list)
+{
+    size_t n = 0;
+    for (; term_is_cons(list); list = cons_tail(list)) n++;
+    return n;
+}
+
+Term list_nth(Term list, size_t n)
+{
+    while (n-- > 0 && term_is_cons(list)) list = cons_tail(list);
+    return term_is_cons(list) ? cons_head(list) : TERM_NONE;
+}
+
+const char *atom_cstr(Term a) { return atom_text(a); }
+
+Term expand_alias(ModCtx *m, Term ast)
+{
+    Term name, meta, args;
+    if (!ast_is_call(ast, &name, &meta, &args) || name != atom_from_cstr("__aliases__")) return TERM_NONE;
+    /* {:__aliases__, _, [:Foo, :Bar]}: the first segment may be an alias */
+    char buf[1024];
+    size_t len = 0;
+    bool first = true;
+    for (Term l = args; term_is_cons(l); l = cons_tail(l)) {
+        Term seg = cons_head(l);
+        if (first && !term_is_atom(seg)) {
+            /* __MODULE__.Foo and the like */
+            Term seg_name;
+            if (ast_is_call(seg, &seg_name, NULL, NULL) || ast_is_var(seg, &seg_name, NULL)) {
+                if (seg_name == atom_from_cstr("__MODULE__") && m->module) {
+                    len = (size_t)snprintf(buf, sizeof buf, "%s", atom_text(m->name));
+                    first = false;
+                    continue;
+                }
+            }
+            if (term_is_atom(seg)) { /* an erlang atom like :foo.Bar is unusual */ }
+            return TERM_NONE;
+        }
+        if (!term_is_atom(seg)) return TERM_NONE;
+        if (first) {
+            Term full = TERM_NONE;
+            char short_buf[512];
+            snprintf(short_buf, sizeof short_buf, "Elixir.%s", atom_text(seg));
+            Term short_atom = atom_from_cstr(short_buf);
+            for (size_t i = m->naliases; i-- > 0;)
+                if (m->aliases[i].short_name == short_atom) { full = m->aliases[i].full_name; break; }
+            if (strcmp(atom_text(seg), "Elixir") == 0) full = ATOM_Elixir;
+            if (full == TERM_NONE) full = short_atom;
+            len = (size_t)snprintf(buf, sizeof buf, "%s", atom_text(full));
+            first = false;
+        } else {
+            len += (size_t)snprintf(buf + len, sizeof buf - len, ".%s", atom_text(seg));
+            if (len >= sizeof buf) return TERM_NONE;
+        }
+    }
+    return atom_intern(buf, len);
+}
+
+Term mk3(ModCtx *m, Term a, Term b, Term c) { return tuple3(m->scratch, a, b, c); }
+
+Term mk_list(ModCtx *m, size_t n, const Term *items) { return list_from(m->scratch, n, items); }
+
+Term mk_call(ModCtx *m, const char *name, size_t n, const Term *args)
+{
+    return mk3(m, atom_from_cstr(name), TERM_NIL, mk_list(m, n, args));
+}
+
+Term mk_remote(ModCtx *m, Term module, const char *name, size_t n, const Term *args)
+{
+    Term dot = mk3(m, atom_from_cstr("."), TERM_NIL, mk_list(m, 2, (Term[]){module, atom_from_cstr(name)}));
+    return mk3(m, dot, TERM_NIL, mk_list(m, n, args));
+}
+
+char *module_display_name(Term module)
+{
+    const char *t = atom_text(module);
+    if (strncmp(t, "Elixir.", 7) == 0) return xstrndup(t + 7, strlen(t) - 7);
+    size_t n = strlen(t);
+    char *s = xmalloc(n + 2);
+    s[0] = ':';
+    memcpy(s + 1, t, n + 1);
+    return s;
+}

@@ -1,0 +1,1754 @@
+/* compile_expr.c - expressions: literals, variables, data construction,
+ * operators, calls of every kind, and the special forms (case, cond, if,
+ * with, for, try, receive, fn, &, quote, raise, ...). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "atom.h"
+#include "binary.h"
+#include "compile_internal.h"
+#include "fatal.h"
+#include "map.h"
+
+static Term A(const char *s) { return atom_from_cstr(s); }
+
+bool compile_boot_mode; /* compiling the embedded library: Kernel may not exist yet */
+
+static void finish(FnCtx *c, uint32_t dst, bool tail)
+{
+    if (tail) emit(c, OP_RETURN, (Code)dst);
+}
+
+/* True if the AST is plain data with no code in it. */
+static bool ast_constant(Term ast, int depth)
+{
+    if (depth > 200) return false;
+    if (term_is_small(ast) || term_is_bignum(ast) || term_is_float(ast) || term_is_atom(ast) ||
+        term_is_bitstring(ast) || ast == TERM_NIL)
+        return true;
+    if (term_is_cons(ast)) {
+        Term l = ast;
+        for (; term_is_cons(l); l = cons_tail(l)) {
+            Term name, args;
+            Term item = cons_head(l);
+            if (ast_is_call(item, &name, NULL, &args) && name == A("|")) return false;
+            if (!ast_constant(item, depth + 1)) return false;
+        }
+        return l == TERM_NIL;
+    }
+    if (term_is_tuple(ast) && tuple_size(ast) == 2)
+        return ast_constant(tuple_get(ast, 0), depth + 1) && ast_constant(tuple_get(ast, 1), depth + 1);
+    return false;
+}
+
+static ExtRef *native_ref(const char *module, const char *name, uint32_t arity)
+{
+    ExtRef *ref = extref_new(A(module), A(name), arity);
+    ref->native = native_lookup(ref->module, ref->name, (int)arity);
+    if (!ref->native) fatal("compiler: native %s.%s/%u is missing", module, name, arity);
+    return ref;
+}
+
+/* Compiles args into consecutive registers starting at next_reg. */
+static uint32_t compile_args(FnCtx *c, Term args, uint32_t *count)
+{
+    uint32_t n = (uint32_t)list_length(args);
+    uint32_t first = reg_alloc_n(c, n);
+    uint32_t i = 0;
+    for (Term l = args; term_is_cons(l); l = cons_tail(l), i++) {
+        uint32_t saved = c->next_reg;
+        c->next_reg = first + i + 1;
+        if (c->next_reg < saved) c->next_reg = saved;
+        compile_expr(c, cons_head(l), first + i, false);
+        c->next_reg = saved;
+    }
+    *count = n;
+    return first;
+}
+
+static void emit_native_call(FnCtx *c, ExtRef *ref, uint32_t first, uint32_t n, uint32_t dst, bool tail)
+{
+    emit(c, OP_CALL_NATIVE, (Code)ref, (Code)first, (Code)n, (Code)dst,
+         c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0);
+    finish(c, dst, tail);
+}
+
+/* Calls a native by name with already-compiled argument registers. */
+static void call_native(FnCtx *c, const char *module, const char *name, Term args, uint32_t dst, bool tail)
+{
+    uint32_t saved = c->next_reg, n;
+    uint32_t first = compile_args(c, args, &n);
+    emit_native_call(c, native_ref(module, name, n), first, n, dst, tail);
+    c->next_reg = saved;
+}
+
+/* A remote call Mod.fun(args) with a known module atom. */
+static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_t dst, bool tail)
+{
+    uint32_t saved = c->next_reg, n;
+    uint32_t a = c->next_reg;
+    uint32_t first = compile_args(c, args, &n);
+    (void)a;
+    Module *m = module_lookup(mod);
+    bool defined_in_elixir = m && module_find_function(m, fun, n) && module_find_function(m, fun, n)->exported;
+    NativeFn native = defined_in_elixir ? NULL : native_lookup(mod, fun, (int)n);
+    if (native) {
+        ExtRef *ref = extref_new(mod, fun, n);
+        ref->native = native;
+        emit_native_call(c, ref, first, n, dst, tail);
+    } else {
+        if (c->in_guard) compile_fail(c, "CompileError", "cannot invoke remote function %s.%s/%u inside guards", module_display_name(mod), atom_text(fun), n);
+        ExtRef *ref = extref_new(mod, fun, n);
+        if (tail && !c->in_try) {
+            emit(c, OP_TAIL_CALL_EXT, (Code)ref, (Code)first, (Code)n);
+        } else {
+            emit(c, OP_CALL_EXT, (Code)ref, (Code)first, (Code)n);
+            if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
+            finish(c, dst, tail);
+        }
+    }
+    c->next_reg = saved;
+}
+
+static void compile_local_call(FnCtx *c, Function *f, Term args, uint32_t dst, bool tail)
+{
+    uint32_t saved = c->next_reg, n;
+    uint32_t first = compile_args(c, args, &n);
+    if (tail && !c->in_try) {
+        emit(c, OP_TAIL_CALL, (Code)f, (Code)first, (Code)n);
+    } else {
+        emit(c, OP_CALL, (Code)f, (Code)first, (Code)n);
+        if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
+        finish(c, dst, tail);
+    }
+    c->next_reg = saved;
+}
+
+/* Calls a fun value: fun in a register, args compiled after it. */
+static void compile_fun_call(FnCtx *c, Term fun_ast, Term args, uint32_t dst, bool tail)
+{
+    uint32_t saved = c->next_reg;
+    uint32_t first = reg_alloc(c);
+    compile_expr(c, fun_ast, first, false);
+    uint32_t n;
+    compile_args(c, args, &n);
+    if (tail && !c->in_try) {
+        emit(c, OP_TAIL_CALL_FUN, (Code)first, (Code)n);
+    } else {
+        emit(c, OP_CALL_FUN, (Code)first, (Code)n);
+        if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
+        finish(c, dst, tail);
+    }
+    c->next_reg = saved;
+}
+
+/* ---- operators and Kernel functions that are BEAM instructions or BIFs ---- */
+
+typedef struct { const char *name; int arity; const char *erl; } KernelBif;
+static const KernelBif kernel_bifs[] = {
+    {"abs", 1, "abs"}, {"binary_part", 3, "binary_part"}, {"bit_size", 1, "bit_size"},
+    {"byte_size", 1, "byte_size"}, {"ceil", 1, "ceil"}, {"div", 2, "div"}, {"floor", 1, "floor"},
+    {"hd", 1, "hd"}, {"length", 1, "length"}, {"map_size", 1, "map_size"}, {"rem", 2, "rem"},
+    {"round", 1, "round"}, {"tl", 1, "tl"}, {"trunc", 1, "trunc"}, {"tuple_size", 1, "tuple_size"},
+    {"max", 2, "max"}, {"min", 2, "min"}, {"not", 1, "not"}, {"/", 2, "/"}, {"-", 1, "-"}, {"+", 1, "+"},
+    {"*", 2, "*"}, {"++", 2, "++"}, {"--", 2, "--"}, {"throw", 1, "throw"}, {"exit", 1, "exit"},
+    {"node", 0, "node"}, {"make_ref", 0, "make_ref"}, {"send", 2, "send"},
+    {"is_atom", 1, "is_atom"}, {"is_binary", 1, "is_binary"}, {"is_bitstring", 1, "is_bitstring"},
+    {"is_boolean", 1, "is_boolean"}, {"is_float", 1, "is_float"}, {"is_function", 1, "is_function"},
+    {"is_function", 2, "is_function"}, {"is_integer", 1, "is_integer"}, {"is_list", 1, "is_list"},
+    {"is_map", 1, "is_map"}, {"is_number", 1, "is_number"}, {"is_pid", 1, "is_pid"},
+    {"is_reference", 1, "is_reference"}, {"is_tuple", 1, "is_tuple"},
+    {"&&&", 2, "band"}, {"|||", 2, "bor"}, {"^^^", 2, "bxor"}, {"<<<", 2, "bsl"}, {">>>", 2, "bsr"},
+    {"~~~", 1, "bnot"}, {"band", 2, "band"}, {"bor", 2, "bor"}, {"bxor", 2, "bxor"}, {"bsl", 2, "bsl"},
+    {"bsr", 2, "bsr"}, {"bnot", 1, "bnot"},
+    {NULL, 0, NULL}};
+
+static const KernelBif *kernel_bif(Term name, size_t arity)
+{
+    const char *s = atom_text(name);
+    for (int i = 0; kernel_bifs[i].name; i++)
+        if (kernel_bifs[i].arity == (int)arity && !strcmp(kernel_bifs[i].name, s)) return &kernel_bifs[i];
+    return NULL;
+}
+
+static void compile_comparison(FnCtx *c, const char *op, Term args, uint32_t dst, bool tail)
+{
+    uint32_t saved = c->next_reg;
+    uint32_t a = reg_alloc(c), b = reg_alloc(c);
+    compile_expr(c, list_nth(args, 0), a, false);
+    compile_expr(c, list_nth(args, 1), b, false);
+    uint32_t no = label_new(c), done = label_new(c);
+    if (!strcmp(op, "<")) emit(c, OP_IS_LT, (Code)a, (Code)b, OPERAND_LABEL(no));
+    else if (!strcmp(op, ">")) emit(c, OP_IS_LT, (Code)b, (Code)a, OPERAND_LABEL(no));
+    else if (!strcmp(op, "<=")) emit(c, OP_IS_GE, (Code)b, (Code)a, OPERAND_LABEL(no));
+    else if (!strcmp(op, ">=")) emit(c, OP_IS_GE, (Code)a, (Code)b, OPERAND_LABEL(no));
+    else if (!strcmp(op, "==")) emit(c, OP_IS_EQ, (Code)a, (Code)b, OPERAND_LABEL(no));
+    else if (!strcmp(op, "!=")) emit(c, OP_IS_NE, (Code)a, (Code)b, OPERAND_LABEL(no));
+    else if (!strcmp(op, "===")) emit(c, OP_IS_EQ_EXACT, (Code)a, (Code)b, OPERAND_LABEL(no));
+    else emit(c, OP_IS_NE_EXACT, (Code)a, (Code)b, OPERAND_LABEL(no));
+    emit(c, OP_LOADK, (Code)dst, (Code)ATOM_true);
+    emit(c, OP_JUMP, OPERAND_LABEL(done));
+    label_place(c, no);
+    emit(c, OP_LOADK, (Code)dst, (Code)ATOM_false);
+    label_place(c, done);
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tail)
+{
+    uint32_t saved = c->next_reg;
+    uint32_t a = reg_alloc(c), b = reg_alloc(c);
+    compile_expr(c, list_nth(args, 0), a, false);
+    compile_expr(c, list_nth(args, 1), b, false);
+    emit(c, op, (Code)dst, (Code)a, (Code)b, c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0);
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+/* ---- data ---------------------------------------------------------------------- */
+
+static void compile_list(FnCtx *c, Term list, uint32_t dst, bool tail)
+{
+    size_t n = list_length(list);
+    uint32_t saved = c->next_reg;
+    uint32_t first = reg_alloc_n(c, (uint32_t)n + 1);
+    Term *items = xmalloc((n + 1) * sizeof(Term));
+    size_t i = 0;
+    for (Term l = list; term_is_cons(l); l = cons_tail(l)) items[i++] = cons_head(l);
+    Term name, meta, args;
+    /* The tail: [] or the right side of a final `|`. */
+    if (n && ast_is_call(items[n - 1], &name, &meta, &args) && name == A("|") && list_length(args) == 2) {
+        compile_expr(c, list_nth(args, 0), first + (uint32_t)n - 1, false);
+        compile_expr(c, list_nth(args, 1), first + (uint32_t)n, false);
+    } else {
+        emit(c, OP_LOADK, (Code)(first + n), (Code)TERM_NIL);
+        if (n) compile_expr(c, items[n - 1], first + (uint32_t)n - 1, false);
+    }
+    for (size_t j = 0; j + 1 < n; j++) compile_expr(c, items[j], first + (uint32_t)j, false);
+    for (size_t j = n; j-- > 0;) emit(c, OP_MAKE_CONS, (Code)(first + j), (Code)(first + j), (Code)(first + j + 1));
+    emit(c, OP_MOVE, (Code)dst, (Code)first);
+    free(items);
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+static void compile_tuple(FnCtx *c, Term elems, uint32_t dst, bool tail)
+{
+    uint32_t saved = c->next_reg, n;
+    uint32_t first = compile_args(c, elems, &n);
+    emit(c, OP_MAKE_TUPLE, (Code)dst, (Code)first, (Code)n);
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+/* Map pairs into consecutive registers k0, v0, k1, v1... */
+static uint32_t compile_pairs(FnCtx *c, Term pairs, uint32_t *npairs)
+{
+    size_t n = list_length(pairs);
+    uint32_t first = reg_alloc_n(c, (uint32_t)(2 * n));
+    size_t i = 0;
+    for (Term l = pairs; term_is_cons(l); l = cons_tail(l), i++) {
+        Term pair = cons_head(l);
+        if (!term_is_tuple(pair) || tuple_size(pair) != 2) compile_fail(c, "CompileError", "expected key-value pairs in a map");
+        compile_expr(c, tuple_get(pair, 0), first + 2 * (uint32_t)i, false);
+        compile_expr(c, tuple_get(pair, 1), first + 2 * (uint32_t)i + 1, false);
+    }
+    *npairs = (uint32_t)n;
+    return first;
+}
+
+static void compile_map(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    Term name, meta, uargs;
+    uint32_t saved = c->next_reg;
+    if (list_length(args) == 1 && ast_is_call(list_nth(args, 0), &name, &meta, &uargs) && name == A("|")) {
+        uint32_t m = reg_alloc(c), n;
+        compile_expr(c, list_nth(uargs, 0), m, false);
+        uint32_t first = compile_pairs(c, list_nth(uargs, 1), &n);
+        emit(c, OP_MAP_UPDATE, (Code)dst, (Code)m, (Code)first, (Code)n);
+    } else {
+        uint32_t n;
+        uint32_t first = compile_pairs(c, args, &n);
+        emit(c, OP_MAKE_MAP, (Code)dst, (Code)first, (Code)n);
+    }
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    Term mod_ast = list_nth(args, 0), map_ast = list_nth(args, 1);
+    Term name, meta, margs, uargs;
+    if (!ast_is_call(map_ast, &name, &meta, &margs)) compile_fail(c, "CompileError", "invalid struct");
+    Term mod = expand_alias(c->mod, mod_ast);
+    if (mod == TERM_NONE && ast_is_call(mod_ast, &name, NULL, NULL) && name == A("__MODULE__")) mod = c->mod->name;
+    if (mod == TERM_NONE) compile_fail(c, "CompileError", "expected struct name to be a compile time atom or alias");
+    Term def = module_struct_default(c->mod, mod, c->line);
+    uint32_t saved = c->next_reg;
+    Term pairs = margs;
+    uint32_t base_reg = reg_alloc(c);
+    bool update = false;
+    if (list_length(margs) == 1 && ast_is_call(list_nth(margs, 0), &name, &meta, &uargs) && name == A("|")) {
+        compile_expr(c, list_nth(uargs, 0), base_reg, false);
+        pairs = list_nth(uargs, 1);
+        update = true;
+    } else {
+        emit(c, OP_LOADK, (Code)base_reg, (Code)def);
+    }
+    for (Term l = pairs; term_is_cons(l); l = cons_tail(l)) {
+        Term pair = cons_head(l);
+        if (term_is_tuple(pair) && tuple_size(pair) == 2 && term_is_atom(tuple_get(pair, 0)) &&
+            map_get(def, tuple_get(pair, 0)) == TERM_NONE)
+            compile_fail(c, "KeyError", "key %s not found", atom_text(tuple_get(pair, 0)));
+    }
+    uint32_t n;
+    uint32_t first = compile_pairs(c, pairs, &n);
+    emit(c, update ? OP_MAP_UPDATE : OP_MAP_PUT, (Code)dst, (Code)base_reg, (Code)first, (Code)n);
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+static void compile_bitstring(FnCtx *c, Term segs, uint32_t dst, bool tail)
+{
+    size_t n = list_length(segs);
+    BinSpec *spec = xcalloc(1, sizeof(BinSpec) + n * sizeof(BinSeg));
+    spec->nsegs = (uint32_t)n;
+    uint32_t saved = c->next_reg;
+    uint32_t first = reg_alloc_n(c, (uint32_t)n);
+    size_t i = 0;
+    for (Term l = segs; term_is_cons(l); l = cons_tail(l), i++) {
+        Term seg_ast = cons_head(l), name, meta, args, size_ast = TERM_NONE;
+        BinSeg *seg = &spec->segs[i];
+        seg->type = SEG_INTEGER;
+        seg->unit = 1;
+        seg->size = SIZE_MAX;
+        seg->literal = TERM_NONE;
+        Term value = seg_ast;
+        if (ast_is_call(seg_ast, &name, &meta, &args) && name == A("::") && list_length(args) == 2) {
+            value = list_nth(args, 0);
+            bin_segment_spec(c, list_nth(args, 1), seg, &size_ast);
+        } else if (term_is_bitstring(seg_ast)) {
+            seg->type = SEG_BINARY;
+            seg->unit = 8;
+        }
+        if (seg->type == SEG_INTEGER && size_ast == TERM_NONE) seg->size = 8;
+        if (seg->type == SEG_FLOAT && size_ast == TERM_NONE) seg->size = 64;
+        if (size_ast != TERM_NONE) {
+            if (term_is_small(size_ast)) {
+                seg->size = (size_t)small_value(size_ast);
+            } else {
+                uint32_t sr = reg_alloc(c);
+                compile_expr(c, size_ast, sr, false);
+                seg->size_in_reg = true;
+                seg->size = sr;
+            }
+        }
+        compile_expr(c, value, first + (uint32_t)i, false);
+    }
+    emit(c, OP_BS_BUILD, (Code)dst, (Code)spec, (Code)first, (Code)n);
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+/* ---- control flow ------------------------------------------------------------- */
+
+static void compile_block(FnCtx *c, Term exprs, uint32_t dst, bool tail)
+{
+    if (exprs == TERM_NIL) {
+        emit(c, OP_LOADK, (Code)dst, (Code)ATOM_nil);
+        finish(c, dst, tail);
+        return;
+    }
+    for (Term l = exprs; term_is_cons(l); l = cons_tail(l)) {
+        bool last = cons_tail(l) == TERM_NIL;
+        if (last) {
+            compile_expr(c, cons_head(l), dst, tail);
+        } else {
+            /* Registers stay allocated: the expression may bind variables. */
+            uint32_t scratch = reg_alloc(c);
+            compile_expr(c, cons_head(l), scratch, false);
+        }
+    }
+}
+
+static void compile_match(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    Term pattern = list_nth(args, 0), value = list_nth(args, 1);
+    uint32_t v = reg_alloc(c);
+    compile_expr(c, value, v, false);
+    uint32_t fail = label_new(c), ok = label_new(c);
+    size_t saved_start = c->pattern_vars_start;
+    c->pattern_vars_start = c->nvars;
+    compile_pattern(c, pattern, v, fail);
+    c->pattern_vars_start = saved_start;
+    emit(c, OP_JUMP, OPERAND_LABEL(ok));
+    label_place(c, fail);
+    emit(c, OP_ERROR, (Code)ERR_BADMATCH, (Code)v);
+    label_place(c, ok);
+    if (dst != v) emit(c, OP_MOVE, (Code)dst, (Code)v);
+    finish(c, dst, tail);
+}
+
+static void compile_case(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    Term subject = list_nth(args, 0), opts = list_nth(args, 1);
+    Term clauses = kw_get(opts, ATOM_do);
+    uint32_t saved = c->next_reg;
+    uint32_t s = reg_alloc(c);
+    compile_expr(c, subject, s, false);
+    uint32_t done = compile_clauses(c, clauses, &s, 1, dst, tail);
+    emit(c, OP_ERROR, (Code)ERR_CASE_CLAUSE, (Code)s);
+    label_place(c, done);
+    c->next_reg = saved;
+}
+
+static void compile_cond(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    Term clauses = kw_get(list_nth(args, 0), ATOM_do);
+    uint32_t done = label_new(c);
+    uint32_t saved = c->next_reg;
+    for (Term l = clauses; term_is_cons(l); l = cons_tail(l)) {
+        Term name, meta, cargs;
+        if (!ast_is_call(cons_head(l), &name, &meta, &cargs)) compile_fail(c, "CompileError", "expected -> clauses for :do in \"cond\"");
+        set_line_from_meta(c, meta);
+        uint32_t next = label_new(c);
+        uint32_t t = reg_alloc(c);
+        size_t saved_vars = c->nvars;
+        compile_expr(c, list_nth(list_nth(cargs, 0), 0), t, false);
+        emit(c, OP_TEST_TRUTHY, (Code)t, OPERAND_LABEL(next));
+        compile_expr(c, list_nth(cargs, 1), dst, tail);
+        if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
+        label_place(c, next);
+        c->nvars = saved_vars;
+        c->next_reg = saved;
+    }
+    emit(c, OP_ERROR, (Code)ERR_COND_CLAUSE, (Code)dst);
+    label_place(c, done);
+}
+
+static void compile_if(FnCtx *c, Term args, uint32_t dst, bool tail, bool unless)
+{
+    Term cond = list_nth(args, 0), opts = list_nth(args, 1);
+    if (list_length(args) != 2 || !term_is_list(opts)) compile_fail(c, "ArgumentError", "invalid or duplicate keys for if, only \"do\" and an optional \"else\" are permitted");
+    Term then_ast = kw_get(opts, ATOM_do), else_ast = kw_get(opts, ATOM_else);
+    if (then_ast == TERM_NONE) then_ast = ATOM_nil;
+    if (else_ast == TERM_NONE) else_ast = ATOM_nil;
+    if (unless) { Term t = then_ast; then_ast = else_ast; else_ast = t; }
+    uint32_t saved = c->next_reg;
+    size_t saved_vars = c->nvars;
+    uint32_t t = reg_alloc(c);
+    compile_expr(c, cond, t, false);
+    uint32_t other = label_new(c), done = label_new(c);
+    emit(c, OP_TEST_TRUTHY, (Code)t, OPERAND_LABEL(other));
+    compile_expr(c, then_ast, dst, tail);
+    c->nvars = saved_vars;
+    if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
+    label_place(c, other);
+    compile_expr(c, else_ast, dst, tail);
+    c->nvars = saved_vars;
+    label_place(c, done);
+    c->next_reg = saved;
+}
+
+static void compile_and_or(FnCtx *c, Term args, uint32_t dst, bool tail, bool is_and)
+{
+    uint32_t saved = c->next_reg;
+    uint32_t t = reg_alloc(c);
+    compile_expr(c, list_nth(args, 0), t, false);
+    uint32_t shortcut = label_new(c), done = label_new(c);
+    emit(c, OP_TEST_BOOLEAN, (Code)t, c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0, (Code)A(is_and ? "and" : "or"));
+    emit(c, is_and ? OP_TEST_TRUE : OP_TEST_FALSE, (Code)t, OPERAND_LABEL(shortcut));
+    compile_expr(c, list_nth(args, 1), dst, false);
+    emit(c, OP_JUMP, OPERAND_LABEL(done));
+    label_place(c, shortcut);
+    emit(c, OP_MOVE, (Code)dst, (Code)t);
+    label_place(c, done);
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+static void compile_truthy_op(FnCtx *c, Term args, uint32_t dst, bool tail, bool is_and)
+{
+    uint32_t saved = c->next_reg;
+    uint32_t t = reg_alloc(c);
+    compile_expr(c, list_nth(args, 0), t, false);
+    uint32_t falsy = label_new(c), done = label_new(c);
+    emit(c, OP_TEST_TRUTHY, (Code)t, OPERAND_LABEL(falsy));
+    /* truthy left side */
+    if (is_and) compile_expr(c, list_nth(args, 1), dst, false);
+    else emit(c, OP_MOVE, (Code)dst, (Code)t);
+    emit(c, OP_JUMP, OPERAND_LABEL(done));
+    label_place(c, falsy);
+    if (is_and) emit(c, OP_MOVE, (Code)dst, (Code)t);
+    else compile_expr(c, list_nth(args, 1), dst, false);
+    label_place(c, done);
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+static void compile_not_truthy(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    uint32_t saved = c->next_reg;
+    uint32_t t = reg_alloc(c);
+    compile_expr(c, list_nth(args, 0), t, false);
+    uint32_t falsy = label_new(c), done = label_new(c);
+    emit(c, OP_TEST_TRUTHY, (Code)t, OPERAND_LABEL(falsy));
+    emit(c, OP_LOADK, (Code)dst, (Code)ATOM_false);
+    emit(c, OP_JUMP, OPERAND_LABEL(done));
+    label_place(c, falsy);
+    emit(c, OP_LOADK, (Code)dst, (Code)ATOM_true);
+    label_place(c, done);
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+static void compile_with(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    size_t n = list_length(args);
+    Term opts = list_nth(args, n - 1);
+    Term body = kw_get(opts, ATOM_do), else_clauses = kw_get(opts, ATOM_else);
+    uint32_t saved = c->next_reg;
+    size_t saved_vars = c->nvars;
+    uint32_t v = reg_alloc(c);
+    uint32_t failed = label_new(c), done = label_new(c);
+    for (size_t i = 0; i + 1 < n; i++) {
+        Term clause = list_nth(args, i), name, meta, cargs;
+        if (ast_is_call(clause, &name, &meta, &cargs) && name == A("<-") && list_length(cargs) == 2) {
+            set_line_from_meta(c, meta);
+            Term pattern = list_nth(cargs, 0), guard = TERM_NONE, gname, gargs;
+            if (ast_is_call(pattern, &gname, NULL, &gargs) && gname == A("when")) {
+                guard = list_nth(gargs, 1);
+                pattern = list_nth(gargs, 0);
+            }
+            compile_expr(c, list_nth(cargs, 1), v, false);
+            size_t saved_start = c->pattern_vars_start;
+            c->pattern_vars_start = c->nvars;
+            compile_pattern(c, pattern, v, failed);
+            c->pattern_vars_start = saved_start;
+            if (guard != TERM_NONE) compile_guard(c, guard, failed);
+        } else {
+            uint32_t scratch = reg_alloc(c);
+            compile_expr(c, clause, scratch, false);
+        }
+    }
+    compile_expr(c, body == TERM_NONE ? ATOM_nil : body, dst, tail);
+    if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
+    c->nvars = saved_vars;
+    label_place(c, failed);
+    if (else_clauses != TERM_NONE) {
+        uint32_t edone = compile_clauses(c, else_clauses, &v, 1, dst, tail);
+        emit(c, OP_ERROR, (Code)ERR_WITH_CLAUSE, (Code)v);
+        label_place(c, edone);
+    } else {
+        emit(c, OP_MOVE, (Code)dst, (Code)v);
+        finish(c, dst, tail);
+    }
+    label_place(c, done);
+    c->next_reg = saved;
+}
+
+/* for: rewritten into Enum.reduce calls with a reversed accumulator. */
+static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    ModCtx *m = c->mod;
+    Heap *h = m->scratch;
+    size_t n = list_length(args);
+    Term opts = list_nth(args, n - 1);
+    if (!term_is_list(opts) || kw_get(opts, ATOM_do) == TERM_NONE) compile_fail(c, "CompileError", "missing :do option in \"for\"");
+    Term body = kw_get(opts, ATOM_do);
+    Term into = kw_get(opts, A("into")), reduce = kw_get(opts, A("reduce")), uniq = kw_get(opts, A("uniq"));
+    Term acc = tuple3(h, A("for_acc"), TERM_NIL, A("genlab_for"));
+    Term enum_mod = A("Elixir.Enum");
+    Term inner;
+    if (reduce != TERM_NONE) {
+        /* body is a list of `acc -> new_acc` clauses applied to the accumulator */
+        inner = tuple3(h, A("case"), TERM_NIL, list_from(h, 2, (Term[]){acc, list_from(h, 1, (Term[]){tuple2(h, ATOM_do, body)})}));
+    } else {
+        inner = list_from(h, 1, (Term[]){tuple3(h, A("|"), TERM_NIL, list_from(h, 2, (Term[]){body, acc}))});
+    }
+    for (size_t i = n - 1; i-- > 0;) {
+        Term q = list_nth(args, i), name, meta, qargs;
+        if (ast_is_call(q, &name, &meta, &qargs) && name == A("<-") && list_length(qargs) == 2) {
+            Term pattern = list_nth(qargs, 0), guard = TERM_NONE, gname, gargs;
+            if (ast_is_call(pattern, &gname, NULL, &gargs) && gname == A("when")) {
+                pattern = list_nth(gargs, 0);
+                guard = list_nth(gargs, 1);
+            }
+            Term head = list_from(h, 2, (Term[]){pattern, acc});
+            if (guard != TERM_NONE) head = list_from(h, 1, (Term[]){tuple3(h, A("when"), TERM_NIL, list_from(h, 3, (Term[]){pattern, acc, guard}))});
+            Term clause1 = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){head, inner}));
+            Term skip = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 2, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil), acc}), acc}));
+            Term fn = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){clause1, skip}));
+            inner = mk_remote(m, enum_mod, "reduce", 3, (Term[]){list_nth(qargs, 1), acc, fn});
+        } else if (ast_is_call(q, &name, &meta, &qargs) && name == A("<<>>")) {
+            compile_fail(c, "CompileError", "binary generators in for are not supported yet");
+        } else {
+            /* a filter */
+            inner = tuple3(h, A("if"), TERM_NIL, list_from(h, 2, (Term[]){q, list_from(h, 2, (Term[]){tuple2(h, ATOM_do, inner), tuple2(h, ATOM_else, acc)})}));
+        }
+    }
+    /* bind the initial accumulator, then run */
+    Term init = reduce != TERM_NONE ? reduce : TERM_NIL;
+    Term bind = tuple3(h, A("="), TERM_NIL, list_from(h, 2, (Term[]){acc, init}));
+    Term result = inner;
+    if (reduce == TERM_NONE) {
+        result = mk_remote(m, A("lists"), "reverse", 1, (Term[]){inner});
+        if (uniq == ATOM_true) result = mk_remote(m, enum_mod, "uniq", 1, (Term[]){result});
+        if (into != TERM_NONE && into != TERM_NIL) result = mk_remote(m, enum_mod, "into", 2, (Term[]){result, into});
+    }
+    Term block = tuple3(h, A("__block__"), TERM_NIL, list_from(h, 2, (Term[]){bind, result}));
+    size_t saved_vars = c->nvars;
+    uint32_t saved = c->next_reg;
+    compile_expr(c, block, dst, tail);
+    c->nvars = saved_vars;
+    c->next_reg = saved;
+}
+
+/* rescue clause patterns: e in [A, B] | e in A | A | e | %A{} = e */
+static void compile_rescue_clause(FnCtx *c, Term clause, uint32_t exc, uint32_t dst, uint32_t next)
+{
+    Term name, meta, cargs;
+    if (!ast_is_call(clause, &name, &meta, &cargs) || list_length(cargs) != 2) compile_fail(c, "CompileError", "invalid rescue clause");
+    Term pattern = list_nth(list_nth(cargs, 0), 0);
+    Term var = TERM_NONE, mods = TERM_NIL, pname, pargs;
+    if (ast_is_call(pattern, &pname, NULL, &pargs) && pname == A("in") && list_length(pargs) == 2) {
+        var = list_nth(pargs, 0);
+        Term right = list_nth(pargs, 1);
+        mods = term_is_list(right) ? right : list_from(c->mod->scratch, 1, &right);
+    } else if (expand_alias(c->mod, pattern) != TERM_NONE) {
+        mods = list_from(c->mod->scratch, 1, &pattern);
+    } else {
+        var = pattern;
+    }
+    if (mods != TERM_NIL) {
+        uint32_t s = reg_alloc(c), key = reg_alloc(c);
+        uint32_t ok = label_new(c);
+        emit(c, OP_LOADK, (Code)key, (Code)ATOM___struct__);
+        emit(c, OP_MAP_GET, (Code)s, (Code)exc, (Code)key, OPERAND_LABEL(next));
+        for (Term l = mods; term_is_cons(l); l = cons_tail(l)) {
+            Term mod = expand_alias(c->mod, cons_head(l));
+            if (mod == TERM_NONE && term_is_atom(cons_head(l))) mod = cons_head(l);
+            if (mod == TERM_NONE) compile_fail(c, "CompileError", "invalid rescue clause");
+            uint32_t not_this = label_new(c);
+            emit(c, OP_TEST_EQ_K, (Code)s, (Code)mod, OPERAND_LABEL(not_this));
+            emit(c, OP_JUMP, OPERAND_LABEL(ok));
+            label_place(c, not_this);
+        }
+        emit(c, OP_JUMP, OPERAND_LABEL(next));
+        label_place(c, ok);
+    }
+    if (var != TERM_NONE) {
+        size_t saved_start = c->pattern_vars_start;
+        c->pattern_vars_start = c->nvars;
+        compile_pattern(c, var, exc, next);
+        c->pattern_vars_start = saved_start;
+    }
+    compile_expr(c, list_nth(cargs, 1), dst, false);
+}
+
+static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    Term opts = list_nth(args, 0);
+    Term body = kw_get(opts, ATOM_do), rescue = kw_get(opts, ATOM_rescue), catch_ = kw_get(opts, ATOM_catch);
+    Term else_ = kw_get(opts, ATOM_else), after = kw_get(opts, ATOM_after);
+    uint32_t saved = c->next_reg;
+    size_t saved_vars = c->nvars;
+    uint32_t after_regs = 0, after_handler = 0;
+    c->in_try++;
+    if (after != TERM_NONE) {
+        after_regs = reg_alloc_n(c, 3);
+        after_handler = label_new(c);
+        emit(c, OP_TRY, OPERAND_LABEL(after_handler), (Code)after_regs);
+    }
+    uint32_t exc_regs = reg_alloc_n(c, 3);
+    uint32_t handler = label_new(c), done = label_new(c);
+    bool has_handlers = rescue != TERM_NONE || catch_ != TERM_NONE;
+    if (has_handlers) emit(c, OP_TRY, OPERAND_LABEL(handler), (Code)exc_regs);
+    uint32_t v = reg_alloc(c);
+    compile_expr(c, body == TERM_NONE ? ATOM_nil : body, v, false);
+    c->nvars = saved_vars;
+    if (has_handlers) emit(c, OP_TRY_END);
+    if (else_ != TERM_NONE) {
+        uint32_t edone = compile_clauses(c, else_, &v, 1, dst, false);
+        emit(c, OP_ERROR, (Code)ERR_TRY_CLAUSE, (Code)v);
+        label_place(c, edone);
+    } else {
+        emit(c, OP_MOVE, (Code)dst, (Code)v);
+    }
+    emit(c, OP_JUMP, OPERAND_LABEL(done));
+    if (has_handlers) {
+        label_place(c, handler);
+        uint32_t exc = reg_alloc(c);
+        if (rescue != TERM_NONE) {
+            /* rescue sees errors only, normalized to exception structs */
+            uint32_t not_error = label_new(c);
+            emit(c, OP_TEST_EQ_K, (Code)exc_regs, (Code)ATOM_error, OPERAND_LABEL(not_error));
+            uint32_t a = reg_alloc_n(c, 3);
+            emit(c, OP_MOVE, (Code)a, (Code)exc_regs);
+            emit(c, OP_MOVE, (Code)(a + 1), (Code)(exc_regs + 1));
+            emit(c, OP_MOVE, (Code)(a + 2), (Code)(exc_regs + 2));
+            emit(c, OP_CALL_EXT, (Code)extref_new(A("Elixir.Exception"), A("normalize"), 3), (Code)a, (Code)3);
+            emit(c, OP_MOVE, (Code)exc, (Code)a);
+            for (Term l = rescue; term_is_cons(l); l = cons_tail(l)) {
+                uint32_t next = label_new(c);
+                size_t sv = c->nvars;
+                uint32_t sr = c->next_reg;
+                compile_rescue_clause(c, cons_head(l), exc, dst, next);
+                emit(c, OP_JUMP, OPERAND_LABEL(done));
+                label_place(c, next);
+                c->nvars = sv;
+                c->next_reg = sr;
+            }
+            label_place(c, not_error);
+        }
+        if (catch_ != TERM_NONE) {
+            for (Term l = catch_; term_is_cons(l); l = cons_tail(l)) {
+                Term name, meta, cargs;
+                if (!ast_is_call(cons_head(l), &name, &meta, &cargs)) compile_fail(c, "CompileError", "invalid catch clause");
+                Term patterns, guard;
+                clause_head(list_nth(cargs, 0), &patterns, &guard);
+                uint32_t next = label_new(c);
+                size_t sv = c->nvars;
+                uint32_t sr = c->next_reg;
+                c->pattern_vars_start = c->nvars;
+                if (list_length(patterns) == 1) {
+                    emit(c, OP_TEST_EQ_K, (Code)exc_regs, (Code)ATOM_throw, OPERAND_LABEL(next));
+                    compile_pattern(c, list_nth(patterns, 0), exc_regs + 1, next);
+                } else {
+                    compile_pattern(c, list_nth(patterns, 0), exc_regs, next);
+                    compile_pattern(c, list_nth(patterns, 1), exc_regs + 1, next);
+                }
+                if (guard != TERM_NONE) compile_guard(c, guard, next);
+                compile_expr(c, list_nth(cargs, 1), dst, false);
+                emit(c, OP_JUMP, OPERAND_LABEL(done));
+                label_place(c, next);
+                c->nvars = sv;
+                c->next_reg = sr;
+            }
+        }
+        emit(c, OP_RAISE, (Code)exc_regs, (Code)(exc_regs + 1), (Code)(exc_regs + 2));
+    }
+    label_place(c, done);
+    c->in_try--;
+    if (after != TERM_NONE) {
+        uint32_t end = label_new(c);
+        emit(c, OP_TRY_END);
+        uint32_t scratch = reg_alloc(c);
+        compile_expr(c, after, scratch, false);
+        c->nvars = saved_vars;
+        emit(c, OP_JUMP, OPERAND_LABEL(end));
+        label_place(c, after_handler);
+        compile_expr(c, after, scratch, false);
+        c->nvars = saved_vars;
+        emit(c, OP_RAISE, (Code)after_regs, (Code)(after_regs + 1), (Code)(after_regs + 2));
+        label_place(c, end);
+    }
+    c->nvars = saved_vars;
+    c->next_reg = saved;
+    finish(c, dst, tail);
+}
+
+static void compile_receive(FnCtx *c, Term args, uint32_t dst, bool tail)
+{
+    Term opts = list_nth(args, 0);
+    Term clauses = kw_get(opts, ATOM_do), after = kw_get(opts, ATOM_after);
+    if (clauses == TERM_NONE || clauses == ATOM_nil) clauses = TERM_NIL;
+    uint32_t saved = c->next_reg;
+    uint32_t timeout = reg_alloc(c), msg = reg_alloc(c);
+    Term after_body = ATOM_nil;
+    if (after != TERM_NONE) {
+        Term name, meta, cargs;
+        if (!ast_is_call(list_nth(after, 0), &name, &meta, &cargs)) compile_fail(c, "CompileError", "expected -> clauses for :after in \"receive\"");
+        compile_expr(c, list_nth(list_nth(cargs, 0), 0), timeout, false);
+        after_body = list_nth(cargs, 1);
+    } else {
+        emit(c, OP_LOADK, (Code)timeout, (Code)ATOM_infinity);
+    }
+    uint32_t peek = label_new(c), wait = label_new(c), timed_out = label_new(c), done = label_new(c);
+    label_place(c, peek);
+    emit(c, OP_RECV_PEEK, (Code)msg, OPERAND_LABEL(wait));
+    for (Term l = clauses; term_is_cons(l); l = cons_tail(l)) {
+        Term name, meta, cargs;
+        if (!ast_is_call(cons_head(l), &name, &meta, &cargs)) compile_fail(c, "CompileError", "expected -> clauses for :do in \"receive\"");
+        set_line_from_meta(c, meta);
+        Term patterns, guard;
+        clause_head(list_nth(cargs, 0), &patterns, &guard);
+        uint32_t next = label_new(c);
+        size_t sv = c->nvars;
+        uint32_t sr = c->next_reg;
+        c->pattern_vars_start = c->nvars;
+        compile_pattern(c, list_nth(patterns, 0), msg, next);
+        if (guard != TERM_NONE) compile_guard(c, guard, next);
+        emit(c, OP_RECV_ACCEPT);
+        compile_expr(c, list_nth(cargs, 1), dst, tail);
+        if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
+        label_place(c, next);
+        c->nvars = sv;
+        c->next_reg = sr;
+    }
+    emit(c, OP_RECV_NEXT, OPERAND_LABEL(peek));
+    label_place(c, wait);
+    emit(c, OP_RECV_WAIT, (Code)timeout, OPERAND_LABEL(timed_out));
+    emit(c, OP_JUMP, OPERAND_LABEL(peek));
+    label_place(c, timed_out);
+    compile_expr(c, after_body, dst, tail);
+    label_place(c, done);
+    c->next_reg = saved;
+}
+
+/* ---- fn and & -------------------------------------------------------------------- */
+
+typedef struct VarSet {
+    Term *names, *contexts;
+    size_t n, cap;
+} VarSet;
+
+static void varset_add(VarSet *s, Term name, Term ctx)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->names[i] == name && s->contexts[i] == ctx) return;
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->names = xrealloc(s->names, s->cap * sizeof(Term));
+        s->contexts = xrealloc(s->contexts, s->cap * sizeof(Term));
+    }
+    s->names[s->n] = name;
+    s->contexts[s->n] = ctx;
+    s->n++;
+}
+
+static void collect_vars(Term ast, VarSet *s, int depth)
+{
+    if (depth > 500) return;
+    Term name, ctx;
+    if (term_is_cons(ast)) {
+        for (; term_is_cons(ast); ast = cons_tail(ast)) collect_vars(cons_head(ast), s, depth + 1);
+        return;
+    }
+    if (!term_is_tuple(ast)) return;
+    if (ast_is_var(ast, &name, &ctx)) {
+        varset_add(s, name, ctx);
+        return;
+    }
+    for (size_t i = 0; i < tuple_size(ast); i++) {
+        if (i == 1 && tuple_size(ast) == 3) continue; /* metadata */
+        collect_vars(tuple_get(ast, i), s, depth + 1);
+    }
+}
+
+void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
+{
+    (void)meta;
+    Term first = list_nth(clauses, 0), name, cmeta, cargs;
+    if (!ast_is_call(first, &name, &cmeta, &cargs)) compile_fail(c, "CompileError", "expected -> clauses in fn");
+    Term patterns, guard;
+    clause_head(list_nth(cargs, 0), &patterns, &guard);
+    uint32_t arity = (uint32_t)list_length(patterns);
+    for (Term l = clauses; term_is_cons(l); l = cons_tail(l)) {
+        Term p2, g2, n2, m2, a2;
+        if (!ast_is_call(cons_head(l), &n2, &m2, &a2)) compile_fail(c, "CompileError", "expected -> clauses in fn");
+        clause_head(list_nth(a2, 0), &p2, &g2);
+        if (list_length(p2) != arity) compile_fail(c, "CompileError", "cannot mix clauses with different arities in anonymous functions");
+    }
+    /* Captured variables: those the body mentions that are bound here. */
+    VarSet used = {0};
+    collect_vars(clauses, &used, 0);
+    Term *cap_names = xmalloc((used.n + 1) * sizeof(Term)), *cap_ctx = xmalloc((used.n + 1) * sizeof(Term));
+    uint32_t *cap_regs = xmalloc((used.n + 1) * sizeof(uint32_t));
+    uint32_t ncap = 0;
+    for (size_t i = 0; i < used.n; i++) {
+        Var *v = var_lookup(c, used.names[i], used.contexts[i]);
+        if (v) {
+            cap_names[ncap] = used.names[i];
+            cap_ctx[ncap] = used.contexts[i];
+            cap_regs[ncap] = v->reg;
+            ncap++;
+        }
+    }
+    free(used.names);
+    free(used.contexts);
+
+    ModCtx *m = c->mod;
+    char fname[256];
+    snprintf(fname, sizeof fname, "-%s/%u-fun-%u-", term_is_atom(c->fun_name) ? atom_text(c->fun_name) : "fn", c->fun_arity, m->lambda_counter);
+    Function *f = xcalloc(1, sizeof *f);
+    f->module = m->name;
+    f->name = A(fname);
+    f->arity = arity;
+    f->nfree = ncap;
+    f->exported = false;
+    FunInfo *info = xcalloc(1, sizeof *info);
+    info->fn = f;
+    info->module = m->name;
+    info->parent_name = c->fun_name;
+    info->parent_arity = c->fun_arity;
+    info->index = m->lambda_counter++;
+    info->uniq = 0;
+    if (m->module) {
+        f->next_in_module = m->module->functions;
+        m->module->functions = f;
+    }
+
+    FnCtx lc;
+    fn_init(&lc, m, c, f);
+    lc.line = c->line;
+    uint32_t params = reg_alloc_n(&lc, arity);
+    uint32_t caps = reg_alloc_n(&lc, ncap);
+    for (uint32_t i = 0; i < ncap; i++) var_bind(&lc, cap_names[i], cap_ctx[i], caps + i);
+    uint32_t *args = xmalloc((arity + 1) * sizeof(uint32_t));
+    for (uint32_t i = 0; i < arity; i++) args[i] = params + i;
+    uint32_t r = reg_alloc(&lc);
+    uint32_t fdone = compile_clauses(&lc, clauses, args, arity, r, true);
+    emit(&lc, OP_FUNC_CLAUSE);
+    label_place(&lc, fdone);
+    fn_finish(&lc);
+    free(args);
+
+    uint32_t saved = c->next_reg;
+    uint32_t firstcap = reg_alloc_n(c, ncap);
+    for (uint32_t i = 0; i < ncap; i++) emit(c, OP_MOVE, (Code)(firstcap + i), (Code)cap_regs[i]);
+    emit(c, OP_MAKE_FUN, (Code)dst, (Code)info, (Code)firstcap, (Code)ncap);
+    c->next_reg = saved;
+    free(cap_names);
+    free(cap_ctx);
+    free(cap_regs);
+}
+
+/* Replaces &1, &2, ... with variables; returns the highest index. */
+static Term replace_capture_args(ModCtx *m, Term ast, int *max, int depth)
+{
+    if (depth > 500) return ast;
+    Term name, meta, args;
+    if (ast_is_call(ast, &name, &meta, &args) && name == A("&") && list_length(args) == 1 && term_is_small(list_nth(args, 0))) {
+        int i = (int)small_value(list_nth(args, 0));
+        if (i > *max) *max = i;
+        char buf[32];
+        snprintf(buf, sizeof buf, "capture%d", i);
+        return tuple3(m->scratch, A(buf), TERM_NIL, A("genlab_capture"));
+    }
+    if (term_is_cons(ast)) {
+        size_t n = list_length(ast);
+        Term *items = xmalloc((n + 1) * sizeof(Term));
+        size_t i = 0;
+        Term l = ast;
+        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = replace_capture_args(m, cons_head(l), max, depth + 1);
+        Term out = l;
+        for (size_t j = n; j-- > 0;) out = cons_new(m->scratch, items[j], out);
+        free(items);
+        return out;
+    }
+    if (term_is_tuple(ast)) {
+        size_t n = tuple_size(ast);
+        Term t = tuple_new(m->scratch, n);
+        for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = replace_capture_args(m, tuple_get(ast, i), max, depth + 1);
+        return t;
+    }
+    return ast;
+}
+
+static void compile_capture(FnCtx *c, Term args, uint32_t dst, bool tail, Term meta)
+{
+    ModCtx *m = c->mod;
+    Heap *h = m->scratch;
+    Term target = list_nth(args, 0), name, tmeta, targs;
+    if (ast_is_call(target, &name, &tmeta, &targs) && name == A("/") && list_length(targs) == 2 && term_is_small(list_nth(targs, 1))) {
+        Term callee = list_nth(targs, 0);
+        int64_t arity = small_value(list_nth(targs, 1));
+        Term mod_ast, fun, cargs;
+        if (ast_is_remote(callee, &mod_ast, &fun, &cargs, NULL)) {
+            Term mod = expand_alias(m, mod_ast);
+            if (mod == TERM_NONE && term_is_atom(mod_ast)) mod = mod_ast;
+            if (mod != TERM_NONE) {
+                Term *obj = heap_alloc(literal_heap(), 4);
+                obj[0] = header_make(BOX_EXPORT, 3);
+                obj[1] = mod;
+                obj[2] = fun;
+                obj[3] = small_make(arity);
+                emit(c, OP_LOADK, (Code)dst, (Code)boxed_from_ptr(obj));
+                finish(c, dst, tail);
+                return;
+            }
+        }
+        /* &local/arity and &imported/arity: fn x1..xn -> name(x1..xn) end */
+        Term fname;
+        if (ast_is_var(callee, &fname, NULL) || ast_is_call(callee, &fname, NULL, NULL)) {
+            Term *vars = xmalloc(((size_t)arity + 1) * sizeof(Term));
+            for (int64_t i = 0; i < arity; i++) {
+                char buf[32];
+                snprintf(buf, sizeof buf, "capture%d", (int)i + 1);
+                vars[i] = tuple3(h, A(buf), TERM_NIL, A("genlab_capture"));
+            }
+            Term call = tuple3(h, fname, TERM_NIL, list_from(h, (size_t)arity, vars));
+            if (mod_ast = TERM_NONE, ast_is_remote(callee, &mod_ast, &fun, &cargs, NULL))
+                call = tuple3(h, tuple_get(callee, 0), TERM_NIL, list_from(h, (size_t)arity, vars));
+            Term clause = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, (size_t)arity, vars), call}));
+            free(vars);
+            compile_fn(c, list_from(h, 1, &clause), dst, meta);
+            finish(c, dst, tail);
+            return;
+        }
+    }
+    int max = 0;
+    Term body = replace_capture_args(m, target, &max, 0);
+    if (max == 0) compile_fail(c, "CompileError", "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n  * &fun/arity to capture a local or imported function, such as &is_atom/1\n  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: %s", "expression");
+    Term *vars = xmalloc(((size_t)max + 1) * sizeof(Term));
+    for (int i = 0; i < max; i++) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "capture%d", i + 1);
+        vars[i] = tuple3(h, A(buf), TERM_NIL, A("genlab_capture"));
+    }
+    Term clause = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, (size_t)max, vars), body}));
+    free(vars);
+    compile_fn(c, list_from(h, 1, &clause), dst, meta);
+    finish(c, dst, tail);
+}
+
+/* ---- raise -------------------------------------------------------------------------- */
+
+/* Turns the value in `v` into an exception (binary -> RuntimeError, module
+ * -> Mod.exception([]), exception struct as it is) in place. */
+static void emit_make_exception(FnCtx *c, uint32_t v)
+{
+    uint32_t not_bin = label_new(c), not_atom = label_new(c), done = label_new(c);
+    uint32_t a = reg_alloc_n(c, 3);
+    emit(c, OP_TEST_TYPE, (Code)v, (Code)TYPE_BINARY, OPERAND_LABEL(not_bin));
+    emit(c, OP_MOVE, (Code)a, (Code)v);
+    emit(c, OP_CALL_EXT, (Code)extref_new(A("Elixir.RuntimeError"), A("exception"), 1), (Code)a, (Code)1);
+    emit(c, OP_MOVE, (Code)v, (Code)a);
+    emit(c, OP_JUMP, OPERAND_LABEL(done));
+    label_place(c, not_bin);
+    emit(c, OP_TEST_TYPE, (Code)v, (Code)TYPE_ATOM, OPERAND_LABEL(not_atom));
+    emit(c, OP_MOVE, (Code)a, (Code)v);
+    emit(c, OP_LOADK, (Code)(a + 1), (Code)A("exception"));
+    emit(c, OP_LOADK, (Code)(a + 2), (Code)literal(list_from(literal_heap(), 1, (Term[]){TERM_NIL})));
+    emit(c, OP_APPLY, (Code)a, (Code)3);
+    emit(c, OP_MOVE, (Code)v, (Code)a);
+    label_place(c, not_atom);
+    label_place(c, done);
+}
+
+static void compile_raise(FnCtx *c, Term args, uint32_t dst, bool tail, bool reraise)
+{
+    size_t n = list_length(args);
+    uint32_t saved = c->next_reg;
+    uint32_t regs = reg_alloc_n(c, 3);
+    uint32_t v = regs + 1;
+    size_t nvalue = reraise ? n - 1 : n;
+    Term first = list_nth(args, 0);
+    Term mod = expand_alias(c->mod, first);
+    if (nvalue == 2 || (nvalue == 1 && mod != TERM_NONE)) {
+        if (mod == TERM_NONE) {
+            compile_expr(c, first, v, false);
+        } else {
+            emit(c, OP_LOADK, (Code)v, (Code)mod);
+        }
+        uint32_t a = reg_alloc_n(c, 3);
+        emit(c, OP_MOVE, (Code)a, (Code)v);
+        emit(c, OP_LOADK, (Code)(a + 1), (Code)A("exception"));
+        if (nvalue == 2) {
+            uint32_t argl = reg_alloc(c);
+            compile_expr(c, list_nth(args, 1), argl, false);
+            uint32_t nil = reg_alloc(c);
+            emit(c, OP_LOADK, (Code)nil, (Code)TERM_NIL);
+            emit(c, OP_MAKE_CONS, (Code)(a + 2), (Code)argl, (Code)nil);
+        } else {
+            emit(c, OP_LOADK, (Code)(a + 2), (Code)literal(list_from(literal_heap(), 1, (Term[]){TERM_NIL})));
+        }
+        emit(c, OP_APPLY, (Code)a, (Code)3);
+        emit(c, OP_MOVE, (Code)v, (Code)a);
+    } else {
+        compile_expr(c, first, v, false);
+        emit_make_exception(c, v);
+    }
+    emit(c, OP_LOADK, (Code)regs, (Code)ATOM_error);
+    if (reraise) compile_expr(c, list_nth(args, n - 1), regs + 2, false);
+    else emit(c, OP_LOADK, (Code)(regs + 2), (Code)TERM_NIL);
+    emit(c, OP_RAISE, (Code)regs, (Code)(regs + 1), (Code)(regs + 2));
+    c->next_reg = saved;
+    (void)dst;
+    (void)tail;
+}
+
+/* ---- quote ----------------------------------------------------------------------------- */
+
+static bool has_unquote(Term ast, int depth)
+{
+    if (depth > 500) return false;
+    Term name, meta, args;
+    if (ast_is_call(ast, &name, &meta, &args) && (name == A("unquote") || name == A("unquote_splicing"))) return true;
+    if (term_is_cons(ast)) {
+        for (; term_is_cons(ast); ast = cons_tail(ast))
+            if (has_unquote(cons_head(ast), depth + 1)) return true;
+        return false;
+    }
+    if (term_is_tuple(ast))
+        for (size_t i = 0; i < tuple_size(ast); i++)
+            if (has_unquote(tuple_get(ast, i), depth + 1)) return true;
+    return false;
+}
+
+/* Quoted variables belong to the module that quoted them (hygiene). */
+static Term quote_hygiene(FnCtx *c, Term ast, int depth)
+{
+    if (depth > 500) return ast;
+    Heap *h = c->mod->scratch;
+    Term name, ctx;
+    if (ast_is_var(ast, &name, &ctx) && ctx == ATOM_nil)
+        return tuple3(h, name, tuple_get(ast, 1), c->mod->module ? c->mod->name : A("Elixir"));
+    if (term_is_cons(ast)) {
+        size_t n = list_length(ast);
+        Term *items = xmalloc((n + 1) * sizeof(Term));
+        size_t i = 0;
+        Term l = ast;
+        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = quote_hygiene(c, cons_head(l), depth + 1);
+        Term out = l;
+        for (size_t j = n; j-- > 0;) out = cons_new(h, items[j], out);
+        free(items);
+        return out;
+    }
+    if (term_is_tuple(ast)) {
+        Term n2, m2, a2;
+        if (ast_is_call(ast, &n2, &m2, &a2) && (n2 == A("unquote") || n2 == A("unquote_splicing"))) return ast;
+        size_t n = tuple_size(ast);
+        Term t = tuple_new(h, n);
+        for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = quote_hygiene(c, tuple_get(ast, i), depth + 1);
+        return t;
+    }
+    return ast;
+}
+
+static void compile_quoted(FnCtx *c, Term ast, uint32_t dst)
+{
+    Term name, meta, args;
+    if (!has_unquote(ast, 0)) {
+        emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
+        return;
+    }
+    if (ast_is_call(ast, &name, &meta, &args) && name == A("unquote")) {
+        compile_expr(c, list_nth(args, 0), dst, false);
+        return;
+    }
+    uint32_t saved = c->next_reg;
+    if (term_is_cons(ast)) {
+        size_t n = list_length(ast);
+        Term *items = xmalloc((n + 1) * sizeof(Term));
+        size_t i = 0;
+        Term l = ast;
+        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = cons_head(l);
+        uint32_t acc = reg_alloc(c);
+        compile_quoted(c, l, acc);
+        for (size_t j = n; j-- > 0;) {
+            Term sname, smeta, sargs;
+            if (ast_is_call(items[j], &sname, &smeta, &sargs) && sname == A("unquote_splicing")) {
+                uint32_t a = reg_alloc_n(c, 2);
+                compile_expr(c, list_nth(sargs, 0), a, false);
+                emit(c, OP_MOVE, (Code)(a + 1), (Code)acc);
+                emit(c, OP_CALL_NATIVE, (Code)native_ref("erlang", "++", 2), (Code)a, (Code)2, (Code)acc, (Code)0);
+                c->next_reg = a;
+            } else {
+                uint32_t e = reg_alloc(c);
+                compile_quoted(c, items[j], e);
+                emit(c, OP_MAKE_CONS, (Code)acc, (Code)e, (Code)acc);
+                c->next_reg = e;
+            }
+        }
+        emit(c, OP_MOVE, (Code)dst, (Code)acc);
+        free(items);
+    } else if (term_is_tuple(ast)) {
+        size_t n = tuple_size(ast);
+        uint32_t first = reg_alloc_n(c, (uint32_t)n);
+        for (size_t i = 0; i < n; i++) compile_quoted(c, tuple_get(ast, i), first + (uint32_t)i);
+        emit(c, OP_MAKE_TUPLE, (Code)dst, (Code)first, (Code)n);
+    } else {
+        emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
+    }
+    c->next_reg = saved;
+}
+
+/* ---- macros ------------------------------------------------------------------------------ */
+
+/* Runs macro `f` on the call's argument ASTs and returns the expansion. */
+static Term expand_macro(FnCtx *c, Function *f, Term args)
+{
+    size_t n = list_length(args);
+    Term *argv = xmalloc((n + 1) * sizeof(Term));
+    for (size_t i = 0; i < n; i++) argv[i] = list_nth(args, i);
+    Term cls, reason, stack;
+    Term result = vm_eval_sync(f, argv, (uint32_t)n, c->mod->scratch, &cls, &reason, &stack);
+    free(argv);
+    if (result == TERM_NONE) compile_fail(c, "CompileError", "error while expanding macro %s/%zu", atom_text(f->name), n);
+    return result;
+}
+
+Function *find_macro(ModCtx *m, Term name, uint32_t arity);
+
+/* ---- the dispatcher ------------------------------------------------------------------------ */
+
+static bool is_local(ModCtx *m, Term name, uint32_t arity, int *kind)
+{
+    for (size_t i = 0; i < m->nlocals; i++)
+        if (m->locals[i].name == name && m->locals[i].arity == arity) {
+            if (kind) *kind = m->locals[i].kind;
+            return true;
+        }
+    return false;
+}
+
+static Term import_module_for(ModCtx *m, Term name, uint32_t arity)
+{
+    for (size_t i = m->nimports; i-- > 0;) {
+        Import *imp = &m->imports[i];
+        Module *mod = module_lookup(imp->module);
+        bool exists = (mod && module_find_function(mod, name, arity) && module_find_function(mod, name, arity)->exported) ||
+                      native_lookup(imp->module, name, (int)arity);
+        if (!exists) continue;
+        if (imp->only != ATOM_nil && term_is_list(imp->only)) {
+            bool ok = false;
+            for (Term l = imp->only; term_is_cons(l); l = cons_tail(l)) {
+                Term pair = cons_head(l);
+                if (term_is_tuple(pair) && tuple_get(pair, 0) == name && tuple_get(pair, 1) == small_make(arity)) ok = true;
+            }
+            if (!ok) continue;
+        }
+        if (term_is_list(imp->except)) {
+            bool excluded = false;
+            for (Term l = imp->except; term_is_cons(l); l = cons_tail(l)) {
+                Term pair = cons_head(l);
+                if (term_is_tuple(pair) && tuple_get(pair, 0) == name && tuple_get(pair, 1) == small_make(arity)) excluded = true;
+            }
+            if (excluded) continue;
+        }
+        return imp->module;
+    }
+    return TERM_NONE;
+}
+
+static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, uint32_t dst, bool tail)
+{
+    uint32_t arity = (uint32_t)list_length(args);
+    ModCtx *m = c->mod;
+    int kind;
+    if (m->module && is_local(m, name, arity, &kind)) {
+        if (kind >= 2) compile_fail(c, "CompileError", "undefined function %s/%u (a macro defined in the same module cannot be called before it is compiled)", atom_text(name), arity);
+        if (c->in_guard) compile_fail(c, "CompileError", "cannot find or invoke local %s/%u inside guards", atom_text(name), arity);
+        compile_local_call(c, module_function(m->module, name, arity), args, dst, tail);
+        return;
+    }
+    Term imod = import_module_for(m, name, arity);
+    if (imod != TERM_NONE) {
+        Function *mac = find_macro(m, name, arity);
+        (void)mac;
+        compile_remote_call(c, imod, name, args, dst, tail);
+        return;
+    }
+    /* imported macros */
+    Function *mac = find_macro(m, name, arity);
+    if (mac) {
+        compile_expr(c, expand_macro(c, mac, args), dst, tail);
+        return;
+    }
+    const KernelBif *bif = kernel_bif(name, arity);
+    if (bif) {
+        call_native(c, "erlang", bif->erl, args, dst, tail);
+        return;
+    }
+    Module *kernel = module_lookup(A("Elixir.Kernel"));
+    Function *kf = kernel ? module_find_function(kernel, name, arity) : NULL;
+    if ((kf && kf->exported) || (!kernel && compile_boot_mode) || native_lookup(A("Elixir.Kernel"), name, (int)arity)) {
+        compile_remote_call(c, A("Elixir.Kernel"), name, args, dst, tail);
+        return;
+    }
+    (void)meta;
+    if (m->module)
+        compile_fail(c, "CompileError", "undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
+                     atom_text(name), arity, module_display_name(m->name));
+    compile_fail(c, "CompileError", "undefined function %s/%u (there is no such import)", atom_text(name), arity);
+}
+
+static Term pipe_into(ModCtx *m, Term left, Term right, FnCtx *c)
+{
+    Term name, meta, args;
+    if (!ast_is_call(right, &name, &meta, &args) || (term_is_atom(name) && name == A("fn")))
+        compile_fail(c, "ArgumentError", "cannot pipe into %s", "expression");
+    return tuple3(m->scratch, name, meta, cons_new(m->scratch, left, args));
+}
+
+static Term range_literal(Heap *h, Term first, Term last, Term step)
+{
+    Term keys[4] = {ATOM___struct__, A("first"), A("last"), A("step")};
+    Term vals[4] = {A("Elixir.Range"), first, last, step};
+    return map_from_pairs(h, 4, keys, vals);
+}
+
+static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate)
+{
+    Term left = list_nth(args, 0), right = list_nth(args, 1), name, meta, rargs;
+    ModCtx *m = c->mod;
+    Heap *h = m->scratch;
+    Term expr;
+    if (term_is_list(right) && right != TERM_NIL) {
+        uint32_t saved = c->next_reg;
+        uint32_t v = reg_alloc(c), item = reg_alloc(c);
+        compile_expr(c, left, v, false);
+        uint32_t yes = label_new(c), no = label_new(c), done = label_new(c);
+        for (Term l = right; term_is_cons(l); l = cons_tail(l)) {
+            uint32_t next = label_new(c);
+            compile_expr(c, cons_head(l), item, false);
+            emit(c, OP_IS_EQ_EXACT, (Code)v, (Code)item, OPERAND_LABEL(next));
+            emit(c, OP_JUMP, OPERAND_LABEL(yes));
+            label_place(c, next);
+        }
+        emit(c, OP_JUMP, OPERAND_LABEL(no));
+        label_place(c, yes);
+        emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_false : ATOM_true));
+        emit(c, OP_JUMP, OPERAND_LABEL(done));
+        label_place(c, no);
+        emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_true : ATOM_false));
+        label_place(c, done);
+        c->next_reg = saved;
+        finish(c, dst, tail);
+        return;
+    }
+    if (right == TERM_NIL) {
+        emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_true : ATOM_false));
+        finish(c, dst, tail);
+        return;
+    }
+    if (ast_is_call(right, &name, &meta, &rargs) && name == A("..") && list_length(rargs) == 2) {
+        /* is_integer(x) and x >= first and x <= last (either direction) */
+        uint32_t saved = c->next_reg;
+        uint32_t v = reg_alloc(c), a = reg_alloc(c), b = reg_alloc(c);
+        compile_expr(c, left, v, false);
+        compile_expr(c, list_nth(rargs, 0), a, false);
+        compile_expr(c, list_nth(rargs, 1), b, false);
+        uint32_t no = label_new(c), done = label_new(c), down = label_new(c), yes = label_new(c);
+        emit(c, OP_TEST_TYPE, (Code)v, (Code)TYPE_INTEGER, OPERAND_LABEL(no));
+        emit(c, OP_IS_GE, (Code)b, (Code)a, OPERAND_LABEL(down));
+        emit(c, OP_IS_GE, (Code)v, (Code)a, OPERAND_LABEL(no));
+        emit(c, OP_IS_GE, (Code)b, (Code)v, OPERAND_LABEL(no));
+        emit(c, OP_JUMP, OPERAND_LABEL(yes));
+        label_place(c, down);
+        emit(c, OP_IS_GE, (Code)a, (Code)v, OPERAND_LABEL(no));
+        emit(c, OP_IS_GE, (Code)v, (Code)b, OPERAND_LABEL(no));
+        label_place(c, yes);
+        emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_false : ATOM_true));
+        emit(c, OP_JUMP, OPERAND_LABEL(done));
+        label_place(c, no);
+        emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_true : ATOM_false));
+        label_place(c, done);
+        c->next_reg = saved;
+        finish(c, dst, tail);
+        return;
+    }
+    if (c->in_guard) compile_fail(c, "ArgumentError", "invalid right argument for operator \"in\", it expects a compile-time proper list or compile-time range on the right side when used in guard expressions");
+    expr = mk_remote(m, A("Elixir.Enum"), "member?", 2, (Term[]){right, left});
+    if (negate) expr = tuple3(h, A("not"), TERM_NIL, list_from(h, 1, &expr));
+    compile_expr(c, expr, dst, tail);
+}
+
+/* put_in(a.b[:c], v) / update_in(path, fun) / get_in(path) macro forms:
+ * split the path into its root and a list of Access keys. */
+static bool split_access_path(ModCtx *m, Term path, Term *root, Term *keys)
+{
+    Heap *h = m->scratch;
+    Term acc = TERM_NIL;
+    for (int depth = 0; depth < 200; depth++) {
+        Term mod, fun, args, meta;
+        if (ast_is_remote(path, &mod, &fun, &args, &meta)) {
+            Term amod = expand_alias(m, mod);
+            if (amod == A("Elixir.Access") && fun == A("get") && list_length(args) == 2) {
+                acc = cons_new(h, list_nth(args, 1), acc);
+                path = list_nth(args, 0);
+                continue;
+            }
+            if (args == TERM_NIL && kw_get(meta, A("no_parens")) == ATOM_true && term_is_atom(fun)) {
+                Term key = mk_remote(m, A("Elixir.Access"), "key!", 1, (Term[]){fun});
+                acc = cons_new(h, key, acc);
+                path = mod;
+                continue;
+            }
+        }
+        break;
+    }
+    if (acc == TERM_NIL) return false;
+    *root = path;
+    *keys = acc;
+    return true;
+}
+
+static void compile_sigil(FnCtx *c, const char *which, Term args, uint32_t dst, bool tail)
+{
+    Term body = list_nth(args, 0), mods = list_nth(args, 1), name, meta, parts;
+    bool atoms = false, charlists = false;
+    for (Term l = mods; term_is_cons(l); l = cons_tail(l)) {
+        if (cons_head(l) == small_make('a')) atoms = true;
+        if (cons_head(l) == small_make('c')) charlists = true;
+    }
+    if (!strcmp(which, "s") || !strcmp(which, "S")) { compile_expr(c, body, dst, tail); return; }
+    if (!ast_is_call(body, &name, &meta, &parts)) compile_fail(c, "CompileError", "invalid sigil");
+    Term text = list_length(parts) == 1 ? list_nth(parts, 0) : TERM_NONE;
+    if (!strcmp(which, "c") || !strcmp(which, "C")) {
+        Term expr = mk_remote(c->mod, A("Elixir.String"), "to_charlist", 1, (Term[]){body});
+        compile_expr(c, expr, dst, tail);
+        return;
+    }
+    if ((!strcmp(which, "w") || !strcmp(which, "W")) && text != TERM_NONE && term_is_bitstring(text)) {
+        const uint8_t *bytes;
+        size_t len;
+        binary_bytes(text, &bytes, &len);
+        Heap *h = literal_heap();
+        Term items[1024];
+        size_t n = 0;
+        size_t i = 0;
+        while (i < len && n < 1024) {
+            while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\t' || bytes[i] == '\r')) i++;
+            size_t start = i;
+            while (i < len && !(bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\t' || bytes[i] == '\r')) i++;
+            if (i > start) {
+                if (atoms) items[n++] = atom_intern((const char *)bytes + start, i - start);
+                else if (charlists) {
+                    Term cl = TERM_NIL;
+                    for (size_t k = i; k-- > start;) cl = cons_new(h, small_make(bytes[k]), cl);
+                    items[n++] = cl;
+                } else items[n++] = binary_new(h, bytes + start, i - start);
+            }
+        }
+        emit(c, OP_LOADK, (Code)dst, (Code)list_from(h, n, items));
+        finish(c, dst, tail);
+        return;
+    }
+    if (!strcmp(which, "w") || !strcmp(which, "W")) {
+        Term expr = mk_remote(c->mod, A("Elixir.String"), "split", 1, (Term[]){body});
+        compile_expr(c, expr, dst, tail);
+        return;
+    }
+    compile_fail(c, "CompileError", "undefined function sigil_%s/2 (there is no such import)", which);
+}
+
+void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
+{
+    Term name, meta, args, ctx;
+    ModCtx *m = c->mod;
+    if (term_is_cons(ast)) {
+        if (ast_constant(ast, 0)) emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
+        else { compile_list(c, ast, dst, tail); return; }
+        finish(c, dst, tail);
+        return;
+    }
+    if (!term_is_tuple(ast)) {
+        emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
+        finish(c, dst, tail);
+        return;
+    }
+    if (tuple_size(ast) == 2) {
+        if (ast_constant(ast, 0)) {
+            emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
+            finish(c, dst, tail);
+            return;
+        }
+        uint32_t saved = c->next_reg;
+        uint32_t first = reg_alloc_n(c, 2);
+        compile_expr(c, tuple_get(ast, 0), first, false);
+        compile_expr(c, tuple_get(ast, 1), first + 1, false);
+        emit(c, OP_MAKE_TUPLE, (Code)dst, (Code)first, (Code)2);
+        c->next_reg = saved;
+        finish(c, dst, tail);
+        return;
+    }
+    if (ast_is_var(ast, &name, &ctx)) {
+        Var *v = var_lookup(c, name, ctx);
+        if (v) {
+            if (v->reg != dst) emit(c, OP_MOVE, (Code)dst, (Code)v->reg);
+            finish(c, dst, tail);
+            return;
+        }
+        if (name == A("__MODULE__")) {
+            emit(c, OP_LOADK, (Code)dst, (Code)(m->module ? m->name : ATOM_nil));
+            finish(c, dst, tail);
+            return;
+        }
+        if (name == A("_")) compile_fail(c, "CompileError", "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions");
+        /* A name with no binding: a zero-arity call, as Elixir 1.14 reads it. */
+        compile_unqualified_call(c, name, tuple_get(ast, 1), TERM_NIL, dst, tail);
+        return;
+    }
+    if (!ast_is_call(ast, &name, &meta, &args)) {
+        compile_fail(c, "CompileError", "invalid quoted expression");
+    }
+    set_line_from_meta(c, meta);
+    size_t n = list_length(args);
+
+    if (!term_is_atom(name)) {
+        Term mod_ast, fun, rargs, rmeta;
+        if (ast_is_remote(ast, &mod_ast, &fun, &rargs, &rmeta)) {
+            Term mod = expand_alias(m, mod_ast);
+            Term mname;
+            if (mod == TERM_NONE && term_is_atom(mod_ast)) mod = mod_ast;
+            if (mod == TERM_NONE && ast_is_var(mod_ast, &mname, NULL) && mname == A("__MODULE__") && !var_lookup(c, mname, ATOM_nil)) mod = m->name;
+            if (mod != TERM_NONE && term_is_atom(fun)) {
+                /* Kernel.to_string in interpolation goes straight to the native */
+                if (mod == A("Elixir.Kernel") && fun == A("to_string") && n == 1 && native_lookup(A("genlab"), A("to_string"), 1)) {
+                    call_native(c, "genlab", "to_string", rargs, dst, tail);
+                    return;
+                }
+                Module *target = module_lookup(mod);
+                Function *mf = target ? module_find_function(target, fun, (uint32_t)n) : NULL;
+                if (mf && mf->is_macro) {
+                    compile_expr(c, expand_macro(c, mf, rargs), dst, tail);
+                    return;
+                }
+                compile_remote_call(c, mod, fun, rargs, dst, tail);
+                return;
+            }
+            if (!term_is_atom(fun)) compile_fail(c, "CompileError", "invalid remote call");
+            /* expr.field (no parentheses) or a dynamic call mod.fun(args) */
+            if (rargs == TERM_NIL && kw_get(rmeta, A("no_parens")) == ATOM_true) {
+                uint32_t saved = c->next_reg;
+                uint32_t r = reg_alloc(c);
+                compile_expr(c, mod_ast, r, false);
+                emit(c, OP_MAP_FIELD, (Code)dst, (Code)r, (Code)fun);
+                c->next_reg = saved;
+                finish(c, dst, tail);
+                return;
+            }
+            uint32_t saved = c->next_reg;
+            uint32_t a = reg_alloc_n(c, 3);
+            compile_expr(c, mod_ast, a, false);
+            emit(c, OP_LOADK, (Code)(a + 1), (Code)fun);
+            compile_list(c, rargs == TERM_NIL ? TERM_NIL : rargs, a + 2, false);
+            emit(c, tail && !c->in_try ? OP_TAIL_APPLY : OP_APPLY, (Code)a, (Code)3);
+            if (!(tail && !c->in_try)) {
+                emit(c, OP_MOVE, (Code)dst, (Code)a);
+                finish(c, dst, tail);
+            }
+            c->next_reg = saved;
+            return;
+        }
+        Term dname, dargs;
+        if (ast_is_call(name, &dname, NULL, &dargs) && dname == A(".") && list_length(dargs) == 1) {
+            compile_fun_call(c, list_nth(dargs, 0), args, dst, tail);
+            return;
+        }
+        compile_fail(c, "CompileError", "invalid call");
+    }
+
+    const char *op = atom_text(name);
+    switch (op[0]) {
+    case '_':
+        if (!strcmp(op, "__block__")) { compile_block(c, args, dst, tail); return; }
+        if (!strcmp(op, "__aliases__")) {
+            Term mod = expand_alias(m, ast);
+            if (mod == TERM_NONE) compile_fail(c, "CompileError", "invalid alias");
+            emit(c, OP_LOADK, (Code)dst, (Code)mod);
+            finish(c, dst, tail);
+            return;
+        }
+        if (!strcmp(op, "__MODULE__") && n == 0) {
+            emit(c, OP_LOADK, (Code)dst, (Code)(m->module ? m->name : ATOM_nil));
+            finish(c, dst, tail);
+            return;
+        }
+        break;
+    case '=':
+        if (!strcmp(op, "=") && n == 2) { compile_match(c, args, dst, tail); return; }
+        if (n == 2 && (!strcmp(op, "==") || !strcmp(op, "==="))) { compile_comparison(c, op, args, dst, tail); return; }
+        break;
+    case '!':
+        if (n == 2 && (!strcmp(op, "!=") || !strcmp(op, "!=="))) { compile_comparison(c, op, args, dst, tail); return; }
+        if (!strcmp(op, "!") && n == 1) { compile_not_truthy(c, args, dst, tail); return; }
+        break;
+    case '<':
+        if (n == 2 && (!strcmp(op, "<") || !strcmp(op, "<="))) { compile_comparison(c, op, args, dst, tail); return; }
+        if (!strcmp(op, "<<>>")) { compile_bitstring(c, args, dst, tail); return; }
+        if (!strcmp(op, "<>") && n == 2) {
+            Heap *h = m->scratch;
+            Term bin = tuple3(h, A("binary"), TERM_NIL, ATOM_nil);
+            Term s1 = tuple3(h, A("::"), TERM_NIL, list_from(h, 2, (Term[]){list_nth(args, 0), bin}));
+            Term s2 = tuple3(h, A("::"), TERM_NIL, list_from(h, 2, (Term[]){list_nth(args, 1), bin}));
+            compile_bitstring(c, list_from(h, 2, (Term[]){s1, s2}), dst, tail);
+            return;
+        }
+        break;
+    case '>':
+        if (n == 2 && (!strcmp(op, ">") || !strcmp(op, ">="))) { compile_comparison(c, op, args, dst, tail); return; }
+        break;
+    case '+':
+        if (!strcmp(op, "+") && n == 2) { compile_arith(c, OP_ADD, args, dst, tail); return; }
+        break;
+    case '-':
+        if (!strcmp(op, "-") && n == 2) { compile_arith(c, OP_SUB, args, dst, tail); return; }
+        if (!strcmp(op, "-") && n == 1 && (term_is_small(list_nth(args, 0)) || term_is_float(list_nth(args, 0)) || term_is_bignum(list_nth(args, 0)))) {
+            Term v = list_nth(args, 0);
+            Heap *h = m->scratch;
+            Term neg = term_is_small(v) ? small_make(-small_value(v)) : term_is_float(v) ? float_new(h, -float_value(v)) : TERM_NONE;
+            if (neg != TERM_NONE) {
+                emit(c, OP_LOADK, (Code)dst, (Code)literal(neg));
+                finish(c, dst, tail);
+                return;
+            }
+        }
+        break;
+    case '*':
+        if (!strcmp(op, "*") && n == 2) { compile_arith(c, OP_MUL, args, dst, tail); return; }
+        break;
+    case '{':
+        if (!strcmp(op, "{}")) { compile_tuple(c, args, dst, tail); return; }
+        break;
+    case '%':
+        if (!strcmp(op, "%{}")) { compile_map(c, args, dst, tail); return; }
+        if (!strcmp(op, "%") && n == 2) { compile_struct(c, args, dst, tail); return; }
+        break;
+    case '&':
+        if (!strcmp(op, "&") && n == 1) { compile_capture(c, args, dst, tail, meta); return; }
+        if (!strcmp(op, "&&") && n == 2) { compile_truthy_op(c, args, dst, tail, true); return; }
+        break;
+    case '|':
+        if (!strcmp(op, "||") && n == 2) { compile_truthy_op(c, args, dst, tail, false); return; }
+        if (!strcmp(op, "|>") && n == 2) { compile_expr(c, pipe_into(m, list_nth(args, 0), list_nth(args, 1), c), dst, tail); return; }
+        break;
+    case '.':
+        if (!strcmp(op, "..") && n == 2) {
+            Term a = list_nth(args, 0), b = list_nth(args, 1);
+            if (term_is_small(a) && term_is_small(b)) {
+                Term step = small_make(small_value(a) <= small_value(b) ? 1 : -1);
+                emit(c, OP_LOADK, (Code)dst, (Code)literal(range_literal(m->scratch, a, b, step)));
+                finish(c, dst, tail);
+                return;
+            }
+            compile_expr(c, mk_remote(m, A("Elixir.Range"), "new", 2, (Term[]){a, b}), dst, tail);
+            return;
+        }
+        if (!strcmp(op, "..//") && n == 3) {
+            compile_expr(c, mk_remote(m, A("Elixir.Range"), "new", 3, (Term[]){list_nth(args, 0), list_nth(args, 1), list_nth(args, 2)}), dst, tail);
+            return;
+        }
+        if (!strcmp(op, "..") && n == 0) {
+            emit(c, OP_LOADK, (Code)dst, (Code)literal(range_literal(m->scratch, small_make(0), small_make(-1), small_make(1))));
+            finish(c, dst, tail);
+            return;
+        }
+        break;
+    case '@':
+        if (!strcmp(op, "@") && n == 1) {
+            Term inner = list_nth(args, 0), attr;
+            if (ast_is_var(inner, &attr, NULL) || ast_is_call(inner, &attr, NULL, NULL)) {
+                for (size_t i = m->nattrs; i-- > 0;)
+                    if (m->attrs[i].name == attr) {
+                        emit(c, OP_LOADK, (Code)dst, (Code)m->attrs[i].value);
+                        finish(c, dst, tail);
+                        return;
+                    }
+                emit(c, OP_LOADK, (Code)dst, (Code)ATOM_nil);
+                finish(c, dst, tail);
+                return;
+            }
+        }
+        break;
+    case '^':
+        if (!strcmp(op, "^")) compile_fail(c, "CompileError", "misplaced operator ^%s", "\nThe pin operator ^ is supported only inside matches or inside custom macros");
+        break;
+    default:
+        break;
+    }
+    if (!strcmp(op, "case") && n == 2) { compile_case(c, args, dst, tail); return; }
+    if (!strcmp(op, "cond") && n == 1) { compile_cond(c, args, dst, tail); return; }
+    if (!strcmp(op, "if") && n >= 1) { compile_if(c, args, dst, tail, false); return; }
+    if (!strcmp(op, "unless") && n >= 1) { compile_if(c, args, dst, tail, true); return; }
+    if (!strcmp(op, "with") && n >= 1) { compile_with(c, args, dst, tail); return; }
+    if (!strcmp(op, "for") && n >= 1) { compile_for(c, args, dst, tail); return; }
+    if (!strcmp(op, "try") && n == 1) { compile_try(c, args, dst, tail); return; }
+    if (!strcmp(op, "receive") && n == 1) { compile_receive(c, args, dst, tail); return; }
+    if (!strcmp(op, "fn")) { compile_fn(c, args, dst, meta); finish(c, dst, tail); return; }
+    if (!strcmp(op, "and") && n == 2) { compile_and_or(c, args, dst, tail, true); return; }
+    if (!strcmp(op, "or") && n == 2) { compile_and_or(c, args, dst, tail, false); return; }
+    if (!strcmp(op, "not") && n == 1) {
+        Term iname, iargs;
+        if (ast_is_call(list_nth(args, 0), &iname, NULL, &iargs) && iname == A("in") && list_length(iargs) == 2) {
+            compile_in(c, iargs, dst, tail, true);
+            return;
+        }
+    }
+    if (!strcmp(op, "in") && n == 2) { compile_in(c, args, dst, tail, false); return; }
+    if (!strcmp(op, "raise") && (n == 1 || n == 2)) { compile_raise(c, args, dst, tail, false); return; }
+    if (!strcmp(op, "reraise") && (n == 2 || n == 3)) { compile_raise(c, args, dst, tail, true); return; }
+    if (!strcmp(op, "is_nil") && n == 1) {
+        Heap *h = m->scratch;
+        compile_comparison(c, "===", list_from(h, 2, (Term[]){list_nth(args, 0), ATOM_nil}), dst, tail);
+        return;
+    }
+    if (!strcmp(op, "self") && n == 0) {
+        emit(c, OP_SELF, (Code)dst);
+        finish(c, dst, tail);
+        return;
+    }
+    if (!strcmp(op, "elem") && n == 2) {
+        Heap *h = m->scratch;
+        Term idx = tuple3(h, A("+"), TERM_NIL, list_from(h, 2, (Term[]){list_nth(args, 1), small_make(1)}));
+        call_native(c, "erlang", "element", list_from(h, 2, (Term[]){idx, list_nth(args, 0)}), dst, tail);
+        return;
+    }
+    if (!strcmp(op, "put_elem") && n == 3) {
+        Heap *h = m->scratch;
+        Term idx = tuple3(h, A("+"), TERM_NIL, list_from(h, 2, (Term[]){list_nth(args, 1), small_make(1)}));
+        call_native(c, "erlang", "setelement", list_from(h, 3, (Term[]){idx, list_nth(args, 0), list_nth(args, 2)}), dst, tail);
+        return;
+    }
+    if (!strcmp(op, "is_map_key") && n == 2) {
+        Heap *h = m->scratch;
+        call_native(c, "erlang", "is_map_key", list_from(h, 2, (Term[]){list_nth(args, 1), list_nth(args, 0)}), dst, tail);
+        return;
+    }
+    if (!strcmp(op, "apply") && (n == 2 || n == 3)) {
+        uint32_t saved = c->next_reg, cnt;
+        uint32_t first = compile_args(c, args, &cnt);
+        emit(c, tail && !c->in_try ? OP_TAIL_APPLY : OP_APPLY, (Code)first, (Code)n);
+        if (!(tail && !c->in_try)) {
+            emit(c, OP_MOVE, (Code)dst, (Code)first);
+            finish(c, dst, tail);
+        }
+        c->next_reg = saved;
+        return;
+    }
+    if (!strcmp(op, "match?") && n == 2) {
+        Heap *h = m->scratch;
+        Term yes = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, (Term[]){list_nth(args, 0)}), ATOM_true}));
+        Term no = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil)}), ATOM_false}));
+        Term kase = tuple3(h, A("case"), meta, list_from(h, 2, (Term[]){list_nth(args, 1), list_from(h, 1, (Term[]){tuple2(h, ATOM_do, list_from(h, 2, (Term[]){yes, no}))})}));
+        compile_expr(c, kase, dst, tail);
+        return;
+    }
+    if ((!strcmp(op, "put_in") || !strcmp(op, "update_in")) && n == 2) {
+        Term root, keys;
+        if (!split_access_path(m, list_nth(args, 0), &root, &keys)) compile_fail(c, "ArgumentError", "expected a path for %s", op);
+        Term call = tuple3(m->scratch, name, meta, list_from(m->scratch, 3, (Term[]){root, keys, list_nth(args, 1)}));
+        compile_expr(c, call, dst, tail);
+        return;
+    }
+    if (!strcmp(op, "get_in") && n == 1) {
+        Term root, keys;
+        if (!split_access_path(m, list_nth(args, 0), &root, &keys)) compile_fail(c, "ArgumentError", "expected a path for get_in");
+        compile_expr(c, tuple3(m->scratch, name, meta, list_from(m->scratch, 2, (Term[]){root, keys})), dst, tail);
+        return;
+    }
+    if (!strncmp(op, "sigil_", 6) && n == 2 && strlen(op) == 7) { compile_sigil(c, op + 6, args, dst, tail); return; }
+    if (!strcmp(op, "quote")) {
+        Term opts = list_nth(args, n - 1);
+        Term body = kw_get(opts, ATOM_do);
+        if (body == TERM_NONE) compile_fail(c, "CompileError", "missing :do option in \"quote\"");
+        compile_quoted(c, quote_hygiene(c, body, 0), dst);
+        finish(c, dst, tail);
+        return;
+    }
+    if ((!strcmp(op, "alias") || !strcmp(op, "require") || !strcmp(op, "import")) && n >= 1) {
+        extern void module_directive(ModCtx *m, const char *which, Term args, int line);
+        module_directive(m, op, args, c->line);
+        emit(c, OP_LOADK, (Code)dst, (Code)ATOM_nil);
+        finish(c, dst, tail);
+        return;
+    }
+    if (!strcmp(op, "defmodule") || !strcmp(op, "def") || !strcmp(op, "defp"))
+        if (!m->module || !strcmp(op, "defmodule"))
+            compile_fail(c, "ArgumentError", "cannot invoke %s/2 inside function/macro", op);
+    compile_unqualified_call(c, name, meta, args, dst, tail);
+}

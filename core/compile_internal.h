@@ -1,0 +1,150 @@
+/* compile_internal.h - shared state of the compiler's files:
+ * compile_emit.c (code buffers, labels, registers), compile_pattern.c,
+ * compile_expr.c, compile_module.c. Not part of the public API. */
+#ifndef GENLAB_COMPILE_INTERNAL_H
+#define GENLAB_COMPILE_INTERNAL_H
+
+#include <setjmp.h>
+
+#include "compiler.h"
+#include "vm.h"
+
+typedef struct Var {
+    Term name, context; /* context: nil, or the module a quote came from */
+    uint32_t reg;
+} Var;
+
+typedef struct Alias {
+    Term short_name; /* Elixir.Bar */
+    Term full_name;  /* Elixir.Foo.Bar */
+} Alias;
+
+typedef struct Import {
+    Term module;
+    Term only; /* keyword list of name: arity, or nil for all */
+    Term except;
+} Import;
+
+typedef struct Attribute {
+    Term name, value; /* value lives in the literal arena */
+} Attribute;
+
+typedef struct LocalDef {
+    Term name;
+    uint32_t arity;
+    int kind; /* 0 def, 1 defp, 2 defmacro, 3 defmacrop */
+} LocalDef;
+
+/* State of one module (or of top-level code) being compiled. */
+typedef struct ModCtx {
+    Module *module;        /* NULL for top-level chunks */
+    Term name;             /* module atom, or the chunk's pseudo module */
+    const char *file;
+    Alias *aliases;
+    size_t naliases, aliases_cap;
+    Import *imports;
+    size_t nimports, imports_cap;
+    Attribute *attrs;
+    size_t nattrs, attrs_cap;
+    LocalDef *locals;
+    size_t nlocals, locals_cap;
+    uint32_t lambda_counter;
+    jmp_buf *on_error;
+    CompileError *err;
+    Heap *scratch;         /* for AST built during expansion */
+} ModCtx;
+
+typedef struct Label {
+    uint32_t pos;          /* code index once placed, UINT32_MAX before */
+} Label;
+
+/* State of one function (or fn body) being compiled. */
+typedef struct FnCtx {
+    struct FnCtx *parent;  /* the enclosing function of a fn */
+    ModCtx *mod;
+    Function *fn;
+    Code *code;
+    size_t len, cap;
+    LineEntry *lines;
+    size_t nlines, lines_cap;
+    uint32_t *label_pos;   /* label id -> code index */
+    size_t nlabels, labels_cap;
+    uint32_t *patches;     /* code indices holding a label id to resolve */
+    size_t npatches, patches_cap;
+    uint32_t next_reg, max_reg;
+    Var *vars;
+    size_t nvars, vars_cap;
+    size_t pattern_vars_start; /* vars bound since the current pattern began */
+    int line;
+    Term fun_name;         /* enclosing def's name and arity (lambda naming) */
+    uint32_t fun_arity;
+    int in_guard;
+    uint32_t guard_fail;   /* where a failing guard expression jumps */
+    int in_try;            /* >0 inside a try body: no tail calls */
+} FnCtx;
+
+/* Set while compiling the embedded library, whose modules refer to each
+ * other before all of them exist. */
+extern bool compile_boot_mode;
+
+/* ---- errors ---------------------------------------------------------------- */
+_Noreturn void compile_fail(FnCtx *c, const char *kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+_Noreturn void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* ---- emitting (compile_emit.c) ------------------------------------------- */
+void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn);
+void fn_finish(FnCtx *c); /* resolves labels, stores code into c->fn */
+void emit(FnCtx *c, Opcode op, ...); /* operands as Code values; labels via emit_label_operand */
+uint32_t label_new(FnCtx *c);
+void label_place(FnCtx *c, uint32_t label);
+/* Operand marker: OPERAND_LABEL(l) in an emit() operand list refers to label l. */
+#define LABEL_TAG ((Code)1 << 62)
+#define OPERAND_LABEL(l) (LABEL_TAG | (Code)(l))
+uint32_t reg_alloc(FnCtx *c);
+uint32_t reg_alloc_n(FnCtx *c, uint32_t n);
+Term literal(Term t); /* copies into the literal arena */
+void set_line_from_meta(FnCtx *c, Term meta);
+
+/* ---- variables --------------------------------------------------------------- */
+Var *var_lookup(FnCtx *c, Term name, Term context);
+uint32_t var_bind(FnCtx *c, Term name, Term context, uint32_t reg);
+
+/* ---- AST helpers ------------------------------------------------------------- */
+bool ast_is_call(Term ast, Term *name, Term *meta, Term *args); /* {name, meta, args} with list args */
+bool ast_is_var(Term ast, Term *name, Term *context);
+bool ast_is_remote(Term ast, Term *mod, Term *fun, Term *args, Term *meta);
+Term kw_get(Term kw, Term key); /* TERM_NONE if absent */
+size_t list_length(Term list);
+Term list_nth(Term list, size_t n);
+int meta_line(Term meta);
+Term expand_alias(ModCtx *m, Term ast); /* {:__aliases__, ...} -> module atom, or TERM_NONE */
+Term mk3(ModCtx *m, Term a, Term b, Term c); /* a {a, b, c} tuple on the scratch heap */
+Term mk_call(ModCtx *m, const char *name, size_t n, const Term *args);
+Term mk_remote(ModCtx *m, Term module, const char *name, size_t n, const Term *args);
+Term mk_list(ModCtx *m, size_t n, const Term *items);
+const char *atom_cstr(Term a);
+char *module_display_name(Term module); /* "Foo.Bar" or ":erlang"; malloc'd */
+
+/* ---- compiling ------------------------------------------------------------------ */
+/* Compiles `ast` so that its value ends up in register dst; in tail
+ * position the code returns instead of falling through. */
+void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail);
+/* Compiles a match of the value in register `src` against pattern `ast`,
+ * jumping to label `fail` on mismatch. */
+void compile_pattern(FnCtx *c, Term ast, uint32_t src, uint32_t fail);
+/* Compiles a guard: falls through if it holds, jumps to fail otherwise. */
+void compile_guard(FnCtx *c, Term guard, uint32_t fail);
+/* Clauses {:->, meta, [[patterns], body]} against registers args[0..n).
+ * Code for "no clause matched" must follow; returns the label to place
+ * after it, where every clause continues. */
+uint32_t compile_clauses(FnCtx *c, Term clauses, const uint32_t *args, uint32_t nargs, uint32_t dst, bool tail);
+/* Splits a clause head into its patterns and guard (TERM_NONE if none). */
+void clause_head(Term params, Term *patterns, Term *guard);
+/* Reads a <<>> segment's type specification (the right of ::). *size_ast
+ * gets the size expression (TERM_NONE for the default). */
+void bin_segment_spec(FnCtx *c, Term spec, BinSeg *seg, Term *size_ast);
+/* A fn expression: compiles its body as a new Function, emits MAKE_FUN. */
+void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta);
+Term module_struct_default(ModCtx *m, Term module, int line);
+
+#endif

@@ -1,0 +1,697 @@
+/* compile_module.c - defmodule bodies (def/defp/defmacro with clauses and
+ * defaults, attributes, defstruct, defexception, alias/import/require/use,
+ * nested modules, code run at compile time) and top-level chunks. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "atom.h"
+#include "binary.h"
+#include "compile_internal.h"
+#include "fatal.h"
+#include "map.h"
+#include "parser.h"
+
+static Term A(const char *s) { return atom_from_cstr(s); }
+
+typedef struct ClauseDef {
+    Term head;       /* the clause as {:->, meta, [[params] or [when], body]} */
+    size_t nattrs;   /* attributes visible to it */
+    int line;
+} ClauseDef;
+
+typedef struct FnDef {
+    Term name;
+    uint32_t arity;
+    int kind;        /* 0 def, 1 defp, 2 defmacro, 3 defmacrop */
+    ClauseDef *clauses;
+    size_t n, cap;
+    Term default_params; /* params of the clause that declared defaults, or TERM_NONE */
+    size_t default_nattrs;
+    int line;
+} FnDef;
+
+typedef struct ModBuild {
+    ModCtx *m;
+    FnDef *defs;
+    size_t ndefs, cap;
+} ModBuild;
+
+bool ast_is_defmodule(Term ast)
+{
+    Term name, meta, args;
+    return ast_is_call(ast, &name, &meta, &args) && name == A("defmodule") && list_length(args) == 2;
+}
+
+static void add_alias(ModCtx *m, Term short_name, Term full)
+{
+    if (m->naliases == m->aliases_cap) {
+        m->aliases_cap = m->aliases_cap ? m->aliases_cap * 2 : 16;
+        m->aliases = xrealloc(m->aliases, m->aliases_cap * sizeof(Alias));
+    }
+    m->aliases[m->naliases++] = (Alias){short_name, full};
+}
+
+static Term last_segment_alias(Term full)
+{
+    const char *t = atom_text(full);
+    const char *dot = strrchr(t, '.');
+    char buf[512];
+    snprintf(buf, sizeof buf, "Elixir.%s", dot ? dot + 1 : t);
+    return A(buf);
+}
+
+void module_directive(ModCtx *m, const char *which, Term args, int line)
+{
+    Term target = list_nth(args, 0), opts = list_length(args) > 1 ? list_nth(args, 1) : TERM_NIL;
+    if (!strcmp(which, "alias")) {
+        Term base, field, items, meta;
+        if (ast_is_remote(target, &base, &field, &items, &meta) && field == A("{}")) {
+            Term prefix = expand_alias(m, base);
+            for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
+                Term name, im, segs;
+                if (!ast_is_call(cons_head(l), &name, &im, &segs)) continue;
+                char buf[1024];
+                size_t len = (size_t)snprintf(buf, sizeof buf, "%s", atom_text(prefix));
+                for (Term s = segs; term_is_cons(s); s = cons_tail(s))
+                    len += (size_t)snprintf(buf + len, sizeof buf - len, ".%s", atom_text(cons_head(s)));
+                Term full = A(buf);
+                add_alias(m, last_segment_alias(full), full);
+            }
+            return;
+        }
+        Term full = expand_alias(m, target);
+        if (full == TERM_NONE && term_is_atom(target)) full = target;
+        if (full == TERM_NONE) compile_fail_mod(m, line, "CompileError", "invalid argument for alias, expected a compile time atom or alias");
+        Term as = kw_get(opts, A("as"));
+        Term short_name = as != TERM_NONE ? expand_alias(m, as) : last_segment_alias(full);
+        add_alias(m, short_name, full);
+        return;
+    }
+    if (!strcmp(which, "import")) {
+        Term mod = expand_alias(m, target);
+        if (mod == TERM_NONE && term_is_atom(target)) mod = target;
+        if (mod == TERM_NONE) compile_fail_mod(m, line, "CompileError", "invalid argument for import");
+        if (!module_lookup(mod) && !compile_boot_mode)
+            compile_fail_mod(m, line, "CompileError", "module %s is not loaded and could not be found", module_display_name(mod));
+        if (m->nimports == m->imports_cap) {
+            m->imports_cap = m->imports_cap ? m->imports_cap * 2 : 8;
+            m->imports = xrealloc(m->imports, m->imports_cap * sizeof(Import));
+        }
+        Term only = kw_get(opts, A("only")), except = kw_get(opts, A("except"));
+        m->imports[m->nimports++] = (Import){mod, only == TERM_NONE ? ATOM_nil : literal(only), except == TERM_NONE ? ATOM_nil : literal(except)};
+        return;
+    }
+    /* require: modules are always available here; `as:` aliases */
+    Term as = kw_get(opts, A("as"));
+    if (as != TERM_NONE) {
+        Term full = expand_alias(m, target);
+        if (full != TERM_NONE) add_alias(m, expand_alias(m, as), full);
+    }
+}
+
+Function *find_macro(ModCtx *m, Term name, uint32_t arity)
+{
+    for (size_t i = m->nimports; i-- > 0;) {
+        Module *mod = module_lookup(m->imports[i].module);
+        if (!mod) continue;
+        Function *f = module_find_function(mod, name, arity);
+        if (f && f->is_macro && f->defined) return f;
+    }
+    return NULL;
+}
+
+Term module_struct_default(ModCtx *m, Term module, int line)
+{
+    if (m->module && module == m->name && m->module->struct_default != TERM_NONE) return m->module->struct_default;
+    Module *mod = module_lookup(module);
+    if (!mod || mod->struct_default == TERM_NONE)
+        compile_fail_mod(m, line, "CompileError", "%s.__struct__/1 is undefined, cannot expand struct %s. Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code",
+                         module_display_name(module), module_display_name(module));
+    return mod->struct_default;
+}
+
+/* ---- evaluation at compile time -------------------------------------------------- */
+
+static Term eval_in_module(ModCtx *m, Term ast, int line)
+{
+    Function *f = xcalloc(1, sizeof *f);
+    f->module = m->name;
+    f->name = A("__MODULE__");
+    FnCtx c;
+    fn_init(&c, m, NULL, f);
+    c.line = line;
+    uint32_t r = reg_alloc(&c);
+    compile_expr(&c, ast, r, true);
+    fn_finish(&c);
+    Term cls, reason, stack;
+    Term v = vm_eval_sync(f, NULL, 0, literal_heap(), &cls, &reason, &stack);
+    if (v == TERM_NONE) {
+        extern char *runtime_format_exception(Term cls, Term reason, Term stack);
+        char *text = runtime_format_exception(cls, reason, stack);
+        snprintf(m->err->kind, sizeof m->err->kind, "%s", "");
+        snprintf(m->err->message, sizeof m->err->message, "%s", text);
+        free(text);
+        longjmp(*m->on_error, 1);
+    }
+    return v;
+}
+
+static Term eval_constant(ModCtx *m, Term ast, int line)
+{
+    Term name, meta, args;
+    if (term_is_small(ast) || term_is_atom(ast) || term_is_bitstring(ast) || term_is_float(ast) || ast == TERM_NIL ||
+        term_is_bignum(ast))
+        return literal(ast);
+    if (ast_is_call(ast, &name, &meta, &args) && name == A("__aliases__")) {
+        Term mod = expand_alias(m, ast);
+        if (mod != TERM_NONE) return mod;
+    }
+    return eval_in_module(m, ast, line);
+}
+
+static void set_attribute(ModCtx *m, Term name, Term value)
+{
+    if (m->nattrs == m->attrs_cap) {
+        m->attrs_cap = m->attrs_cap ? m->attrs_cap * 2 : 16;
+        m->attrs = xrealloc(m->attrs, m->attrs_cap * sizeof(Attribute));
+    }
+    m->attrs[m->nattrs++] = (Attribute){name, value};
+}
+
+static const char *const unevaluated_attributes[] = {
+    "doc", "moduledoc", "typedoc", "spec", "type", "typep", "opaque", "callback", "macrocallback",
+    "impl", "behaviour", "derive", "dialyzer", "compile", "deprecated", "since", "optional_callbacks",
+    "on_load", "vsn", "after_compile", "before_compile", "external_resource", "file", NULL};
+
+/* ---- def ------------------------------------------------------------------------------ */
+
+static FnDef *def_for(ModBuild *b, Term name, uint32_t arity, int kind, int line)
+{
+    for (size_t i = 0; i < b->ndefs; i++)
+        if (b->defs[i].name == name && b->defs[i].arity == arity) {
+            if ((b->defs[i].kind & 1) != (kind & 1))
+                compile_fail_mod(b->m, line, "CompileError", "%s %s/%u is private, %s%s/%u was previously defined as public",
+                                 (kind & 1) ? "defp" : "def", atom_text(name), arity, "", atom_text(name), arity);
+            return &b->defs[i];
+        }
+    if (b->ndefs == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 16;
+        b->defs = xrealloc(b->defs, b->cap * sizeof(FnDef));
+    }
+    FnDef *d = &b->defs[b->ndefs++];
+    memset(d, 0, sizeof *d);
+    d->name = name;
+    d->arity = arity;
+    d->kind = kind;
+    d->default_params = TERM_NONE;
+    d->line = line;
+    return d;
+}
+
+static int def_kind(Term name)
+{
+    if (name == A("def")) return 0;
+    if (name == A("defp")) return 1;
+    if (name == A("defmacro")) return 2;
+    if (name == A("defmacrop")) return 3;
+    return -1;
+}
+
+/* Reads `def head, do: body` into name, params, guard and body. */
+static bool def_parts(Term args, Term *fname, Term *params, Term *guard, Term *body, Term *meta)
+{
+    Term head = list_nth(args, 0), opts = list_length(args) > 1 ? list_nth(args, 1) : TERM_NONE;
+    Term name, m, a;
+    *guard = TERM_NONE;
+    if (ast_is_call(head, &name, &m, &a) && name == A("when") && list_length(a) == 2) {
+        *guard = list_nth(a, 1);
+        head = list_nth(a, 0);
+    }
+    if (!term_is_tuple(head) || tuple_size(head) != 3 || !term_is_atom(tuple_get(head, 0))) return false;
+    *fname = tuple_get(head, 0);
+    *meta = tuple_get(head, 1);
+    *params = term_is_list(tuple_get(head, 2)) ? tuple_get(head, 2) : TERM_NIL;
+    *body = TERM_NONE;
+    if (opts != TERM_NONE) {
+        Term d = kw_get(opts, ATOM_do);
+        if (d != TERM_NONE) {
+            /* def f do ... rescue ... end: an implicit try */
+            if (kw_get(opts, ATOM_rescue) != TERM_NONE || kw_get(opts, ATOM_catch) != TERM_NONE || kw_get(opts, ATOM_after) != TERM_NONE)
+                d = tuple3(literal_heap(), A("try"), TERM_NIL, list_from(literal_heap(), 1, &opts));
+            *body = d;
+        }
+    }
+    return true;
+}
+
+static size_t count_defaults(Term params)
+{
+    size_t n = 0;
+    for (Term l = params; term_is_cons(l); l = cons_tail(l)) {
+        Term name, meta, a;
+        if (ast_is_call(cons_head(l), &name, &meta, &a) && name == A("\\\\")) n++;
+    }
+    return n;
+}
+
+static Term strip_defaults(Heap *h, Term params)
+{
+    size_t n = list_length(params);
+    Term *items = xmalloc((n + 1) * sizeof(Term));
+    size_t i = 0;
+    for (Term l = params; term_is_cons(l); l = cons_tail(l)) {
+        Term name, meta, a, p = cons_head(l);
+        items[i++] = (ast_is_call(p, &name, &meta, &a) && name == A("\\\\")) ? list_nth(a, 0) : p;
+    }
+    Term out = list_from(h, n, items);
+    free(items);
+    return out;
+}
+
+static void record_def(ModBuild *b, Term form_name, Term args, int line)
+{
+    ModCtx *m = b->m;
+    Heap *h = literal_heap();
+    Term fname, params, guard, body, meta;
+    if (!def_parts(args, &fname, &params, &guard, &body, &meta))
+        compile_fail_mod(m, line, "CompileError", "invalid syntax in def");
+    int kind = def_kind(form_name);
+    uint32_t arity = (uint32_t)list_length(params);
+    FnDef *d = def_for(b, fname, arity, kind, line);
+    size_t ndef = count_defaults(params);
+    if (ndef) {
+        if (d->default_params != TERM_NONE)
+            compile_fail_mod(m, line, "CompileError", "def %s/%u defines defaults multiple times. Elixir allows defaults to be declared once per definition.", atom_text(fname), arity);
+        d->default_params = params;
+        d->default_nattrs = m->nattrs;
+    }
+    if (body == TERM_NONE) return; /* a function head */
+    Term plain = strip_defaults(h, params);
+    Term head = plain;
+    if (guard != TERM_NONE) {
+        /* [{:when, _, [p1, ..., pn, guard]}] */
+        size_t n = list_length(plain);
+        Term *items = xmalloc((n + 2) * sizeof(Term));
+        for (size_t i = 0; i < n; i++) items[i] = list_nth(plain, i);
+        items[n] = guard;
+        head = list_from(h, 1, (Term[]){tuple3(h, A("when"), TERM_NIL, list_from(h, n + 1, items))});
+        free(items);
+    }
+    Term clause_meta = list_from(h, 1, (Term[]){tuple2(h, ATOM_line, small_make(line))});
+    Term clause = tuple3(h, A("->"), clause_meta, list_from(h, 2, (Term[]){head, body}));
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 4;
+        d->clauses = xrealloc(d->clauses, d->cap * sizeof(ClauseDef));
+    }
+    d->clauses[d->n++] = (ClauseDef){clause, m->nattrs, line};
+}
+
+static void compile_fndef(ModBuild *b, FnDef *d)
+{
+    ModCtx *m = b->m;
+    Function *f = module_function(m->module, d->name, d->arity);
+    f->exported = d->kind == 0 || d->kind == 2;
+    f->is_macro = d->kind >= 2;
+    FnCtx c;
+    fn_init(&c, m, NULL, f);
+    c.line = d->line;
+    uint32_t *args = xmalloc((d->arity + 1) * sizeof(uint32_t));
+    uint32_t first = reg_alloc_n(&c, d->arity);
+    for (uint32_t i = 0; i < d->arity; i++) args[i] = first + i;
+    uint32_t r = reg_alloc(&c);
+    size_t all_attrs = m->nattrs;
+    for (size_t i = 0; i < d->n; i++) {
+        m->nattrs = d->clauses[i].nattrs;
+        Term one = list_from(m->scratch, 1, &d->clauses[i].head);
+        uint32_t done = compile_clauses(&c, one, args, d->arity, r, true);
+        label_place(&c, done);
+    }
+    m->nattrs = all_attrs;
+    emit(&c, OP_FUNC_CLAUSE);
+    fn_finish(&c);
+    free(args);
+}
+
+/* def f(a, b \\ 1) also defines f/1 calling f(a, 1). */
+static void compile_default_wrappers(ModBuild *b, FnDef *d)
+{
+    ModCtx *m = b->m;
+    Heap *h = literal_heap();
+    size_t ndef = count_defaults(d->default_params);
+    size_t required = d->arity - ndef;
+    for (size_t k = required; k < d->arity; k++) {
+        /* f/k: the first k - required defaults are given */
+        Term *params = xmalloc((k + 1) * sizeof(Term)), *call_args = xmalloc((d->arity + 1) * sizeof(Term));
+        size_t given = 0, pi = 0, provided_defaults = k - required, seen_defaults = 0;
+        for (Term l = d->default_params; term_is_cons(l); l = cons_tail(l)) {
+            Term name, meta, a, p = cons_head(l);
+            bool is_default = ast_is_call(p, &name, &meta, &a) && name == A("\\\\");
+            char vn[32];
+            if (is_default && seen_defaults++ >= provided_defaults) {
+                call_args[pi++] = list_nth(a, 1);
+                continue;
+            }
+            snprintf(vn, sizeof vn, "default_arg%zu", given);
+            Term var = tuple3(h, A(vn), TERM_NIL, A("genlab_defaults"));
+            params[given++] = var;
+            call_args[pi++] = var;
+        }
+        Term call = tuple3(h, d->name, TERM_NIL, list_from(h, d->arity, call_args));
+        Term clause = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, k, params), call}));
+        Function *f = module_function(m->module, d->name, (uint32_t)k);
+        if (f->defined) compile_fail_mod(m, d->line, "CompileError", "def %s/%zu defaults conflicts with %s/%zu", atom_text(d->name), (size_t)d->arity, atom_text(d->name), k);
+        f->exported = d->kind == 0;
+        FnCtx c;
+        fn_init(&c, m, NULL, f);
+        c.line = d->line;
+        uint32_t *args = xmalloc((k + 1) * sizeof(uint32_t));
+        uint32_t first = reg_alloc_n(&c, (uint32_t)k);
+        for (uint32_t i = 0; i < k; i++) args[i] = first + i;
+        uint32_t r = reg_alloc(&c);
+        size_t all_attrs = m->nattrs;
+        m->nattrs = d->default_nattrs;
+        uint32_t done = compile_clauses(&c, list_from(h, 1, &clause), args, (uint32_t)k, r, true);
+        label_place(&c, done);
+        m->nattrs = all_attrs;
+        emit(&c, OP_FUNC_CLAUSE);
+        fn_finish(&c);
+        free(args);
+        free(params);
+        free(call_args);
+    }
+}
+
+static void define_constant_function(Module *mod, Term name, Term value)
+{
+    Function *f = module_function(mod, name, 0);
+    f->exported = true;
+    f->code = xmalloc(5 * sizeof(Code));
+    f->code[0] = OP_LOADK;
+    f->code[1] = 0;
+    f->code[2] = (Code)value;
+    f->code[3] = OP_RETURN;
+    f->code[4] = 0;
+    f->code_len = 5;
+    f->nregs = 2;
+    f->defined = true;
+    f->file = mod->file;
+}
+
+/* ---- the body ----------------------------------------------------------------------------- */
+
+static void collect_items(ModCtx *m, Term body, Term **items, size_t *n, size_t *cap);
+
+static void push_item(Term **items, size_t *n, size_t *cap, Term item)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 32;
+        *items = xrealloc(*items, *cap * sizeof(Term));
+    }
+    (*items)[(*n)++] = item;
+}
+
+/* Flattens blocks and expands `use` in place. */
+static void collect_items(ModCtx *m, Term body, Term **items, size_t *n, size_t *cap)
+{
+    Term name, meta, args;
+    if (ast_is_call(body, &name, &meta, &args) && name == A("__block__")) {
+        for (Term l = args; term_is_cons(l); l = cons_tail(l)) collect_items(m, cons_head(l), items, n, cap);
+        return;
+    }
+    if (ast_is_call(body, &name, &meta, &args) && name == A("use") && list_length(args) >= 1) {
+        int line = meta_line(meta);
+        Term mod = expand_alias(m, list_nth(args, 0));
+        if (mod == TERM_NONE) compile_fail_mod(m, line, "CompileError", "invalid argument for use");
+        Module *target = module_lookup(mod);
+        if (!target) compile_fail_mod(m, line, "CompileError", "module %s is not loaded and could not be found", module_display_name(mod));
+        Function *using = module_find_function(target, A("__using__"), 1);
+        if (!using || !using->is_macro)
+            compile_fail_mod(m, line, "UndefinedFunctionError", "function %s.__using__/1 is undefined or private", module_display_name(mod));
+        Term opts = list_length(args) > 1 ? list_nth(args, 1) : TERM_NIL;
+        Term cls, reason, stack;
+        Term expansion = vm_eval_sync(using, &opts, 1, literal_heap(), &cls, &reason, &stack);
+        if (expansion == TERM_NONE) compile_fail_mod(m, line, "CompileError", "error while expanding use %s", module_display_name(mod));
+        push_item(items, n, cap, body); /* keeps `use` visible as a no-op marker */
+        collect_items(m, expansion, items, n, cap);
+        return;
+    }
+    push_item(items, n, cap, body);
+}
+
+static Term compile_module_body(ModCtx *parent, Term name, Term body, const char *file, int line, CompileError *err, jmp_buf *on_error);
+
+static Term module_result(Heap *h, Term name, Term last)
+{
+    static const uint8_t beam_magic[] = {'F', 'O', 'R', '1'};
+    return tuple4(h, A("module"), name, binary_new(h, beam_magic, sizeof beam_magic), term_copy(h, last));
+}
+
+static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
+{
+    ModCtx *m = b->m;
+    Term last = ATOM_nil;
+    /* First pass: which functions the module defines (for local calls). */
+    for (size_t i = 0; i < nitems; i++) {
+        Term name, meta, args;
+        if (!ast_is_call(items[i], &name, &meta, &args)) continue;
+        int kind = def_kind(name);
+        if (kind < 0) continue;
+        Term fname, params, guard, body, fmeta;
+        if (!def_parts(args, &fname, &params, &guard, &body, &fmeta)) continue;
+        size_t arity = list_length(params), ndef = count_defaults(params);
+        for (size_t a = arity - ndef; a <= arity; a++) {
+            if (m->nlocals == m->locals_cap) {
+                m->locals_cap = m->locals_cap ? m->locals_cap * 2 : 32;
+                m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));
+            }
+            m->locals[m->nlocals++] = (LocalDef){fname, (uint32_t)a, kind};
+        }
+    }
+    for (size_t i = 0; i < nitems; i++) {
+        Term item = items[i], name, meta, args;
+        int line = 0;
+        if (ast_is_call(item, &name, &meta, &args) && term_is_atom(name)) {
+            line = meta_line(meta);
+            const char *op = atom_text(name);
+            int kind = def_kind(name);
+            if (kind >= 0) {
+                record_def(b, name, args, line);
+                Term fname, params, guard, body, fmeta;
+                def_parts(args, &fname, &params, &guard, &body, &fmeta);
+                last = tuple2(m->scratch, fname, small_make((int64_t)list_length(params)));
+                continue;
+            }
+            if (!strcmp(op, "@") && list_length(args) == 1) {
+                Term inner = list_nth(args, 0), aname, ameta, aargs;
+                if (ast_is_call(inner, &aname, &ameta, &aargs) && list_length(aargs) == 1) {
+                    bool skip = false;
+                    for (int k = 0; unevaluated_attributes[k]; k++)
+                        if (!strcmp(atom_text(aname), unevaluated_attributes[k])) skip = true;
+                    Term value = skip ? literal(ATOM_true) : eval_constant(m, list_nth(aargs, 0), line);
+                    if (skip && aname == A("impl")) value = list_nth(aargs, 0);
+                    set_attribute(m, aname, value);
+                    last = value;
+                    continue;
+                }
+            }
+            if ((!strcmp(op, "defstruct") || !strcmp(op, "defexception")) && list_length(args) == 1) {
+                bool is_exc = !strcmp(op, "defexception");
+                Term fields = eval_constant(m, list_nth(args, 0), line);
+                size_t nf = list_length(fields) + (is_exc ? 1 : 0);
+                Term *keys = xmalloc((nf + 2) * sizeof(Term)), *vals = xmalloc((nf + 2) * sizeof(Term));
+                Term *order = xmalloc((nf + 1) * sizeof(Term));
+                size_t k = 0, o = 0;
+                if (is_exc) { keys[k] = ATOM___exception__; vals[k++] = ATOM_true; }
+                for (Term l = fields; term_is_cons(l); l = cons_tail(l)) {
+                    Term f = cons_head(l);
+                    if (term_is_atom(f)) { keys[k] = f; vals[k++] = ATOM_nil; order[o++] = f; }
+                    else if (term_is_tuple(f) && tuple_size(f) == 2 && term_is_atom(tuple_get(f, 0))) {
+                        keys[k] = tuple_get(f, 0); vals[k++] = tuple_get(f, 1); order[o++] = tuple_get(f, 0);
+                    } else compile_fail_mod(m, line, "ArgumentError", "struct field names must be atoms, got: %s", "value");
+                }
+                keys[k] = ATOM___struct__;
+                vals[k++] = m->name;
+                m->module->struct_default = literal(map_from_pairs(literal_heap(), k, keys, vals));
+                m->module->struct_fields = tuple_from(literal_heap(), o, order);
+                define_constant_function(m->module, ATOM___struct__, m->module->struct_default);
+                if (is_exc) {
+                    bool has_message = false, has_exception = false, msg_field = false;
+                    for (size_t j = 0; j < m->nlocals; j++) {
+                        if (m->locals[j].name == ATOM_message && m->locals[j].arity == 1) has_message = true;
+                        if (m->locals[j].name == A("exception") && m->locals[j].arity == 1) has_exception = true;
+                    }
+                    for (size_t j = 0; j < o; j++) if (order[j] == ATOM_message) msg_field = true;
+                    char src[1024];
+                    snprintf(src, sizeof src, "%s%s%s",
+                             !has_exception && msg_field ? "def exception(msg) when is_binary(msg), do: exception(message: msg)\n" : "",
+                             !has_exception ? "def exception(args) when is_list(args), do: :maps.merge(__struct__(), :maps.from_list(args))\n" : "",
+                             !has_message && msg_field ? "def message(exception), do: exception.message\n" : "");
+                    ParseError perr;
+                    Term gen = parse_source(literal_heap(), src, strlen(src), m->file, &perr);
+                    if (gen == TERM_NONE) fatal("compiler: defexception template does not parse: %s", perr.message);
+                    Term *extra = NULL;
+                    size_t nextra = 0, cap = 0;
+                    collect_items(m, gen, &extra, &nextra, &cap);
+                    for (size_t j = 0; j < nextra; j++) {
+                        Term en, em, ea;
+                        ast_is_call(extra[j], &en, &em, &ea);
+                        Term fname, params, guard, body, fmeta;
+                        def_parts(ea, &fname, &params, &guard, &body, &fmeta);
+                        if (m->nlocals == m->locals_cap) {
+                            m->locals_cap = m->locals_cap ? m->locals_cap * 2 : 32;
+                            m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));
+                        }
+                        m->locals[m->nlocals++] = (LocalDef){fname, (uint32_t)list_length(params), 0};
+                        record_def(b, en, ea, line);
+                    }
+                    free(extra);
+                }
+                free(keys);
+                free(vals);
+                free(order);
+                last = ATOM_ok;
+                continue;
+            }
+            if ((!strcmp(op, "alias") || !strcmp(op, "import") || !strcmp(op, "require")) && list_length(args) >= 1) {
+                module_directive(m, op, args, line);
+                last = ATOM_nil;
+                continue;
+            }
+            if (!strcmp(op, "use")) continue;
+            if (!strcmp(op, "defmodule") && list_length(args) == 2) {
+                Term alias_ast = list_nth(args, 0);
+                Term inner = expand_alias(m, alias_ast);
+                Term aname, ameta, segs;
+                bool simple = ast_is_call(alias_ast, &aname, &ameta, &segs) && aname == A("__aliases__");
+                if (simple) {
+                    char buf[1024];
+                    size_t len = (size_t)snprintf(buf, sizeof buf, "%s", atom_text(m->name));
+                    for (Term s = segs; term_is_cons(s); s = cons_tail(s))
+                        len += (size_t)snprintf(buf + len, sizeof buf - len, ".%s", atom_text(cons_head(s)));
+                    inner = A(buf);
+                    char first[512];
+                    snprintf(first, sizeof first, "Elixir.%s", atom_text(list_nth(segs, 0)));
+                    char full_first[1024];
+                    snprintf(full_first, sizeof full_first, "%s.%s", atom_text(m->name), atom_text(list_nth(segs, 0)));
+                    add_alias(m, A(first), A(full_first));
+                }
+                last = compile_module_body(m, inner, kw_get(list_nth(args, 1), ATOM_do), m->file, line, m->err, m->on_error);
+                continue;
+            }
+        }
+        /* Anything else runs now, at compile time. */
+        last = eval_in_module(m, item, line);
+    }
+    return last;
+}
+
+static Term compile_module_body(ModCtx *parent, Term name, Term body, const char *file, int line, CompileError *err, jmp_buf *on_error)
+{
+    ModCtx m;
+    memset(&m, 0, sizeof m);
+    m.name = name;
+    m.file = file;
+    m.err = err;
+    m.on_error = on_error;
+    m.scratch = literal_heap();
+    m.module = module_new(name, file);
+    if (parent) {
+        for (size_t i = 0; i < parent->naliases; i++) add_alias(&m, parent->aliases[i].short_name, parent->aliases[i].full_name);
+    }
+    (void)line;
+    ModBuild b = {&m, NULL, 0, 0};
+    Term *items = NULL;
+    size_t nitems = 0, cap = 0;
+    if (body != TERM_NONE) collect_items(&m, body, &items, &nitems, &cap);
+    Term last = run_module_body(&b, items, nitems);
+    for (size_t i = 0; i < b.ndefs; i++) {
+        FnDef *d = &b.defs[i];
+        if (d->n == 0) compile_fail_mod(&m, d->line, "CompileError", "implementation not provided for predefined def %s/%u", atom_text(d->name), d->arity);
+        compile_fndef(&b, d);
+    }
+    for (size_t i = 0; i < b.ndefs; i++)
+        if (b.defs[i].default_params != TERM_NONE) compile_default_wrappers(&b, &b.defs[i]);
+    for (Function *f = m.module->functions; f; f = f->next_in_module) {
+        if (!f->defined && f->nfree == 0 && f->name != ATOM_nil)
+            compile_fail_mod(&m, line, "CompileError", "undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
+                             atom_text(f->name), f->arity, module_display_name(name));
+    }
+    module_install(m.module);
+    if (parent) {
+        /* the nested module's alias stays visible in the parent */
+    }
+    free(items);
+    return last;
+}
+
+
+Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err)
+{
+    jmp_buf on_error;
+    Term name, meta, args;
+    ast_is_call(ast, &name, &meta, &args);
+    ModCtx top;
+    memset(&top, 0, sizeof top);
+    top.file = file;
+    top.err = err;
+    top.on_error = &on_error;
+    top.scratch = literal_heap();
+    top.name = ATOM_nil;
+    if (setjmp(on_error)) return TERM_NONE;
+    Term mod = expand_alias(&top, list_nth(args, 0));
+    if (mod == TERM_NONE && term_is_atom(list_nth(args, 0))) mod = list_nth(args, 0);
+    if (mod == TERM_NONE) compile_fail_mod(&top, meta_line(meta), "CompileError", "invalid module name");
+    Term opts = list_nth(args, 1);
+    Term last = compile_module_body(NULL, mod, kw_get(opts, ATOM_do), file, meta_line(meta), err, &on_error);
+    return module_result(h, mod, last);
+}
+
+/* ---- top-level chunks ---------------------------------------------------------------------- */
+
+bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err)
+{
+    jmp_buf on_error;
+    ModCtx m;
+    memset(&m, 0, sizeof m);
+    m.file = file;
+    m.err = err;
+    m.on_error = &on_error;
+    m.scratch = literal_heap();
+    m.name = A("elixir_compiler_0");
+    Function *f = xcalloc(1, sizeof *f);
+    f->module = m.name;
+    f->name = A("__FILE__");
+    f->file = file;
+    FnCtx c;
+    fn_init(&c, &m, NULL, f);
+    f->arity = (uint32_t)bindings->count;
+    if (setjmp(on_error)) return false;
+    uint32_t params = reg_alloc_n(&c, (uint32_t)bindings->count);
+    for (size_t i = 0; i < bindings->count; i++) var_bind(&c, bindings->names[i], ATOM_nil, params + (uint32_t)i);
+    uint32_t r = reg_alloc(&c);
+    compile_expr(&c, ast, r, false);
+    /* the latest binding of each name, in first-bound order */
+    Term *names = xmalloc((c.nvars + 1) * sizeof(Term));
+    uint32_t *regs = xmalloc((c.nvars + 1) * sizeof(uint32_t));
+    size_t nout = 0;
+    for (size_t i = 0; i < c.nvars; i++) {
+        if (c.vars[i].context != ATOM_nil) continue;
+        size_t j = 0;
+        while (j < nout && names[j] != c.vars[i].name) j++;
+        if (j == nout) names[nout++] = c.vars[i].name;
+        regs[j] = c.vars[i].reg;
+    }
+    uint32_t first = reg_alloc_n(&c, (uint32_t)nout + 1);
+    emit(&c, OP_MOVE, (Code)first, (Code)r);
+    for (size_t i = 0; i < nout; i++) emit(&c, OP_MOVE, (Code)(first + 1 + i), (Code)regs[i]);
+    emit(&c, OP_MAKE_TUPLE, (Code)r, (Code)first, (Code)(nout + 1));
+    emit(&c, OP_RETURN, (Code)r);
+    fn_finish(&c);
+    free(regs);
+    out->fn = f;
+    out->in_names = bindings->names;
+    out->nin = bindings->count;
+    out->out_names = names;
+    out->nout = nout;
+    return true;
+}

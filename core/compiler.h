@@ -1,0 +1,49 @@
+/* compiler.h - Elixir quoted form to bytecode, and running compiled code.
+ *
+ * Source is parsed (parser.h) and expanded and compiled here; defmodule
+ * installs modules, other top-level code becomes a chunk function. The
+ * shell and `genlab FILE.exs` use the same path.
+ */
+#ifndef GENLAB_COMPILER_H
+#define GENLAB_COMPILER_H
+
+#include "module.h"
+#include "process.h"
+
+/* The variables a top-level chunk sees and leaves behind (the shell's
+ * bindings): parallel arrays of variable name atoms and values. */
+typedef struct Bindings {
+    Term *names;
+    Term *values; /* live in the owning process's heap: GC roots via the VM */
+    size_t count, cap;
+} Bindings;
+
+/* A compiled top-level chunk: call fn with the values of the bindings in
+ * `in_names` order; it returns {result, new_binding_values...} in
+ * `out_names` order. */
+typedef struct Chunk {
+    Function *fn;
+    Term *in_names;
+    size_t nin;
+    Term *out_names;
+    size_t nout;
+} Chunk;
+
+typedef struct CompileError {
+    char kind[64];       /* Elixir exception name: "CompileError", "SyntaxError", ... */
+    char message[1024];  /* full text after "** (Kind) " */
+} CompileError;
+
+/* Compiles one top-level expression (not a defmodule: those are handled
+ * by compile_toplevel_module). False with *err filled on a compile error. */
+bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err);
+
+/* Compiles and installs the module of a defmodule form; module bodies run
+ * at compile time (vm_eval_sync). Returns the value of the defmodule
+ * expression ({:module, Mod, bytes, last}) in `h`, or TERM_NONE with *err. */
+Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err);
+
+/* Whether `ast` is a defmodule form. */
+bool ast_is_defmodule(Term ast);
+
+#endif

@@ -1,0 +1,113 @@
+/* gc.c - Cheney copying collection of one process heap. */
+#include "gc.h"
+
+#include <stdlib.h>
+
+#include "vm.h"
+
+typedef struct {
+    Term *to_top;
+} Copier;
+
+static Term evacuate(Copier *c, Term t);
+
+static Term evacuate_boxed(Copier *c, Term t)
+{
+    Term *obj = boxed_ptr(t);
+    Term hdr = obj[0];
+    if (header_type(hdr) == BOX_FORWARD) return (Term)obj[1];
+    size_t words = 1 + header_size(hdr);
+    Term *copy = c->to_top;
+    c->to_top += words;
+    memcpy(copy, obj, words * sizeof(Term));
+    Term moved = boxed_from_ptr(copy);
+    /* An object with no payload (the empty tuple) has no room for a
+     * forwarding address; copying it twice is harmless. */
+    if (words > 1) {
+        obj[0] = header_make(BOX_FORWARD, header_size(hdr));
+        obj[1] = moved;
+    }
+    return moved;
+}
+
+static Term evacuate(Copier *c, Term t)
+{
+    if (term_is_cons(t)) {
+        if (term_points_to_literal(t)) return t;
+        Term *cell = cons_ptr(t);
+        if (cell[0] == TERM_MOVED) return cell[1];
+        Term *copy = c->to_top;
+        c->to_top += 2;
+        copy[0] = cell[0];
+        copy[1] = cell[1];
+        Term moved = cons_from_ptr(copy);
+        cell[0] = TERM_MOVED;
+        cell[1] = moved;
+        return moved;
+    }
+    if (term_is_boxed(t) && !term_points_to_literal(t)) return evacuate_boxed(c, t);
+    return t;
+}
+
+/* Scans copied objects in to-space, evacuating what they point to. */
+static void scan(Copier *c, Term *from)
+{
+    Term *p = from;
+    while (p < c->to_top) {
+        Term w = p[0];
+        if (term_tag(w) != TAG_HEADER) { /* a cons cell */
+            p[0] = evacuate(c, p[0]);
+            p[1] = evacuate(c, p[1]);
+            p += 2;
+            continue;
+        }
+        size_t n = header_size(w);
+        size_t first = 0, count = 0;
+        switch (header_type(w)) {
+        case BOX_TUPLE: first = 1; count = n; break;
+        case BOX_SUBBIN: first = 1; count = 1; break;
+        case BOX_MAP: first = 2; count = n - 1; break;
+        case BOX_FUN: first = 2; count = n - 1; break;
+        default: break;
+        }
+        for (size_t i = 0; i < count; i++) p[first + i] = evacuate(c, p[first + i]);
+        p += 1 + n;
+    }
+}
+
+void gc_collect(Process *p, size_t top)
+{
+    Heap *h = &p->heap;
+    size_t used = h->capacity_words - (size_t)(h->limit - h->top);
+    HeapChunk *to = malloc(sizeof(HeapChunk) + (used + 64) * sizeof(Term));
+    if (!to) return; /* no memory for a to-space: keep going uncollected */
+    to->next = NULL;
+    to->words = used + 64;
+    Copier c = {to->data};
+
+    VmState *vm = p->vm;
+    if (vm) {
+        for (size_t i = 0; i < top; i++) vm->regs[i] = evacuate(&c, vm->regs[i]);
+        for (size_t i = top; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
+        for (Message *m = vm->mbox_head; m; m = m->next) m->term = evacuate(&c, m->term);
+        vm->result = evacuate(&c, vm->result);
+    }
+    p->dictionary = evacuate(&c, p->dictionary);
+    p->exc_reason = evacuate(&c, p->exc_reason);
+    p->exc_stacktrace = evacuate(&c, p->exc_stacktrace);
+    scan(&c, to->data);
+
+    HeapChunk *old = h->chunks;
+    while (old) {
+        HeapChunk *next = old->next;
+        free(old);
+        old = next;
+    }
+    size_t live = (size_t)(c.to_top - to->data);
+    h->chunks = to;
+    h->top = c.to_top;
+    h->limit = to->data + to->words;
+    h->capacity_words = to->words;
+    h->live_words = live;
+    h->allocated_words = 0;
+}

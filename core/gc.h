@@ -1,0 +1,23 @@
+/* gc.h - the per-process copying collector.
+ *
+ * Runs only at the VM's safe points (function entry, receive), when every
+ * live term is reachable from the process's roots: registers below `top`,
+ * the mailbox, the dictionary and the exception and result slots. Live data
+ * is copied into one fresh chunk (Cheney); literal-arena terms stay put.
+ */
+#ifndef GENLAB_GC_H
+#define GENLAB_GC_H
+
+#include "process.h"
+
+/* Collects p's heap; registers [0, top) are roots, registers above are
+ * reset to [] so that no stale pointer survives. */
+void gc_collect(Process *p, size_t top);
+
+/* Whether p's heap has grown enough since the last collection to collect. */
+static inline bool gc_due(const Process *p)
+{
+    return p->heap.allocated_words > p->heap.live_words * 2 + 1024;
+}
+
+#endif

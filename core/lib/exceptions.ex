@@ -1,0 +1,242 @@
+# The exception structs that the runtime and the standard library raise,
+# with the messages of Elixir 1.14.
+
+defmodule RuntimeError do
+  defexception message: "runtime error"
+end
+
+defmodule ArgumentError do
+  defexception message: "argument error"
+end
+
+defmodule ArithmeticError do
+  defexception message: "bad argument in arithmetic expression"
+end
+
+defmodule SystemLimitError do
+  defexception message: "a system limit has been reached"
+end
+
+defmodule MatchError do
+  defexception [:term]
+
+  def message(%{term: term}), do: "no match of right hand side value: " <> inspect(term)
+end
+
+defmodule CaseClauseError do
+  defexception [:term]
+
+  def message(%{term: term}), do: "no case clause matching: " <> inspect(term)
+end
+
+defmodule WithClauseError do
+  defexception [:term]
+
+  def message(%{term: term}), do: "no with clause matching: " <> inspect(term)
+end
+
+defmodule TryClauseError do
+  defexception [:term]
+
+  def message(%{term: term}), do: "no try clause matching: " <> inspect(term)
+end
+
+defmodule CondClauseError do
+  defexception []
+
+  def message(_exception), do: "no cond clause evaluated to a truthy value"
+end
+
+defmodule BadMapError do
+  defexception [:term]
+
+  def message(%{term: term}), do: "expected a map, got: " <> inspect(term)
+end
+
+defmodule BadStructError do
+  defexception [:struct, :term]
+
+  def message(%{struct: struct, term: term}) do
+    "expected a struct named " <> inspect(struct) <> ", got: " <> inspect(term)
+  end
+end
+
+defmodule BadBooleanError do
+  defexception [:term, :operator]
+
+  def message(%{term: term, operator: operator}) do
+    "expected a boolean on left-side of \"" <>
+      :erlang.atom_to_binary(operator, :utf8) <> "\", got: " <> inspect(term)
+  end
+end
+
+defmodule BadFunctionError do
+  defexception [:term]
+
+  def message(%{term: term}), do: "expected a function, got: " <> inspect(term)
+end
+
+defmodule BadArityError do
+  defexception [:function, :args]
+
+  def message(%{function: fun, args: args}) do
+    {:arity, arity} = :erlang.fun_info(fun, :arity)
+    inspect(fun) <> " with arity " <> :erlang.integer_to_binary(arity) <> " called with " <> count(args)
+  end
+
+  defp count([]), do: "no arguments"
+  defp count([arg]), do: "1 argument (" <> inspect(arg) <> ")"
+
+  defp count(args) do
+    :erlang.integer_to_binary(length(args)) <> " arguments (" <> Enum.map_join(args, ", ", &inspect/1) <> ")"
+  end
+end
+
+defmodule UndefinedFunctionError do
+  defexception [:module, :function, :arity, :reason, :message]
+
+  def message(%{message: nil, module: module, function: function, arity: arity, reason: reason}) do
+    cond do
+      function == nil or arity == nil ->
+        "undefined function"
+
+      reason == :"module could not be loaded" ->
+        not_available(module, function, arity)
+
+      reason == :"function not exported" ->
+        undefined_or_private(module, function, arity)
+
+      reason != nil ->
+        "function " <> Exception.format_mfa(module, function, arity) <> " is undefined (" <>
+          :erlang.atom_to_binary(reason, :utf8) <> ")"
+
+      module == nil ->
+        "function " <> Exception.format_mfa(module, function, arity) <> " is undefined"
+
+      :erlang.module_loaded(module) ->
+        undefined_or_private(module, function, arity)
+
+      true ->
+        not_available(module, function, arity)
+    end
+  end
+
+  def message(%{message: message}), do: message
+
+  defp not_available(module, function, arity) do
+    "function " <> Exception.format_mfa(module, function, arity) <>
+      " is undefined (module " <> inspect(module) <> " is not available)"
+  end
+
+  defp undefined_or_private(module, function, arity) do
+    "function " <> Exception.format_mfa(module, function, arity) <> " is undefined or private"
+  end
+end
+
+defmodule FunctionClauseError do
+  defexception [:module, :function, :arity, :kind, :args, :clauses]
+
+  def message(%{function: nil}), do: "no function clause matches"
+
+  def message(%{module: module, function: function, arity: arity, args: args}) do
+    mfa = Exception.format_mfa(module, function, arity)
+    "no function clause matching in " <> mfa <> given_args(mfa, args)
+  end
+
+  # The runtime may fill :args when it knows them; the attempted clauses are
+  # not shown (they need the source).
+  defp given_args(_mfa, nil), do: ""
+
+  defp given_args(mfa, args) do
+    {lines, _} =
+      Enum.map_reduce(args, 1, fn arg, i ->
+        text = :binary.replace(inspect(arg), "\n", "\n    ", [:global])
+        {"\n    # " <> :erlang.integer_to_binary(i) <> "\n    " <> text <> "\n", i + 1}
+      end)
+
+    "\n\nThe following arguments were given to " <> mfa <> ":\n" <> :erlang.iolist_to_binary(lines)
+  end
+end
+
+defmodule KeyError do
+  defexception [:key, :term, :message]
+
+  def message(%{message: nil, key: key, term: term}), do: message(key, term)
+  def message(%{message: message}), do: message
+
+  def message(key, nil), do: "key " <> inspect(key) <> " not found"
+  def message(key, term), do: "key " <> inspect(key) <> " not found in: " <> inspect(term)
+end
+
+defmodule ErlangError do
+  defexception [:original, :reason]
+
+  def message(%{original: original, reason: nil}), do: "Erlang error: " <> inspect(original)
+  def message(%{original: original, reason: reason}), do: "Erlang error: " <> inspect(original) <> reason
+end
+
+defmodule Protocol.UndefinedError do
+  defexception [:protocol, :value, description: ""]
+
+  def message(%{protocol: protocol, value: value, description: description}) do
+    text =
+      "protocol " <> inspect(protocol) <> " not implemented for " <> inspect(value) <>
+        " of type " <> type_of(value)
+
+    if description == "", do: text, else: text <> ", " <> description
+  end
+
+  defp type_of(%{__struct__: struct}), do: inspect(struct) <> " (a struct)"
+  defp type_of(value) when is_atom(value), do: "Atom"
+  defp type_of(value) when is_integer(value), do: "Integer"
+  defp type_of(value) when is_float(value), do: "Float"
+  defp type_of(value) when is_bitstring(value), do: "BitString"
+  defp type_of(value) when is_list(value), do: "List"
+  defp type_of(value) when is_map(value), do: "Map"
+  defp type_of(value) when is_tuple(value), do: "Tuple"
+  defp type_of(value) when is_function(value), do: "Function"
+  defp type_of(value) when is_pid(value), do: "PID"
+  defp type_of(value) when is_port(value), do: "Port"
+  defp type_of(value) when is_reference(value), do: "Reference"
+end
+
+defmodule UnicodeConversionError do
+  defexception [:encoded, :message]
+
+  def exception(opts) do
+    kind = Keyword.fetch!(opts, :kind)
+
+    %UnicodeConversionError{
+      encoded: Keyword.fetch!(opts, :encoded),
+      message: :erlang.atom_to_binary(kind, :utf8) <> " " <> detail(Keyword.fetch!(opts, :rest))
+    }
+  end
+
+  defp detail(rest) when is_binary(rest), do: "encoding starting at " <> inspect(rest)
+  defp detail([h | _]) when is_integer(h), do: "code point " <> :erlang.integer_to_binary(h)
+  defp detail([h | _]), do: detail(h)
+end
+
+defmodule CompileError do
+  defexception [:file, :line, description: "compile error"]
+
+  def message(%{file: file, line: line, description: description}) do
+    Exception.format_file_line(file, line) <> " " <> description
+  end
+end
+
+defmodule SyntaxError do
+  defexception [:file, :line, :column, :snippet, description: "syntax error"]
+
+  def message(%{file: file, line: line, column: column, description: description}) do
+    Exception.format_file_line_column(file, line, column) <> " " <> description
+  end
+end
+
+defmodule TokenMissingError do
+  defexception [:file, :line, :snippet, :column, description: "expression is incomplete"]
+
+  def message(%{file: file, line: line, column: column, description: description}) do
+    Exception.format_file_line_column(file, line, column) <> " " <> description
+  end
+end

@@ -1,0 +1,211 @@
+defmodule List do
+  # Lists and charlists.
+
+  def delete(list, element) when is_list(list), do: :lists.delete(element, list)
+
+  def duplicate(elem, n) when is_integer(n) and n >= 0, do: :lists.duplicate(n, elem)
+
+  def flatten(list) when is_list(list), do: :lists.flatten(list)
+  def flatten(list, tail) when is_list(list) and is_list(tail), do: :lists.flatten(list, tail)
+
+  def foldl(list, acc, fun) when is_list(list) and is_function(fun, 2), do: foldl_loop(list, acc, fun)
+
+  defp foldl_loop([], acc, _fun), do: acc
+  defp foldl_loop([h | t], acc, fun), do: foldl_loop(t, fun.(h, acc), fun)
+
+  def foldr(list, acc, fun) when is_list(list) and is_function(fun, 2) do
+    foldl_loop(:lists.reverse(list), acc, fun)
+  end
+
+  def first(list, default \\ nil)
+  def first([], default), do: default
+  def first([h | _], _default), do: h
+
+  def last(list, default \\ nil)
+  def last([], default), do: default
+  def last([h], _default), do: h
+  def last([_ | t], default), do: last(t, default)
+
+  def keyfind(list, key, position, default \\ nil) when is_integer(position) do
+    case :lists.keyfind(key, position + 1, list) do
+      false -> default
+      tuple -> tuple
+    end
+  end
+
+  def keyfind!(list, key, position) when is_integer(position) do
+    case :lists.keyfind(key, position + 1, list) do
+      false ->
+        raise KeyError,
+          key: key,
+          term: list,
+          message:
+            "key " <> inspect(key) <> " at position " <> inspect(position) <> " not found in: " <>
+              inspect(list)
+
+      tuple ->
+        tuple
+    end
+  end
+
+  def keymember?(list, key, position) when is_integer(position) do
+    :lists.keymember(key, position + 1, list)
+  end
+
+  def keyreplace(list, key, position, new_tuple) when is_integer(position) do
+    :lists.keyreplace(key, position + 1, list, new_tuple)
+  end
+
+  def keystore(list, key, position, new_tuple) when is_integer(position) do
+    :lists.keystore(key, position + 1, list, new_tuple)
+  end
+
+  def keydelete(list, key, position) when is_integer(position) do
+    :lists.keydelete(key, position + 1, list)
+  end
+
+  def keytake(list, key, position) when is_integer(position) do
+    case :lists.keytake(key, position + 1, list) do
+      {:value, element, rest} -> {element, rest}
+      false -> nil
+    end
+  end
+
+  def keysort(list, position, sorter \\ :asc)
+
+  def keysort(list, position, :asc) when is_list(list) and is_integer(position) do
+    :lists.keysort(position + 1, list)
+  end
+
+  def keysort(list, position, sorter) when is_list(list) and is_integer(position) do
+    Enum.sort_by(list, fn tuple -> :erlang.element(position + 1, tuple) end, sorter)
+  end
+
+  def wrap(list) when is_list(list), do: list
+  def wrap(nil), do: []
+  def wrap(other), do: [other]
+
+  def zip([]), do: []
+  def zip(lists) when is_list(lists), do: Enum.zip(lists)
+
+  def improper?(list) when is_list(list) and list != [], do: improper_tail(list)
+  def improper?(list) when is_list(list), do: false
+
+  defp improper_tail([_ | t]), do: improper_tail(t)
+  defp improper_tail([]), do: false
+  defp improper_tail(_), do: true
+
+  def insert_at(list, index, value) when is_list(list) and is_integer(index) do
+    case index do
+      -1 ->
+        list ++ [value]
+
+      _ when index < 0 ->
+        case length(list) + index + 1 do
+          index when index < 0 -> [value | list]
+          index -> insert_loop(list, index, value, [])
+        end
+
+      _ ->
+        insert_loop(list, index, value, [])
+    end
+  end
+
+  defp insert_loop([], _index, value, acc), do: :lists.reverse(acc, [value])
+  defp insert_loop(list, 0, value, acc), do: :lists.reverse(acc, [value | list])
+  defp insert_loop([h | t], index, value, acc), do: insert_loop(t, index - 1, value, [h | acc])
+
+  def replace_at(list, index, value) when is_list(list) and is_integer(index) do
+    update_at(list, index, fn _ -> value end)
+  end
+
+  def update_at(list, index, fun) when is_list(list) and is_function(fun) and is_integer(index) do
+    index = if index < 0, do: length(list) + index, else: index
+
+    if index < 0 do
+      list
+    else
+      update_loop(list, index, fun, [])
+    end
+  end
+
+  defp update_loop([], _index, _fun, acc), do: :lists.reverse(acc)
+  defp update_loop([h | t], 0, fun, acc), do: :lists.reverse(acc, [fun.(h) | t])
+  defp update_loop([h | t], index, fun, acc), do: update_loop(t, index - 1, fun, [h | acc])
+
+  def delete_at(list, index) when is_integer(index) do
+    elem(pop_at(list, index), 1)
+  end
+
+  def pop_at(list, index, default \\ nil) when is_integer(index) do
+    index = if index < 0, do: length(list) + index, else: index
+
+    if index < 0 do
+      {default, list}
+    else
+      pop_loop(list, index, default, [])
+    end
+  end
+
+  defp pop_loop([], _index, default, acc), do: {default, :lists.reverse(acc)}
+  defp pop_loop([h | t], 0, _default, acc), do: {h, :lists.reverse(acc, t)}
+  defp pop_loop([h | t], index, default, acc), do: pop_loop(t, index - 1, default, [h | acc])
+
+  def starts_with?([h | t], [h | prefix_t]), do: starts_with?(t, prefix_t)
+  def starts_with?(list, []) when is_list(list), do: true
+  def starts_with?(list, [_ | _]) when is_list(list), do: false
+
+  def ascii_printable?(list, limit \\ :infinity)
+      when is_list(list) and (limit == :infinity or (is_integer(limit) and limit >= 0)) do
+    ascii_loop(list, limit)
+  end
+
+  defp ascii_loop(_, 0), do: true
+  defp ascii_loop([], _limit), do: true
+
+  defp ascii_loop([c | t], limit) when is_integer(c) and c >= 32 and c <= 126 do
+    ascii_loop(t, decrement(limit))
+  end
+
+  defp ascii_loop([c | t], limit) when c in [?\n, ?\r, ?\t, ?\v, ?\b, ?\f, ?\e, ?\d, ?\a] do
+    ascii_loop(t, decrement(limit))
+  end
+
+  defp ascii_loop(_, _limit), do: false
+
+  defp decrement(:infinity), do: :infinity
+  defp decrement(n), do: n - 1
+
+  def to_atom(charlist), do: :erlang.list_to_atom(charlist)
+  def to_existing_atom(charlist), do: :erlang.list_to_existing_atom(charlist)
+  def to_float(charlist), do: :erlang.list_to_float(charlist)
+  def to_integer(charlist), do: :erlang.list_to_integer(charlist)
+  def to_integer(charlist, base), do: :erlang.list_to_integer(charlist, base)
+  def to_tuple(list), do: :erlang.list_to_tuple(list)
+
+  def to_string(list) when is_list(list) do
+    case :unicode.characters_to_binary(list) do
+      result when is_binary(result) ->
+        result
+
+      {:error, encoded, rest} ->
+        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :invalid
+
+      {:incomplete, encoded, rest} ->
+        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :incomplete
+    end
+  end
+
+  def to_charlist(list) when is_list(list) do
+    case :unicode.characters_to_list(list) do
+      result when is_list(result) ->
+        result
+
+      {:error, encoded, rest} ->
+        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :invalid
+
+      {:incomplete, encoded, rest} ->
+        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :incomplete
+    end
+  end
+end

@@ -1,0 +1,142 @@
+/* module.c - the table of loaded modules and function lookup. */
+#include "module.h"
+
+#include <stdlib.h>
+
+#include "atom.h"
+#include "fatal.h"
+#include "inspect.h"
+
+uint32_t module_generation = 1;
+
+#define MODULE_BUCKETS 1024
+static Module *modules[MODULE_BUCKETS];
+
+static size_t module_bucket(Term name) { return (atom_index(name) * 2654435761u) % MODULE_BUCKETS; }
+
+Module *module_new(Term name, const char *file)
+{
+    Module *m = xcalloc(1, sizeof *m);
+    m->name = name;
+    m->file = file;
+    m->table_size = 64;
+    m->table = xcalloc(m->table_size, sizeof *m->table);
+    m->struct_fields = TERM_NONE;
+    m->struct_default = TERM_NONE;
+    m->attributes = TERM_NIL;
+    return m;
+}
+
+static size_t function_slot(Term name, uint32_t arity, size_t size)
+{
+    return ((atom_index(name) * 31u + arity) * 2654435761u) & (size - 1);
+}
+
+Function *module_find_function(const Module *m, Term name, uint32_t arity)
+{
+    size_t mask = m->table_size - 1;
+    for (size_t i = function_slot(name, arity, m->table_size); m->table[i]; i = (i + 1) & mask) {
+        Function *f = m->table[i];
+        if (f->name == name && f->arity == arity && f->nfree == 0) return f;
+    }
+    return NULL;
+}
+
+static void table_insert(Module *m, Function *f)
+{
+    size_t mask = m->table_size - 1;
+    size_t i = function_slot(f->name, f->arity, m->table_size);
+    while (m->table[i]) i = (i + 1) & mask;
+    m->table[i] = f;
+}
+
+Function *module_function(Module *m, Term name, uint32_t arity)
+{
+    Function *f = module_find_function(m, name, arity);
+    if (f) return f;
+    f = xcalloc(1, sizeof *f);
+    f->module = m->name;
+    f->name = name;
+    f->arity = arity;
+    f->file = m->file;
+    f->next_in_module = m->functions;
+    m->functions = f;
+    size_t count = 0;
+    for (Function *g = m->functions; g; g = g->next_in_module) count++;
+    if (count * 2 > m->table_size) {
+        free(m->table);
+        m->table_size *= 2;
+        m->table = xcalloc(m->table_size, sizeof *m->table);
+        for (Function *g = m->functions; g; g = g->next_in_module)
+            if (g->nfree == 0 && g != f) table_insert(m, g);
+    }
+    table_insert(m, f);
+    return f;
+}
+
+void module_install(Module *m)
+{
+    size_t b = module_bucket(m->name);
+    Module **slot = &modules[b];
+    while (*slot && (*slot)->name != m->name) slot = &(*slot)->next;
+    if (*slot) {
+        m->version = (*slot)->version + 1;
+        m->next = (*slot)->next;
+        /* The old version stays allocated: running code may still use it. */
+    } else {
+        m->next = NULL;
+    }
+    *slot = m;
+    module_generation++;
+}
+
+Module *module_lookup(Term name)
+{
+    if (!term_is_atom(name)) return NULL;
+    for (Module *m = modules[module_bucket(name)]; m; m = m->next)
+        if (m->name == name) return m;
+    return NULL;
+}
+
+ExtRef *extref_new(Term module, Term name, uint32_t arity)
+{
+    ExtRef *r = xcalloc(1, sizeof *r);
+    r->module = module;
+    r->name = name;
+    r->arity = arity;
+    return r;
+}
+
+bool extref_resolve(ExtRef *ref)
+{
+    if (ref->seen_generation == module_generation) return ref->fn || ref->native;
+    ref->seen_generation = module_generation;
+    ref->fn = NULL;
+    ref->native = NULL;
+    Module *m = module_lookup(ref->module);
+    if (m) {
+        Function *f = module_find_function(m, ref->name, ref->arity);
+        if (f && f->defined && f->exported && !f->is_macro) {
+            ref->fn = f;
+            return true;
+        }
+    }
+    ref->native = native_lookup(ref->module, ref->name, (int)ref->arity);
+    return ref->native != NULL;
+}
+
+uint32_t function_line_at(const Function *f, size_t pc)
+{
+    uint32_t line = 0;
+    for (size_t i = 0; i < f->nlines && f->lines[i].pc <= pc; i++) line = f->lines[i].line;
+    return line;
+}
+
+const Term *module_struct_fields(Term module, size_t *count)
+{
+    Module *m = module_lookup(module);
+    if (!m || m->struct_fields == TERM_NONE) return NULL;
+    /* struct_fields is a tuple of atoms in the literal arena */
+    *count = tuple_size(m->struct_fields);
+    return tuple_elems(m->struct_fields);
+}

@@ -1,0 +1,82 @@
+/* module.h - loaded modules and their functions.
+ *
+ * A Module is created by the compiler and installed with module_install;
+ * redefining a module installs a new version: code already running keeps
+ * the Function objects it holds, new remote calls see the new version.
+ */
+#ifndef GENLAB_MODULE_H
+#define GENLAB_MODULE_H
+
+#include "native.h"
+#include "term.h"
+
+typedef uintptr_t Code; /* one instruction word: an opcode or an operand */
+
+typedef struct LineEntry {
+    uint32_t pc;   /* first code index of the line */
+    uint32_t line;
+} LineEntry;
+
+typedef struct Function {
+    Term module, name;       /* name is e.g. fib, or "-main/0-fun-0-" for lambdas */
+    uint32_t arity;          /* visible arity (for lambdas: without captures) */
+    uint32_t nregs;          /* frame size in registers */
+    uint32_t nfree;          /* lambdas: captured variables after the arguments */
+    bool exported, is_macro, defined;
+    Code *code;
+    size_t code_len;
+    LineEntry *lines;
+    size_t nlines;
+    const char *file;
+    struct Function *next_in_module;
+} Function;
+
+/* What a BOX_FUN points at: the code of one fn and how to print it. */
+typedef struct FunInfo {
+    Function *fn;
+    Term module;      /* the defining module */
+    Term parent_name; /* the function it appears in, e.g. main */
+    uint32_t parent_arity, index, uniq;
+} FunInfo;
+
+typedef struct Module {
+    Term name;
+    Function *functions;     /* all functions, incl. lambdas and private ones */
+    Function **table;        /* hash of (name, arity) for lookup */
+    size_t table_size;
+    Term struct_fields;      /* tuple of field atoms in defstruct order, or TERM_NONE */
+    Term struct_default;     /* the %Mod{} map with defaults, or TERM_NONE */
+    Term attributes;         /* persisted attributes: keyword list */
+    const char *file;
+    uint32_t version;
+    struct Module *next;
+} Module;
+
+/* A remote call site: Mod.fun/arity, resolved lazily and re-resolved when a
+ * module is redefined. */
+typedef struct ExtRef {
+    Term module, name;
+    uint32_t arity;
+    uint32_t seen_generation;
+    Function *fn;
+    NativeFn native;
+} ExtRef;
+
+Module *module_new(Term name, const char *file);
+/* Returns the function (creating an undefined placeholder so calls can be
+ * compiled before the definition). */
+Function *module_function(Module *m, Term name, uint32_t arity);
+Function *module_find_function(const Module *m, Term name, uint32_t arity);
+/* Makes `m` the current version of its name. */
+void module_install(Module *m);
+Module *module_lookup(Term name);
+/* Every change of any module bumps this, invalidating ExtRef caches. */
+extern uint32_t module_generation;
+/* Resolves a call site; false if there is no such exported function. */
+bool extref_resolve(ExtRef *ref);
+ExtRef *extref_new(Term module, Term name, uint32_t arity);
+
+/* Line number of a code index in a function, or 0. */
+uint32_t function_line_at(const Function *f, size_t pc);
+
+#endif

@@ -1,0 +1,85 @@
+/* native.c - the registry of natives: an open-addressing hash table keyed
+ * by (module atom, name atom, arity). Lookups happen when code is loaded or
+ * a remote call is first resolved, so the table only needs to be fast, not
+ * clever. */
+#include "native.h"
+
+#include <stdlib.h>
+
+#include "atom.h"
+#include "bif.h"
+#include "fatal.h"
+
+typedef struct NativeSlot {
+    Term module, name; /* 0 marks an empty slot */
+    int arity;
+    NativeFn fn;
+} NativeSlot;
+
+static NativeSlot *slots;
+static size_t slot_capacity, slot_count;
+
+static size_t slot_hash(Term module, Term name, int arity)
+{
+    uint64_t h = atom_index(module) * 0x9E3779B97F4A7C15ULL;
+    h ^= (atom_index(name) + 0x632BE59BD9B4E019ULL) * 0xC2B2AE3D27D4EB4FULL;
+    h ^= (uint64_t)arity * 0x165667B19E3779F9ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static void slot_store(NativeSlot *table, size_t capacity, const NativeSlot *entry)
+{
+    size_t mask = capacity - 1;
+    size_t i = slot_hash(entry->module, entry->name, entry->arity) & mask;
+    while (table[i].module && !(table[i].module == entry->module && table[i].name == entry->name &&
+                                table[i].arity == entry->arity))
+        i = (i + 1) & mask;
+    if (!table[i].module) slot_count++;
+    table[i] = *entry;
+}
+
+static void slots_grow(void)
+{
+    size_t capacity = slot_capacity ? slot_capacity * 2 : 1024;
+    NativeSlot *table = xcalloc(capacity, sizeof *table);
+    slot_count = 0;
+    for (size_t i = 0; i < slot_capacity; i++)
+        if (slots[i].module) slot_store(table, capacity, &slots[i]);
+    free(slots);
+    slots = table;
+    slot_capacity = capacity;
+}
+
+void native_register(const NativeDef *defs)
+{
+    atom_table_init();
+    for (; defs->module; defs++) {
+        if ((slot_count + 1) * 2 > slot_capacity) slots_grow();
+        NativeSlot entry = {atom_from_cstr(defs->module), atom_from_cstr(defs->name), defs->arity, defs->fn};
+        /* A later registration of the same function replaces the earlier. */
+        slot_store(slots, slot_capacity, &entry);
+    }
+}
+
+NativeFn native_lookup(Term module, Term name, int arity)
+{
+    if (!slot_capacity || !term_is_atom(module) || !term_is_atom(name)) return NULL;
+    size_t mask = slot_capacity - 1;
+    for (size_t i = slot_hash(module, name, arity) & mask; slots[i].module; i = (i + 1) & mask)
+        if (slots[i].module == module && slots[i].name == name && slots[i].arity == arity)
+            return slots[i].fn;
+    return NULL;
+}
+
+void native_init(void)
+{
+    static bool done;
+    if (done) return;
+    done = true;
+    static const NativeDef *const tables[] = {
+        bif_arith_natives,  bif_terms_natives, bif_convert_natives, bif_lists_natives,
+        bif_maps_natives,   bif_binmod_natives, bif_unicode_natives, bif_math_natives,
+        bif_string_natives, bif_base_natives,  bif_number_natives,
+    };
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) native_register(tables[i]);
+}

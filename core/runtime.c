@@ -1,0 +1,244 @@
+/* runtime.c - boot, the main process, and running top-level code. */
+#include "runtime.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "atom.h"
+#include "binary.h"
+#include "compiler.h"
+#include "embedded.h"
+#include "fatal.h"
+#include "heap.h"
+#include "inspect.h"
+#include "io.h"
+#include "native.h"
+#include "parser.h"
+#include "rng.h"
+#include "vm.h"
+
+extern bool compile_boot_mode;
+
+static int saved_argc;
+static char **saved_argv;
+
+void runtime_set_argv(int argc, char **argv)
+{
+    saved_argc = argc;
+    saved_argv = argv;
+}
+
+Term runtime_argv(void *heap)
+{
+    Term list = TERM_NIL;
+    for (int i = saved_argc; i-- > 0;) list = cons_new(heap, binary_from_cstr(heap, saved_argv[i]), list);
+    return list;
+}
+
+static void report_compile_error(const CompileError *err)
+{
+    char buf[1200];
+    int n = err->kind[0] ? snprintf(buf, sizeof buf, "** (%s) %s\n", err->kind, err->message)
+                         : snprintf(buf, sizeof buf, "%s\n", err->message);
+    io_write(2, buf, (size_t)n);
+}
+
+static bool load_source(const char *text, size_t len, const char *path)
+{
+    ParseError perr;
+    Heap scratch;
+    heap_init(&scratch, 1024);
+    Term ast = parse_source(&scratch, text, len, path, &perr);
+    if (ast == TERM_NONE) {
+        fprintf(stderr, "genlab: %s:%d:%d: %s\n", path, perr.line, perr.column, perr.message);
+        heap_release(&scratch);
+        return false;
+    }
+    ast = term_copy(literal_heap(), ast);
+    heap_release(&scratch);
+    Term name, meta, args;
+    Term items = ast;
+    if (term_is_tuple(ast) && tuple_size(ast) == 3 && tuple_get(ast, 0) == atom_from_cstr("__block__")) items = tuple_get(ast, 2);
+    else items = list_from(literal_heap(), 1, &ast);
+    bool ok = true;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
+        if (!ast_is_defmodule(cons_head(l))) continue;
+        (void)name; (void)meta; (void)args;
+        CompileError err;
+        if (compile_defmodule(cons_head(l), path, literal_heap(), &err) == TERM_NONE) {
+            fprintf(stderr, "genlab: while loading %s:\n", path);
+            report_compile_error(&err);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+void runtime_init(unsigned long long seed)
+{
+    atom_table_init();
+    literal_heap();
+    native_init();
+    rng_seed(seed);
+    compile_boot_mode = true;
+    for (const EmbeddedSource *s = embedded_sources; s->path; s++) load_source(s->text, s->length, s->path);
+    compile_boot_mode = false;
+}
+
+/* ---- the main process ----------------------------------------------------------- */
+
+static Process main_process;
+
+static Process *main_proc(void)
+{
+    if (!main_process.vm && main_process.heap.chunks == NULL) {
+        heap_init(&main_process.heap, 1024);
+        main_process.pid = pid_make(109); /* the shell's pid in a fresh IEx: #PID<0.109.0> */
+        main_process.dictionary = TERM_NIL;
+        main_process.exc_reason = TERM_NIL;
+        main_process.exc_stacktrace = TERM_NIL;
+    }
+    return &main_process;
+}
+
+/* Calls Elixir code at the top of a fresh frame stack and runs it to the end. */
+static VmStatus run_function(Process *p, Function *fn, const Term *args, uint32_t nargs)
+{
+    vm_prepare_call(p, fn, args, nargs);
+    VmStatus st;
+    do st = vm_run(p, 4000); while (st == VM_YIELD);
+    if (st == VM_WAIT) {
+        /* Nothing else can send to the main process yet: it would wait forever. */
+        p->exc_class = ATOM_exit;
+        p->exc_reason = atom_from_cstr("deadlock");
+        p->exc_stacktrace = TERM_NIL;
+        st = VM_ERROR;
+    }
+    return st;
+}
+
+static char *call_formatter(const char *fun, Term a, Term b, Term c, int nargs)
+{
+    Module *m = module_lookup(atom_from_cstr("Elixir.Exception"));
+    Function *f = m ? module_find_function(m, atom_from_cstr(fun), (uint32_t)nargs) : NULL;
+    if (!f) return NULL;
+    Heap h;
+    heap_init(&h, 256);
+    Term cls, reason, stack;
+    Term args[3] = {a, b, c};
+    Term r = vm_eval_sync(f, args, (uint32_t)nargs, &h, &cls, &reason, &stack);
+    char *out = NULL;
+    const uint8_t *bytes;
+    size_t len;
+    if (r != TERM_NONE && binary_bytes(r, &bytes, &len)) out = xstrndup((const char *)bytes, len);
+    heap_release(&h);
+    return out;
+}
+
+char *runtime_format_exception(Term cls, Term reason, Term stack)
+{
+    char *text = call_formatter("format", cls, reason, stack, 3);
+    if (text) return text;
+    text = call_formatter("format_banner", cls, reason, stack, 3);
+    if (text) return text;
+    InspectOpts o;
+    inspect_opts_default(&o);
+    char *shown = inspect_to_cstring(reason, &o, NULL);
+    size_t n = strlen(shown) + 64;
+    char *out = xmalloc(n);
+    snprintf(out, n, "** (%s) %s", cls == ATOM_error ? "ErlangError" : atom_text(cls), shown);
+    free(shown);
+    return out;
+}
+
+static void print_uncaught(Process *p)
+{
+    char *text = runtime_format_exception(p->exc_class, p->exc_reason, p->exc_stacktrace);
+    size_t n = strlen(text);
+    io_write(2, text, n);
+    if (n == 0 || text[n - 1] != '\n') io_write(2, "\n", 1);
+    free(text);
+}
+
+static void print_result(Term v)
+{
+    InspectOpts o;
+    inspect_opts_default(&o);
+    o.pretty = true;
+    o.width = 80;
+    size_t len;
+    char *s = inspect_to_cstring(v, &o, &len);
+    io_write(1, s, len);
+    io_write(1, "\n", 1);
+    free(s);
+}
+
+int runtime_eval_source(const char *source, size_t len, const char *file, EvalMode mode)
+{
+    ParseError perr;
+    Heap scratch;
+    heap_init(&scratch, 4096);
+    Term ast = parse_source(&scratch, source, len, file, &perr);
+    if (ast == TERM_NONE) {
+        char buf[1024];
+        int n = snprintf(buf, sizeof buf, "** (%s) %s:%d:%d: %s\n", perr.kind, file, perr.line, perr.column, perr.message);
+        io_write(2, buf, (size_t)n);
+        heap_release(&scratch);
+        return 1;
+    }
+    /* Compiled code keeps pointing at the AST's literals: keep it permanent. */
+    ast = term_copy(literal_heap(), ast);
+    heap_release(&scratch);
+    Term items;
+    if (term_is_tuple(ast) && tuple_size(ast) == 3 && tuple_get(ast, 0) == atom_from_cstr("__block__") && term_is_list(tuple_get(ast, 2)))
+        items = tuple_get(ast, 2);
+    else
+        items = ast == ATOM_nil && mode == EVAL_SCRIPT ? TERM_NIL : list_from(literal_heap(), 1, &ast);
+
+    Process *p = main_proc();
+    Bindings b = {0};
+    int status = 0;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
+        Term expr = cons_head(l);
+        CompileError err;
+        if (ast_is_defmodule(expr)) {
+            Term v = compile_defmodule(expr, file, &p->heap, &err);
+            if (v == TERM_NONE) {
+                report_compile_error(&err);
+                if (mode == EVAL_SCRIPT) { status = 1; break; }
+                continue;
+            }
+            if (mode == EVAL_ECHO) print_result(v);
+            continue;
+        }
+        Chunk chunk;
+        if (!compile_chunk(expr, file, &b, &chunk, &err)) {
+            report_compile_error(&err);
+            if (mode == EVAL_SCRIPT) { status = 1; break; }
+            continue;
+        }
+        VmStatus st = run_function(p, chunk.fn, b.values, (uint32_t)b.count);
+        if (st != VM_DONE) {
+            print_uncaught(p);
+            if (mode == EVAL_SCRIPT) { status = 1; break; }
+            continue;
+        }
+        Term result = p->vm->result;
+        /* {value, binding values...} in chunk.out_names order */
+        if (b.cap < chunk.nout) {
+            b.cap = chunk.nout + 8;
+            b.names = xrealloc(b.names, b.cap * sizeof(Term));
+            b.values = xrealloc(b.values, b.cap * sizeof(Term));
+        }
+        for (size_t i = 0; i < chunk.nout; i++) {
+            b.names[i] = chunk.out_names[i];
+            b.values[i] = tuple_get(result, i + 1);
+        }
+        b.count = chunk.nout;
+        free(chunk.out_names);
+        if (mode == EVAL_ECHO) print_result(tuple_get(result, 0));
+    }
+    free(b.names);
+    free(b.values);
+    return status;
+}

@@ -1,0 +1,32 @@
+/* runtime.h - starting the runtime and running Elixir source on it.
+ *
+ * runtime_init loads the embedded library; runtime_eval_source runs a file
+ * or a shell input in the main process, top-level expression by top-level
+ * expression, as `elixir FILE.exs` and IEx do.
+ */
+#ifndef GENLAB_RUNTIME_H
+#define GENLAB_RUNTIME_H
+
+#include <stddef.h>
+
+#include "term.h"
+
+void runtime_init(unsigned long long seed);
+
+/* System.argv/0. */
+void runtime_set_argv(int argc, char **argv);
+Term runtime_argv(void *heap); /* a list of binaries on the given Heap */
+
+typedef enum {
+    EVAL_SCRIPT, /* like `elixir FILE.exs`: stop at the first uncaught error */
+    EVAL_ECHO    /* like IEx: print each result with inspect, go on after errors */
+} EvalMode;
+
+/* Returns 0 on success, 1 if an uncaught error ended a script. */
+int runtime_eval_source(const char *source, size_t len, const char *file, EvalMode mode);
+
+/* "** (RuntimeError) boom" and the stack trace, as Elixir prints an
+ * uncaught exception; malloc'd. */
+char *runtime_format_exception(Term cls, Term reason, Term stack);
+
+#endif

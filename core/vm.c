@@ -1,0 +1,979 @@
+/* vm.c - the interpreter loop.
+ *
+ * Registers of the running function are regs[base ...]; a call pushes a
+ * Frame and moves base up to the first argument, a return pops it. Nothing
+ * here recurses in C per Elixir call, so a process can stop at any
+ * instruction boundary and resume later.
+ */
+#include "vm.h"
+
+#include <stdlib.h>
+
+#include "atom.h"
+#include "compare.h"
+#include "binary.h"
+#include "fatal.h"
+#include "gc.h"
+#include "integer.h"
+#include "map.h"
+
+const uint8_t opcode_operand_count[OP__COUNT] = {
+#define OP(name, n) n,
+#include "opcodes.def"
+#undef OP
+};
+
+const char *const opcode_names[OP__COUNT] = {
+#define OP(name, n) #name,
+#include "opcodes.def"
+#undef OP
+};
+
+static VmState *vm_state(Process *p)
+{
+    if (!p->vm) {
+        VmState *vm = xcalloc(1, sizeof *vm);
+        vm->regs_cap = 64;
+        vm->regs = xmalloc(vm->regs_cap * sizeof(Term));
+        for (size_t i = 0; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
+        vm->frames_cap = 16;
+        vm->frames = xmalloc(vm->frames_cap * sizeof(Frame));
+        vm->mbox_tail = &vm->mbox_head;
+        vm->mbox_save = &vm->mbox_head;
+        vm->result = TERM_NIL;
+        p->vm = vm;
+    }
+    return p->vm;
+}
+
+void vm_state_free(VmState *vm)
+{
+    if (!vm) return;
+    Message *m = vm->mbox_head;
+    while (m) {
+        Message *next = m->next;
+        free(m);
+        m = next;
+    }
+    free(vm->regs);
+    free(vm->frames);
+    free(vm->handlers);
+    free(vm);
+}
+
+static void regs_reserve(VmState *vm, size_t needed)
+{
+    if (needed <= vm->regs_cap) return;
+    size_t cap = vm->regs_cap * 2;
+    while (cap < needed) cap *= 2;
+    vm->regs = xrealloc(vm->regs, cap * sizeof(Term));
+    for (size_t i = vm->regs_cap; i < cap; i++) vm->regs[i] = TERM_NIL;
+    vm->regs_cap = cap;
+}
+
+static Frame *frame_push(VmState *vm)
+{
+    if (vm->nframes == vm->frames_cap) {
+        vm->frames_cap *= 2;
+        vm->frames = xrealloc(vm->frames, vm->frames_cap * sizeof(Frame));
+    }
+    return &vm->frames[vm->nframes++];
+}
+
+void vm_prepare_call(Process *p, Function *fn, const Term *args, uint32_t nargs)
+{
+    VmState *vm = vm_state(p);
+    vm->nframes = 0;
+    vm->nhandlers = 0;
+    vm->base = 0;
+    regs_reserve(vm, fn->nregs + nargs + 1);
+    for (uint32_t i = 0; i < nargs; i++) vm->regs[i] = args[i];
+    vm->fn = fn;
+    vm->pc = fn->code;
+}
+
+/* ---- stack traces ------------------------------------------------------ */
+
+static Term charlist_from_cstr(Heap *h, const char *s)
+{
+    size_t n = strlen(s);
+    Term list = TERM_NIL;
+    for (size_t i = n; i-- > 0;) list = cons_new(h, small_make((unsigned char)s[i]), list);
+    return list;
+}
+
+static Term stack_entry(Heap *h, const Function *f, const Code *pc, Term args_or_arity)
+{
+    Term meta = TERM_NIL;
+    uint32_t line = pc ? function_line_at(f, (size_t)(pc - f->code)) : 0;
+    if (f->file) {
+        Term file_kv = tuple2(h, ATOM_file, charlist_from_cstr(h, f->file));
+        Term line_kv = tuple2(h, ATOM_line, small_make(line));
+        meta = line ? list_from(h, 2, (Term[]){file_kv, line_kv}) : list_from(h, 1, &file_kv);
+    }
+    return tuple4(h, f->module, f->name, args_or_arity, meta);
+}
+
+Term vm_stacktrace(Process *p)
+{
+    VmState *vm = p->vm;
+    Heap *h = &p->heap;
+    if (!vm || !vm->fn) return TERM_NIL;
+    size_t n = vm->nframes;
+    Term *entries = xmalloc((n + 1) * sizeof(Term));
+    size_t count = 0;
+    entries[count++] = stack_entry(h, vm->fn, vm->pc, small_make(vm->fn->arity));
+    for (size_t i = n; i-- > 0 && count < 30;) {
+        /* Frame i records the caller (fn) and where it resumes. */
+        Frame *fr = &vm->frames[i];
+        if (fr->fn) entries[count++] = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(fr->fn->arity));
+    }
+    Term list = list_from(h, count, entries);
+    free(entries);
+    return list;
+}
+
+/* ---- the loop ------------------------------------------------------------- */
+
+static Term error_tuple(Process *p, Term tag, Term value) { return tuple2(&p->heap, tag, value); }
+
+static bool type_matches(Term t, TypeTest type)
+{
+    switch (type) {
+    case TYPE_ATOM: return term_is_atom(t);
+    case TYPE_BINARY: return term_is_binary(t);
+    case TYPE_BITSTRING: return term_is_bitstring(t);
+    case TYPE_BOOLEAN: return term_is_boolean(t);
+    case TYPE_FLOAT: return term_is_float(t);
+    case TYPE_FUNCTION: return term_is_fun(t);
+    case TYPE_INTEGER: return term_is_integer(t);
+    case TYPE_LIST: return term_is_list(t);
+    case TYPE_MAP: return term_is_map(t);
+    case TYPE_NUMBER: return term_is_number(t);
+    case TYPE_PID: return term_is_pid(t);
+    case TYPE_REFERENCE: return term_is_ref(t);
+    case TYPE_TUPLE: return term_is_tuple(t);
+    case TYPE_NIL_OR_FALSE: return t == ATOM_nil || t == ATOM_false;
+    }
+    return false;
+}
+
+static int fun_arity(Term f)
+{
+    Term *obj = boxed_ptr(f);
+    if (header_type(obj[0]) == BOX_EXPORT) return (int)small_value(obj[3]);
+    return (int)((FunInfo *)(uintptr_t)obj[1])->fn->arity;
+}
+
+/* Builds the exception for a failed segment of <<>> construction. */
+static bool bs_build(Process *p, const BinSpec *spec, const Term *r, size_t first, Term *out)
+{
+    BinBuilder b;
+    binbuild_init(&b);
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < spec->nsegs; i++) {
+        const BinSeg *s = &spec->segs[i];
+        Term v = r[first + i];
+        size_t size = s->size;
+        if (s->size_in_reg) {
+            Term sz = r[s->size];
+            if (!term_is_small(sz) || small_value(sz) < 0) { ok = false; break; }
+            size = (size_t)small_value(sz);
+        }
+        size_t bits = size == SIZE_MAX ? SIZE_MAX : size * s->unit;
+        switch (s->type) {
+        case SEG_INTEGER: ok = binbuild_integer(&b, v, bits == SIZE_MAX ? 8 : bits, s->little, s->is_signed); break;
+        case SEG_FLOAT: ok = binbuild_float(&b, v, bits == SIZE_MAX ? 64 : bits, s->little); break;
+        case SEG_BINARY: ok = term_is_bitstring(v) && (bits != SIZE_MAX || term_is_binary(v)) && binbuild_bits(&b, v, bits); break;
+        case SEG_BITS: ok = term_is_bitstring(v) && binbuild_bits(&b, v, bits); break;
+        case SEG_UTF8: ok = binbuild_utf8(&b, v); break;
+        case SEG_UTF16: ok = binbuild_utf16(&b, v, s->little); break;
+        case SEG_UTF32: ok = binbuild_utf32(&b, v, s->little); break;
+        }
+    }
+    if (ok) *out = binbuild_finish(&b, &p->heap);
+    binbuild_free(&b);
+    return ok;
+}
+
+static bool bs_match(Process *p, const BinSpec *spec, Term subject, Term *r, size_t first)
+{
+    if (!term_is_bitstring(subject)) return false;
+    size_t offset = 0, total = bitstring_bit_size(subject);
+    for (uint32_t i = 0; i < spec->nsegs; i++) {
+        const BinSeg *s = &spec->segs[i];
+        size_t size = s->size;
+        if (s->size_in_reg) {
+            Term sz = r[s->size];
+            if (!term_is_small(sz) || small_value(sz) < 0) return false;
+            size = (size_t)small_value(sz);
+        }
+        size_t bits = size == SIZE_MAX ? SIZE_MAX : size * s->unit;
+        Term v;
+        bool ok;
+        switch (s->type) {
+        case SEG_INTEGER: ok = binmatch_integer(&p->heap, subject, &offset, bits == SIZE_MAX ? 8 : bits, s->little, s->is_signed, &v); break;
+        case SEG_FLOAT: ok = binmatch_float(&p->heap, subject, &offset, bits == SIZE_MAX ? 64 : bits, s->little, &v); break;
+        case SEG_BINARY:
+            if (bits == SIZE_MAX && (total - offset) % 8) return false;
+            ok = binmatch_bits(&p->heap, subject, &offset, bits, &v);
+            break;
+        case SEG_BITS: ok = binmatch_bits(&p->heap, subject, &offset, bits, &v); break;
+        case SEG_UTF8: ok = binmatch_utf8(subject, &offset, &v); break;
+        case SEG_UTF16: ok = binmatch_utf16(subject, &offset, s->little, &v); break;
+        case SEG_UTF32: ok = binmatch_utf32(subject, &offset, s->little, &v); break;
+        default: ok = false;
+        }
+        if (!ok) return false;
+        if (s->literal != TERM_NONE && !term_exact_equal(v, s->literal)) return false;
+        r[first + i] = v;
+    }
+    return offset == total;
+}
+
+#define GC_CHECK(top)                                       \
+    do {                                                    \
+        if (gc_due(p)) {                                    \
+            gc_collect(p, (top));                           \
+            r = vm->regs + base;                            \
+        }                                                   \
+    } while (0)
+
+VmStatus vm_run(Process *p, long budget)
+{
+    static const void *dispatch[OP__COUNT] = {
+#define OP(name, n) &&L_##name,
+#include "opcodes.def"
+#undef OP
+    };
+    VmState *vm = vm_state(p);
+    Function *fn = vm->fn;
+    const Code *pc = vm->pc;
+    uint32_t base = vm->base;
+    Term *r = vm->regs + base;
+    long reductions = budget;
+    Term class_, reason_, stack_;
+
+#define NEXT() goto *dispatch[*pc]
+#define SAVE() (vm->fn = fn, vm->pc = pc, vm->base = base)
+#define RAISE_NOW(cls, rsn) do { class_ = (cls); reason_ = (rsn); stack_ = TERM_NONE; goto do_raise; } while (0)
+#define FAIL_OR_RAISE(label, cls, rsn) do { if (label) { pc = fn->code + (label); NEXT(); } RAISE_NOW(cls, rsn); } while (0)
+#define PENDING_OR_JUMP(label) do { if (label) { pc = fn->code + (label); NEXT(); } class_ = p->exc_class; reason_ = p->exc_reason; stack_ = TERM_NONE; goto do_raise_native; } while (0)
+
+    NEXT();
+
+L_MOVE:
+    r[pc[1]] = r[pc[2]];
+    pc += 3;
+    NEXT();
+L_LOADK:
+    r[pc[1]] = (Term)pc[2];
+    pc += 3;
+    NEXT();
+L_JUMP:
+    pc = fn->code + pc[1];
+    NEXT();
+L_RETURN: {
+    Term v = r[pc[1]];
+    if (vm->nframes == 0) {
+        vm->result = v;
+        SAVE();
+        return VM_DONE;
+    }
+    Frame *fr = &vm->frames[--vm->nframes];
+    fn = fr->fn;
+    pc = fr->return_pc;
+    base = fr->base;
+    r = vm->regs + base;
+    r[fr->dst] = v;
+    NEXT();
+}
+L_CALL: {
+    Function *callee = (Function *)pc[1];
+    uint32_t a = (uint32_t)pc[2];
+    if (!callee->defined) {
+        SAVE();
+        class_ = ATOM_error;
+        reason_ = ATOM_undef;
+        stack_ = TERM_NONE;
+        goto do_raise;
+    }
+    Frame *fr = frame_push(vm);
+    fr->fn = fn;
+    fr->return_pc = pc + 4;
+    fr->base = base;
+    fr->dst = a;
+    base += a;
+    regs_reserve(vm, base + callee->nregs);
+    r = vm->regs + base;
+    fn = callee;
+    pc = callee->code;
+    GC_CHECK(base + callee->nregs);
+    if (--reductions <= 0) { SAVE(); return VM_YIELD; }
+    NEXT();
+}
+L_TAIL_CALL: {
+    Function *callee = (Function *)pc[1];
+    uint32_t a = (uint32_t)pc[2], n = (uint32_t)pc[3];
+    if (!callee->defined) {
+        SAVE();
+        RAISE_NOW(ATOM_error, ATOM_undef);
+    }
+    for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
+    regs_reserve(vm, base + callee->nregs);
+    r = vm->regs + base;
+    fn = callee;
+    pc = callee->code;
+    GC_CHECK(base + callee->nregs);
+    if (--reductions <= 0) { SAVE(); return VM_YIELD; }
+    NEXT();
+}
+L_CALL_EXT:
+L_TAIL_CALL_EXT: {
+    ExtRef *ref = (ExtRef *)pc[1];
+    uint32_t a = (uint32_t)pc[2], n = (uint32_t)pc[3];
+    bool tail = *pc == OP_TAIL_CALL_EXT;
+    if (!extref_resolve(ref)) {
+        Term args = list_from(&p->heap, n, r + a);
+        SAVE();
+        Term st = vm_stacktrace(p);
+        st = cons_new(&p->heap, tuple4(&p->heap, ref->module, ref->name, args, TERM_NIL), st);
+        class_ = ATOM_error;
+        reason_ = ATOM_undef;
+        stack_ = st;
+        goto do_raise;
+    }
+    if (ref->native) {
+        Term v = ref->native(p, r + a);
+        if (v == TERM_NONE) {
+            SAVE();
+            class_ = p->exc_class;
+            reason_ = p->exc_reason;
+            stack_ = TERM_NONE;
+            goto do_raise_native_ext;
+        }
+        if (tail) { r[0] = v; goto tail_return; }
+        r[a] = v;
+        pc += 4;
+        NEXT();
+    }
+    Function *callee = ref->fn;
+    if (tail) {
+        for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
+    } else {
+        Frame *fr = frame_push(vm);
+        fr->fn = fn;
+        fr->return_pc = pc + 4;
+        fr->base = base;
+        fr->dst = a;
+        base += a;
+    }
+    regs_reserve(vm, base + callee->nregs);
+    r = vm->regs + base;
+    fn = callee;
+    pc = callee->code;
+    GC_CHECK(base + callee->nregs);
+    if (--reductions <= 0) { SAVE(); return VM_YIELD; }
+    NEXT();
+}
+tail_return: {
+    /* A tail call to a native: its result is this function's result. */
+    Term v = r[0];
+    if (vm->nframes == 0) {
+        vm->result = v;
+        SAVE();
+        return VM_DONE;
+    }
+    Frame *fr = &vm->frames[--vm->nframes];
+    fn = fr->fn;
+    pc = fr->return_pc;
+    base = fr->base;
+    r = vm->regs + base;
+    r[fr->dst] = v;
+    NEXT();
+}
+L_CALL_NATIVE: {
+    ExtRef *ref = (ExtRef *)pc[1];
+    Term v = ref->native(p, r + pc[2]);
+    if (v == TERM_NONE) {
+        if (pc[5]) { pc = fn->code + pc[5]; NEXT(); }
+        SAVE();
+        class_ = p->exc_class;
+        reason_ = p->exc_reason;
+        stack_ = TERM_NONE;
+        goto do_raise_native_ext;
+    }
+    r[pc[4]] = v;
+    pc += 6;
+    NEXT();
+}
+L_CALL_FUN:
+L_TAIL_CALL_FUN: {
+    uint32_t a = (uint32_t)pc[1], n = (uint32_t)pc[2];
+    bool tail = *pc == OP_TAIL_CALL_FUN;
+    Term f = r[a];
+    if (!term_is_fun(f)) {
+        SAVE();
+        RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badfun, f));
+    }
+    if (fun_arity(f) != (int)n) {
+        SAVE();
+        Term args = list_from(&p->heap, n, r + a + 1);
+        RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badarity, tuple2(&p->heap, f, args)));
+    }
+    Term *obj = boxed_ptr(f);
+    if (header_type(obj[0]) == BOX_EXPORT) {
+        /* &Mod.fun/n: shift the arguments down over the fun and call. */
+        ExtRef tmp = {(Term)obj[1], (Term)obj[2], n, 0, NULL, NULL};
+        for (uint32_t i = 0; i < n; i++) r[a + i] = r[a + 1 + i];
+        if (!extref_resolve(&tmp)) {
+            Term args = list_from(&p->heap, n, r + a);
+            SAVE();
+            Term st = vm_stacktrace(p);
+            st = cons_new(&p->heap, tuple4(&p->heap, tmp.module, tmp.name, args, TERM_NIL), st);
+            class_ = ATOM_error;
+            reason_ = ATOM_undef;
+            stack_ = st;
+            goto do_raise;
+        }
+        if (tmp.native) {
+            Term v = tmp.native(p, r + a);
+            if (v == TERM_NONE) {
+                SAVE();
+                class_ = p->exc_class;
+                reason_ = p->exc_reason;
+                stack_ = TERM_NONE;
+                goto do_raise;
+            }
+            if (tail) { r[0] = v; goto tail_return; }
+            r[a] = v;
+            pc += 3;
+            NEXT();
+        }
+        Function *callee = tmp.fn;
+        if (tail) {
+            for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
+        } else {
+            Frame *fr = frame_push(vm);
+            fr->fn = fn;
+            fr->return_pc = pc + 3;
+            fr->base = base;
+            fr->dst = a;
+            base += a;
+        }
+        regs_reserve(vm, base + callee->nregs);
+        r = vm->regs + base;
+        fn = callee;
+        pc = callee->code;
+        GC_CHECK(base + callee->nregs);
+        if (--reductions <= 0) { SAVE(); return VM_YIELD; }
+        NEXT();
+    }
+    FunInfo *info = (FunInfo *)(uintptr_t)obj[1];
+    Function *callee = info->fn;
+    size_t nfree = header_size(obj[0]) - 1;
+    uint32_t new_base;
+    if (tail) {
+        for (uint32_t i = 0; i < n; i++) r[i] = r[a + 1 + i];
+        new_base = base;
+    } else {
+        Frame *fr = frame_push(vm);
+        fr->fn = fn;
+        fr->return_pc = pc + 3;
+        fr->base = base;
+        fr->dst = a;
+        new_base = base + a + 1;
+    }
+    regs_reserve(vm, new_base + callee->nregs + nfree);
+    base = new_base;
+    r = vm->regs + base;
+    obj = boxed_ptr(f); /* f is unchanged: no collection ran yet */
+    for (size_t i = 0; i < nfree; i++) r[n + i] = obj[2 + i];
+    fn = callee;
+    pc = callee->code;
+    GC_CHECK(base + callee->nregs);
+    if (--reductions <= 0) { SAVE(); return VM_YIELD; }
+    NEXT();
+}
+L_APPLY:
+L_TAIL_APPLY: {
+    /* apply(fun, args) / apply(mod, fun, args): unpack the list into
+     * registers, then continue as a fun call or a remote call. */
+    uint32_t a = (uint32_t)pc[1], kind = (uint32_t)pc[2];
+    bool tail = *pc == OP_TAIL_APPLY;
+    Term list = r[a + kind - 1];
+    uint32_t n = 0;
+    for (Term l = list; term_is_cons(l); l = cons_tail(l)) n++;
+    Term end = list;
+    for (uint32_t i = 0; i < n; i++) end = cons_tail(end);
+    if (end != TERM_NIL || (kind == 3 && (!term_is_atom(r[a]) || !term_is_atom(r[a + 1])))) {
+        SAVE();
+        RAISE_NOW(ATOM_error, ATOM_badarg);
+    }
+    regs_reserve(vm, base + a + n + 2);
+    r = vm->regs + base;
+    if (kind == 2) {
+        Term l = list;
+        for (uint32_t i = 0; i < n; i++, l = cons_tail(l)) r[a + 1 + i] = cons_head(l);
+        /* Rewrite as CALL_FUN a n by emulating its operands. */
+        static Code fun_call[3], fun_tail[3];
+        fun_call[0] = OP_CALL_FUN;
+        fun_tail[0] = OP_TAIL_CALL_FUN;
+        Code *shim = tail ? fun_tail : fun_call;
+        shim[1] = a;
+        shim[2] = n;
+        /* CALL_FUN returns to pc + 3; make that the instruction after APPLY. */
+        const Code *after = pc + 3;
+        Term f = r[a];
+        if (!term_is_fun(f)) { SAVE(); RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badfun, f)); }
+        if (fun_arity(f) != (int)n) {
+            SAVE();
+            Term args = list_from(&p->heap, n, r + a + 1);
+            RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badarity, tuple2(&p->heap, f, args)));
+        }
+        Term *obj = boxed_ptr(f);
+        if (header_type(obj[0]) == BOX_EXPORT) {
+            r[a] = obj[1];
+            r[a + 1 + n] = TERM_NIL;
+            /* mod, fun, then args: reuse the 3-ary path below */
+            for (uint32_t i = n; i > 0; i--) r[a + 1 + i] = r[a + i];
+            r[a + 1] = obj[2];
+            goto apply_mfa_after;
+        }
+        FunInfo *info = (FunInfo *)(uintptr_t)obj[1];
+        Function *callee = info->fn;
+        size_t nfree = header_size(obj[0]) - 1;
+        uint32_t new_base;
+        if (tail) {
+            for (uint32_t i = 0; i < n; i++) r[i] = r[a + 1 + i];
+            new_base = base;
+        } else {
+            Frame *fr = frame_push(vm);
+            fr->fn = fn;
+            fr->return_pc = after;
+            fr->base = base;
+            fr->dst = a;
+            new_base = base + a + 1;
+        }
+        regs_reserve(vm, new_base + callee->nregs + nfree);
+        base = new_base;
+        r = vm->regs + base;
+        obj = boxed_ptr(f);
+        for (size_t i = 0; i < nfree; i++) r[n + i] = obj[2 + i];
+        fn = callee;
+        pc = callee->code;
+        GC_CHECK(base + callee->nregs);
+        if (--reductions <= 0) { SAVE(); return VM_YIELD; }
+        NEXT();
+    }
+    {
+        Term l = list;
+        for (uint32_t i = 0; i < n; i++, l = cons_tail(l)) r[a + 2 + i] = cons_head(l);
+    }
+apply_mfa_after: {
+        ExtRef tmp = {r[a], r[a + 1], n, 0, NULL, NULL};
+        for (uint32_t i = 0; i < n; i++) r[a + i] = r[a + 2 + i];
+        if (!extref_resolve(&tmp)) {
+            Term args = list_from(&p->heap, n, r + a);
+            SAVE();
+            Term st = vm_stacktrace(p);
+            st = cons_new(&p->heap, tuple4(&p->heap, tmp.module, tmp.name, args, TERM_NIL), st);
+            class_ = ATOM_error;
+            reason_ = ATOM_undef;
+            stack_ = st;
+            goto do_raise;
+        }
+        if (tmp.native) {
+            Term v = tmp.native(p, r + a);
+            if (v == TERM_NONE) {
+                SAVE();
+                class_ = p->exc_class;
+                reason_ = p->exc_reason;
+                stack_ = TERM_NONE;
+                goto do_raise;
+            }
+            if (tail) { r[0] = v; goto tail_return; }
+            r[a] = v;
+            pc += 3;
+            NEXT();
+        }
+        Function *callee = tmp.fn;
+        if (tail) {
+            for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
+        } else {
+            Frame *fr = frame_push(vm);
+            fr->fn = fn;
+            fr->return_pc = pc + 3;
+            fr->base = base;
+            fr->dst = a;
+            base += a;
+        }
+        regs_reserve(vm, base + callee->nregs);
+        r = vm->regs + base;
+        fn = callee;
+        pc = callee->code;
+        GC_CHECK(base + callee->nregs);
+        if (--reductions <= 0) { SAVE(); return VM_YIELD; }
+        NEXT();
+    }
+}
+L_ADD: {
+    Term x = r[pc[2]], y = r[pc[3]];
+    if (term_is_small(x) && term_is_small(y)) {
+        int64_t s = small_value(x) + small_value(y);
+        if (small_fits(s)) { r[pc[1]] = small_make(s); pc += 5; NEXT(); }
+    }
+    Term v = arith_add(p, x, y);
+    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
+    r[pc[1]] = v;
+    pc += 5;
+    NEXT();
+}
+L_SUB: {
+    Term x = r[pc[2]], y = r[pc[3]];
+    if (term_is_small(x) && term_is_small(y)) {
+        int64_t s = small_value(x) - small_value(y);
+        if (small_fits(s)) { r[pc[1]] = small_make(s); pc += 5; NEXT(); }
+    }
+    Term v = arith_sub(p, x, y);
+    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
+    r[pc[1]] = v;
+    pc += 5;
+    NEXT();
+}
+L_MUL: {
+    Term v = arith_mul(p, r[pc[2]], r[pc[3]]);
+    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
+    r[pc[1]] = v;
+    pc += 5;
+    NEXT();
+}
+L_IS_LT: {
+    Term x = r[pc[1]], y = r[pc[2]];
+    bool lt = (term_is_small(x) && term_is_small(y)) ? (int64_t)x < (int64_t)y : term_compare(x, y) < 0;
+    pc = lt ? pc + 4 : fn->code + pc[3];
+    NEXT();
+}
+L_IS_GE: {
+    Term x = r[pc[1]], y = r[pc[2]];
+    bool ge = (term_is_small(x) && term_is_small(y)) ? (int64_t)x >= (int64_t)y : term_compare(x, y) >= 0;
+    pc = ge ? pc + 4 : fn->code + pc[3];
+    NEXT();
+}
+L_IS_EQ:
+    pc = term_equal(r[pc[1]], r[pc[2]]) ? pc + 4 : fn->code + pc[3];
+    NEXT();
+L_IS_NE:
+    pc = !term_equal(r[pc[1]], r[pc[2]]) ? pc + 4 : fn->code + pc[3];
+    NEXT();
+L_IS_EQ_EXACT:
+    pc = term_exact_equal(r[pc[1]], r[pc[2]]) ? pc + 4 : fn->code + pc[3];
+    NEXT();
+L_IS_NE_EXACT:
+    pc = !term_exact_equal(r[pc[1]], r[pc[2]]) ? pc + 4 : fn->code + pc[3];
+    NEXT();
+L_TEST_TRUE:
+    pc = r[pc[1]] == ATOM_true ? pc + 3 : fn->code + pc[2];
+    NEXT();
+L_TEST_FALSE:
+    pc = r[pc[1]] == ATOM_false ? pc + 3 : fn->code + pc[2];
+    NEXT();
+L_TEST_TRUTHY: {
+    Term v = r[pc[1]];
+    pc = (v == ATOM_nil || v == ATOM_false) ? fn->code + pc[2] : pc + 3;
+    NEXT();
+}
+L_TEST_BOOLEAN: {
+    Term v = r[pc[1]];
+    if (term_is_boolean(v)) { pc += 4; NEXT(); }
+    if (pc[2]) { pc = fn->code + pc[2]; NEXT(); }
+    SAVE();
+    RAISE_NOW(ATOM_error, tuple3(&p->heap, ATOM_badbool, (Term)pc[3], v));
+}
+L_TEST_TYPE:
+    pc = type_matches(r[pc[1]], (TypeTest)pc[2]) ? pc + 4 : fn->code + pc[3];
+    NEXT();
+L_TEST_TUPLE: {
+    Term v = r[pc[1]];
+    pc = (term_is_tuple(v) && tuple_size(v) == pc[2]) ? pc + 4 : fn->code + pc[3];
+    NEXT();
+}
+L_TEST_CONS:
+    pc = term_is_cons(r[pc[1]]) ? pc + 3 : fn->code + pc[2];
+    NEXT();
+L_TEST_NIL:
+    pc = r[pc[1]] == TERM_NIL ? pc + 3 : fn->code + pc[2];
+    NEXT();
+L_TEST_MAP:
+    pc = term_is_map(r[pc[1]]) ? pc + 3 : fn->code + pc[2];
+    NEXT();
+L_TEST_EQ_K:
+    pc = term_exact_equal(r[pc[1]], (Term)pc[2]) ? pc + 4 : fn->code + pc[3];
+    NEXT();
+L_GET_ELEM:
+    r[pc[1]] = tuple_get(r[pc[2]], pc[3]);
+    pc += 4;
+    NEXT();
+L_GET_HEAD:
+    r[pc[1]] = cons_head(r[pc[2]]);
+    pc += 3;
+    NEXT();
+L_GET_TAIL:
+    r[pc[1]] = cons_tail(r[pc[2]]);
+    pc += 3;
+    NEXT();
+L_MAP_GET: {
+    Term m = r[pc[2]], k = r[pc[3]];
+    Term v = term_is_map(m) ? map_get(m, k) : TERM_NONE;
+    if (v == TERM_NONE) {
+        if (pc[4]) { pc = fn->code + pc[4]; NEXT(); }
+        SAVE();
+        if (!term_is_map(m)) RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badmap, m));
+        RAISE_NOW(ATOM_error, tuple3(&p->heap, ATOM_badkey, k, m));
+    }
+    r[pc[1]] = v;
+    pc += 5;
+    NEXT();
+}
+L_MAP_FIELD: {
+    Term m = r[pc[2]], k = (Term)pc[3];
+    if (!term_is_map(m)) { SAVE(); RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badmap, m)); }
+    Term v = map_get(m, k);
+    if (v == TERM_NONE) { SAVE(); RAISE_NOW(ATOM_error, tuple3(&p->heap, ATOM_badkey, k, m)); }
+    r[pc[1]] = v;
+    pc += 4;
+    NEXT();
+}
+L_MAKE_TUPLE:
+    r[pc[1]] = tuple_from(&p->heap, pc[3], r + pc[2]);
+    pc += 4;
+    NEXT();
+L_MAKE_CONS:
+    r[pc[1]] = cons_new(&p->heap, r[pc[2]], r[pc[3]]);
+    pc += 4;
+    NEXT();
+L_MAKE_MAP: {
+    size_t n = pc[3];
+    Term *kv = r + pc[2];
+    Term *keys = xmalloc((n + 1) * sizeof(Term) * 2), *vals = keys + n + 1;
+    for (size_t i = 0; i < n; i++) { keys[i] = kv[2 * i]; vals[i] = kv[2 * i + 1]; }
+    r[pc[1]] = map_from_pairs(&p->heap, n, keys, vals);
+    free(keys);
+    pc += 4;
+    NEXT();
+}
+L_MAP_PUT:
+L_MAP_UPDATE: {
+    Term m = r[pc[2]];
+    bool update = *pc == OP_MAP_UPDATE;
+    if (!term_is_map(m)) { SAVE(); RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badmap, m)); }
+    Term *kv = r + pc[3];
+    for (size_t i = 0; i < pc[4]; i++) {
+        Term next = update ? map_update(&p->heap, m, kv[2 * i], kv[2 * i + 1]) : map_put(&p->heap, m, kv[2 * i], kv[2 * i + 1]);
+        if (next == TERM_NONE) { SAVE(); RAISE_NOW(ATOM_error, tuple3(&p->heap, ATOM_badkey, kv[2 * i], m)); }
+        m = next;
+    }
+    r[pc[1]] = m;
+    pc += 5;
+    NEXT();
+}
+L_MAKE_FUN: {
+    size_t nfree = pc[4];
+    Term *obj = heap_alloc(&p->heap, 2 + nfree);
+    obj[0] = header_make(BOX_FUN, 1 + nfree);
+    obj[1] = (Term)pc[2];
+    for (size_t i = 0; i < nfree; i++) obj[2 + i] = r[pc[3] + i];
+    r[pc[1]] = boxed_from_ptr(obj);
+    pc += 5;
+    NEXT();
+}
+L_BS_BUILD: {
+    Term out;
+    if (!bs_build(p, (const BinSpec *)pc[2], r, pc[3], &out)) { SAVE(); RAISE_NOW(ATOM_error, ATOM_badarg); }
+    r[pc[1]] = out;
+    pc += 5;
+    NEXT();
+}
+L_BS_MATCH:
+    pc = bs_match(p, (const BinSpec *)pc[2], r[pc[1]], r, pc[3]) ? pc + 5 : fn->code + pc[4];
+    NEXT();
+L_TRY: {
+    if (vm->nhandlers == vm->handlers_cap) {
+        vm->handlers_cap = vm->handlers_cap ? vm->handlers_cap * 2 : 8;
+        vm->handlers = xrealloc(vm->handlers, vm->handlers_cap * sizeof(Handler));
+    }
+    Handler *h = &vm->handlers[vm->nhandlers++];
+    h->frame_depth = (uint32_t)vm->nframes;
+    h->base = base;
+    h->first_reg = (uint32_t)pc[2];
+    h->pc = fn->code + pc[1];
+    h->fn = fn;
+    pc += 3;
+    NEXT();
+}
+L_TRY_END:
+    vm->nhandlers--;
+    pc += 1;
+    NEXT();
+L_RAISE: {
+    Term cls = r[pc[1]], rsn = r[pc[2]], st = r[pc[3]];
+    SAVE();
+    if (cls != ATOM_error && cls != ATOM_exit && cls != ATOM_throw) RAISE_NOW(ATOM_error, ATOM_badarg);
+    class_ = cls;
+    reason_ = rsn;
+    stack_ = term_is_list(st) && st != TERM_NIL ? st : TERM_NONE;
+    goto do_raise;
+}
+L_ERROR: {
+    Term v = r[pc[2]];
+    Term tag;
+    SAVE();
+    switch ((ErrorKind)pc[1]) {
+    case ERR_BADMATCH: tag = ATOM_badmatch; break;
+    case ERR_CASE_CLAUSE: tag = ATOM_case_clause; break;
+    case ERR_WITH_CLAUSE: tag = ATOM_with_clause; break;
+    case ERR_TRY_CLAUSE: tag = ATOM_try_clause; break;
+    case ERR_BADMAP: tag = ATOM_badmap; break;
+    case ERR_BADARG: RAISE_NOW(ATOM_error, ATOM_badarg);
+    case ERR_IF_CLAUSE: RAISE_NOW(ATOM_error, ATOM_if_clause);
+    case ERR_COND_CLAUSE: {
+        Term keys[2] = {ATOM___exception__, ATOM___struct__};
+        Term vals[2] = {ATOM_true, atom_from_cstr("Elixir.CondClauseError")};
+        RAISE_NOW(ATOM_error, map_from_pairs(&p->heap, 2, keys, vals));
+    }
+    default: tag = ATOM_badarg; break;
+    }
+    RAISE_NOW(ATOM_error, error_tuple(p, tag, v));
+}
+L_FUNC_CLAUSE: {
+    SAVE();
+    Term args = list_from(&p->heap, fn->arity, r);
+    Term st = vm_stacktrace(p);
+    /* The top entry names the function with its arguments, as the BEAM does. */
+    Term top = cons_head(st);
+    Term entry = tuple4(&p->heap, fn->module, fn->name, args, tuple_get(top, 3));
+    st = cons_new(&p->heap, entry, cons_tail(st));
+    class_ = ATOM_error;
+    reason_ = ATOM_function_clause;
+    stack_ = st;
+    goto do_raise;
+}
+L_RECV_PEEK: {
+    Message *m = *vm->mbox_save;
+    if (!m) { pc = fn->code + pc[2]; NEXT(); }
+    r[pc[1]] = m->term;
+    pc += 3;
+    NEXT();
+}
+L_RECV_NEXT:
+    vm->mbox_save = &(*vm->mbox_save)->next;
+    pc = fn->code + pc[1];
+    NEXT();
+L_RECV_ACCEPT: {
+    Message *m = *vm->mbox_save;
+    *vm->mbox_save = m->next;
+    if (vm->mbox_tail == &m->next) vm->mbox_tail = vm->mbox_save;
+    free(m);
+    vm->mbox_len--;
+    vm->mbox_save = &vm->mbox_head;
+    pc += 1;
+    NEXT();
+}
+L_RECV_WAIT: {
+    Term t = r[pc[1]];
+    if (t == small_make(0)) {
+        vm->mbox_save = &vm->mbox_head;
+        pc = fn->code + pc[2];
+        NEXT();
+    }
+    /* Resume at the RECV_PEEK before this wait: the compiler places it at
+     * the start of the receive loop, recorded as the instruction's operand
+     * pair (timeout register, after label); the scheduler wakes us. */
+    SAVE();
+    return VM_WAIT;
+}
+L_SELF:
+    r[pc[1]] = p->pid;
+    pc += 2;
+    NEXT();
+
+do_raise_native_ext:
+    /* A native failed: name it at the top of the stack trace, with its
+     * arguments, as the BEAM does, so messages can cite the call. */
+    {
+        ExtRef *ref = (ExtRef *)pc[1];
+        uint32_t a = (uint32_t)pc[2];
+        Term st = vm_stacktrace(p);
+        Term info = TERM_NIL;
+        if (p->exc_why) {
+            Term cause = tuple2(&p->heap, small_make(p->exc_arg),
+                                binary_new(&p->heap, p->exc_why, strlen(p->exc_why)));
+            info = list_from(&p->heap, 1, (Term[]){tuple2(&p->heap, atom_from_cstr("error_info"), cause)});
+        }
+        Term args = list_from(&p->heap, ref->arity, r + a);
+        stack_ = cons_new(&p->heap, tuple4(&p->heap, ref->module, ref->name, args, info), st);
+        goto do_raise;
+    }
+do_raise_native:
+    goto do_raise;
+do_raise: {
+    if (stack_ == TERM_NONE) {
+        SAVE();
+        stack_ = vm_stacktrace(p);
+    }
+    p->exc_class = class_;
+    p->exc_reason = reason_;
+    p->exc_stacktrace = stack_;
+    if (vm->nhandlers == 0) {
+        SAVE();
+        return VM_ERROR;
+    }
+    Handler *h = &vm->handlers[--vm->nhandlers];
+    vm->nframes = h->frame_depth;
+    fn = h->fn;
+    base = h->base;
+    r = vm->regs + base;
+    r[h->first_reg] = class_;
+    r[h->first_reg + 1] = reason_;
+    r[h->first_reg + 2] = stack_;
+    pc = h->pc;
+    NEXT();
+}
+#undef NEXT
+#undef SAVE
+}
+
+/* ---- compile-time evaluation ----------------------------------------------- */
+
+Term vm_eval_sync(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack)
+{
+    Process proc;
+    memset(&proc, 0, sizeof proc);
+    heap_init(&proc.heap, 256);
+    proc.pid = pid_make(0);
+    proc.dictionary = TERM_NIL;
+    proc.exc_reason = TERM_NIL;
+    proc.exc_stacktrace = TERM_NIL;
+    Term *copies = xmalloc((nargs + 1) * sizeof(Term));
+    for (uint32_t i = 0; i < nargs; i++) copies[i] = term_copy(&proc.heap, args[i]);
+    vm_prepare_call(&proc, fn, copies, nargs);
+    free(copies);
+    VmStatus st;
+    do st = vm_run(&proc, 100000); while (st == VM_YIELD);
+    Term result = TERM_NONE;
+    if (st == VM_DONE) {
+        result = term_copy(to, proc.vm->result);
+    } else {
+        if (st == VM_WAIT) {
+            proc.exc_class = ATOM_error;
+            proc.exc_reason = atom_from_cstr("receive_at_compile_time");
+            proc.exc_stacktrace = TERM_NIL;
+        }
+        *exc_class = proc.exc_class;
+        *exc_reason = term_copy(to, proc.exc_reason);
+        *exc_stack = term_copy(to, proc.exc_stacktrace);
+    }
+    vm_state_free(proc.vm);
+    heap_release(&proc.heap);
+    return result;
+}

@@ -1,0 +1,108 @@
+/* vm.h - the bytecode interpreter.
+ *
+ * Registers and call frames live in process memory (VmState), never on the
+ * C stack: vm_run executes one process for a reduction budget and returns
+ * when it finishes, waits for a message, or has used its budget, so any
+ * process can be resumed later from exactly where it stopped.
+ */
+#ifndef GENLAB_VM_H
+#define GENLAB_VM_H
+
+#include "module.h"
+#include "process.h"
+
+typedef enum {
+#define OP(name, n) OP_##name,
+#include "opcodes.def"
+#undef OP
+    OP__COUNT
+} Opcode;
+
+extern const uint8_t opcode_operand_count[OP__COUNT];
+extern const char *const opcode_names[OP__COUNT];
+
+/* Types for TEST_TYPE. */
+typedef enum {
+    TYPE_ATOM, TYPE_BINARY, TYPE_BITSTRING, TYPE_BOOLEAN, TYPE_FLOAT, TYPE_FUNCTION,
+    TYPE_INTEGER, TYPE_LIST, TYPE_MAP, TYPE_NUMBER, TYPE_PID, TYPE_REFERENCE, TYPE_TUPLE,
+    TYPE_NIL_OR_FALSE
+} TypeTest;
+
+/* Runtime errors the ERROR instruction raises (the Erlang reasons). */
+typedef enum {
+    ERR_BADMATCH, ERR_CASE_CLAUSE, ERR_WITH_CLAUSE, ERR_TRY_CLAUSE, ERR_COND_CLAUSE,
+    ERR_IF_CLAUSE, ERR_BADARG, ERR_BADMAP, ERR_BADSTRUCT_KEY
+} ErrorKind;
+
+/* A <<>> construction or match: one entry per segment. */
+typedef enum { SEG_INTEGER, SEG_FLOAT, SEG_BINARY, SEG_BITS, SEG_UTF8, SEG_UTF16, SEG_UTF32 } SegType;
+typedef struct BinSeg {
+    uint8_t type;        /* SegType */
+    bool little, is_signed;
+    bool size_in_reg;    /* size is a register (else a constant, SIZE_MAX = default/all) */
+    uint32_t unit;
+    size_t size;         /* constant size or register index */
+    Term literal;        /* match only: a literal the segment must equal, or TERM_NONE */
+} BinSeg;
+typedef struct BinSpec {
+    uint32_t nsegs;
+    BinSeg segs[];
+} BinSpec;
+
+typedef struct Frame {
+    Function *fn;
+    const Code *return_pc; /* where the caller resumes */
+    uint32_t base;         /* caller's register base */
+    uint32_t dst;          /* caller register that receives the result */
+} Frame;
+
+typedef struct Handler {
+    uint32_t frame_depth;  /* frames to keep */
+    uint32_t base;
+    uint32_t first_reg;
+    const Code *pc;
+    Function *fn;
+} Handler;
+
+typedef struct Message {
+    struct Message *next;
+    Term term;
+} Message;
+
+typedef struct VmState {
+    Term *regs;
+    size_t regs_cap;
+    Frame *frames;
+    size_t nframes, frames_cap;
+    Handler *handlers;
+    size_t nhandlers, handlers_cap;
+    Function *fn;          /* running function */
+    const Code *pc;        /* next instruction */
+    uint32_t base;
+    /* the mailbox: a FIFO with a save pointer for selective receive */
+    Message *mbox_head, **mbox_tail, **mbox_save;
+    size_t mbox_len;
+    Term result;           /* the value the process returned with */
+} VmState;
+
+typedef enum {
+    VM_DONE,     /* the process returned (result in vm->result) */
+    VM_ERROR,    /* an uncaught exception ended it (p->exc_*) */
+    VM_WAIT,     /* blocked in receive */
+    VM_YIELD     /* used its reduction budget */
+} VmStatus;
+
+/* Sets a process up to call fn with args (copied into its registers). */
+void vm_prepare_call(Process *p, Function *fn, const Term *args, uint32_t nargs);
+VmStatus vm_run(Process *p, long budget);
+void vm_state_free(VmState *vm);
+
+/* Builds the stacktrace list for the current frames. */
+Term vm_stacktrace(Process *p);
+
+/* Runs `fn(args)` to completion in a fresh process (compile-time evaluation:
+ * macros, attributes, module bodies). Returns the result copied into `to`, or
+ * TERM_NONE with the exception copied into *exc_class, *exc_reason. */
+Term vm_eval_sync(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack);
+
+#endif

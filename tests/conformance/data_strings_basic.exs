@@ -1,0 +1,47 @@
+s = "hello"
+IO.inspect(s)
+IO.puts(s)
+IO.inspect(s <> " world")
+IO.inspect("a" <> "b" <> "c")
+name = "José"
+IO.puts("Hello, #{name}!")
+IO.inspect("sum: #{1 + 2}")
+IO.inspect("list: #{inspect([1, 2])}")
+IO.inspect("nested #{"in #{"side"}"}")
+IO.inspect(byte_size(name))
+IO.inspect(String.length(name))
+IO.inspect("tab\there")
+IO.inspect("new\nline")
+IO.inspect("quote \" inside")
+IO.inspect("back\\slash")
+IO.inspect("\#{not interpolated}")
+IO.inspect("bell \a esc \e nul \0 del \d")
+IO.inspect("\x41\u00e9\u{1F600}")
+IO.inspect("carriage\r")
+IO.inspect("form\ffeed \vvt \bbs")
+IO.inspect("")
+IO.inspect("日本語")
+IO.inspect(String.length("日本語"))
+IO.inspect(byte_size("日本語"))
+IO.inspect("emoji 🎉")
+IO.inspect(is_binary("x"))
+IO.inspect("abc" == "abc")
+IO.inspect("abc" < "abd")
+IO.inspect("Z" < "a")
+IO.inspect(to_string(42))
+IO.inspect(to_string([104, 105]))
+IO.inspect(to_string(:atom))
+IO.inspect("multi
+line")
+str = """
+heredoc line 1
+  indented "quotes"
+last
+"""
+IO.inspect(str)
+IO.write(str)
+IO.puts(["io", "list", ?!])
+IO.puts(["a", ["b", ["c"]], "d"])
+IO.inspect(IO.iodata_to_binary(["x", [?y, "z"]]))
+IO.inspect(IO.iodata_length(["ab", [?c]]))
+IO.inspect("#{[1, 2] |> length} items")

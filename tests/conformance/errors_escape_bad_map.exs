@@ -1,0 +1,3 @@
+state = [count: 1]
+IO.inspect(state)
+%{state | count: 2}

@@ -1,0 +1,4 @@
+reply = {:noreply, %{}}
+case reply do
+  {:reply, r, _state} -> IO.inspect(r)
+end

@@ -1,0 +1,2 @@
+IO.puts("about to exit")
+exit(:boom)

@@ -1,0 +1,3 @@
+state = %{count: 1}
+IO.inspect(state.count)
+IO.inspect(state.missing)

@@ -1,0 +1,2 @@
+IO.puts("about to throw")
+throw({:unexpected, 42})

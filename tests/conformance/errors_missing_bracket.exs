@@ -1,0 +1,4 @@
+IO.puts("this file never runs")
+x = 1 +
+y = [1, 2
+IO.puts(x)

@@ -1,0 +1,6 @@
+defmodule Unfinished do
+  def hello do
+    IO.puts("hello")
+  end
+
+IO.puts("never")

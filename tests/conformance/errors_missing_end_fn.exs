@@ -1,0 +1,3 @@
+f = fn x ->
+  x + 1
+IO.inspect(f.(1))

@@ -1,0 +1,3 @@
+IO.puts("this file never runs")
+list = [1, 2,, 3]
+IO.inspect(list)

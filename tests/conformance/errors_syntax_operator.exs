@@ -1,0 +1,3 @@
+defmodule Broken do
+  def f(x), do: x * * 2
+end

@@ -1,0 +1,2 @@
+IO.puts("never")
+x = (1 + 2))

@@ -1,0 +1,7 @@
+IO.inspect([name: "genlab", version: "0.1.0", description: "a GenServer laboratory", deps: []])
+IO.inspect([max_size: 100, ttl: 3600, name: ConfigurableCache, strategy: :lru, on_evict: nil])
+IO.inspect([outer: [inner: [deepest: Enum.to_list(1..30)]]])
+IO.inspect(%{opts: [timeout: 60_000, name: SessionStore, debug: [:trace, :log, :statistics]], extra: "value"})
+IO.inspect([{"string key", 1}, {:atom_key, 2}, {:another, String.duplicate("v", 60)}])
+IO.inspect(["quoted key": "needs quotes because of the space in it", other: :plain_atom_value_here])
+IO.inspect([a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10, k: 11, l: 12, m: 13, n: 14])

@@ -1,0 +1,8 @@
+IO.inspect("line one\nline two\nline three")
+IO.inspect(["short", String.duplicate("long ", 20)])
+IO.inspect(%{text: "multi\nline\nvalue", other: String.duplicate("w", 75)})
+IO.inspect(String.duplicate("0123456789", 12))
+IO.inspect({:msg, "tab\tseparated\tvalues", "unicode: héllo wörld 日本語 🎉"})
+IO.inspect(Enum.map(1..6, &String.duplicate(Integer.to_string(&1), 12)))
+IO.inspect(["日本語" <> String.duplicate("x", 30), "é" <> String.duplicate("y", 40)])
+IO.inspect([<<0, 1, 2>>, "ok", <<255, 254>>, String.duplicate("z", 60)])

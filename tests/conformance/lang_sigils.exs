@@ -1,0 +1,27 @@
+IO.inspect(~w(alpha beta gamma))
+IO.inspect(~w(alpha beta gamma)a)
+IO.inspect(~w(alpha beta gamma)s)
+IO.inspect(~w(alpha beta)c)
+IO.inspect(~w[with brackets])
+IO.inspect(~w{with braces})
+IO.inspect(~w<angle brackets>)
+IO.inspect(~w|pipes here|)
+IO.inspect(~w/slashes too/)
+IO.inspect(~w(  extra   spaces  ))
+IO.inspect(~s(a "quoted" string))
+IO.inspect(~s(interp #{1 + 1}))
+IO.inspect(~S(no interp #{1 + 1}))
+IO.inspect(~s[brackets (nested ok)])
+IO.inspect(~c(charlist))
+IO.inspect(~c(cl #{:x}))
+IO.inspect(~S(raw \n stays))
+IO.inspect(~s(escape \n works))
+IO.inspect(~w(a#{1} b))
+IO.inspect(~W(a#{1} b))
+x = ~s"""
+heredoc sigil
+  keeps "quotes"
+"""
+IO.inspect(x)
+IO.inspect(~w())
+IO.inspect(~s())

@@ -1,0 +1,4 @@
+# The output ends without a newline.
+IO.puts("first line")
+IO.write("partial ")
+IO.write(:line)
