@@ -28,9 +28,12 @@ unsigned bitstring_bit(Term t, size_t i);
 
 Term binary_new(Heap *h, const void *bytes, size_t size);
 static inline Term binary_from_cstr(Heap *h, const char *s) { return binary_new(h, s, strlen(s)); }
-/* A binary of `size` uninitialized bytes; *bytes points at them. */
+/* A binary of `size` bytes, zero-filled; *bytes points at them. */
 Term binary_alloc(Heap *h, size_t size, uint8_t **bytes);
-/* A slice [bit_offset, bit_offset + bit_size) of a bitstring. */
+/* A slice [bit_offset, bit_offset + bit_size) of a bitstring, which must
+ * lie within it. Long slices share the original's bytes (a sub-binary of
+ * the underlying heap binary); short ones, and byte-sized ones that would
+ * start off a byte boundary, are copies. */
 Term bitstring_slice(Heap *h, Term t, size_t bit_offset, size_t bit_size);
 
 /* ---- building <<seg, seg, ...>> ---------------------------------------- */
@@ -46,20 +49,27 @@ typedef struct BinBuilder {
 void binbuild_init(BinBuilder *b);
 /* Releases the builder's memory; harmless after binbuild_finish. */
 void binbuild_free(BinBuilder *b);
-/* Each returns false if the value does not fit the segment type (badarg). */
+/* Each returns false if the value does not fit the segment type (badarg).
+ * Integers are truncated to the segment's size, as on the BEAM; floats
+ * are 16, 32 or 64 bits and may be given as integers (a float too large
+ * for 32 or 16 bits is stored as infinity, as OTP 25 does); code points
+ * must be Unicode scalar values. A result beyond 2^32 bits is refused. */
 bool binbuild_integer(BinBuilder *b, Term value, size_t bits, bool little, bool is_signed);
 bool binbuild_float(BinBuilder *b, Term value, size_t bits, bool little); /* 16/32/64 */
 bool binbuild_bits(BinBuilder *b, Term bitstring, size_t bits); /* bits = SIZE_MAX: all */
 bool binbuild_utf8(BinBuilder *b, Term codepoint);
 bool binbuild_utf16(BinBuilder *b, Term codepoint, bool little);
 bool binbuild_utf32(BinBuilder *b, Term codepoint, bool little);
-/* The finished bitstring in `h`; the builder is left empty. */
+/* The finished bitstring in `h`; the builder is left empty and holds no
+ * memory (binbuild_free afterwards is harmless). */
 Term binbuild_finish(BinBuilder *b, Heap *h);
 
 /* ---- matching <<seg, seg, ...>> ---------------------------------------- */
 
 /* Reads a segment at *bit_offset of bitstring `t`; on success stores the
- * value, advances *bit_offset and returns true. */
+ * value, advances *bit_offset and returns true. Offsets need not be byte
+ * aligned. Floats fail on NaN and infinity; utf8 fails on overlong forms,
+ * surrogates and anything beyond U+10FFFF. */
 bool binmatch_integer(Heap *h, Term t, size_t *bit_offset, size_t bits, bool little, bool is_signed, Term *out);
 bool binmatch_float(Heap *h, Term t, size_t *bit_offset, size_t bits, bool little, Term *out);
 bool binmatch_bits(Heap *h, Term t, size_t *bit_offset, size_t bits, Term *out); /* SIZE_MAX: rest */

@@ -87,10 +87,10 @@ static unsigned byte_at(const uint8_t *bytes, size_t bit)
 
 static int compare_bitstrings(Term a, Term b)
 {
-    Term *oa = boxed_ptr(a), *ob = boxed_ptr(b);
-    if (header_type(oa[0]) == BOX_BINARY && header_type(ob[0]) == BOX_BINARY && oa[1] % 8 == 0 && ob[1] % 8 == 0) {
-        size_t na = oa[1] / 8, nb = ob[1] / 8;
-        int c = memcmp(oa + 2, ob + 2, na < nb ? na : nb);
+    Term *xa = boxed_ptr(a), *xb = boxed_ptr(b);
+    if (header_type(xa[0]) == BOX_BINARY && header_type(xb[0]) == BOX_BINARY && xa[1] % 8 == 0 && xb[1] % 8 == 0) {
+        size_t na = xa[1] / 8, nb = xb[1] / 8;
+        int c = memcmp(xa + 2, xb + 2, na < nb ? na : nb);
         if (c) return c < 0 ? -1 : 1;
         return cmp_u64(na, nb);
     }

@@ -7,9 +7,14 @@
 
 #include "term.h"
 
-/* Term order as `<`/`==` see it: 1 == 1.0. Returns <0, 0, >0. */
+/* Term order as `<`/`==` see it: 1 == 1.0, and integers and floats
+ * compare by exact value (2^64 == 1.8446744073709552e19, 2^64 + 1 is
+ * greater). Returns <0, 0, >0. Neither function recurses on the C stack. */
 int term_compare(Term a, Term b);
-/* Term order as `===` and map keys see it: 1 and 1.0 differ. */
+/* Term order as `===` and map keys see it: 1 and 1.0 differ, and, as in
+ * OTP 25's map key order, every integer sorts before every float
+ * (%{2 => :a, 1.0 => :b} lists 2 first). 0.0 and -0.0 are equal (OTP 25).
+ * Map keys are compared this way in both functions. */
 int term_compare_exact(Term a, Term b);
 static inline bool term_equal(Term a, Term b) { return a == b || term_compare(a, b) == 0; }
 static inline bool term_exact_equal(Term a, Term b) { return a == b || term_compare_exact(a, b) == 0; }

@@ -6,6 +6,7 @@
 
 #include "atom.h"
 #include "compile_internal.h"
+#include "disasm.h"
 #include "fatal.h"
 
 void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
@@ -85,6 +86,9 @@ void fn_finish(FnCtx *c)
     f->nregs = c->max_reg + 2;
     f->defined = true;
     f->file = c->mod->file;
+    static int disasm = -1;
+    if (disasm < 0) disasm = getenv("GENLAB_DISASM") != NULL;
+    if (disasm) disasm_function(f, stderr);
     free(c->label_pos);
     free(c->patches);
     free(c->vars);

@@ -73,9 +73,16 @@ static void emit_native_call(FnCtx *c, ExtRef *ref, uint32_t first, uint32_t n, 
     finish(c, dst, tail);
 }
 
-/* Calls a native by name with already-compiled argument registers. */
+static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_t dst, bool tail);
+
+/* Calls a native by name; a missing one becomes a remote call, which
+ * raises undef when it runs. */
 static void call_native(FnCtx *c, const char *module, const char *name, Term args, uint32_t dst, bool tail)
 {
+    if (!native_lookup(A(module), A(name), (int)list_length(args))) {
+        compile_remote_call(c, A(module), A(name), args, dst, tail);
+        return;
+    }
     uint32_t saved = c->next_reg, n;
     uint32_t first = compile_args(c, args, &n);
     emit_native_call(c, native_ref(module, name, n), first, n, dst, tail);
@@ -157,7 +164,7 @@ static const KernelBif kernel_bifs[] = {
     {"is_boolean", 1, "is_boolean"}, {"is_float", 1, "is_float"}, {"is_function", 1, "is_function"},
     {"is_function", 2, "is_function"}, {"is_integer", 1, "is_integer"}, {"is_list", 1, "is_list"},
     {"is_map", 1, "is_map"}, {"is_number", 1, "is_number"}, {"is_pid", 1, "is_pid"},
-    {"is_reference", 1, "is_reference"}, {"is_tuple", 1, "is_tuple"},
+    {"is_reference", 1, "is_reference"}, {"is_tuple", 1, "is_tuple"}, {"is_port", 1, "is_port"},
     {"&&&", 2, "band"}, {"|||", 2, "bor"}, {"^^^", 2, "bxor"}, {"<<<", 2, "bsl"}, {">>>", 2, "bsr"},
     {"~~~", 1, "bnot"}, {"band", 2, "band"}, {"bor", 2, "bor"}, {"bxor", 2, "bxor"}, {"bsl", 2, "bsl"},
     {"bsr", 2, "bsr"}, {"bnot", 1, "bnot"},

@@ -514,6 +514,11 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                 m->module->struct_default = literal(map_from_pairs(literal_heap(), k, keys, vals));
                 m->module->struct_fields = tuple_from(literal_heap(), o, order);
                 define_constant_function(m->module, ATOM___struct__, m->module->struct_default);
+                if (m->nlocals == m->locals_cap) {
+                    m->locals_cap = m->locals_cap ? m->locals_cap * 2 : 32;
+                    m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));
+                }
+                m->locals[m->nlocals++] = (LocalDef){ATOM___struct__, 0, 0};
                 if (is_exc) {
                     bool has_message = false, has_exception = false, msg_field = false;
                     for (size_t j = 0; j < m->nlocals; j++) {

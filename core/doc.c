@@ -37,7 +37,7 @@ void doc_arena_release(DocArena *a)
 
 void *doc_arena_alloc(DocArena *a, size_t bytes)
 {
-    bytes = (bytes + 15) & ~(size_t)15;
+    bytes = (bytes + 7) & ~(size_t)7;
     if ((size_t)(a->limit - a->top) < bytes) {
         /* Blocks grow with the arena so that huge documents need few mallocs. */
         size_t size = a->blocks ? a->blocks->size * 2 : 4096;
@@ -63,6 +63,9 @@ static const Doc line_doc = {.kind = DOC_LINE, .flags = DOC_HAS_LINE | DOC_HAS_S
 const Doc *doc_nil(void) { return &nil_doc; }
 const Doc *doc_line(void) { return &line_doc; }
 
+static uint32_t width_add(uint32_t a, uint32_t b) { return a > UINT32_MAX - b ? UINT32_MAX : a + b; }
+static uint32_t width_of(size_t n) { return n > UINT32_MAX ? UINT32_MAX : (uint32_t)n; }
+
 static Doc *doc_new(DocArena *a, DocKind kind)
 {
     Doc *d = doc_arena_alloc(a, sizeof *d);
@@ -76,7 +79,7 @@ static const Doc *doc_string_node(DocArena *a, const char *text, size_t length)
     Doc *d = doc_new(a, DOC_STRING);
     d->u.str.text = text;
     d->u.str.length = length;
-    d->width = length;
+    d->width = width_of(length);
     return d;
 }
 
@@ -98,9 +101,9 @@ const Doc *doc_concat(DocArena *a, const Doc *left, const Doc *right)
     d->u.cons.left = left;
     d->u.cons.right = right;
     d->flags = left->flags | right->flags;
-    d->width = left->width + right->width;
+    d->width = width_add(left->width, right->width);
     if (left->flags & DOC_HAS_BREAK) d->lead = left->lead;
-    else if (right->flags & DOC_HAS_BREAK) d->lead = left->width + right->lead;
+    else if (right->flags & DOC_HAS_BREAK) d->lead = width_add(left->width, right->lead);
     return d;
 }
 
@@ -130,8 +133,7 @@ const Doc *doc_break(DocArena *a, const char *text, int mode)
     d->mode = (uint8_t)mode;
     d->u.str.text = text;
     d->u.str.length = strlen(text);
-    d->width = d->u.str.length;
-    d->lead = d->u.str.length;
+    d->width = d->lead = width_of(d->u.str.length);
     d->flags = DOC_HAS_BREAK | DOC_HAS_OPEN_BREAK | DOC_HAS_STRUCTURE;
     return d;
 }
@@ -306,7 +308,7 @@ static bool layout_fits(long w, long k, bool seen_break, EntryStack *local,
             stack_push(local, e.indent, e.mode == MODE_BREAK ? MODE_FLAT : e.mode, d->u.child);
             break;
         case DOC_STRING:
-            k += (long)d->width;
+            k += (long)d->u.str.length;
             break;
         case DOC_NEST:
             if (d->mode == DOC_NEST_BREAK)
@@ -344,7 +346,7 @@ void doc_format(const Doc *root, long w, DocOut *out)
             break;
         case DOC_STRING:
             docout_append(out, d->u.str.text, d->u.str.length);
-            k += (long)d->width;
+            k += (long)d->u.str.length;
             break;
         case DOC_FORCE:
         case DOC_FITS:

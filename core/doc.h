@@ -47,6 +47,11 @@ enum { DOC_NEST_CURSOR = -1, DOC_NEST_RESET = -2 };
 /* Modes of DOC_FITS. */
 enum { DOC_FITS_ENABLED, DOC_FITS_DISABLED };
 
+/* A static text document: DOC_LITERAL(name, "text") defines `name`. */
+#define DOC_LITERAL(name, text)                                                                    \
+    static const Doc name = {.kind = DOC_STRING, .width = sizeof(text) - 1,                        \
+                             .u.str = {text, sizeof(text) - 1}}
+
 /* A width meaning "never break" (Elixir's :infinity). */
 #define DOC_WIDTH_INFINITY (-1L)
 
@@ -56,8 +61,10 @@ struct Doc {
     uint8_t mode;   /* the mode of a break, group, nest or fits */
     uint8_t flags;  /* DOC_HAS_*: what the subtree contains, for fast fitting */
     int32_t indent; /* DOC_NEST: a level >= 0 or DOC_NEST_CURSOR/RESET */
-    size_t width;   /* the subtree's width when laid out flat */
-    size_t lead;    /* flat width up to the end of its first break, if any */
+    /* The subtree's width when laid out flat, and up to the end of its
+     * first break if it has one; both saturate at UINT32_MAX, which is
+     * wider than any line. */
+    uint32_t width, lead;
     union {
         struct {
             const char *text; /* not NUL-terminated */

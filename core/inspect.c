@@ -550,21 +550,25 @@ typedef struct Frame {
     bool simple;       /* container_each's simple? */
     bool mapset;       /* wrap the result in MapSet.new(...) */
     uint8_t charlists; /* the CharlistsMode children are inspected with */
-    long limit;        /* container_each's remaining limit */
-    long item_limit;   /* the limit of the current item's children */
-    Term cur;          /* SRC_LIST: the rest; SRC_STRUCT: the map; SRC_RANGE: first */
+    long limit;        /* container_each's limit; after an item starts, its children's */
+    Term cur;          /* SRC_LIST: the rest; SRC_MAP, SRC_STRUCT: the map; SRC_RANGE: first */
     Term key;          /* ITEM_KEYWORD: the key; improper list: the tail; SRC_RANGE: last */
     Term value;        /* ITEM_ASSOC: the value after the key; SRC_RANGE: step */
     const Term *elems; /* SRC_ARRAY elements, SRC_MAP keys, SRC_STRUCT fields */
-    const Term *vals;  /* SRC_MAP values */
     size_t index, count;
+    size_t started;    /* items begun (for separators when streaming) */
     const Doc *left, *right;
     const Doc *pending; /* the key's document, or an improper list's last element's */
     size_t base;
 } Frame;
 
+/* The inspection of one term. With `stream` set the layout is known to be
+ * flat (no width), so instead of building documents every piece of text
+ * goes straight to `stream` in order, and the document functions return
+ * the placeholder `streamed`. Both ways give the same text. */
 typedef struct Ctx {
     DocArena *arena;
+    DocOut *stream;
     const InspectOpts *o;
     Frame *frames;
     size_t nframes, frame_cap;
@@ -572,8 +576,47 @@ typedef struct Ctx {
     size_t ndocs, doc_cap;
 } Ctx;
 
-static const Doc *text_doc(Ctx *c, const char *s, size_t n) { return doc_text(c->arena, s, n); }
-static const Doc *static_doc(Ctx *c, const char *s) { return doc_text_static(c->arena, s); }
+DOC_LITERAL(streamed, "");
+DOC_LITERAL(lit_empty_list, "[]");
+DOC_LITERAL(lit_empty_tuple, "{}");
+DOC_LITERAL(lit_empty_map, "%{}");
+DOC_LITERAL(lit_empty_bits, "<<>>");
+DOC_LITERAL(lit_empty_mapset, "MapSet.new([])");
+DOC_LITERAL(lit_mapset_open, "MapSet.new(");
+DOC_LITERAL(lit_paren_close, ")");
+DOC_LITERAL(lit_list_open, "[");
+DOC_LITERAL(lit_list_close, "]");
+DOC_LITERAL(lit_tuple_open, "{");
+DOC_LITERAL(lit_brace_close, "}");
+DOC_LITERAL(lit_map_open, "%{");
+DOC_LITERAL(lit_bits_open, "<<");
+DOC_LITERAL(lit_bits_close, ">>");
+DOC_LITERAL(lit_comma, ",");
+DOC_LITERAL(lit_space, " ");
+DOC_LITERAL(lit_arrow, " => ");
+DOC_LITERAL(lit_ellipsis, "...");
+DOC_LITERAL(lit_range, "..");
+DOC_LITERAL(lit_step, "//");
+DOC_LITERAL(lit_internal, "#Internal<>");
+DOC_LITERAL(lit_tail_sep, " |");
+
+/* A literal: shared, or written out when streaming. */
+static const Doc *lit(Ctx *c, const Doc *d)
+{
+    if (!c->stream) return d;
+    docout_append(c->stream, d->u.str.text, d->u.str.length);
+    return &streamed;
+}
+
+static void stream_cstr(Ctx *c, const char *s) { out_cstr(c->stream, s); }
+
+static const Doc *text_doc(Ctx *c, const char *s, size_t n)
+{
+    if (!c->stream) return doc_text(c->arena, s, n);
+    docout_append(c->stream, s, n);
+    return &streamed;
+}
+
 static const Doc *out_doc(Ctx *c, DocOut *o)
 {
     const Doc *d = text_doc(c, o->data, o->size);
@@ -645,48 +688,51 @@ static const Doc *integer_doc(Ctx *c, Term t)
     return out_doc(c, &o);
 }
 
-static const Doc *byte_doc(Ctx *c, uint64_t v)
+/* One element of a bitstring: a byte, or the trailing bits with their size. */
+static const Doc *bits_item_doc(Ctx *c, Term t, size_t first_bit, size_t bits)
 {
-    char b[80];
-    DocOut o = {b, 0, sizeof b};
-    /* a stack buffer: docout never reallocates below its capacity */
+    uint64_t v = 0;
+    for (size_t b = 0; b < bits; b++) v = (v << 1) | bitstring_bit(t, first_bit + b);
+    DocOut o;
+    docout_init(&o);
     integer_write(&o, small_make((int64_t)v), c->o->base);
-    return text_doc(c, o.data, o.size);
+    if (bits != 8) {
+        char sz[32];
+        snprintf(sz, sizeof sz, "::size(%zu)", bits);
+        out_cstr(&o, sz);
+    }
+    return out_doc(c, &o);
 }
 
 /* Inspect.BitString's each_bit/3 and its group. */
 static const Doc *bitstring_doc(Ctx *c, Term t, long limit)
 {
     size_t bits = bitstring_bit_size(t);
-    if (bits == 0) return static_doc(c, "<<>>");
+    if (bits == 0) return lit(c, &lit_empty_bits);
     size_t nbytes = bits / 8, rest_bits = bits % 8;
-    /* Collect the elements, then fold them from the right as each_bit
-     * nests its flex_glues. */
     size_t nitems = nbytes + (rest_bits ? 1 : 0);
     /* each_bit prints "..." in place of the item its counter reaches 0 at */
     bool truncated = limit >= 0 && nitems > (size_t)limit;
     if (truncated) nitems = (size_t)limit;
-    const Doc *acc = truncated ? static_doc(c, "...") : NULL;
-    for (size_t i = nitems; i-- > 0;) {
-        const Doc *item;
-        if (i == nbytes) {
-            uint64_t v = 0;
-            for (size_t b = 0; b < rest_bits; b++) v = (v << 1) | bitstring_bit(t, nbytes * 8 + b);
-            char sz[32];
-            snprintf(sz, sizeof sz, "::size(%zu)", rest_bits);
-            item = doc_concat(c->arena, byte_doc(c, v), text_doc(c, sz, strlen(sz)));
-        } else {
-            uint64_t v = 0;
-            for (size_t b = 0; b < 8; b++) v = (v << 1) | bitstring_bit(t, i * 8 + b);
-            item = byte_doc(c, v);
+    if (c->stream) {
+        lit(c, &lit_bits_open);
+        for (size_t i = 0; i < nitems; i++) {
+            if (i) stream_cstr(c, ", ");
+            bits_item_doc(c, t, i * 8, i == nbytes ? rest_bits : 8);
         }
-        if (acc) acc = doc_flex_glue(c->arena, doc_concat(c->arena, item, static_doc(c, ",")), " ", acc);
+        if (truncated) stream_cstr(c, nitems ? ", ..." : "...");
+        return lit(c, &lit_bits_close);
+    }
+    /* each_bit nests its flex_glues to the right: fold from the end */
+    const Doc *acc = truncated ? &lit_ellipsis : NULL;
+    for (size_t i = nitems; i-- > 0;) {
+        const Doc *item = bits_item_doc(c, t, i * 8, i == nbytes ? rest_bits : 8);
+        if (acc) acc = doc_flex_glue(c->arena, doc_concat(c->arena, item, &lit_comma), " ", acc);
         else acc = item;
     }
-    if (!acc) acc = static_doc(c, "...");
-    return doc_group(c->arena,
-                     doc_concat(c->arena, doc_concat(c->arena, static_doc(c, "<<"), doc_nest(c->arena, acc, 2, DOC_NEST_ALWAYS)),
-                                static_doc(c, ">>")),
+    DocArena *a = c->arena;
+    return doc_group(a, doc_concat(a, doc_concat(a, &lit_bits_open, doc_nest(a, acc, 2, DOC_NEST_ALWAYS)),
+                                   &lit_bits_close),
                      DOC_GROUP_SELF);
 }
 
@@ -874,17 +920,21 @@ static bool keys_are_keyword(const Term *keys, size_t n)
 
 /* ---- containers ---------------------------------------------------------- */
 
-static const Doc *to_doc(Ctx *c, Term t, long limit, CharlistsMode charlists);
-
+/* Opens a container; its items follow through frame_next. */
 static Frame *container_push(Ctx *c, SourceKind source, ItemKind items, BreakKind brk, const Doc *left,
-                             const Doc *right, long limit, CharlistsMode charlists)
+                             const Doc *right, long limit, CharlistsMode charlists, bool mapset)
 {
+    if (c->stream) {
+        if (mapset) lit(c, &lit_mapset_open);
+        lit(c, left);
+    }
     Frame *f = frame_push(c);
     f->source = (uint8_t)source;
     f->items = (uint8_t)items;
     f->brk = (uint8_t)brk;
     f->stage = STAGE_NEXT;
     f->simple = brk == BREAK_MAYBE;
+    f->mapset = mapset;
     f->charlists = (uint8_t)charlists;
     f->limit = limit;
     f->left = left;
@@ -896,24 +946,23 @@ static Frame *container_push(Ctx *c, SourceKind source, ItemKind items, BreakKin
 static const Doc *array_list_doc(Ctx *c, const Term *items, size_t n, long limit, CharlistsMode charlists,
                                  bool mapset)
 {
-    if (n == 0) return static_doc(c, mapset ? "MapSet.new([])" : "[]");
+    if (n == 0) return lit(c, mapset ? &lit_empty_mapset : &lit_empty_list);
     bool kw = array_is_keyword(items, n);
     Frame *f = container_push(c, SRC_ARRAY, kw ? ITEM_KEYWORD : ITEM_PLAIN, kw ? BREAK_STRICT : BREAK_MAYBE,
-                              static_doc(c, "["), static_doc(c, "]"), limit, charlists);
+                              &lit_list_open, &lit_list_close, limit, charlists, mapset);
     f->elems = items;
     f->count = n;
-    f->mapset = mapset;
     return NULL;
 }
 
 static const Doc *list_doc(Ctx *c, Term t, long limit, CharlistsMode charlists)
 {
-    if (t == TERM_NIL) return static_doc(c, "[]");
+    if (t == TERM_NIL) return lit(c, &lit_empty_list);
     const Doc *chars = charlist_doc(c, t, charlists);
     if (chars) return chars;
     bool kw = list_is_keyword(t);
     Frame *f = container_push(c, SRC_LIST, kw ? ITEM_KEYWORD : ITEM_PLAIN, kw ? BREAK_STRICT : BREAK_MAYBE,
-                              static_doc(c, "["), static_doc(c, "]"), limit, charlists);
+                              &lit_list_open, &lit_list_close, limit, charlists, false);
     f->cur = t;
     return NULL;
 }
@@ -921,14 +970,13 @@ static const Doc *list_doc(Ctx *c, Term t, long limit, CharlistsMode charlists)
 static const Doc *plain_map_doc(Ctx *c, Term m, long limit, CharlistsMode charlists)
 {
     size_t n = map_size(m);
-    if (n == 0) return static_doc(c, "%{}");
+    if (n == 0) return lit(c, &lit_empty_map);
     const Term *keys = map_keys(m);
     bool kw = keys_are_keyword(keys, n);
-    Frame *f = container_push(c, SRC_MAP, kw ? ITEM_KEYWORD : ITEM_ASSOC, BREAK_STRICT, static_doc(c, "%{"),
-                              static_doc(c, "}"), limit, charlists);
+    Frame *f = container_push(c, SRC_MAP, kw ? ITEM_KEYWORD : ITEM_ASSOC, BREAK_STRICT, &lit_map_open,
+                              &lit_brace_close, limit, charlists, false);
     f->cur = m;
     f->elems = keys;
-    f->vals = map_values(m);
     f->count = n;
     return NULL;
 }
@@ -950,7 +998,7 @@ static bool range_push(Ctx *c, Term m, long limit, CharlistsMode charlists)
     if (step == TERM_NONE) step = small_make(term_compare(first, last) <= 0 ? 1 : -1);
     Frame *f = frame_push(c);
     f->source = SRC_RANGE;
-    f->limit = f->item_limit = limit;
+    f->limit = limit;
     f->charlists = (uint8_t)charlists;
     f->cur = first;
     f->key = last;
@@ -976,14 +1024,15 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
     const Term *fields = module_struct_fields(module, &nfields);
     if (!fields) return plain_map_doc(c, m, limit, charlists);
     size_t expected = 1, shown = 0;
+    bool exception_listed = false;
     for (size_t i = 0; i < nfields; i++) {
         if (fields[i] == ATOM___struct__) continue;
         expected++;
-        if (fields[i] != ATOM___exception__) shown++;
+        if (fields[i] == ATOM___exception__) exception_listed = true;
+        else shown++;
         if (map_get(m, fields[i]) == TERM_NONE) return plain_map_doc(c, m, limit, charlists);
     }
-    bool exception_listed = false;
-    for (size_t i = 0; i < nfields; i++) exception_listed |= fields[i] == ATOM___exception__;
+    /* the module system may or may not list an exception's __exception__ */
     if (!exception_listed && map_get(m, ATOM___exception__) != TERM_NONE) expected++;
     if (map_size(m) != expected) return plain_map_doc(c, m, limit, charlists);
 
@@ -996,9 +1045,10 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
         return out_doc(c, &o);
     }
     out_char(&o, '{');
-    const Doc *left = out_doc(c, &o);
-    Frame *f = container_push(c, SRC_STRUCT, ITEM_KEYWORD, BREAK_STRICT, left, static_doc(c, "}"), limit,
-                              charlists);
+    const Doc *left = doc_text(c->arena, o.data, o.size);
+    docout_free(&o);
+    Frame *f = container_push(c, SRC_STRUCT, ITEM_KEYWORD, BREAK_STRICT, left, &lit_brace_close, limit, charlists,
+                              false);
     f->cur = m;
     f->elems = fields;
     f->count = nfields;
@@ -1021,18 +1071,18 @@ static const Doc *to_doc(Ctx *c, Term t, long limit, CharlistsMode charlists)
     case TAG_CONS:
         return list_doc(c, t, limit, charlists);
     case TAG_SPECIAL:
-        if (t == TERM_NIL) return static_doc(c, "[]");
-        return static_doc(c, "#Internal<none>");
+        if (t == TERM_NIL) return lit(c, &lit_empty_list);
+        return lit(c, &lit_internal);
     default:
         break;
     }
-    if (!term_is_boxed(t)) return static_doc(c, "#Internal<?>");
+    if (!term_is_boxed(t)) return lit(c, &lit_internal);
     switch (boxed_type(t)) {
     case BOX_TUPLE: {
         size_t n = tuple_size(t);
-        if (n == 0) return static_doc(c, "{}");
-        Frame *f = container_push(c, SRC_ARRAY, ITEM_PLAIN, BREAK_FLEX, static_doc(c, "{"), static_doc(c, "}"),
-                                  limit, charlists);
+        if (n == 0) return lit(c, &lit_empty_tuple);
+        Frame *f = container_push(c, SRC_ARRAY, ITEM_PLAIN, BREAK_FLEX, &lit_tuple_open, &lit_brace_close, limit,
+                                  charlists, false);
         f->elems = tuple_elems(t);
         f->count = n;
         return NULL;
@@ -1061,32 +1111,39 @@ static const Doc *to_doc(Ctx *c, Term t, long limit, CharlistsMode charlists)
         return text_doc(c, buf, n);
     }
     default:
-        return static_doc(c, "#Internal<?>");
+        return lit(c, &lit_internal);
     }
 }
 
 /* join/4 of container_doc */
-static const Doc *container_join(Ctx *c, const Doc *left, const Doc *right, bool flex, const char *sep)
+static const Doc *container_join(Ctx *c, const Doc *left, const Doc *right, bool flex, const Doc *sep)
 {
     if (left->kind == DOC_NIL) return right;
     if (right->kind == DOC_NIL) return left;
-    const Doc *l = doc_concat(c->arena, left, static_doc(c, sep));
+    const Doc *l = doc_concat(c->arena, left, sep);
     return flex ? doc_flex_glue(c->arena, l, " ", right) : doc_glue(c->arena, l, " ", right);
 }
 
 static const Doc *frame_finish(Ctx *c, Frame *f)
 {
+    if (c->stream) {
+        if (f->source != SRC_RANGE) {
+            lit(c, f->right);
+            if (f->mapset) lit(c, &lit_paren_close);
+        }
+        return &streamed;
+    }
     DocArena *a = c->arena;
     const Doc **docs = c->docs + f->base;
     size_t n = c->ndocs - f->base;
     if (f->source == SRC_RANGE) {
-        const Doc *d = doc_concat(a, docs[0], doc_concat(a, static_doc(c, ".."), docs[1]));
-        if (n == 3) d = doc_concat(a, d, doc_concat(a, static_doc(c, "//"), docs[2]));
+        const Doc *d = doc_concat(a, docs[0], doc_concat(a, &lit_range, docs[1]));
+        if (n == 3) d = doc_concat(a, d, doc_concat(a, &lit_step, docs[2]));
         return d;
     }
     bool flex = f->simple || f->brk == BREAK_FLEX;
-    const Doc *body = n ? docs[n - 1] : doc_nil();
-    for (size_t i = n - 1; n && i-- > 0;) body = container_join(c, docs[i], body, flex, ",");
+    const Doc *body = docs[n - 1];
+    for (size_t i = n - 1; i-- > 0;) body = container_join(c, docs[i], body, flex, &lit_comma);
     const Doc *d;
     if (flex) {
         d = doc_group(a, doc_concat(a, doc_concat(a, f->left, doc_nest(a, body, 1, DOC_NEST_ALWAYS)), f->right),
@@ -1095,45 +1152,51 @@ static const Doc *frame_finish(Ctx *c, Frame *f)
         const Doc *inner = doc_nest(a, doc_glue(a, f->left, "", body), 2, DOC_NEST_ALWAYS);
         d = doc_group(a, doc_glue(a, inner, "", f->right), DOC_GROUP_SELF);
     }
-    if (f->mapset) d = doc_concat(a, static_doc(c, "MapSet.new("), doc_concat(a, d, static_doc(c, ")")));
+    if (f->mapset) d = doc_concat(a, &lit_mapset_open, doc_concat(a, d, &lit_paren_close));
     return d;
 }
 
-/* Stores the document of the frame's pending child. */
+/* Takes the document of the frame's pending child. */
 static void frame_accept(Ctx *c, Frame *f, const Doc *d)
 {
     DocArena *a = c->arena;
     if (f->source == SRC_RANGE) {
-        docs_push(c, d);
+        if (!c->stream) docs_push(c, d);
+        f->index++;
         return;
     }
     switch ((Stage)f->stage) {
     case STAGE_KEY:
         f->pending = d;
         f->stage = STAGE_VALUE;
+        lit(c, &lit_arrow);
         return;
     case STAGE_TAIL_LEFT:
         f->pending = d;
         f->stage = STAGE_TAIL_RIGHT;
+        if (c->stream) stream_cstr(c, " | ");
         return;
-    case STAGE_TAIL_RIGHT: {
-        f->simple = f->simple && doc_is_simple(f->pending) && doc_is_simple(d);
-        docs_push(c, container_join(c, f->pending, d, f->simple, " |"));
+    case STAGE_TAIL_RIGHT:
         f->stage = STAGE_DONE;
+        if (c->stream) return;
+        f->simple = f->simple && doc_is_simple(f->pending) && doc_is_simple(d);
+        docs_push(c, container_join(c, f->pending, d, f->simple, &lit_tail_sep));
         return;
-    }
     case STAGE_VALUE:
+        f->stage = STAGE_NEXT;
+        if (c->stream) return;
         if (f->items == ITEM_KEYWORD) {
             DocOut o;
             docout_init(&o);
             atom_write(&o, f->key, ATOM_AS_KEY);
-            d = doc_concat(a, out_doc(c, &o), doc_concat(a, static_doc(c, " "), d));
+            const Doc *key = doc_text(a, o.data, o.size);
+            docout_free(&o);
+            d = doc_concat(a, key, doc_concat(a, &lit_space, d));
         } else if (f->items == ITEM_ASSOC) {
-            d = doc_concat(a, doc_concat(a, f->pending, static_doc(c, " => ")), d);
+            d = doc_concat(a, doc_concat(a, f->pending, &lit_arrow), d);
         }
         f->simple = f->simple && doc_is_simple(d);
         docs_push(c, d);
-        f->stage = STAGE_NEXT;
         return;
     default:
         return;
@@ -1144,11 +1207,12 @@ static void frame_accept(Ctx *c, Frame *f, const Doc *d)
  * (and its limit), or false when the frame is complete. */
 static bool frame_next(Ctx *c, Frame *f, Term *child, long *limit)
 {
-    *limit = f->item_limit;
+    *limit = f->limit;
     if (f->source == SRC_RANGE) {
-        size_t have = c->ndocs - f->base;
-        if (have >= f->count) return false;
-        *child = have == 0 ? f->cur : have == 1 ? f->key : f->value;
+        if (f->index >= f->count) return false;
+        if (f->index == 1) lit(c, &lit_range);
+        if (f->index == 2) lit(c, &lit_step);
+        *child = f->index == 0 ? f->cur : f->index == 1 ? f->key : f->value;
         return true;
     }
     switch ((Stage)f->stage) {
@@ -1170,12 +1234,15 @@ static bool frame_next(Ctx *c, Frame *f, Term *child, long *limit)
             f->index++;
     }
     if (f->source == SRC_LIST ? f->cur == TERM_NIL : f->index >= f->count) return false;
+    if (c->stream && f->started) stream_cstr(c, ", ");
+    f->started++;
     if (f->limit == 0) {
-        docs_push(c, static_doc(c, "..."));
+        if (!c->stream) docs_push(c, &lit_ellipsis);
+        else lit(c, &lit_ellipsis);
         f->stage = STAGE_DONE;
         return false;
     }
-    f->limit = f->item_limit = *limit = limit_decrement(f->limit);
+    f->limit = *limit = limit_decrement(f->limit);
     Term item, value = TERM_NONE;
     switch ((SourceKind)f->source) {
     case SRC_LIST: {
@@ -1197,7 +1264,7 @@ static bool frame_next(Ctx *c, Frame *f, Term *child, long *limit)
         break;
     case SRC_MAP:
         item = f->elems[f->index];
-        value = f->vals[f->index];
+        value = map_values(f->cur)[f->index];
         f->index++;
         break;
     case SRC_STRUCT:
@@ -1221,6 +1288,10 @@ static bool frame_next(Ctx *c, Frame *f, Term *child, long *limit)
         } else {
             f->key = item;
             *child = value;
+        }
+        if (c->stream) {
+            atom_write(c->stream, f->key, ATOM_AS_KEY);
+            lit(c, &lit_space);
         }
         return true;
     case ITEM_ASSOC:
@@ -1255,10 +1326,11 @@ static const Doc *inspect_build(Ctx *c, Term t)
     }
 }
 
-const Doc *inspect_to_doc(DocArena *a, Term t, const InspectOpts *o)
+static const Doc *inspect_run(DocArena *a, DocOut *stream, Term t, const InspectOpts *o)
 {
     Ctx c = {0};
     c.arena = a;
+    c.stream = stream;
     c.o = o;
     const Doc *d = inspect_build(&c, t);
     free(c.frames);
@@ -1266,14 +1338,21 @@ const Doc *inspect_to_doc(DocArena *a, Term t, const InspectOpts *o)
     return d;
 }
 
+const Doc *inspect_to_doc(DocArena *a, Term t, const InspectOpts *o) { return inspect_run(a, NULL, t, o); }
+
 char *inspect_to_cstring(Term t, const InspectOpts *o, size_t *len)
 {
     DocArena arena;
     doc_arena_init(&arena);
-    const Doc *d = doc_group(&arena, inspect_to_doc(&arena, t, o), DOC_GROUP_SELF);
     DocOut out;
     docout_init(&out);
-    doc_format(d, o->pretty ? o->width : DOC_WIDTH_INFINITY, &out);
+    if (!o->pretty || o->width < 0) {
+        /* Nothing can break: skip the documents, write the text. */
+        inspect_run(&arena, &out, t, o);
+    } else {
+        const Doc *d = doc_group(&arena, inspect_to_doc(&arena, t, o), DOC_GROUP_SELF);
+        doc_format(d, o->width, &out);
+    }
     doc_arena_release(&arena);
     if (len) *len = out.size;
     return out.data;

@@ -435,16 +435,26 @@ Term arith_bsr(Process *p, Term a, Term b)
     return shift_huge(p, a, boxed_type(b) == BOX_BIGNEG);
 }
 
-Term arith_int_pow(Process *p, Term base, Term exponent)
+static Term float_pow(Process *p, Term base, Term exponent)
+{
+    double x, y;
+    if (!float_operands(base, exponent, &x, &y)) return badarith(p);
+    double r = pow(x, y);
+    if (isnan(r)) return badarith(p);
+    return float_result(p, r);
+}
+
+Term arith_pow(Process *p, Term base, Term exponent)
 {
     if (!term_is_number(base) || !term_is_number(exponent)) return badarith(p);
-    if (term_is_float(base) || term_is_float(exponent)) {
-        double x, y;
-        if (!float_operands(base, exponent, &x, &y)) return badarith(p);
-        double r = pow(x, y);
-        if (isnan(r)) return badarith(p);
-        return float_result(p, r);
-    }
+    if (term_is_integer(base) && term_is_integer(exponent) && integer_compare(exponent, small_make(0)) >= 0)
+        return arith_int_pow(p, base, exponent);
+    return float_pow(p, base, exponent);
+}
+
+Term arith_int_pow(Process *p, Term base, Term exponent)
+{
+    if (!term_is_integer(base) || !term_is_integer(exponent)) return badarith(p);
     if (integer_compare(exponent, small_make(0)) < 0) return badarith(p);
     if (base == small_make(1) || is_zero(exponent)) return small_make(1);
     if (is_zero(base)) return base;

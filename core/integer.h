@@ -21,7 +21,8 @@ Term integer_from_mpz(Heap *h, const mpz_t v);
 void integer_to_mpz(Term t, mpz_t out);
 /* False if the integer does not fit in int64_t. */
 bool integer_to_i64(Term t, int64_t *out);
-double integer_to_double(Term t); /* may be +-inf for huge values */
+/* Rounded to nearest (ties to even) like the BEAM; +-inf when too large. */
+double integer_to_double(Term t);
 /* trunc(d) as an integer; d must be finite. */
 Term integer_from_double(Heap *h, double d);
 /* Integer comparison: <0, 0, >0. */
@@ -37,8 +38,10 @@ char *integer_to_cstring(Term t, int base);
 Term integer_parse(Heap *h, const char *text, size_t len, int base);
 
 /* Arithmetic on numbers (integers and floats), with the BEAM's rules: a
- * float result that is not finite and any non-number argument raise
- * badarith in `p` and return TERM_NONE. */
+ * float result that is not finite, an integer too large to convert to a
+ * float, division by zero and any non-number argument raise badarith in
+ * `p` and return TERM_NONE. An integer result wider than OTP's limit
+ * (about 2^25 bits) raises system_limit instead. */
 Term arith_add(Process *p, Term a, Term b);
 Term arith_sub(Process *p, Term a, Term b);
 Term arith_mul(Process *p, Term a, Term b);
@@ -52,8 +55,13 @@ Term arith_bxor(Process *p, Term a, Term b);
 Term arith_bnot(Process *p, Term a);
 Term arith_bsl(Process *p, Term a, Term b);
 Term arith_bsr(Process *p, Term a, Term b);
-/* Integer power for `**` / Integer.pow with a non-negative exponent. */
+/* Integer.pow: two integers, a non-negative exponent (a negative one
+ * raises badarith, as does a float operand: check the guard first). */
 Term arith_int_pow(Process *p, Term base, Term exponent);
+/* Kernel.**: an integer when both are integers and the exponent is not
+ * negative (2 ** 3 == 8), otherwise :math.pow's float (2 ** -1 == 0.5);
+ * a result that is not a finite float raises badarith. */
+Term arith_pow(Process *p, Term base, Term exponent);
 /* Converts a number to double (for float arithmetic); false if not a number. */
 bool number_to_double(Term t, double *out);
 

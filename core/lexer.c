@@ -23,6 +23,7 @@ typedef struct Terminator {
     int kind; /* TOK_LPAREN, TOK_LBRACKET, TOK_LCURLY, TOK_LBIT, TOK_FN, TOK_DO */
     int line;
     int indentation;
+    int token; /* index of the opening token */
 } Terminator;
 
 /* A string being read. */
@@ -301,7 +302,7 @@ static void push_terminator(Lexer *lx, int kind, int line)
         lx->capterms = lx->capterms ? lx->capterms * 2 : 32;
         lx->terms = xrealloc(lx->terms, lx->capterms * sizeof *lx->terms);
     }
-    lx->terms[lx->nterms++] = (Terminator){kind, line, lx->indentation};
+    lx->terms[lx->nterms++] = (Terminator){kind, line, lx->indentation, (int)lx->out->count - 1};
 }
 
 /* Pops the terminator a closing token closes, or reports the mismatch. */
@@ -317,6 +318,8 @@ static bool check_closer(Lexer *lx, int kind, int line, int column)
         if (match) {
             if (kind == TOK_END && top->kind == TOK_DO && lx->indentation > top->indentation)
                 add_hint(lx, TOK_END, line);
+            /* The closer is pushed next: the opener learns its index. */
+            lx->out->tokens[top->token].aux = (int32_t)lx->out->count;
             lx->nterms--;
             return true;
         }
@@ -386,7 +389,7 @@ static bool unescape_text(const char *s, size_t n, char *out, size_t *olen, char
             }
             if (j < n && is_hex(s[j])) {
                 char *p = out;
-                if (!add_codepoint(&p, &o, s + j, 1)) goto bad_point;
+                add_codepoint(&p, &o, s + j, 1); /* one hex digit is always valid */
                 i = j + 1;
                 continue;
             }
@@ -469,10 +472,6 @@ static bool unescape_text(const char *s, size_t n, char *out, size_t *olen, char
     }
     *olen = o;
     return true;
-bad_point:
-    snprintf(msg, msgcap, "invalid or reserved Unicode code point \\u{%.*s}", 1, "?");
-    *tok = "\\u";
-    return false;
 }
 
 /* Removes up to `indent` spaces after every newline of a heredoc part. */
@@ -555,11 +554,8 @@ static bool finish_string(Lexer *lx, StringState *st, int indent)
         size_t n;
         Term part = o->tokens[st->begin + 1].value;
         binary_bytes(part, &bytes, &n);
-        size_t chars = 0;
-        for (size_t i = 0; i < n; i++)
-            if ((bytes[i] & 0xC0) != 0x80) chars++;
-        if (chars > 255)
-            return lex_fail(lx, st->line, st->kind == STR_KW ? st->column : st->column, false,
+        if (n > 255)
+            return lex_fail(lx, st->line, st->column, false,
                             "atom length must be less than system limit: %.*s", (int)(n > 400 ? 400 : n),
                             (const char *)bytes);
         int line = begin->line, column = begin->column;
@@ -909,43 +905,35 @@ static bool lex_number(Lexer *lx)
     return true;
 }
 
+static bool is_base_digit(int c, int base)
+{
+    if (base == 16) return is_hex(c);
+    if (base == 8) return c >= '0' && c <= '7';
+    return c == '0' || c == '1';
+}
+
 static bool lex_based_integer(Lexer *lx, int base)
 {
     int line = lx->line, column = lx->column;
     size_t start = lx->pos, p = lx->pos + 2;
-    char digits[4096];
-    size_t dn = 0;
-    char *big = NULL;
-    size_t bigcap = 0;
+    size_t cap = 64, dn = 0;
+    char *digits = xmalloc(cap);
     for (;;) {
         int c = p < lx->len ? lx->src[p] : -1;
         int n1 = p + 1 < lx->len ? lx->src[p + 1] : -1;
-        bool (*ok)(int) = NULL;
-        (void)ok;
-        bool dig = base == 16 ? is_hex(c) : base == 8 ? (c >= '0' && c <= '7') : (c == '0' || c == '1');
-        bool dig1 = base == 16 ? is_hex(n1) : base == 8 ? (n1 >= '0' && n1 <= '7') : (n1 == '0' || n1 == '1');
-        if (dig) {
+        if (is_base_digit(c, base)) {
             p++;
-        } else if (c == '_' && dig1) {
+        } else if (c == '_' && is_base_digit(n1, base)) {
             p += 2;
             c = n1;
         } else {
             break;
         }
-        if (dn + 1 >= sizeof digits && !big) {
-            bigcap = sizeof digits * 2;
-            big = xmalloc(bigcap);
-            memcpy(big, digits, dn);
-        }
-        if (big) {
-            if (dn + 1 >= bigcap) big = xrealloc(big, bigcap *= 2);
-            big[dn++] = (char)c;
-        } else {
-            digits[dn++] = (char)c;
-        }
+        if (dn + 1 >= cap) digits = xrealloc(digits, cap *= 2);
+        digits[dn++] = (char)c;
     }
-    Term value = integer_parse(lx->h, big ? big : digits, dn, base);
-    free(big);
+    Term value = integer_parse(lx->h, digits, dn, base);
+    free(digits);
     size_t n = p - start;
     Token *t = push_token(lx, TOK_INT, line, column, value);
     t->aux = store_text(lx, (const char *)lx->src + start, n);
@@ -1564,8 +1552,8 @@ static bool lex_run(Lexer *lx)
         }
         if ((c == '<' && c1 == '<') || (c == '>' && c1 == '>')) {
             if (c == '<') {
-                push_terminator(lx, TOK_LBIT, line);
                 push_token(lx, TOK_LBIT, line, column, TERM_NIL);
+                push_terminator(lx, TOK_LBIT, line);
             } else {
                 if (!check_closer(lx, TOK_RBIT, line, column)) return false;
                 push_token(lx, TOK_RBIT, line, column, TERM_NIL);
@@ -1585,8 +1573,8 @@ static bool lex_run(Lexer *lx)
                                 "may_finish_with_question_mark?()\n    may_finish_with_exclamation_mark!()\n\n"
                                 "Unexpected token: (",
                                 atom_text(top->value));
-            push_terminator(lx, k, line);
             push_token(lx, k, line, column, TERM_NIL);
+            push_terminator(lx, k, line);
             lx->pos++;
             lx->column++;
             continue;

@@ -25,10 +25,34 @@ struct Process {
     const char *exc_why;
     Term exc_stacktrace; /* filled by the VM while unwinding */
 
-    Term dictionary; /* the process dictionary: a map */
+    Term dictionary; /* the process dictionary: a map, or [] while empty */
 
     struct VmState *vm; /* registers, frames, handlers: see vm.h */
+
+    /* ---- scheduling (sched.h) ---- */
+    int status;              /* ProcStatus */
+    struct Process *run_next; /* run queue link */
+    uint64_t wake_at;         /* virtual ms of a receive timeout, or UINT64_MAX */
+    uint64_t reductions;
+    Term registered_name;     /* atom, or nil */
+    bool trap_exit;
+    Term exit_reason;         /* set when it has exited */
+    Term initial_call;        /* {Module, function, arity} for Process.info */
+    Term group_leader;
+    /* links and monitors are pids / ids, kept outside the heap */
+    uint32_t *links;
+    size_t nlinks, links_cap;
+    struct Monitor *monitors;  /* monitors this process holds on others */
+    size_t nmonitors, monitors_cap;
+    struct Monitor *watchers;  /* monitors others hold on this process */
+    size_t nwatchers, watchers_cap;
 };
+
+typedef struct Monitor {
+    uint64_t ref;   /* the reference's id */
+    uint32_t pid;   /* the other side */
+    Term name;      /* monitored by registered name, or nil */
+} Monitor;
 
 /* Raising from native code. Each returns TERM_NONE so a native can write
  * `return process_badarg(p);`. */

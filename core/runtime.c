@@ -15,6 +15,7 @@
 #include "native.h"
 #include "parser.h"
 #include "rng.h"
+#include "sched.h"
 #include "vm.h"
 
 extern bool compile_boot_mode;
@@ -43,7 +44,15 @@ static void report_compile_error(const CompileError *err)
     io_write(2, buf, (size_t)n);
 }
 
-static bool load_source(const char *text, size_t len, const char *path)
+/* The embedded library's modules refer to each other's structs, so they
+ * are compiled in rounds: a module that fails is tried again after the
+ * others, until a round makes no progress. */
+typedef struct PendingModule {
+    Term ast;
+    const char *path;
+} PendingModule;
+
+static void collect_modules(const char *text, size_t len, const char *path, PendingModule **out, size_t *n, size_t *cap)
 {
     ParseError perr;
     Heap scratch;
@@ -52,26 +61,48 @@ static bool load_source(const char *text, size_t len, const char *path)
     if (ast == TERM_NONE) {
         fprintf(stderr, "genlab: %s:%d:%d: %s\n", path, perr.line, perr.column, perr.message);
         heap_release(&scratch);
-        return false;
+        return;
     }
     ast = term_copy(literal_heap(), ast);
     heap_release(&scratch);
-    Term name, meta, args;
-    Term items = ast;
+    Term items;
     if (term_is_tuple(ast) && tuple_size(ast) == 3 && tuple_get(ast, 0) == atom_from_cstr("__block__")) items = tuple_get(ast, 2);
     else items = list_from(literal_heap(), 1, &ast);
-    bool ok = true;
     for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
         if (!ast_is_defmodule(cons_head(l))) continue;
-        (void)name; (void)meta; (void)args;
-        CompileError err;
-        if (compile_defmodule(cons_head(l), path, literal_heap(), &err) == TERM_NONE) {
-            fprintf(stderr, "genlab: while loading %s:\n", path);
-            report_compile_error(&err);
-            ok = false;
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 64;
+            *out = xrealloc(*out, *cap * sizeof **out);
         }
+        (*out)[(*n)++] = (PendingModule){cons_head(l), path};
     }
-    return ok;
+}
+
+static void load_library(void)
+{
+    PendingModule *pending = NULL;
+    size_t n = 0, cap = 0;
+    for (const EmbeddedSource *s = embedded_sources; s->path; s++) collect_modules(s->text, s->length, s->path, &pending, &n, &cap);
+    CompileError *errors = xcalloc(n + 1, sizeof *errors);
+    bool progress = true;
+    while (n && progress) {
+        progress = false;
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (compile_defmodule(pending[i].ast, pending[i].path, literal_heap(), &errors[kept]) != TERM_NONE) {
+                progress = true;
+                continue;
+            }
+            pending[kept++] = pending[i];
+        }
+        n = kept;
+    }
+    for (size_t i = 0; i < n; i++) {
+        fprintf(stderr, "genlab: the embedded library did not compile (%s):\n", pending[i].path);
+        report_compile_error(&errors[i]);
+    }
+    free(errors);
+    free(pending);
 }
 
 void runtime_init(unsigned long long seed)
@@ -79,42 +110,54 @@ void runtime_init(unsigned long long seed)
     atom_table_init();
     literal_heap();
     native_init();
+    extern const NativeDef genlab_natives[];
+    native_register(genlab_natives);
+    extern const NativeDef process_natives[];
+    native_register(process_natives);
     rng_seed(seed);
     compile_boot_mode = true;
-    for (const EmbeddedSource *s = embedded_sources; s->path; s++) load_source(s->text, s->length, s->path);
+    load_library();
     compile_boot_mode = false;
 }
 
 /* ---- the main process ----------------------------------------------------------- */
 
-static Process main_process;
+static Process *main_process;
 
 static Process *main_proc(void)
 {
-    if (!main_process.vm && main_process.heap.chunks == NULL) {
-        heap_init(&main_process.heap, 1024);
-        main_process.pid = pid_make(109); /* the shell's pid in a fresh IEx: #PID<0.109.0> */
-        main_process.dictionary = TERM_NIL;
-        main_process.exc_reason = TERM_NIL;
-        main_process.exc_stacktrace = TERM_NIL;
-    }
-    return &main_process;
+    if (!main_process) main_process = process_spawn_main();
+    return main_process;
 }
 
-/* Calls Elixir code at the top of a fresh frame stack and runs it to the end. */
+/* Calls Elixir code at the top of the main process's frame stack and runs
+ * the scheduler until that code returns or raises. */
 static VmStatus run_function(Process *p, Function *fn, const Term *args, uint32_t nargs)
 {
     vm_prepare_call(p, fn, args, nargs);
     VmStatus st;
-    do st = vm_run(p, 4000); while (st == VM_YIELD);
-    if (st == VM_WAIT) {
-        /* Nothing else can send to the main process yet: it would wait forever. */
+    if (!sched_run_main(p, &st)) {
+        /* Every process waits and no timer is due: it would wait forever.
+         * Real Elixir hangs here; genlab says so and goes on. */
         p->exc_class = ATOM_exit;
         p->exc_reason = atom_from_cstr("deadlock");
         p->exc_stacktrace = TERM_NIL;
         st = VM_ERROR;
     }
     return st;
+}
+
+/* A process other than main ended with an uncaught exception: report it
+ * as Erlang's error logger does. */
+void runtime_report_crash(Process *p)
+{
+    char head[96];
+    int n = snprintf(head, sizeof head, "\n[error] Process #PID<0.%u.0> raised an exception\n", pid_serial(p->pid));
+    io_write(2, head, (size_t)n);
+    char *text = runtime_format_exception(p->exc_class, p->exc_reason, p->exc_stacktrace);
+    io_write(2, text, strlen(text));
+    if (!*text || text[strlen(text) - 1] != '\n') io_write(2, "\n", 1);
+    free(text);
 }
 
 static char *call_formatter(const char *fun, Term a, Term b, Term c, int nargs)

@@ -876,6 +876,7 @@ L_RECV_ACCEPT: {
     free(m);
     vm->mbox_len--;
     vm->mbox_save = &vm->mbox_head;
+    p->wake_at = UINT64_MAX; /* the receive is over: its timeout no longer applies */
     pc += 1;
     NEXT();
 }
@@ -883,6 +884,7 @@ L_RECV_WAIT: {
     Term t = r[pc[1]];
     if (t == small_make(0)) {
         vm->mbox_save = &vm->mbox_head;
+        p->wake_at = UINT64_MAX;
         pc = fn->code + pc[2];
         NEXT();
     }

@@ -76,7 +76,8 @@ static Term erl_not(Process *p, const Term *a)
 static Term erl_abs(Process *p, const Term *a)
 {
     Term x = a[0];
-    if (term_is_float(x)) return float_new(&p->heap, fabs(float_value(x)));
+    /* Like the BEAM, abs(-0.0) is -0.0: only negative values are negated. */
+    if (term_is_float(x)) return float_value(x) < 0 ? float_new(&p->heap, -float_value(x)) : x;
     if (!term_is_integer(x)) return process_badarg_at(p, 1, "not a number");
     if (term_is_small(x)) return integer_from_i64(&p->heap, llabs(small_value(x)));
     return boxed_type(x) == BOX_BIGNEG ? arith_neg(p, x) : x;

@@ -386,13 +386,13 @@ static Term phash_range(Process *p, Term t, uint64_t range)
 
 static Term erl_phash2_1(Process *p, const Term *a) { return phash_range(p, a[0], (uint64_t)1 << 27); }
 
+/* OTP 25's error info names the first argument for a bad range. */
 static Term erl_phash2_2(Process *p, const Term *a)
 {
     int64_t range;
-    if (!bif_small_in(a[1], 1, (int64_t)1 << 32, &range)) {
-        if (!term_is_integer(a[1])) return process_badarg_at(p, 2, "not an integer");
-        return process_badarg_at(p, 2, "out of range");
-    }
+    if (!term_is_integer(a[1])) return process_badarg_at(p, 1, "not an integer");
+    if (integer_compare(a[1], small_make(1)) < 0) return process_badarg_at(p, 1, "out of range");
+    if (!bif_small_in(a[1], 1, (int64_t)1 << 32, &range)) return process_badarg(p);
     return phash_range(p, a[0], (uint64_t)range);
 }
 

@@ -108,7 +108,7 @@ defmodule UndefinedFunctionError do
 
       reason != nil ->
         "function " <> Exception.format_mfa(module, function, arity) <> " is undefined (" <>
-          :erlang.atom_to_binary(reason, :utf8) <> ")"
+          reason_text(reason) <> ")"
 
       module == nil ->
         "function " <> Exception.format_mfa(module, function, arity) <> " is undefined"
@@ -122,6 +122,9 @@ defmodule UndefinedFunctionError do
   end
 
   def message(%{message: message}), do: message
+
+  defp reason_text(reason) when is_binary(reason), do: reason
+  defp reason_text(reason), do: :genlab.to_string(reason)
 
   defp not_available(module, function, arity) do
     "function " <> Exception.format_mfa(module, function, arity) <>

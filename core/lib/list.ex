@@ -5,6 +5,10 @@ defmodule List do
 
   def duplicate(elem, n) when is_integer(n) and n >= 0, do: :lists.duplicate(n, elem)
 
+  def duplicate(_elem, _n) do
+    raise FunctionClauseError, module: :lists, function: :duplicate, arity: 2
+  end
+
   def flatten(list) when is_list(list), do: :lists.flatten(list)
   def flatten(list, tail) when is_list(list) and is_list(tail), do: :lists.flatten(list, tail)
 

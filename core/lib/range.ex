@@ -79,5 +79,6 @@ defmodule Range do
     end
   end
 
-  def range?(term), do: is_struct(term, Range)
+  def range?(%Range{}), do: true
+  def range?(_term), do: false
 end

@@ -77,8 +77,15 @@ int main(void)
     CHECK_STR(dec(arith_int_pow(p, small_make(7), small_make(77))),
               "118181386580595879976868414312001964434038548836769923458287039207", "Integer.pow(7, 77)");
     CHECK(arith_int_pow(p, small_make(0), small_make(0)) == small_make(1), "0 ** 0 == 1");
-    CHECK(raised(arith_int_pow(p, small_make(2), small_make(-1)), ATOM_badarith), "2 ** -1 raises badarith");
-    CHECK(is_float(arith_int_pow(p, float_new(&p->heap, 2.0), small_make(-1)), 0.5), "2.0 ** -1 == 0.5");
+    CHECK(raised(arith_int_pow(p, small_make(2), small_make(-1)), ATOM_badarith), "Integer.pow(2, -1) raises badarith");
+    CHECK(is_float(arith_pow(p, float_new(&p->heap, 2.0), small_make(-1)), 0.5), "2.0 ** -1 == 0.5");
+    CHECK(is_float(arith_pow(p, small_make(2), small_make(-1)), 0.5), "2 ** -1 == 0.5");
+    CHECK(arith_pow(p, small_make(2), small_make(10)) == small_make(1024), "2 ** 10 == 1024");
+    CHECK(is_float(arith_pow(p, small_make(2), float_new(&p->heap, 0.5)), 1.4142135623730951), "2 ** 0.5");
+    CHECK(raised(arith_pow(p, float_new(&p->heap, -8.0), float_new(&p->heap, 1.0 / 3)), ATOM_badarith), "-8.0 ** (1/3) raises badarith");
+    CHECK(raised(arith_pow(p, float_new(&p->heap, 2.0), small_make(1024)), ATOM_badarith), "2.0 ** 1024 raises badarith");
+    CHECK(raised(arith_pow(p, small_make(0), small_make(-1)), ATOM_badarith), "0 ** -1 raises badarith");
+    CHECK(raised(arith_int_pow(p, float_new(&p->heap, 2.0), small_make(2)), ATOM_badarith), "Integer.pow(2.0, 2) is refused");
     CHECK_STR(dec(arith_sub(p, arith_mul(p, big64, big64), small_make(1))),
               "340282366920938463463374607431768211455", "2^64 * 2^64 - 1");
     CHECK(raised(arith_add(p, ATOM_ok, small_make(1)), ATOM_badarith), ":ok + 1 raises badarith");

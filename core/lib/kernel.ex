@@ -1,0 +1,172 @@
+defmodule Kernel do
+  # The functions of Kernel that are not inlined by the compiler (guards,
+  # operators and the special forms are compiled directly). Functions
+  # defined here shadow the automatic import of Kernel inside this module.
+
+  def inspect(term, opts \\ []) when is_list(opts), do: :genlab.inspect(term, opts)
+
+  def to_string(term), do: :genlab.to_string(term)
+
+  def then(value, fun) when is_function(fun, 1), do: fun.(value)
+
+  def tap(value, fun) when is_function(fun, 1) do
+    fun.(value)
+    value
+  end
+
+  def apply(fun, args), do: :erlang.apply(fun, args)
+  def apply(module, function, args), do: :erlang.apply(module, function, args)
+
+  def max(first, second), do: :erlang.max(first, second)
+  def min(first, second), do: :erlang.min(first, second)
+
+  def function_exported?(module, function, arity) do
+    :erlang.function_exported(module, function, arity)
+  end
+
+  def macro_exported?(module, macro, arity)
+      when is_atom(module) and is_atom(macro) and is_integer(arity) and arity >= 0 and arity <= 255 do
+    false
+  end
+
+  # ---- structs ----------------------------------------------------------
+
+  def struct(struct, fields \\ []), do: struct(struct, fields, false)
+
+  def struct!(struct, fields \\ [])
+
+  def struct!(struct, fields) when is_atom(struct) do
+    validate_struct!(struct.__struct__(fields), struct, 1)
+  end
+
+  def struct!(struct, fields) when is_map(struct), do: struct(struct, fields, true)
+
+  defp struct(struct, fields, strict) when is_atom(struct) do
+    fill(validate_struct!(struct.__struct__(), struct, 0), Enum.to_list(fields), strict)
+  end
+
+  defp struct(%{__struct__: module} = struct, fields, strict) when is_atom(module) do
+    fill(struct, Enum.to_list(fields), strict)
+  end
+
+  defp fill(struct, [], _strict), do: struct
+
+  defp fill(struct, [{:__struct__, _} | rest], strict), do: fill(struct, rest, strict)
+
+  defp fill(struct, [{key, value} | rest], strict) do
+    case struct do
+      %{^key => _} -> fill(:maps.put(key, value, struct), rest, strict)
+      _ when strict -> :erlang.error(KeyError.exception(key: key, term: struct))
+      _ -> fill(struct, rest, strict)
+    end
+  end
+
+  defp validate_struct!(%{__struct__: module} = struct, module, _arity), do: struct
+
+  defp validate_struct!(other, module, arity) do
+    :erlang.error(
+      ArgumentError.exception(
+        "expected " <> inspect(module) <> ".__struct__/" <> :erlang.integer_to_binary(arity) <>
+          " to return a map with a :__struct__ key that holds the name of the struct (atom), got: " <>
+          inspect(other)
+      )
+    )
+  end
+
+  # ---- nested access ----------------------------------------------------
+
+  def get_in(data, [h]) when is_function(h), do: h.(:get, data, fn x -> x end)
+  def get_in(data, [h | t]) when is_function(h), do: h.(:get, data, fn x -> get_in(x, t) end)
+  def get_in(nil, [_]), do: nil
+  def get_in(nil, [_ | t]), do: get_in(nil, t)
+  def get_in(data, [h]), do: Access.get(data, h)
+  def get_in(data, [h | t]), do: get_in(Access.get(data, h), t)
+
+  def put_in(data, [_ | _] = keys, value) do
+    :erlang.element(2, get_and_update_in(data, keys, fn _ -> {nil, value} end))
+  end
+
+  def update_in(data, [_ | _] = keys, fun) when is_function(fun, 1) do
+    :erlang.element(2, get_and_update_in(data, keys, fn x -> {nil, fun.(x)} end))
+  end
+
+  def get_and_update_in(data, [h], fun) when is_function(h, 3), do: h.(:get_and_update, data, fun)
+
+  def get_and_update_in(data, [h | t], fun) when is_function(h, 3) do
+    h.(:get_and_update, data, fn x -> get_and_update_in(x, t, fun) end)
+  end
+
+  def get_and_update_in(data, [h], fun) when is_function(fun, 1), do: Access.get_and_update(data, h, fun)
+
+  def get_and_update_in(data, [h | t], fun) when is_function(fun, 1) do
+    Access.get_and_update(data, h, fn x -> get_and_update_in(x, t, fun) end)
+  end
+
+  def pop_in(nil, [key | _]) do
+    :erlang.error(ArgumentError.exception("could not pop key " <> inspect(key) <> " on a nil value"))
+  end
+
+  def pop_in(data, [_ | _] = keys), do: pop_in_data(data, keys)
+
+  defp pop_in_data(nil, [_ | _]), do: :pop
+  defp pop_in_data(data, [fun]) when is_function(fun), do: fun.(:get_and_update, data, fn _ -> :pop end)
+
+  defp pop_in_data(data, [fun | tail]) when is_function(fun) do
+    fun.(:get_and_update, data, fn x -> pop_in_data(x, tail) end)
+  end
+
+  defp pop_in_data(data, [key]), do: Access.pop(data, key)
+
+  defp pop_in_data(data, [key | tail]) do
+    Access.get_and_update(data, key, fn x -> pop_in_data(x, tail) end)
+  end
+
+  # ---- binaries ---------------------------------------------------------
+
+  def binary_slice(binary, start, size)
+      when is_binary(binary) and is_integer(start) and is_integer(size) and size >= 0 do
+    total = byte_size(binary)
+    start = if start < 0, do: :erlang.max(total + start, 0), else: start
+
+    if start < total do
+      :binary.part(binary, start, :erlang.min(size, total - start))
+    else
+      ""
+    end
+  end
+
+  def binary_slice(binary, %Range{first: first, last: last, step: step} = range) when is_binary(binary) do
+    if step < 0 do
+      :erlang.error(
+        ArgumentError.exception(
+          "binary_slice/2 does not accept ranges with negative steps, got: " <> inspect(range)
+        )
+      )
+    end
+
+    total = byte_size(binary)
+    first = if first < 0, do: :erlang.max(first + total, 0), else: first
+    last = if last < 0, do: last + total, else: last
+    amount = last - first + 1
+
+    cond do
+      first >= total or amount <= 0 ->
+        ""
+
+      step == 1 ->
+        :binary.part(binary, first, :erlang.min(amount, total - first))
+
+      true ->
+        part = :binary.part(binary, first, :erlang.min(amount, total - first))
+        every_nth_byte(part, step, 0, [])
+    end
+  end
+
+  defp every_nth_byte(<<>>, _step, _i, acc), do: :erlang.list_to_binary(:lists.reverse(acc))
+
+  defp every_nth_byte(<<byte, rest::binary>>, step, i, acc) do
+    if rem(i, step) == 0,
+      do: every_nth_byte(rest, step, i + 1, [byte | acc]),
+      else: every_nth_byte(rest, step, i + 1, acc)
+  end
+end

@@ -1,0 +1,565 @@
+/* process_natives.c - natives about processes, messages and time:
+ * spawn*, send, links, monitors, exit/2, trap_exit, registered names,
+ * timers, process_info, the process dictionary, make_ref and the clocks.
+ * Registered by runtime_init next to the core/bif/ tables. */
+#include <stdlib.h>
+
+#include "atom.h"
+#include "compare.h"
+#include "fatal.h"
+#include "heap.h"
+#include "integer.h"
+#include "map.h"
+#include "native.h"
+#include "sched.h"
+#include "vm.h"
+
+static Term A(const char *s) { return atom_from_cstr(s); }
+
+static bool list_to_array(Term list, Term *out, size_t max, size_t *n)
+{
+    *n = 0;
+    for (; term_is_cons(list); list = cons_tail(list)) {
+        if (*n == max) return false;
+        out[(*n)++] = cons_head(list);
+    }
+    return list == TERM_NIL;
+}
+
+/* A one-instruction function that tail-calls Mod.fun/arity: how spawn/3
+ * starts a function that may be a native, undefined, or redefined later. */
+static Function *trampoline(Term mod, Term fun, uint32_t arity)
+{
+    Function *f = xcalloc(1, sizeof *f);
+    f->module = mod;
+    f->name = fun;
+    f->arity = arity;
+    f->nregs = arity + 2;
+    f->defined = true;
+    f->code = xmalloc(4 * sizeof(Code));
+    f->code[0] = OP_TAIL_CALL_EXT;
+    f->code[1] = (Code)extref_new(mod, fun, arity);
+    f->code[2] = 0;
+    f->code[3] = arity;
+    f->code_len = 4;
+    return f;
+}
+
+static Function *trampoline_cached(Term mod, Term fun, uint32_t arity)
+{
+    typedef struct { Term mod, fun; uint32_t arity; Function *f; } Entry;
+    static Entry *cache;
+    static size_t n, cap;
+    for (size_t i = 0; i < n; i++)
+        if (cache[i].mod == mod && cache[i].fun == fun && cache[i].arity == arity) return cache[i].f;
+    if (n == cap) {
+        cap = cap ? cap * 2 : 16;
+        cache = xrealloc(cache, cap * sizeof *cache);
+    }
+    cache[n] = (Entry){mod, fun, arity, trampoline(mod, fun, arity)};
+    return cache[n++].f;
+}
+
+/* Starts a process running fun (a closure or &Mod.fun/0). */
+static Process *spawn_fun(Process *p, Term fun)
+{
+    if (!term_is_fun(fun)) {
+        process_badarg(p);
+        return NULL;
+    }
+    Term *obj = boxed_ptr(fun);
+    if (boxed_type(fun) == BOX_EXPORT) {
+        if (small_value(obj[3]) != 0) { process_badarg(p); return NULL; }
+        return process_spawn(trampoline_cached(obj[1], obj[2], 0), NULL, 0);
+    }
+    const FunInfo *info = (const FunInfo *)(uintptr_t)obj[1];
+    if (info->fn->arity != 0) { process_badarg(p); return NULL; }
+    size_t nfree = header_size(obj[0]) - 1;
+    return process_spawn(info->fn, obj + 2, (uint32_t)nfree);
+}
+
+static Process *spawn_mfa(Process *p, const Term *a)
+{
+    Term argv[256];
+    size_t n;
+    if (!term_is_atom(a[0]) || !term_is_atom(a[1]) || !list_to_array(a[2], argv, 256, &n)) {
+        process_badarg(p);
+        return NULL;
+    }
+    return process_spawn(trampoline_cached(a[0], a[1], (uint32_t)n), argv, (uint32_t)n);
+}
+
+static Term erl_spawn1(Process *p, const Term *a)
+{
+    Process *c = spawn_fun(p, a[0]);
+    return c ? c->pid : TERM_NONE;
+}
+
+static Term erl_spawn3(Process *p, const Term *a)
+{
+    Process *c = spawn_mfa(p, a);
+    return c ? c->pid : TERM_NONE;
+}
+
+static Term erl_spawn_link1(Process *p, const Term *a)
+{
+    Process *c = spawn_fun(p, a[0]);
+    if (!c) return TERM_NONE;
+    process_link(p, c);
+    return c->pid;
+}
+
+static Term erl_spawn_link3(Process *p, const Term *a)
+{
+    Process *c = spawn_mfa(p, a);
+    if (!c) return TERM_NONE;
+    process_link(p, c);
+    return c->pid;
+}
+
+static Term spawned_monitor(Process *p, Process *c)
+{
+    uint64_t ref = process_monitor(p, c->pid, ATOM_nil);
+    return tuple2(&p->heap, c->pid, ref_new(&p->heap, ref));
+}
+
+static Term erl_spawn_monitor1(Process *p, const Term *a)
+{
+    Process *c = spawn_fun(p, a[0]);
+    return c ? spawned_monitor(p, c) : TERM_NONE;
+}
+
+static Term erl_spawn_monitor3(Process *p, const Term *a)
+{
+    Process *c = spawn_mfa(p, a);
+    return c ? spawned_monitor(p, c) : TERM_NONE;
+}
+
+/* send(dest, msg): a pid, a registered name, or {name, node}. */
+static Term erl_send(Process *p, const Term *a)
+{
+    Term dest = a[0];
+    if (term_is_pid(dest)) {
+        process_send(process_of(dest), a[1]);
+        return a[1];
+    }
+    if (term_is_tuple(dest) && tuple_size(dest) == 2) dest = tuple_get(dest, 0);
+    if (term_is_atom(dest)) {
+        Process *to = process_whereis(dest);
+        if (!to) return process_badarg_at(p, 1, "not a pid or registered name");
+        process_send(to, a[1]);
+        return a[1];
+    }
+    return process_badarg_at(p, 1, "not a pid or registered name");
+}
+
+static Term erl_make_ref(Process *p, const Term *a)
+{
+    (void)a;
+    return ref_new(&p->heap, ref_next_id());
+}
+
+static Term erl_link(Process *p, const Term *a)
+{
+    if (!term_is_pid(a[0])) return process_badarg(p);
+    Process *other = process_of(a[0]);
+    if (!other) {
+        if (p->trap_exit) {
+            process_send(p, tuple3(&p->heap, ATOM_EXIT, a[0], ATOM_noproc));
+            return ATOM_true;
+        }
+        return process_raise(p, ATOM_error, ATOM_noproc);
+    }
+    process_link(p, other);
+    return ATOM_true;
+}
+
+static Term erl_unlink(Process *p, const Term *a)
+{
+    if (!term_is_pid(a[0])) return process_badarg(p);
+    Process *other = process_of(a[0]);
+    if (other) process_unlink(p, other);
+    return ATOM_true;
+}
+
+static Term erl_monitor(Process *p, const Term *a)
+{
+    if (a[0] != ATOM_process) return process_badarg_at(p, 1, "invalid monitor type");
+    Term target = a[1];
+    if (term_is_pid(target)) return ref_new(&p->heap, process_monitor(p, target, ATOM_nil));
+    if (term_is_tuple(target) && tuple_size(target) == 2) target = tuple_get(target, 0);
+    if (term_is_atom(target)) return ref_new(&p->heap, process_monitor(p, TERM_NIL, target));
+    return process_badarg_at(p, 2, "invalid monitor target");
+}
+
+static uint64_t ref_id(Term r) { return (uint64_t)boxed_ptr(r)[1]; }
+
+/* Removes {:DOWN, ref, ...} messages for `ref` from p's mailbox (:flush). */
+static void flush_down(Process *p, uint64_t ref)
+{
+    VmState *vm = p->vm;
+    if (!vm) return;
+    Message **m = &vm->mbox_head;
+    while (*m) {
+        Term t = (*m)->term;
+        if (term_is_tuple(t) && tuple_size(t) == 5 && tuple_get(t, 0) == ATOM_DOWN && term_is_ref(tuple_get(t, 1)) &&
+            ref_id(tuple_get(t, 1)) == ref) {
+            Message *dead = *m;
+            *m = dead->next;
+            if (vm->mbox_tail == &dead->next) vm->mbox_tail = m;
+            free(dead);
+            vm->mbox_len--;
+        } else {
+            m = &(*m)->next;
+        }
+    }
+    vm->mbox_save = &vm->mbox_head;
+}
+
+static Term demonitor(Process *p, Term ref, Term opts)
+{
+    if (!term_is_ref(ref)) return process_badarg(p);
+    bool found = process_demonitor(p, ref_id(ref));
+    bool flush = false, info = false;
+    for (Term l = opts; term_is_cons(l); l = cons_tail(l)) {
+        if (cons_head(l) == A("flush")) flush = true;
+        if (cons_head(l) == A("info")) info = true;
+    }
+    if (flush) flush_down(p, ref_id(ref));
+    return info ? atom_from_bool(found) : ATOM_true;
+}
+
+static Term erl_demonitor1(Process *p, const Term *a) { return demonitor(p, a[0], TERM_NIL); }
+static Term erl_demonitor2(Process *p, const Term *a) { return demonitor(p, a[0], a[1]); }
+
+static Term erl_exit2(Process *p, const Term *a)
+{
+    if (!term_is_pid(a[0])) return process_badarg(p);
+    Process *to = process_of(a[0]);
+    if (to == p) {
+        /* A signal to oneself takes effect now: as an exception-free exit
+         * when it kills, as a message when trapped. */
+        if (a[1] == ATOM_kill) return process_raise(p, ATOM_exit, ATOM_killed);
+        if (p->trap_exit) {
+            process_send(p, tuple3(&p->heap, ATOM_EXIT, p->pid, a[1]));
+            return ATOM_true;
+        }
+        return process_raise(p, ATOM_exit, a[1]);
+    }
+    process_exit_signal(p->pid, to, a[1], false);
+    return ATOM_true;
+}
+
+static Term erl_process_flag(Process *p, const Term *a)
+{
+    if (a[0] == A("trap_exit")) {
+        if (!term_is_boolean(a[1])) return process_badarg_at(p, 2, "invalid value for trap_exit");
+        Term old = atom_from_bool(p->trap_exit);
+        p->trap_exit = a[1] == ATOM_true;
+        return old;
+    }
+    return process_badarg_at(p, 1, "invalid process flag");
+}
+
+static Term erl_register(Process *p, const Term *a)
+{
+    if (!term_is_atom(a[0]) || a[0] == ATOM_undefined) return process_badarg_at(p, 1, "not an atom");
+    Process *target = process_of(a[1]);
+    if (!target) return process_badarg_at(p, 2, "not an alive local process");
+    if (process_whereis(a[0])) return process_badarg_at(p, 1, "this name is already in use");
+    if (target->registered_name != ATOM_nil) return process_badarg_at(p, 2, "this process is already registered");
+    process_register(target, a[0]);
+    return ATOM_true;
+}
+
+static Term erl_unregister(Process *p, const Term *a)
+{
+    if (!process_unregister(a[0])) return process_badarg_at(p, 1, "not a registered name");
+    return ATOM_true;
+}
+
+static Term erl_whereis(Process *p, const Term *a)
+{
+    (void)p;
+    Process *w = process_whereis(a[0]);
+    return w ? w->pid : ATOM_undefined;
+}
+
+static Term erl_registered(Process *p, const Term *a)
+{
+    (void)a;
+    return process_registered_names(&p->heap);
+}
+
+static Term erl_is_process_alive(Process *p, const Term *a)
+{
+    if (!term_is_pid(a[0])) return process_badarg(p);
+    return atom_from_bool(process_of(a[0]) != NULL);
+}
+
+static Term erl_send_after(Process *p, const Term *a)
+{
+    if (!term_is_small(a[0]) || small_value(a[0]) < 0) return process_badarg_at(p, 1, "invalid time");
+    if (!term_is_pid(a[1]) && !term_is_atom(a[1])) return process_badarg_at(p, 2, "invalid destination");
+    return ref_new(&p->heap, timer_send_after((uint64_t)small_value(a[0]), a[1], a[2]));
+}
+
+static Term erl_cancel_timer(Process *p, const Term *a)
+{
+    if (!term_is_ref(a[0])) return process_badarg(p);
+    int64_t left = timer_cancel(ref_id(a[0]));
+    return left < 0 ? ATOM_false : small_make(left);
+}
+
+static Term erl_read_timer(Process *p, const Term *a)
+{
+    if (!term_is_ref(a[0])) return process_badarg(p);
+    int64_t left = timer_read(ref_id(a[0]));
+    return left < 0 ? ATOM_false : small_make(left);
+}
+
+/* ---- process_info ------------------------------------------------------------- */
+
+static size_t process_memory(const Process *p)
+{
+    size_t bytes = sizeof(Process) + heap_memory_bytes(&p->heap);
+    if (p->vm) {
+        bytes += sizeof(VmState) + p->vm->regs_cap * sizeof(Term) + p->vm->frames_cap * sizeof(Frame) +
+                 p->vm->handlers_cap * sizeof(Handler) + p->vm->mbox_len * sizeof(Message);
+    }
+    return bytes + p->links_cap * sizeof(uint32_t) + (p->monitors_cap + p->watchers_cap) * sizeof(Monitor);
+}
+
+static Term info_item(Process *p, Process *q, Term item)
+{
+    Heap *h = &p->heap;
+    const char *k = term_is_atom(item) ? atom_text(item) : "";
+    Term v;
+    if (!strcmp(k, "message_queue_len")) v = small_make((int64_t)(q->vm ? q->vm->mbox_len : 0));
+    else if (!strcmp(k, "messages")) {
+        Term list = TERM_NIL, *last = &list;
+        for (Message *m = q->vm ? q->vm->mbox_head : NULL; m; m = m->next) {
+            Term cell = cons_new(h, term_copy(h, m->term), TERM_NIL);
+            *last = cell;
+            last = &cons_ptr(cell)[1];
+        }
+        v = list;
+    } else if (!strcmp(k, "links")) {
+        Term list = TERM_NIL;
+        for (size_t i = q->nlinks; i-- > 0;) list = cons_new(h, pid_make(q->links[i]), list);
+        v = list;
+    } else if (!strcmp(k, "monitors")) {
+        Term list = TERM_NIL;
+        for (size_t i = q->nmonitors; i-- > 0;)
+            list = cons_new(h, tuple2(h, ATOM_process, q->monitors[i].name != ATOM_nil ? q->monitors[i].name : pid_make(q->monitors[i].pid)), list);
+        v = list;
+    } else if (!strcmp(k, "monitored_by")) {
+        Term list = TERM_NIL;
+        for (size_t i = q->nwatchers; i-- > 0;) list = cons_new(h, pid_make(q->watchers[i].pid), list);
+        v = list;
+    } else if (!strcmp(k, "memory")) v = small_make((int64_t)process_memory(q));
+    else if (!strcmp(k, "heap_size") || !strcmp(k, "total_heap_size")) v = small_make((int64_t)q->heap.capacity_words);
+    else if (!strcmp(k, "status")) v = A(q == p ? "running" : q->status == PROC_WAITING ? "waiting" : "runnable");
+    else if (!strcmp(k, "registered_name")) {
+        if (q->registered_name == ATOM_nil) return TERM_NIL; /* an empty list, as the BEAM answers */
+        v = q->registered_name;
+    } else if (!strcmp(k, "dictionary")) {
+        Term d = q->dictionary, list = TERM_NIL;
+        if (term_is_map(d)) {
+            const Term *ks = map_keys(d), *vs = map_values(d);
+            for (size_t i = map_size(d); i-- > 0;) list = cons_new(h, tuple2(h, term_copy(h, ks[i]), term_copy(h, vs[i])), list);
+        }
+        v = list;
+    } else if (!strcmp(k, "reductions")) v = small_make((int64_t)q->reductions);
+    else if (!strcmp(k, "trap_exit")) v = atom_from_bool(q->trap_exit);
+    else if (!strcmp(k, "initial_call")) v = term_copy(h, q->initial_call);
+    else if (!strcmp(k, "current_function")) {
+        Function *f = q->vm ? q->vm->fn : NULL;
+        v = f ? tuple3(h, f->module, f->name, small_make(f->arity)) : ATOM_undefined;
+    } else if (!strcmp(k, "group_leader")) v = pid_make(109);
+    else if (!strcmp(k, "priority")) v = A("normal");
+    else return TERM_NONE;
+    return tuple2(h, item, v);
+}
+
+static Term erl_process_info2(Process *p, const Term *a)
+{
+    if (!term_is_pid(a[0])) return process_badarg_at(p, 1, "not a pid");
+    Process *q = process_of(a[0]);
+    if (term_is_list(a[1])) {
+        Term items[64];
+        size_t n;
+        if (!list_to_array(a[1], items, 64, &n)) return process_badarg(p);
+        if (!q) return ATOM_undefined;
+        Term out[64];
+        for (size_t i = 0; i < n; i++) {
+            out[i] = info_item(p, q, items[i]);
+            if (out[i] == TERM_NONE) return process_badarg_at(p, 2, "invalid item or item list");
+        }
+        return list_from(&p->heap, n, out);
+    }
+    if (!q) return ATOM_undefined;
+    Term r = info_item(p, q, a[1]);
+    if (r == TERM_NONE) return process_badarg_at(p, 2, "invalid item or item list");
+    return r;
+}
+
+static Term erl_process_info1(Process *p, const Term *a)
+{
+    if (!term_is_pid(a[0])) return process_badarg_at(p, 1, "not a pid");
+    Process *q = process_of(a[0]);
+    if (!q) return ATOM_undefined;
+    static const char *const items[] = {"current_function", "initial_call", "status", "message_queue_len", "links",
+                                        "dictionary", "trap_exit", "priority", "group_leader", "total_heap_size",
+                                        "heap_size", "reductions", NULL};
+    Term out[16];
+    size_t n = 0;
+    if (q->registered_name != ATOM_nil) out[n++] = tuple2(&p->heap, A("registered_name"), q->registered_name);
+    for (int i = 0; items[i]; i++) out[n++] = info_item(p, q, A(items[i]));
+    return list_from(&p->heap, n, out);
+}
+
+/* ---- the process dictionary (a map) ----------------------------------------------- */
+
+static Term dict_of(Process *p) { return term_is_map(p->dictionary) ? p->dictionary : map_empty(&p->heap); }
+
+static Term erl_put(Process *p, const Term *a)
+{
+    Term d = dict_of(p);
+    Term old = map_get(d, a[0]);
+    p->dictionary = map_put(&p->heap, d, a[0], a[1]);
+    return old == TERM_NONE ? ATOM_undefined : old;
+}
+
+static Term erl_get1(Process *p, const Term *a)
+{
+    Term v = term_is_map(p->dictionary) ? map_get(p->dictionary, a[0]) : TERM_NONE;
+    return v == TERM_NONE ? ATOM_undefined : v;
+}
+
+static Term erl_get0(Process *p, const Term *a)
+{
+    (void)a;
+    Term d = p->dictionary, list = TERM_NIL;
+    if (term_is_map(d)) {
+        const Term *ks = map_keys(d), *vs = map_values(d);
+        for (size_t i = map_size(d); i-- > 0;) list = cons_new(&p->heap, tuple2(&p->heap, ks[i], vs[i]), list);
+    }
+    return list;
+}
+
+static Term erl_erase1(Process *p, const Term *a)
+{
+    if (!term_is_map(p->dictionary)) return ATOM_undefined;
+    Term old = map_get(p->dictionary, a[0]);
+    if (old == TERM_NONE) return ATOM_undefined;
+    p->dictionary = map_remove(&p->heap, p->dictionary, a[0]);
+    return old;
+}
+
+static Term erl_get_keys(Process *p, const Term *a)
+{
+    (void)a;
+    Term d = p->dictionary;
+    if (!term_is_map(d)) return TERM_NIL;
+    return list_from(&p->heap, map_size(d), map_keys(d));
+}
+
+/* ---- time ------------------------------------------------------------------------------ */
+
+/* Converts milliseconds to a time unit (native = nanosecond here, as on Linux). */
+static Term time_in_unit(Process *p, uint64_t ms, Term unit)
+{
+    const char *u = term_is_atom(unit) ? atom_text(unit) : "";
+    uint64_t scale;
+    if (!strcmp(u, "second") || !strcmp(u, "seconds")) return small_make((int64_t)(ms / 1000));
+    if (!strcmp(u, "millisecond") || !strcmp(u, "milli_seconds")) scale = 1;
+    else if (!strcmp(u, "microsecond") || !strcmp(u, "micro_seconds")) scale = 1000;
+    else if (!strcmp(u, "nanosecond") || !strcmp(u, "nano_seconds") || !strcmp(u, "native")) scale = 1000000;
+    else return process_badarg_at(p, 1, "invalid time unit");
+    return integer_from_u64(&p->heap, ms * scale);
+}
+
+static Term erl_monotonic_time0(Process *p, const Term *a)
+{
+    (void)a;
+    return integer_from_i64(&p->heap, (int64_t)clock_now() * 1000000 - 576460752303423488LL);
+}
+
+static Term erl_monotonic_time1(Process *p, const Term *a)
+{
+    Term native = erl_monotonic_time0(p, a);
+    int64_t v;
+    integer_to_i64(native, &v);
+    const char *u = term_is_atom(a[0]) ? atom_text(a[0]) : "";
+    if (!strcmp(u, "native") || !strcmp(u, "nanosecond")) return native;
+    if (!strcmp(u, "microsecond")) return integer_from_i64(&p->heap, v / 1000);
+    if (!strcmp(u, "millisecond")) return integer_from_i64(&p->heap, v / 1000000);
+    if (!strcmp(u, "second")) return integer_from_i64(&p->heap, v / 1000000000);
+    return process_badarg_at(p, 1, "invalid time unit");
+}
+
+static Term erl_system_time0(Process *p, const Term *a)
+{
+    (void)a;
+    return integer_from_u64(&p->heap, (clock_epoch_ms() + clock_now()) * 1000000);
+}
+
+static Term erl_system_time1(Process *p, const Term *a) { return time_in_unit(p, clock_epoch_ms() + clock_now(), a[0]); }
+
+/* genlab has no ports: nothing is one. */
+static Term erl_is_port(Process *p, const Term *a)
+{
+    (void)p;
+    (void)a;
+    return ATOM_false;
+}
+
+static Term erl_yield(Process *p, const Term *a)
+{
+    (void)p;
+    (void)a;
+    return ATOM_true;
+}
+
+const NativeDef process_natives[] = {
+    {"erlang", "spawn", 1, erl_spawn1},
+    {"erlang", "spawn", 3, erl_spawn3},
+    {"erlang", "spawn_link", 1, erl_spawn_link1},
+    {"erlang", "spawn_link", 3, erl_spawn_link3},
+    {"erlang", "spawn_monitor", 1, erl_spawn_monitor1},
+    {"erlang", "spawn_monitor", 3, erl_spawn_monitor3},
+    {"erlang", "send", 2, erl_send},
+    {"erlang", "!", 2, erl_send},
+    {"erlang", "make_ref", 0, erl_make_ref},
+    {"erlang", "link", 1, erl_link},
+    {"erlang", "unlink", 1, erl_unlink},
+    {"erlang", "monitor", 2, erl_monitor},
+    {"erlang", "demonitor", 1, erl_demonitor1},
+    {"erlang", "demonitor", 2, erl_demonitor2},
+    {"erlang", "exit", 2, erl_exit2},
+    {"erlang", "process_flag", 2, erl_process_flag},
+    {"erlang", "register", 2, erl_register},
+    {"erlang", "unregister", 1, erl_unregister},
+    {"erlang", "whereis", 1, erl_whereis},
+    {"erlang", "registered", 0, erl_registered},
+    {"erlang", "is_process_alive", 1, erl_is_process_alive},
+    {"erlang", "send_after", 3, erl_send_after},
+    {"erlang", "cancel_timer", 1, erl_cancel_timer},
+    {"erlang", "read_timer", 1, erl_read_timer},
+    {"erlang", "process_info", 1, erl_process_info1},
+    {"erlang", "process_info", 2, erl_process_info2},
+    {"erlang", "put", 2, erl_put},
+    {"erlang", "get", 1, erl_get1},
+    {"erlang", "get", 0, erl_get0},
+    {"erlang", "erase", 1, erl_erase1},
+    {"erlang", "get_keys", 0, erl_get_keys},
+    {"erlang", "monotonic_time", 0, erl_monotonic_time0},
+    {"erlang", "monotonic_time", 1, erl_monotonic_time1},
+    {"erlang", "system_time", 0, erl_system_time0},
+    {"erlang", "system_time", 1, erl_system_time1},
+    {"os", "system_time", 0, erl_system_time0},
+    {"os", "system_time", 1, erl_system_time1},
+    {"erlang", "yield", 0, erl_yield},
+    {"erlang", "is_port", 1, erl_is_port},
+    {NULL, NULL, 0, NULL}};

@@ -1,0 +1,583 @@
+/* sched.c - process table, FIFO run queue, virtual clock and timers,
+ * message delivery, exit signals, links, monitors and registered names. */
+#include "sched.h"
+
+#include <stdlib.h>
+
+#include "atom.h"
+#include "compare.h"
+#include "fatal.h"
+#include "heap.h"
+#include "vm.h"
+
+#define FIRST_SERIAL 110
+#define MAIN_SERIAL 109
+#define SLICE_REDUCTIONS 4000
+
+static Process **table;
+static size_t table_cap;
+static uint32_t next_serial = FIRST_SERIAL;
+static size_t alive;
+static Process *run_head, *run_tail;
+static uint64_t now_ms;
+static uint64_t ref_counter = 100000;
+
+/* ---- table ------------------------------------------------------------------ */
+
+Process *process_find(uint32_t serial)
+{
+    if (serial >= table_cap) return NULL;
+    Process *p = table[serial];
+    return p && p->status != PROC_EXITED ? p : NULL;
+}
+
+size_t process_count(void) { return alive; }
+
+static void table_put(uint32_t serial, Process *p)
+{
+    if (serial >= table_cap) {
+        size_t cap = table_cap ? table_cap : 1024;
+        while (cap <= serial) cap *= 2;
+        table = xrealloc(table, cap * sizeof *table);
+        memset(table + table_cap, 0, (cap - table_cap) * sizeof *table);
+        table_cap = cap;
+    }
+    table[serial] = p;
+}
+
+static void runq_push(Process *p)
+{
+    p->run_next = NULL;
+    if (run_tail) run_tail->run_next = p;
+    else run_head = p;
+    run_tail = p;
+}
+
+static Process *runq_pop(void)
+{
+    Process *p = run_head;
+    if (p) {
+        run_head = p->run_next;
+        if (!run_head) run_tail = NULL;
+    }
+    return p;
+}
+
+static Process *process_new(uint32_t serial)
+{
+    Process *p = xcalloc(1, sizeof *p);
+    heap_init(&p->heap, 0);
+    p->pid = pid_make(serial);
+    p->dictionary = TERM_NIL;
+    p->exc_reason = TERM_NIL;
+    p->exc_stacktrace = TERM_NIL;
+    p->registered_name = ATOM_nil;
+    p->exit_reason = ATOM_nil;
+    p->initial_call = ATOM_nil;
+    p->group_leader = ATOM_nil;
+    p->wake_at = UINT64_MAX;
+    table_put(serial, p);
+    alive++;
+    return p;
+}
+
+Process *process_spawn(Function *fn, const Term *args, uint32_t nargs)
+{
+    Process *p = process_new(next_serial++);
+    Term copies[16];
+    Term *argv = nargs <= 16 ? copies : xmalloc(nargs * sizeof(Term));
+    for (uint32_t i = 0; i < nargs; i++) argv[i] = term_copy(&p->heap, args[i]);
+    vm_prepare_call(p, fn, argv, nargs);
+    if (argv != copies) free(argv);
+    p->initial_call = tuple3(&p->heap, fn->module, fn->name, small_make(fn->arity));
+    p->status = PROC_RUNNABLE;
+    runq_push(p);
+    return p;
+}
+
+Process *process_spawn_main(void)
+{
+    Process *p = process_new(MAIN_SERIAL);
+    heap_init(&p->heap, 1024);
+    p->status = PROC_WAITING; /* runnable only while it runs top-level code */
+    return p;
+}
+
+/* ---- messages ------------------------------------------------------------------- */
+
+/* Where a waiting process resumes: after its RECV_WAIT (a message came) or
+ * at the receive's after clause (the timeout passed). */
+static void wake(Process *p, bool timed_out)
+{
+    VmState *vm = p->vm;
+    const Code *pc = vm->pc;
+    if (timed_out) {
+        vm->pc = vm->fn->code + pc[2];
+        vm->mbox_save = &vm->mbox_head;
+    } else {
+        vm->pc = pc + 3;
+    }
+    p->status = PROC_RUNNABLE;
+    runq_push(p);
+}
+
+void process_send(Process *to, Term msg)
+{
+    if (!to || to->status == PROC_EXITED || !to->vm) return;
+    VmState *vm = to->vm;
+    Message *m = xmalloc(sizeof *m);
+    m->next = NULL;
+    m->term = term_copy(&to->heap, msg);
+    *vm->mbox_tail = m;
+    vm->mbox_tail = &m->next;
+    vm->mbox_len++;
+    if (to->status == PROC_WAITING && vm->pc && (Opcode)vm->pc[0] == OP_RECV_WAIT) wake(to, false);
+}
+
+/* ---- timers: a binary heap ordered by (time, sequence) ------------------------------ */
+
+typedef enum { TIMER_MESSAGE, TIMER_RECEIVE } TimerKind;
+
+typedef struct Timer {
+    uint64_t time, seq, ref;
+    TimerKind kind;
+    uint32_t pid;       /* receive timeouts */
+    uint64_t wait_seq;  /* which receive of that process */
+    Term dest;          /* message timers: a pid or a registered name */
+    Heap msg_heap;
+    Term msg;
+    bool cancelled;
+} Timer;
+
+static Timer **timers;
+static size_t ntimers, timers_cap;
+static uint64_t timer_seq;
+
+static bool timer_before(const Timer *a, const Timer *b)
+{
+    return a->time < b->time || (a->time == b->time && a->seq < b->seq);
+}
+
+static void timer_push(Timer *t)
+{
+    if (ntimers == timers_cap) {
+        timers_cap = timers_cap ? timers_cap * 2 : 64;
+        timers = xrealloc(timers, timers_cap * sizeof *timers);
+    }
+    size_t i = ntimers++;
+    timers[i] = t;
+    while (i > 0 && timer_before(timers[i], timers[(i - 1) / 2])) {
+        Timer *tmp = timers[i];
+        timers[i] = timers[(i - 1) / 2];
+        timers[(i - 1) / 2] = tmp;
+        i = (i - 1) / 2;
+    }
+}
+
+static Timer *timer_pop(void)
+{
+    if (!ntimers) return NULL;
+    Timer *top = timers[0];
+    timers[0] = timers[--ntimers];
+    size_t i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < ntimers && timer_before(timers[l], timers[m])) m = l;
+        if (r < ntimers && timer_before(timers[r], timers[m])) m = r;
+        if (m == i) break;
+        Timer *tmp = timers[i];
+        timers[i] = timers[m];
+        timers[m] = tmp;
+        i = m;
+    }
+    return top;
+}
+
+static void timer_free(Timer *t)
+{
+    if (t->kind == TIMER_MESSAGE) heap_release(&t->msg_heap);
+    free(t);
+}
+
+uint64_t ref_next_id(void) { return ++ref_counter; }
+
+uint64_t timer_send_after(uint64_t delay_ms, Term dest, Term msg)
+{
+    Timer *t = xcalloc(1, sizeof *t);
+    t->time = now_ms + delay_ms;
+    t->seq = timer_seq++;
+    t->ref = ref_next_id();
+    t->kind = TIMER_MESSAGE;
+    heap_init(&t->msg_heap, 0);
+    t->dest = dest;
+    t->msg = term_copy(&t->msg_heap, msg);
+    timer_push(t);
+    return t->ref;
+}
+
+static Timer *timer_by_ref(uint64_t ref)
+{
+    for (size_t i = 0; i < ntimers; i++)
+        if (timers[i]->ref == ref && !timers[i]->cancelled && timers[i]->kind == TIMER_MESSAGE) return timers[i];
+    return NULL;
+}
+
+int64_t timer_cancel(uint64_t ref)
+{
+    Timer *t = timer_by_ref(ref);
+    if (!t) return -1;
+    t->cancelled = true;
+    return (int64_t)(t->time - now_ms);
+}
+
+int64_t timer_read(uint64_t ref)
+{
+    Timer *t = timer_by_ref(ref);
+    return t ? (int64_t)(t->time - now_ms) : -1;
+}
+
+static void arm_receive_timeout(Process *p)
+{
+    VmState *vm = p->vm;
+    Term timeout = vm->regs[vm->base + vm->pc[1]];
+    if (!term_is_small(timeout) || small_value(timeout) < 0) return; /* :infinity */
+    if (p->wake_at != UINT64_MAX) return; /* armed by an earlier wait of this receive */
+    Timer *t = xcalloc(1, sizeof *t);
+    t->time = now_ms + (uint64_t)small_value(timeout);
+    t->seq = timer_seq++;
+    t->kind = TIMER_RECEIVE;
+    t->pid = pid_serial(p->pid);
+    t->wait_seq = p->reductions; /* identifies this receive: see fire */
+    p->wake_at = t->time;
+    timer_push(t);
+}
+
+/* Fires every timer due at the earliest pending time, advancing the clock
+ * to it. False if there are no timers. */
+static bool fire_next_timers(void)
+{
+    while (ntimers && timers[0]->cancelled) timer_free(timer_pop());
+    if (!ntimers) return false;
+    uint64_t when = timers[0]->time;
+    if (when > now_ms) now_ms = when;
+    while (ntimers && timers[0]->time <= when) {
+        Timer *t = timer_pop();
+        if (!t->cancelled) {
+            if (t->kind == TIMER_MESSAGE) {
+                Process *to = term_is_pid(t->dest) ? process_of(t->dest) : process_whereis(t->dest);
+                if (to) process_send(to, t->msg);
+            } else {
+                Process *p = process_find(t->pid);
+                if (p && p->status == PROC_WAITING && p->wake_at == t->time) {
+                    p->wake_at = UINT64_MAX;
+                    wake(p, true);
+                }
+            }
+        }
+        timer_free(t);
+    }
+    return true;
+}
+
+uint64_t clock_now(void) { return now_ms; }
+uint64_t clock_epoch_ms(void) { return 1704067200000ULL; /* 2024-01-01T00:00:00Z */ }
+
+/* ---- names ----------------------------------------------------------------------- */
+
+typedef struct { Term name; uint32_t serial; } NameEntry;
+static NameEntry *names;
+static size_t nnames, names_cap;
+
+Process *process_whereis(Term name)
+{
+    for (size_t i = 0; i < nnames; i++)
+        if (names[i].name == name) return process_find(names[i].serial);
+    return NULL;
+}
+
+bool process_register(Process *p, Term name)
+{
+    if (!term_is_atom(name) || name == ATOM_undefined || process_whereis(name) || p->registered_name != ATOM_nil) return false;
+    if (nnames == names_cap) {
+        names_cap = names_cap ? names_cap * 2 : 32;
+        names = xrealloc(names, names_cap * sizeof *names);
+    }
+    names[nnames++] = (NameEntry){name, pid_serial(p->pid)};
+    p->registered_name = name;
+    return true;
+}
+
+bool process_unregister(Term name)
+{
+    for (size_t i = 0; i < nnames; i++)
+        if (names[i].name == name) {
+            Process *p = process_find(names[i].serial);
+            if (p) p->registered_name = ATOM_nil;
+            names[i] = names[--nnames];
+            return true;
+        }
+    return false;
+}
+
+Term process_registered_names(Heap *h)
+{
+    Term list = TERM_NIL;
+    for (size_t i = nnames; i-- > 0;) list = cons_new(h, names[i].name, list);
+    return list;
+}
+
+/* ---- links and monitors ------------------------------------------------------------ */
+
+static bool has_link(Process *p, uint32_t serial)
+{
+    for (size_t i = 0; i < p->nlinks; i++)
+        if (p->links[i] == serial) return true;
+    return false;
+}
+
+static void add_link(Process *p, uint32_t serial)
+{
+    if (has_link(p, serial)) return;
+    if (p->nlinks == p->links_cap) {
+        p->links_cap = p->links_cap ? p->links_cap * 2 : 4;
+        p->links = xrealloc(p->links, p->links_cap * sizeof *p->links);
+    }
+    p->links[p->nlinks++] = serial;
+}
+
+static void remove_link(Process *p, uint32_t serial)
+{
+    for (size_t i = 0; i < p->nlinks; i++)
+        if (p->links[i] == serial) {
+            p->links[i] = p->links[--p->nlinks];
+            return;
+        }
+}
+
+void process_link(Process *a, Process *b)
+{
+    if (a == b) return;
+    add_link(a, pid_serial(b->pid));
+    add_link(b, pid_serial(a->pid));
+}
+
+void process_unlink(Process *a, Process *b)
+{
+    remove_link(a, pid_serial(b->pid));
+    if (b) remove_link(b, pid_serial(a->pid));
+}
+
+static void monitor_push(Monitor **arr, size_t *n, size_t *cap, Monitor m)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 4;
+        *arr = xrealloc(*arr, *cap * sizeof **arr);
+    }
+    (*arr)[(*n)++] = m;
+}
+
+static Term down_message(Process *to, uint64_t ref, Term who, Term reason)
+{
+    Heap *h = &to->heap;
+    return tuple_from(h, 5, (Term[]){ATOM_DOWN, ref_new(h, ref), ATOM_process, term_copy(h, who), term_copy(h, reason)});
+}
+
+uint64_t process_monitor(Process *watcher, Term target_pid, Term name)
+{
+    uint64_t ref = ref_next_id();
+    Process *target = term_is_pid(target_pid) ? process_of(target_pid) : process_whereis(name);
+    if (!target) {
+        Term who = name != ATOM_nil ? tuple2(&watcher->heap, name, atom_from_cstr("nonode@nohost")) : target_pid;
+        process_send(watcher, down_message(watcher, ref, who, ATOM_noproc));
+        return ref;
+    }
+    monitor_push(&watcher->monitors, &watcher->nmonitors, &watcher->monitors_cap, (Monitor){ref, pid_serial(target->pid), name});
+    monitor_push(&target->watchers, &target->nwatchers, &target->watchers_cap, (Monitor){ref, pid_serial(watcher->pid), name});
+    return ref;
+}
+
+static bool monitor_remove(Monitor *arr, size_t *n, uint64_t ref, uint32_t *other)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (arr[i].ref == ref) {
+            if (other) *other = arr[i].pid;
+            arr[i] = arr[--*n];
+            return true;
+        }
+    return false;
+}
+
+bool process_demonitor(Process *watcher, uint64_t ref)
+{
+    uint32_t other;
+    if (!monitor_remove(watcher->monitors, &watcher->nmonitors, ref, &other)) return false;
+    Process *target = process_find(other);
+    if (target) monitor_remove(target->watchers, &target->nwatchers, ref, NULL);
+    return true;
+}
+
+/* ---- exits ---------------------------------------------------------------------------- */
+
+static void process_free(Process *p)
+{
+    vm_state_free(p->vm);
+    p->vm = NULL;
+    heap_release(&p->heap);
+    free(p->links);
+    free(p->monitors);
+    free(p->watchers);
+    p->links = NULL;
+    p->monitors = p->watchers = NULL;
+}
+
+void process_exit(Process *p, Term reason)
+{
+    if (p->status == PROC_EXITED) return;
+    p->status = PROC_EXITED;
+    alive--;
+    /* The reason outlives p's heap while it is delivered: keep a copy. */
+    Heap tmp;
+    heap_init(&tmp, 0);
+    reason = term_copy(&tmp, reason);
+    Term pid = p->pid;
+    if (p->registered_name != ATOM_nil) process_unregister(p->registered_name);
+    for (size_t i = 0; i < p->nmonitors; i++) {
+        Process *t = process_find(p->monitors[i].pid);
+        if (t) monitor_remove(t->watchers, &t->nwatchers, p->monitors[i].ref, NULL);
+    }
+    size_t nlinks = p->nlinks, nwatchers = p->nwatchers;
+    uint32_t *links = p->links;
+    Monitor *watchers = p->watchers;
+    p->links = NULL;
+    p->watchers = NULL;
+    p->nlinks = p->nwatchers = 0;
+    for (size_t i = 0; i < nwatchers; i++) {
+        Process *w = process_find(watchers[i].pid);
+        if (!w) continue;
+        monitor_remove(w->monitors, &w->nmonitors, watchers[i].ref, NULL);
+        Term who = watchers[i].name != ATOM_nil ? tuple2(&w->heap, watchers[i].name, atom_from_cstr("nonode@nohost")) : pid;
+        process_send(w, down_message(w, watchers[i].ref, who, reason));
+    }
+    for (size_t i = 0; i < nlinks; i++) {
+        Process *l = process_find(links[i]);
+        if (!l) continue;
+        remove_link(l, pid_serial(pid));
+        process_exit_signal(pid, l, reason, true);
+    }
+    free(links);
+    free(watchers);
+    if (pid_serial(pid) != MAIN_SERIAL) {
+        process_free(p);
+        table[pid_serial(pid)] = NULL;
+        free(p);
+    } else {
+        p->exit_reason = term_copy(&p->heap, reason);
+    }
+    heap_release(&tmp);
+}
+
+void process_exit_signal(Term from, Process *to, Term reason, bool from_link)
+{
+    if (!to || to->status == PROC_EXITED) return;
+    if (reason == ATOM_kill && !from_link) {
+        process_exit(to, ATOM_killed);
+        return;
+    }
+    if (to->trap_exit) {
+        Term msg = tuple3(&to->heap, ATOM_EXIT, from, term_copy(&to->heap, reason));
+        process_send(to, msg);
+        return;
+    }
+    if (reason == ATOM_normal && !(from == to->pid && !from_link)) return;
+    process_exit(to, reason);
+}
+
+/* ---- running --------------------------------------------------------------------------- */
+
+/* The exit reason of a process ended by an uncaught exception. */
+static Term crash_reason(Process *p)
+{
+    Heap *h = &p->heap;
+    if (p->exc_class == ATOM_exit) return p->exc_reason;
+    if (p->exc_class == ATOM_throw)
+        return tuple2(h, tuple2(h, atom_from_cstr("nocatch"), p->exc_reason), p->exc_stacktrace);
+    return tuple2(h, p->exc_reason, p->exc_stacktrace);
+}
+
+/* Runs one slice of p. Returns its status; finished non-main processes exit. */
+static VmStatus run_slice(Process *p, Process *main)
+{
+    VmStatus st = vm_run(p, SLICE_REDUCTIONS);
+    p->reductions += SLICE_REDUCTIONS;
+    switch (st) {
+    case VM_YIELD:
+        if (p->status == PROC_RUNNABLE) runq_push(p);
+        break;
+    case VM_WAIT:
+        p->status = PROC_WAITING;
+        arm_receive_timeout(p);
+        break;
+    case VM_DONE:
+        if (p != main) process_exit(p, ATOM_normal);
+        break;
+    case VM_ERROR:
+        if (p != main) {
+            extern void runtime_report_crash(Process *p);
+            runtime_report_crash(p);
+            process_exit(p, crash_reason(p));
+        }
+        break;
+    }
+    return st;
+}
+
+bool sched_run_main(Process *main, VmStatus *status)
+{
+    main->status = PROC_RUNNABLE;
+    runq_push(main);
+    for (;;) {
+        Process *p = runq_pop();
+        if (!p) {
+            if (fire_next_timers()) continue;
+            return false; /* everything waits: nothing will ever wake main */
+        }
+        if (p->status != PROC_RUNNABLE) continue;
+        VmStatus st = run_slice(p, main);
+        if (p == main && (st == VM_DONE || st == VM_ERROR)) {
+            main->status = PROC_WAITING;
+            *status = st;
+            return true;
+        }
+        if (main->status == PROC_EXITED) return false;
+    }
+}
+
+bool sched_run_until_exit(Process *target)
+{
+    while (target->status != PROC_EXITED) {
+        Process *p = runq_pop();
+        if (!p) {
+            if (fire_next_timers()) continue;
+            return false;
+        }
+        if (p->status != PROC_RUNNABLE) continue;
+        run_slice(p, NULL);
+    }
+    return true;
+}
+
+void sched_run_for(uint64_t ms)
+{
+    uint64_t until = ms == UINT64_MAX ? UINT64_MAX : now_ms + ms;
+    for (;;) {
+        Process *p = runq_pop();
+        if (p) {
+            if (p->status == PROC_RUNNABLE) run_slice(p, NULL);
+            continue;
+        }
+        while (ntimers && timers[0]->cancelled) timer_free(timer_pop());
+        if (!ntimers || timers[0]->time > until) break;
+        fire_next_timers();
+    }
+    if (until != UINT64_MAX && now_ms < until) now_ms = until;
+}

@@ -1,0 +1,82 @@
+/* sched.h - the one scheduler: process table, run queue, virtual clock,
+ * timers, message delivery, exits, links and monitors.
+ *
+ * Everything runs on one thread. A process runs for a reduction budget and
+ * goes back to the end of the FIFO run queue; a process in receive waits
+ * off the queue until a message or its timeout. Time is virtual: the clock
+ * jumps to the next timer only when nothing can run, so timeouts take no
+ * real time and every run of the same input is the same.
+ */
+#ifndef GENLAB_SCHED_H
+#define GENLAB_SCHED_H
+
+#include "module.h"
+#include "process.h"
+#include "vm.h"
+
+typedef enum { PROC_RUNNABLE, PROC_WAITING, PROC_EXITED } ProcStatus;
+
+/* A process by pid serial, or NULL if there is none alive. */
+Process *process_find(uint32_t serial);
+static inline Process *process_of(Term pid) { return term_is_pid(pid) ? process_find(pid_serial(pid)) : NULL; }
+
+/* A new process that will call fn(args); the args are copied into it. */
+Process *process_spawn(Function *fn, const Term *args, uint32_t nargs);
+/* The process that runs top-level code (the script or the shell). */
+Process *process_spawn_main(void);
+
+/* Copies msg into the receiver's mailbox and wakes it if it waits.
+ * Sending to a dead pid does nothing, as on the BEAM. */
+void process_send(Process *to, Term msg);
+
+/* Ends p with reason: links get exit signals, monitors get DOWN messages,
+ * its name is released. p's memory is freed. */
+void process_exit(Process *p, Term reason);
+/* An exit signal from `from` (a pid term) to p, with the BEAM's rules for
+ * :normal, :kill and trapped exits. */
+void process_exit_signal(Term from, Process *to, Term reason, bool from_link);
+
+void process_link(Process *a, Process *b);
+void process_unlink(Process *a, Process *b);
+/* Monitors `target` (dead: DOWN with :noproc at once); returns the ref id. */
+uint64_t process_monitor(Process *watcher, Term target_pid, Term name);
+bool process_demonitor(Process *watcher, uint64_t ref);
+
+/* Registered names. */
+bool process_register(Process *p, Term name);
+bool process_unregister(Term name);
+Process *process_whereis(Term name);
+Term process_registered_names(Heap *h);
+
+/* Runs the main process (already prepared with vm_prepare_call) and every
+ * other process until main's code returns or raises; *status tells which.
+ * False if main can never continue (it waits and nothing can wake it). */
+bool sched_run_main(Process *main, VmStatus *status);
+
+/* Runs processes until `target` has exited or nothing can run any more
+ * (every process waits and no timer is due: a deadlock). Returns true if
+ * target exited. */
+bool sched_run_until_exit(Process *target);
+/* Runs until nothing is runnable and no timer is due, or until `ms` of
+ * virtual time have passed (the shell's Process.sleep, ms = UINT64_MAX:
+ * until idle). */
+void sched_run_for(uint64_t ms);
+
+/* Virtual time in milliseconds since the start. */
+uint64_t clock_now(void);
+/* The epoch the virtual clock starts at (System.system_time). */
+uint64_t clock_epoch_ms(void);
+
+/* Timers: Process.send_after and friends. Returns the timer's ref id. */
+uint64_t timer_send_after(uint64_t delay_ms, Term dest, Term msg);
+/* Milliseconds left, or -1 if there is no such timer. Cancels it. */
+int64_t timer_cancel(uint64_t ref);
+int64_t timer_read(uint64_t ref);
+
+/* A fresh reference id (make_ref). */
+uint64_t ref_next_id(void);
+
+/* Counts for :erlang.system_info / tests. */
+size_t process_count(void);
+
+#endif

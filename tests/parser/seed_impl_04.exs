@@ -1,0 +1,4 @@
+def handle_info(:timeout, state) do
+  IO.puts("Timeout occurred")
+  {:noreply, state}
+end
