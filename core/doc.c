@@ -273,7 +273,7 @@ static bool layout_fits(long w, long k, bool seen_break, EntryStack *local,
             /* Flat, this subtree is its text; once past its first break
              * and over the width the answer is no, and if it all fits
              * only its breaks outside inner groups remain seen. */
-            if (k + (long)d->lead > w) return false;
+            if ((d->flags & DOC_HAS_BREAK) && k + (long)d->lead > w) return false;
             if (k + (long)d->width <= w && !(d->flags & DOC_HAS_FORCE)) {
                 k += (long)d->width;
                 if (d->flags & DOC_HAS_OPEN_BREAK) seen_break = true;

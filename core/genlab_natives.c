@@ -22,7 +22,7 @@ static Term genlab_inspect(Process *p, const Term *args)
         Term v = tuple_get(kv, 1);
         if (!strcmp(k, "pretty")) o.pretty = v == ATOM_true;
         else if (!strcmp(k, "width") && term_is_small(v)) o.width = (int)small_value(v);
-        else if (!strcmp(k, "width") && v == ATOM_infinity) o.width = 0;
+        else if (!strcmp(k, "width") && v == ATOM_infinity) o.width = -1;
         else if (!strcmp(k, "limit")) o.limit = term_is_small(v) ? (long)small_value(v) : -1;
         else if (!strcmp(k, "printable_limit")) o.printable_limit = term_is_small(v) ? (long)small_value(v) : -1;
         else if (!strcmp(k, "structs")) o.structs = v != ATOM_false;

@@ -384,8 +384,8 @@ static bool unicode_start(uint32_t c)
     if (k == UTF8PROC_CATEGORY_LL || k == UTF8PROC_CATEGORY_LM || k == UTF8PROC_CATEGORY_LO ||
         k == UTF8PROC_CATEGORY_NL)
         return true;
-    /* Other_ID_Start */
-    return c == 0x1885 || c == 0x1886 || c == 0x2118 || c == 0x212E || c == 0x309B || c == 0x309C;
+    /* Other_ID_Start, less the restricted ones */
+    return c == 0x1885 || c == 0x1886;
 }
 
 static bool unicode_continue(uint32_t c)
@@ -398,10 +398,6 @@ static bool unicode_continue(uint32_t c)
     return c == 0xB7 || c == 0x387 || (c >= 0x1369 && c <= 0x1371) || c == 0x19DA;
 }
 
-/* String.Tokenizer.tokenize/1 applied to a whole atom: CLASS_IDENTIFIER
- * for an identifier (foo, _x, foo?), CLASS_NOT_CALLABLE for an alias-like
- * or `@` word (Foo, foo@bar), CLASS_OTHER if the text is not one token.
- * Script-mixing rules are not applied. */
 /* Characters that NFKC changes are outside identifiers (UTS 39's
  * restricted Not_NFKC type); µ is the one the tokenizer normalizes. */
 static bool unicode_restricted(uint32_t c)
@@ -416,6 +412,66 @@ static bool unicode_restricted(uint32_t c)
     return changed;
 }
 
+/* A coarse Unicode script of a character, from the blocks of the scripts
+ * identifiers are written in; other characters get one script per 128-code
+ * point block. 0 means any script (digits, _, combining marks). */
+enum { SCRIPT_ANY, SCRIPT_LATIN, SCRIPT_GREEK, SCRIPT_CYRILLIC, SCRIPT_HAN, SCRIPT_HIRAGANA, SCRIPT_KATAKANA,
+       SCRIPT_HANGUL, SCRIPT_BOPOMOFO, SCRIPT_OTHER };
+
+static uint32_t unicode_script(uint32_t c)
+{
+    static const struct { uint32_t lo, hi, script; } ranges[] = {
+        {'A', 'Z', SCRIPT_LATIN},        {'a', 'z', SCRIPT_LATIN},         {0xAA, 0xAA, SCRIPT_LATIN},
+        {0xBA, 0xBA, SCRIPT_LATIN},      {0xC0, 0x24F, SCRIPT_LATIN},      {0x250, 0x2AF, SCRIPT_LATIN},
+        {0x1D00, 0x1D7F, SCRIPT_LATIN},  {0x1E00, 0x1EFF, SCRIPT_LATIN},   {0x2C60, 0x2C7F, SCRIPT_LATIN},
+        {0xA720, 0xA7FF, SCRIPT_LATIN},  {0xAB30, 0xAB6F, SCRIPT_LATIN},   {0x370, 0x3FF, SCRIPT_GREEK},
+        {0x1F00, 0x1FFF, SCRIPT_GREEK},  {0x400, 0x52F, SCRIPT_CYRILLIC},  {0x1C80, 0x1C8F, SCRIPT_CYRILLIC},
+        {0x2DE0, 0x2DFF, SCRIPT_CYRILLIC}, {0xA640, 0xA69F, SCRIPT_CYRILLIC}, {0x3005, 0x3007, SCRIPT_HAN},
+        {0x3400, 0x4DBF, SCRIPT_HAN},    {0x4E00, 0x9FFF, SCRIPT_HAN},     {0xF900, 0xFAFF, SCRIPT_HAN},
+        {0x20000, 0x3FFFF, SCRIPT_HAN},  {0x3041, 0x309F, SCRIPT_HIRAGANA}, {0x30A0, 0x30FF, SCRIPT_KATAKANA},
+        {0x31F0, 0x31FF, SCRIPT_KATAKANA}, {0x1100, 0x11FF, SCRIPT_HANGUL}, {0x3130, 0x318F, SCRIPT_HANGUL},
+        {0xAC00, 0xD7AF, SCRIPT_HANGUL}, {0x3100, 0x312F, SCRIPT_BOPOMOFO}, {0x31A0, 0x31BF, SCRIPT_BOPOMOFO},
+    };
+    if ((c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) || c == 0xB7 || c == 0x30FC) return SCRIPT_ANY;
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    if (k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_ME) return SCRIPT_ANY;
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (c >= ranges[i].lo && c <= ranges[i].hi) return ranges[i].script;
+    return SCRIPT_OTHER + (c >> 7);
+}
+
+/* String.Tokenizer's rule against mixed scripts: one script for all, or
+ * Latin with the scripts of Japanese, Chinese or Korean. */
+static bool scripts_acceptable(const uint8_t *s, size_t n)
+{
+    uint32_t single = SCRIPT_ANY;
+    bool mixed = false;
+    unsigned seen = 0; /* bit per script below SCRIPT_OTHER */
+    bool other = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t len = utf8_decode(s + i, n - i, &c);
+        if (!len) return false;
+        i += len;
+        uint32_t sc = unicode_script(c);
+        if (sc == SCRIPT_ANY) continue;
+        if (sc >= SCRIPT_OTHER) other = true;
+        else seen |= 1u << sc;
+        if (single == SCRIPT_ANY) single = sc;
+        else if (single != sc) mixed = true;
+    }
+    if (!mixed) return true;
+    if (other) return false;
+    unsigned base = 1u << SCRIPT_LATIN | 1u << SCRIPT_HAN;
+    unsigned japanese = base | 1u << SCRIPT_HIRAGANA | 1u << SCRIPT_KATAKANA;
+    unsigned chinese = base | 1u << SCRIPT_BOPOMOFO, korean = base | 1u << SCRIPT_HANGUL;
+    return (seen & ~japanese) == 0 || (seen & ~chinese) == 0 || (seen & ~korean) == 0;
+}
+
+/* String.Tokenizer.tokenize/1 applied to a whole atom: CLASS_IDENTIFIER
+ * for an identifier (foo, _x, foo?, héllo), CLASS_NOT_CALLABLE for an
+ * alias-like or `@` word (Foo, Äb, foo@bar), CLASS_OTHER if the text is not
+ * one token (or mixes scripts, or is not in NFC). */
 static AtomClass atom_tokenize(const char *text, size_t n)
 {
     const uint8_t *s = (const uint8_t *)text;
@@ -450,6 +506,7 @@ static AtomClass atom_tokenize(const char *text, size_t n)
     if (i != n) return CLASS_OTHER;
     bool normalized = true;
     if (!ascii) {
+        if (!scripts_acceptable(s, n)) return CLASS_OTHER;
         utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)text);
         /* atoms hold no NUL, so the C-string API sees the whole text */
         normalized = nfc && strlen((char *)nfc) == n && memcmp(nfc, text, n) == 0;

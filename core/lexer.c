@@ -208,6 +208,7 @@ static Token *push_token_with_eol(Lexer *lx, int kind, int line, int column, Ter
 static int32_t store_text(Lexer *lx, const char *s, size_t n)
 {
     TokenList *o = lx->out;
+    if (n == 0) return (int32_t)o->text_len;
     if (o->text_len + n > o->text_capacity) {
         o->text_capacity = (o->text_len + n) * 2 + 64;
         o->text = xrealloc(o->text, o->text_capacity);
@@ -220,6 +221,7 @@ static int32_t store_text(Lexer *lx, const char *s, size_t n)
 
 static void buf_add(Lexer *lx, const void *s, size_t n)
 {
+    if (n == 0) return;
     if (lx->blen + n > lx->bcap) {
         lx->bcap = (lx->blen + n) * 2 + 64;
         lx->buf = xrealloc(lx->buf, lx->bcap);
@@ -566,7 +568,7 @@ static bool finish_string(Lexer *lx, StringState *st, int indent)
     }
     Token *fin = push_token(lx, TOK_STR_END, lx->line, lx->column, TERM_NIL);
     fin->aux = st->heredoc ? indent : -1;
-    fin->aux2 = st->close;
+    fin->aux2 = st->kind == STR_SIGIL ? st->open : st->close;
     o->tokens[st->begin].aux2 = (int32_t)(o->count - 1);
     return true;
 }
@@ -817,25 +819,73 @@ static bool skip_heredoc_header(Lexer *lx, int line, int column, char q)
 
 /* ---- identifiers, numbers, operators ------------------------------------- */
 
-/* Scans an ASCII identifier at `pos`: returns its length (0 if none) and
- * whether it has @ or ends in ? or !. */
-static size_t scan_identifier(const Lexer *lx, size_t pos, bool *has_at, bool *punct)
+/* What scan_identifier found. */
+typedef struct IdentScan {
+    size_t bytes, chars;
+    bool has_at, punct, ascii;
+    bool upper;         /* starts with an upper-case letter: an alias */
+    bool unicode_upper; /* starts with a non-ASCII upper-case letter: only an atom */
+} IdentScan;
+
+static bool unicode_id_start(int32_t c, bool *upper)
 {
-    *has_at = false;
-    *punct = false;
-    if (pos >= lx->len) return 0;
-    int c = lx->src[pos];
-    if (!(is_lower(c) || is_upper(c) || c == '_')) return 0;
-    size_t p = pos + 1;
-    while (p < lx->len && (is_ident_char(lx->src[p]) || lx->src[p] == '@')) {
-        if (lx->src[p] == '@') *has_at = true;
-        p++;
+    utf8proc_category_t cat = utf8proc_category(c);
+    *upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+    return *upper || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_LO ||
+           cat == UTF8PROC_CATEGORY_NL;
+}
+
+static bool unicode_id_continue(int32_t c)
+{
+    bool upper;
+    if (unicode_id_start(c, &upper)) return true;
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ND ||
+           cat == UTF8PROC_CATEGORY_PC;
+}
+
+/* Scans an identifier at `pos` (letters, digits, _ and @, then an optional
+ * ? or !; Unicode letters allowed). bytes is 0 if there is none. */
+static IdentScan scan_identifier(const Lexer *lx, size_t pos)
+{
+    IdentScan r = {0};
+    r.ascii = true;
+    if (pos >= lx->len) return r;
+    size_t n;
+    int32_t c = decode_at(lx->src, lx->len, pos, &n);
+    if (is_lower(c) || c == '_') {
+    } else if (is_upper(c)) {
+        r.upper = true;
+    } else if (c >= 128 && unicode_id_start(c, &r.upper)) {
+        r.ascii = false;
+        r.unicode_upper = r.upper;
+    } else {
+        return r;
+    }
+    size_t p = pos + n;
+    r.chars = 1;
+    while (p < lx->len) {
+        int b = lx->src[p];
+        if (is_ident_char(b) || b == '@') {
+            if (b == '@') r.has_at = true;
+            p++;
+        } else if (b >= 128) {
+            int32_t cp = decode_at(lx->src, lx->len, p, &n);
+            if (!unicode_id_continue(cp)) break;
+            r.ascii = false;
+            p += n;
+        } else {
+            break;
+        }
+        r.chars++;
     }
     if (p < lx->len && (lx->src[p] == '?' || lx->src[p] == '!')) {
-        *punct = true;
+        r.punct = true;
         p++;
+        r.chars++;
     }
-    return p - pos;
+    r.bytes = p - pos;
+    return r;
 }
 
 static int call_identifier_kind(int next)
@@ -1142,8 +1192,9 @@ static int lex_dot(Lexer *lx)
 static bool lex_identifier(Lexer *lx)
 {
     int line = lx->line, column = lx->column;
-    bool has_at, punct;
-    size_t n = scan_identifier(lx, lx->pos, &has_at, &punct);
+    IdentScan id = scan_identifier(lx, lx->pos);
+    size_t n = id.bytes;
+    bool has_at = id.has_at, punct = id.punct;
     if (n == 0) return lex_fail_unexpected(lx, lx->pos, column);
     const char *text = (const char *)lx->src + lx->pos;
     size_t rest = lx->pos + n;
@@ -1218,30 +1269,42 @@ static bool lex_identifier(Lexer *lx)
     if (r0 == ':' && is_space(r1)) {
         push_token(lx, TOK_KW_IDENTIFIER, line, column, atom_intern(text, n));
         lx->pos += n + 1;
-        lx->column += (int)n + 1;
+        lx->column += (int)id.chars + 1;
         return true;
     }
     if (r0 == ':' && r1 >= 0 && r1 != ':')
         return lex_fail(lx, line, column, false, "keyword argument must be followed by space after: %.*s:", (int)n,
                         text);
-    bool alias = is_upper(text[0]);
+    bool alias = id.upper;
     if (has_at)
         return lex_fail(lx, line, column, false, "invalid character \"@\" (code point U+0040) in %s: %.*s",
-                        alias ? "alias" : "identifier", (int)n, text);
+                        id.unicode_upper ? "atom" : alias ? "alias" : "identifier", (int)n, text);
+    if (id.unicode_upper) return lex_fail_unexpected(lx, lx->pos, column);
     if ((n == 11 && memcmp(text, "__aliases__", 11) == 0) || (n == 9 && memcmp(text, "__block__", 9) == 0))
         return lex_fail(lx, line, column, false, "reserved token: %.*s", (int)n, text);
     if (alias) {
-        if (punct)
+        if (punct || !id.ascii) {
+            /* The first character below 'A' or beyond ASCII is named. */
+            size_t i = 0, cn = 1;
+            int32_t bad = 0;
+            while (i < n) {
+                bad = decode_at((const unsigned char *)text, n, i, &cn);
+                if (bad < 'A' || bad > 127) break;
+                i += cn;
+            }
+            char bad_text[8] = {0};
+            utf8_encode((uint32_t)bad, bad_text);
             return lex_fail(lx, line, column, false,
-                            "invalid character \"%c\" (code point U+%04X) in alias (only ASCII characters, without "
+                            "invalid character \"%s\" (code point U+%04X) in alias (only ASCII characters, without "
                             "punctuation, are allowed): %.*s",
-                            text[n - 1], (unsigned)text[n - 1], (int)n, text);
+                            bad_text, (unsigned)bad, (int)n, text);
+        }
         push_token(lx, TOK_ALIAS, line, column, atom_intern(text, n));
     } else {
         push_token(lx, call_identifier_kind(r0), line, column, atom_intern(text, n));
     }
     lx->pos += n;
-    lx->column += (int)n;
+    lx->column += (int)id.chars;
     return true;
 }
 
@@ -1331,12 +1394,11 @@ static bool lex_atom(Lexer *lx)
         lx->column += 2;
         return begin_quoted(lx, STR_ATOM, a, line, column, column) != 0;
     }
-    bool has_at, punct;
-    size_t n = scan_identifier(lx, lx->pos + 1, &has_at, &punct);
-    if (n == 0) return lex_fail_unexpected(lx, lx->pos, column);
-    push_token(lx, TOK_ATOM, line, column, atom_intern((const char *)lx->src + lx->pos + 1, n));
-    lx->pos += 1 + n;
-    lx->column += 1 + (int)n;
+    IdentScan id = scan_identifier(lx, lx->pos + 1);
+    if (id.bytes == 0) return lex_fail_unexpected(lx, lx->pos, column);
+    push_token(lx, TOK_ATOM, line, column, atom_intern((const char *)lx->src + lx->pos + 1, id.bytes));
+    lx->pos += 1 + id.bytes;
+    lx->column += 1 + (int)id.chars;
     return true;
 }
 
@@ -1677,6 +1739,8 @@ static bool lex_run(Lexer *lx)
 bool lexer_tokenize(Heap *h, const char *source, size_t len, TokenList *out, ParseError *err)
 {
     memset(out, 0, sizeof *out);
+    out->text_capacity = 256;
+    out->text = xmalloc(out->text_capacity);
     Lexer lx = {0};
     lx.h = h;
     lx.src = (const unsigned char *)source;

@@ -71,6 +71,13 @@ NativeFn native_lookup(Term module, Term name, int arity)
     return NULL;
 }
 
+bool native_module_known(Term module)
+{
+    for (size_t i = 0; i < slot_capacity; i++)
+        if (slots[i].module == module) return true;
+    return false;
+}
+
 void native_init(void)
 {
     static bool done;
@@ -79,7 +86,7 @@ void native_init(void)
     static const NativeDef *const tables[] = {
         bif_arith_natives,  bif_terms_natives, bif_convert_natives, bif_lists_natives,
         bif_maps_natives,   bif_binmod_natives, bif_unicode_natives, bif_math_natives,
-        bif_string_natives, bif_base_natives,  bif_number_natives,
+        bif_string_natives, bif_base_natives,  bif_number_natives,  bif_system_natives,
     };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) native_register(tables[i]);
 }

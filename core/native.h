@@ -29,6 +29,9 @@ typedef struct NativeDef {
 void native_register(const NativeDef *defs);
 /* The native for Module.name/arity, or NULL. */
 NativeFn native_lookup(Term module, Term name, int arity);
+/* Whether any native is registered under `module` (so that
+ * :erlang.module_loaded(:lists) is true). A linear scan: not for hot paths. */
+bool native_module_known(Term module);
 /* Registers every table of core/bif/ (see bif/bif.h). */
 void native_init(void);
 

@@ -31,7 +31,7 @@
 enum { CLS_MATCHED, CLS_UNMATCHED, CLS_NOPARENS };
 
 /* Parse flags. */
-enum { F_NODO = 1 };
+enum { F_NODO = 1, F_STRUCT = 2 /* an identifier before { takes no arguments */ };
 
 /* Keyword list flavours: in call parentheses, in data (lists, maps), and
  * as the arguments of a call without parentheses. */
@@ -40,7 +40,9 @@ enum { KW_CALL, KW_DATA, KW_NOPARENS };
 typedef struct Expr {
     Term t;
     uint8_t cls;
-    bool acc; /* an access_expr: may be followed by [key] */
+    bool acc;   /* an access_expr: may be followed by [key] */
+    bool sname; /* may name a struct: %name{} */
+    bool lone;  /* may stand alone in a map: a variable or a call */
 } Expr;
 
 typedef struct Atoms {
@@ -64,6 +66,7 @@ typedef struct Parser {
 } Parser;
 
 static Expr parse_expr(Parser *p, int flags, int min_prec);
+static Expr parse_operators(Parser *p, int flags, int min_prec, Expr left);
 static Term parse_grammar(Parser *p);
 
 /* ---- errors ---------------------------------------------------------------- */
@@ -265,11 +268,13 @@ static void node_location(const Parser *p, Term node, int *line, int *column)
     }
 }
 
+/* Errors located by a node's metadata carry no column: Elixir compiles
+ * files without columns in the metadata, so it reports only the line. */
 static _Noreturn void fail_no_parens_many(Parser *p, Term node)
 {
     int line, column;
     node_location(p, node, &line, &column);
-    fail(p, "SyntaxError", line, column,
+    fail(p, "SyntaxError", line, 0,
          "unexpected comma. Parentheses are required to solve ambiguity in nested calls.\n\n"
          "This error happens when you have nested function calls without parentheses. For example:\n\n"
          "    one a, two b, c, d\n\n"
@@ -285,7 +290,7 @@ static _Noreturn void fail_no_parens_container(Parser *p, Term node)
 {
     int line, column;
     node_location(p, node, &line, &column);
-    fail(p, "SyntaxError", line, column,
+    fail(p, "SyntaxError", line, 0,
          "unexpected comma. Parentheses are required to solve ambiguity inside containers.\n\n"
          "This error may happen when you forget a comma in a list or other container:\n\n"
          "    [a, b c, d]\n\n"
@@ -454,7 +459,19 @@ static Term build_block(Parser *p, size_t base)
 
 static Term empty_block(Parser *p) { return call3(p, p->a.block, TERM_NIL, TERM_NIL); }
 
-static Expr expr_of(Term t, int cls, bool acc) { return (Expr){t, (uint8_t)cls, acc}; }
+static Expr expr_of(Term t, int cls, bool acc) { return (Expr){t, (uint8_t)cls, acc, false, false}; }
+
+static Expr struct_name(Expr e)
+{
+    e.sname = true;
+    return e;
+}
+
+static Expr lone(Expr e)
+{
+    e.lone = true;
+    return e;
+}
 
 /* ---- strings ------------------------------------------------------------------- */
 
@@ -618,7 +635,9 @@ static Expr build_unary(Parser *p, const Token *op, Expr operand, bool acc)
         return expr_of(call3(p, p->a.slash, meta_at(p, op->line, op->column + 1), list2(p, inner, operand.t)),
                        operand.cls, false);
     }
-    return expr_of(call3(p, op->value, meta_of(p, op), list1(p, operand.t)), operand.cls, acc);
+    Expr e = expr_of(call3(p, op->value, meta_of(p, op), list1(p, operand.t)), operand.cls, acc);
+    e.sname = operand.sname;
+    return e;
 }
 
 /* ---- keyword lists -------------------------------------------------------------- */
@@ -661,16 +680,9 @@ static Term parse_kw_list(Parser *p, int mode, int flags)
             continue;
         }
         int next = kind_at(p, comma + 1);
-        if (is_closer(next)) {
-            if (mode != KW_NOPARENS) p->pos++;
-            break;
-        }
-        if (next == TOK_EOF || is_eoe(next)) {
-            if (mode == KW_NOPARENS) break;
-            p->pos++;
-            fail_at(p, p->pos);
-        }
         p->pos++;
+        if (is_closer(next) && mode != KW_NOPARENS) break; /* a trailing comma */
+        if (next == TOK_EOF || is_closer(next)) fail_at(p, p->pos);
         parse_expr(p, mode == KW_NOPARENS ? flags | F_NODO : 0, 0);
         fail_kw_follow_up(p, &p->toks[comma], mode == KW_DATA);
     }
@@ -719,7 +731,7 @@ static Term parse_no_parens_args(Parser *p, int flags, size_t *count, bool *ambi
     if (cur(p) == TOK_LPAREN) p->strict_paren = p->pos;
     Expr first = parse_expr(p, flags | F_NODO, 0);
     scratch_push(p, first.t);
-    if (cur(p) != TOK_COMMA || first.cls == CLS_NOPARENS) {
+    if (cur(p) != TOK_COMMA || first.cls == CLS_NOPARENS || (flags & F_STRUCT)) {
         *ambiguous = first.cls == CLS_NOPARENS;
         *count = 1;
         return scratch_list(p, base);
@@ -731,7 +743,6 @@ static Term parse_no_parens_args(Parser *p, int flags, size_t *count, bool *ambi
             scratch_push(p, parse_kw_list(p, KW_NOPARENS, flags));
             break;
         }
-        if (is_closer(kind_at(p, comma + 1))) break;
         p->pos++;
         Expr e = parse_expr(p, flags | F_NODO, 0);
         if (e.cls == CLS_NOPARENS) fail_no_parens_many(p, e.t);
@@ -761,7 +772,7 @@ static Expr parse_call(Parser *p, int flags, int idx, Term callee, bool remote)
             return expr_of(call3(p, tuple_get(call, 0), m, list_append(p, tuple_get(call, 2), block)),
                            CLS_UNMATCHED, false);
         }
-        return expr_of(call, CLS_MATCHED, true);
+        return lone(struct_name(expr_of(call, CLS_MATCHED, true)));
     }
     case TOK_DO_IDENTIFIER:
         if (allow_do && cur(p) == TOK_DO) {
@@ -771,6 +782,7 @@ static Expr parse_call(Parser *p, int flags, int idx, Term callee, bool remote)
         break;
     case TOK_IDENTIFIER:
     case TOK_OP_IDENTIFIER:
+        if ((flags & F_STRUCT) && cur(p) == TOK_LCURLY) break;
         if (starts_no_parens_arg(cur(p)) || (t->kind == TOK_OP_IDENTIFIER && cur(p) == TOK_DUAL_OP)) {
             size_t count;
             bool ambiguous;
@@ -781,15 +793,19 @@ static Expr parse_call(Parser *p, int flags, int idx, Term callee, bool remote)
                 return expr_of(call3(p, callee, m, list_append(p, args, block)), CLS_UNMATCHED, false);
             }
             if (t->kind == TOK_OP_IDENTIFIER && !remote && count == 1) m = meta_with(p, p->a.ambiguous_op, ATOM_nil, m);
-            return expr_of(call3(p, callee, m, args), cls, false);
+            Expr e = expr_of(call3(p, callee, m, args), cls, false);
+            e.lone = cls == CLS_MATCHED;
+            return e;
         }
         break;
     default:
         break;
     }
     bool acc = t->kind == TOK_BRACKET_IDENTIFIER;
-    if (remote) return expr_of(call3(p, callee, meta_with(p, p->a.no_parens, ATOM_true, m), TERM_NIL), CLS_MATCHED, acc);
-    return expr_of(call3(p, callee, m, ATOM_nil), CLS_MATCHED, acc);
+    if (remote)
+        return lone(struct_name(
+            expr_of(call3(p, callee, meta_with(p, p->a.no_parens, ATOM_true, m), TERM_NIL), CLS_MATCHED, acc)));
+    return lone(struct_name(expr_of(call3(p, callee, m, ATOM_nil), CLS_MATCHED, acc)));
 }
 
 /* ---- stabs and blocks ------------------------------------------------------------ */
@@ -837,8 +853,16 @@ static Term parse_stab_body(Parser *p, Term args, int flags)
     return call3(p, p->a.stab, meta_of(p, arrow), list2(p, args, body));
 }
 
-/* One stab_expr: a plain expression or a clause `args -> body`. */
-static Term parse_stab_item(Parser *p)
+static _Noreturn void fail_strict_paren(Parser *p, const Token *lp)
+{
+    fail(p, "SyntaxError", lp->line, lp->column,
+         "unexpected parentheses. If you are making a function call, do not insert spaces between the function "
+         "name and the opening parentheses. Syntax error before: '('");
+}
+
+/* One stab_expr: a plain expression or a clause `args -> body`. A non-NULL
+ * `strict` is the ( of `f (a, b)`, where a comma is an error. */
+static Term parse_stab_item(Parser *p, const Token *strict)
 {
     if (cur(p) == TOK_STAB_OP) return parse_stab_body(p, TERM_NIL, 0);
     if (cur(p) == TOK_LPAREN) {
@@ -875,6 +899,7 @@ static Term parse_stab_item(Parser *p)
     Expr e = parse_expr(p, 0, 0);
     if (cur(p) == TOK_STAB_OP) return parse_stab_body(p, stab_args(p, list1(p, e.t), true), 0);
     if (cur(p) != TOK_COMMA) return e.t;
+    if (strict) fail_strict_paren(p, strict);
     if (e.cls == CLS_NOPARENS) fail_no_parens_many(p, e.t);
     size_t base = p->nscratch;
     scratch_push(p, e.t);
@@ -902,7 +927,7 @@ static bool ends_stab(int kind)
 static void parse_stab_items(Parser *p)
 {
     for (;;) {
-        scratch_push(p, parse_stab_item(p));
+        scratch_push(p, parse_stab_item(p, NULL));
         if (!is_eoe(cur(p))) return;
         skip_eoe(p);
         if (ends_stab(cur(p))) return;
@@ -920,7 +945,7 @@ static int check_stab(Parser *p, size_t base)
         if (!is_stab_clause(p, p->scratch[i])) continue;
         int line, column;
         node_location(p, p->scratch[i], &line, &column);
-        fail(p, "SyntaxError", line, column,
+        fail(p, "SyntaxError", line, 0,
              "unexpected operator ->. If you want to define multiple clauses, the first expression must use ->. "
              "Syntax error before: '->'");
     }
@@ -969,17 +994,19 @@ static Term parse_do_block(Parser *p)
 {
     p->pos++;
     skip_eoe(p);
-    size_t kws = p->nscratch;
-    Term body;
-    if (cur(p) == TOK_END || cur(p) == TOK_BLOCK_ID) {
-        body = empty_block(p);
-    } else {
+    /* The do section is checked after `end`, each other section when it
+     * ends: the order in which Elixir's parser reduces them, so the same
+     * error wins. */
+    Term do_items = TERM_NIL;
+    bool do_empty = cur(p) == TOK_END || cur(p) == TOK_BLOCK_ID;
+    if (!do_empty) {
         size_t base = p->nscratch;
         parse_stab_items(p);
         skip_eoe(p);
-        body = build_stab(p, base);
+        do_items = scratch_list(p, base);
     }
-    scratch_push(p, tuple2(p->h, p->a.do_, body));
+    size_t kws = p->nscratch;
+    scratch_push(p, TERM_NIL); /* the do section, filled in below */
     while (cur(p) == TOK_BLOCK_ID) {
         Term key = tok(p)->value;
         p->pos++;
@@ -996,6 +1023,15 @@ static Term parse_do_block(Parser *p)
         scratch_push(p, tuple2(p->h, key, value));
     }
     expect(p, TOK_END);
+    Term body;
+    if (do_empty) {
+        body = empty_block(p);
+    } else {
+        size_t base = p->nscratch;
+        for (Term l = do_items; term_is_cons(l); l = cons_tail(l)) scratch_push(p, cons_head(l));
+        body = build_stab(p, base);
+    }
+    p->scratch[kws] = tuple2(p->h, p->a.do_, body);
     return scratch_list(p, kws);
 }
 
@@ -1027,20 +1063,13 @@ static Expr parse_parens(Parser *p)
         p->pos++;
         return expr_of(empty_block(p), CLS_MATCHED, true);
     }
-    if (strict && is_kw_start(p))
-        fail(p, "SyntaxError", lp->line, lp->column,
-             "unexpected parentheses. If you are making a function call, do not insert spaces between the function "
-             "name and the opening parentheses. Syntax error before: '('");
+    if (strict && is_kw_start(p)) fail_strict_paren(p, lp);
     if (cur(p) == TOK_SEMI) p->pos++;
     skip_eol(p);
     size_t base = p->nscratch;
     if (cur(p) != TOK_RPAREN) {
         for (;;) {
-            scratch_push(p, parse_stab_item(p));
-            if (strict && cur(p) == TOK_COMMA && p->nscratch - base == 1)
-                fail(p, "SyntaxError", lp->line, lp->column,
-                     "unexpected parentheses. If you are making a function call, do not insert spaces between the "
-                     "function name and the opening parentheses. Syntax error before: '('");
+            scratch_push(p, parse_stab_item(p, strict && p->nscratch == base ? lp : NULL));
             if (!is_eoe(cur(p))) break;
             skip_eoe(p);
             if (ends_stab(cur(p))) break;
@@ -1136,10 +1165,13 @@ static Expr parse_bitstring(Parser *p)
 /* assoc_expr: key => value, or a lone expression. */
 static Term finish_assoc(Parser *p, Expr key)
 {
-    if (cur(p) != TOK_ASSOC_OP) return key.t;
+    if (cur(p) != TOK_ASSOC_OP) {
+        if (!key.lone) fail_at(p, p->pos);
+        return key.t;
+    }
     p->pos++;
     skip_eol(p);
-    Expr v = parse_expr(p, 0, 80);
+    Expr v = parse_expr(p, 0, 0);
     return tuple2(p->h, key.t, v.t);
 }
 
@@ -1155,7 +1187,7 @@ static void parse_assoc_rest(Parser *p)
             for (; term_is_cons(kw); kw = cons_tail(kw)) scratch_push(p, cons_head(kw));
             break;
         }
-        Expr k = parse_expr(p, 0, 81);
+        Expr k = parse_expr(p, 0, 0);
         scratch_push(p, finish_assoc(p, k));
     }
 }
@@ -1178,7 +1210,9 @@ static Expr parse_map_args(Parser *p)
         expect(p, TOK_RCURLY);
         return expr_of(call3(p, p->a.map, m, kw), CLS_MATCHED, true);
     }
-    Expr first = parse_expr(p, 0, 81);
+    /* A | right after the first key makes an update: %{map | k => v}. */
+    Expr first = parse_expr(p, 0, 71);
+    if (cur(p) != TOK_PIPE_OP) first = parse_operators(p, 0, 0, first);
     if (cur(p) == TOK_PIPE_OP) {
         const Token *pipe = tok(p);
         p->pos++;
@@ -1188,7 +1222,7 @@ static Expr parse_map_args(Parser *p)
             rhs = parse_kw_list(p, KW_DATA, 0);
         } else {
             size_t b = p->nscratch;
-            Expr k = parse_expr(p, 0, 81);
+            Expr k = parse_expr(p, 0, 0);
             scratch_push(p, finish_assoc(p, k));
             parse_assoc_rest(p);
             rhs = scratch_list(p, b);
@@ -1216,62 +1250,19 @@ static Term build_dot_alias(Parser *p, Term left, const Token *dot, const Token 
     return call3(p, p->a.aliases, meta_of(p, dot), list2(p, left, alias->value));
 }
 
-/* The name of a struct: %Name{...}. */
-static Term parse_struct_name(Parser *p)
-{
-    const Token *t = tok(p);
-    Term name;
-    switch (t->kind) {
-    case TOK_ATOM:
-        p->pos++;
-        return t->value;
-    case TOK_AT_OP:
-    case TOK_UNARY_OP:
-        p->pos++;
-        skip_eol(p);
-        return call3(p, t->value, meta_of(p, t), list1(p, parse_struct_name(p)));
-    case TOK_ALIAS:
-        p->pos++;
-        name = call3(p, p->a.aliases, meta_of(p, t), list1(p, t->value));
-        break;
-    case TOK_PAREN_IDENTIFIER:
-        p->pos++;
-        name = call3(p, t->value, meta_of(p, t), parse_paren_args(p));
-        break;
-    case TOK_IDENTIFIER: case TOK_BRACKET_IDENTIFIER: case TOK_DO_IDENTIFIER: case TOK_OP_IDENTIFIER:
-        p->pos++;
-        name = call3(p, t->value, meta_of(p, t), ATOM_nil);
-        break;
-    default:
-        fail_at(p, p->pos);
-    }
-    while (cur(p) == TOK_DOT) {
-        const Token *dot = tok(p);
-        const Token *n = &p->toks[p->pos + 1];
-        if (kind_at(p, p->pos + 1) == TOK_ALIAS) {
-            p->pos += 2;
-            name = build_dot_alias(p, name, dot, n);
-        } else if (kind_at(p, p->pos + 1) == TOK_IDENTIFIER || kind_at(p, p->pos + 1) == TOK_PAREN_IDENTIFIER) {
-            p->pos += 2;
-            Term callee = call3(p, p->a.dot, meta_of(p, dot), list2(p, name, n->value));
-            if (n->kind == TOK_PAREN_IDENTIFIER) name = call3(p, callee, meta_of(p, n), parse_paren_args(p));
-            else name = call3(p, callee, meta_with(p, p->a.no_parens, ATOM_true, meta_of(p, n)), TERM_NIL);
-        } else {
-            fail_at(p, p->pos + 1);
-        }
-    }
-    return name;
-}
-
+/* %name{...}: the name is read as any expression, as Elixir's grammar must
+ * (it cannot know `%a.b.C{}` from `%a + b` early); only then is it checked,
+ * failing at the token after it. */
 static Expr parse_struct(Parser *p)
 {
     const Token *pct = tok(p);
     p->pos++;
-    Term name = parse_struct_name(p);
+    Expr name = parse_expr(p, F_NODO | F_STRUCT, 0);
+    if (!name.sname) fail_at(p, p->pos);
     skip_eol(p);
     if (cur(p) != TOK_LCURLY) fail_at(p, p->pos);
     Expr map = parse_map_args(p);
-    return expr_of(call3(p, p->a.percent, meta_of(p, pct), list2(p, name, map.t)), CLS_MATCHED, true);
+    return expr_of(call3(p, p->a.percent, meta_of(p, pct), list2(p, name.t, map.t)), CLS_MATCHED, true);
 }
 
 /* ---- expressions ----------------------------------------------------------------- */
@@ -1280,9 +1271,12 @@ static Expr parse_primary(Parser *p, int flags)
 {
     const Token *t = tok(p);
     switch (cur(p)) {
-    case TOK_INT: case TOK_FLT: case TOK_CHAR: case TOK_ATOM:
+    case TOK_INT: case TOK_FLT: case TOK_CHAR:
         p->pos++;
         return expr_of(t->value, CLS_MATCHED, true);
+    case TOK_ATOM:
+        p->pos++;
+        return struct_name(expr_of(t->value, CLS_MATCHED, true));
     case TOK_TRUE: p->pos++; return expr_of(ATOM_true, CLS_MATCHED, true);
     case TOK_FALSE: p->pos++; return expr_of(ATOM_false, CLS_MATCHED, true);
     case TOK_NIL: p->pos++; return expr_of(ATOM_nil, CLS_MATCHED, true);
@@ -1291,7 +1285,7 @@ static Expr parse_primary(Parser *p, int flags)
         return parse_string(p);
     case TOK_ALIAS:
         p->pos++;
-        return expr_of(call3(p, p->a.aliases, meta_of(p, t), list1(p, t->value)), CLS_MATCHED, true);
+        return struct_name(expr_of(call3(p, p->a.aliases, meta_of(p, t), list1(p, t->value)), CLS_MATCHED, true));
     case TOK_IDENTIFIER: case TOK_PAREN_IDENTIFIER: case TOK_BRACKET_IDENTIFIER: case TOK_DO_IDENTIFIER:
     case TOK_OP_IDENTIFIER: {
         int idx = p->pos++;
@@ -1360,7 +1354,7 @@ static Expr parse_dot(Parser *p, Expr left, int flags)
     switch (cur(p)) {
     case TOK_ALIAS:
         p->pos++;
-        return expr_of(build_dot_alias(p, left.t, dot, t), CLS_MATCHED, true);
+        return struct_name(expr_of(build_dot_alias(p, left.t, dot, t), CLS_MATCHED, true));
     case TOK_IDENTIFIER: case TOK_PAREN_IDENTIFIER: case TOK_BRACKET_IDENTIFIER: case TOK_DO_IDENTIFIER:
     case TOK_OP_IDENTIFIER: {
         int idx = p->pos++;
@@ -1394,7 +1388,7 @@ static Expr parse_dot_call(Parser *p, Expr left, int flags)
         return expr_of(call3(p, tuple_get(call, 0), m, list_append(p, tuple_get(call, 2), block)), CLS_UNMATCHED,
                        false);
     }
-    return expr_of(call, CLS_MATCHED, true);
+    return lone(struct_name(expr_of(call, CLS_MATCHED, true)));
 }
 
 /* left[key] */
@@ -1419,10 +1413,9 @@ static Expr parse_access(Parser *p, Expr left)
     return expr_of(call3(p, callee, m, list2(p, left.t, arg)), CLS_MATCHED, true);
 }
 
-static Expr parse_expr(Parser *p, int flags, int min_prec)
+/* The binary operators (and . [ postfixes) that follow `left`. */
+static Expr parse_operators(Parser *p, int flags, int min_prec, Expr left)
 {
-    check_stack(p);
-    Expr left = parse_unary(p, flags);
     for (;;) {
         int kind = cur(p);
         bool right;
@@ -1435,7 +1428,7 @@ static Expr parse_expr(Parser *p, int flags, int min_prec)
             if (kind == TOK_WHEN_OP && is_kw_start(p)) {
                 rhs = expr_of(parse_kw_list(p, KW_NOPARENS, flags), CLS_NOPARENS, false);
             } else {
-                rhs = parse_expr(p, flags, right ? prec : prec + 1);
+                rhs = parse_expr(p, flags & ~F_STRUCT, right ? prec : prec + 1);
             }
             left = build_binary(p, left, op, rhs);
             continue;
@@ -1467,6 +1460,13 @@ static Expr parse_expr(Parser *p, int flags, int min_prec)
         break;
     }
     return left;
+}
+
+static Expr parse_expr(Parser *p, int flags, int min_prec)
+{
+    check_stack(p);
+    Expr left = parse_unary(p, flags);
+    return parse_operators(p, flags, min_prec, left);
 }
 
 /* grammar: [eoe] expr (eoe expr)* [eoe], up to p->end. */

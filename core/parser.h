@@ -16,8 +16,8 @@ typedef struct ParseError {
     /* "SyntaxError", "TokenMissingError" or "MismatchedDelimiterError"
      * (the Elixir exception module without "Elixir.") */
     const char *kind;
-    int line, column;
-    char message[512]; /* as Elixir words it, without "file:line:col: " */
+    int line, column;  /* column 0: Elixir reports the line only ("file:line: ") */
+    char message[2048]; /* as Elixir words it, without "file:line:col: " (cut if longer) */
 } ParseError;
 
 /* Parses a whole file (or one shell input). On success returns the quoted

@@ -1,7 +1,8 @@
 /* bif.h - the tables of natives in core/bif/ and the helpers they share.
  *
- * Each C file of core/bif/ defines one table of natives, ended by an entry
- * whose module is NULL; native_init() (native.c) registers all of them.
+ * Each C file of core/bif/ but support.c defines one table of natives,
+ * ended by an entry whose module is NULL; native_init() (native.c)
+ * registers all of them.
  * A native follows native.h: it reads its arguments, allocates its result
  * on p->heap and returns it, or raises through process.h and returns
  * TERM_NONE. The helpers below are what several tables need: proper-list
@@ -27,6 +28,7 @@ extern const NativeDef bif_math_natives[];    /* :math, :timer, :rand, :crypto *
 extern const NativeDef bif_string_natives[];  /* Elixir.String */
 extern const NativeDef bif_base_natives[];    /* Elixir.Base */
 extern const NativeDef bif_number_natives[];  /* Elixir.Integer, Elixir.Float */
+extern const NativeDef bif_system_natives[];  /* modules, applications, time units, :os, error info */
 
 /* ---- lists -------------------------------------------------------------- */
 

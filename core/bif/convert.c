@@ -10,6 +10,7 @@
 
 #include "atom.h"
 #include "bif.h"
+#include "fatal.h"
 #include "binary.h"
 #include "inspect.h"
 #include "integer.h"
@@ -231,7 +232,7 @@ Term bif_parse_integer(Heap *h, const uint8_t *s, size_t n, int base)
         for (size_t k = i; k < n; k++) v = v * base + digit_value(s[k]);
         return integer_from_i64(h, negative ? -v : v);
     }
-    char *text = malloc(n - i + 2);
+    char *text = xmalloc(n - i + 2);
     size_t t = 0;
     if (negative) text[t++] = '-';
     memcpy(text + t, s + i, n - i);
@@ -309,7 +310,7 @@ bool bif_parse_float(const uint8_t *s, size_t n, double *out)
         if (i == start) return false;
     }
     if (i != n) return false;
-    char *text = malloc(n + 1);
+    char *text = xmalloc(n + 1);
     memcpy(text, s, n);
     text[n] = 0;
     errno = 0;
@@ -515,8 +516,8 @@ static Term erl_iolist_size(Process *p, const Term *a)
 }
 
 /* binary_part(Bin, Start, Length): Length may be negative, counting back
- * from Start. `arg_of_len` is the argument the errors name (3, or 2 for
- * the {Start, Length} form). */
+ * from Start. start_arg and len_arg are the argument positions the errors
+ * name (2 and 3, or 2 and 2 for the {Start, Length} form). */
 static Term binary_part_impl(Process *p, Term bin, Term start_t, Term len_t, int start_arg, int len_arg)
 {
     const uint8_t *s;

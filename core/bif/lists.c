@@ -7,6 +7,7 @@
 
 #include "atom.h"
 #include "bif.h"
+#include "fatal.h"
 #include "compare.h"
 #include "integer.h"
 
@@ -266,7 +267,7 @@ static void merge_sort(Term *items, Term *tmp, size_t n, const SortKey *k)
 
 static void sort_buf(TermBuf *b, const SortKey *k)
 {
-    Term *tmp = malloc((b->size / 2 + 1) * sizeof(Term));
+    Term *tmp = xmalloc((b->size / 2 + 1) * sizeof(Term));
     merge_sort(b->items, tmp, b->size, k);
     free(tmp);
 }

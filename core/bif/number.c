@@ -11,6 +11,7 @@
 
 #include "atom.h"
 #include "bif.h"
+#include "fatal.h"
 #include "binary.h"
 #include "inspect.h"
 #include "integer.h"
@@ -128,7 +129,7 @@ static Term float_parse(Process *p, const Term *a)
             has_exponent = true;
         }
     }
-    char *text = malloc(end + 1);
+    char *text = xmalloc(end + 1);
     memcpy(text, s, end);
     text[end] = 0;
     double d = strtod(text, NULL);

@@ -33,17 +33,45 @@ static int32_t cp_next(const uint8_t *s, size_t n, size_t *i)
     return cp;
 }
 
-/* Byte length of the grapheme cluster starting at s[i] (i < n). */
+static bool is_extended_pictographic(int32_t cp)
+{
+    return cp >= 0 && utf8proc_get_property(cp)->boundclass == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC;
+}
+
+/* Unassigned default-ignorable code points that Unicode's grapheme break
+ * property classes as Control (utf8proc leaves them as Other). */
+static bool is_unassigned_control(int32_t cp)
+{
+    return cp == 0x2065 || (cp >= 0xFFF0 && cp <= 0xFFF8) || cp == 0xE0000 || (cp >= 0xE0002 && cp <= 0xE001F) ||
+           (cp >= 0xE0080 && cp <= 0xE00FF) || (cp >= 0xE01F0 && cp <= 0xE0FFF);
+}
+
+/* Byte length of the grapheme cluster starting at s[i] (i < n).
+ *
+ * Elixir 1.14 (OTP's unicode_util) departs from utf8proc's UAX #29 in
+ * emoji sequences, followed here: once a cluster holds an emoji, a ZWJ
+ * is only continued by another emoji (so "\U0001F469\u200D\u0301"
+ * is two graphemes), and spacing marks may sit between an emoji and its
+ * ZWJ like extending marks do. */
 static size_t grapheme_len(const uint8_t *s, size_t n, size_t i)
 {
     size_t j = i;
     int32_t prev = cp_next(s, n, &j);
-    if (prev < 0) return 1;
+    if (prev < 0 || is_unassigned_control(prev)) return j - i;
+    bool emoji_cluster = is_extended_pictographic(prev), chain = emoji_cluster;
     utf8proc_int32_t state = 0;
     while (j < n) {
         size_t k = j;
         int32_t cp = cp_next(s, n, &k);
-        if (cp < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) break;
+        if (cp < 0 || is_unassigned_control(cp)) break;
+        bool brk = utf8proc_grapheme_break_stateful(prev, cp, &state);
+        if (emoji_cluster && prev == 0x200D) brk = !(chain && is_extended_pictographic(cp));
+        if (brk) break;
+        int boundclass = utf8proc_get_property(cp)->boundclass;
+        if (is_extended_pictographic(cp)) chain = emoji_cluster = true;
+        else if (boundclass != UTF8PROC_BOUNDCLASS_EXTEND && boundclass != UTF8PROC_BOUNDCLASS_SPACINGMARK &&
+                 boundclass != UTF8PROC_BOUNDCLASS_ZWJ)
+            chain = false;
         prev = cp;
         j = k;
     }
@@ -178,12 +206,12 @@ static void case_append(ByteBuf *out, uint32_t cp, char kind, CaseMode mode)
     bytebuf_append_utf8(out, (uint32_t)mapped);
 }
 
+/* Letters with case as Elixir's :greek mode sees them: Lu, Ll, Lt. */
 static bool is_cased(int32_t cp)
 {
     if (cp < 0) return false;
     utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
-           utf8proc_toupper(cp) != cp || utf8proc_tolower(cp) != cp;
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT;
 }
 
 static bool is_case_ignorable(int32_t cp)
@@ -203,17 +231,47 @@ static bool is_case_ignorable(int32_t cp)
 
 /* Greek final sigma: a capital sigma after a cased letter and not before
  * one (case-ignorable characters in between do not count). */
+/* The letters after which Elixir 1.14's :greek mode makes a sigma final,
+ * recorded from Elixir itself (it is narrower than "cased letter"). */
+static const uint32_t final_sigma_letters[][2] = {
+    {0xC0, 0xD6}, {0xD8, 0xF6}, {0xF8, 0x12F}, {0x131, 0x1BA}, {0x1BC, 0x1BF}, {0x1C4, 0x27F},
+    {0x370, 0x373}, {0x376, 0x377}, {0x37B, 0x37D}, {0x37F, 0x37F}, {0x386, 0x386}, {0x388, 0x38A},
+    {0x38C, 0x38C}, {0x38E, 0x3A1}, {0x3A3, 0x3F5}, {0x3F7, 0x481}, {0x48A, 0x52F}, {0x531, 0x556},
+    {0x560, 0x57F}, {0x10A0, 0x10C5}, {0x10C7, 0x10C7}, {0x10CD, 0x10CD}, {0x10D0, 0x10FA}, {0x10FD, 0x10FF},
+    {0x13A0, 0x13F5}, {0x13F8, 0x13FD}, {0x1C80, 0x1C88}, {0x1C90, 0x1CBA}, {0x1CBD, 0x1CBF}, {0x1E00, 0x1F15},
+    {0x1F18, 0x1F1D}, {0x1F20, 0x1F45}, {0x1F48, 0x1F4D}, {0x1F50, 0x1F57}, {0x1F59, 0x1F59}, {0x1F5B, 0x1F5B},
+    {0x1F5D, 0x1F5D}, {0x1F5F, 0x1F7D}, {0x1F80, 0x1FB4}, {0x1FB6, 0x1FBC}, {0x1FBE, 0x1FBE}, {0x1FC2, 0x1FC4},
+    {0x1FC6, 0x1FCC}, {0x1FD0, 0x1FD3}, {0x1FD6, 0x1FDB}, {0x1FE0, 0x1FEC}, {0x1FF2, 0x1FF4}, {0x1FF6, 0x1FFC},
+    {0x2102, 0x2102}, {0x2107, 0x2107}, {0x210A, 0x2113}, {0x2115, 0x2115}, {0x2119, 0x211D}, {0x2124, 0x2124},
+    {0x2126, 0x2126}, {0x2128, 0x2128}, {0x212A, 0x212D}, {0x212F, 0x2134}, {0x2139, 0x2139}, {0x213C, 0x213F},
+    {0x2145, 0x2149}, {0x214E, 0x214E}, {0x2183, 0x2183}, {0x2C00, 0x2C7B}, {0x2C7E, 0x2CE4}, {0x2CEB, 0x2CEE},
+    {0x2CF2, 0x2CF3}, {0xA640, 0xA66D}, {0xA680, 0xA69B}, {0xA722, 0xA76F}, {0xA771, 0xA787}, {0xA78B, 0xA78E},
+    {0xA790, 0xA7CA}, {0xA7D0, 0xA7D1}, {0xA7D3, 0xA7D3}, {0xA7D5, 0xA7D9}, {0xA7F5, 0xA7F6}, {0xA7FA, 0xA7FA},
+    {0xFF21, 0xFF3A}, {0x10400, 0x1043F}, {0x104B0, 0x104D3}, {0x104D8, 0x104FB}, {0x10570, 0x1057A}, {0x1057C, 0x1058A},
+    {0x1058C, 0x10592}, {0x10594, 0x10595}, {0x10597, 0x105A1}, {0x105A3, 0x105B1}, {0x105B3, 0x105B9}, {0x105BB, 0x105BC},
+    {0x10C80, 0x10CB2}, {0x118A0, 0x118BF}, {0x16E40, 0x16E7F}, {0x1E900, 0x1E93F},
+};
+
+static bool final_sigma_letter(int32_t cp)
+{
+    size_t lo = 0, hi = sizeof final_sigma_letters / sizeof final_sigma_letters[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((uint32_t)cp > final_sigma_letters[mid][1]) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < sizeof final_sigma_letters / sizeof final_sigma_letters[0] && (uint32_t)cp >= final_sigma_letters[lo][0];
+}
+
+/* Greek final sigma, as Elixir 1.14's :greek mode decides it: a capital
+ * sigma right after one of the letters above, and not before a cased
+ * letter (case-ignorable characters in between are skipped). */
 static bool sigma_is_final(const uint8_t *s, size_t n, size_t start, size_t after)
 {
-    bool before = false;
+    int32_t before = -1;
     size_t i = 0;
-    int32_t last_relevant = -1;
-    while (i < start) {
-        int32_t cp = cp_next(s, n, &i);
-        if (!is_case_ignorable(cp)) last_relevant = cp;
-    }
-    before = is_cased(last_relevant);
-    if (!before) return false;
+    while (i < start) before = cp_next(s, n, &i);
+    if (before < 0 || !final_sigma_letter(before)) return false;
     i = after;
     while (i < n) {
         int32_t cp = cp_next(s, n, &i);
@@ -232,6 +290,10 @@ static void case_map_range(ByteBuf *out, const uint8_t *s, size_t n, size_t from
         int32_t cp = cp_next(s, n, &i);
         if (cp < 0) {
             bytebuf_push(out, s[start]);
+        } else if (mode == MODE_TURKIC && kind == 'D' && cp == 'I' && i + 1 < n && s[i] == 0xCC && s[i + 1] == 0x87) {
+            /* Turkic "I" + combining dot above is a plain "i". */
+            bytebuf_push(out, 'i');
+            i += 2;
         } else if (mode == MODE_GREEK && kind == 'D' && cp == 0x3A3) {
             bytebuf_append_utf8(out, sigma_is_final(s, n, start, i) ? 0x3C2 : 0x3C3);
         } else if (cp < 0x80 && mode != MODE_TURKIC) {
@@ -358,6 +420,8 @@ static Term str_next_codepoint(Process *p, const Term *a)
     return tuple2(&p->heap, slice_of(p, a[0], 0, k), slice_of(p, a[0], k, n));
 }
 
+/* Reverses by graphemes. An invalid byte stays where it is and the valid
+ * runs on either side are reversed separately, as Elixir 1.14 does. */
 static Term str_reverse(Process *p, const Term *a)
 {
     const uint8_t *s;
@@ -365,10 +429,25 @@ static Term str_reverse(Process *p, const Term *a)
     if (!string_arg(p, a[0], &s, &n)) return TERM_NONE;
     uint8_t *out;
     Term r = binary_alloc(&p->heap, n, &out);
-    for (size_t i = 0; i < n;) {
-        size_t k = grapheme_len(s, n, i);
-        memcpy(out + n - i - k, s + i, k);
-        i += k;
+    size_t i = 0;
+    while (i < n) {
+        size_t end = i;
+        while (end < n) {
+            size_t q = end;
+            if (cp_next(s, n, &q) < 0) break;
+            end = q;
+        }
+        if (end == i) {
+            out[i] = s[i];
+            i++;
+            continue;
+        }
+        for (size_t g = i; g < end;) {
+            size_t k = grapheme_len(s, end, g);
+            memcpy(out + i + (end - g - k), s + g, k);
+            g += k;
+        }
+        i = end;
     }
     return r;
 }
@@ -947,6 +1026,67 @@ static Term str_replace(Process *p, const Term *a, int arity)
 static Term str_replace3(Process *p, const Term *a) { return str_replace(p, a, 3); }
 static Term str_replace4(Process *p, const Term *a) { return str_replace(p, a, 4); }
 
+/* ---- normalization -------------------------------------------------------------- */
+
+/* Appends s normalized to `form`; invalid bytes are kept as they are and
+ * the valid runs between them are normalized, as String.normalize does. */
+static bool normalize_into(ByteBuf *out, const uint8_t *s, size_t n, Term form)
+{
+    int options = UTF8PROC_STABLE;
+    if (form == atom_from_cstr("nfc")) options |= UTF8PROC_COMPOSE;
+    else if (form == atom_from_cstr("nfd")) options |= UTF8PROC_DECOMPOSE;
+    else if (form == atom_from_cstr("nfkc")) options |= UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
+    else if (form == atom_from_cstr("nfkd")) options |= UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT;
+    else return false;
+    size_t i = 0;
+    while (i < n) {
+        size_t start = i, end = i;
+        while (end < n) {
+            size_t k = end;
+            if (cp_next(s, n, &k) < 0) break;
+            end = k;
+        }
+        if (end > start) {
+            utf8proc_uint8_t *mapped = NULL;
+            utf8proc_ssize_t m = utf8proc_map(s + start, (utf8proc_ssize_t)(end - start), &mapped, (utf8proc_option_t)options);
+            if (m >= 0) bytebuf_append(out, mapped, (size_t)m);
+            else bytebuf_append(out, s + start, end - start);
+            free(mapped);
+        }
+        if (end < n) bytebuf_push(out, s[end++]);
+        i = end;
+    }
+    return true;
+}
+
+static Term str_normalize(Process *p, const Term *a)
+{
+    const uint8_t *s;
+    size_t n;
+    if (!string_arg(p, a[0], &s, &n)) return TERM_NONE;
+    ByteBuf out;
+    bytebuf_init(&out);
+    Term r = normalize_into(&out, s, n, a[1]) ? bytebuf_to_binary(&out, &p->heap) : bif_function_clause(p);
+    bytebuf_free(&out);
+    return r;
+}
+
+static Term str_equivalent(Process *p, const Term *a)
+{
+    const uint8_t *s, *t;
+    size_t n, m;
+    if (!string_arg(p, a[0], &s, &n) || !string_arg(p, a[1], &t, &m)) return TERM_NONE;
+    ByteBuf x, y;
+    bytebuf_init(&x);
+    bytebuf_init(&y);
+    normalize_into(&x, s, n, atom_from_cstr("nfd"));
+    normalize_into(&y, t, m, atom_from_cstr("nfd"));
+    bool same = x.size == y.size && (x.size == 0 || memcmp(x.data, y.data, x.size) == 0);
+    bytebuf_free(&x);
+    bytebuf_free(&y);
+    return atom_from_bool(same);
+}
+
 /* ---- building ---------------------------------------------------------------------- */
 
 static Term str_duplicate(Process *p, const Term *a)
@@ -1046,6 +1186,8 @@ const NativeDef bif_string_natives[] = {
     {"Elixir.String", "at", 2, str_at},
     {"Elixir.String", "split_at", 2, str_split_at},
     {"Elixir.String", "valid?", 1, str_valid},
+    {"Elixir.String", "normalize", 2, str_normalize},
+    {"Elixir.String", "equivalent?", 2, str_equivalent},
     {"Elixir.String", "printable?", 1, str_printable1},
     {"Elixir.String", "printable?", 2, str_printable2},
     {"Elixir.String", "trim", 1, str_trim1},

@@ -8,6 +8,7 @@
 
 #include "atom.h"
 #include "bif.h"
+#include "fatal.h"
 #include "binary.h"
 #include "compare.h"
 #include "integer.h"
@@ -175,6 +176,63 @@ static Term erl_list_to_tuple(Process *p, const Term *a)
     return t;
 }
 
+static Term erl_insert_element(Process *p, const Term *a)
+{
+    if (!term_is_integer(a[0])) return process_badarg_at(p, 1, "not an integer");
+    if (!term_is_tuple(a[1])) return process_badarg_at(p, 2, "not a tuple");
+    size_t n = tuple_size(a[1]);
+    int64_t index;
+    if (!bif_small_in(a[0], 1, (int64_t)n + 1, &index)) return process_badarg_at(p, 1, "out of range");
+    Term t = tuple_new(&p->heap, n + 1);
+    Term *out = tuple_elems(t);
+    const Term *in = tuple_elems(a[1]);
+    memcpy(out, in, (size_t)(index - 1) * sizeof(Term));
+    out[index - 1] = a[2];
+    memcpy(out + index, in + index - 1, (n - (size_t)index + 1) * sizeof(Term));
+    return t;
+}
+
+static Term erl_delete_element(Process *p, const Term *a)
+{
+    size_t i;
+    if (!tuple_index_arg(p, a, &i)) return TERM_NONE;
+    size_t n = tuple_size(a[1]);
+    Term t = tuple_new(&p->heap, n - 1);
+    memcpy(tuple_elems(t), tuple_elems(a[1]), i * sizeof(Term));
+    memcpy(tuple_elems(t) + i, tuple_elems(a[1]) + i + 1, (n - i - 1) * sizeof(Term));
+    return t;
+}
+
+/* erlang:fun_info/2 for the items Elixir asks about. */
+static Term erl_fun_info(Process *p, const Term *a)
+{
+    Term f = a[0], item = a[1], value;
+    if (!term_is_fun(f)) return process_badarg_at(p, 1, "not a fun");
+    Term *obj = boxed_ptr(f);
+    bool external = boxed_type(f) == BOX_EXPORT;
+    const FunInfo *info = external ? NULL : (const FunInfo *)(uintptr_t)obj[1];
+    if (item == atom_from_cstr("arity")) {
+        value = small_make(fun_arity(f));
+    } else if (item == atom_from_cstr("module")) {
+        value = external ? obj[1] : info->module;
+    } else if (item == atom_from_cstr("name")) {
+        value = external ? obj[2] : info->fn->name;
+    } else if (item == atom_from_cstr("type")) {
+        value = atom_from_cstr(external ? "external" : "local");
+    } else if (item == atom_from_cstr("env")) {
+        value = external ? TERM_NIL : list_from(&p->heap, header_size(obj[0]) - 1, obj + 2);
+    } else if (item == atom_from_cstr("pid")) {
+        value = external ? atom_from_cstr("undefined") : p->pid;
+    } else if (item == atom_from_cstr("index") || item == atom_from_cstr("new_index")) {
+        value = external ? atom_from_cstr("undefined") : small_make(info->index);
+    } else if (item == atom_from_cstr("uniq") || item == atom_from_cstr("new_uniq")) {
+        value = external ? atom_from_cstr("undefined") : small_make(info->uniq);
+    } else {
+        return process_badarg_at(p, 2, "invalid item");
+    }
+    return tuple2(&p->heap, item, value);
+}
+
 /* ---- lists ------------------------------------------------------------------ */
 
 static Term erl_length(Process *p, const Term *a)
@@ -246,7 +304,7 @@ Term bif_list_subtract(Process *p, Term left, Term right)
     size_t nl, nr;
     if (!bif_list_length(left, &nl) || !bif_list_length(right, &nr)) return process_badarg(p);
     if (nr == 0 || nl == 0) return left;
-    Removal r = {malloc(nr * sizeof(Term)), calloc(nr, sizeof(bool)), nr};
+    Removal r = {xmalloc(nr * sizeof(Term)), xcalloc(nr, sizeof(bool)), nr};
     size_t i = 0;
     for (Term l = right; term_is_cons(l); l = cons_tail(l)) r.items[i++] = cons_head(l);
     qsort(r.items, nr, sizeof(Term), compare_exact_qsort);
@@ -497,7 +555,7 @@ static void display_bitstring(ByteBuf *out, Term t)
 {
     size_t bits = bitstring_bit_size(t), bytes = bits / 8;
     bool text = bits % 8 == 0 && bytes > 0;
-    uint8_t *copy = malloc(bytes + 1);
+    uint8_t *copy = xmalloc(bytes + 1);
     for (size_t i = 0; i < bytes; i++) {
         unsigned v = 0;
         for (size_t b = 0; b < 8; b++) v = (v << 1) | bitstring_bit(t, i * 8 + b);
@@ -643,6 +701,9 @@ const NativeDef bif_terms_natives[] = {
     {"erlang", "element", 2, erl_element},
     {"erlang", "setelement", 3, erl_setelement},
     {"erlang", "append_element", 2, erl_append_element},
+    {"erlang", "insert_element", 3, erl_insert_element},
+    {"erlang", "delete_element", 2, erl_delete_element},
+    {"erlang", "fun_info", 2, erl_fun_info},
     {"erlang", "make_tuple", 2, erl_make_tuple2},
     {"erlang", "make_tuple", 3, erl_make_tuple3},
     {"erlang", "tuple_to_list", 1, erl_tuple_to_list},

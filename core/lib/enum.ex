@@ -1150,6 +1150,26 @@ defmodule Enum do
     end
   end
 
+  # ---- randomness (genlab's :rand is seeded, so runs are reproducible) --
+
+  def random(enumerable) do
+    case list(enumerable) do
+      [] -> raise Enum.EmptyError
+      list -> :lists.nth(:rand.uniform(length(list)), list)
+    end
+  end
+
+  def shuffle(enumerable) do
+    tagged = map(enumerable, fn x -> {:rand.uniform(), x} end)
+    map_list(:lists.keysort(1, tagged), fn {_, x} -> x end, [])
+  end
+
+  def take_random(_enumerable, 0), do: []
+
+  def take_random(enumerable, count) when is_integer(count) and count > 0 do
+    take_list(shuffle(enumerable), count, [])
+  end
+
   # ---- deprecated chunk -------------------------------------------------
 
   def chunk(enumerable, count), do: chunk_every(enumerable, count, count, :discard)

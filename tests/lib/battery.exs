@@ -761,6 +761,22 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Enum.slice(1..10, 2..-2//2) end))
     IO.puts("Enum.slice([1,2,3,4,5], %Range{first: 1, last: 2, step: 0})")
     IO.puts("=> " <> Battery.show(fn -> Enum.slice([1,2,3,4,5], %Range{first: 1, last: 2, step: 0}) end))
+    IO.puts("Enum.random([])")
+    IO.puts("=> " <> Battery.show(fn -> Enum.random([]) end))
+    IO.puts("Enum.random([7])")
+    IO.puts("=> " <> Battery.show(fn -> Enum.random([7]) end))
+    IO.puts("Enum.member?([1, 2, 3], Enum.random([1, 2, 3]))")
+    IO.puts("=> " <> Battery.show(fn -> Enum.member?([1, 2, 3], Enum.random([1, 2, 3])) end))
+    IO.puts("Enum.sort(Enum.shuffle([3, 1, 2]))")
+    IO.puts("=> " <> Battery.show(fn -> Enum.sort(Enum.shuffle([3, 1, 2])) end))
+    IO.puts("Enum.shuffle([])")
+    IO.puts("=> " <> Battery.show(fn -> Enum.shuffle([]) end))
+    IO.puts("Enum.take_random([1], 0)")
+    IO.puts("=> " <> Battery.show(fn -> Enum.take_random([1], 0) end))
+    IO.puts("length(Enum.take_random(1..10, 3))")
+    IO.puts("=> " <> Battery.show(fn -> length(Enum.take_random(1..10, 3)) end))
+    IO.puts("Enum.sort(Enum.take_random(1..3, 5))")
+    IO.puts("=> " <> Battery.show(fn -> Enum.sort(Enum.take_random(1..3, 5)) end))
     IO.puts("Exception.message(%RuntimeError{})")
     IO.puts("=> " <> Battery.show(fn -> Exception.message(%RuntimeError{}) end))
     IO.puts("Exception.message(RuntimeError.exception(\"boom\"))")
@@ -835,6 +851,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Exception.message(%UndefinedFunctionError{message: "m"}) end))
     IO.puts("Exception.message(%FunctionClauseError{})")
     IO.puts("=> " <> Battery.show(fn -> Exception.message(%FunctionClauseError{}) end))
+  end
+
+  def run8 do
     IO.puts("Exception.message(%FunctionClauseError{module: Foo, function: :bar, arity: 2})")
     IO.puts("=> " <> Battery.show(fn -> Exception.message(%FunctionClauseError{module: Foo, function: :bar, arity: 2}) end))
     IO.puts("Exception.message(%FunctionClauseError{module: Foo, function: :\"-bar/2-fun-0-\", arity: 1})")
@@ -851,9 +870,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Exception.message(%CompileError{}) end))
     IO.puts("Exception.message(%CompileError{file: \"a.ex\", line: 3, description: \"boom\"})")
     IO.puts("=> " <> Battery.show(fn -> Exception.message(%CompileError{file: "a.ex", line: 3, description: "boom"}) end))
-  end
-
-  def run8 do
     IO.puts("Exception.message(%SyntaxError{file: \"a.ex\", line: 3, column: 2, description: \"boom\"})")
     IO.puts("=> " <> Battery.show(fn -> Exception.message(%SyntaxError{file: "a.ex", line: 3, column: 2, description: "boom"}) end))
     IO.puts("Exception.message(%TokenMissingError{file: \"a.ex\", line: 3, column: 2, description: \"boom\"})")
@@ -938,6 +954,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Exception.normalize(:error, :timeout_value, []) end))
     IO.puts("Exception.normalize(:error, {:nocatch, 1}, [])")
     IO.puts("=> " <> Battery.show(fn -> Exception.normalize(:error, {:nocatch, 1}, []) end))
+  end
+
+  def run9 do
     IO.puts("Exception.normalize(:error, :foo, [])")
     IO.puts("=> " <> Battery.show(fn -> Exception.normalize(:error, :foo, []) end))
     IO.puts("Exception.normalize(:error, %RuntimeError{}, [])")
@@ -954,9 +973,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Exception.normalize(:error, :badarg, [{:erlang, :element, [5, {1}], [error_info: %{module: :erl_erts_errors}]}]) end))
     IO.puts("Exception.normalize(:error, :badarg, [{:erlang, :element, 2, [error_info: %{module: :erl_erts_errors}]}])")
     IO.puts("=> " <> Battery.show(fn -> Exception.normalize(:error, :badarg, [{:erlang, :element, 2, [error_info: %{module: :erl_erts_errors}]}]) end))
-  end
-
-  def run9 do
     IO.puts("Exception.normalize(:error, :badarg, [{:erlang, :element, [5, {1}], [file: 'x', error_info: %{module: :erl_erts_errors}]}])")
     IO.puts("=> " <> Battery.show(fn -> Exception.normalize(:error, :badarg, [{:erlang, :element, [5, {1}], [file: 'x', error_info: %{module: :erl_erts_errors}]}]) end))
     IO.puts("Exception.normalize(:error, :badarg, [{:erlang, :element, [5, {1}], [error_info: %{module: :nonexistent_mod}]}])")
@@ -1041,6 +1057,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Exception.format_exit({:supervisor_data, {:invalid_period, 1}}) end))
     IO.puts("Exception.format_exit({:supervisor_data, {:invalid_max_children, 1}})")
     IO.puts("=> " <> Battery.show(fn -> Exception.format_exit({:supervisor_data, {:invalid_max_children, 1}}) end))
+  end
+
+  def run10 do
     IO.puts("Exception.format_exit({:supervisor_data, {:invalid_extra_arguments, 1}})")
     IO.puts("=> " <> Battery.show(fn -> Exception.format_exit({:supervisor_data, {:invalid_extra_arguments, 1}}) end))
     IO.puts("Exception.format_exit({:supervisor_data, 1})")
@@ -1057,9 +1076,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Exception.format_exit({{:badmatch, 1}, [{Foo, :bar, 1, []}]}) end))
     IO.puts("Exception.format_exit({:undef, [{Foo, :bar, [], []}]})")
     IO.puts("=> " <> Battery.show(fn -> Exception.format_exit({:undef, [{Foo, :bar, [], []}]}) end))
-  end
-
-  def run10 do
     IO.puts("Exception.format_exit({:function_clause, [{Foo, :bar, [1], []}]})")
     IO.puts("=> " <> Battery.show(fn -> Exception.format_exit({:function_clause, [{Foo, :bar, [1], []}]}) end))
     IO.puts("Exception.format_exit({:badarg, [{:erlang, :atom_to_binary, [1], [error_info: %{module: :erl_erts_errors}]}]})")
@@ -1144,6 +1160,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Exception.format_file_line("a.ex", nil) end))
     IO.puts("Exception.format_file_line(\"a.ex\", 0)")
     IO.puts("=> " <> Battery.show(fn -> Exception.format_file_line("a.ex", 0) end))
+  end
+
+  def run11 do
     IO.puts("Exception.format_file_line(nil, 1)")
     IO.puts("=> " <> Battery.show(fn -> Exception.format_file_line(nil, 1) end))
     IO.puts("Exception.format_file_line(\"a.ex\", 1, \"x\")")
@@ -1160,9 +1179,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Exception.format_file_line_column("a.ex", 1, 2, " ") end))
     IO.puts("Kernel.inspect(1)")
     IO.puts("=> " <> Battery.show(fn -> Kernel.inspect(1) end))
-  end
-
-  def run11 do
     IO.puts("Kernel.inspect([1, 2], limit: 1)")
     IO.puts("=> " <> Battery.show(fn -> Kernel.inspect([1, 2], limit: 1) end))
     IO.puts("Kernel.inspect(1, :a)")
@@ -1247,6 +1263,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Keyword.keyword?([]) end))
     IO.puts("Keyword.keyword?(%{})")
     IO.puts("=> " <> Battery.show(fn -> Keyword.keyword?(%{}) end))
+  end
+
+  def run12 do
     IO.puts("Keyword.new()")
     IO.puts("=> " <> Battery.show(fn -> Keyword.new() end))
     IO.puts("Keyword.new([a: 1, b: 2, a: 3])")
@@ -1263,9 +1282,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Keyword.new([:a, :b], fn x -> {x, x} end) end))
     IO.puts("Keyword.new([:a, :b], fn x -> x end)")
     IO.puts("=> " <> Battery.show(fn -> Keyword.new([:a, :b], fn x -> x end) end))
-  end
-
-  def run12 do
     IO.puts("Keyword.get([a: 1], :a)")
     IO.puts("=> " <> Battery.show(fn -> Keyword.get([a: 1], :a) end))
     IO.puts("Keyword.get([a: 1, a: 2], :a)")
@@ -1350,6 +1366,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Keyword.update([a: 1], :a, 13, &(&1 * 2)) end))
     IO.puts("Keyword.update([a: 1, b: 2, a: 3], :a, 13, &(&1 * 2))")
     IO.puts("=> " <> Battery.show(fn -> Keyword.update([a: 1, b: 2, a: 3], :a, 13, &(&1 * 2)) end))
+  end
+
+  def run13 do
     IO.puts("Keyword.update([a: 1], :b, 11, &(&1 * 2))")
     IO.puts("=> " <> Battery.show(fn -> Keyword.update([a: 1], :b, 11, &(&1 * 2)) end))
     IO.puts("Keyword.update!([a: 1], :a, &(&1 * 2))")
@@ -1366,9 +1385,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Keyword.replace!([a: 1, b: 2, a: 3], :a, :new) end))
     IO.puts("Keyword.replace!([a: 1], :b, :new)")
     IO.puts("=> " <> Battery.show(fn -> Keyword.replace!([a: 1], :b, :new) end))
-  end
-
-  def run13 do
     IO.puts("Keyword.replace_lazy([a: 1, b: 2, a: 3], :a, &(&1 * 10))")
     IO.puts("=> " <> Battery.show(fn -> Keyword.replace_lazy([a: 1, b: 2, a: 3], :a, &(&1 * 10)) end))
     IO.puts("Keyword.replace_lazy([a: 1], :b, &(&1 * 10))")
@@ -1453,6 +1469,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Keyword.validate([c: 1], [c: 2, c: 3]) end))
     IO.puts("Keyword.validate([c: 1, d: 2, c: 5], [:e])")
     IO.puts("=> " <> Battery.show(fn -> Keyword.validate([c: 1, d: 2, c: 5], [:e]) end))
+  end
+
+  def run14 do
     IO.puts("Keyword.validate([], [:e, f: 1])")
     IO.puts("=> " <> Battery.show(fn -> Keyword.validate([], [:e, f: 1]) end))
     IO.puts("Keyword.validate([a: 1], [{1, 2}])")
@@ -1469,9 +1488,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Keyword.validate(%{}, []) end))
     IO.puts("Keyword.validate!([a: 1, c: 2, d: 1], [:a, b: 2])")
     IO.puts("=> " <> Battery.show(fn -> Keyword.validate!([a: 1, c: 2, d: 1], [:a, b: 2]) end))
-  end
-
-  def run14 do
     IO.puts("Keyword.values([{1, 2}])")
     IO.puts("=> " <> Battery.show(fn -> Keyword.values([{1, 2}]) end))
     IO.puts("Keyword.values([1])")
@@ -1556,6 +1572,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Keyword.has_key?([1], :b) end))
     IO.puts("Keyword.equal?([1], [1])")
     IO.puts("=> " <> Battery.show(fn -> Keyword.equal?([1], [1]) end))
+  end
+
+  def run15 do
     IO.puts("Keyword.put_new([1], :a, 1)")
     IO.puts("=> " <> Battery.show(fn -> Keyword.put_new([1], :a, 1) end))
     IO.puts("Keyword.merge([a: 1, b: 2], [b: 3, a: 4])")
@@ -1572,9 +1591,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> List.duplicate(:a, 3) end))
     IO.puts("List.duplicate(:a, -1)")
     IO.puts("=> " <> Battery.show(fn -> List.duplicate(:a, -1) end))
-  end
-
-  def run15 do
     IO.puts("List.flatten([1, [[2], 3]])")
     IO.puts("=> " <> Battery.show(fn -> List.flatten([1, [[2], 3]]) end))
     IO.puts("List.flatten([1, [[2], 3]], [4])")
@@ -1659,6 +1675,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> List.replace_at([1, 2, 3], 5, :x) end))
     IO.puts("List.replace_at([1, 2, 3], -5, :x)")
     IO.puts("=> " <> Battery.show(fn -> List.replace_at([1, 2, 3], -5, :x) end))
+  end
+
+  def run16 do
     IO.puts("List.update_at([1, 2, 3], 1, &(&1 * 10))")
     IO.puts("=> " <> Battery.show(fn -> List.update_at([1, 2, 3], 1, &(&1 * 10)) end))
     IO.puts("List.update_at([1, 2, 3], -1, &(&1 * 10))")
@@ -1675,9 +1694,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> List.pop_at([1, 2, 3], 5) end))
     IO.puts("List.pop_at([1, 2, 3], 5, :none)")
     IO.puts("=> " <> Battery.show(fn -> List.pop_at([1, 2, 3], 5, :none) end))
-  end
-
-  def run16 do
     IO.puts("List.pop_at([1, 2, 3], -1)")
     IO.puts("=> " <> Battery.show(fn -> List.pop_at([1, 2, 3], -1) end))
     IO.puts("List.starts_with?([1, 2, 3], [1, 2])")
@@ -1762,6 +1778,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> MapSet.disjoint?(MapSet.new([1, 2]), MapSet.new([3])) end))
     IO.puts("MapSet.disjoint?(MapSet.new([1, 2]), MapSet.new([2]))")
     IO.puts("=> " <> Battery.show(fn -> MapSet.disjoint?(MapSet.new([1, 2]), MapSet.new([2])) end))
+  end
+
+  def run17 do
     IO.puts("MapSet.equal?(MapSet.new([1, 2]), MapSet.new([2, 1]))")
     IO.puts("=> " <> Battery.show(fn -> MapSet.equal?(MapSet.new([1, 2]), MapSet.new([2, 1])) end))
     IO.puts("MapSet.equal?(MapSet.new([1]), MapSet.new([1.0]))")
@@ -1778,9 +1797,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> MapSet.subset?(MapSet.new([1]), MapSet.new([1, 2])) end))
     IO.puts("MapSet.subset?(MapSet.new([1, 3]), MapSet.new([1, 2]))")
     IO.puts("=> " <> Battery.show(fn -> MapSet.subset?(MapSet.new([1, 3]), MapSet.new([1, 2])) end))
-  end
-
-  def run17 do
     IO.puts("MapSet.symmetric_difference(MapSet.new([1, 2, 3]), MapSet.new([3, 4]))")
     IO.puts("=> " <> Battery.show(fn -> MapSet.symmetric_difference(MapSet.new([1, 2, 3]), MapSet.new([3, 4])) end))
     IO.puts("MapSet.to_list(MapSet.new([3, 1, 2]))")
@@ -1865,6 +1881,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Map.new(MapSet.new([{1, 2}])) end))
     IO.puts("Map.new([1, 2])")
     IO.puts("=> " <> Battery.show(fn -> Map.new([1, 2]) end))
+  end
+
+  def run18 do
     IO.puts("Map.new(1)")
     IO.puts("=> " <> Battery.show(fn -> Map.new(1) end))
     IO.puts("Map.keys(%{a: 1, b: 2})")
@@ -1881,9 +1900,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Map.has_key?(%{a: 1}, :a) end))
     IO.puts("Map.has_key?(%{a: 1}, :b)")
     IO.puts("=> " <> Battery.show(fn -> Map.has_key?(%{a: 1}, :b) end))
-  end
-
-  def run18 do
     IO.puts("Map.has_key?(1, :b)")
     IO.puts("=> " <> Battery.show(fn -> Map.has_key?(1, :b) end))
     IO.puts("Map.fetch(%{a: 1}, :a)")
@@ -1968,6 +1984,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Map.merge(%{a: 1, b: 2, c: 3}, %{a: 3}, fn _k, v1, v2 -> {v1, v2} end) end))
     IO.puts("Map.merge(%{a: 1}, %{a: 3, b: 4, c: 5}, fn _k, v1, v2 -> {v1, v2} end)")
     IO.puts("=> " <> Battery.show(fn -> Map.merge(%{a: 1}, %{a: 3, b: 4, c: 5}, fn _k, v1, v2 -> {v1, v2} end) end))
+  end
+
+  def run19 do
     IO.puts("Map.update(%{a: 1}, :a, 13, &(&1 * 2))")
     IO.puts("=> " <> Battery.show(fn -> Map.update(%{a: 1}, :a, 13, &(&1 * 2)) end))
     IO.puts("Map.update(%{a: 1}, :b, 13, &(&1 * 2))")
@@ -1984,9 +2003,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Map.pop(%{a: 1}, :a) end))
     IO.puts("Map.pop(%{a: 1}, :b)")
     IO.puts("=> " <> Battery.show(fn -> Map.pop(%{a: 1}, :b) end))
-  end
-
-  def run19 do
     IO.puts("Map.pop(%{a: 1}, :b, 3)")
     IO.puts("=> " <> Battery.show(fn -> Map.pop(%{a: 1}, :b, 3) end))
     IO.puts("Map.pop!(%{a: 1}, :a)")
@@ -2071,6 +2087,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Integer.pow(2, 10) end))
     IO.puts("Integer.pow(-2, 3)")
     IO.puts("=> " <> Battery.show(fn -> Integer.pow(-2, 3) end))
+  end
+
+  def run20 do
     IO.puts("Integer.pow(2, 0)")
     IO.puts("=> " <> Battery.show(fn -> Integer.pow(2, 0) end))
     IO.puts("Integer.pow(2, -1)")
@@ -2087,9 +2106,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> Integer.gcd(0, 0) end))
     IO.puts("Integer.gcd(0, 5)")
     IO.puts("=> " <> Battery.show(fn -> Integer.gcd(0, 5) end))
-  end
-
-  def run20 do
     IO.puts("Integer.extended_gcd(240, 46)")
     IO.puts("=> " <> Battery.show(fn -> Integer.extended_gcd(240, 46) end))
     IO.puts("Integer.extended_gcd(0, 5)")
@@ -2174,6 +2190,9 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> String.next_codepoint("") end))
     IO.puts("String.split_at(\"hello\", 2)")
     IO.puts("=> " <> Battery.show(fn -> String.split_at("hello", 2) end))
+  end
+
+  def run21 do
     IO.puts("String.split_at(\"hello\", 10)")
     IO.puts("=> " <> Battery.show(fn -> String.split_at("hello", 10) end))
     IO.puts("String.split_at(\"hello\", -2)")
@@ -2190,9 +2209,6 @@ defmodule Battery.Cases do
     IO.puts("=> " <> Battery.show(fn -> String.replace_prefix("world", "", "go") end))
     IO.puts("String.replace_suffix(\"hello\", \"lo\", \"p\")")
     IO.puts("=> " <> Battery.show(fn -> String.replace_suffix("hello", "lo", "p") end))
-  end
-
-  def run21 do
     IO.puts("String.replace_suffix(\"hello\", \"x\", \"p\")")
     IO.puts("=> " <> Battery.show(fn -> String.replace_suffix("hello", "x", "p") end))
     IO.puts("String.replace_suffix(\"hello\", \"\", \"p\")")

@@ -553,6 +553,42 @@ static const Case cases[] = {
     {":ok", "",
      "836400026f6b",
      ":ok"},
+    {":\302\265", "",
+     "837702cebc",
+     ":\316\274"},
+    {":\"a\320\220\"", "",
+     "83770361d090",
+     ":\"a\320\220\""},
+    {":\303\204", "",
+     "83640001c4",
+     ":\303\204"},
+    {":\303\251!", "",
+     "83640002e921",
+     ":\303\251!"},
+    {":\"\312\260a\"", "",
+     "837703cab061",
+     ":\"\312\260a\""},
+    {":\"\316\251mega\"", "",
+     "837706cea96d656761",
+     ":\"\316\251mega\""},
+    {":\343\201\262\343\202\211\343\201\214\343\201\252\343\202\253\343\202\277\343\202\253\343\203\212\346\274\242\345\255\227", "",
+     "83771ee381b2e38289e3818ce381aae382abe382bfe382abe3838ae6bca2e5ad97",
+     ":\343\201\262\343\202\211\343\201\214\343\201\252\343\202\253\343\202\277\343\202\253\343\203\212\346\274\242\345\255\227"},
+    {":\355\225\234\352\265\255\354\226\264abc", "",
+     "83770ced959ceab5adec96b4616263",
+     ":\355\225\234\352\265\255\354\226\264abc"},
+    {":\320\277\321\200\320\270\320\262\320\265\321\202", "",
+     "83770cd0bfd180d0b8d0b2d0b5d182",
+     ":\320\277\321\200\320\270\320\262\320\265\321\202"},
+    {":\320\237\321\200\320\270\320\262\320\265\321\202", "",
+     "83770cd09fd180d0b8d0b2d0b5d182",
+     ":\320\237\321\200\320\270\320\262\320\265\321\202"},
+    {"[\303\204: 1, \303\251!: 2, \"\312\260a\": 3]", "",
+     "836c000000036802640001c461016802640002e921610268027703cab06161036a",
+     "[\303\204: 1, \303\251!: 2, \"\312\260a\": 3]"},
+    {"Function.capture(M, :\303\204, 0)", "",
+     "8371640008456c697869722e4d640001c46100",
+     "&M.\"\303\204\"/0"},
     {"\"\"", "",
      "836d00000000",
      "\"\""},
@@ -2046,3 +2082,185 @@ int main(void)
     heap_release(&heap);
     CHECK_DONE();
 }
+
+/* ---- how the cases were recorded -----------------------------------------
+ *
+ * The tables above are the output of this Elixir 1.14 script (common.exs
+ * then cases.exs, run as `elixir cases.exs > cases.inc`):
+ *
+ *   defmodule User do
+ *     defstruct [:name, :age, roles: [], active: true]
+ *   end
+ *   defmodule Point do
+ *     defstruct x: 0, y: 0
+ *   end
+ *   defmodule Empty do
+ *     defstruct []
+ *   end
+ *   defmodule MyError do
+ *     defexception [:message, :code]
+ *   end
+ *
+ *   defmodule Gen do
+ *     def opts(str) do
+ *       str
+ *       |> String.split(" ", trim: true)
+ *       |> Enum.map(fn
+ *         "pretty" -> {:pretty, true}
+ *         "w=inf" -> {:width, :infinity}
+ *         "w=" <> n -> {:width, String.to_integer(n)}
+ *         "limit=inf" -> {:limit, :infinity}
+ *         "limit=" <> n -> {:limit, String.to_integer(n)}
+ *         "plimit=inf" -> {:printable_limit, :infinity}
+ *         "plimit=" <> n -> {:printable_limit, String.to_integer(n)}
+ *         "cl=lists" -> {:charlists, :as_lists}
+ *         "cl=charlists" -> {:charlists, :as_charlists}
+ *         "bin=binaries" -> {:binaries, :as_binaries}
+ *         "bin=strings" -> {:binaries, :as_strings}
+ *         "nostructs" -> {:structs, false}
+ *         "base=hex" -> {:base, :hex}
+ *         "base=octal" -> {:base, :octal}
+ *         "base=binary" -> {:base, :binary}
+ *       end)
+ *     end
+ *
+ *     def cstr(s) do
+ *       body =
+ *         for <<b <- s>>, into: "" do
+ *           cond do
+ *             b == ?" -> "\\\""
+ *             b == ?\\ -> "\\\\"
+ *             b == ?\n -> "\\n"
+ *             b == ?? -> "\\?"
+ *             b >= 32 and b < 127 -> <<b>>
+ *             true -> "\\" <> String.pad_leading(Integer.to_string(b, 8), 3, "0")
+ *           end
+ *         end
+ *       "\"" <> body <> "\""
+ *     end
+ *
+ *     def emit(expr, optstr) do
+ *       {term, _} = Code.eval_string(expr)
+ *       out = inspect(term, opts(optstr))
+ *       hex = Base.encode16(:erlang.term_to_binary(term), case: :lower)
+ *       hexs = if byte_size(hex) > 100, do: hex |> :binary.bin_to_list() |> Enum.chunk_every(100) |> Enum.map(&cstr(List.to_string(&1))) |> Enum.join("\n     "), else: cstr(hex)
+ *       IO.puts("    {#{cstr(expr)}, #{cstr(optstr)},\n     #{hexs},\n     #{cstr(out)}},")
+ *     end
+ *   end
+ *
+ *   Code.require_file("common.exs")
+ *   cases = [
+ *     # integers
+ *     {"0", ""}, {"1", ""}, {"-1", ""}, {"123456789", ""}, {"1_152_921_504_606_846_975", ""},
+ *     {"1_152_921_504_606_846_976", ""}, {"-1_152_921_504_606_846_977", ""}, {"Integer.pow(2, 64)", ""},
+ *     {"-Integer.pow(10, 40)", ""}, {"255", "base=hex"}, {"-255", "base=hex"}, {"5", "base=binary"},
+ *     {"8", "base=octal"}, {"0", "base=hex"}, {"Integer.pow(2, 70)", "base=hex"}, {"-Integer.pow(2, 65)", "base=binary"},
+ *     {"[10, 255, -3]", "base=hex"},
+ *     # floats
+ *     {"0.1", ""}, {"0.1 + 0.2", ""}, {"1.0e20", ""}, {"1.0e16", ""}, {"1.0e15", ""}, {"123456789.0", ""},
+ *     {"2.5e-7", ""}, {"-0.0", ""}, {"1.0e-10", ""}, {"0.0001", ""}, {"1.0e-5", ""}, {"-1.5", ""},
+ *     {"1.7976931348623157e308", ""}, {"5.0e-324", ""}, {"1 / 3", ""}, {"100.0", ""}, {"6.02214076e23", ""},
+ *     # atoms
+ *     {":foo", ""}, {":\"foo bar\"", ""}, {":foo?", ""}, {":foo!", ""}, {":\"foo-bar\"", ""}, {":+", ""},
+ *     {":-", ""}, {":\"::\"", ""}, {":Elixir", ""}, {"Foo.Bar", ""}, {":\"Elixir.foo\"", ""}, {"nil", ""},
+ *     {"true", ""}, {"false", ""}, {":\"9a\"", ""}, {":_", ""}, {":_foo", ""}, {":foo@bar", ""}, {":Foo", ""},
+ *     {":\"foo?bar\"", ""}, {":\"\"", ""}, {":\"with\\\"quote\"", ""}, {":\"a\\nb\"", ""}, {":é", ""},
+ *     {":<<>>", ""}, {":%{}", ""}, {":{}", ""}, {":...", ""}, {":\"..//\"", ""}, {":->", ""}, {":\"//\"", ""},
+ *     {":&", ""}, {":@", ""}, {":\"^^^\"", ""}, {":\"~~~\"", ""}, {":|", ""}, {":\\\\", ""}, {":when", ""},
+ *     {":not", ""}, {":and", ""}, {":in", ""}, {":héllo", ""}, {":Ünicode", ""}, {":\"ﬁ\"", ""},
+ *     {":\"a.b\"", ""}, {":\"Elixir.Foo.bar\"", ""}, {":\"Elixir.Elixir.Foo\"", ""}, {":\"Elixir.Elixir\"", ""},
+ *     {":\"\\\#{\"", ""}, {":%", ""}, {":.", ""}, {":..", ""}, {":<>", ""}, {":\"foo!?\"", ""}, {":\"@foo\"", ""},
+ *     {":\"foo@\"", ""}, {":\"Foo.Bar\"", ""}, {":=~", ""}, {":\"<|>\"", ""}, {":!", ""}, {":^", ""}, {":**", ""},
+ *     {":\"日本\"", ""}, {":ok", ""}, {":µ", ""}, {":\"aА\"", ""}, {":Ä", ""}, {":é!", ""}, {":\"ʰa\"", ""},
+ *     {":\"Ωmega\"", ""}, {":ひらがなカタカナ漢字", ""}, {":한국어abc", ""}, {":привет", ""}, {":Привет", ""},
+ *     {"[Ä: 1, é!: 2, \"ʰa\": 3]", ""}, {"Function.capture(M, :Ä, 0)", ""},
+ *     # strings and bitstrings
+ *     {"\"\"", ""}, {"\"abc\"", ""}, {"\"a\\nb\\tc\"", ""}, {"\"\\e[0m\"", ""}, {"\"\\\"q\\\"\"", ""},
+ *     {"\"\\\\\"", ""}, {"\"\\\#{x}\"", ""}, {"\"#\"", ""}, {"\"é日本語\"", ""}, {"<<0>>", ""}, {"<<1, 2, 3>>", ""},
+ *     {"<<255>>", ""}, {"\"abc\" <> <<0>>", ""}, {"\"\\u00a0\"", ""}, {"<<0xC2, 0x85>>", ""}, {"\"\\uFEFF\"", ""},
+ *     {"\"\\d\"", ""}, {"\"\\a\\b\\v\\f\\r\"", ""}, {"<<1::3>>", ""}, {"<<1, 2::4>>", ""}, {"<<>>", ""},
+ *     {"<<255, 0>>", "bin=strings"}, {"\"abc\"", "bin=binaries"}, {"\"abc\"", "base=hex"}, {"<<1, 2::4>>", "base=hex"},
+ *     {":binary.list_to_bin(Enum.to_list(0..99))", ""}, {":binary.list_to_bin(Enum.to_list(0..99))", "pretty"},
+ *     {"String.duplicate(\"a\", 5000)", ""}, {"\"abcdef\"", "plimit=3"}, {"\"ab\"", "plimit=3"},
+ *     {"\"abc\"", "plimit=3"}, {"<<1, 2, 3>>", "limit=2"}, {"<<1, 2>>", "limit=2"}, {"<<1, 2>>", "limit=1"},
+ *     {"<<1, 2::3>>", "limit=1"}, {"<<1>>", "limit=0"}, {"<<0xFFFE::utf8>>", "bin=strings"}, {"<<1, 2, 3>>", "bin=strings"},
+ *     {"\"a\\x7fb\"", "bin=strings"}, {"<<200, 1>>", "bin=strings"}, {"\"\\u2028\"", ""}, {"\"😀\"", ""},
+ *     {"\"a'b\"", ""}, {"\"a\\x00b\"", "bin=strings"}, {"<<0xC2, 0x80>>", "bin=strings"},
+ *     # charlists
+ *     {"'abc'", ""}, {"'a\\nb'", ""}, {"'it\\'s'", ""}, {"[7, 8, 9]", ""}, {"[0]", ""}, {"[127]", ""}, {"[27]", ""},
+ *     {"'hello \\\#{'", ""}, {"[?a | ?b]", ""}, {"'abc'", "cl=lists"}, {"[1, 2, 300]", "cl=charlists"},
+ *     {"'a\"b'", ""}, {"'abcdef'", "plimit=3"}, {"[?a, ?b, 200]", ""}, {"[?a, ?b, 'c']", ""}, {"'ab'", "limit=1"},
+ *     {"[[?a, ?b], [?c]]", ""}, {"'abc'", "cl=charlists"}, {"[200, 300]", "cl=charlists"},
+ *     # lists
+ *     {"[]", ""}, {"[1, 2, 3]", ""}, {"[1, [2, [3]]]", ""}, {"[1 | 2]", ""}, {"[1, 2 | 3]", ""}, {"[[] | []]", ""},
+ *     {"[a: 1, b: 2]", ""}, {"[{:a, 1}, 2]", ""}, {"[{Foo, 1}]", ""}, {"[{\"a\", 1}]", ""},
+ *     {"[a: 1, \"b c\": 2, Foo: 3, nil: 4]", ""}, {"[{:Elixir, 1}]", ""}, {"[{:+, 1}, {:\"::\", 2}]", ""},
+ *     {"[{:a, 1, 2}]", ""}, {"[{:a, 1} | 2]", ""}, {"[:a, :b | :c]", ""}, {"[[1, 2] | [3]]", ""},
+ *     {"[1, {2, 3}, %{a: 4}, \"five\", 'six', :seven, 8.0]", ""},
+ *     {"Enum.to_list(1..100)", ""}, {"Enum.to_list(1..100)", "pretty"}, {"Enum.to_list(1..100)", "limit=inf pretty"},
+ *     {"Enum.to_list(1..10)", "limit=3"}, {"[[1, 2, 3], [4, 5, 6]]", "limit=2"}, {"[1, 2 | 3]", "limit=1"},
+ *     {"[1, 2 | 3]", "limit=2"}, {"[1, [2, [3, [4]]]]", "limit=3"}, {"[a: 1, b: 2, c: 3]", "limit=2"},
+ *     {"[1, 2]", "limit=0"}, {"[a: [b: [c: 1]]]", ""},
+ *     # tuples
+ *     {"{}", ""}, {"{1}", ""}, {"{1, 2}", ""}, {"{:ok, \"x\"}", ""}, {"{:error, {:badarg, [1, 2]}}", ""},
+ *     {"{1, 2, 3, 4, 5}", "limit=3"}, {"{{}, {{}}}", ""}, {"List.to_tuple(Enum.to_list(1..60))", "pretty"},
+ *     # maps
+ *     {"%{}", ""}, {"%{a: 1}", ""}, {"%{\"a\" => 1}", ""}, {"%{1 => 2, :a => 3}", ""}, {"%{a: %{b: %{c: 1}}}", ""},
+ *     {"%{[1] => {2}}", ""}, {"%{Foo => 1}", ""}, {"%{nil: 1, true: 2}", ""}, {"%{:\"a b\" => 1, :c => 2}", ""},
+ *     {"%{a: 1, b: 2, c: 3}", "limit=2"}, {"%{1.0 => :a, 1 => :b}", ""}, {"%{{1, 2} => [3], \"k\" => %{}}", ""},
+ *   {"%{a: 1, b: 2}", "limit=0"},
+ *     # structs
+ *     {"%User{}", ""}, {"%User{name: \"Ann\", age: 30, roles: [:admin]}", ""}, {"%Point{x: 1, y: -2}", ""},
+ *     {"%Empty{}", ""}, {"%{__struct__: Nope, a: 1}", ""}, {"%Point{x: 1, y: 2}", "nostructs"},
+ *     {"Map.put(%Point{}, :z, 3)", ""}, {"Map.delete(%Point{}, :y)", ""}, {"%RuntimeError{message: \"boom\"}", ""},
+ *     {"%MyError{message: \"bad\", code: 42}", ""}, {"%User{name: %Point{}}", "pretty w=20"},
+ *     {"[%Point{}, %Point{x: 5}]", ""}, {"%Point{x: [1, 2, 3]}", "limit=2"},
+ *     # ranges and map sets
+ *     {"1..10", ""}, {"1..10//2", ""}, {"10..1//-1", ""}, {"0..-1//1", ""}, {"-5..-1", ""}, {"1..10", "nostructs"},
+ *     {"MapSet.new([1, 2])", ""}, {"MapSet.new(['ab'])", ""}, {"MapSet.new([a: 1])", ""}, {"MapSet.new()", ""},
+ *     {"[1..2, MapSet.new([:x])]", ""}, {"MapSet.new([1, 2])", "nostructs"},
+ *     {"1..10", "base=hex"}, {"{1..2}", ""},
+ *     # pids, funs
+ *     {":c.pid(0, 123, 0)", ""}, {"[:c.pid(0, 1, 0), :c.pid(0, 42, 0)]", ""}, {"&Enum.map/2", ""}, {"&:erlang.+/2", ""},
+ *     {"&Kernel.is_atom/1", ""}, {"Function.capture(:lists, :\"foo bar\", 0)", ""}, {"Function.capture(Foo, Bar, 1)", ""},
+ *     {"Function.capture(Foo, :\"::\", 2)", ""}, {"Function.capture(:\"foo bar\", :baz, 0)", ""},
+ *   ]
+ *
+ *   pretty = [
+ *     "[\"aaaaaaaaaaaaaaaaaaaa\", \"bbbbbbbbbbbbbbbbbbbbbbbb\", \"cccccccccccccccccccccc\", \"dddddddddddddddd\"]",
+ *     "[aaaaaaaaaaaa: 1, bbbbbbbbbbbbbbbbbbbb: 2, cccccccccccccccccccccccc: 3, dddddddddddddddddd: 4]",
+ *     "%{name: \"Alice Wonderland\", email: \"alice@example.com\", roles: [:admin, :editor], age: 33}",
+ *     "{:ok, %{state: [1, 2, 3], pending: %{ref: :none, from: nil}, counter: 123456, label: \"some label\"}}",
+ *     "%User{name: \"Bartholomew Longname\", age: 44, roles: [:reader, :writer, :owner, :moderator]}",
+ *     "[[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [11, 12, 13, 14, 15, 16, 17, 18, 19, 20], [21, 22, 23, 24, 25, 26, 27, 28, 29, 30]]",
+ *     "Enum.map(1..12, &{&1, Integer.to_string(&1 * 1000)})",
+ *     "%{\"key one\" => [1, 2, 3], \"key two\" => %{nested: \"value value value\"}, \"key three\" => {:a, :b, :c}}",
+ *     "[a: [b: [c: [d: [e: [f: [g: \"deep deep deep deep deep deep deep deep deep deep\"]]]]]]]",
+ *     "{{{{{{{{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25}}}}}}}}",
+ *     "[1, [2, [3, [4, [5, [6, [7, [8, [9, [10, [11, [12, [13, [14, [15, [16, [17, [18, [19, [20]]]]]]]]]]]]]]]]]]]]",
+ *     "String.duplicate(\"x\", 100)",
+ *     "[String.duplicate(\"x\", 100), String.duplicate(\"y\", 100)]",
+ *     "%{a: String.duplicate(\"x\", 100)}",
+ *     "{:reply, :ok, %{queue: Enum.to_list(1..30), waiting: [], mode: :active}}",
+ *     "[1, 2, 3 | 4]",
+ *     "Enum.to_list(1..30) ++ 31",
+ *     "[{:a, 1}, {:b, 2}, {:c, 3}, {:d, 4}, {:e, 5}, {:f, 6}, {:g, 7}, {:h, 8}, {:i, 9}, {:j, 10}, {:k, 11}, 12]",
+ *     "%{[1, 2, 3] => [4, 5, 6], {7, 8} => %{9 => 10}, \"eleven\" => 'twelve', :thirteen => 14.0, nil => :fifteen}",
+ *     "[%Point{x: 1, y: 2}, %Point{x: 3, y: 4}, %Point{x: 5, y: 6}, %Point{x: 7, y: 8}, %Point{x: 9, y: 10}]",
+ *     "MapSet.new([:alpha, :beta, :gamma, :delta, :epsilon, :zeta, :eta, :theta, :iota, :kappa, :lambda])",
+ *     "{:error, %RuntimeError{message: \"something went terribly wrong while doing the thing\"}}",
+ *     ":binary.list_to_bin(Enum.to_list(200..255))",
+ *     "[1.5, 2.25, 3.125, 4.0625, 5.03125, 6.015625, 7.0078125, 8.00390625, 9.001953125, 10.0009765625]",
+ *     "%{a: 1, b: [c: 2, d: [e: 3, f: [g: 4, h: [i: 5, j: 6]]]], k: {7, 8, {9, 10, {11, 12}}}}",
+ *     "[:c.pid(0, 100, 0), :c.pid(0, 101, 0), :c.pid(0, 102, 0), :c.pid(0, 103, 0), :c.pid(0, 104, 0), :c.pid(0, 105, 0)]",
+ *     "{1, [2, 3], %{4 => 5}, \"six\", :seven, 'eight', 9.0, {10}, [], {}, %{}, 11..12}",
+ *     "[[], [[]], [[[]]], [[[[]]]], [[[[[]]]]], [[[[[[]]]]]], [[[[[[[]]]]]]], [[[[[[[[]]]]]]]]]",
+ *   ]
+ *
+ *   IO.puts("static const Case cases[] = {")
+ *   for {e, o} <- cases, do: Gen.emit(e, o)
+ *   IO.puts("};")
+ *   IO.puts("static const Case pretty_cases[] = {")
+ *   for e <- pretty, w <- ["pretty", "pretty w=20", "pretty w=40", "pretty w=0"], do: Gen.emit(e, w)
+ *   IO.puts("};")
+ */

@@ -1,0 +1,239 @@
+/* system.c - natives about the code and the environment around it: which
+ * modules and functions exist (module_loaded, function_exported,
+ * :code.ensure_loaded), which application a module belongs to (for the
+ * "(elixir 1.14.0)" prefix of stacktrace lines), time unit conversion,
+ * the OS environment, and :erl_erts_errors.format_error/2, which explains
+ * a native's badarg the way OTP's extended error information does. */
+#include <gmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "atom.h"
+#include "bif.h"
+#include "binary.h"
+#include "integer.h"
+#include "map.h"
+#include "module.h"
+
+/* ---- modules and functions ------------------------------------------------------ */
+
+static bool module_known(Term name)
+{
+    return module_lookup(name) != NULL || native_module_known(name);
+}
+
+static Term erl_module_loaded(Process *p, const Term *a)
+{
+    if (!term_is_atom(a[0])) return process_badarg_at(p, 1, "not an atom");
+    return atom_from_bool(module_known(a[0]));
+}
+
+static Term erl_function_exported(Process *p, const Term *a)
+{
+    if (!term_is_atom(a[0])) return process_badarg_at(p, 1, "not an atom");
+    if (!term_is_atom(a[1])) return process_badarg_at(p, 2, "not an atom");
+    if (!term_is_small(a[2])) return process_badarg_at(p, 3, "not an integer");
+    int64_t arity = small_value(a[2]);
+    if (arity < 0 || arity > 255) return ATOM_false;
+    if (native_lookup(a[0], a[1], (int)arity)) return ATOM_true;
+    Module *m = module_lookup(a[0]);
+    if (!m) return ATOM_false;
+    Function *f = module_find_function(m, a[1], (uint32_t)arity);
+    return atom_from_bool(f && f->exported && f->defined);
+}
+
+static Term code_ensure_loaded(Process *p, const Term *a)
+{
+    if (!term_is_atom(a[0])) return bif_function_clause(p);
+    if (module_known(a[0])) return tuple2(&p->heap, atom_from_cstr("module"), a[0]);
+    return tuple2(&p->heap, ATOM_error, atom_from_cstr("nofile"));
+}
+
+/* ---- applications ------------------------------------------------------------------ */
+
+/* The OTP application of an Erlang module that genlab provides natively. */
+static const char *erlang_module_application(Term module)
+{
+    static const struct { const char *module, *app; } apps[] = {
+        {"lists", "stdlib"},   {"maps", "stdlib"},   {"binary", "stdlib"}, {"unicode", "stdlib"},
+        {"math", "stdlib"},    {"timer", "stdlib"},  {"rand", "stdlib"},   {"string", "stdlib"},
+        {"io_lib", "stdlib"},  {"gen_server", "stdlib"}, {"proc_lib", "stdlib"}, {"sys", "stdlib"},
+        {"supervisor", "stdlib"}, {"erl_eval", "stdlib"}, {"crypto", "crypto"}, {"application", "kernel"},
+        {"code", "kernel"},    {"os", "kernel"},     {"logger", "kernel"}, {"erl_erts_errors", "kernel"},
+    };
+    for (size_t i = 0; i < sizeof apps / sizeof apps[0]; i++)
+        if (module == atom_from_cstr(apps[i].module)) return apps[i].app;
+    return NULL;
+}
+
+/* Modules of the embedded Elixir library belong to :elixir; modules a
+ * user defines belong to no application. */
+static Term app_get_application(Process *p, const Term *a)
+{
+    Term module = a[0];
+    if (!term_is_atom(module)) return atom_from_cstr("undefined");
+    const char *app = erlang_module_application(module);
+    if (!app) {
+        Module *m = module_lookup(module);
+        if (m && m->file && (strncmp(m->file, "core/lib/", 9) == 0 || strncmp(m->file, "lib/", 4) == 0)) app = "elixir";
+    }
+    if (!app) return atom_from_cstr("undefined");
+    return tuple2(&p->heap, ATOM_ok, atom_from_cstr(app));
+}
+
+static Term app_get_key(Process *p, const Term *a)
+{
+    static const struct { const char *app, *vsn; } versions[] = {
+        {"elixir", "1.14.0"}, {"stdlib", "4.2"}, {"kernel", "8.5.3"}, {"crypto", "5.1.2"}, {"logger", "1.14.0"},
+    };
+    if (a[1] != atom_from_cstr("vsn")) return atom_from_cstr("undefined");
+    for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++) {
+        if (a[0] != atom_from_cstr(versions[i].app)) continue;
+        Term vsn = TERM_NIL;
+        for (size_t k = strlen(versions[i].vsn); k-- > 0;)
+            vsn = cons_new(&p->heap, small_make((unsigned char)versions[i].vsn[k]), vsn);
+        return tuple2(&p->heap, ATOM_ok, vsn);
+    }
+    return atom_from_cstr("undefined");
+}
+
+/* ---- time units ---------------------------------------------------------------------- */
+
+/* Parts per second of a time unit; 0 if it is not one. The native unit
+ * is the nanosecond, as on Linux. */
+static int64_t time_unit_hz(Term unit)
+{
+    int64_t v;
+    if (bif_small_in(unit, 1, SMALL_MAX, &v)) return v;
+    static const struct { const char *name; int64_t hz; } units[] = {
+        {"second", 1}, {"seconds", 1}, {"millisecond", 1000}, {"milli_seconds", 1000},
+        {"microsecond", 1000000}, {"micro_seconds", 1000000}, {"nanosecond", 1000000000},
+        {"nano_seconds", 1000000000}, {"native", 1000000000}, {"perf_counter", 1000000000},
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (unit == atom_from_cstr(units[i].name)) return units[i].hz;
+    return 0;
+}
+
+/* Converts with floor rounding, as erlang:convert_time_unit/3 does. */
+static Term erl_convert_time_unit(Process *p, const Term *a)
+{
+    if (!term_is_integer(a[0])) return process_badarg_at(p, 1, "not an integer");
+    int64_t from = time_unit_hz(a[1]), to = time_unit_hz(a[2]);
+    if (!from) return process_badarg_at(p, 2, "invalid time unit");
+    if (!to) return process_badarg_at(p, 3, "invalid time unit");
+    mpz_t t;
+    mpz_init(t);
+    integer_to_mpz(a[0], t);
+    mpz_mul_si(t, t, to);
+    mpz_fdiv_q_ui(t, t, (unsigned long)from);
+    Term r = integer_from_mpz(&p->heap, t);
+    mpz_clear(t);
+    return r;
+}
+
+/* ---- the OS ----------------------------------------------------------------------- */
+
+static Term charlist_from(Heap *h, const char *s, size_t n)
+{
+    Term l = TERM_NIL;
+    for (size_t i = n; i-- > 0;) l = cons_new(h, small_make((unsigned char)s[i]), l);
+    return l;
+}
+
+/* A flat charlist as a NUL-terminated C string (malloc'd), or NULL. */
+static char *charlist_cstring(Term list)
+{
+    ByteBuf b;
+    bytebuf_init(&b);
+    for (; term_is_cons(list); list = cons_tail(list)) {
+        Term c = cons_head(list);
+        if (!term_is_small(c) || small_value(c) < 1 || small_value(c) > 0x10FFFF) break;
+        bytebuf_append_utf8(&b, (uint32_t)small_value(c));
+    }
+    if (list != TERM_NIL) {
+        bytebuf_free(&b);
+        return NULL;
+    }
+    bytebuf_push(&b, 0);
+    return (char *)b.data;
+}
+
+static Term os_getenv(Process *p, Term name, Term fallback)
+{
+    if (!term_is_list(name)) return process_badarg_at(p, 1, "not a list");
+    char *key = charlist_cstring(name);
+    if (!key) return process_badarg_at(p, 1, "not a list");
+    const char *value = getenv(key);
+    free(key);
+    if (!value) return fallback;
+    return charlist_from(&p->heap, value, strlen(value));
+}
+
+static Term os_getenv1(Process *p, const Term *a) { return os_getenv(p, a[0], ATOM_false); }
+static Term os_getenv2(Process *p, const Term *a) { return os_getenv(p, a[0], a[1]); }
+
+static Term os_getpid(Process *p, const Term *a)
+{
+    (void)a;
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%ld", (long)getpid());
+    return charlist_from(&p->heap, buf, (size_t)n);
+}
+
+/* ---- extended error information ---------------------------------------------------- */
+
+/* :erl_erts_errors.format_error(Reason, [{M, F, Args, Opts} | _]) answers
+ * %{ArgumentPosition => Text} for a badarg raised by a native. Natives
+ * are deterministic functions of their arguments, so the explanation is
+ * recovered by calling the native again on the same arguments and reading
+ * which argument it blamed. */
+static Term errors_format_error(Process *p, const Term *a)
+{
+    Term stack = a[1];
+    Term empty = map_empty(&p->heap);
+    if (!term_is_cons(stack)) return empty;
+    Term entry = cons_head(stack);
+    if (!term_is_tuple(entry) || tuple_size(entry) != 4) return empty;
+    Term module = tuple_get(entry, 0), name = tuple_get(entry, 1), args = tuple_get(entry, 2);
+    size_t arity;
+    if (!term_is_atom(module) || module == atom_from_cstr("genlab") || !bif_list_length(args, &arity) || arity > 16)
+        return empty;
+    NativeFn fn = native_lookup(module, name, (int)arity);
+    if (!fn) return empty;
+    Term argv[16];
+    size_t i = 0;
+    for (Term l = args; term_is_cons(l); l = cons_tail(l)) argv[i++] = cons_head(l);
+
+    Term saved_class = p->exc_class, saved_reason = p->exc_reason, saved_stack = p->exc_stacktrace;
+    int saved_arg = p->exc_arg;
+    const char *saved_why = p->exc_why;
+    p->exc_arg = 0;
+    p->exc_why = NULL;
+    Term r = fn(p, argv);
+    int blamed = r == TERM_NONE && p->exc_reason == a[0] ? p->exc_arg : 0;
+    const char *why = p->exc_why;
+    p->exc_class = saved_class;
+    p->exc_reason = saved_reason;
+    p->exc_stacktrace = saved_stack;
+    p->exc_arg = saved_arg;
+    p->exc_why = saved_why;
+
+    if (blamed <= 0 || !why) return empty;
+    return map_put(&p->heap, empty, small_make(blamed), binary_from_cstr(&p->heap, why));
+}
+
+const NativeDef bif_system_natives[] = {
+    {"erlang", "module_loaded", 1, erl_module_loaded},
+    {"erlang", "function_exported", 3, erl_function_exported},
+    {"erlang", "convert_time_unit", 3, erl_convert_time_unit},
+    {"code", "ensure_loaded", 1, code_ensure_loaded},
+    {"application", "get_application", 1, app_get_application},
+    {"application", "get_key", 2, app_get_key},
+    {"os", "getenv", 1, os_getenv1},
+    {"os", "getenv", 2, os_getenv2},
+    {"os", "getpid", 0, os_getpid},
+    {"erl_erts_errors", "format_error", 2, errors_format_error},
+    {NULL, NULL, 0, NULL},
+};

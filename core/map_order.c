@@ -1,0 +1,569 @@
+/* map_order.c - OTP 25's hash of map keys, and the trie order it implies.
+ *
+ * The hash is Bob Jenkins' 32-bit mixing (lookup2) applied to the VM's own
+ * words: an immediate term (small integer, atom, [] and pid) is mixed as
+ * its 64-bit tagged word, so this file reconstructs those words; boxed and
+ * list terms are walked in the VM's order with a small type constant mixed
+ * in at each step. The walk keeps its own stack, so deep terms do not
+ * recurse on the C stack (only a big map used as a key inside a key does,
+ * once per level of such nesting).
+ *
+ * The trie reads the hash four bits at a time from the low end, children
+ * in ascending order of those four bits, so a depth-first walk visits the
+ * keys in ascending order of the hash with its nibbles reversed. When all
+ * 32 bits of two keys agree, OTP rehashes them with a salt derived from
+ * the depth and carries on.
+ */
+#include "map_order.h"
+
+#include <stdlib.h>
+
+#include "atom.h"
+#include "binary.h"
+#include "compare.h"
+#include "fatal.h"
+#include "map.h"
+#include "module.h"
+
+/* ---- Jenkins mixing ------------------------------------------------------ */
+
+#define GOLDEN 0x9e3779b9u
+/* The VM's per-type constants are multiples of the golden ratio constant,
+ * so that every kind of term perturbs the state differently. */
+#define TYPE_CONST(n) ((uint32_t)(GOLDEN * (uint32_t)(n)))
+
+/* OTP seeds its internal hash with a fixed prime so that it differs from
+ * erlang:phash2 over the same terms. */
+#define INTERNAL_SEED 3432918353u
+
+static inline void jenkins_mix(uint32_t *pa, uint32_t *pb, uint32_t *pc)
+{
+    uint32_t a = *pa, b = *pb, c = *pc;
+    a -= b; a -= c; a ^= c >> 13;
+    b -= c; b -= a; b ^= a << 8;
+    c -= a; c -= b; c ^= b >> 13;
+    a -= b; a -= c; a ^= c >> 12;
+    b -= c; b -= a; b ^= a << 16;
+    c -= a; c -= b; c ^= b >> 5;
+    a -= b; a -= c; a ^= c >> 3;
+    b -= c; b -= a; b ^= a << 10;
+    c -= a; c -= b; c ^= b >> 15;
+    *pa = a;
+    *pb = b;
+    *pc = c;
+}
+
+/* Folds two 32-bit words, each offset by a type constant, into the state. */
+static inline uint32_t mix_words(uint32_t state, uint32_t x, uint32_t y, uint32_t k)
+{
+    uint32_t a = k + x, b = k + y;
+    jenkins_mix(&a, &b, &state);
+    return state;
+}
+
+static inline uint32_t mix_word64(uint32_t state, uint64_t w, uint32_t k)
+{
+    return mix_words(state, (uint32_t)w, (uint32_t)(w >> 32), k);
+}
+
+/* A cheap rotation the VM uses to mark list structure (head, tail). */
+static inline uint32_t mix_marker(uint32_t state, uint32_t k)
+{
+    state ^= k;
+    return (state << 17) ^ (state >> 15);
+}
+
+/* Jenkins' lookup2 over a byte block, seeded with `seed`. */
+static uint32_t mix_bytes(const uint8_t *k, size_t length, uint32_t seed)
+{
+    uint32_t a = GOLDEN, b = GOLDEN, c = seed;
+    size_t len = length;
+    while (len >= 12) {
+        a += k[0] + ((uint32_t)k[1] << 8) + ((uint32_t)k[2] << 16) + ((uint32_t)k[3] << 24);
+        b += k[4] + ((uint32_t)k[5] << 8) + ((uint32_t)k[6] << 16) + ((uint32_t)k[7] << 24);
+        c += k[8] + ((uint32_t)k[9] << 8) + ((uint32_t)k[10] << 16) + ((uint32_t)k[11] << 24);
+        jenkins_mix(&a, &b, &c);
+        k += 12;
+        len -= 12;
+    }
+    /* The low byte of c carries the length, so the tail skips it. */
+    c += (uint32_t)length;
+    switch (len) {
+    case 11: c += (uint32_t)k[10] << 24; /* fall through */
+    case 10: c += (uint32_t)k[9] << 16;  /* fall through */
+    case 9: c += (uint32_t)k[8] << 8;    /* fall through */
+    case 8: b += (uint32_t)k[7] << 24;   /* fall through */
+    case 7: b += (uint32_t)k[6] << 16;   /* fall through */
+    case 6: b += (uint32_t)k[5] << 8;    /* fall through */
+    case 5: b += k[4];                   /* fall through */
+    case 4: a += (uint32_t)k[3] << 24;   /* fall through */
+    case 3: a += (uint32_t)k[2] << 16;   /* fall through */
+    case 2: a += (uint32_t)k[1] << 8;    /* fall through */
+    case 1: a += k[0];                   /* fall through */
+    default: break;
+    }
+    jenkins_mix(&a, &b, &c);
+    return c;
+}
+
+/* ---- the VM's words for immediates ----------------------------------------
+ * On a 64-bit BEAM a small integer is value << 4 | 0xF and holds 60 bits
+ * (genlab's hold 61, so the top range is a one-digit bignum there); an
+ * atom is its table slot << 6 | 0xB; [] is its 6-bit tag
+ * 0x3B (the word is just the tag); a local pid is its data << 4 | 0x3. */
+
+#define BEAM_SMALL_MIN (-((int64_t)1 << 59))
+#define BEAM_SMALL_MAX (((int64_t)1 << 59) - 1)
+#define BEAM_NIL_WORD 0x3Bu
+
+static uint64_t default_atom_number(Term atom) { return atom_index(atom); }
+static MapOrderAtomNumbering atom_numbering = default_atom_number;
+
+void map_order_set_atom_numbering(MapOrderAtomNumbering fn)
+{
+    atom_numbering = fn ? fn : default_atom_number;
+}
+
+static inline uint64_t beam_atom_word(Term atom) { return (atom_numbering(atom) << 6) | 0xB; }
+
+/* #PID<0.N.S> keeps N in the low 15 bits of the pid data and S above it;
+ * genlab's pids are #PID<0.N.0>. */
+static inline uint64_t beam_pid_word(Term pid) { return ((uint64_t)pid_serial(pid) << 4) | 0x3; }
+
+/* ---- the walk ---------------------------------------------------------------- */
+
+/* A big map met while hashing: OTP hashes it by walking its trie nodes, so
+ * the walk needs the keys in trie order. */
+typedef struct BigMap {
+    const Term *keys, *values;
+    size_t n;
+    size_t *asc; /* key indices in ascending trie order */
+    struct BigMap *next;
+} BigMap;
+
+typedef enum {
+    WORK_TERM,    /* hash term a */
+    WORK_CDR,     /* the marker OTP mixes before an improper tail */
+    WORK_LEAF,    /* a trie leaf inside a full node: hashed as the list [a | b] */
+    WORK_NODE     /* trie node of `map` at `level` holding asc[start, end) */
+} WorkKind;
+
+typedef struct Work {
+    WorkKind kind;
+    unsigned level;
+    Term a, b;
+    BigMap *map;
+    size_t start, end;
+} Work;
+
+typedef struct Walk {
+    uint32_t state;
+    Work *stack;
+    size_t depth, capacity;
+    Work inline_stack[32];
+    BigMap *big_maps;
+} Walk;
+
+static void walk_push(Walk *w, Work item)
+{
+    if (w->depth == w->capacity) {
+        size_t cap = w->capacity * 2;
+        Work *grown = xmalloc(cap * sizeof *grown);
+        memcpy(grown, w->stack, w->depth * sizeof *grown);
+        if (w->stack != w->inline_stack) free(w->stack);
+        w->stack = grown;
+        w->capacity = cap;
+    }
+    w->stack[w->depth++] = item;
+}
+
+static inline void push_term(Walk *w, Term t) { walk_push(w, (Work){.kind = WORK_TERM, .a = t}); }
+
+static void sort_keys_ascending(const Term *keys, size_t n, size_t *asc);
+
+/* The 4-bit slot of key `k` at trie `level`. */
+static unsigned key_slot(Term k, unsigned level)
+{
+    return (map_order_key_hash(k, level / 8) >> (4 * (level % 8))) & 15;
+}
+
+/* Splits asc[start, end) by slot at `level` into consecutive runs; bounds
+ * receives count + 1 offsets. Returns the number of runs (children). */
+static unsigned node_children(const BigMap *bm, unsigned level, size_t start, size_t end, size_t bounds[17])
+{
+    unsigned count = 0;
+    unsigned prev = 16;
+    for (size_t i = start; i < end; i++) {
+        unsigned slot = key_slot(bm->keys[bm->asc[i]], level);
+        if (slot != prev) {
+            bounds[count++] = i;
+            prev = slot;
+        }
+    }
+    bounds[count] = end;
+    return count;
+}
+
+/* Pushes one child of a node: a single key is a leaf, more make a node. */
+static void push_child(Walk *w, BigMap *bm, unsigned level, size_t from, size_t to, bool in_full_node)
+{
+    if (to - from > 1) {
+        walk_push(w, (Work){.kind = WORK_NODE, .level = level + 1, .map = bm, .start = from, .end = to});
+        return;
+    }
+    size_t i = bm->asc[from];
+    if (in_full_node) {
+        /* A full node is a 16-tuple whose leaves are [key | value] cells. */
+        walk_push(w, (Work){.kind = WORK_LEAF, .a = bm->keys[i], .b = bm->values[i]});
+    } else {
+        /* Other nodes hand the cell's halves over separately, key first. */
+        push_term(w, bm->values[i]);
+        push_term(w, bm->keys[i]);
+    }
+}
+
+/* A bitmap node (or the root): its children come off the stack in
+ * descending slot order. */
+static void walk_bitmap_node(Walk *w, BigMap *bm, unsigned level, size_t start, size_t end)
+{
+    size_t bounds[17];
+    unsigned count = node_children(bm, level, start, end, bounds);
+    if (count == 16 && level > 0) {
+        /* A node with every slot used is stored as a plain 16-tuple. */
+        w->state = mix_words(w->state, 16, 0, TYPE_CONST(9));
+        for (unsigned c = count; c-- > 0;) push_child(w, bm, level, bounds[c], bounds[c + 1], true);
+        return;
+    }
+    for (unsigned c = 0; c < count; c++) push_child(w, bm, level, bounds[c], bounds[c + 1], false);
+}
+
+static void walk_big_map(Walk *w, Term m)
+{
+    BigMap *bm = xmalloc(sizeof *bm);
+    bm->n = map_size(m);
+    bm->keys = map_keys(m);
+    bm->values = map_values(m);
+    bm->asc = xmalloc(bm->n * sizeof *bm->asc);
+    sort_keys_ascending(bm->keys, bm->n, bm->asc);
+    bm->next = w->big_maps;
+    w->big_maps = bm;
+    w->state = mix_words(w->state, (uint32_t)bm->n, 0, TYPE_CONST(16));
+    walk_bitmap_node(w, bm, 0, 0, bm->n);
+}
+
+static inline bool is_byte_term(Term t)
+{
+    return term_is_small(t) && small_value(t) >= 0 && small_value(t) <= 255;
+}
+
+/* Hashes a list cell (head, tail). Runs of byte-sized integers are packed
+ * four to a word; the first other head is hashed next, with the rest of
+ * the list pushed. Returns the term to hash next, or TERM_NONE. */
+static Term walk_list(Walk *w, Term head, Term tail)
+{
+    uint32_t packed = 0;
+    unsigned count = 0;
+    while (is_byte_term(head)) {
+        packed = (packed << 8) + (uint32_t)small_value(head);
+        if (count == 3) {
+            w->state = mix_words(w->state, packed, 0, TYPE_CONST(4));
+            packed = 0;
+            count = 0;
+        } else {
+            count++;
+        }
+        if (!term_is_cons(tail)) {
+            if (count > 0) w->state = mix_words(w->state, packed, count, TYPE_CONST(22));
+            return tail;
+        }
+        head = cons_head(tail);
+        tail = cons_tail(tail);
+    }
+    if (count > 0) w->state = mix_words(w->state, packed, count, TYPE_CONST(22));
+    w->state = mix_marker(w->state, TYPE_CONST(17));
+    push_term(w, tail);
+    if (!term_is_cons(tail)) walk_push(w, (Work){.kind = WORK_CDR});
+    return head;
+}
+
+static void walk_bits(Walk *w, Term t)
+{
+    const uint8_t *bytes;
+    size_t offset, bits;
+    bitstring_view(t, &bytes, &offset, &bits);
+    uint32_t seed = TYPE_CONST(13) + w->state;
+    size_t whole = bits / 8, rest = bits % 8;
+    if (whole == 0 && rest == 0) {
+        w->state = seed;
+        return;
+    }
+    uint8_t small_buf[64];
+    uint8_t *copy = NULL;
+    const uint8_t *p = bytes + offset / 8;
+    if (offset % 8 != 0) {
+        /* Unaligned content is realigned first, as the VM does. */
+        size_t need = whole + (rest != 0);
+        copy = need <= sizeof small_buf ? small_buf : xmalloc(need);
+        unsigned shift = offset % 8;
+        for (size_t i = 0; i < need; i++) {
+            unsigned hi = (unsigned)p[i] << shift;
+            unsigned lo = (i + 1) * 8 < bits + shift ? (unsigned)p[i + 1] >> (8 - shift) : 0;
+            copy[i] = (uint8_t)(hi | lo);
+        }
+        p = copy;
+    }
+    w->state = mix_bytes(p, whole, seed);
+    if (rest > 0) w->state = mix_words(w->state, (uint32_t)rest, (uint32_t)(p[whole] >> (8 - rest)), TYPE_CONST(15));
+    if (copy && copy != small_buf) free(copy);
+}
+
+/* Integer magnitude digits (64-bit, least significant first) under a
+ * sign constant. */
+static void walk_digits(Walk *w, const uint64_t *digits, size_t n, bool negative)
+{
+    uint32_t k = negative ? TYPE_CONST(10) : TYPE_CONST(11);
+    for (size_t i = 0; i < n; i++) w->state = mix_word64(w->state, digits[i], k);
+}
+
+/* Hashes t; compound terms push their remaining parts. Returns the next
+ * term to hash at once, or TERM_NONE to pop. */
+static Term walk_term(Walk *w, Term t)
+{
+    switch (term_tag(t)) {
+    case TAG_SMALL: {
+        int64_t v = small_value(t);
+        if (v >= BEAM_SMALL_MIN && v <= BEAM_SMALL_MAX) {
+            w->state = mix_word64(w->state, ((uint64_t)v << 4) | 0xF, GOLDEN);
+        } else {
+            uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+            walk_digits(w, &mag, 1, v < 0);
+        }
+        return TERM_NONE;
+    }
+    case TAG_ATOM:
+        w->state = mix_word64(w->state, beam_atom_word(t), GOLDEN);
+        return TERM_NONE;
+    case TAG_PID:
+        w->state = mix_word64(w->state, beam_pid_word(t), GOLDEN);
+        return TERM_NONE;
+    case TAG_SPECIAL:
+        w->state = mix_word64(w->state, BEAM_NIL_WORD, GOLDEN);
+        return TERM_NONE;
+    case TAG_CONS:
+        return walk_list(w, cons_head(t), cons_tail(t));
+    default:
+        break;
+    }
+    if (!term_is_boxed(t)) return TERM_NONE;
+    Term *p = boxed_ptr(t);
+    size_t size = header_size(p[0]);
+    switch (header_type(p[0])) {
+    case BOX_TUPLE:
+        w->state = mix_words(w->state, (uint32_t)size, 0, TYPE_CONST(9));
+        if (size == 0) return TERM_NONE;
+        for (size_t i = size; i-- > 1;) push_term(w, p[1 + i]);
+        return p[1];
+    case BOX_FLOAT: {
+        double d = float_value(t);
+        if (d == 0.0) d = 0.0; /* -0.0 hashes as 0.0: they are equal keys */
+        uint64_t bits;
+        memcpy(&bits, &d, sizeof bits);
+        w->state = mix_word64(w->state, bits, TYPE_CONST(12));
+        return TERM_NONE;
+    }
+    case BOX_BIGPOS:
+    case BOX_BIGNEG: {
+        walk_digits(w, (const uint64_t *)(p + 1), size, header_type(p[0]) == BOX_BIGNEG);
+        return TERM_NONE;
+    }
+    case BOX_BINARY:
+    case BOX_SUBBIN:
+        walk_bits(w, t);
+        return TERM_NONE;
+    case BOX_MAP: {
+        size_t n = map_size(t);
+        if (n > MAP_ORDER_FLAT_MAX) {
+            walk_big_map(w, t);
+            return TERM_NONE;
+        }
+        w->state = mix_words(w->state, (uint32_t)n, 0, TYPE_CONST(16));
+        const Term *keys = map_keys(t), *values = map_values(t);
+        for (size_t i = n; i-- > 0;) {
+            push_term(w, values[i]);
+            push_term(w, keys[i]);
+        }
+        return TERM_NONE;
+    }
+    case BOX_FUN: {
+        /* OTP mixes the fun's module, index and unique number, then its
+         * environment; genlab's FunInfo has the same fields, though not
+         * OTP's values for them. */
+        const FunInfo *info = (const FunInfo *)(uintptr_t)p[1];
+        uint32_t free_count = (uint32_t)(size - 1);
+        w->state = mix_words(w->state, free_count, (uint32_t)beam_atom_word(info->module), TYPE_CONST(20));
+        w->state = mix_words(w->state, info->index, info->uniq, TYPE_CONST(21));
+        if (free_count == 0) return TERM_NONE;
+        for (size_t i = free_count; i-- > 1;) push_term(w, p[2 + i]);
+        return p[2];
+    }
+    case BOX_EXPORT:
+        /* OTP hashes the export entry's address; any stable mix will do. */
+        w->state = mix_words(w->state, (uint32_t)beam_atom_word(p[1]), (uint32_t)beam_atom_word(p[2]),
+                             TYPE_CONST(14));
+        w->state = mix_word64(w->state, p[3], TYPE_CONST(14));
+        return TERM_NONE;
+    case BOX_REF: {
+        uint64_t id = p[1];
+        w->state = mix_words(w->state, (uint32_t)(id & 0x3ffff), 0, TYPE_CONST(7));
+        w->state = mix_words(w->state, (uint32_t)(id >> 18), (uint32_t)(id >> 50), TYPE_CONST(8));
+        return TERM_NONE;
+    }
+    default:
+        return TERM_NONE;
+    }
+}
+
+uint32_t map_order_hash(Term t, uint32_t salt)
+{
+    Walk w = {.state = salt ^ INTERNAL_SEED, .capacity = 32};
+    w.stack = w.inline_stack;
+    Term next = t;
+    for (;;) {
+        while (next != TERM_NONE) next = walk_term(&w, next);
+        if (w.depth == 0) break;
+        Work item = w.stack[--w.depth];
+        switch (item.kind) {
+        case WORK_TERM:
+            next = item.a;
+            break;
+        case WORK_CDR:
+            w.state = mix_marker(w.state, TYPE_CONST(18));
+            break;
+        case WORK_LEAF:
+            next = walk_list(&w, item.a, item.b);
+            break;
+        case WORK_NODE:
+            walk_bitmap_node(&w, item.map, item.level, item.start, item.end);
+            break;
+        }
+    }
+    if (w.stack != w.inline_stack) free(w.stack);
+    while (w.big_maps) {
+        BigMap *bm = w.big_maps;
+        w.big_maps = bm->next;
+        free(bm->asc);
+        free(bm);
+    }
+    return w.state;
+}
+
+uint32_t map_order_key_hash(Term key, unsigned depth)
+{
+    uint32_t salt = 0;
+    if (depth > 0) salt = mix_words(0, depth, 1, TYPE_CONST(22));
+    return map_order_hash(key, salt);
+}
+
+/* ---- ordering ------------------------------------------------------------------ */
+
+/* The hash with its nibbles reversed: comparing these as numbers compares
+ * trie paths, the lowest nibble deciding first. */
+static inline uint32_t nibbles_reversed(uint32_t h)
+{
+    h = __builtin_bswap32(h);
+    return ((h & 0x0f0f0f0fu) << 4) | ((h >> 4) & 0x0f0f0f0fu);
+}
+
+/* Orders idx[0, n) of keys whose hashes agree below `depth` by the hash at
+ * `depth`, and so on down while they still collide. */
+static void sort_colliding(const Term *keys, size_t *idx, size_t n, unsigned depth)
+{
+    uint32_t stack_paths[16];
+    uint32_t *paths = n <= 16 ? stack_paths : xmalloc(n * sizeof *paths);
+    for (size_t i = 0; i < n; i++) paths[i] = nibbles_reversed(map_order_key_hash(keys[idx[i]], depth));
+    for (size_t i = 1; i < n; i++) {
+        size_t x = idx[i], j = i;
+        uint32_t px = paths[i];
+        while (j > 0 && paths[j - 1] > px) {
+            paths[j] = paths[j - 1];
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        paths[j] = px;
+        idx[j] = x;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && paths[j] == paths[i]) j++;
+        if (j - i > 1) {
+            /* Distinct keys part at some depth; genlab's stand-in hashes for
+             * pids, references and funs might never, so a bound keeps the
+             * order total (term order among the stragglers). */
+            if (depth < 16) {
+                sort_colliding(keys, idx + i, j - i, depth + 1);
+            } else {
+                for (size_t a = i + 1; a < j; a++)
+                    for (size_t b = a; b > i && term_compare_exact(keys[idx[b - 1]], keys[idx[b]]) > 0; b--) {
+                        size_t t = idx[b];
+                        idx[b] = idx[b - 1];
+                        idx[b - 1] = t;
+                    }
+            }
+        }
+        i = j;
+    }
+    if (paths != stack_paths) free(paths);
+}
+
+/* asc receives 0..n-1 sorted by trie path: a radix sort on the reversed
+ * first hash (stable, so equal paths keep index order), then the rare
+ * collisions are settled with deeper hashes. */
+static void sort_keys_ascending(const Term *keys, size_t n, size_t *asc)
+{
+    uint64_t stack_a[128], stack_b[128];
+    uint64_t *a = n <= 128 ? stack_a : xmalloc(n * sizeof *a);
+    uint64_t *b = n <= 128 ? stack_b : xmalloc(n * sizeof *b);
+    for (size_t i = 0; i < n; i++) a[i] = ((uint64_t)nibbles_reversed(map_order_key_hash(keys[i], 0)) << 32) | i;
+    for (unsigned shift = 32; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++) count[((a[i] >> shift) & 0xff) + 1]++;
+        for (unsigned d = 0; d < 256; d++) count[d + 1] += count[d];
+        for (size_t i = 0; i < n; i++) b[count[(a[i] >> shift) & 0xff]++] = a[i];
+        uint64_t *t = a;
+        a = b;
+        b = t;
+    }
+    for (size_t i = 0; i < n; i++) asc[i] = (size_t)(uint32_t)a[i];
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && (a[j] >> 32) == (a[i] >> 32)) j++;
+        if (j - i > 1) sort_colliding(keys, asc + i, j - i, 1);
+        i = j;
+    }
+    /* Four passes swap the buffers an even number of times. */
+    if (a != stack_a && a != stack_b) free(a);
+    if (b != stack_a && b != stack_b) free(b);
+}
+
+void map_fold_order(Term m, size_t *order)
+{
+    size_t n = map_size(m);
+    if (n <= MAP_ORDER_FLAT_MAX) {
+        for (size_t i = 0; i < n; i++) order[i] = i;
+        return;
+    }
+    sort_keys_ascending(map_keys(m), n, order);
+}
+
+void map_iteration_order(Term m, size_t *order)
+{
+    size_t n = map_size(m);
+    map_fold_order(m, order);
+    if (n <= MAP_ORDER_FLAT_MAX) return;
+    /* :maps.to_list conses while it walks the trie, so it lists backwards. */
+    for (size_t i = 0, j = n - 1; i < j; i++, j--) {
+        size_t t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+}

@@ -1,0 +1,67 @@
+/* map_order.h - the order in which OTP 25 lists and folds a map's keys.
+ *
+ * genlab stores every map as one array sorted in term order (map.h). OTP 25
+ * stores maps of up to 32 keys the same way, so for them the array order is
+ * exactly what Elixir prints and iterates. A map of 33 keys or more is a
+ * hash array mapped trie in OTP: its entries come out in the order of a
+ * 32-bit hash of each key, read four bits at a time from the least
+ * significant end, with a freshly salted hash for every further 32 bits
+ * when two keys collide. This module computes that hash the way OTP 25
+ * does and derives both orders from it; it never changes a map.
+ *
+ * Two orders exist for a big map, and Elixir uses both:
+ *   listing order  :maps.to_list, :maps.keys, :maps.values, inspect, and
+ *                  every Enum/Stream function that goes through the
+ *                  Enumerable protocol (Enum.to_list, Enum.take, Enum.at,
+ *                  Enum.find, Enum.zip, Enum.slice, Enum.reduce_while,
+ *                  Enum.chunk_every, Stream.*, Enum.into(map, []) ...);
+ *   fold order     :maps.fold, :maps.foreach, :maps.iterator/:maps.next,
+ *                  and Enum.reduce on a map (which Elixir 1.14 routes to
+ *                  :maps.fold), hence for comprehensions, Enum.map, each,
+ *                  filter, reject, flat_map, map_join, with_index, uniq,
+ *                  map_reduce, sort_by, min_by, reverse ...
+ * For a big map the fold order is the listing order reversed; for a map of
+ * up to 32 keys both are the sorted order.
+ */
+#ifndef GENLAB_MAP_ORDER_H
+#define GENLAB_MAP_ORDER_H
+
+#include "term.h"
+
+/* Up to this many keys OTP 25 keeps a map flat and sorted. */
+#define MAP_ORDER_FLAT_MAX 32
+
+/* Fills order[0 .. map_size(m)) with indices into map_keys(m) and
+ * map_values(m) in listing order (see above). For maps of up to 32 keys
+ * that is 0, 1, 2, ... The caller provides room for map_size(m) entries. */
+void map_iteration_order(Term m, size_t *order);
+
+/* Like map_iteration_order, in fold order. */
+void map_fold_order(Term m, size_t *order);
+
+/* True when both orders are the array order, so callers may skip the
+ * order array entirely. */
+static inline bool map_order_is_sorted(size_t map_size) { return map_size <= MAP_ORDER_FLAT_MAX; }
+
+/* OTP 25's internal hash of any term, seeded with `salt` (what the VM
+ * calls make_internal_hash). Exact for integers, floats, binaries and
+ * bitstrings, lists, tuples and maps built of these; for atoms it is exact
+ * given the atom's number (see below); pids, references and funs are
+ * hashed from genlab's own identities, which OTP's cannot match. */
+uint32_t map_order_hash(Term t, uint32_t salt);
+
+/* The hash a map key is filed under at trie depth `depth` (0 for trie
+ * levels 0-7, 1 for levels 8-15, and so on). */
+uint32_t map_order_key_hash(Term key, unsigned depth);
+
+/* OTP hashes an atom by its slot in the VM's atom table, so the order of
+ * atom keys in a big map depends on the order in which the VM created its
+ * atoms (about 12,000 at start-up, then every atom the compiler and the
+ * program make). genlab cannot know those numbers; by default it uses its
+ * own atom index. A caller that knows the BEAM numbers (a test replaying a
+ * recorded run) may install a function returning them; NULL restores the
+ * default. */
+typedef uint64_t (*MapOrderAtomNumbering)(Term atom);
+void map_order_set_atom_numbering(MapOrderAtomNumbering fn);
+
+#endif

@@ -1,0 +1,5 @@
+'abc'
+'a#{b}c'
+'unicode é'
+'esc\n'
+''

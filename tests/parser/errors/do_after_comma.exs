@@ -1,0 +1,3 @@
+if x, do
+  1
+end

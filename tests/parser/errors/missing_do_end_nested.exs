@@ -1,0 +1,4 @@
+if x do
+  case y do
+    1 -> 2
+end

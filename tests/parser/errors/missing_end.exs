@@ -1,0 +1,3 @@
+defmodule A do
+  def x do
+  end

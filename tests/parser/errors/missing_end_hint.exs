@@ -1,0 +1,6 @@
+defmodule A do
+  def x do
+
+  def y do
+  end
+end

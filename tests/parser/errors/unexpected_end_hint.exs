@@ -1,0 +1,6 @@
+defmodule A do
+  def x do
+    :ok
+    end
+  end
+end

@@ -1,0 +1,9 @@
+foo
+foo?
+foo!
+_foo
+_
+__MODULE__
+__ENV__
+foo_bar1
+x1y2

@@ -1,0 +1,5 @@
+not x
+!x
+x = not y
+(!x)
+not(x)

@@ -1,0 +1,6 @@
+:"foo-bar"
+:"Elixir.Foo"
+:"123"
+:""
+Foo."bar baz"()
+x."end"
