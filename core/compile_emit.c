@@ -30,8 +30,24 @@ static void code_push(FnCtx *c, Code w)
     c->code[c->len++] = w;
 }
 
+/* Which operands of an instruction are jump labels (bit i = operand i). */
+static unsigned label_operands(Opcode op)
+{
+    switch (op) {
+    case OP_JUMP: case OP_TRY: case OP_RECV_NEXT: return 1u << 0;
+    case OP_TEST_TRUE: case OP_TEST_FALSE: case OP_TEST_TRUTHY: case OP_TEST_BOOLEAN:
+    case OP_TEST_CONS: case OP_TEST_NIL: case OP_TEST_MAP: case OP_RECV_PEEK: case OP_RECV_WAIT: return 1u << 1;
+    case OP_IS_LT: case OP_IS_GE: case OP_IS_EQ: case OP_IS_NE: case OP_IS_EQ_EXACT: case OP_IS_NE_EXACT:
+    case OP_TEST_TYPE: case OP_TEST_TUPLE: case OP_TEST_EQ_K: return 1u << 2;
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_MAP_GET: case OP_BS_MATCH: return 1u << 3;
+    case OP_CALL_NATIVE: return 1u << 4;
+    default: return 0;
+    }
+}
+
 void emit(FnCtx *c, Opcode op, ...)
 {
+    unsigned labels = label_operands(op);
     if (c->nlines == 0 || c->lines[c->nlines - 1].line != (uint32_t)c->line) {
         if (c->nlines == c->lines_cap) {
             c->lines_cap = c->lines_cap ? c->lines_cap * 2 : 16;
@@ -44,13 +60,12 @@ void emit(FnCtx *c, Opcode op, ...)
     va_start(ap, op);
     for (int i = 0; i < opcode_operand_count[op]; i++) {
         Code w = va_arg(ap, Code);
-        if (w & LABEL_TAG) {
+        if ((labels >> i) & 1 && w != 0) { /* 0 = no label: raise instead */
             if (c->npatches == c->patches_cap) {
                 c->patches_cap = c->patches_cap ? c->patches_cap * 2 : 32;
                 c->patches = xrealloc(c->patches, c->patches_cap * sizeof(uint32_t));
             }
             c->patches[c->npatches++] = (uint32_t)c->len;
-            w &= ~LABEL_TAG;
         }
         code_push(c, w);
     }

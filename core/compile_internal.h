@@ -97,9 +97,9 @@ void fn_finish(FnCtx *c); /* resolves labels, stores code into c->fn */
 void emit(FnCtx *c, Opcode op, ...); /* operands as Code values; labels via emit_label_operand */
 uint32_t label_new(FnCtx *c);
 void label_place(FnCtx *c, uint32_t label);
-/* Operand marker: OPERAND_LABEL(l) in an emit() operand list refers to label l. */
-#define LABEL_TAG ((Code)1 << 62)
-#define OPERAND_LABEL(l) (LABEL_TAG | (Code)(l))
+/* A label operand in an emit() list; emit knows from the opcode which
+ * operands are labels and resolves them when the function is finished. */
+#define OPERAND_LABEL(l) ((Code)(l))
 uint32_t reg_alloc(FnCtx *c);
 uint32_t reg_alloc_n(FnCtx *c, uint32_t n);
 Term literal(Term t); /* copies into the literal arena */
