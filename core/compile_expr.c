@@ -178,6 +178,21 @@ static const KernelBif *kernel_bif(Term name, size_t arity)
     return NULL;
 }
 
+/* Kernel functions the compiler implements itself (operators, special
+ * forms, BIFs): Kernel.+(1, 2) and &Kernel.+/2 mean the same as + does. */
+static bool kernel_is_builtin(Term name, size_t arity)
+{
+    static const char *const forms[] = {
+        "+", "-", "*", "==", "!=", "===", "!==", "<", ">", "<=", ">=", "<>", "and", "or", "&&", "||", "!",
+        "if", "unless", "in", "elem", "put_elem", "is_nil", "self", "apply", "match?", "raise", "reraise",
+        "is_map_key", "is_struct", "is_exception", "..", "|>", "to_string", NULL};
+    if (kernel_bif(name, arity)) return true;
+    const char *s = atom_text(name);
+    for (int i = 0; forms[i]; i++)
+        if (!strcmp(forms[i], s)) return strcmp(s, "to_string") != 0 && strcmp(s, "apply") != 0;
+    return false;
+}
+
 static void compile_comparison(FnCtx *c, const char *op, Term args, uint32_t dst, bool tail)
 {
     uint32_t saved = c->next_reg;
@@ -289,7 +304,7 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
     Term name, meta, margs, uargs;
     if (!ast_is_call(map_ast, &name, &meta, &margs)) compile_fail(c, "CompileError", "invalid struct");
     Term mod = expand_alias(c->mod, mod_ast);
-    if (mod == TERM_NONE && ast_is_call(mod_ast, &name, NULL, NULL) && name == A("__MODULE__")) mod = c->mod->name;
+    if (mod == TERM_NONE && (ast_is_call(mod_ast, &name, NULL, NULL) || ast_is_var(mod_ast, &name, NULL)) && name == A("__MODULE__")) mod = c->mod->name;
     if (mod == TERM_NONE) compile_fail(c, "CompileError", "expected struct name to be a compile time atom or alias");
     Term def = module_struct_default(c->mod, mod, c->line);
     uint32_t saved = c->next_reg;
@@ -555,6 +570,26 @@ static void compile_with(FnCtx *c, Term args, uint32_t dst, bool tail)
     c->next_reg = saved;
 }
 
+/* <<a, b <- bin>> parses as <<a, {:<-, _, [b, bin]}>>. */
+static bool is_binary_generator(Term segs)
+{
+    Term last = list_nth(segs, list_length(segs) - 1), name, meta, args;
+    return ast_is_call(last, &name, &meta, &args) && name == A("<-") && list_length(args) == 2;
+}
+
+static void split_binary_generator(ModCtx *m, Term segs, Term *pattern_segs, Term *bin)
+{
+    size_t n = list_length(segs);
+    Term *items = xmalloc((n + 1) * sizeof(Term));
+    for (size_t i = 0; i < n; i++) items[i] = list_nth(segs, i);
+    Term last = items[n - 1];
+    Term largs = tuple_get(last, 2);
+    items[n - 1] = list_nth(largs, 0);
+    *bin = list_nth(largs, 1);
+    *pattern_segs = list_from(m->scratch, n, items);
+    free(items);
+}
+
 /* for: rewritten into Enum.reduce calls with a reversed accumulator. */
 static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
 {
@@ -588,8 +623,32 @@ static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
             Term skip = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 2, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil), acc}), acc}));
             Term fn = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){clause1, skip}));
             inner = mk_remote(m, enum_mod, "reduce", 3, (Term[]){list_nth(qargs, 1), acc, fn});
-        } else if (ast_is_call(q, &name, &meta, &qargs) && name == A("<<>>")) {
-            compile_fail(c, "CompileError", "binary generators in for are not supported yet");
+        } else if (ast_is_call(q, &name, &meta, &qargs) && name == A("<<>>") && is_binary_generator(qargs)) {
+            /* <<segs <- bin>>: a list generator over the prefixes that match */
+            Term segs, bin;
+            split_binary_generator(m, qargs, &segs, &bin);
+            Term rest = tuple3(h, A("genlab_rest"), TERM_NIL, A("genlab_for"));
+            Term chunk = tuple3(h, A("genlab_chunk"), TERM_NIL, A("genlab_for"));
+            Term bits_spec = tuple3(h, A("bitstring"), TERM_NIL, ATOM_nil);
+            Term rest_seg = tuple3(h, A("::"), TERM_NIL, list_from(h, 2, (Term[]){rest, bits_spec}));
+            size_t ns = list_length(segs);
+            Term *all = xmalloc((ns + 2) * sizeof(Term));
+            for (size_t k = 0; k < ns; k++) all[k] = list_nth(segs, k);
+            all[ns] = rest_seg;
+            Term match_pat = tuple3(h, A("="), TERM_NIL, list_from(h, 2, (Term[]){tuple3(h, A("<<>>"), TERM_NIL, list_from(h, ns + 1, all)), chunk}));
+            free(all);
+            Term consumed = tuple3(h, A("-"), TERM_NIL, list_from(h, 2, (Term[]){
+                tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &chunk)), tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &rest))}));
+            Term yes = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, &match_pat), consumed}));
+            Term no = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil)}), A("done")}));
+            Term matcher = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){yes, no}));
+            Term chunks = mk_remote(m, A("genlab_support"), "bin_chunks", 2, (Term[]){bin, matcher});
+            Term pattern = tuple3(h, A("<<>>"), TERM_NIL, segs);
+            Term head = list_from(h, 2, (Term[]){pattern, acc});
+            Term clause1 = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){head, inner}));
+            Term skip = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 2, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil), acc}), acc}));
+            Term fn = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){clause1, skip}));
+            inner = mk_remote(m, enum_mod, "reduce", 3, (Term[]){chunks, acc, fn});
         } else {
             /* a filter */
             inner = tuple3(h, A("if"), TERM_NIL, list_from(h, 2, (Term[]){q, list_from(h, 2, (Term[]){tuple2(h, ATOM_do, inner), tuple2(h, ATOM_else, acc)})}));
@@ -686,6 +745,7 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
     emit(c, OP_JUMP, OPERAND_LABEL(done));
     if (has_handlers) {
         label_place(c, handler);
+        var_bind(c, A("__STACKTRACE__"), ATOM_nil, exc_regs + 2);
         uint32_t exc = reg_alloc(c);
         if (rescue != TERM_NONE) {
             /* rescue sees errors only, normalized to exception structs */
@@ -966,7 +1026,12 @@ static void compile_capture(FnCtx *c, Term args, uint32_t dst, bool tail, Term m
         if (ast_is_remote(callee, &mod_ast, &fun, &cargs, NULL)) {
             Term mod = expand_alias(m, mod_ast);
             if (mod == TERM_NONE && term_is_atom(mod_ast)) mod = mod_ast;
-            if (mod != TERM_NONE) {
+            const KernelBif *kb = mod == A("Elixir.Kernel") && term_is_atom(fun) ? kernel_bif(fun, (size_t)arity) : NULL;
+            if (kb) {
+                mod = A("erlang");
+                fun = A(kb->erl);
+            }
+            if (mod != TERM_NONE && !(mod == A("Elixir.Kernel") && kernel_is_builtin(fun, (size_t)arity))) {
                 Term *obj = heap_alloc(literal_heap(), 4);
                 obj[0] = header_make(BOX_EXPORT, 3);
                 obj[1] = mod;
@@ -987,8 +1052,7 @@ static void compile_capture(FnCtx *c, Term args, uint32_t dst, bool tail, Term m
                 vars[i] = tuple3(h, A(buf), TERM_NIL, A("genlab_capture"));
             }
             Term call = tuple3(h, fname, TERM_NIL, list_from(h, (size_t)arity, vars));
-            if (mod_ast = TERM_NONE, ast_is_remote(callee, &mod_ast, &fun, &cargs, NULL))
-                call = tuple3(h, tuple_get(callee, 0), TERM_NIL, list_from(h, (size_t)arity, vars));
+            if (ast_is_remote(callee, &mod_ast, &fun, &cargs, NULL)) call = tuple3(h, fun, TERM_NIL, list_from(h, (size_t)arity, vars));
             Term clause = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, (size_t)arity, vars), call}));
             free(vars);
             compile_fn(c, list_from(h, 1, &clause), dst, meta);
@@ -1493,6 +1557,10 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
             Term mname;
             if (mod == TERM_NONE && term_is_atom(mod_ast)) mod = mod_ast;
             if (mod == TERM_NONE && ast_is_var(mod_ast, &mname, NULL) && mname == A("__MODULE__") && !var_lookup(c, mname, ATOM_nil)) mod = m->name;
+            if (mod == A("Elixir.Kernel") && term_is_atom(fun) && kernel_is_builtin(fun, n)) {
+                compile_expr(c, tuple3(m->scratch, fun, rmeta, rargs), dst, tail);
+                return;
+            }
             if (mod != TERM_NONE && term_is_atom(fun)) {
                 /* Kernel.to_string in interpolation goes straight to the native */
                 if (mod == A("Elixir.Kernel") && fun == A("to_string") && n == 1 && native_lookup(A("genlab"), A("to_string"), 1)) {
@@ -1511,10 +1579,20 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
             if (!term_is_atom(fun)) compile_fail(c, "CompileError", "invalid remote call");
             /* expr.field (no parentheses) or a dynamic call mod.fun(args) */
             if (rargs == TERM_NIL && kw_get(rmeta, A("no_parens")) == ATOM_true) {
+                /* a map's field, or a zero-arity call when it is a module */
                 uint32_t saved = c->next_reg;
-                uint32_t r = reg_alloc(c);
-                compile_expr(c, mod_ast, r, false);
-                emit(c, OP_MAP_FIELD, (Code)dst, (Code)r, (Code)fun);
+                uint32_t a = reg_alloc_n(c, 3);
+                uint32_t is_map = label_new(c), done = label_new(c);
+                compile_expr(c, mod_ast, a, false);
+                emit(c, OP_TEST_TYPE, (Code)a, (Code)TYPE_ATOM, OPERAND_LABEL(is_map));
+                emit(c, OP_LOADK, (Code)(a + 1), (Code)fun);
+                emit(c, OP_LOADK, (Code)(a + 2), (Code)TERM_NIL);
+                emit(c, OP_APPLY, (Code)a, (Code)3);
+                emit(c, OP_MOVE, (Code)dst, (Code)a);
+                emit(c, OP_JUMP, OPERAND_LABEL(done));
+                label_place(c, is_map);
+                emit(c, OP_MAP_FIELD, (Code)dst, (Code)a, (Code)fun);
+                label_place(c, done);
                 c->next_reg = saved;
                 finish(c, dst, tail);
                 return;
@@ -1679,6 +1757,25 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
     if (!strcmp(op, "in") && n == 2) { compile_in(c, args, dst, tail, false); return; }
     if (!strcmp(op, "raise") && (n == 1 || n == 2)) { compile_raise(c, args, dst, tail, false); return; }
     if (!strcmp(op, "reraise") && (n == 2 || n == 3)) { compile_raise(c, args, dst, tail, true); return; }
+    if ((!strcmp(op, "is_struct") && (n == 1 || n == 2)) || (!strcmp(op, "is_exception") && (n == 1 || n == 2))) {
+        Heap *h = m->scratch;
+        bool exc = op[3] == 'e';
+        Term x = list_nth(args, 0);
+        Term key = exc ? ATOM___exception__ : ATOM___struct__;
+        Term is_map = tuple3(h, A("is_map"), TERM_NIL, list_from(h, 1, &x));
+        Term has = mk_remote(m, A("erlang"), "is_map_key", 2, (Term[]){key, x});
+        Term get = mk_remote(m, A("erlang"), "map_get", 2, (Term[]){key, x});
+        Term last = exc ? tuple3(h, A("==="), TERM_NIL, list_from(h, 2, (Term[]){get, ATOM_true}))
+                        : tuple3(h, A("is_atom"), TERM_NIL, list_from(h, 1, &get));
+        if (n == 2) {
+            Term mod_get = mk_remote(m, A("erlang"), "map_get", 2, (Term[]){ATOM___struct__, x});
+            Term same = tuple3(h, A("==="), TERM_NIL, list_from(h, 2, (Term[]){mod_get, list_nth(args, 1)}));
+            last = exc ? tuple3(h, A("and"), TERM_NIL, list_from(h, 2, (Term[]){last, same})) : same;
+        }
+        Term all = tuple3(h, A("and"), TERM_NIL, list_from(h, 2, (Term[]){is_map, tuple3(h, A("and"), TERM_NIL, list_from(h, 2, (Term[]){has, last}))}));
+        compile_expr(c, all, dst, tail);
+        return;
+    }
     if (!strcmp(op, "is_nil") && n == 1) {
         Heap *h = m->scratch;
         compile_comparison(c, "===", list_from(h, 2, (Term[]){list_nth(args, 0), ATOM_nil}), dst, tail);

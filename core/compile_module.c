@@ -120,8 +120,28 @@ Function *find_macro(ModCtx *m, Term name, uint32_t arity)
     return NULL;
 }
 
+/* Modules defined by the file being run (see compile_begin_file). */
+static Term *file_modules;
+static size_t nfile_modules, file_modules_cap;
+
+void compile_begin_file(void) { nfile_modules = 0; }
+
+static void note_file_module(Term name)
+{
+    if (nfile_modules == file_modules_cap) {
+        file_modules_cap = file_modules_cap ? file_modules_cap * 2 : 16;
+        file_modules = xrealloc(file_modules, file_modules_cap * sizeof *file_modules);
+    }
+    file_modules[nfile_modules++] = name;
+}
+
 Term module_struct_default(ModCtx *m, Term module, int line)
 {
+    if (!m->module)
+        for (size_t i = 0; i < nfile_modules; i++)
+            if (file_modules[i] == module)
+                compile_fail_mod(m, line, "CompileError", "cannot access struct %s, the struct was not yet defined or the struct is being accessed in the same context that defines it",
+                                 module_display_name(module));
     if (m->module && module == m->name && m->module->struct_default != TERM_NONE) return m->module->struct_default;
     Module *mod = module_lookup(module);
     if (!mod || mod->struct_default == TERM_NONE)
@@ -440,6 +460,21 @@ static void collect_items(ModCtx *m, Term body, Term **items, size_t *n, size_t 
 
 static Term compile_module_body(ModCtx *parent, Term name, Term body, const char *file, int line, CompileError *err, jmp_buf *on_error);
 
+/* Module.__info__/1: answered by a native that reads the module table. */
+static void define_info_function(ModBuild *b)
+{
+    ModCtx *m = b->m;
+    for (size_t i = 0; i < b->ndefs; i++)
+        if (b->defs[i].name == A("__info__") && b->defs[i].arity == 1) return;
+    static const char src[] = "def __info__(kind), do: :genlab.module_info(__MODULE__, kind)\n";
+    ParseError perr;
+    Term gen = parse_source(literal_heap(), src, sizeof src - 1, m->file, &perr);
+    if (gen == TERM_NONE) fatal("compiler: __info__ template does not parse: %s", perr.message);
+    Term gname, gmeta, gargs;
+    ast_is_call(gen, &gname, &gmeta, &gargs);
+    record_def(b, gname, gargs, 0);
+}
+
 static Term module_result(Heap *h, Term name, Term last)
 {
     static const uint8_t beam_magic[] = {'F', 'O', 'R', '1'};
@@ -562,7 +597,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                 last = ATOM_nil;
                 continue;
             }
-            if (!strcmp(op, "use")) continue;
+            if (!strcmp(op, "use") || !strcmp(op, "defoverridable") || !strcmp(op, "defdelegate_disabled")) continue;
             if (!strcmp(op, "defmodule") && list_length(args) == 2) {
                 Term alias_ast = list_nth(args, 0);
                 Term inner = expand_alias(m, alias_ast);
@@ -609,6 +644,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     size_t nitems = 0, cap = 0;
     if (body != TERM_NONE) collect_items(&m, body, &items, &nitems, &cap);
     Term last = run_module_body(&b, items, nitems);
+    define_info_function(&b);
     for (size_t i = 0; i < b.ndefs; i++) {
         FnDef *d = &b.defs[i];
         if (d->n == 0) compile_fail_mod(&m, d->line, "CompileError", "implementation not provided for predefined def %s/%u", atom_text(d->name), d->arity);
@@ -622,6 +658,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
                              atom_text(f->name), f->arity, module_display_name(name));
     }
     module_install(m.module);
+    note_file_module(name);
     if (parent) {
         /* the nested module's alias stays visible in the parent */
     }

@@ -351,6 +351,14 @@ void compile_pattern(FnCtx *c, Term ast, uint32_t src, uint32_t fail)
         }
         return;
     }
+    if ((!strcmp(op, "..") && n == 2) || (!strcmp(op, "..//") && n == 3)) {
+        /* first..last//step matches the Range struct's fields */
+        Heap *h = c->mod->scratch;
+        Term pairs[4] = {tuple2(h, ATOM___struct__, A("Elixir.Range")), tuple2(h, A("first"), list_nth(args, 0)),
+                         tuple2(h, A("last"), list_nth(args, 1)), n == 3 ? tuple2(h, A("step"), list_nth(args, 2)) : TERM_NONE};
+        compile_map_pattern(c, list_from(h, n == 3 ? 4 : 3, pairs), src, fail);
+        return;
+    }
     if (!strcmp(op, "<<>>")) { compile_binary_pattern(c, args, src, fail); return; }
     if (!strcmp(op, "<>") && n == 2) { compile_concat_pattern(c, list_nth(args, 0), list_nth(args, 1), src, fail); return; }
     if (!strcmp(op, "when")) compile_fail(c, "CompileError", "invalid use of when in a pattern");

@@ -43,6 +43,11 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
  * expression ({:module, Mod, bytes, last}) in `h`, or TERM_NONE with *err. */
 Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err);
 
+/* Starts a new file or shell input: structs of modules it defines cannot
+ * be used by its own top-level code (Elixir expands a file's top level
+ * before it runs any of it). */
+void compile_begin_file(void);
+
 /* Whether `ast` is a defmodule form. */
 bool ast_is_defmodule(Term ast);
 

@@ -1,12 +1,16 @@
 /* genlab_natives.c - the runtime's own natives, under the module :genlab,
  * that the Elixir library calls: inspect with options, to_string, output,
  * System.argv. Registered by runtime_init. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "atom.h"
 #include "bif.h"
 #include "binary.h"
 #include "inspect.h"
+#include "integer.h"
+#include "map.h"
+#include "module.h"
 #include "io.h"
 #include "runtime.h"
 
@@ -72,7 +76,85 @@ static Term genlab_argv(Process *p, const Term *args)
     return runtime_argv(&p->heap);
 }
 
+/* Kernel.**: integer power for integers (ArithmeticError on a negative
+ * exponent), float power otherwise. */
+static Term kernel_pow(Process *p, const Term *args) { return arith_pow(p, args[0], args[1]); }
+
+/* :erlang.map_get(key, map), the guard BIF behind is_struct/2. */
+static Term erl_map_get(Process *p, const Term *args)
+{
+    if (!term_is_map(args[1])) return process_raise(p, ATOM_error, tuple2(&p->heap, ATOM_badmap, args[1]));
+    Term v = map_get(args[1], args[0]);
+    if (v == TERM_NONE) return process_raise(p, ATOM_error, tuple2(&p->heap, ATOM_badkey, args[0]));
+    return v;
+}
+
+/* :erlang.halt/0,1: System.halt stops everything at once. */
+static Term erl_halt0(Process *p, const Term *args)
+{
+    (void)p;
+    (void)args;
+    fflush(stdout);
+    exit(0);
+}
+
+static Term erl_halt1(Process *p, const Term *args)
+{
+    if (!term_is_small(args[0]) || small_value(args[0]) < 0) return process_badarg_at(p, 1, "invalid status");
+    fflush(stdout);
+    exit((int)(small_value(args[0]) & 255));
+}
+
+static int fn_order(const void *a, const void *b)
+{
+    const Function *x = *(const Function *const *)a, *y = *(const Function *const *)b;
+    int c = strcmp(atom_text(x->name), atom_text(y->name));
+    return c ? c : (int)x->arity - (int)y->arity;
+}
+
+/* Mod.__info__(kind): :functions, :macros, :module, :struct, :attributes. */
+static Term genlab_module_info(Process *p, const Term *args)
+{
+    Module *m = module_lookup(args[0]);
+    const char *kind = term_is_atom(args[1]) ? atom_text(args[1]) : "";
+    if (!m) return process_badarg(p);
+    if (!strcmp(kind, "module")) return m->name;
+    if (!strcmp(kind, "functions") || !strcmp(kind, "macros")) {
+        bool macros = kind[0] == 'm';
+        size_t n = 0;
+        for (Function *f = m->functions; f; f = f->next_in_module) n++;
+        Function **list = malloc((n + 1) * sizeof *list);
+        size_t k = 0;
+        for (Function *f = m->functions; f; f = f->next_in_module)
+            if (f->defined && f->exported && f->nfree == 0 && f->is_macro == macros && f->name != atom_from_cstr("__info__") &&
+                atom_text(f->name)[0] != '-')
+                list[k++] = f;
+        qsort(list, k, sizeof *list, fn_order);
+        Term out = TERM_NIL;
+        for (size_t i = k; i-- > 0;) out = cons_new(&p->heap, tuple2(&p->heap, list[i]->name, small_make(list[i]->arity)), out);
+        free(list);
+        return out;
+    }
+    if (!strcmp(kind, "struct")) {
+        if (m->struct_fields == TERM_NONE) return ATOM_nil;
+        Term out = TERM_NIL;
+        for (size_t i = tuple_size(m->struct_fields); i-- > 0;) {
+            Term keys[2] = {atom_from_cstr("field"), atom_from_cstr("required")};
+            Term vals[2] = {tuple_get(m->struct_fields, i), ATOM_false};
+            out = cons_new(&p->heap, map_from_pairs(&p->heap, 2, keys, vals), out);
+        }
+        return out;
+    }
+    if (!strcmp(kind, "attributes")) return m->attributes;
+    return process_badarg(p);
+}
+
 const NativeDef genlab_natives[] = {
+    {"genlab", "module_info", 2, genlab_module_info},
+    {"Elixir.Kernel", "**", 2, kernel_pow},
+    {"erlang", "map_get", 2, erl_map_get},
+    {"erlang", "halt", 0, erl_halt0},
+    {"erlang", "halt", 1, erl_halt1},
     {"genlab", "inspect", 2, genlab_inspect},
     {"genlab", "to_string", 1, genlab_to_string},
     {"genlab", "put_chars", 2, genlab_put_chars},

@@ -141,6 +141,15 @@ static const char *char_name(int32_t c)
     }
 }
 
+/* A code point as Erlang's ~4.16.0B writes it: four hex digits at least,
+ * and stars when it needs more than four. */
+static const char *codepoint_hex(int32_t c, char out[8])
+{
+    if (c > 0xFFFF) return "****";
+    snprintf(out, 8, "%04X", (unsigned)c);
+    return out;
+}
+
 /* Reports an error. `token_missing` makes it a TokenMissingError (Elixir
  * raises one when the error carries no token). */
 static bool lex_fail(Lexer *lx, int line, int column, bool token_missing, const char *fmt, ...)
@@ -163,13 +172,14 @@ static bool lex_fail_unexpected(Lexer *lx, size_t pos, int column)
     size_t n;
     int32_t c = decode_at(lx->src, lx->len, pos, &n);
     const char *name = char_name(c);
+    char hex[8];
     if (name)
-        return lex_fail(lx, lx->line, column, false,
-                        "unexpected token: %s (column %d, code point U+%04X)", name, column, (unsigned)c);
+        return lex_fail(lx, lx->line, column, false, "unexpected token: %s (column %d, code point U+%s)", name, column,
+                        codepoint_hex(c, hex));
     char text[8] = {0};
     utf8_encode((uint32_t)c, text);
-    return lex_fail(lx, lx->line, column, false,
-                    "unexpected token: \"%s\" (column %d, code point U+%04X)", text, column, (unsigned)c);
+    return lex_fail(lx, lx->line, column, false, "unexpected token: \"%s\" (column %d, code point U+%s)", text,
+                    column, codepoint_hex(c, hex));
 }
 
 /* ---- token output ------------------------------------------------------- */
@@ -1292,12 +1302,12 @@ static bool lex_identifier(Lexer *lx)
                 if (bad < 'A' || bad > 127) break;
                 i += cn;
             }
-            char bad_text[8] = {0};
+            char bad_text[8] = {0}, hex[8];
             utf8_encode((uint32_t)bad, bad_text);
             return lex_fail(lx, line, column, false,
-                            "invalid character \"%s\" (code point U+%04X) in alias (only ASCII characters, without "
+                            "invalid character \"%s\" (code point U+%s) in alias (only ASCII characters, without "
                             "punctuation, are allowed): %.*s",
-                            bad_text, (unsigned)bad, (int)n, text);
+                            bad_text, codepoint_hex(bad, hex), (int)n, text);
         }
         push_token(lx, TOK_ALIAS, line, column, atom_intern(text, n));
     } else {
@@ -1433,12 +1443,12 @@ static int lex_sigil(Lexer *lx)
     default: {
         size_t n;
         int32_t cp = decode_at(lx->src, lx->len, lx->pos + 2, &n);
-        char text[8] = {0};
+        char text[8] = {0}, hex[8];
         utf8_encode((uint32_t)cp, text);
         lex_fail(lx, line, column, false,
-                 "invalid sigil delimiter: \"%s\" (column %d, code point U+%04X). The available delimiters are: "
+                 "invalid sigil delimiter: \"%s\" (column %d, code point U+%s). The available delimiters are: "
                  "//, ||, \"\", '', (), [], {}, <>",
-                 text, column + 2, (unsigned)cp);
+                 text, column + 2, codepoint_hex(cp, hex));
         return 0;
     }
     }

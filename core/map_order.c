@@ -425,8 +425,21 @@ static Term walk_term(Walk *w, Term t)
 
 uint32_t map_order_hash(Term t, uint32_t salt)
 {
-    Walk w = {.state = salt ^ INTERNAL_SEED, .capacity = 32};
+    Walk w;
+    w.state = salt ^ INTERNAL_SEED;
+    /* Most keys are one word or one binary: no stack needed. */
+    if (term_tag(t) != TAG_CONS && !term_is_boxed(t)) {
+        walk_term(&w, t);
+        return w.state;
+    }
+    if (term_is_bitstring(t)) {
+        walk_bits(&w, t);
+        return w.state;
+    }
     w.stack = w.inline_stack;
+    w.depth = 0;
+    w.capacity = sizeof w.inline_stack / sizeof w.inline_stack[0];
+    w.big_maps = NULL;
     Term next = t;
     for (;;) {
         while (next != TERM_NONE) next = walk_term(&w, next);
@@ -515,16 +528,28 @@ static void sort_colliding(const Term *keys, size_t *idx, size_t n, unsigned dep
     if (paths != stack_paths) free(paths);
 }
 
-/* asc receives 0..n-1 sorted by trie path: a radix sort on the reversed
- * first hash (stable, so equal paths keep index order), then the rare
- * collisions are settled with deeper hashes. */
+/* asc receives 0..n-1 sorted by trie path: a sort on the reversed first
+ * hash (the index rides in the low half, so equal paths stay in index
+ * order), then the rare collisions are settled with deeper hashes. */
 static void sort_keys_ascending(const Term *keys, size_t n, size_t *asc)
 {
     uint64_t stack_a[128], stack_b[128];
     uint64_t *a = n <= 128 ? stack_a : xmalloc(n * sizeof *a);
     uint64_t *b = n <= 128 ? stack_b : xmalloc(n * sizeof *b);
     for (size_t i = 0; i < n; i++) a[i] = ((uint64_t)nibbles_reversed(map_order_key_hash(keys[i], 0)) << 32) | i;
-    for (unsigned shift = 32; shift < 64; shift += 8) {
+    if (n <= 64) {
+        /* Few keys: an insertion sort beats clearing the radix counters. */
+        for (size_t i = 1; i < n; i++) {
+            uint64_t x = a[i];
+            size_t j = i;
+            while (j > 0 && a[j - 1] > x) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = x;
+        }
+    }
+    for (unsigned shift = 32; n > 64 && shift < 64; shift += 8) {
         size_t count[257] = {0};
         for (size_t i = 0; i < n; i++) count[((a[i] >> shift) & 0xff) + 1]++;
         for (unsigned d = 0; d < 256; d++) count[d + 1] += count[d];

@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <utf8proc.h>
+
 #include "atom.h"
 #include "binary.h"
 #include "fatal.h"
@@ -31,7 +33,11 @@
 enum { CLS_MATCHED, CLS_UNMATCHED, CLS_NOPARENS };
 
 /* Parse flags. */
-enum { F_NODO = 1, F_STRUCT = 2 /* an identifier before { takes no arguments */ };
+enum {
+    F_NODO = 1,   /* no do-block attaches here */
+    F_STRUCT = 2, /* a struct name: an identifier before { takes no arguments */
+    F_ONEARG = 4  /* only a matched expression: calls without parentheses take one argument */
+};
 
 /* Keyword list flavours: in call parentheses, in data (lists, maps), and
  * as the arguments of a call without parentheses. */
@@ -96,15 +102,25 @@ static bool erlang_reserved(const char *s, size_t n)
     return false;
 }
 
-/* An atom as Erlang's ~tp prints it: quoted unless it is a plain name. */
+/* An atom as Erlang's ~tp prints it: quoted unless it is a plain name
+ * (a lower-case letter, then letters, digits, _ and @). */
 static void erlang_atom_text(Term atom, char *out, size_t cap)
 {
     const char *s = atom_text(atom);
     size_t n = atom_length(atom);
-    bool plain = n > 0 && s[0] >= 'a' && s[0] <= 'z' && !erlang_reserved(s, n);
-    for (size_t i = 0; plain && i < n; i++) {
-        char c = s[i];
-        plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '@';
+    bool plain = n > 0 && !erlang_reserved(s, n);
+    for (size_t i = 0; plain && i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t len = utf8proc_iterate((const uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (len <= 0) {
+            plain = false;
+            break;
+        }
+        utf8proc_category_t cat = utf8proc_category(c);
+        bool lower = (c >= 'a' && c <= 'z') || (c >= 128 && cat == UTF8PROC_CATEGORY_LL);
+        bool letter = lower || (c >= 'A' && c <= 'Z') || (c >= 128 && cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO);
+        plain = i == 0 ? lower : letter || (c >= '0' && c <= '9') || c == '_' || c == '@';
+        i += (size_t)len;
     }
     if (plain) {
         snprintf(out, cap, "%.*s", (int)n, s);
@@ -139,6 +155,23 @@ static size_t erlang_binary_text(Term bin, char *out, size_t cap)
     return o;
 }
 
+/* Writes `n` bytes as Elixir's messages show a string token's content: the
+ * token goes through Erlang's term printer and scanner, which turns each
+ * byte of UTF-8 into a character of its own. */
+static void double_encoded(const uint8_t *b, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 3 < cap; i++) {
+        if (b[i] < 0x80) {
+            out[o++] = (char)b[i];
+        } else {
+            out[o++] = (char)(0xC0 | (b[i] >> 6));
+            out[o++] = (char)(0x80 | (b[i] & 63));
+        }
+    }
+    out[o] = 0;
+}
+
 /* The first literal part of a string token, or TERM_NONE. */
 static Term first_string_part(const Parser *p, int idx)
 {
@@ -150,11 +183,21 @@ static Term first_string_part(const Parser *p, int idx)
 static _Noreturn void fail_at(Parser *p, int idx)
 {
     if (idx >= p->end) {
-        const Token *last = &p->toks[p->end > 0 ? p->end - 1 : 0];
-        fail(p, "TokenMissingError", last->line, last->column, "syntax error: expression is incomplete");
+        /* At the end, Elixir points at the last token; a string is one
+         * token, located at its start. */
+        int last = p->end > 0 ? p->end - 1 : 0;
+        if (p->toks[last].kind == TOK_STR_END) {
+            int depth = 0;
+            for (; last > 0; last--) {
+                if (p->toks[last].kind == TOK_STR_END) depth++;
+                if (p->toks[last].kind == TOK_STR_BEGIN && --depth == 0) break;
+            }
+        }
+        fail(p, "TokenMissingError", p->toks[last].line, p->toks[last].column,
+             "syntax error: expression is incomplete");
     }
     const Token *t = &p->toks[idx];
-    char text[400];
+    char text[1600];
     const char *fixed = NULL;
     switch (t->kind) {
     case TOK_EOL:
@@ -208,8 +251,9 @@ static _Noreturn void fail_at(Parser *p, int idx)
             const uint8_t *b = (const uint8_t *)"";
             size_t n = 0;
             if (first != TERM_NONE) binary_bytes(first, &b, &n);
-            fail(p, "SyntaxError", t->line, t->column, "syntax error before: sigil ~%c starting with content '%.*s'",
-                 (int)small_value(t->value), (int)(n > 300 ? 300 : n), (const char *)b);
+            double_encoded(b, n, text, sizeof text);
+            fail(p, "SyntaxError", t->line, t->column, "syntax error before: sigil ~%c starting with content '%s'",
+                 (int)small_value(t->value), text);
         }
         if (t->aux == STR_BIN_HEREDOC || t->aux == STR_LIST_HEREDOC) {
             const Token *fin = &p->toks[t->aux2];
@@ -224,7 +268,9 @@ static _Noreturn void fail_at(Parser *p, int idx)
             const uint8_t *b;
             size_t n;
             binary_bytes(first, &b, &n);
-            snprintf(text, sizeof text, "\"%.*s\"", (int)(n > 300 ? 300 : n), (const char *)b);
+            text[0] = '"';
+            double_encoded(b, n, text + 1, sizeof text - 2);
+            strcat(text, "\"");
         } else {
             snprintf(text, sizeof text, "\"");
         }
@@ -600,6 +646,29 @@ static int binary_precedence(int kind, bool *right)
     }
 }
 
+/* Tokens that may come right after a complete expression. */
+static bool can_follow_expr(int kind)
+{
+    bool right;
+    if (binary_precedence(kind, &right) >= 0) return true;
+    switch (kind) {
+    case TOK_EOF: case TOK_EOL: case TOK_SEMI: case TOK_COMMA: case TOK_RPAREN: case TOK_RBRACKET: case TOK_RCURLY:
+    case TOK_RBIT: case TOK_END: case TOK_BLOCK_ID: case TOK_DO: case TOK_STAB_OP: case TOK_ASSOC_OP: case TOK_DOT:
+    case TOK_DOT_CALL: case TOK_LBRACKET: case TOK_KW_IDENTIFIER:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Elixir reports a misplaced construct when it reduces it, which happens
+ * only with a lookahead that may follow an expression: a stray token
+ * after it is reported first. */
+static void require_follow(Parser *p)
+{
+    if (!can_follow_expr(cur(p))) fail_at(p, p->pos);
+}
+
 static Expr build_binary(Parser *p, Expr left, int op_idx, Expr right)
 {
     const Token *op = &p->toks[op_idx];
@@ -607,6 +676,8 @@ static Expr build_binary(Parser *p, Expr left, int op_idx, Expr right)
     if (left.cls == CLS_NOPARENS) cls = CLS_NOPARENS;
     Term m = meta_of(p, op);
     if (op->kind == TOK_TERNARY_OP) {
+        /* Elixir checks when it reduces, which needs a valid lookahead. */
+        if (!is_call_of(left.t, p->a.range, 2) && !can_follow_expr(cur(p))) fail_at(p, p->pos);
         if (!is_call_of(left.t, p->a.range, 2))
             fail(p, "SyntaxError", op->line, op->column,
                  "the range step operator (//) must immediately follow the range definition operator (..), for "
@@ -670,7 +741,10 @@ static Term parse_kw_list(Parser *p, int mode, int flags)
             v = parse_expr(p, flags | F_NODO, 0);
         } else {
             v = parse_expr(p, 0, 0);
-            if (v.cls == CLS_NOPARENS) fail_no_parens_container(p, v.t);
+            if (v.cls == CLS_NOPARENS) {
+                require_follow(p);
+                fail_no_parens_container(p, v.t);
+            }
         }
         scratch_push(p, tuple2(p->h, key, v.t));
         if (cur(p) != TOK_COMMA) break;
@@ -683,7 +757,8 @@ static Term parse_kw_list(Parser *p, int mode, int flags)
         p->pos++;
         if (is_closer(next) && mode != KW_NOPARENS) break; /* a trailing comma */
         if (next == TOK_EOF || is_closer(next)) fail_at(p, p->pos);
-        parse_expr(p, mode == KW_NOPARENS ? flags | F_NODO : 0, 0);
+        parse_expr(p, (mode == KW_NOPARENS ? flags | F_NODO : 0) | F_ONEARG, 0);
+        require_follow(p);
         fail_kw_follow_up(p, &p->toks[comma], mode == KW_DATA);
     }
     return scratch_list(p, base);
@@ -707,7 +782,10 @@ static Term parse_paren_args(Parser *p)
             break;
         }
         Expr e = parse_expr(p, 0, 0);
-        if (e.cls == CLS_NOPARENS && (p->nscratch > base || cur(p) == TOK_COMMA)) fail_no_parens_many(p, e.t);
+        if (e.cls == CLS_NOPARENS && (p->nscratch > base || cur(p) == TOK_COMMA)) {
+            require_follow(p);
+            fail_no_parens_many(p, e.t);
+        }
         scratch_push(p, e.t);
         if (cur(p) != TOK_COMMA) break;
         p->pos++;
@@ -731,7 +809,7 @@ static Term parse_no_parens_args(Parser *p, int flags, size_t *count, bool *ambi
     if (cur(p) == TOK_LPAREN) p->strict_paren = p->pos;
     Expr first = parse_expr(p, flags | F_NODO, 0);
     scratch_push(p, first.t);
-    if (cur(p) != TOK_COMMA || first.cls == CLS_NOPARENS || (flags & F_STRUCT)) {
+    if (cur(p) != TOK_COMMA || first.cls == CLS_NOPARENS || (flags & F_ONEARG)) {
         *ambiguous = first.cls == CLS_NOPARENS;
         *count = 1;
         return scratch_list(p, base);
@@ -745,7 +823,10 @@ static Term parse_no_parens_args(Parser *p, int flags, size_t *count, bool *ambi
         }
         p->pos++;
         Expr e = parse_expr(p, flags | F_NODO, 0);
-        if (e.cls == CLS_NOPARENS) fail_no_parens_many(p, e.t);
+        if (e.cls == CLS_NOPARENS) {
+            require_follow(p);
+            fail_no_parens_many(p, e.t);
+        }
         scratch_push(p, e.t);
     }
     *count = p->nscratch - base;
@@ -853,6 +934,35 @@ static Term parse_stab_body(Parser *p, Term args, int flags)
     return call3(p, p->a.stab, meta_of(p, arrow), list2(p, args, body));
 }
 
+/* Whether the parentheses opening at `open` hold a comma-separated or
+ * keyword argument list, which only the head of a clause may: (a, b) -> */
+static bool parens_hold_args(const Parser *p, int open)
+{
+    int close = p->toks[open].aux;
+    int i = open + 1;
+    if (i < close && p->toks[i].kind == TOK_EOL) i++;
+    if (is_kw_start_at(p, i)) return true;
+    while (i < close) {
+        const Token *t = &p->toks[i];
+        switch (t->kind) {
+        case TOK_COMMA: return true;
+        case TOK_LPAREN: case TOK_LBRACKET: case TOK_LCURLY: case TOK_LBIT: case TOK_FN: case TOK_DO:
+            if (t->aux > i) {
+                i = t->aux + 1;
+                continue;
+            }
+            break;
+        case TOK_STR_BEGIN:
+            i = t->aux2 + 1;
+            continue;
+        default:
+            break;
+        }
+        i++;
+    }
+    return false;
+}
+
 static _Noreturn void fail_strict_paren(Parser *p, const Token *lp)
 {
     fail(p, "SyntaxError", lp->line, lp->column,
@@ -868,7 +978,7 @@ static Term parse_stab_item(Parser *p, const Token *strict)
     if (cur(p) == TOK_LPAREN) {
         int close = tok(p)->aux;
         int after = kind_at(p, close + 1);
-        if (close > p->pos && (after == TOK_STAB_OP || after == TOK_WHEN_OP)) {
+        if (close > p->pos && (after == TOK_STAB_OP || after == TOK_WHEN_OP || parens_hold_args(p, p->pos))) {
             p->pos++;
             skip_eol(p);
             Term args = TERM_NIL;
@@ -900,6 +1010,7 @@ static Term parse_stab_item(Parser *p, const Token *strict)
     if (cur(p) == TOK_STAB_OP) return parse_stab_body(p, stab_args(p, list1(p, e.t), true), 0);
     if (cur(p) != TOK_COMMA) return e.t;
     if (strict) fail_strict_paren(p, strict);
+    if (e.cls == CLS_UNMATCHED) fail_at(p, p->pos);
     if (e.cls == CLS_NOPARENS) fail_no_parens_many(p, e.t);
     size_t base = p->nscratch;
     scratch_push(p, e.t);
@@ -1103,7 +1214,10 @@ static Term parse_container_args(Parser *p, int closer)
     if (cur(p) == closer) return TERM_NIL;
     for (;;) {
         Expr e = parse_expr(p, 0, 0);
-        if (e.cls == CLS_NOPARENS) fail_no_parens_container(p, e.t);
+        if (e.cls == CLS_NOPARENS) {
+            require_follow(p);
+            fail_no_parens_container(p, e.t);
+        }
         scratch_push(p, e.t);
         if (cur(p) != TOK_COMMA) break;
         p->pos++;
@@ -1130,7 +1244,10 @@ static Expr parse_list(Parser *p)
                 break;
             }
             Expr e = parse_expr(p, 0, 0);
-            if (e.cls == CLS_NOPARENS) fail_no_parens_container(p, e.t);
+            if (e.cls == CLS_NOPARENS) {
+                require_follow(p);
+                fail_no_parens_container(p, e.t);
+            }
             scratch_push(p, e.t);
             if (cur(p) != TOK_COMMA) break;
             p->pos++;
@@ -1165,6 +1282,7 @@ static Expr parse_bitstring(Parser *p)
 /* assoc_expr: key => value, or a lone expression. */
 static Term finish_assoc(Parser *p, Expr key)
 {
+    if (key.cls == CLS_NOPARENS) fail_at(p, p->pos);
     if (cur(p) != TOK_ASSOC_OP) {
         if (!key.lone) fail_at(p, p->pos);
         return key.t;
@@ -1172,6 +1290,7 @@ static Term finish_assoc(Parser *p, Expr key)
     p->pos++;
     skip_eol(p);
     Expr v = parse_expr(p, 0, 0);
+    if (v.cls == CLS_NOPARENS) fail_at(p, p->pos);
     return tuple2(p->h, key.t, v.t);
 }
 
@@ -1214,6 +1333,7 @@ static Expr parse_map_args(Parser *p)
     Expr first = parse_expr(p, 0, 71);
     if (cur(p) != TOK_PIPE_OP) first = parse_operators(p, 0, 0, first);
     if (cur(p) == TOK_PIPE_OP) {
+        int pipe_idx = p->pos;
         const Token *pipe = tok(p);
         p->pos++;
         skip_eol(p);
@@ -1221,8 +1341,19 @@ static Expr parse_map_args(Parser *p)
         if (is_kw_start(p)) {
             rhs = parse_kw_list(p, KW_DATA, 0);
         } else {
+            Expr k = parse_expr(p, 0, 70);
+            int next = cur(p);
+            if (next != TOK_ASSOC_OP && next != TOK_COMMA && next != TOK_RCURLY && next != TOK_EOL) {
+                /* `%{a | b when c => d}`: an operator weaker than | makes
+                 * `a | b` part of a key, not an update. */
+                Expr key = parse_operators(p, 0, 0, build_binary(p, first, pipe_idx, k));
+                scratch_push(p, finish_assoc(p, key));
+                parse_assoc_rest(p);
+                skip_eol(p);
+                expect(p, TOK_RCURLY);
+                return expr_of(call3(p, p->a.map, m, scratch_list(p, base)), CLS_MATCHED, true);
+            }
             size_t b = p->nscratch;
-            Expr k = parse_expr(p, 0, 0);
             scratch_push(p, finish_assoc(p, k));
             parse_assoc_rest(p);
             rhs = scratch_list(p, b);
@@ -1257,7 +1388,7 @@ static Expr parse_struct(Parser *p)
 {
     const Token *pct = tok(p);
     p->pos++;
-    Expr name = parse_expr(p, F_NODO | F_STRUCT, 0);
+    Expr name = parse_expr(p, F_NODO | F_STRUCT | F_ONEARG, 0);
     if (!name.sname) fail_at(p, p->pos);
     skip_eol(p);
     if (cur(p) != TOK_LCURLY) fail_at(p, p->pos);
@@ -1310,6 +1441,16 @@ static Expr parse_primary(Parser *p, int flags)
     }
 }
 
+/* The operand of a prefix operator. One that ends in a do-block takes
+ * every operator after it as well: Elixir's grammar reads `-if a do b end
+ * + c` as -(if ... + c). */
+static Expr unary_operand(Parser *p, int flags, int min_prec)
+{
+    Expr operand = parse_expr(p, flags, min_prec);
+    if (operand.cls == CLS_UNMATCHED) operand = parse_operators(p, flags & ~F_STRUCT, 0, operand);
+    return operand;
+}
+
 static Expr parse_unary(Parser *p, int flags)
 {
     const Token *t = tok(p);
@@ -1317,13 +1458,13 @@ static Expr parse_unary(Parser *p, int flags)
     case TOK_UNARY_OP: case TOK_DUAL_OP: case TOK_TERNARY_OP: {
         p->pos++;
         skip_eol(p);
-        Expr operand = parse_expr(p, flags, 301);
+        Expr operand = unary_operand(p, flags, 301);
         return build_unary(p, t, operand, false);
     }
     case TOK_AT_OP: {
         p->pos++;
         skip_eol(p);
-        Expr operand = parse_expr(p, flags, 321);
+        Expr operand = unary_operand(p, flags, 321);
         return build_unary(p, t, operand, operand.acc);
     }
     case TOK_CAPTURE_OP: {
@@ -1334,7 +1475,7 @@ static Expr parse_unary(Parser *p, int flags)
             p->pos++;
             return expr_of(call3(p, t->value, meta_of(p, t), list1(p, n)), CLS_MATCHED, true);
         }
-        Expr operand = parse_expr(p, flags, 91);
+        Expr operand = unary_operand(p, flags, 91);
         return build_unary(p, t, operand, false);
     }
     default:
@@ -1402,7 +1543,10 @@ static Expr parse_access(Parser *p, Expr left)
         arg = parse_kw_list(p, KW_DATA, 0);
     } else {
         Expr e = parse_expr(p, 0, 0);
-        if (e.cls == CLS_NOPARENS) fail_no_parens_container(p, e.t);
+        if (e.cls == CLS_NOPARENS) {
+            require_follow(p);
+            fail_no_parens_container(p, e.t);
+        }
         arg = e.t;
         if (cur(p) == TOK_COMMA) p->pos++;
     }

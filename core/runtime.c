@@ -240,6 +240,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
 
     Process *p = main_proc();
     Bindings b = {0};
+    compile_begin_file();
     int status = 0;
     for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
         Term expr = cons_head(l);
@@ -261,6 +262,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             continue;
         }
         VmStatus st = run_function(p, chunk.fn, b.values, (uint32_t)b.count);
+        if (st != VM_DONE && mode == EVAL_SCRIPT && p->exc_class == ATOM_exit && p->exc_reason == ATOM_normal) break;
         if (st != VM_DONE) {
             print_uncaught(p);
             if (mode == EVAL_SCRIPT) { status = 1; break; }

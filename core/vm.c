@@ -135,6 +135,22 @@ Term vm_stacktrace(Process *p)
 
 /* ---- the loop ------------------------------------------------------------- */
 
+/* The stack trace of an exception raised by a BIF: the call itself on top,
+ * with its arguments and error_info (which Exception.normalize reads to
+ * word "errors were found at the given arguments"), then the frames. A
+ * stack trace the native supplied itself (erlang:raise/3) is kept. */
+static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const Term *args)
+{
+    if (term_is_cons(p->exc_stacktrace)) return p->exc_stacktrace;
+    Heap *h = &p->heap;
+    Term st = vm_stacktrace(p);
+    if (p->exc_class != ATOM_error) return st;
+    Term info_map = map_from_pairs(h, 1, (Term[]){atom_from_cstr("module")}, (Term[]){atom_from_cstr("erl_erts_errors")});
+    Term meta = list_from(h, 1, (Term[]){tuple2(h, atom_from_cstr("error_info"), info_map)});
+    Term entry = tuple4(h, module, name, list_from(h, nargs, args), meta);
+    return cons_new(h, entry, st);
+}
+
 static Term error_tuple(Process *p, Term tag, Term value) { return tuple2(&p->heap, tag, value); }
 
 static bool type_matches(Term t, TypeTest type)
@@ -258,7 +274,7 @@ VmStatus vm_run(Process *p, long budget)
 #define SAVE() (vm->fn = fn, vm->pc = pc, vm->base = base)
 #define RAISE_NOW(cls, rsn) do { class_ = (cls); reason_ = (rsn); stack_ = TERM_NONE; goto do_raise; } while (0)
 #define FAIL_OR_RAISE(label, cls, rsn) do { if (label) { pc = fn->code + (label); NEXT(); } RAISE_NOW(cls, rsn); } while (0)
-#define PENDING_OR_JUMP(label) do { if (label) { pc = fn->code + (label); NEXT(); } class_ = p->exc_class; reason_ = p->exc_reason; stack_ = TERM_NONE; goto do_raise_native; } while (0)
+#define PENDING_OR_JUMP(label, opname, nargs, argregs) do { if (label) { pc = fn->code + (label); NEXT(); } class_ = p->exc_class; reason_ = p->exc_reason; stack_ = bif_stack(p, ATOM_erlang, atom_from_cstr(opname), nargs, argregs); goto do_raise; } while (0)
 
     NEXT();
 
@@ -624,7 +640,7 @@ L_ADD: {
         if (small_fits(s)) { r[pc[1]] = small_make(s); pc += 5; NEXT(); }
     }
     Term v = arith_add(p, x, y);
-    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
+    if (v == TERM_NONE) { SAVE(); Term both[2] = {x, y}; PENDING_OR_JUMP(pc[4], "+", 2, both); }
     r[pc[1]] = v;
     pc += 5;
     NEXT();
@@ -636,14 +652,14 @@ L_SUB: {
         if (small_fits(s)) { r[pc[1]] = small_make(s); pc += 5; NEXT(); }
     }
     Term v = arith_sub(p, x, y);
-    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
+    if (v == TERM_NONE) { SAVE(); Term both[2] = {x, y}; PENDING_OR_JUMP(pc[4], "-", 2, both); }
     r[pc[1]] = v;
     pc += 5;
     NEXT();
 }
 L_MUL: {
     Term v = arith_mul(p, r[pc[2]], r[pc[3]]);
-    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
+    if (v == TERM_NONE) { SAVE(); Term both[2] = {r[pc[2]], r[pc[3]]}; PENDING_OR_JUMP(pc[4], "*", 2, both); }
     r[pc[1]] = v;
     pc += 5;
     NEXT();
@@ -904,20 +920,9 @@ do_raise_native_ext:
      * arguments, as the BEAM does, so messages can cite the call. */
     {
         ExtRef *ref = (ExtRef *)pc[1];
-        uint32_t a = (uint32_t)pc[2];
-        Term st = vm_stacktrace(p);
-        Term info = TERM_NIL;
-        if (p->exc_why) {
-            Term cause = tuple2(&p->heap, small_make(p->exc_arg),
-                                binary_new(&p->heap, p->exc_why, strlen(p->exc_why)));
-            info = list_from(&p->heap, 1, (Term[]){tuple2(&p->heap, atom_from_cstr("error_info"), cause)});
-        }
-        Term args = list_from(&p->heap, ref->arity, r + a);
-        stack_ = cons_new(&p->heap, tuple4(&p->heap, ref->module, ref->name, args, info), st);
+        stack_ = bif_stack(p, ref->module, ref->name, ref->arity, r + pc[2]);
         goto do_raise;
     }
-do_raise_native:
-    goto do_raise;
 do_raise: {
     if (stack_ == TERM_NONE) {
         SAVE();

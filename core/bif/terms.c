@@ -204,33 +204,94 @@ static Term erl_delete_element(Process *p, const Term *a)
 }
 
 /* erlang:fun_info/2 for the items Elixir asks about. */
-static Term erl_fun_info(Process *p, const Term *a)
+/* The 16 bytes OTP shows as a local fun's new_uniq (an MD5 of the module
+ * there); here a deterministic mix of the module's uniq, so that the same
+ * program always prints the same bytes. */
+static Term fun_new_uniq(Process *p, uint32_t uniq)
 {
-    Term f = a[0], item = a[1], value;
-    if (!term_is_fun(f)) return process_badarg_at(p, 1, "not a fun");
+    uint8_t *bytes;
+    Term bin = binary_alloc(&p->heap, 16, &bytes);
+    uint64_t x = 0x9e3779b97f4a7c15ull ^ uniq;
+    for (int i = 0; i < 16; i++) {
+        x ^= x >> 29;
+        x *= 0xbf58476d1ce4e5b9ull;
+        x ^= x >> 32;
+        bytes[i] = (uint8_t)x;
+    }
+    return bin;
+}
+
+/* One item of :erlang.fun_info/2 for the fun `f`; false for an unknown item. */
+static bool fun_info_item(Process *p, Term f, Term item, Term *value)
+{
     Term *obj = boxed_ptr(f);
     bool external = boxed_type(f) == BOX_EXPORT;
     const FunInfo *info = external ? NULL : (const FunInfo *)(uintptr_t)obj[1];
     if (item == atom_from_cstr("arity")) {
-        value = small_make(fun_arity(f));
+        *value = small_make(fun_arity(f));
     } else if (item == atom_from_cstr("module")) {
-        value = external ? obj[1] : info->module;
+        *value = external ? obj[1] : info->module;
     } else if (item == atom_from_cstr("name")) {
-        value = external ? obj[2] : info->fn->name;
+        *value = external ? obj[2] : info->fn->name;
     } else if (item == atom_from_cstr("type")) {
-        value = atom_from_cstr(external ? "external" : "local");
+        *value = atom_from_cstr(external ? "external" : "local");
     } else if (item == atom_from_cstr("env")) {
-        value = external ? TERM_NIL : list_from(&p->heap, header_size(obj[0]) - 1, obj + 2);
+        *value = external ? TERM_NIL : list_from(&p->heap, header_size(obj[0]) - 1, obj + 2);
     } else if (item == atom_from_cstr("pid")) {
-        value = external ? atom_from_cstr("undefined") : p->pid;
+        *value = external ? atom_from_cstr("undefined") : p->pid;
     } else if (item == atom_from_cstr("index") || item == atom_from_cstr("new_index")) {
-        value = external ? atom_from_cstr("undefined") : small_make(info->index);
-    } else if (item == atom_from_cstr("uniq") || item == atom_from_cstr("new_uniq")) {
-        value = external ? atom_from_cstr("undefined") : small_make(info->uniq);
+        *value = external ? atom_from_cstr("undefined") : small_make(info->index);
+    } else if (item == atom_from_cstr("uniq")) {
+        *value = external ? atom_from_cstr("undefined") : small_make(info->uniq);
+    } else if (item == atom_from_cstr("new_uniq")) {
+        *value = external ? atom_from_cstr("undefined") : fun_new_uniq(p, info->uniq);
     } else {
-        return process_badarg_at(p, 2, "invalid item");
+        return false;
     }
-    return tuple2(&p->heap, item, value);
+    return true;
+}
+
+static Term erl_fun_info(Process *p, const Term *a)
+{
+    Term value;
+    if (!term_is_fun(a[0])) return process_badarg_at(p, 1, "not a fun");
+    if (!term_is_atom(a[1]) || !fun_info_item(p, a[0], a[1], &value))
+        return process_badarg_at(p, 2, "invalid item");
+    return tuple2(&p->heap, a[1], value);
+}
+
+/* :erlang.fun_info/1: the items OTP lists, in its order. */
+static Term erl_fun_info1(Process *p, const Term *a)
+{
+    static const char *const local[] = {"pid", "module", "new_index", "new_uniq", "index",
+                                        "uniq", "name", "arity", "env", "type"};
+    static const char *const external[] = {"module", "name", "arity", "env", "type"};
+    if (!term_is_fun(a[0])) return process_badarg_at(p, 1, "not a fun");
+    bool is_external = boxed_type(a[0]) == BOX_EXPORT;
+    const char *const *items = is_external ? external : local;
+    size_t n = is_external ? 5 : 10;
+    Term pairs[10];
+    for (size_t i = 0; i < n; i++) {
+        Term item = atom_from_cstr(items[i]), value;
+        fun_info_item(p, a[0], item, &value);
+        pairs[i] = tuple2(&p->heap, item, value);
+    }
+    return list_from(&p->heap, n, pairs);
+}
+
+/* :erlang.make_fun/3: the external fun &module.name/arity. */
+static Term erl_make_fun(Process *p, const Term *a)
+{
+    if (!term_is_atom(a[0])) return process_badarg_at(p, 1, "not an atom");
+    if (!term_is_atom(a[1])) return process_badarg_at(p, 2, "not an atom");
+    if (!term_is_small(a[2]) || small_value(a[2]) < 0 || small_value(a[2]) > 255)
+        return process_badarg_at(p, 3, "not a valid arity");
+    Term *obj = heap_alloc(&p->heap, 4);
+    obj[0] = header_make(BOX_EXPORT, 3);
+    obj[1] = a[0];
+    obj[2] = a[1];
+    obj[3] = a[2];
+    return boxed_from_ptr(obj);
 }
 
 /* ---- lists ------------------------------------------------------------------ */
@@ -703,7 +764,9 @@ const NativeDef bif_terms_natives[] = {
     {"erlang", "append_element", 2, erl_append_element},
     {"erlang", "insert_element", 3, erl_insert_element},
     {"erlang", "delete_element", 2, erl_delete_element},
+    {"erlang", "fun_info", 1, erl_fun_info1},
     {"erlang", "fun_info", 2, erl_fun_info},
+    {"erlang", "make_fun", 3, erl_make_fun},
     {"erlang", "make_tuple", 2, erl_make_tuple2},
     {"erlang", "make_tuple", 3, erl_make_tuple3},
     {"erlang", "tuple_to_list", 1, erl_tuple_to_list},

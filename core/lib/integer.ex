@@ -1,6 +1,14 @@
 defmodule Integer do
   # Integers. parse/1,2, to_string/1,2 and digits/1,2 are natives.
 
+  defmacro is_odd(integer) do
+    quote do: is_integer(unquote(integer)) and :erlang.band(unquote(integer), 1) == 1
+  end
+
+  defmacro is_even(integer) do
+    quote do: is_integer(unquote(integer)) and :erlang.band(unquote(integer), 1) == 0
+  end
+
   def floor_div(dividend, divisor) do
     if (dividend >= 0 and divisor > 0) or (dividend <= 0 and divisor < 0) or rem(dividend, divisor) == 0 do
       div(dividend, divisor)
