@@ -599,7 +599,17 @@ static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
     Term opts = list_nth(args, n - 1);
     if (!term_is_list(opts) || kw_get(opts, ATOM_do) == TERM_NONE) compile_fail(c, "CompileError", "missing :do option in \"for\"");
     Term body = kw_get(opts, ATOM_do);
+    /* `for x <- xs, into: %{} do ... end`: the options precede the block */
+    Term extra = n >= 2 ? list_nth(args, n - 2) : TERM_NIL;
+    bool extra_opts = n >= 3 && term_is_cons(extra) && term_is_tuple(cons_head(extra)) && tuple_size(cons_head(extra)) == 2 &&
+                      term_is_atom(tuple_get(cons_head(extra), 0));
     Term into = kw_get(opts, A("into")), reduce = kw_get(opts, A("reduce")), uniq = kw_get(opts, A("uniq"));
+    if (extra_opts) {
+        if (into == TERM_NONE) into = kw_get(extra, A("into"));
+        if (reduce == TERM_NONE) reduce = kw_get(extra, A("reduce"));
+        if (uniq == TERM_NONE) uniq = kw_get(extra, A("uniq"));
+        n--;
+    }
     Term acc = tuple3(h, A("for_acc"), TERM_NIL, A("genlab_for"));
     Term enum_mod = A("Elixir.Enum");
     Term inner;
@@ -1427,7 +1437,7 @@ static bool split_access_path(ModCtx *m, Term path, Term *root, Term *keys)
     for (int depth = 0; depth < 200; depth++) {
         Term mod, fun, args, meta;
         if (ast_is_remote(path, &mod, &fun, &args, &meta)) {
-            Term amod = expand_alias(m, mod);
+            Term amod = term_is_atom(mod) ? mod : expand_alias(m, mod);
             if (amod == A("Elixir.Access") && fun == A("get") && list_length(args) == 2) {
                 acc = cons_new(h, list_nth(args, 1), acc);
                 path = list_nth(args, 0);

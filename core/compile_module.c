@@ -123,8 +123,30 @@ Function *find_macro(ModCtx *m, Term name, uint32_t arity)
 /* Modules defined by the file being run (see compile_begin_file). */
 static Term *file_modules;
 static size_t nfile_modules, file_modules_cap;
+static void note_file_module(Term name);
 
-void compile_begin_file(void) { nfile_modules = 0; }
+/* Top-level code's environment: aliases and imports made at the top level
+ * of a file (or in the shell) stay in effect for what follows. */
+static ModCtx toplevel;
+
+void compile_begin_file(void)
+{
+    nfile_modules = 0;
+    toplevel.naliases = 0;
+    toplevel.nimports = 0;
+}
+
+void compile_note_file_module(Term ast)
+{
+    Term name, meta, args;
+    if (!ast_is_call(ast, &name, &meta, &args)) return;
+    ModCtx m;
+    memset(&m, 0, sizeof m);
+    m.aliases = toplevel.aliases;
+    m.naliases = toplevel.naliases;
+    Term mod = expand_alias(&m, list_nth(args, 0));
+    if (mod != TERM_NONE) note_file_module(mod);
+}
 
 static void note_file_module(Term name)
 {
@@ -693,19 +715,20 @@ Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err)
 bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err)
 {
     jmp_buf on_error;
-    ModCtx m;
-    memset(&m, 0, sizeof m);
-    m.file = file;
-    m.err = err;
-    m.on_error = &on_error;
-    m.scratch = literal_heap();
-    m.name = A("elixir_compiler_0");
+    /* Top-level code compiles in the persistent top-level environment. */
+    ModCtx *m = &toplevel;
+    m->file = file;
+    m->err = err;
+    m->on_error = &on_error;
+    m->scratch = literal_heap();
+    m->name = A("elixir_compiler_0");
+    m->module = NULL;
     Function *f = xcalloc(1, sizeof *f);
-    f->module = m.name;
+    f->module = m->name;
     f->name = A("__FILE__");
     f->file = file;
     FnCtx c;
-    fn_init(&c, &m, NULL, f);
+    fn_init(&c, m, NULL, f);
     f->arity = (uint32_t)bindings->count;
     if (setjmp(on_error)) return false;
     uint32_t params = reg_alloc_n(&c, (uint32_t)bindings->count);

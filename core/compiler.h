@@ -47,6 +47,8 @@ Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err);
  * be used by its own top-level code (Elixir expands a file's top level
  * before it runs any of it). */
 void compile_begin_file(void);
+/* Notes the module a top-level defmodule of this file will define. */
+void compile_note_file_module(Term defmodule_ast);
 
 /* Whether `ast` is a defmodule form. */
 bool ast_is_defmodule(Term ast);

@@ -144,14 +144,13 @@ typedef struct BigMap {
 typedef enum {
     WORK_TERM,    /* hash term a */
     WORK_CDR,     /* the marker OTP mixes before an improper tail */
-    WORK_LEAF,    /* a trie leaf inside a full node: hashed as the list [a | b] */
     WORK_NODE     /* trie node of `map` at `level` holding asc[start, end) */
 } WorkKind;
 
 typedef struct Work {
     WorkKind kind;
     unsigned level;
-    Term a, b;
+    Term a;
     BigMap *map;
     size_t start, end;
 } Work;
@@ -204,37 +203,24 @@ static unsigned node_children(const BigMap *bm, unsigned level, size_t start, si
     return count;
 }
 
-/* Pushes one child of a node: a single key is a leaf, more make a node. */
-static void push_child(Walk *w, BigMap *bm, unsigned level, size_t from, size_t to, bool in_full_node)
-{
-    if (to - from > 1) {
-        walk_push(w, (Work){.kind = WORK_NODE, .level = level + 1, .map = bm, .start = from, .end = to});
-        return;
-    }
-    size_t i = bm->asc[from];
-    if (in_full_node) {
-        /* A full node is a 16-tuple whose leaves are [key | value] cells. */
-        walk_push(w, (Work){.kind = WORK_LEAF, .a = bm->keys[i], .b = bm->values[i]});
-    } else {
-        /* Other nodes hand the cell's halves over separately, key first. */
-        push_term(w, bm->values[i]);
-        push_term(w, bm->keys[i]);
-    }
-}
-
-/* A bitmap node (or the root): its children come off the stack in
- * descending slot order. */
-static void walk_bitmap_node(Walk *w, BigMap *bm, unsigned level, size_t start, size_t end)
+/* Pushes the children of the node holding asc[start, end) at `level`, in
+ * ascending slot order so that they come off the stack descending. A
+ * single key is a leaf [key | value], whose halves OTP hands over
+ * separately, key first; more keys make a node. Every node, full or not,
+ * is a bitmap node (only the root may be an array, hashed the same way). */
+static void walk_node(Walk *w, BigMap *bm, unsigned level, size_t start, size_t end)
 {
     size_t bounds[17];
     unsigned count = node_children(bm, level, start, end, bounds);
-    if (count == 16 && level > 0) {
-        /* A node with every slot used is stored as a plain 16-tuple. */
-        w->state = mix_words(w->state, 16, 0, TYPE_CONST(9));
-        for (unsigned c = count; c-- > 0;) push_child(w, bm, level, bounds[c], bounds[c + 1], true);
-        return;
+    for (unsigned c = 0; c < count; c++) {
+        size_t from = bounds[c], to = bounds[c + 1];
+        if (to - from > 1) {
+            walk_push(w, (Work){.kind = WORK_NODE, .level = level + 1, .map = bm, .start = from, .end = to});
+        } else {
+            push_term(w, bm->values[bm->asc[from]]);
+            push_term(w, bm->keys[bm->asc[from]]);
+        }
     }
-    for (unsigned c = 0; c < count; c++) push_child(w, bm, level, bounds[c], bounds[c + 1], false);
 }
 
 static void walk_big_map(Walk *w, Term m)
@@ -248,7 +234,7 @@ static void walk_big_map(Walk *w, Term m)
     bm->next = w->big_maps;
     w->big_maps = bm;
     w->state = mix_words(w->state, (uint32_t)bm->n, 0, TYPE_CONST(16));
-    walk_bitmap_node(w, bm, 0, 0, bm->n);
+    walk_node(w, bm, 0, 0, bm->n);
 }
 
 static inline bool is_byte_term(Term t)
@@ -452,11 +438,8 @@ uint32_t map_order_hash(Term t, uint32_t salt)
         case WORK_CDR:
             w.state = mix_marker(w.state, TYPE_CONST(18));
             break;
-        case WORK_LEAF:
-            next = walk_list(&w, item.a, item.b);
-            break;
         case WORK_NODE:
-            walk_bitmap_node(&w, item.map, item.level, item.start, item.end);
+            walk_node(&w, item.map, item.level, item.start, item.end);
             break;
         }
     }

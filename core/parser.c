@@ -758,7 +758,6 @@ static Term parse_kw_list(Parser *p, int mode, int flags)
         if (is_closer(next) && mode != KW_NOPARENS) break; /* a trailing comma */
         if (next == TOK_EOF || is_closer(next)) fail_at(p, p->pos);
         parse_expr(p, (mode == KW_NOPARENS ? flags | F_NODO : 0) | F_ONEARG, 0);
-        require_follow(p);
         fail_kw_follow_up(p, &p->toks[comma], mode == KW_DATA);
     }
     return scratch_list(p, base);
@@ -782,8 +781,10 @@ static Term parse_paren_args(Parser *p)
             break;
         }
         Expr e = parse_expr(p, 0, 0);
-        if (e.cls == CLS_NOPARENS && (p->nscratch > base || cur(p) == TOK_COMMA)) {
+        bool closes = cur(p) == TOK_RPAREN || (cur(p) == TOK_EOL && kind_at(p, p->pos + 1) == TOK_RPAREN);
+        if (e.cls == CLS_NOPARENS && (p->nscratch > base || !closes)) {
             require_follow(p);
+            if (cur(p) == TOK_EOL) fail_at(p, p->pos + 1);
             fail_no_parens_many(p, e.t);
         }
         scratch_push(p, e.t);
@@ -935,7 +936,9 @@ static Term parse_stab_body(Parser *p, Term args, int flags)
 }
 
 /* Whether the parentheses opening at `open` hold a comma-separated or
- * keyword argument list, which only the head of a clause may: (a, b) -> */
+ * keyword argument list, which only the head of a clause may: (a, b) ->
+ * A comma after a separator, or after a call without parentheses (whose
+ * argument it separates), does not count. */
 static bool parens_hold_args(const Parser *p, int open)
 {
     int close = p->toks[open].aux;
@@ -946,6 +949,10 @@ static bool parens_hold_args(const Parser *p, int open)
         const Token *t = &p->toks[i];
         switch (t->kind) {
         case TOK_COMMA: return true;
+        case TOK_SEMI: case TOK_EOL: case TOK_STAB_OP: return false;
+        case TOK_IDENTIFIER: case TOK_OP_IDENTIFIER:
+            if (i + 1 < close && starts_no_parens_arg(p->toks[i + 1].kind)) return false;
+            break;
         case TOK_LPAREN: case TOK_LBRACKET: case TOK_LCURLY: case TOK_LBIT: case TOK_FN: case TOK_DO:
             if (t->aux > i) {
                 i = t->aux + 1;
@@ -978,7 +985,8 @@ static Term parse_stab_item(Parser *p, const Token *strict)
     if (cur(p) == TOK_LPAREN) {
         int close = tok(p)->aux;
         int after = kind_at(p, close + 1);
-        if (close > p->pos && (after == TOK_STAB_OP || after == TOK_WHEN_OP || parens_hold_args(p, p->pos))) {
+        bool empty = close == p->pos + 1 || (close == p->pos + 2 && kind_at(p, p->pos + 1) == TOK_EOL);
+        if (close > p->pos && ((empty && (after == TOK_STAB_OP || after == TOK_WHEN_OP)) || parens_hold_args(p, p->pos))) {
             p->pos++;
             skip_eol(p);
             Term args = TERM_NIL;
@@ -1007,7 +1015,10 @@ static Term parse_stab_item(Parser *p, const Token *strict)
         return parse_stab_body(p, list1(p, kw), 0);
     }
     Expr e = parse_expr(p, 0, 0);
-    if (cur(p) == TOK_STAB_OP) return parse_stab_body(p, stab_args(p, list1(p, e.t), true), 0);
+    if (cur(p) == TOK_STAB_OP) {
+        if (e.cls == CLS_UNMATCHED) fail_at(p, p->pos); /* a clause head cannot end in a do-block */
+        return parse_stab_body(p, stab_args(p, list1(p, e.t), true), 0);
+    }
     if (cur(p) != TOK_COMMA) return e.t;
     if (strict) fail_strict_paren(p, strict);
     if (e.cls == CLS_UNMATCHED) fail_at(p, p->pos);

@@ -239,10 +239,37 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
         items = ast == ATOM_nil && mode == EVAL_SCRIPT ? TERM_NIL : list_from(literal_heap(), 1, &ast);
 
     Process *p = main_proc();
-    Bindings b = {0};
     compile_begin_file();
+    /* A script is compiled whole before any of it runs, as Elixir expands
+     * a file's top level first; the shell's inputs each run at once. */
+    size_t nitems = 0;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l)) nitems++;
+    Chunk *chunks = xcalloc(nitems + 1, sizeof *chunks);
+    Bindings names = {0};
     int status = 0;
-    for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
+    size_t i = 0;
+    if (mode == EVAL_SCRIPT) {
+        for (Term l = items; term_is_cons(l); l = cons_tail(l))
+            if (ast_is_defmodule(cons_head(l))) compile_note_file_module(cons_head(l));
+        for (Term l = items; term_is_cons(l); l = cons_tail(l), i++) {
+            if (ast_is_defmodule(cons_head(l))) continue;
+            CompileError err;
+            if (!compile_chunk(cons_head(l), file, &names, &chunks[i], &err)) {
+                report_compile_error(&err);
+                status = 1;
+                break;
+            }
+            chunks[i].in_names = names.count ? xmalloc(names.count * sizeof(Term)) : NULL;
+            if (names.count) memcpy(chunks[i].in_names, names.names, names.count * sizeof(Term));
+            names.names = chunks[i].out_names;
+            names.count = chunks[i].nout;
+        }
+    }
+    Term *values = NULL;
+    size_t nvalues = 0;
+    Bindings b = {0};
+    i = 0;
+    for (Term l = items; status == 0 && term_is_cons(l); l = cons_tail(l), i++) {
         Term expr = cons_head(l);
         CompileError err;
         if (ast_is_defmodule(expr)) {
@@ -255,35 +282,37 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             if (mode == EVAL_ECHO) print_result(v);
             continue;
         }
-        Chunk chunk;
-        if (!compile_chunk(expr, file, &b, &chunk, &err)) {
-            report_compile_error(&err);
-            if (mode == EVAL_SCRIPT) { status = 1; break; }
-            continue;
+        Chunk *chunk = &chunks[i];
+        if (mode == EVAL_ECHO) {
+            b.names = names.names;
+            b.count = names.count;
+            if (!compile_chunk(expr, file, &b, chunk, &err)) {
+                report_compile_error(&err);
+                continue;
+            }
+            chunk->in_names = NULL;
         }
-        VmStatus st = run_function(p, chunk.fn, b.values, (uint32_t)b.count);
+        VmStatus st = run_function(p, chunk->fn, values, (uint32_t)nvalues);
         if (st != VM_DONE && mode == EVAL_SCRIPT && p->exc_class == ATOM_exit && p->exc_reason == ATOM_normal) break;
         if (st != VM_DONE) {
             print_uncaught(p);
             if (mode == EVAL_SCRIPT) { status = 1; break; }
             continue;
         }
+        /* {value, binding values...} in chunk->out_names order */
         Term result = p->vm->result;
-        /* {value, binding values...} in chunk.out_names order */
-        if (b.cap < chunk.nout) {
-            b.cap = chunk.nout + 8;
-            b.names = xrealloc(b.names, b.cap * sizeof(Term));
-            b.values = xrealloc(b.values, b.cap * sizeof(Term));
-        }
-        for (size_t i = 0; i < chunk.nout; i++) {
-            b.names[i] = chunk.out_names[i];
-            b.values[i] = tuple_get(result, i + 1);
-        }
-        b.count = chunk.nout;
-        free(chunk.out_names);
+        values = xrealloc(values, (chunk->nout + 1) * sizeof(Term));
+        for (size_t k = 0; k < chunk->nout; k++) values[k] = tuple_get(result, k + 1);
+        nvalues = chunk->nout;
+        names.names = chunk->out_names;
+        names.count = chunk->nout;
         if (mode == EVAL_ECHO) print_result(tuple_get(result, 0));
     }
-    free(b.names);
-    free(b.values);
+    for (size_t k = 0; k < nitems; k++) {
+        free(chunks[k].in_names);
+        free(chunks[k].out_names);
+    }
+    free(chunks);
+    free(values);
     return status;
 }

@@ -1,4 +1,5 @@
-/* base.c - Elixir's Base: base 64 (standard and URL alphabets) and base 16
+/* base.c - Elixir's Base: base 64 (standard and URL alphabets), base 32
+ * (standard and extended hex alphabets) and base 16
  * encoding and decoding, with Elixir's options (padding:, ignore:
  * :whitespace, case:) and its ArgumentError messages for the bang
  * variants; the others return :error instead. */
@@ -233,11 +234,10 @@ static Term decode16(Process *p, const Term *a, int arity, bool bang)
     Term opts = arity == 2 ? a[1] : TERM_NIL;
     HexCase mode = case_option(opts);
     if (mode == CASE_BAD) return bif_function_clause(p);
-    bool strip = option(opts, "ignore", ATOM_nil) == atom_from_cstr("whitespace");
     ByteBuf in, out;
     bytebuf_init(&in);
     bytebuf_init(&out);
-    strip_whitespace(&in, s, n, strip);
+    strip_whitespace(&in, s, n, false);
     Decoded d = {DEC_OK, 0, in.size};
     if (in.size % 2) {
         d.status = DEC_BAD_LENGTH;
@@ -268,7 +268,154 @@ static Term base_decode16_2(Process *p, const Term *a) { return decode16(p, a, 2
 static Term base_decode16b_1(Process *p, const Term *a) { return decode16(p, a, 1, true); }
 static Term base_decode16b_2(Process *p, const Term *a) { return decode16(p, a, 2, true); }
 
+/* ---- base 32 ------------------------------------------------------------------ */
+
+static const char B32_STD[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+static const char B32_HEX[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+
+static Term encode32(Process *p, const Term *a, int arity, const char *alphabet)
+{
+    const uint8_t *s;
+    size_t n;
+    if (!bif_binary(a[0], &s, &n)) return bif_function_clause(p);
+    Term opts = arity == 2 ? a[1] : TERM_NIL;
+    HexCase c = case_option(opts);
+    if (c != CASE_UPPER && c != CASE_LOWER) return bif_function_clause(p);
+    Term pad_opt = option(opts, "padding", ATOM_true);
+    if (!term_is_boolean(pad_opt)) return bif_function_clause(p);
+    bool pad = pad_opt == ATOM_true;
+    ByteBuf out;
+    bytebuf_init(&out);
+    bytebuf_reserve(&out, (n + 4) / 5 * 8);
+    for (size_t i = 0; i < n; i += 5) {
+        size_t take = n - i < 5 ? n - i : 5;
+        uint64_t v = 0;
+        for (size_t k = 0; k < 5; k++) v = v << 8 | (k < take ? s[i + k] : 0);
+        /* 1..5 bytes make 2, 4, 5, 7 or 8 characters */
+        static const size_t chars[] = {0, 2, 4, 5, 7, 8};
+        for (size_t k = 0; k < chars[take]; k++) {
+            char ch = alphabet[(v >> (35 - 5 * k)) & 31];
+            if (c == CASE_LOWER && ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
+            bytebuf_push(&out, (uint8_t)ch);
+        }
+        if (pad)
+            for (size_t k = chars[take]; k < 8; k++) bytebuf_push(&out, '=');
+    }
+    Term r = bytebuf_to_binary(&out, &p->heap);
+    bytebuf_free(&out);
+    return r;
+}
+
+static int b32_value(const char *alphabet, uint8_t c, HexCase mode)
+{
+    if (mode == CASE_LOWER && c >= 'A' && c <= 'Z') return -1;
+    if (c >= 'a' && c <= 'z') {
+        if (mode == CASE_UPPER) return -1;
+        c = (uint8_t)(c - 'a' + 'A');
+    }
+    const char *hit = c ? memchr(alphabet, c, 32) : NULL;
+    return hit ? (int)(hit - alphabet) : -1;
+}
+
+/* Decodes `count` (2, 4, 5, 7 or 8) characters into count * 5 / 8 bytes. */
+static bool b32_group(const char *alphabet, HexCase mode, const uint8_t *s, size_t count, ByteBuf *out,
+                      Decoded *d)
+{
+    uint64_t v = 0;
+    for (size_t k = 0; k < count; k++) {
+        int x = b32_value(alphabet, s[k], mode);
+        if (x < 0) {
+            d->status = DEC_BAD_CHAR;
+            d->bad = s[k];
+            return false;
+        }
+        v = v << 5 | (uint64_t)x;
+    }
+    v <<= 5 * (8 - count);
+    for (size_t k = 0; k < count * 5 / 8; k++) bytebuf_push(out, (uint8_t)(v >> (32 - 8 * k)));
+    return true;
+}
+
+/* The number of characters before the padding of a whole final group:
+ * "xx======", "xxxx====", "xxxxx===", "xxxxxxx=", else 8. */
+static size_t b32_unpadded(const uint8_t *t)
+{
+    static const size_t counts[] = {2, 4, 5, 7};
+    for (size_t i = 0; i < 4; i++) {
+        size_t k = counts[i];
+        bool padded = true;
+        for (size_t j = k; j < 8; j++) padded = padded && t[j] == '=';
+        if (padded) return k;
+    }
+    return 8;
+}
+
+static void decode32_bytes(const char *alphabet, HexCase mode, const uint8_t *s, size_t n, bool pad, ByteBuf *out,
+                           Decoded *d)
+{
+    d->status = DEC_OK;
+    if (n == 0) return;
+    /* Unlike base 64, the whole groups are decoded before the length of
+     * the last one is checked, so a bad character there is reported first. */
+    size_t tail = n % 8 ? n % 8 : 8;
+    size_t main = n - tail;
+    for (size_t i = 0; i < main; i += 8)
+        if (!b32_group(alphabet, mode, s + i, 8, out, d)) return;
+    if (tail != 8 && (pad || !(tail == 2 || tail == 4 || tail == 5 || tail == 7))) {
+        d->status = DEC_BAD_PADDING;
+        return;
+    }
+    const uint8_t *t = s + main;
+    b32_group(alphabet, mode, t, tail == 8 ? b32_unpadded(t) : tail, out, d);
+}
+
+static Term decode32(Process *p, const Term *a, int arity, const char *alphabet, bool bang)
+{
+    const uint8_t *s;
+    size_t n;
+    if (!bif_binary(a[0], &s, &n)) return bif_function_clause(p);
+    Term opts = arity == 2 ? a[1] : TERM_NIL;
+    HexCase mode = case_option(opts);
+    if (mode == CASE_BAD) return bif_function_clause(p);
+    bool pad = truthy(option(opts, "padding", ATOM_true));
+    ByteBuf out;
+    bytebuf_init(&out);
+    Decoded d = {DEC_OK, 0, n};
+    decode32_bytes(alphabet, mode, s, n, pad, &out, &d);
+    Term r;
+    if (d.status != DEC_OK) r = decode_failure(p, &d, bang);
+    else if (bang) r = bytebuf_to_binary(&out, &p->heap);
+    else r = tuple2(&p->heap, ATOM_ok, bytebuf_to_binary(&out, &p->heap));
+    bytebuf_free(&out);
+    return r;
+}
+
+static Term base_encode32_1(Process *p, const Term *a) { return encode32(p, a, 1, B32_STD); }
+static Term base_encode32_2(Process *p, const Term *a) { return encode32(p, a, 2, B32_STD); }
+static Term base_hex_encode32_1(Process *p, const Term *a) { return encode32(p, a, 1, B32_HEX); }
+static Term base_hex_encode32_2(Process *p, const Term *a) { return encode32(p, a, 2, B32_HEX); }
+static Term base_decode32_1(Process *p, const Term *a) { return decode32(p, a, 1, B32_STD, false); }
+static Term base_decode32_2(Process *p, const Term *a) { return decode32(p, a, 2, B32_STD, false); }
+static Term base_decode32b_1(Process *p, const Term *a) { return decode32(p, a, 1, B32_STD, true); }
+static Term base_decode32b_2(Process *p, const Term *a) { return decode32(p, a, 2, B32_STD, true); }
+static Term base_hex_decode32_1(Process *p, const Term *a) { return decode32(p, a, 1, B32_HEX, false); }
+static Term base_hex_decode32_2(Process *p, const Term *a) { return decode32(p, a, 2, B32_HEX, false); }
+static Term base_hex_decode32b_1(Process *p, const Term *a) { return decode32(p, a, 1, B32_HEX, true); }
+static Term base_hex_decode32b_2(Process *p, const Term *a) { return decode32(p, a, 2, B32_HEX, true); }
+
 const NativeDef bif_base_natives[] = {
+    {"Elixir.Base", "encode32", 1, base_encode32_1},
+    {"Elixir.Base", "encode32", 2, base_encode32_2},
+    {"Elixir.Base", "hex_encode32", 1, base_hex_encode32_1},
+    {"Elixir.Base", "hex_encode32", 2, base_hex_encode32_2},
+    {"Elixir.Base", "decode32", 1, base_decode32_1},
+    {"Elixir.Base", "decode32", 2, base_decode32_2},
+    {"Elixir.Base", "decode32!", 1, base_decode32b_1},
+    {"Elixir.Base", "decode32!", 2, base_decode32b_2},
+    {"Elixir.Base", "hex_decode32", 1, base_hex_decode32_1},
+    {"Elixir.Base", "hex_decode32", 2, base_hex_decode32_2},
+    {"Elixir.Base", "hex_decode32!", 1, base_hex_decode32b_1},
+    {"Elixir.Base", "hex_decode32!", 2, base_hex_decode32b_2},
     {"Elixir.Base", "encode64", 1, base_encode64_1},
     {"Elixir.Base", "encode64", 2, base_encode64_2},
     {"Elixir.Base", "url_encode64", 1, base_url_encode64_1},

@@ -219,6 +219,30 @@ static void check_recorded(const char *name, const char *text, size_t expected_c
     free(keys);
 }
 
+/* Checks the listing of 40 maps used as keys, given the recorded sizes;
+ * a map of n = base + step * j keys maps k to j, or to [k]. */
+static void check_map_keys(const char *name, const size_t sizes[40], size_t base, size_t step, bool list_values)
+{
+    Term keys[40];
+    for (size_t i = 0; i < 40; i++) {
+        size_t n = sizes[i];
+        Term *ks = malloc(n * sizeof *ks), *vs = malloc(n * sizeof *vs);
+        for (size_t k = 0; k < n; k++) {
+            ks[k] = small_make((int64_t)k + 1);
+            vs[k] = list_values ? cons_new(h, ks[k], TERM_NIL) : small_make((int64_t)((n - base) / step));
+        }
+        keys[i] = map_from_pairs(h, n, ks, vs);
+        free(ks);
+        free(vs);
+    }
+    Term m = map_of_positions(keys, 40);
+    char label[160];
+    snprintf(label, sizeof label, "listing order: %s", name);
+    CHECK(map_size(m) == 40 && lists_in_position_order(m), label);
+    snprintf(label, sizeof label, "fold order: %s", name);
+    CHECK(folds_in_reverse(m), label);
+}
+
 /* ---- recorded orders ---------------------------------------------------------- */
 
 typedef struct Recorded {
@@ -608,8 +632,24 @@ static const char *colliding_keys =
     "1358576, 334939, 1834800, 2959648, 1992127, 2407653, 2224647, 1480032, 1855717, "
     "1514947, 1159085, 1171162, 1249775, 1017480]";
 
-/* Maps %{1 => j, ..., 20 + 10 j => j} for j in 1..40, listed by size. */
-static const size_t big_map_key_sizes[] = {80, 150, 190, 320, 220, 70, 100, 420, 210, 270, 390, 240, 120, 350, 50, 90, 180, 310, 200, 40, 360, 370, 140, 250, 300, 130, 380, 60, 290, 340, 280, 260, 410, 330, 400, 230, 30, 170, 160, 110};
+/* Maps as keys, listed by their size. Big maps are hashed by walking
+ * OTP's trie nodes; in maps of 1000 keys and more the inner nodes are full,
+ * and a full node is hashed as a 16-tuple of [key | value] cells.
+ *   %{1 => j, ..., 20 + 10 j => j} for j in 1..40: */
+static const size_t maps_of_30_to_420[] = {
+    80, 150, 190, 320, 220, 70, 100, 420, 210, 270, 390, 240, 120, 350, 50, 90, 180,
+    310, 200, 40, 360, 370, 140, 250, 300, 130, 380, 60, 290, 340, 280, 260, 410, 330,
+    400, 230, 30, 170, 160, 110};
+/*   %{1 => j, ..., 1000 + 50 j => j} for j in 1..40: */
+static const size_t maps_of_1050_to_3000[] = {
+    1050, 1950, 1750, 1650, 1850, 2200, 2000, 2800, 1500, 1200, 1450, 2450, 2500, 2900,
+    1900, 1350, 2100, 2400, 2950, 2350, 2750, 2550, 2150, 1800, 2300, 2250, 1150, 3000,
+    2600, 1600, 1400, 1100, 2050, 1550, 1250, 2700, 2650, 2850, 1700, 1300};
+/*   %{1 => [1], ..., n => [n]} for n = 1000 + 50 j, j in 1..40: */
+static const size_t list_valued_maps[] = {
+    2900, 2450, 2150, 2000, 2050, 1900, 1350, 1600, 1150, 2850, 2550, 2250, 2350, 1450,
+    1800, 1950, 2200, 1750, 1700, 1250, 1050, 1200, 1500, 1300, 2700, 1100, 1650, 2800,
+    2100, 2500, 1550, 2950, 2400, 1850, 2750, 2650, 1400, 2300, 3000, 2600};
 
 /* The first and last twenty keys of Map.new(1..100_000, &{&1, 0}). */
 static const int64_t hundred_thousand_head[] = {55667, 85354, 69855, 25740, 94899, 30015, 24669, 54677, 26117, 47499, 50168, 4708, 67996, 23093, 15526, 72436, 40762, 97174, 6506, 51005};
@@ -656,23 +696,9 @@ int main(void)
         CHECK(part, "colliding pairs differ at depth 1");
     }
 
-    /* Big maps as keys are hashed by walking OTP's trie nodes. */
-    {
-        size_t count = sizeof big_map_key_sizes / sizeof big_map_key_sizes[0];
-        Term keys[40];
-        for (size_t i = 0; i < count; i++) {
-            size_t size = big_map_key_sizes[i];
-            Term ks[420], vs[420];
-            for (size_t k = 0; k < size; k++) {
-                ks[k] = small_make((int64_t)k + 1);
-                vs[k] = small_make((int64_t)(size - 20) / 10);
-            }
-            keys[i] = map_from_pairs(h, size, ks, vs);
-        }
-        Term m = map_of_positions(keys, count);
-        CHECK(map_size(m) == 40 && lists_in_position_order(m), "listing order: 40 maps of 30..420 keys");
-        CHECK(folds_in_reverse(m), "fold order: 40 maps of 30..420 keys");
-    }
+    check_map_keys("40 maps of 30..420 keys", maps_of_30_to_420, 20, 10, false);
+    check_map_keys("40 maps of 1050..3000 keys", maps_of_1050_to_3000, 1000, 50, false);
+    check_map_keys("40 maps of 1050..3000 keys with list values", list_valued_maps, 1000, 50, true);
 
     /* 100,000 keys. */
     {
