@@ -116,6 +116,15 @@ uint32_t reg_alloc(FnCtx *c)
     return r;
 }
 
+void reg_restore(FnCtx *c, uint32_t saved)
+{
+    /* Never below a variable that is still in scope. */
+    uint32_t floor = saved;
+    for (size_t i = 0; i < c->nvars; i++)
+        if (c->vars[i].reg + 1 > floor) floor = c->vars[i].reg + 1;
+    c->next_reg = floor;
+}
+
 uint32_t reg_alloc_n(FnCtx *c, uint32_t n)
 {
     uint32_t r = c->next_reg;

@@ -54,13 +54,20 @@ static uint32_t compile_args(FnCtx *c, Term args, uint32_t *count)
 {
     uint32_t n = (uint32_t)list_length(args);
     uint32_t first = reg_alloc_n(c, n);
+    size_t vars_before = c->nvars;
     uint32_t i = 0;
     for (Term l = args; term_is_cons(l); l = cons_tail(l), i++) {
         uint32_t saved = c->next_reg;
-        c->next_reg = first + i + 1;
-        if (c->next_reg < saved) c->next_reg = saved;
         compile_expr(c, cons_head(l), first + i, false);
-        c->next_reg = saved;
+        reg_restore(c, saved);
+    }
+    if (c->nvars > vars_before) {
+        /* An argument bound a variable (f(x = 1)): its register is above
+         * the arguments, where the callee's frame will be, so move the
+         * arguments above it. */
+        uint32_t moved = reg_alloc_n(c, n);
+        for (uint32_t k = 0; k < n; k++) emit(c, OP_MOVE, (Code)(moved + k), (Code)(first + k));
+        first = moved;
     }
     *count = n;
     return first;
@@ -86,7 +93,7 @@ static void call_native(FnCtx *c, const char *module, const char *name, Term arg
     uint32_t saved = c->next_reg, n;
     uint32_t first = compile_args(c, args, &n);
     emit_native_call(c, native_ref(module, name, n), first, n, dst, tail);
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 /* A remote call Mod.fun(args) with a known module atom. */
@@ -114,7 +121,7 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
             finish(c, dst, tail);
         }
     }
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 static void compile_local_call(FnCtx *c, Function *f, Term args, uint32_t dst, bool tail)
@@ -128,7 +135,7 @@ static void compile_local_call(FnCtx *c, Function *f, Term args, uint32_t dst, b
         if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
         finish(c, dst, tail);
     }
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 /* Calls a fun value: fun in a register, args compiled after it. */
@@ -146,7 +153,7 @@ static void compile_fun_call(FnCtx *c, Term fun_ast, Term args, uint32_t dst, bo
         if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
         finish(c, dst, tail);
     }
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 /* ---- operators and Kernel functions that are BEAM instructions or BIFs ---- */
@@ -213,7 +220,7 @@ static void compile_comparison(FnCtx *c, const char *op, Term args, uint32_t dst
     label_place(c, no);
     emit(c, OP_LOADK, (Code)dst, (Code)ATOM_false);
     label_place(c, done);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -224,7 +231,7 @@ static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tai
     compile_expr(c, list_nth(args, 0), a, false);
     compile_expr(c, list_nth(args, 1), b, false);
     emit(c, op, (Code)dst, (Code)a, (Code)b, c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -251,7 +258,7 @@ static void compile_list(FnCtx *c, Term list, uint32_t dst, bool tail)
     for (size_t j = n; j-- > 0;) emit(c, OP_MAKE_CONS, (Code)(first + j), (Code)(first + j), (Code)(first + j + 1));
     emit(c, OP_MOVE, (Code)dst, (Code)first);
     free(items);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -260,7 +267,7 @@ static void compile_tuple(FnCtx *c, Term elems, uint32_t dst, bool tail)
     uint32_t saved = c->next_reg, n;
     uint32_t first = compile_args(c, elems, &n);
     emit(c, OP_MAKE_TUPLE, (Code)dst, (Code)first, (Code)n);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -294,7 +301,7 @@ static void compile_map(FnCtx *c, Term args, uint32_t dst, bool tail)
         uint32_t first = compile_pairs(c, args, &n);
         emit(c, OP_MAKE_MAP, (Code)dst, (Code)first, (Code)n);
     }
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -327,7 +334,7 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
     uint32_t n;
     uint32_t first = compile_pairs(c, pairs, &n);
     emit(c, update ? OP_MAP_UPDATE : OP_MAP_PUT, (Code)dst, (Code)base_reg, (Code)first, (Code)n);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -369,7 +376,7 @@ static void compile_bitstring(FnCtx *c, Term segs, uint32_t dst, bool tail)
         compile_expr(c, value, first + (uint32_t)i, false);
     }
     emit(c, OP_BS_BUILD, (Code)dst, (Code)spec, (Code)first, (Code)n);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -422,7 +429,7 @@ static void compile_case(FnCtx *c, Term args, uint32_t dst, bool tail)
     uint32_t done = compile_clauses(c, clauses, &s, 1, dst, tail);
     emit(c, OP_ERROR, (Code)ERR_CASE_CLAUSE, (Code)s);
     label_place(c, done);
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 static void compile_cond(FnCtx *c, Term args, uint32_t dst, bool tail)
@@ -443,7 +450,7 @@ static void compile_cond(FnCtx *c, Term args, uint32_t dst, bool tail)
         if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
         label_place(c, next);
         c->nvars = saved_vars;
-        c->next_reg = saved;
+        reg_restore(c, saved);
     }
     emit(c, OP_ERROR, (Code)ERR_COND_CLAUSE, (Code)dst);
     label_place(c, done);
@@ -470,7 +477,7 @@ static void compile_if(FnCtx *c, Term args, uint32_t dst, bool tail, bool unless
     compile_expr(c, else_ast, dst, tail);
     c->nvars = saved_vars;
     label_place(c, done);
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 static void compile_and_or(FnCtx *c, Term args, uint32_t dst, bool tail, bool is_and)
@@ -486,7 +493,7 @@ static void compile_and_or(FnCtx *c, Term args, uint32_t dst, bool tail, bool is
     label_place(c, shortcut);
     emit(c, OP_MOVE, (Code)dst, (Code)t);
     label_place(c, done);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -505,7 +512,7 @@ static void compile_truthy_op(FnCtx *c, Term args, uint32_t dst, bool tail, bool
     if (is_and) emit(c, OP_MOVE, (Code)dst, (Code)t);
     else compile_expr(c, list_nth(args, 1), dst, false);
     label_place(c, done);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -521,7 +528,7 @@ static void compile_not_truthy(FnCtx *c, Term args, uint32_t dst, bool tail)
     label_place(c, falsy);
     emit(c, OP_LOADK, (Code)dst, (Code)ATOM_true);
     label_place(c, done);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -567,7 +574,7 @@ static void compile_with(FnCtx *c, Term args, uint32_t dst, bool tail)
         finish(c, dst, tail);
     }
     label_place(c, done);
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 /* <<a, b <- bin>> parses as <<a, {:<-, _, [b, bin]}>>. */
@@ -678,7 +685,7 @@ static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
     uint32_t saved = c->next_reg;
     compile_expr(c, block, dst, tail);
     c->nvars = saved_vars;
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 /* rescue clause patterns: e in [A, B] | e in A | A | e | %A{} = e */
@@ -775,7 +782,7 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
                 emit(c, OP_JUMP, OPERAND_LABEL(done));
                 label_place(c, next);
                 c->nvars = sv;
-                c->next_reg = sr;
+                reg_restore(c, sr);
             }
             label_place(c, not_error);
         }
@@ -801,7 +808,7 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
                 emit(c, OP_JUMP, OPERAND_LABEL(done));
                 label_place(c, next);
                 c->nvars = sv;
-                c->next_reg = sr;
+                reg_restore(c, sr);
             }
         }
         emit(c, OP_RAISE, (Code)exc_regs, (Code)(exc_regs + 1), (Code)(exc_regs + 2));
@@ -822,7 +829,7 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
         label_place(c, end);
     }
     c->nvars = saved_vars;
-    c->next_reg = saved;
+    reg_restore(c, saved);
     finish(c, dst, tail);
 }
 
@@ -862,7 +869,7 @@ static void compile_receive(FnCtx *c, Term args, uint32_t dst, bool tail)
         if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
         label_place(c, next);
         c->nvars = sv;
-        c->next_reg = sr;
+        reg_restore(c, sr);
     }
     emit(c, OP_RECV_NEXT, OPERAND_LABEL(peek));
     label_place(c, wait);
@@ -871,7 +878,7 @@ static void compile_receive(FnCtx *c, Term args, uint32_t dst, bool tail)
     label_place(c, timed_out);
     compile_expr(c, after_body, dst, tail);
     label_place(c, done);
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 /* ---- fn and & -------------------------------------------------------------------- */
@@ -986,7 +993,7 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     uint32_t firstcap = reg_alloc_n(c, ncap);
     for (uint32_t i = 0; i < ncap; i++) emit(c, OP_MOVE, (Code)(firstcap + i), (Code)cap_regs[i]);
     emit(c, OP_MAKE_FUN, (Code)dst, (Code)info, (Code)firstcap, (Code)ncap);
-    c->next_reg = saved;
+    reg_restore(c, saved);
     free(cap_names);
     free(cap_ctx);
     free(cap_regs);
@@ -1146,7 +1153,7 @@ static void compile_raise(FnCtx *c, Term args, uint32_t dst, bool tail, bool rer
     if (reraise) compile_expr(c, list_nth(args, n - 1), regs + 2, false);
     else emit(c, OP_LOADK, (Code)(regs + 2), (Code)TERM_NIL);
     emit(c, OP_RAISE, (Code)regs, (Code)(regs + 1), (Code)(regs + 2));
-    c->next_reg = saved;
+    reg_restore(c, saved);
     (void)dst;
     (void)tail;
 }
@@ -1226,12 +1233,12 @@ static void compile_quoted(FnCtx *c, Term ast, uint32_t dst)
                 compile_expr(c, list_nth(sargs, 0), a, false);
                 emit(c, OP_MOVE, (Code)(a + 1), (Code)acc);
                 emit(c, OP_CALL_NATIVE, (Code)native_ref("erlang", "++", 2), (Code)a, (Code)2, (Code)acc, (Code)0);
-                c->next_reg = a;
+                reg_restore(c, a);
             } else {
                 uint32_t e = reg_alloc(c);
                 compile_quoted(c, items[j], e);
                 emit(c, OP_MAKE_CONS, (Code)acc, (Code)e, (Code)acc);
-                c->next_reg = e;
+                reg_restore(c, e);
             }
         }
         emit(c, OP_MOVE, (Code)dst, (Code)acc);
@@ -1244,7 +1251,7 @@ static void compile_quoted(FnCtx *c, Term ast, uint32_t dst)
     } else {
         emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
     }
-    c->next_reg = saved;
+    reg_restore(c, saved);
 }
 
 /* ---- macros ------------------------------------------------------------------------------ */
@@ -1349,7 +1356,9 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
 
 static Term pipe_into(ModCtx *m, Term left, Term right, FnCtx *c)
 {
-    Term name, meta, args;
+    Term name, meta, args, ctx;
+    if (ast_is_var(right, &name, &ctx)) /* x |> length: a call with no parentheses */
+        return tuple3(m->scratch, name, tuple_get(right, 1), list_from(m->scratch, 1, &left));
     if (!ast_is_call(right, &name, &meta, &args) || (term_is_atom(name) && name == A("fn")))
         compile_fail(c, "ArgumentError", "cannot pipe into %s", "expression");
     return tuple3(m->scratch, name, meta, cons_new(m->scratch, left, args));
@@ -1387,7 +1396,7 @@ static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate
         label_place(c, no);
         emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_true : ATOM_false));
         label_place(c, done);
-        c->next_reg = saved;
+        reg_restore(c, saved);
         finish(c, dst, tail);
         return;
     }
@@ -1418,7 +1427,7 @@ static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate
         label_place(c, no);
         emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_true : ATOM_false));
         label_place(c, done);
-        c->next_reg = saved;
+        reg_restore(c, saved);
         finish(c, dst, tail);
         return;
     }
@@ -1533,7 +1542,7 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
         compile_expr(c, tuple_get(ast, 0), first, false);
         compile_expr(c, tuple_get(ast, 1), first + 1, false);
         emit(c, OP_MAKE_TUPLE, (Code)dst, (Code)first, (Code)2);
-        c->next_reg = saved;
+        reg_restore(c, saved);
         finish(c, dst, tail);
         return;
     }
@@ -1603,7 +1612,7 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
                 label_place(c, is_map);
                 emit(c, OP_MAP_FIELD, (Code)dst, (Code)a, (Code)fun);
                 label_place(c, done);
-                c->next_reg = saved;
+                reg_restore(c, saved);
                 finish(c, dst, tail);
                 return;
             }
@@ -1617,7 +1626,7 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
                 emit(c, OP_MOVE, (Code)dst, (Code)a);
                 finish(c, dst, tail);
             }
-            c->next_reg = saved;
+            reg_restore(c, saved);
             return;
         }
         Term dname, dargs;
@@ -1821,7 +1830,7 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
             emit(c, OP_MOVE, (Code)dst, (Code)first);
             finish(c, dst, tail);
         }
-        c->next_reg = saved;
+        reg_restore(c, saved);
         return;
     }
     if (!strcmp(op, "match?") && n == 2) {

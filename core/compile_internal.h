@@ -102,6 +102,8 @@ void label_place(FnCtx *c, uint32_t label);
 #define OPERAND_LABEL(l) ((Code)(l))
 uint32_t reg_alloc(FnCtx *c);
 uint32_t reg_alloc_n(FnCtx *c, uint32_t n);
+/* Frees registers down to `saved`, but never below a variable in scope. */
+void reg_restore(FnCtx *c, uint32_t saved);
 Term literal(Term t); /* copies into the literal arena */
 void set_line_from_meta(FnCtx *c, Term meta);
 

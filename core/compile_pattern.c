@@ -448,7 +448,7 @@ void compile_guard(FnCtx *c, Term guard, uint32_t fail)
         emit(c, OP_TEST_TRUE, (Code)r, OPERAND_LABEL(fail));
     }
 done:
-    c->next_reg = saved_reg;
+    reg_restore(c, saved_reg);
     c->in_guard = saved_in_guard;
     c->guard_fail = saved_fail;
 }
@@ -494,7 +494,7 @@ uint32_t compile_clauses(FnCtx *c, Term clauses, const uint32_t *args, uint32_t 
         if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
         label_place(c, next);
         c->nvars = saved_vars;
-        c->next_reg = saved_reg;
+        reg_restore(c, saved_reg);
     }
     return done;
 }

@@ -49,6 +49,8 @@ typedef struct Expr {
     bool acc;   /* an access_expr: may be followed by [key] */
     bool sname; /* may name a struct: %name{} */
     bool lone;  /* may stand alone in a map: a variable or a call */
+    bool prefix;  /* built by a prefix operator (-x, @x, &x) */
+    bool np_call; /* a call without parentheses, with arguments */
 } Expr;
 
 typedef struct Atoms {
@@ -505,7 +507,7 @@ static Term build_block(Parser *p, size_t base)
 
 static Term empty_block(Parser *p) { return call3(p, p->a.block, TERM_NIL, TERM_NIL); }
 
-static Expr expr_of(Term t, int cls, bool acc) { return (Expr){t, (uint8_t)cls, acc, false, false}; }
+static Expr expr_of(Term t, int cls, bool acc) { return (Expr){t, (uint8_t)cls, acc, false, false, false, false}; }
 
 static Expr struct_name(Expr e)
 {
@@ -677,7 +679,7 @@ static Expr build_binary(Parser *p, Expr left, int op_idx, Expr right)
     Term m = meta_of(p, op);
     if (op->kind == TOK_TERNARY_OP) {
         /* Elixir checks when it reduces, which needs a valid lookahead. */
-        if (!is_call_of(left.t, p->a.range, 2) && !can_follow_expr(cur(p))) fail_at(p, p->pos);
+        if (!is_call_of(left.t, p->a.range, 2) && right.np_call && !can_follow_expr(cur(p))) fail_at(p, p->pos);
         if (!is_call_of(left.t, p->a.range, 2))
             fail(p, "SyntaxError", op->line, op->column,
                  "the range step operator (//) must immediately follow the range definition operator (..), for "
@@ -708,6 +710,7 @@ static Expr build_unary(Parser *p, const Token *op, Expr operand, bool acc)
     }
     Expr e = expr_of(call3(p, op->value, meta_of(p, op), list1(p, operand.t)), operand.cls, acc);
     e.sname = operand.sname;
+    e.prefix = true;
     return e;
 }
 
@@ -824,10 +827,7 @@ static Term parse_no_parens_args(Parser *p, int flags, size_t *count, bool *ambi
         }
         p->pos++;
         Expr e = parse_expr(p, flags | F_NODO, 0);
-        if (e.cls == CLS_NOPARENS) {
-            require_follow(p);
-            fail_no_parens_many(p, e.t);
-        }
+        if (e.cls == CLS_NOPARENS) fail_no_parens_many(p, e.t);
         scratch_push(p, e.t);
     }
     *count = p->nscratch - base;
@@ -877,6 +877,7 @@ static Expr parse_call(Parser *p, int flags, int idx, Term callee, bool remote)
             if (t->kind == TOK_OP_IDENTIFIER && !remote && count == 1) m = meta_with(p, p->a.ambiguous_op, ATOM_nil, m);
             Expr e = expr_of(call3(p, callee, m, args), cls, false);
             e.lone = cls == CLS_MATCHED;
+            e.np_call = true;
             return e;
         }
         break;
@@ -1291,9 +1292,12 @@ static Expr parse_bitstring(Parser *p)
 }
 
 /* assoc_expr: key => value, or a lone expression. */
+/* A key or value that is a call without parentheses taking several
+ * arguments is refused, except under a prefix operator, where Elixir's
+ * parser tables happen to accept it: %{-a b, c => d}. */
 static Term finish_assoc(Parser *p, Expr key)
 {
-    if (key.cls == CLS_NOPARENS) fail_at(p, p->pos);
+    if (key.cls == CLS_NOPARENS && !key.prefix) fail_at(p, p->pos);
     if (cur(p) != TOK_ASSOC_OP) {
         if (!key.lone) fail_at(p, p->pos);
         return key.t;
@@ -1301,7 +1305,7 @@ static Term finish_assoc(Parser *p, Expr key)
     p->pos++;
     skip_eol(p);
     Expr v = parse_expr(p, 0, 0);
-    if (v.cls == CLS_NOPARENS) fail_at(p, p->pos);
+    if (v.cls == CLS_NOPARENS && !v.prefix) fail_at(p, p->pos);
     return tuple2(p->h, key.t, v.t);
 }
 

@@ -786,7 +786,8 @@ L_MAP_UPDATE: {
     Term *kv = r + pc[3];
     for (size_t i = 0; i < pc[4]; i++) {
         Term next = update ? map_update(&p->heap, m, kv[2 * i], kv[2 * i + 1]) : map_put(&p->heap, m, kv[2 * i], kv[2 * i + 1]);
-        if (next == TERM_NONE) { SAVE(); RAISE_NOW(ATOM_error, tuple3(&p->heap, ATOM_badkey, kv[2 * i], m)); }
+        /* OTP 25 reports a missing key of %{m | k: v} as {:badkey, k}. */
+        if (next == TERM_NONE) { SAVE(); RAISE_NOW(ATOM_error, tuple2(&p->heap, ATOM_badkey, kv[2 * i])); }
         m = next;
     }
     r[pc[1]] = m;
