@@ -20,6 +20,7 @@ typedef struct ClauseDef {
 } ClauseDef;
 
 typedef struct FnDef {
+    bool overridable; /* injected by `use`: a later definition replaces it */
     Term name;
     uint32_t arity;
     int kind;        /* 0 def, 1 defp, 2 defmacro, 3 defmacrop */
@@ -310,7 +311,7 @@ static Term strip_defaults(Heap *h, Term params)
     return out;
 }
 
-static void record_def(ModBuild *b, Term form_name, Term args, int line)
+static void record_def(ModBuild *b, Term form_name, Term args, int line, bool from_use)
 {
     ModCtx *m = b->m;
     Heap *h = literal_heap();
@@ -319,7 +320,14 @@ static void record_def(ModBuild *b, Term form_name, Term args, int line)
         compile_fail_mod(m, line, "CompileError", "invalid syntax in def");
     int kind = def_kind(form_name);
     uint32_t arity = (uint32_t)list_length(params);
+    size_t before = b->ndefs;
     FnDef *d = def_for(b, fname, arity, kind, line);
+    if (b->ndefs > before) d->overridable = from_use;
+    else if (d->overridable && !from_use) {
+        d->n = 0; /* the module overrides what `use` injected */
+        d->overridable = false;
+        d->default_params = TERM_NONE;
+    }
     size_t ndef = count_defaults(params);
     if (ndef) {
         if (d->default_params != TERM_NONE)
@@ -474,7 +482,16 @@ static void collect_items(ModCtx *m, Term body, Term **items, size_t *n, size_t 
         Term expansion = vm_eval_sync(using, &opts, 1, literal_heap(), &cls, &reason, &stack);
         if (expansion == TERM_NONE) compile_fail_mod(m, line, "CompileError", "error while expanding use %s", module_display_name(mod));
         push_item(items, n, cap, body); /* keeps `use` visible as a no-op marker */
-        collect_items(m, expansion, items, n, cap);
+        /* What __using__ injects is marked: its definitions are overridable. */
+        Term *injected = NULL;
+        size_t ni = 0, icap = 0;
+        collect_items(m, expansion, &injected, &ni, &icap);
+        for (size_t i = 0; i < ni; i++) {
+            Term name2, meta2, args2;
+            bool marked = ast_is_call(injected[i], &name2, &meta2, &args2) && name2 == A("genlab_from_use");
+            push_item(items, n, cap, marked ? injected[i] : tuple3(literal_heap(), A("genlab_from_use"), TERM_NIL, list_from(literal_heap(), 1, &injected[i])));
+        }
+        free(injected);
         return;
     }
     push_item(items, n, cap, body);
@@ -494,7 +511,7 @@ static void define_info_function(ModBuild *b)
     if (gen == TERM_NONE) fatal("compiler: __info__ template does not parse: %s", perr.message);
     Term gname, gmeta, gargs;
     ast_is_call(gen, &gname, &gmeta, &gargs);
-    record_def(b, gname, gargs, 0);
+    record_def(b, gname, gargs, 0, false);
 }
 
 static Term module_result(Heap *h, Term name, Term last)
@@ -509,8 +526,9 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
     Term last = ATOM_nil;
     /* First pass: which functions the module defines (for local calls). */
     for (size_t i = 0; i < nitems; i++) {
-        Term name, meta, args;
-        if (!ast_is_call(items[i], &name, &meta, &args)) continue;
+        Term name, meta, args, item = items[i];
+        if (ast_is_call(item, &name, &meta, &args) && name == A("genlab_from_use")) item = list_nth(args, 0);
+        if (!ast_is_call(item, &name, &meta, &args)) continue;
         int kind = def_kind(name);
         if (kind < 0) continue;
         Term fname, params, guard, body, fmeta;
@@ -527,12 +545,17 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
     for (size_t i = 0; i < nitems; i++) {
         Term item = items[i], name, meta, args;
         int line = 0;
+        bool from_use = false;
+        if (ast_is_call(item, &name, &meta, &args) && name == A("genlab_from_use")) {
+            item = list_nth(args, 0);
+            from_use = true;
+        }
         if (ast_is_call(item, &name, &meta, &args) && term_is_atom(name)) {
             line = meta_line(meta);
             const char *op = atom_text(name);
             int kind = def_kind(name);
             if (kind >= 0) {
-                record_def(b, name, args, line);
+                record_def(b, name, args, line, from_use);
                 Term fname, params, guard, body, fmeta;
                 def_parts(args, &fname, &params, &guard, &body, &fmeta);
                 last = tuple2(m->scratch, fname, small_make((int64_t)list_length(params)));
@@ -604,7 +627,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                             m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));
                         }
                         m->locals[m->nlocals++] = (LocalDef){fname, (uint32_t)list_length(params), 0};
-                        record_def(b, en, ea, line);
+                        record_def(b, en, ea, line, false);
                     }
                     free(extra);
                 }

@@ -1212,7 +1212,8 @@ static bool lex_identifier(Lexer *lx)
     int r1 = rest + 1 < lx->len ? lx->src[rest + 1] : -1;
     Token *top = top_token(lx);
     bool after_dot = top && top->kind == TOK_DOT;
-    bool maybe_keyword = !after_dot && !(r0 == ':' && r1 != ':');
+    /* Keywords are 2 to 6 lower-case letters. */
+    bool maybe_keyword = !after_dot && !(r0 == ':' && r1 != ':') && n >= 2 && n <= 6 && is_lower(text[0]);
     if (maybe_keyword) {
         struct { const char *s; int kind; } kws[] = {
             {"fn", TOK_FN},          {"do", TOK_DO},          {"end", TOK_END},       {"true", TOK_TRUE},

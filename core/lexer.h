@@ -25,6 +25,8 @@ typedef enum TokenKind {
     TOK_EOL,   /* one or more newlines */
     TOK_SEMI,  /* ; */
     TOK_COMMA,
+    /* An opener's aux is the index of its closer (so is a fn's and a do's:
+     * the index of its end). */
     TOK_LPAREN, TOK_RPAREN, TOK_LBRACKET, TOK_RBRACKET, TOK_LCURLY, TOK_RCURLY,
     TOK_LBIT, TOK_RBIT, /* << >> */
     TOK_MAP_OP,         /* the % of %{ (a { token follows) */
@@ -43,7 +45,7 @@ typedef enum TokenKind {
     TOK_DO_IDENTIFIER,      /* foo do */
     TOK_OP_IDENTIFIER,      /* foo -1 */
     TOK_ALIAS,              /* Foo (value: the atom Foo, without "Elixir.") */
-    TOK_KW_IDENTIFIER,      /* foo: */
+    TOK_KW_IDENTIFIER,      /* foo: (also "quoted": without interpolation) */
     /* operators; value: the operator atom */
     TOK_UNARY_OP,    /* ! ^ not ~~~ */
     TOK_AT_OP,       /* @ */
@@ -73,7 +75,10 @@ typedef enum TokenKind {
     TOK_STR_PART,      /* value: the binary of a literal part */
     TOK_INTERP_BEGIN,  /* at the #; aux: index of the matching INTERP_END */
     TOK_INTERP_END,    /* at the } */
-    TOK_STR_END,       /* sigils: value = modifiers (a charlist), aux = indentation or -1 */
+    /* aux: a heredoc's indentation, or -1; aux2: the closing character, for
+     * sigils the opening one (their delimiter); value: a sigil's modifiers
+     * (a charlist) */
+    TOK_STR_END,
     TOK_KIND_COUNT
 } TokenKind;
 
@@ -84,7 +89,7 @@ typedef enum StrKind {
     STR_LIST_HEREDOC, /* ''' ... ''' */
     STR_SIGIL,        /* ~x...; the STR_BEGIN's value is the sigil letter (small) */
     STR_ATOM,         /* :"..." with interpolation */
-    STR_KW            /* "...": with interpolation, or any quoted keyword */
+    STR_KW            /* "...": with interpolation */
 } StrKind;
 
 typedef struct Token {
