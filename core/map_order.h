@@ -9,19 +9,26 @@
  * when two keys collide. This module computes that hash the way OTP 25
  * does and derives both orders from it; it never changes a map.
  *
- * Two orders exist for a big map, and Elixir uses both:
+ * Two orders exist for a big map, and Elixir 1.14 uses both:
  *   listing order  :maps.to_list, :maps.keys, :maps.values, inspect, and
- *                  every Enum/Stream function that goes through the
- *                  Enumerable protocol (Enum.to_list, Enum.take, Enum.at,
- *                  Enum.find, Enum.zip, Enum.slice, Enum.reduce_while,
- *                  Enum.chunk_every, Stream.*, Enum.into(map, []) ...);
+ *                  everything that goes through Enumerable.reduce (which
+ *                  lists the map): Enum.to_list, take, at, find,
+ *                  find_value, find_index, all?, any?, zip, zip_with,
+ *                  slice, chunk_every, take_while, reduce_while,
+ *                  Enum.into(map, []), Stream.* ...;
  *   fold order     :maps.fold, :maps.foreach, :maps.iterator/:maps.next,
- *                  and Enum.reduce on a map (which Elixir 1.14 routes to
- *                  :maps.fold), hence for comprehensions, Enum.map, each,
- *                  filter, reject, flat_map, map_join, with_index, uniq,
- *                  map_reduce, sort_by, min_by, reverse ...
- * For a big map the fold order is the listing order reversed; for a map of
- * up to 32 keys both are the sorted order.
+ *                  :maps.map, :maps.filter, and Enum.reduce/3 on a map
+ *                  (Elixir routes it to :maps.fold), hence whatever is
+ *                  built on it: for comprehensions, Enum.map, each,
+ *                  filter, reject, flat_map, map_join, with_index, count/2,
+ *                  uniq, map_reduce, scan, sort_by, max_by, split_with,
+ *                  Map.new(map, fun), Map.filter, Map.reject ...
+ * These were checked one by one against Elixir 1.14; porting Enum from
+ * Elixir's own source keeps them right (Enum.reverse(map) folds and so
+ * returns the listing order; Enum.group_by reverses first and so calls its
+ * function in listing order). For a big map the fold order is exactly the
+ * listing order reversed; for a map of up to 32 keys both are the sorted
+ * order. A map that shrinks back to 32 keys is flat and sorted again.
  */
 #ifndef GENLAB_MAP_ORDER_H
 #define GENLAB_MAP_ORDER_H
@@ -39,15 +46,16 @@ void map_iteration_order(Term m, size_t *order);
 /* Like map_iteration_order, in fold order. */
 void map_fold_order(Term m, size_t *order);
 
-/* True when both orders are the array order, so callers may skip the
- * order array entirely. */
-static inline bool map_order_is_sorted(size_t map_size) { return map_size <= MAP_ORDER_FLAT_MAX; }
+/* True when a map of n keys lists and folds in array order, so callers
+ * may skip the order array entirely. */
+static inline bool map_order_is_sorted(size_t n) { return n <= MAP_ORDER_FLAT_MAX; }
 
 /* OTP 25's internal hash of any term, seeded with `salt` (what the VM
  * calls make_internal_hash). Exact for integers, floats, binaries and
- * bitstrings, lists, tuples and maps built of these; for atoms it is exact
- * given the atom's number (see below); pids, references and funs are
- * hashed from genlab's own identities, which OTP's cannot match. */
+ * bitstrings, [], lists, tuples and maps (small or big) built of these;
+ * for atoms it is exact given the atom's number (see below); pids,
+ * references and funs are hashed from genlab's own identities, which
+ * cannot match OTP's. */
 uint32_t map_order_hash(Term t, uint32_t salt);
 
 /* The hash a map key is filed under at trie depth `depth` (0 for trie

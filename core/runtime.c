@@ -151,6 +151,7 @@ static VmStatus run_function(Process *p, Function *fn, const Term *args, uint32_
  * as Erlang's error logger does. */
 void runtime_report_crash(Process *p)
 {
+    if (p->exc_class == ATOM_exit) return; /* exits are not errors: nothing is logged */
     char head[96];
     int n = snprintf(head, sizeof head, "\n[error] Process #PID<0.%u.0> raised an exception\n", pid_serial(p->pid));
     io_write(2, head, (size_t)n);

@@ -238,8 +238,7 @@ static int sort_compare(Term x, Term y, const SortKey *k)
     return term_compare(tuple_get(x, k->pos), tuple_get(y, k->pos));
 }
 
-/* A stable merge sort: lists:sort keeps equal elements (1 and 1.0) in
- * their original order. */
+/* A stable merge sort, as lists:keysort and lists:usort need. */
 static void merge_sort(Term *items, Term *tmp, size_t n, const SortKey *k)
 {
     if (n < 2) return;
@@ -263,6 +262,149 @@ static void merge_sort(Term *items, Term *tmp, size_t n, const SortKey *k)
     size_t i = 0, j = half, out = 0;
     while (i < half && j < n) items[out++] = sort_compare(items[j], tmp[i], k) < 0 ? items[j++] : tmp[i++];
     while (i < half) items[out++] = tmp[i++];
+}
+
+/* ---- lists:sort/1 ----------------------------------------------------------------
+ * OTP's lists:sort/1 is not a plain stable sort: terms that compare equal
+ * but differ (1 and 1.0) can come out in either order, and programs print
+ * the difference. It first cuts the list into runs, each grown from its
+ * two newest elements (a new element goes after them, between them, or,
+ * while the run has two elements, before them; otherwise it waits as a
+ * "stash" and starts the next run with the element after it). The first
+ * two elements decide whether runs grow ascending or descending for the
+ * whole sort. The runs are then merged stably: on ties the earlier run
+ * wins when they grew ascending and the later one when they grew
+ * descending. The order below reproduces that exactly. */
+
+static bool term_le(Term a, Term b) { return term_compare(a, b) <= 0; }
+
+typedef struct SortRuns {
+    Term *out;      /* the runs, each in ascending order, one after another */
+    size_t used;
+    size_t *starts; /* where each run begins in `out` */
+    size_t count;
+} SortRuns;
+
+/* Appends the run cur[0..n), reversed when it grew descending. */
+static void runs_close(SortRuns *r, const Term *cur, size_t n, bool descending)
+{
+    r->starts[r->count++] = r->used;
+    for (size_t i = 0; i < n; i++) r->out[r->used++] = descending ? cur[n - 1 - i] : cur[i];
+}
+
+/* Inserts t at position at of cur[0..*n). */
+static void run_insert(Term *cur, size_t *n, size_t at, Term t)
+{
+    memmove(cur + at + 1, cur + at, (*n - at) * sizeof(Term));
+    cur[at] = t;
+    (*n)++;
+}
+
+/* Merges adjacent runs until one is left; ties go to the left run unless
+ * right_wins. */
+static void runs_merge(Term *items, size_t n, size_t *starts, size_t count, bool right_wins)
+{
+    Term *tmp = xmalloc(n * sizeof(Term));
+    while (count > 1) {
+        size_t merged = 0;
+        for (size_t r = 0; r < count; r += 2) {
+            size_t lo = starts[r];
+            if (r + 1 == count) {
+                starts[merged++] = lo;
+                break;
+            }
+            size_t mid = starts[r + 1], hi = r + 2 < count ? starts[r + 2] : n;
+            size_t i = lo, j = mid, o = 0;
+            while (i < mid && j < hi) {
+                int c = term_compare(items[i], items[j]);
+                bool take_left = right_wins ? c < 0 : c <= 0;
+                tmp[o++] = take_left ? items[i++] : items[j++];
+            }
+            while (i < mid) tmp[o++] = items[i++];
+            while (j < hi) tmp[o++] = items[j++];
+            memcpy(items + lo, tmp, o * sizeof(Term));
+            starts[merged++] = lo;
+        }
+        count = merged;
+    }
+    free(tmp);
+}
+
+static void otp_sort(Term *items, size_t n)
+{
+    if (n < 2) return;
+    Term x = items[0], y = items[1];
+    if (n == 2) {
+        if (!term_le(x, y)) items[0] = y, items[1] = x;
+        return;
+    }
+    if (n == 3) {
+        Term z = items[2];
+        if (term_le(x, y)) {
+            if (term_le(y, z)) return;
+            if (term_le(x, z)) items[1] = z, items[2] = y;
+            else items[0] = z, items[1] = x, items[2] = y;
+        } else {
+            if (term_le(x, z)) items[0] = y, items[1] = x;
+            else if (term_le(y, z)) items[0] = y, items[1] = z, items[2] = x;
+            else items[0] = z, items[1] = y, items[2] = x;
+        }
+        return;
+    }
+    /* cur holds the growing run: ascending, or descending (newest last). */
+    Term *cur = xmalloc(n * sizeof(Term));
+    SortRuns runs = {xmalloc(n * sizeof(Term)), 0, xmalloc(n * sizeof(size_t)), 0};
+    size_t len = 0, i = 2;
+    bool descending;
+    if (term_le(x, y) && term_compare(x, y) == 0) {
+        /* a leading group of equal terms starts the first run in input order */
+        cur[len++] = x;
+        Term last = y;
+        while (i < n && term_compare(last, items[i]) == 0) {
+            cur[len++] = last;
+            last = items[i++];
+        }
+        if (i == n) { /* all equal: input order */
+            free(cur), free(runs.out), free(runs.starts);
+            return;
+        }
+        descending = term_compare(last, items[i]) > 0;
+        cur[len++] = last;
+        cur[len++] = items[i++];
+    } else {
+        descending = !term_le(x, y);
+        cur[len++] = x;
+        cur[len++] = y;
+    }
+    bool stashed = false;
+    Term stash = 0;
+    for (; i < n; i++) {
+        Term z = items[i], top = cur[len - 1], below = cur[len - 2];
+        bool after = descending ? term_le(z, top) : term_le(top, z);
+        bool between = descending ? term_le(z, below) : term_le(below, z);
+        if (after) {
+            cur[len++] = z;
+        } else if (between) {
+            run_insert(cur, &len, len - 1, z);
+        } else if (!stashed && len == 2) {
+            run_insert(cur, &len, 0, z);
+        } else if (!stashed) {
+            stashed = true;
+            stash = z;
+        } else {
+            runs_close(&runs, cur, len, descending);
+            stashed = false;
+            bool stash_first = descending ? !term_le(stash, z) : term_le(stash, z);
+            cur[0] = stash_first ? stash : z;
+            cur[1] = stash_first ? z : stash;
+            len = 2;
+        }
+    }
+    runs_close(&runs, cur, len, descending);
+    if (stashed) runs_close(&runs, &stash, 1, descending);
+    memcpy(items, runs.out, n * sizeof(Term));
+    runs_merge(items, n, runs.starts, runs.count, descending);
+    free(cur), free(runs.out), free(runs.starts);
 }
 
 static void sort_buf(TermBuf *b, const SortKey *k)
@@ -297,7 +439,8 @@ static Term sort_impl(Process *p, Term list, const SortKey *k, bool unique)
         if (!ok) {
             r = bif_function_clause(p);
         } else {
-            sort_buf(&items, k);
+            if (k->pos == SIZE_MAX && !unique) otp_sort(items.items, items.size);
+            else sort_buf(&items, k);
             if (unique) unique_buf(&items, k);
             r = termbuf_to_list(&items, &p->heap, TERM_NIL);
         }
