@@ -21,6 +21,7 @@
 #include "fatal.h"
 #include "integer.h"
 #include "map.h"
+#include "map_order.h"
 #include "module.h"
 #include "process.h"
 
@@ -612,6 +613,7 @@ typedef struct Frame {
     Term key;          /* ITEM_KEYWORD: the key; improper list: the tail; SRC_RANGE: last */
     Term value;        /* ITEM_ASSOC: the value after the key; SRC_RANGE: step */
     const Term *elems; /* SRC_ARRAY elements, SRC_MAP keys, SRC_STRUCT fields */
+    const Term *values; /* SRC_MAP values in the order of elems, or NULL: map_values() */
     size_t index, count;
     size_t started;    /* items begun (for separators when streaming) */
     const Doc *left, *right;
@@ -1028,12 +1030,25 @@ static const Doc *plain_map_doc(Ctx *c, Term m, long limit, CharlistsMode charli
 {
     size_t n = map_size(m);
     if (n == 0) return lit(c, &lit_empty_map);
-    const Term *keys = map_keys(m);
+    const Term *keys = map_keys(m), *values = NULL;
+    if (!map_order_is_sorted(n)) {
+        /* above 32 keys the BEAM prints in its hash-trie order */
+        size_t *order = doc_arena_alloc(c->arena, n * sizeof *order);
+        Term *k2 = doc_arena_alloc(c->arena, n * sizeof *k2), *v2 = doc_arena_alloc(c->arena, n * sizeof *v2);
+        map_iteration_order(m, order);
+        for (size_t i = 0; i < n; i++) {
+            k2[i] = keys[order[i]];
+            v2[i] = map_values(m)[order[i]];
+        }
+        keys = k2;
+        values = v2;
+    }
     bool kw = keys_are_keyword(keys, n);
     Frame *f = container_push(c, SRC_MAP, kw ? ITEM_KEYWORD : ITEM_ASSOC, BREAK_STRICT, &lit_map_open,
                               &lit_brace_close, limit, charlists, false);
     f->cur = m;
     f->elems = keys;
+    f->values = values;
     f->count = n;
     return NULL;
 }
@@ -1072,8 +1087,18 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
         if (range_push(c, m, limit, charlists)) return NULL;
     } else if (text_is(name, name_len, "Elixir.MapSet")) {
         Term inner = map_get_atom(m, "map");
-        if (inner != TERM_NONE && term_is_map(inner))
-            return array_list_doc(c, map_keys(inner), map_size(inner), limit, CHARLISTS_AS_LISTS, true);
+        if (inner != TERM_NONE && term_is_map(inner)) {
+            size_t n = map_size(inner);
+            const Term *keys = map_keys(inner);
+            if (!map_order_is_sorted(n)) {
+                size_t *order = doc_arena_alloc(c->arena, n * sizeof *order);
+                Term *k2 = doc_arena_alloc(c->arena, n * sizeof *k2);
+                map_iteration_order(inner, order);
+                for (size_t i = 0; i < n; i++) k2[i] = keys[order[i]];
+                keys = k2;
+            }
+            return array_list_doc(c, keys, n, limit, CHARLISTS_AS_LISTS, true);
+        }
     }
     /* Inspect.Any: %Module{...} in defstruct order when the map has exactly
      * the struct's keys, a plain map otherwise. */
@@ -1321,7 +1346,7 @@ static bool frame_next(Ctx *c, Frame *f, Term *child, long *limit)
         break;
     case SRC_MAP:
         item = f->elems[f->index];
-        value = map_values(f->cur)[f->index];
+        value = f->values ? f->values[f->index] : map_values(f->cur)[f->index];
         f->index++;
         break;
     case SRC_STRUCT:

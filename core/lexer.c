@@ -588,6 +588,19 @@ static bool finish_string(Lexer *lx, StringState *st, int indent)
 static int lex_string_body(Lexer *lx, StringState *st)
 {
     for (;;) {
+        /* A run of plain ASCII is copied at once; the last character
+         * before a non-ASCII one is left for the grapheme rules below. */
+        size_t run = lx->pos;
+        while (run + 1 < lx->len && lx->src[run + 1] < 0x80) {
+            int b = lx->src[run];
+            if (b == st->close || b == '\\' || b == '#' || b == '\n' || b >= 0x80) break;
+            run++;
+        }
+        if (run > lx->pos) {
+            buf_add(lx, lx->src + lx->pos, run - lx->pos);
+            lx->column += (int)(run - lx->pos);
+            lx->pos = run;
+        }
         int c = at(lx, 0);
         if (c < 0) {
             char suffix[128];
@@ -1215,14 +1228,15 @@ static bool lex_identifier(Lexer *lx)
     /* Keywords are 2 to 6 lower-case letters. */
     bool maybe_keyword = !after_dot && !(r0 == ':' && r1 != ':') && n >= 2 && n <= 6 && is_lower(text[0]);
     if (maybe_keyword) {
-        struct { const char *s; int kind; } kws[] = {
-            {"fn", TOK_FN},          {"do", TOK_DO},          {"end", TOK_END},       {"true", TOK_TRUE},
-            {"false", TOK_FALSE},    {"nil", TOK_NIL},        {"not", TOK_UNARY_OP},  {"and", TOK_AND_OP},
-            {"or", TOK_OR_OP},       {"when", TOK_WHEN_OP},   {"in", TOK_IN_OP},      {"after", TOK_BLOCK_ID},
-            {"else", TOK_BLOCK_ID},  {"catch", TOK_BLOCK_ID}, {"rescue", TOK_BLOCK_ID},
+        static const struct { const char *s; size_t n; int kind; } kws[] = {
+            {"fn", 2, TOK_FN},          {"do", 2, TOK_DO},           {"end", 3, TOK_END},
+            {"true", 4, TOK_TRUE},      {"false", 5, TOK_FALSE},     {"nil", 3, TOK_NIL},
+            {"not", 3, TOK_UNARY_OP},   {"and", 3, TOK_AND_OP},      {"or", 2, TOK_OR_OP},
+            {"when", 4, TOK_WHEN_OP},   {"in", 2, TOK_IN_OP},        {"after", 5, TOK_BLOCK_ID},
+            {"else", 4, TOK_BLOCK_ID},  {"catch", 5, TOK_BLOCK_ID},  {"rescue", 6, TOK_BLOCK_ID},
         };
         for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
-            if (strlen(kws[i].s) != n || memcmp(kws[i].s, text, n) != 0) continue;
+            if (kws[i].n != n || kws[i].s[0] != text[0] || memcmp(kws[i].s, text, n) != 0) continue;
             int kind = kws[i].kind;
             Term atom = atom_intern(text, n);
             lx->pos += n;
@@ -1524,6 +1538,15 @@ static bool lex_run(Lexer *lx)
         int line = lx->line, column = lx->column;
         int r = 1;
 
+        /* The most common characters first: none of the rules below starts
+         * with a letter, a space or a newline. */
+        if (is_lower(c) || is_upper(c) || c == '_') {
+            if (!lex_identifier(lx)) return false;
+            continue;
+        }
+        if (is_hspace(c)) { lex_space(lx); continue; }
+        if (c == '\n') { lex_newline(lx, 1, true); continue; }
+
         if (c == '<' && column == 1 && lx->pos + 7 <= lx->len && memcmp(lx->src + lx->pos, "<<<<<<<", 7) == 0) {
             size_t e = lx->pos;
             while (e < lx->len && lx->src[e] != '\n' && lx->src[e] != '\r') e++;
@@ -1566,7 +1589,7 @@ static bool lex_run(Lexer *lx)
             continue;
         }
         /* Operator keywords such as `.: ` and `%{}: `. */
-        {
+        if (c == '.' || c == '<' || c == '%' || c == '&' || c == '{') {
             static const char *kw_ops[] = {"...", "<<>>", "%{}", "%", "&", "{}", "..//", "."};
             bool done = false;
             for (size_t i = 0; i < sizeof kw_ops / sizeof kw_ops[0]; i++) {

@@ -157,14 +157,28 @@ static size_t erlang_binary_text(Term bin, char *out, size_t cap)
     return o;
 }
 
-/* Writes `n` bytes as Elixir's messages show a string token's content: the
- * token goes through Erlang's term printer and scanner, which turns each
- * byte of UTF-8 into a character of its own. */
+/* Writes `n` bytes as Elixir's messages show a string token's content.
+ * The token goes through Erlang's term printer and back through its
+ * scanner: text whose characters are all printable Latin-1 comes back with
+ * each byte of its UTF-8 turned into a character of its own; anything else
+ * is printed as bytes and comes back unchanged. */
 static void double_encoded(const uint8_t *b, size_t n, char *out, size_t cap)
 {
+    bool latin1 = true;
+    for (size_t i = 0; i < n && latin1;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t len = utf8proc_iterate(b + i, (utf8proc_ssize_t)(n - i), &c);
+        if (len <= 0) {
+            latin1 = false;
+            break;
+        }
+        latin1 = (c >= 32 && c <= 126) || (c >= 160 && c <= 255) || c == '\n' || c == '\r' || c == '\t' ||
+                 c == '\v' || c == '\b' || c == '\f' || c == 27;
+        i += (size_t)len;
+    }
     size_t o = 0;
     for (size_t i = 0; i < n && o + 3 < cap; i++) {
-        if (b[i] < 0x80) {
+        if (b[i] < 0x80 || !latin1) {
             out[o++] = (char)b[i];
         } else {
             out[o++] = (char)(0xC0 | (b[i] >> 6));

@@ -403,36 +403,60 @@ static Term base_hex_decode32_2(Process *p, const Term *a) { return decode32(p, 
 static Term base_hex_decode32b_1(Process *p, const Term *a) { return decode32(p, a, 1, B32_HEX, true); }
 static Term base_hex_decode32b_2(Process *p, const Term *a) { return decode32(p, a, 2, B32_HEX, true); }
 
+/* Functions with default arguments, or that fail in a helper, name that
+ * function in their function_clause errors as Elixir does. */
+#define CLAUSE_AS(wrapper, impl, name, nargs, defaults) \
+    static Term wrapper(Process *p, const Term *a) { return bif_clause_as(p, impl(p, a), name, a, nargs, defaults); }
+
+CLAUSE_AS(base_encode64_1_as, base_encode64_1, "Elixir.Base.encode64", 1, "[]")
+CLAUSE_AS(base_url_encode64_1_as, base_url_encode64_1, "Elixir.Base.url_encode64", 1, "[]")
+CLAUSE_AS(base_encode16_1_as, base_encode16_1, "Elixir.Base.encode16", 1, "[]")
+CLAUSE_AS(base_encode32_1_as, base_encode32_1, "Elixir.Base.encode32", 1, "[]")
+CLAUSE_AS(base_hex_encode32_1_as, base_hex_encode32_1, "Elixir.Base.hex_encode32", 1, "[]")
+CLAUSE_AS(base_decode64_1_as, base_decode64_1, "Elixir.Base.decode64", 1, "[]")
+CLAUSE_AS(base_decode64b_1_as, base_decode64b_1, "Elixir.Base.decode64!", 1, "[]")
+CLAUSE_AS(base_url_decode64_1_as, base_url_decode64_1, "Elixir.Base.url_decode64", 1, "[]")
+CLAUSE_AS(base_url_decode64b_1_as, base_url_decode64b_1, "Elixir.Base.url_decode64!", 1, "[]")
+CLAUSE_AS(base_decode16_1_as, base_decode16_1, "Elixir.Base.decode16!", 1, "[]")
+CLAUSE_AS(base_decode16_2_as, base_decode16_2, "Elixir.Base.decode16!", 2, "")
+CLAUSE_AS(base_decode16b_1_as, base_decode16b_1, "Elixir.Base.decode16!", 1, "[]")
+CLAUSE_AS(base_decode32_1_as, base_decode32_1, "Elixir.Base.decode32!", 1, "[]")
+CLAUSE_AS(base_decode32_2_as, base_decode32_2, "Elixir.Base.decode32!", 2, "")
+CLAUSE_AS(base_decode32b_1_as, base_decode32b_1, "Elixir.Base.decode32!", 1, "[]")
+CLAUSE_AS(base_hex_decode32_1_as, base_hex_decode32_1, "Elixir.Base.hex_decode32!", 1, "[]")
+CLAUSE_AS(base_hex_decode32_2_as, base_hex_decode32_2, "Elixir.Base.hex_decode32!", 2, "")
+CLAUSE_AS(base_hex_decode32b_1_as, base_hex_decode32b_1, "Elixir.Base.hex_decode32!", 1, "[]")
+
 const NativeDef bif_base_natives[] = {
-    {"Elixir.Base", "encode32", 1, base_encode32_1},
+    {"Elixir.Base", "encode32", 1, base_encode32_1_as},
     {"Elixir.Base", "encode32", 2, base_encode32_2},
-    {"Elixir.Base", "hex_encode32", 1, base_hex_encode32_1},
+    {"Elixir.Base", "hex_encode32", 1, base_hex_encode32_1_as},
     {"Elixir.Base", "hex_encode32", 2, base_hex_encode32_2},
-    {"Elixir.Base", "decode32", 1, base_decode32_1},
-    {"Elixir.Base", "decode32", 2, base_decode32_2},
-    {"Elixir.Base", "decode32!", 1, base_decode32b_1},
+    {"Elixir.Base", "decode32", 1, base_decode32_1_as},
+    {"Elixir.Base", "decode32", 2, base_decode32_2_as},
+    {"Elixir.Base", "decode32!", 1, base_decode32b_1_as},
     {"Elixir.Base", "decode32!", 2, base_decode32b_2},
-    {"Elixir.Base", "hex_decode32", 1, base_hex_decode32_1},
-    {"Elixir.Base", "hex_decode32", 2, base_hex_decode32_2},
-    {"Elixir.Base", "hex_decode32!", 1, base_hex_decode32b_1},
+    {"Elixir.Base", "hex_decode32", 1, base_hex_decode32_1_as},
+    {"Elixir.Base", "hex_decode32", 2, base_hex_decode32_2_as},
+    {"Elixir.Base", "hex_decode32!", 1, base_hex_decode32b_1_as},
     {"Elixir.Base", "hex_decode32!", 2, base_hex_decode32b_2},
-    {"Elixir.Base", "encode64", 1, base_encode64_1},
+    {"Elixir.Base", "encode64", 1, base_encode64_1_as},
     {"Elixir.Base", "encode64", 2, base_encode64_2},
-    {"Elixir.Base", "url_encode64", 1, base_url_encode64_1},
+    {"Elixir.Base", "url_encode64", 1, base_url_encode64_1_as},
     {"Elixir.Base", "url_encode64", 2, base_url_encode64_2},
-    {"Elixir.Base", "decode64", 1, base_decode64_1},
+    {"Elixir.Base", "decode64", 1, base_decode64_1_as},
     {"Elixir.Base", "decode64", 2, base_decode64_2},
-    {"Elixir.Base", "decode64!", 1, base_decode64b_1},
+    {"Elixir.Base", "decode64!", 1, base_decode64b_1_as},
     {"Elixir.Base", "decode64!", 2, base_decode64b_2},
-    {"Elixir.Base", "url_decode64", 1, base_url_decode64_1},
+    {"Elixir.Base", "url_decode64", 1, base_url_decode64_1_as},
     {"Elixir.Base", "url_decode64", 2, base_url_decode64_2},
-    {"Elixir.Base", "url_decode64!", 1, base_url_decode64b_1},
+    {"Elixir.Base", "url_decode64!", 1, base_url_decode64b_1_as},
     {"Elixir.Base", "url_decode64!", 2, base_url_decode64b_2},
-    {"Elixir.Base", "encode16", 1, base_encode16_1},
+    {"Elixir.Base", "encode16", 1, base_encode16_1_as},
     {"Elixir.Base", "encode16", 2, base_encode16_2},
-    {"Elixir.Base", "decode16", 1, base_decode16_1},
-    {"Elixir.Base", "decode16", 2, base_decode16_2},
-    {"Elixir.Base", "decode16!", 1, base_decode16b_1},
+    {"Elixir.Base", "decode16", 1, base_decode16_1_as},
+    {"Elixir.Base", "decode16", 2, base_decode16_2_as},
+    {"Elixir.Base", "decode16!", 1, base_decode16b_1_as},
     {"Elixir.Base", "decode16!", 2, base_decode16b_2},
     {NULL, NULL, 0, NULL},
 };

@@ -128,6 +128,14 @@ Term bif_badkey(Process *p, Term key);
 Term bif_function_clause(Process *p);
 /* error:badarith. */
 Term bif_badarith(Process *p);
+/* Names the function_clause a native just raised (r is its result) after
+ * the Elixir function that really fails: a function with a default
+ * argument (String.upcase(string, mode \\ :default)) fails at its full
+ * arity, with the defaults among the arguments, and some fail in a helper
+ * (String.Break.trim_leading/1). `name` is "Elixir.Mod.fun"; `defaults` is
+ * a comma-separated list of literals appended to args[0..nargs): :atom,
+ * an integer, [] or "text". Other results and errors pass through. */
+Term bif_clause_as(Process *p, Term r, const char *name, const Term *args, size_t nargs, const char *defaults);
 /* Raises the Elixir exception `module` with a printf-formatted message. */
 Term bif_raise_fmt(Process *p, const char *module, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

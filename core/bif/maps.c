@@ -1,7 +1,10 @@
 /* maps.c - the natives of the :maps module that take no funs. */
+#include <stdlib.h>
+
 #include "atom.h"
 #include "bif.h"
 #include "map.h"
+#include "map_order.h"
 
 static Term maps_get2(Process *p, const Term *a)
 {
@@ -71,29 +74,43 @@ static Term maps_size(Process *p, const Term *a)
     return small_make((int64_t)map_size(a[0]));
 }
 
+/* Keys, values or {key, value} pairs in the order the BEAM lists them
+ * (sorted up to 32 keys, hash-trie order above). which: 0 keys, 1 values, 2 pairs. */
+static Term map_listing(Process *p, Term m, int which)
+{
+    size_t n = map_size(m);
+    const Term *keys = map_keys(m), *values = map_values(m);
+    size_t *order = NULL;
+    if (!map_order_is_sorted(n)) {
+        order = malloc(n * sizeof *order);
+        map_iteration_order(m, order);
+    }
+    Term list = TERM_NIL;
+    for (size_t i = n; i-- > 0;) {
+        size_t k = order ? order[i] : i;
+        Term item = which == 0 ? keys[k] : which == 1 ? values[k] : tuple2(&p->heap, keys[k], values[k]);
+        list = cons_new(&p->heap, item, list);
+    }
+    free(order);
+    return list;
+}
+
 static Term maps_keys(Process *p, const Term *a)
 {
     if (!term_is_map(a[0])) return bif_badmap(p, a[0]);
-    return list_from(&p->heap, map_size(a[0]), map_keys(a[0]));
+    return map_listing(p, a[0], 0);
 }
 
 static Term maps_values(Process *p, const Term *a)
 {
     if (!term_is_map(a[0])) return bif_badmap(p, a[0]);
-    return list_from(&p->heap, map_size(a[0]), map_values(a[0]));
+    return map_listing(p, a[0], 1);
 }
 
 static Term maps_to_list(Process *p, const Term *a)
 {
     if (!term_is_map(a[0])) return bif_badmap(p, a[0]);
-    size_t n = map_size(a[0]);
-    const Term *keys = map_keys(a[0]), *values = map_values(a[0]);
-    TermBuf pairs;
-    termbuf_init(&pairs);
-    for (size_t i = 0; i < n; i++) termbuf_push(&pairs, tuple2(&p->heap, keys[i], values[i]));
-    Term r = termbuf_to_list(&pairs, &p->heap, TERM_NIL);
-    termbuf_free(&pairs);
-    return r;
+    return map_listing(p, a[0], 2);
 }
 
 static Term maps_from_list(Process *p, const Term *a)

@@ -732,7 +732,8 @@ static Term str_split1(Process *p, const Term *a)
 {
     const uint8_t *s;
     size_t n;
-    if (!string_arg(p, a[0], &s, &n)) return TERM_NONE;
+    /* Elixir's fails inside a BIF, with a badarg */
+    if (!bif_binary(a[0], &s, &n)) return process_badarg_at(p, 1, "not a binary");
     TermBuf parts;
     termbuf_init(&parts);
     size_t i = 0, start = 0;
@@ -1094,7 +1095,7 @@ static Term str_duplicate(Process *p, const Term *a)
     const uint8_t *s;
     size_t n;
     int64_t times;
-    if (!string_arg(p, a[0], &s, &n)) return TERM_NONE;
+    if (!bif_binary(a[0], &s, &n)) return process_badarg_at(p, 1, "not a binary"); /* :binary.copy's */
     if (!term_is_integer(a[1])) return bif_function_clause(p);
     if (!bif_small_in(a[1], 0, SMALL_MAX, &times)) return process_badarg_at(p, 2, "out of range");
     if (n && (uint64_t)times > ((uint64_t)1 << 32) / n) return process_raise(p, ATOM_error, ATOM_system_limit);
@@ -1166,17 +1167,33 @@ static Term str_pad_leading3(Process *p, const Term *a) { return pad(p, a, 3, tr
 static Term str_pad_trailing2(Process *p, const Term *a) { return pad(p, a, 2, false); }
 static Term str_pad_trailing3(Process *p, const Term *a) { return pad(p, a, 3, false); }
 
+/* Functions with default arguments, or that fail in a helper, name that
+ * function in their function_clause errors as Elixir does. */
+#define CLAUSE_AS(wrapper, impl, name, nargs, defaults) \
+    static Term wrapper(Process *p, const Term *a) { return bif_clause_as(p, impl(p, a), name, a, nargs, defaults); }
+
+CLAUSE_AS(str_upcase1_as, str_upcase1, "Elixir.String.upcase", 1, ":default")
+CLAUSE_AS(str_downcase1_as, str_downcase1, "Elixir.String.downcase", 1, ":default")
+CLAUSE_AS(str_capitalize1_as, str_capitalize1, "Elixir.String.capitalize", 1, ":default")
+CLAUSE_AS(str_split2_as, str_split2, "Elixir.String.split", 2, "[]")
+CLAUSE_AS(str_pad_leading2_as, str_pad_leading2, "Elixir.String.pad_leading", 2, "\" \"")
+CLAUSE_AS(str_pad_trailing2_as, str_pad_trailing2, "Elixir.String.pad_trailing", 2, "\" \"")
+CLAUSE_AS(str_trim_leading1_as, str_trim_leading1, "Elixir.String.Break.trim_leading", 1, "")
+CLAUSE_AS(str_trim_trailing1_as, str_trim_trailing1, "Elixir.String.Break.trim_trailing", 1, "")
+CLAUSE_AS(str_printable1_as, str_printable1, "Elixir.String.printable?", 1, ":infinity")
+CLAUSE_AS(str_replace3_as, str_replace3, "Elixir.String.replace", 3, "[]")
+
 const NativeDef bif_string_natives[] = {
     {"Elixir.String", "length", 1, str_length},
     {"Elixir.String", "graphemes", 1, str_graphemes},
     {"Elixir.String", "codepoints", 1, str_codepoints},
     {"Elixir.String", "next_grapheme", 1, str_next_grapheme},
     {"Elixir.String", "next_codepoint", 1, str_next_codepoint},
-    {"Elixir.String", "upcase", 1, str_upcase1},
+    {"Elixir.String", "upcase", 1, str_upcase1_as},
     {"Elixir.String", "upcase", 2, str_upcase2},
-    {"Elixir.String", "downcase", 1, str_downcase1},
+    {"Elixir.String", "downcase", 1, str_downcase1_as},
     {"Elixir.String", "downcase", 2, str_downcase2},
-    {"Elixir.String", "capitalize", 1, str_capitalize1},
+    {"Elixir.String", "capitalize", 1, str_capitalize1_as},
     {"Elixir.String", "capitalize", 2, str_capitalize2},
     {"Elixir.String", "reverse", 1, str_reverse},
     {"Elixir.String", "first", 1, str_first},
@@ -1188,26 +1205,26 @@ const NativeDef bif_string_natives[] = {
     {"Elixir.String", "valid?", 1, str_valid},
     {"Elixir.String", "normalize", 2, str_normalize},
     {"Elixir.String", "equivalent?", 2, str_equivalent},
-    {"Elixir.String", "printable?", 1, str_printable1},
+    {"Elixir.String", "printable?", 1, str_printable1_as},
     {"Elixir.String", "printable?", 2, str_printable2},
     {"Elixir.String", "trim", 1, str_trim1},
     {"Elixir.String", "trim", 2, str_trim2},
-    {"Elixir.String", "trim_leading", 1, str_trim_leading1},
+    {"Elixir.String", "trim_leading", 1, str_trim_leading1_as},
     {"Elixir.String", "trim_leading", 2, str_trim_leading2},
-    {"Elixir.String", "trim_trailing", 1, str_trim_trailing1},
+    {"Elixir.String", "trim_trailing", 1, str_trim_trailing1_as},
     {"Elixir.String", "trim_trailing", 2, str_trim_trailing2},
     {"Elixir.String", "split", 1, str_split1},
-    {"Elixir.String", "split", 2, str_split2},
+    {"Elixir.String", "split", 2, str_split2_as},
     {"Elixir.String", "split", 3, str_split3},
     {"Elixir.String", "contains?", 2, str_contains},
     {"Elixir.String", "starts_with?", 2, str_starts_with},
     {"Elixir.String", "ends_with?", 2, str_ends_with},
-    {"Elixir.String", "replace", 3, str_replace3},
+    {"Elixir.String", "replace", 3, str_replace3_as},
     {"Elixir.String", "replace", 4, str_replace4},
     {"Elixir.String", "duplicate", 2, str_duplicate},
-    {"Elixir.String", "pad_leading", 2, str_pad_leading2},
+    {"Elixir.String", "pad_leading", 2, str_pad_leading2_as},
     {"Elixir.String", "pad_leading", 3, str_pad_leading3},
-    {"Elixir.String", "pad_trailing", 2, str_pad_trailing2},
+    {"Elixir.String", "pad_trailing", 2, str_pad_trailing2_as},
     {"Elixir.String", "pad_trailing", 3, str_pad_trailing3},
     {NULL, NULL, 0, NULL},
 };

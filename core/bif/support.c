@@ -4,10 +4,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "atom.h"
 #include "binary.h"
 #include "fatal.h"
+#include "vm.h"
 
 bool bif_list_length(Term list, size_t *length)
 {
@@ -217,6 +219,46 @@ Term bif_badkey(Process *p, Term key)
 Term bif_function_clause(Process *p) { return process_raise(p, ATOM_error, ATOM_function_clause); }
 
 Term bif_badarith(Process *p) { return process_raise(p, ATOM_error, ATOM_badarith); }
+
+/* One literal of bif_clause_as's defaults, starting at *s. */
+static Term default_literal(Heap *h, const char **s)
+{
+    const char *t = *s, *end;
+    Term v;
+    if (*t == '"') {
+        end = strchr(t + 1, '"');
+        v = binary_new(h, t + 1, (size_t)(end - t - 1));
+        end++;
+    } else {
+        end = t + strcspn(t, ",");
+        char text[64];
+        snprintf(text, sizeof text, "%.*s", (int)(end - t), t);
+        if (text[0] == ':') v = atom_from_cstr(text + 1);
+        else if (text[0] == '[') v = TERM_NIL;
+        else v = small_make(strtoll(text, NULL, 10));
+    }
+    *s = *end == ',' ? end + 1 : end;
+    return v;
+}
+
+Term bif_clause_as(Process *p, Term r, const char *name, const Term *args, size_t nargs, const char *defaults)
+{
+    if (r != TERM_NONE || p->exc_class != ATOM_error || p->exc_reason != ATOM_function_clause ||
+        p->exc_stacktrace != TERM_NIL)
+        return r;
+    Heap *h = &p->heap;
+    Term all[8];
+    size_t n = 0;
+    for (; n < nargs && n < 8; n++) all[n] = args[n];
+    for (const char *d = defaults; *d && n < 8;) all[n++] = default_literal(h, &d);
+    const char *dot = strrchr(name, '.');
+    char module[128];
+    snprintf(module, sizeof module, "%.*s", (int)(dot - name), name);
+    Term entry = tuple4(h, atom_from_cstr(module), atom_from_cstr(dot + 1), list_from(h, n, all), TERM_NIL);
+    Term stack = vm_stacktrace(p);
+    p->exc_stacktrace = cons_new(h, entry, stack);
+    return r;
+}
 
 Term bif_raise_fmt(Process *p, const char *module, const char *fmt, ...)
 {

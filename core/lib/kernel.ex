@@ -7,6 +7,14 @@ defmodule Kernel do
 
   def to_string(term), do: :genlab.to_string(term)
 
+  def to_charlist(term), do: List.Chars.to_charlist(term)
+
+  def left =~ "" when is_binary(left), do: true
+
+  def left =~ right when is_binary(left) and is_binary(right) do
+    :binary.match(left, right) != :nomatch
+  end
+
   def then(value, fun) when is_function(fun, 1), do: fun.(value)
 
   def tap(value, fun) when is_function(fun, 1) do
@@ -14,8 +22,8 @@ defmodule Kernel do
     value
   end
 
-  def apply(fun, args), do: :erlang.apply(fun, args)
-  def apply(module, function, args), do: :erlang.apply(module, function, args)
+  def apply(fun, args), do: apply(fun, args)
+  def apply(module, function, args), do: apply(module, function, args)
 
   def max(first, second), do: :erlang.max(first, second)
   def min(first, second), do: :erlang.min(first, second)
@@ -36,7 +44,19 @@ defmodule Kernel do
   def struct!(struct, fields \\ [])
 
   def struct!(struct, fields) when is_atom(struct) do
-    validate_struct!(struct.__struct__(fields), struct, 1)
+    if :erlang.function_exported(struct, :__struct__, 1) do
+      validate_struct!(struct.__struct__(fields), struct, 1)
+    else
+      # what __struct__/1 does, for modules compiled without it
+      base = validate_struct!(struct.__struct__(), struct, 0)
+
+      Enum.reduce(fields, base, fn {key, value}, acc ->
+        case acc do
+          %{^key => _} when key != :__struct__ -> :maps.put(key, value, acc)
+          _ -> :erlang.error(KeyError.exception(key: key))
+        end
+      end)
+    end
   end
 
   def struct!(struct, fields) when is_map(struct), do: struct(struct, fields, true)
