@@ -2,10 +2,14 @@
  *
  * The result is exactly what Code.string_to_quoted!(source, columns: true)
  * returns in Elixir 1.14, built as terms on the given heap: {name, meta,
- * args} tuples with meta = [line: L, column: C] (plus whatever else 1.14
- * puts there, e.g. delimiter: for sigils and heredocs), literals as
- * themselves, aliases as {:__aliases__, meta, [:Foo, :Bar]}, and so on.
- * The compiler and macros (quote/unquote) work on this same form.
+ * args} tuples with meta = [line: L, column: C] (plus what 1.14 adds with
+ * those options: delimiter: on sigils, indentation: on heredoc sigils'
+ * contents, no_parens: true on remote calls without parentheses,
+ * ambiguous_op: nil on `foo -1`), literals as themselves, aliases as
+ * {:__aliases__, meta, [:Foo, :Bar]}, and so on. The compiler and macros
+ * (quote/unquote) work on this same form. The lexer (lexer.h) and parser
+ * follow Elixir's tokenizer and grammar; tests/parser holds cases recorded
+ * from real Elixir.
  */
 #ifndef GENLAB_PARSER_H
 #define GENLAB_PARSER_H
@@ -13,15 +17,23 @@
 #include "heap.h"
 
 typedef struct ParseError {
-    /* "SyntaxError", "TokenMissingError" or "MismatchedDelimiterError"
-     * (the Elixir exception module without "Elixir.") */
+    /* "SyntaxError" or "TokenMissingError" (the Elixir exception module
+     * without "Elixir."; 1.14 has no MismatchedDelimiterError: a mismatch
+     * is a SyntaxError) */
     const char *kind;
-    int line, column;  /* column 0: Elixir reports the line only ("file:line: ") */
-    char message[2048]; /* as Elixir words it, without "file:line:col: " (cut if longer) */
+    /* Column 0: Elixir reports the line only ("file:line: message"), as
+     * it does for errors located by a node rather than a token. */
+    int line, column;
+    /* As Elixir words it, without "file:line:col: "; some messages run
+     * over several lines (`elixir file.exs` shows the first after "** ");
+     * cut if longer than the buffer. */
+    char message[2048];
 } ParseError;
 
 /* Parses a whole file (or one shell input). On success returns the quoted
- * form (a __block__ when there are several expressions, nil when empty);
+ * form (a __block__ when there are several expressions, {:__block__, [],
+ * []} when there are none, as Elixir returns); `file` is not used (the
+ * message carries no file name);
  * on failure returns TERM_NONE and fills *err. Never crashes or hangs on
  * any input; deep nesting fails with an error instead of exhausting the C
  * stack. */

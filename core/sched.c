@@ -418,6 +418,10 @@ bool process_demonitor(Process *watcher, uint64_t ref)
 
 /* ---- exits ---------------------------------------------------------------------------- */
 
+/* Resources other modules tie to a process's life (ETS tables): they
+ * define this to release them; the default does nothing. */
+__attribute__((weak)) void ets_owner_exited(Term pid) { (void)pid; }
+
 static void process_free(Process *p)
 {
     vm_state_free(p->vm);
@@ -440,6 +444,7 @@ void process_exit(Process *p, Term reason)
     heap_init(&tmp, 0);
     reason = term_copy(&tmp, reason);
     Term pid = p->pid;
+    ets_owner_exited(pid);
     if (p->registered_name != ATOM_nil) process_unregister(p->registered_name);
     for (size_t i = 0; i < p->nmonitors; i++) {
         Process *t = process_find(p->monitors[i].pid);
