@@ -224,8 +224,11 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     heap_init(&scratch, 4096);
     Term ast = parse_source(&scratch, source, len, file, &perr);
     if (ast == TERM_NONE) {
-        char buf[1024];
-        int n = snprintf(buf, sizeof buf, "** (%s) %s:%d:%d: %s\n", perr.kind, file, perr.line, perr.column, perr.message);
+        char buf[2400];
+        int n = perr.column > 0
+                    ? snprintf(buf, sizeof buf, "** (%s) %s:%d:%d: %s\n", perr.kind, file, perr.line, perr.column, perr.message)
+                    : snprintf(buf, sizeof buf, "** (%s) %s:%d: %s\n", perr.kind, file, perr.line, perr.message);
+        if (n >= (int)sizeof buf) n = (int)sizeof buf - 1;
         io_write(2, buf, (size_t)n);
         heap_release(&scratch);
         return 1;

@@ -158,6 +158,52 @@ defmodule Exception do
   defp nth(3), do: "3rd"
   defp nth(n), do: :erlang.integer_to_binary(n) <> "th"
 
+  # ---- blame ------------------------------------------------------------
+
+  # Adds what the stack trace knows to an exception before it is shown:
+  # the operands of a failed arithmetic BIF, the arguments of a function
+  # without a matching clause (clauses themselves are not available).
+  def blame(:error, error, stacktrace) do
+    exception = normalize(:error, error, stacktrace)
+
+    case {blame_exception(exception, stacktrace), stacktrace} do
+      {%FunctionClauseError{args: [_ | _]} = blamed, [{module, function, args, location} | rest]} when is_list(args) ->
+        {blamed, [{module, function, length(args), location} | rest]}
+
+      {blamed, _} ->
+        {blamed, stacktrace}
+    end
+  end
+
+  def blame(_kind, reason, stacktrace), do: {reason, stacktrace}
+
+  defp blame_exception(%ArithmeticError{message: message} = exception, [{:erlang, fun, args, _} | _])
+       when is_list(args) do
+    case blame_operation(fun, args) do
+      nil -> exception
+      text -> %{exception | message: message <> ": " <> text}
+    end
+  end
+
+  defp blame_exception(%FunctionClauseError{module: module, function: function, arity: arity, args: nil} = exception,
+         [{module, function, args, _} | _]) when is_list(args) and length(args) == arity do
+    %{exception | args: args}
+  end
+
+  defp blame_exception(exception, _stacktrace), do: exception
+
+  defp blame_operation(fun, [operand]) when fun in [:-, :+, :bnot], do: :erlang.atom_to_binary(fun, :utf8) <> "(" <> inspect(operand) <> ")"
+
+  defp blame_operation(fun, [left, right]) when fun in [:+, :-, :*, :/] do
+    inspect(left) <> " " <> :erlang.atom_to_binary(fun, :utf8) <> " " <> inspect(right)
+  end
+
+  defp blame_operation(fun, [left, right]) when fun in [:div, :rem, :band, :bor, :bxor, :bsl, :bsr] do
+    :erlang.atom_to_binary(fun, :utf8) <> "(" <> inspect(left) <> ", " <> inspect(right) <> ")"
+  end
+
+  defp blame_operation(_fun, _args), do: nil
+
   # ---- banners and full reports -----------------------------------------
 
   def format_banner(kind, payload, stacktrace \\ [])
