@@ -1469,9 +1469,94 @@ static bool split_access_path(ModCtx *m, Term path, Term *root, Term *keys)
     return true;
 }
 
+static int hex_value(int ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    return -1;
+}
+
+static size_t utf8_put(uint8_t *out, uint32_t cp)
+{
+    if (cp < 0x80) { out[0] = (uint8_t)cp; return 1; }
+    if (cp < 0x800) { out[0] = (uint8_t)(0xC0 | cp >> 6); out[1] = (uint8_t)(0x80 | (cp & 63)); return 2; }
+    if (cp < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | cp >> 12); out[1] = (uint8_t)(0x80 | ((cp >> 6) & 63)); out[2] = (uint8_t)(0x80 | (cp & 63));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | cp >> 18); out[1] = (uint8_t)(0x80 | ((cp >> 12) & 63));
+    out[2] = (uint8_t)(0x80 | ((cp >> 6) & 63)); out[3] = (uint8_t)(0x80 | (cp & 63));
+    return 4;
+}
+
+/* What a lowercase sigil does to its raw text (Macro.unescape_string):
+ * \n, \t, \xHH, \u{...} and friends become the characters they name. */
+static Term unescape_binary(Heap *h, Term bin)
+{
+    const uint8_t *in;
+    size_t n;
+    if (!binary_bytes(bin, &in, &n)) return bin;
+    uint8_t *out = xmalloc(n * 4 + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i] != '\\' || i + 1 == n) { out[o++] = in[i]; continue; }
+        uint8_t e = in[++i];
+        switch (e) {
+        case '0': out[o++] = 0; break;
+        case 'a': out[o++] = 7; break;
+        case 'b': out[o++] = 8; break;
+        case 'd': out[o++] = 127; break;
+        case 'e': out[o++] = 27; break;
+        case 'f': out[o++] = 12; break;
+        case 'n': out[o++] = '\n'; break;
+        case 'r': out[o++] = '\r'; break;
+        case 's': out[o++] = ' '; break;
+        case 't': out[o++] = '\t'; break;
+        case 'v': out[o++] = 11; break;
+        case '\n': break; /* a line continuation */
+        case 'x': case 'u': {
+            uint32_t cp = 0;
+            int digits = 0, max = e == 'x' ? 2 : 4;
+            if (i + 1 < n && in[i + 1] == '{') {
+                i++;
+                while (i + 1 < n && in[i + 1] != '}' && hex_value(in[i + 1]) >= 0) cp = cp * 16 + (uint32_t)hex_value(in[++i]), digits++;
+                if (i + 1 < n && in[i + 1] == '}') i++;
+            } else {
+                while (digits < max && i + 1 < n && hex_value(in[i + 1]) >= 0) cp = cp * 16 + (uint32_t)hex_value(in[++i]), digits++;
+            }
+            if (e == 'x' && cp < 256) out[o++] = (uint8_t)cp;
+            else o += utf8_put(out + o, cp > 0x10FFFF ? 0xFFFD : cp);
+            break;
+        }
+        default: out[o++] = e; break;
+        }
+    }
+    Term r = binary_new(h, out, o);
+    free(out);
+    return r;
+}
+
+/* Unescapes the literal parts of a sigil's {:<<>>, meta, parts}. */
+static Term unescape_sigil_body(ModCtx *m, Term body)
+{
+    Term name, meta, parts;
+    if (!ast_is_call(body, &name, &meta, &parts)) return body;
+    size_t n = list_length(parts);
+    Term *items = xmalloc((n + 1) * sizeof(Term));
+    for (size_t i = 0; i < n; i++) {
+        Term part = list_nth(parts, i);
+        items[i] = term_is_bitstring(part) ? unescape_binary(m->scratch, part) : part;
+    }
+    Term out = tuple3(m->scratch, name, meta, list_from(m->scratch, n, items));
+    free(items);
+    return out;
+}
+
 static void compile_sigil(FnCtx *c, const char *which, Term args, uint32_t dst, bool tail)
 {
     Term body = list_nth(args, 0), mods = list_nth(args, 1), name, meta, parts;
+    if (which[0] >= 'a' && which[0] <= 'z') body = unescape_sigil_body(c->mod, body);
     bool atoms = false, charlists = false;
     for (Term l = mods; term_is_cons(l); l = cons_tail(l)) {
         if (cons_head(l) == small_make('a')) atoms = true;
