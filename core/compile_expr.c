@@ -1256,6 +1256,13 @@ static void compile_quoted(FnCtx *c, Term ast, uint32_t dst)
     reg_restore(c, saved);
 }
 
+/* An AST as a literal the compiled code loads (Macro.escape of a term
+ * that is data for the compiler, not code). */
+static Term mk_escape(ModCtx *m, Term ast)
+{
+    return mk3(m, A("quote_literal"), TERM_NIL, list_from(m->scratch, 1, &ast));
+}
+
 /* ---- macros ------------------------------------------------------------------------------ */
 
 /* Runs macro `f` on the call's argument ASTs and returns the expansion. */
@@ -1942,6 +1949,11 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
         return;
     }
     if (!strncmp(op, "sigil_", 6) && n == 2 && strlen(op) == 7) { compile_sigil(c, op + 6, args, dst, tail); return; }
+    if (!strcmp(op, "quote_literal") && n == 1 && meta == TERM_NIL) {
+        emit(c, OP_LOADK, (Code)dst, (Code)literal(list_nth(args, 0)));
+        finish(c, dst, tail);
+        return;
+    }
     if (!strcmp(op, "quote")) {
         Term opts = list_nth(args, n - 1);
         Term body = kw_get(opts, ATOM_do);
@@ -1957,8 +1969,14 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
         finish(c, dst, tail);
         return;
     }
-    if (!strcmp(op, "defmodule") || !strcmp(op, "def") || !strcmp(op, "defp"))
-        if (!m->module || !strcmp(op, "defmodule"))
-            compile_fail(c, "ArgumentError", "cannot invoke %s/2 inside function/macro", op);
+    if (!strcmp(op, "defmodule") && n == 2) {
+        /* defmodule as an expression: the module is compiled when it runs */
+        Heap *h = m->scratch;
+        Term file = binary_from_cstr(h, m->file ? m->file : "nofile");
+        call_native(c, "genlab", "define_module", list_from(h, 2, (Term[]){mk_escape(m, ast), file}), dst, tail);
+        return;
+    }
+    if ((!strcmp(op, "def") || !strcmp(op, "defp")) && !m->module)
+        compile_fail(c, "ArgumentError", "cannot invoke %s/2 outside module", op);
     compile_unqualified_call(c, name, meta, args, dst, tail);
 }

@@ -11,6 +11,8 @@
 #include "integer.h"
 #include "map.h"
 #include "module.h"
+#include "compiler.h"
+#include "fatal.h"
 #include "io.h"
 #include "runtime.h"
 
@@ -149,7 +151,23 @@ static Term genlab_module_info(Process *p, const Term *args)
     return process_badarg(p);
 }
 
+/* :genlab.define_module(defmodule_ast, file): a defmodule reached at run
+ * time (inside a function or an expression) compiles and installs then. */
+static Term genlab_define_module(Process *p, const Term *args)
+{
+    const uint8_t *bytes;
+    size_t len;
+    if (!binary_bytes(args[1], &bytes, &len)) return process_badarg(p);
+    char *file = xstrndup((const char *)bytes, len); /* kept: functions point at it */
+    CompileError err;
+    Term ast = term_copy(literal_heap(), args[0]);
+    Term r = compile_defmodule(ast, file, &p->heap, &err);
+    if (r == TERM_NONE) return process_raise_exception(p, err.kind[0] ? "Elixir.CompileError" : "Elixir.RuntimeError", err.message);
+    return r;
+}
+
 const NativeDef genlab_natives[] = {
+    {"genlab", "define_module", 2, genlab_define_module},
     {"genlab", "module_info", 2, genlab_module_info},
     {"Elixir.Kernel", "**", 2, kernel_pow},
     {"erlang", "map_get", 2, erl_map_get},

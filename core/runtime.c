@@ -197,6 +197,25 @@ char *runtime_format_exception(Term cls, Term reason, Term stack)
 
 static void print_uncaught(Process *p)
 {
+    /* as Kernel.CLI prints it (core/lib/genlab_support.ex) */
+    Module *cli = module_lookup(atom_from_cstr("genlab_cli"));
+    Function *f = cli ? module_find_function(cli, atom_from_cstr("format_error"), 3) : NULL;
+    if (f) {
+        Heap h;
+        heap_init(&h, 256);
+        Term cls, reason, stack;
+        Term args[3] = {p->exc_class, p->exc_reason, p->exc_stacktrace};
+        Term r = vm_eval_sync(f, args, 3, &h, &cls, &reason, &stack);
+        const uint8_t *bytes;
+        size_t len;
+        if (r != TERM_NONE && binary_bytes(r, &bytes, &len)) {
+            io_write(2, (const char *)bytes, len);
+            if (len == 0 || bytes[len - 1] != '\n') io_write(2, "\n", 1);
+            heap_release(&h);
+            return;
+        }
+        heap_release(&h);
+    }
     char *text = runtime_format_exception(p->exc_class, p->exc_reason, p->exc_stacktrace);
     size_t n = strlen(text);
     io_write(2, text, n);

@@ -16,3 +16,31 @@ defmodule :genlab_support do
     end
   end
 end
+
+defmodule :genlab_cli do
+  # How the command line prints an uncaught error, as Kernel.CLI does:
+  # blame it, then the banner and the stack trace. A function clause
+  # error's blamed details are indented under its banner.
+  def format_error(kind, reason, stacktrace) do
+    {blamed, stacktrace} = Exception.blame(kind, reason, stacktrace)
+
+    banner =
+      case blamed do
+        %FunctionClauseError{} ->
+          plain = Exception.format_banner(kind, reason, stacktrace)
+          full = Exception.format_banner(kind, blamed, stacktrace)
+          extra = :binary.part(full, byte_size(plain), byte_size(full) - byte_size(plain))
+
+          if extra == "" do
+            plain
+          else
+            plain <> "    " <> :binary.replace(extra, "\n", "\n    ", [:global])
+          end
+
+        _ ->
+          Exception.format_banner(kind, blamed, stacktrace)
+      end
+
+    banner <> "\n" <> Exception.format_stacktrace(stacktrace)
+  end
+end
