@@ -69,7 +69,7 @@ Term *heap_alloc(Heap *h, size_t words)
     if ((size_t)(h->limit - h->top) < words) {
         if (h == &literal_arena) fatal("literal arena exhausted");
         /* Grow geometrically so a long build is amortised O(1) per word. */
-        size_t size = h->capacity_words < 64 ? 64 : h->capacity_words;
+        size_t size = h->capacity_words < 32 ? 32 : h->capacity_words;
         if (size < words) size = words;
         HeapChunk *c = chunk_new(size);
         c->next = h->chunks;

@@ -33,10 +33,11 @@ static VmState *vm_state(Process *p)
 {
     if (!p->vm) {
         VmState *vm = xcalloc(1, sizeof *vm);
-        vm->regs_cap = 64;
+        /* small to start: a million idle processes must fit (they grow on demand) */
+        vm->regs_cap = 16;
         vm->regs = xmalloc(vm->regs_cap * sizeof(Term));
         for (size_t i = 0; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
-        vm->frames_cap = 16;
+        vm->frames_cap = 4;
         vm->frames = xmalloc(vm->frames_cap * sizeof(Frame));
         vm->mbox_tail = &vm->mbox_head;
         vm->mbox_save = &vm->mbox_head;
