@@ -333,6 +333,19 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
             map_get(def, tuple_get(pair, 0)) == TERM_NONE)
             compile_fail(c, "KeyError", "key %s not found", atom_text(tuple_get(pair, 0)));
     }
+    if (!update) {
+        /* @enforce_keys: each must be given when building the struct */
+        Module *sm = module_lookup(mod);
+        Term enforce = sm ? sm->struct_enforce : (c->mod->module && mod == c->mod->name ? c->mod->module->struct_enforce : TERM_NIL);
+        char missing[512];
+        size_t len = 0;
+        for (Term e = enforce; term_is_cons(e); e = cons_tail(e)) {
+            if (kw_get(pairs, cons_head(e)) != TERM_NONE) continue;
+            len += (size_t)snprintf(missing + len, sizeof missing - len, "%s:%s", len ? ", " : "", atom_text(cons_head(e)));
+            if (len >= sizeof missing) break;
+        }
+        if (len) compile_fail(c, "ArgumentError", "the following keys must also be given when building struct %s: [%s]", module_display_name(mod), missing);
+    }
     uint32_t n;
     uint32_t first = compile_pairs(c, pairs, &n);
     emit(c, update ? OP_MAP_UPDATE : OP_MAP_PUT, (Code)dst, (Code)base_reg, (Code)first, (Code)n);
@@ -1670,6 +1683,10 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
             Term mname;
             if (mod == TERM_NONE && term_is_atom(mod_ast)) mod = mod_ast;
             if (mod == TERM_NONE && ast_is_var(mod_ast, &mname, NULL) && mname == A("__MODULE__") && !var_lookup(c, mname, ATOM_nil)) mod = m->name;
+            if ((mod == A("erlang") || mod == A("Elixir.Kernel")) && fun == A("apply") && (n == 2 || n == 3)) {
+                compile_expr(c, tuple3(m->scratch, fun, rmeta, rargs), dst, tail);
+                return;
+            }
             if (mod == A("Elixir.Kernel") && term_is_atom(fun) && kernel_is_builtin(fun, n)) {
                 compile_expr(c, tuple3(m->scratch, fun, rmeta, rargs), dst, tail);
                 return;

@@ -10,6 +10,7 @@
 #include "fatal.h"
 #include "map.h"
 #include "parser.h"
+#include "inspect.h"
 
 static Term A(const char *s) { return atom_from_cstr(s); }
 
@@ -594,6 +595,30 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                 m->module->struct_default = literal(map_from_pairs(literal_heap(), k, keys, vals));
                 m->module->struct_fields = tuple_from(literal_heap(), o, order);
                 define_constant_function(m->module, ATOM___struct__, m->module->struct_default);
+                for (size_t k2 = m->nattrs; k2-- > 0;)
+                    if (m->attrs[k2].name == A("enforce_keys")) {
+                        Term e = m->attrs[k2].value;
+                        m->module->struct_enforce = term_is_atom(e) ? literal(list_from(literal_heap(), 1, &e)) : e;
+                        break;
+                    }
+                {
+                    /* __struct__/1: defaults updated by a keyword list or map */
+                    InspectOpts io;
+                    inspect_opts_default(&io);
+                    io.limit = -1;
+                    char *enforce = inspect_to_cstring(m->module->struct_enforce, &io, NULL);
+                    size_t cap2 = strlen(enforce) + 128;
+                    char *src2 = xmalloc(cap2);
+                    snprintf(src2, cap2, "def __struct__(fields), do: :genlab_struct.build(__struct__(), fields, %s)\n", enforce);
+                    free(enforce);
+                    ParseError perr2;
+                    Term gen2 = parse_source(literal_heap(), src2, strlen(src2), m->file, &perr2);
+                    free(src2);
+                    if (gen2 == TERM_NONE) fatal("compiler: __struct__/1 template does not parse: %s", perr2.message);
+                    Term gn, gm, ga;
+                    ast_is_call(gen2, &gn, &gm, &ga);
+                    record_def(b, gn, ga, line, false);
+                }
                 if (m->nlocals == m->locals_cap) {
                     m->locals_cap = m->locals_cap ? m->locals_cap * 2 : 32;
                     m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));

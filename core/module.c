@@ -23,6 +23,7 @@ Module *module_new(Term name, const char *file)
     m->table = xcalloc(m->table_size, sizeof *m->table);
     m->struct_fields = TERM_NONE;
     m->struct_default = TERM_NONE;
+    m->struct_enforce = TERM_NIL;
     m->attributes = TERM_NIL;
     return m;
 }

@@ -46,6 +46,7 @@ typedef struct Module {
     size_t table_size;
     Term struct_fields;      /* tuple of field atoms in defstruct order, or TERM_NONE */
     Term struct_default;     /* the %Mod{} map with defaults, or TERM_NONE */
+    Term struct_enforce;     /* @enforce_keys: a list of field atoms */
     Term attributes;         /* persisted attributes: keyword list */
     const char *file;
     uint32_t version;

@@ -146,11 +146,11 @@ static Term erl_send(Process *p, const Term *a)
     if (term_is_tuple(dest) && tuple_size(dest) == 2) dest = tuple_get(dest, 0);
     if (term_is_atom(dest)) {
         Process *to = process_whereis(dest);
-        if (!to) return process_badarg_at(p, 1, "not a pid or registered name");
+        if (!to) return process_badarg_at(p, 1, "invalid destination");
         process_send(to, a[1]);
         return a[1];
     }
-    return process_badarg_at(p, 1, "not a pid or registered name");
+    return process_badarg_at(p, 1, "invalid destination");
 }
 
 static Term erl_make_ref(Process *p, const Term *a)

@@ -44,3 +44,28 @@ defmodule :genlab_cli do
     banner <> "\n" <> Exception.format_stacktrace(stacktrace)
   end
 end
+
+defmodule :genlab_struct do
+  # Mod.__struct__/1 for every defstruct: the defaults updated with `fields`
+  # (a keyword list or map), refusing unknown keys and missing enforced ones.
+  def build(default, fields, enforce) do
+    missing = for key <- enforce, not has_field?(fields, key), do: key
+
+    if missing != [] do
+      raise ArgumentError,
+            "the following keys must also be given when building struct " <>
+              inspect(:maps.get(:__struct__, default)) <> ": " <> inspect(missing)
+    end
+
+    Enum.reduce(fields, default, fn {key, value}, acc ->
+      if :erlang.is_map_key(key, acc) and key != :__struct__ do
+        :maps.put(key, value, acc)
+      else
+        :erlang.error(KeyError.exception(key: key, term: nil))
+      end
+    end)
+  end
+
+  defp has_field?(fields, key) when is_map(fields), do: :erlang.is_map_key(key, fields)
+  defp has_field?(fields, key), do: :lists.keymember(key, 1, fields)
+end
