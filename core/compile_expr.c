@@ -970,7 +970,10 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
 
     ModCtx *m = c->mod;
     char fname[256];
-    snprintf(fname, sizeof fname, "-%s/%u-fun-%u-", term_is_atom(c->fun_name) ? atom_text(c->fun_name) : "fn", c->fun_arity, m->lambda_counter);
+    /* OTP numbers a def's funs from 0 in its name, and module-wide in its index */
+    FnCtx *root = c;
+    while (root->parent) root = root->parent;
+    snprintf(fname, sizeof fname, "-%s/%u-fun-%u-", term_is_atom(c->fun_name) ? atom_text(c->fun_name) : "fn", c->fun_arity, root->lambdas++);
     Function *f = xcalloc(1, sizeof *f);
     f->module = m->name;
     f->name = A(fname);

@@ -81,6 +81,7 @@ typedef struct FnCtx {
     int in_guard;
     uint32_t guard_fail;   /* where a failing guard expression jumps */
     int in_try;            /* >0 inside a try body: no tail calls */
+    uint32_t lambdas;      /* fns named so far in this def (-name/arity-fun-N-) */
 } FnCtx;
 
 /* Set while compiling the embedded library, whose modules refer to each
