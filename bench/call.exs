@@ -1,0 +1,10 @@
+# GenServer.call round trips: 200,000 synchronous calls to one server.
+defmodule Counter do
+  use GenServer
+  def init(n), do: {:ok, n}
+  def handle_call(:inc, _from, n), do: {:reply, n + 1, n + 1}
+end
+
+{:ok, pid} = GenServer.start_link(Counter, 0)
+Enum.each(1..200_000, fn _ -> GenServer.call(pid, :inc) end)
+IO.puts(GenServer.call(pid, :inc))
