@@ -36,7 +36,8 @@ struct Process {
     uint64_t reductions;
     Term registered_name;     /* atom, or nil */
     bool trap_exit;
-    Term exit_reason;         /* set when it has exited */
+    Term exit_reason;         /* set when it has exited (or exit_pending) */
+    bool exit_pending;        /* an exit signal arrived while it was running */
     Term initial_call;        /* {Module, function, arity} for Process.info */
     Term group_leader;
     /* links and monitors are pids / ids, kept outside the heap */

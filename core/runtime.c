@@ -137,6 +137,7 @@ static VmStatus run_function(Process *p, Function *fn, const Term *args, uint32_
     vm_prepare_call(p, fn, args, nargs);
     VmStatus st;
     if (!sched_run_main(p, &st)) {
+        if (p->status == PROC_EXITED) return VM_KILLED; /* an exit signal from a link */
         /* Every process waits and no timer is due: it would wait forever.
          * Real Elixir hangs here; genlab says so and goes on. */
         p->exc_class = ATOM_exit;
@@ -147,6 +148,36 @@ static VmStatus run_function(Process *p, Function *fn, const Term *args, uint32_
     return st;
 }
 
+/* Crash reports wait, as they do in the BEAM's logger process, until the
+ * scheduler is idle or top-level code has finished a step. */
+static char *pending_reports;
+static size_t pending_len;
+
+void runtime_idle(void)
+{
+    if (!pending_len) return;
+    io_write(2, pending_reports, pending_len);
+    pending_len = 0;
+}
+
+static void report_later(const char *text, size_t n)
+{
+    pending_reports = xrealloc(pending_reports, pending_len + n + 1);
+    memcpy(pending_reports + pending_len, text, n);
+    pending_len += n;
+}
+
+/* The main process was killed by an exit signal: "** (EXIT from #PID<...>) ...". */
+static void print_killed(Process *p)
+{
+    pending_len = 0; /* the BEAM halts before its logger prints */
+    Term kind = tuple2(&p->heap, atom_from_cstr("EXIT"), p->pid);
+    char *text = runtime_format_exception(kind, p->exit_reason, TERM_NIL);
+    io_write(2, text, strlen(text));
+    if (!*text || text[strlen(text) - 1] != '\n') io_write(2, "\n", 1);
+    free(text);
+}
+
 /* A process other than main ended with an uncaught exception: report it
  * as Erlang's error logger does. */
 void runtime_report_crash(Process *p)
@@ -154,10 +185,10 @@ void runtime_report_crash(Process *p)
     if (p->exc_class == ATOM_exit) return; /* exits are not errors: nothing is logged */
     char head[96];
     int n = snprintf(head, sizeof head, "\n[error] Process #PID<0.%u.0> raised an exception\n", pid_serial(p->pid));
-    io_write(2, head, (size_t)n);
+    report_later(head, (size_t)n);
     char *text = runtime_format_exception(p->exc_class, p->exc_reason, p->exc_stacktrace);
-    io_write(2, text, strlen(text));
-    if (!*text || text[strlen(text) - 1] != '\n') io_write(2, "\n", 1);
+    report_later(text, strlen(text));
+    if (!*text || text[strlen(text) - 1] != '\n') report_later("\n", 1);
     free(text);
 }
 
@@ -316,6 +347,13 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             chunk->in_names = NULL;
         }
         VmStatus st = run_function(p, chunk->fn, values, (uint32_t)nvalues);
+        if (st == VM_KILLED) {
+            print_killed(p);
+            if (mode == EVAL_SCRIPT) { status = 1; break; }
+            process_revive_main(p);
+            continue;
+        }
+        runtime_idle();
         if (st != VM_DONE && mode == EVAL_SCRIPT && p->exc_class == ATOM_exit && p->exc_reason == ATOM_normal) break;
         if (st != VM_DONE) {
             print_uncaught(p);

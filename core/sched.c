@@ -21,6 +21,7 @@ static size_t alive;
 static Process *run_head, *run_tail;
 static uint64_t now_ms;
 static uint64_t ref_counter = 100000;
+static Process *current; /* the process inside vm_run, if any */
 
 /* ---- table ------------------------------------------------------------------ */
 
@@ -437,6 +438,15 @@ static void process_free(Process *p)
 void process_exit(Process *p, Term reason)
 {
     if (p->status == PROC_EXITED) return;
+    if (p == current) {
+        /* It is running: its VM stops when the native that caused this
+         * returns (VM_KILLED), and the exit completes then. */
+        if (!p->exit_pending) {
+            p->exit_pending = true;
+            p->exit_reason = term_copy(&p->heap, reason);
+        }
+        return;
+    }
     p->status = PROC_EXITED;
     alive--;
     /* The reason outlives p's heap while it is delivered: keep a copy. */
@@ -512,9 +522,15 @@ static Term crash_reason(Process *p)
 /* Runs one slice of p. Returns its status; finished non-main processes exit. */
 static VmStatus run_slice(Process *p, Process *main)
 {
+    current = p;
     VmStatus st = vm_run(p, SLICE_REDUCTIONS);
+    current = NULL;
     p->reductions += SLICE_REDUCTIONS;
     switch (st) {
+    case VM_KILLED:
+        p->exit_pending = false;
+        process_exit(p, p->exit_reason);
+        break;
     case VM_YIELD:
         if (p->status == PROC_RUNNABLE) runq_push(p);
         break;
@@ -536,6 +552,25 @@ static VmStatus run_slice(Process *p, Process *main)
     return st;
 }
 
+void process_revive_main(Process *p)
+{
+    if (p->status != PROC_EXITED) return;
+    vm_state_free(p->vm);
+    p->vm = NULL;
+    heap_release(&p->heap);
+    heap_init(&p->heap, 1024);
+    p->exit_pending = false;
+    p->trap_exit = false;
+    p->dictionary = TERM_NIL;
+    p->exit_reason = ATOM_nil;
+    p->status = PROC_WAITING;
+    alive++;
+}
+
+/* Called when nothing is runnable: the moment the BEAM's logger process
+ * would get to print what was reported to it. */
+__attribute__((weak)) void runtime_idle(void) {}
+
 bool sched_run_main(Process *main, VmStatus *status)
 {
     main->status = PROC_RUNNABLE;
@@ -543,6 +578,7 @@ bool sched_run_main(Process *main, VmStatus *status)
     for (;;) {
         Process *p = runq_pop();
         if (!p) {
+            runtime_idle();
             if (fire_next_timers()) continue;
             return false; /* everything waits: nothing will ever wake main */
         }

@@ -53,6 +53,10 @@ Term process_registered_names(Heap *h);
  * False if main can never continue (it waits and nothing can wake it). */
 bool sched_run_main(Process *main, VmStatus *status);
 
+/* Brings the main process back after an exit signal killed it (the shell
+ * goes on, as IEx starts a new evaluator). */
+void process_revive_main(Process *p);
+
 /* Runs processes until `target` has exited or nothing can run any more
  * (every process waits and no timer is due: a deadlock). Returns true if
  * target exited. */

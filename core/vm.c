@@ -362,6 +362,7 @@ L_TAIL_CALL_EXT: {
     }
     if (ref->native) {
         Term v = ref->native(p, r + a);
+        if (p->exit_pending) { SAVE(); return VM_KILLED; }
         if (v == TERM_NONE) {
             SAVE();
             class_ = p->exc_class;
@@ -412,6 +413,7 @@ tail_return: {
 L_CALL_NATIVE: {
     ExtRef *ref = (ExtRef *)pc[1];
     Term v = ref->native(p, r + pc[2]);
+    if (p->exit_pending) { SAVE(); return VM_KILLED; }
     if (v == TERM_NONE) {
         if (pc[5]) { pc = fn->code + pc[5]; NEXT(); }
         SAVE();
@@ -455,6 +457,7 @@ L_TAIL_CALL_FUN: {
         }
         if (tmp.native) {
             Term v = tmp.native(p, r + a);
+            if (p->exit_pending) { SAVE(); return VM_KILLED; }
             if (v == TERM_NONE) {
                 SAVE();
                 class_ = p->exc_class;
@@ -602,6 +605,7 @@ apply_mfa_after: {
         }
         if (tmp.native) {
             Term v = tmp.native(p, r + a);
+            if (p->exit_pending) { SAVE(); return VM_KILLED; }
             if (v == TERM_NONE) {
                 SAVE();
                 class_ = p->exc_class;

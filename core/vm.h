@@ -89,7 +89,8 @@ typedef enum {
     VM_DONE,     /* the process returned (result in vm->result) */
     VM_ERROR,    /* an uncaught exception ended it (p->exc_*) */
     VM_WAIT,     /* blocked in receive */
-    VM_YIELD     /* used its reduction budget */
+    VM_YIELD,    /* used its reduction budget */
+    VM_KILLED    /* an exit signal ended it while it ran (p->exit_reason) */
 } VmStatus;
 
 /* Sets a process up to call fn with args (copied into its registers). */
