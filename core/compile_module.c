@@ -775,9 +775,11 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
     f->module = m->name;
     f->name = A("__FILE__");
     f->file = file;
+    /* Elixir names top-level code :elixir_compiler_0.__FILE__/1 (its
+     * bindings come in registers whatever the displayed arity) */
+    f->arity = 1;
     FnCtx c;
     fn_init(&c, m, NULL, f);
-    f->arity = (uint32_t)bindings->count;
     if (setjmp(on_error)) return false;
     uint32_t params = reg_alloc_n(&c, (uint32_t)bindings->count);
     for (size_t i = 0; i < bindings->count; i++) var_bind(&c, bindings->names[i], ATOM_nil, params + (uint32_t)i);

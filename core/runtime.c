@@ -148,29 +148,63 @@ static VmStatus run_function(Process *p, Function *fn, const Term *args, uint32_
     return st;
 }
 
-/* Crash reports wait, as they do in the BEAM's logger process, until the
- * scheduler is idle or top-level code has finished a step. */
-static char *pending_reports;
-static size_t pending_len;
+/* Crash reports go through the logger, which in the BEAM prints them a
+ * little later: a report prints once 100 ms of virtual time have passed
+ * since the crash (a script that ends sooner never shows it, as with
+ * `elixir`), so output stays deterministic. */
+#define REPORT_LATENCY_MS 100
+
+typedef struct PendingReport {
+    uint64_t due;
+    char *text;
+    size_t len;
+} PendingReport;
+
+static PendingReport *pending;
+static size_t npending, pending_cap;
 
 void runtime_idle(void)
 {
-    if (!pending_len) return;
-    io_write(2, pending_reports, pending_len);
-    pending_len = 0;
+    size_t kept = 0;
+    for (size_t i = 0; i < npending; i++) {
+        if (pending[i].due <= clock_now()) {
+            io_write(1, pending[i].text, pending[i].len); /* Logger's console is standard output */
+            free(pending[i].text);
+        } else {
+            pending[kept++] = pending[i];
+        }
+    }
+    npending = kept;
 }
 
-static void report_later(const char *text, size_t n)
+static void reports_drop(void)
 {
-    pending_reports = xrealloc(pending_reports, pending_len + n + 1);
-    memcpy(pending_reports + pending_len, text, n);
-    pending_len += n;
+    for (size_t i = 0; i < npending; i++) free(pending[i].text);
+    npending = 0;
+}
+
+static void report_later(char *text, size_t n)
+{
+    if (npending == pending_cap) {
+        pending_cap = pending_cap ? pending_cap * 2 : 8;
+        pending = xrealloc(pending, pending_cap * sizeof *pending);
+    }
+    pending[npending++] = (PendingReport){clock_now() + REPORT_LATENCY_MS, text, n};
+}
+
+/* Logger's console prefix: "\n12:00:00.123 [error] " with the virtual clock. */
+static int log_prefix(char *buf, size_t size, const char *level)
+{
+    uint64_t ms = clock_epoch_ms() + clock_now();
+    uint64_t day_ms = ms % 86400000ULL;
+    return snprintf(buf, size, "\n%02u:%02u:%02u.%03u [%s] ", (unsigned)(day_ms / 3600000), (unsigned)(day_ms / 60000 % 60),
+                    (unsigned)(day_ms / 1000 % 60), (unsigned)(day_ms % 1000), level);
 }
 
 /* The main process was killed by an exit signal: "** (EXIT from #PID<...>) ...". */
 static void print_killed(Process *p)
 {
-    pending_len = 0; /* the BEAM halts before its logger prints */
+    reports_drop(); /* the BEAM halts before its logger prints */
     Term kind = tuple2(&p->heap, atom_from_cstr("EXIT"), p->pid);
     char *text = runtime_format_exception(kind, p->exit_reason, TERM_NIL);
     io_write(2, text, strlen(text));
@@ -183,13 +217,24 @@ static void print_killed(Process *p)
 void runtime_report_crash(Process *p)
 {
     if (p->exc_class == ATOM_exit) return; /* exits are not errors: nothing is logged */
-    char head[96];
-    int n = snprintf(head, sizeof head, "\n[error] Process #PID<0.%u.0> raised an exception\n", pid_serial(p->pid));
-    report_later(head, (size_t)n);
-    char *text = runtime_format_exception(p->exc_class, p->exc_reason, p->exc_stacktrace);
-    report_later(text, strlen(text));
-    if (!*text || text[strlen(text) - 1] != '\n') report_later("\n", 1);
+    char head[128];
+    int n = log_prefix(head, sizeof head, "error");
+    n += snprintf(head + n, sizeof head - (size_t)n, "Process #PID<0.%u.0> raised an exception\n", pid_serial(p->pid));
+    /* an uncaught throw ends a process as error:{nocatch, value} */
+    Term cls = p->exc_class, reason = p->exc_reason;
+    if (cls == ATOM_throw) {
+        cls = ATOM_error;
+        reason = tuple2(&p->heap, atom_from_cstr("nocatch"), reason);
+    }
+    char *text = runtime_format_exception(cls, reason, p->exc_stacktrace);
+    size_t tlen = strlen(text);
+    char *all = xmalloc((size_t)n + tlen + 2);
+    memcpy(all, head, (size_t)n);
+    memcpy(all + n, text, tlen);
+    size_t len = (size_t)n + tlen;
+    if (!tlen || text[tlen - 1] != '\n') all[len++] = '\n';
     free(text);
+    report_later(all, len);
 }
 
 static char *call_formatter(const char *fun, Term a, Term b, Term c, int nargs)
@@ -375,5 +420,6 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     }
     free(chunks);
     free(values);
+    if (mode == EVAL_SCRIPT) reports_drop(); /* the script is over: the BEAM halts */
     return status;
 }

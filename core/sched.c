@@ -150,6 +150,7 @@ typedef struct Timer {
     bool cancelled;
 } Timer;
 
+void runtime_idle(void);
 static Timer **timers;
 static size_t ntimers, timers_cap;
 static uint64_t timer_seq;
@@ -261,6 +262,7 @@ static bool fire_next_timers(void)
     if (!ntimers) return false;
     uint64_t when = timers[0]->time;
     if (when > now_ms) now_ms = when;
+    runtime_idle(); /* the logger prints what came due */
     while (ntimers && timers[0]->time <= when) {
         Timer *t = timer_pop();
         if (!t->cancelled) {
@@ -567,9 +569,6 @@ void process_revive_main(Process *p)
     alive++;
 }
 
-/* Called when nothing is runnable: the moment the BEAM's logger process
- * would get to print what was reported to it. */
-__attribute__((weak)) void runtime_idle(void) {}
 
 bool sched_run_main(Process *main, VmStatus *status)
 {

@@ -35,10 +35,6 @@ defmodule Process do
     :erlang.register(name, pid)
   end
 
-  def register(_pid, name) do
-    raise ArgumentError, "expected an atom as name, got: " <> inspect(name)
-  end
-
   def unregister(name), do: :erlang.unregister(name)
 
   def whereis(name) do
