@@ -1389,11 +1389,25 @@ static Term pipe_into(ModCtx *m, Term left, Term right, FnCtx *c)
     return tuple3(m->scratch, name, meta, cons_new(m->scratch, left, args));
 }
 
+static Term mk_escape(ModCtx *m, Term ast);
+
 static Term range_literal(Heap *h, Term first, Term last, Term step)
 {
     Term keys[4] = {ATOM___struct__, A("first"), A("last"), A("step")};
     Term vals[4] = {A("Elixir.Range"), first, last, step};
     return map_from_pairs(h, 4, keys, vals);
+}
+
+/* The value of @name in this module, or TERM_NONE. */
+static Term attribute_value(ModCtx *m, Term ast)
+{
+    Term name, meta, args, inner, attr;
+    if (!ast_is_call(ast, &name, &meta, &args) || name != A("@") || list_length(args) != 1) return TERM_NONE;
+    inner = list_nth(args, 0);
+    if (!ast_is_var(inner, &attr, NULL) && !ast_is_call(inner, &attr, NULL, NULL)) return TERM_NONE;
+    for (size_t i = m->nattrs; i-- > 0;)
+        if (m->attrs[i].name == attr) return m->attrs[i].value;
+    return TERM_NONE;
 }
 
 static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate)
@@ -1402,6 +1416,17 @@ static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate
     ModCtx *m = c->mod;
     Heap *h = m->scratch;
     Term expr;
+    Term attr = attribute_value(m, right);
+    if (attr != TERM_NONE && term_is_list(attr)) {
+        /* x in @list: the attribute's elements, as constants */
+        size_t n = list_length(attr);
+        Term *items = xmalloc((n + 1) * sizeof(Term));
+        for (size_t i = 0; i < n; i++) items[i] = mk_escape(m, list_nth(attr, i));
+        right = list_from(h, n, items);
+        free(items);
+    } else if (attr != TERM_NONE && term_is_map(attr) && map_get(attr, ATOM___struct__) == A("Elixir.Range")) {
+        right = tuple3(h, A(".."), TERM_NIL, list_from(h, 2, (Term[]){map_get(attr, A("first")), map_get(attr, A("last"))}));
+    }
     if (term_is_list(right) && right != TERM_NIL) {
         uint32_t saved = c->next_reg;
         uint32_t v = reg_alloc(c), item = reg_alloc(c);
