@@ -270,6 +270,16 @@ VmStatus vm_run(Process *p, long budget)
     Term *r = vm->regs + base;
     long reductions = budget;
     Term class_, reason_, stack_;
+    /* the call in progress, shared by every kind of call (see enter:) */
+    Function *enter_fn = NULL;
+    uint32_t enter_args = 0, enter_n = 0;
+    bool enter_tail = false;
+    const Code *enter_ret = NULL;
+    const Term *enter_free = NULL;
+    size_t enter_nfree = 0;
+    Term call_mod = ATOM_nil, call_name = ATOM_nil;
+    NativeFn call_native = NULL;
+    uint32_t call_arity = 0;
 
 #define NEXT() goto *dispatch[*pc]
 #define SAVE() (vm->fn = fn, vm->pc = pc, vm->base = base)
@@ -305,110 +315,39 @@ L_RETURN: {
     r[fr->dst] = v;
     NEXT();
 }
-L_CALL: {
-    Function *callee = (Function *)pc[1];
-    uint32_t a = (uint32_t)pc[2];
-    if (!callee->defined) {
-        SAVE();
-        class_ = ATOM_error;
-        reason_ = ATOM_undef;
-        stack_ = TERM_NONE;
-        goto do_raise;
-    }
-    Frame *fr = frame_push(vm);
-    fr->fn = fn;
-    fr->return_pc = pc + 4;
-    fr->base = base;
-    fr->dst = a;
-    base += a;
-    regs_reserve(vm, base + callee->nregs);
-    r = vm->regs + base;
-    fn = callee;
-    pc = callee->code;
-    GC_CHECK(base + callee->nregs);
-    if (--reductions <= 0) { SAVE(); return VM_YIELD; }
-    NEXT();
-}
-L_TAIL_CALL: {
-    Function *callee = (Function *)pc[1];
-    uint32_t a = (uint32_t)pc[2], n = (uint32_t)pc[3];
-    if (!callee->defined) {
+L_CALL:
+L_TAIL_CALL:
+    enter_fn = (Function *)pc[1];
+    enter_args = (uint32_t)pc[2];
+    enter_n = (uint32_t)pc[3];
+    enter_tail = *pc == OP_TAIL_CALL;
+    enter_ret = pc + 4;
+    enter_free = NULL;
+    enter_nfree = 0;
+    if (!enter_fn->defined) {
         SAVE();
         RAISE_NOW(ATOM_error, ATOM_undef);
     }
-    for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
-    regs_reserve(vm, base + callee->nregs);
-    r = vm->regs + base;
-    fn = callee;
-    pc = callee->code;
-    GC_CHECK(base + callee->nregs);
-    if (--reductions <= 0) { SAVE(); return VM_YIELD; }
-    NEXT();
-}
+    goto enter;
 L_CALL_EXT:
 L_TAIL_CALL_EXT: {
     ExtRef *ref = (ExtRef *)pc[1];
-    uint32_t a = (uint32_t)pc[2], n = (uint32_t)pc[3];
-    bool tail = *pc == OP_TAIL_CALL_EXT;
-    if (!extref_resolve(ref)) {
-        Term args = list_from(&p->heap, n, r + a);
-        SAVE();
-        Term st = vm_stacktrace(p);
-        st = cons_new(&p->heap, tuple4(&p->heap, ref->module, ref->name, args, TERM_NIL), st);
-        class_ = ATOM_error;
-        reason_ = ATOM_undef;
-        stack_ = st;
-        goto do_raise;
-    }
+    call_mod = ref->module;
+    call_name = ref->name;
+    enter_args = (uint32_t)pc[2];
+    enter_n = (uint32_t)pc[3];
+    enter_tail = *pc == OP_TAIL_CALL_EXT;
+    enter_ret = pc + 4;
+    if (!extref_resolve(ref)) goto undefined;
     if (ref->native) {
-        Term v = ref->native(p, r + a);
-        if (p->exit_pending) { SAVE(); return VM_KILLED; }
-        if (v == TERM_NONE) {
-            SAVE();
-            class_ = p->exc_class;
-            reason_ = p->exc_reason;
-            stack_ = TERM_NONE;
-            goto do_raise_native_ext;
-        }
-        if (tail) { r[0] = v; goto tail_return; }
-        r[a] = v;
-        pc += 4;
-        NEXT();
+        call_native = ref->native;
+        call_arity = ref->arity;
+        goto native;
     }
-    Function *callee = ref->fn;
-    if (tail) {
-        for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
-    } else {
-        Frame *fr = frame_push(vm);
-        fr->fn = fn;
-        fr->return_pc = pc + 4;
-        fr->base = base;
-        fr->dst = a;
-        base += a;
-    }
-    regs_reserve(vm, base + callee->nregs);
-    r = vm->regs + base;
-    fn = callee;
-    pc = callee->code;
-    GC_CHECK(base + callee->nregs);
-    if (--reductions <= 0) { SAVE(); return VM_YIELD; }
-    NEXT();
-}
-tail_return: {
-    /* A tail call to a native: its result is this function's result. */
-    Term v = r[0];
-    if (vm->nframes == 0) {
-        vm->result = v;
-        SAVE();
-        return VM_DONE;
-    }
-    Frame *fr = &vm->frames[--vm->nframes];
-    fn = fr->fn;
-    pc = fr->return_pc;
-    base = fr->base;
-    r = vm->regs + base;
-    r[fr->dst] = v;
-    NEXT();
+    enter_fn = ref->fn;
+    enter_free = NULL;
+    enter_nfree = 0;
+    goto enter;
 }
 L_CALL_NATIVE: {
     ExtRef *ref = (ExtRef *)pc[1];
@@ -419,224 +358,164 @@ L_CALL_NATIVE: {
         SAVE();
         class_ = p->exc_class;
         reason_ = p->exc_reason;
-        stack_ = TERM_NONE;
-        goto do_raise_native_ext;
+        stack_ = bif_stack(p, ref->module, ref->name, ref->arity, r + pc[2]);
+        goto do_raise;
     }
     r[pc[4]] = v;
     pc += 6;
     NEXT();
 }
 L_CALL_FUN:
-L_TAIL_CALL_FUN: {
-    uint32_t a = (uint32_t)pc[1], n = (uint32_t)pc[2];
-    bool tail = *pc == OP_TAIL_CALL_FUN;
-    Term f = r[a];
-    if (!term_is_fun(f)) {
-        SAVE();
-        RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badfun, f));
-    }
-    if (fun_arity(f) != (int)n) {
-        SAVE();
-        Term args = list_from(&p->heap, n, r + a + 1);
-        RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badarity, tuple2(&p->heap, f, args)));
-    }
-    Term *obj = boxed_ptr(f);
-    if (header_type(obj[0]) == BOX_EXPORT) {
-        /* &Mod.fun/n: shift the arguments down over the fun and call. */
-        ExtRef tmp = {(Term)obj[1], (Term)obj[2], n, 0, NULL, NULL};
-        for (uint32_t i = 0; i < n; i++) r[a + i] = r[a + 1 + i];
-        if (!extref_resolve(&tmp)) {
-            Term args = list_from(&p->heap, n, r + a);
-            SAVE();
-            Term st = vm_stacktrace(p);
-            st = cons_new(&p->heap, tuple4(&p->heap, tmp.module, tmp.name, args, TERM_NIL), st);
-            class_ = ATOM_error;
-            reason_ = ATOM_undef;
-            stack_ = st;
-            goto do_raise;
-        }
-        if (tmp.native) {
-            Term v = tmp.native(p, r + a);
-            if (p->exit_pending) { SAVE(); return VM_KILLED; }
-            if (v == TERM_NONE) {
-                SAVE();
-                class_ = p->exc_class;
-                reason_ = p->exc_reason;
-                stack_ = TERM_NONE;
-                goto do_raise;
-            }
-            if (tail) { r[0] = v; goto tail_return; }
-            r[a] = v;
-            pc += 3;
-            NEXT();
-        }
-        Function *callee = tmp.fn;
-        if (tail) {
-            for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
-        } else {
-            Frame *fr = frame_push(vm);
-            fr->fn = fn;
-            fr->return_pc = pc + 3;
-            fr->base = base;
-            fr->dst = a;
-            base += a;
-        }
-        regs_reserve(vm, base + callee->nregs);
-        r = vm->regs + base;
-        fn = callee;
-        pc = callee->code;
-        GC_CHECK(base + callee->nregs);
-        if (--reductions <= 0) { SAVE(); return VM_YIELD; }
-        NEXT();
-    }
-    FunInfo *info = (FunInfo *)(uintptr_t)obj[1];
-    Function *callee = info->fn;
-    size_t nfree = header_size(obj[0]) - 1;
-    uint32_t new_base;
-    if (tail) {
-        for (uint32_t i = 0; i < n; i++) r[i] = r[a + 1 + i];
-        new_base = base;
-    } else {
-        Frame *fr = frame_push(vm);
-        fr->fn = fn;
-        fr->return_pc = pc + 3;
-        fr->base = base;
-        fr->dst = a;
-        new_base = base + a + 1;
-    }
-    regs_reserve(vm, new_base + callee->nregs + nfree);
-    base = new_base;
-    r = vm->regs + base;
-    obj = boxed_ptr(f); /* f is unchanged: no collection ran yet */
-    for (size_t i = 0; i < nfree; i++) r[n + i] = obj[2 + i];
-    fn = callee;
-    pc = callee->code;
-    GC_CHECK(base + callee->nregs);
-    if (--reductions <= 0) { SAVE(); return VM_YIELD; }
-    NEXT();
-}
+L_TAIL_CALL_FUN:
+    /* fun in r[a], arguments after it */
+    enter_args = (uint32_t)pc[1] + 1;
+    enter_n = (uint32_t)pc[2];
+    enter_tail = *pc == OP_TAIL_CALL_FUN;
+    enter_ret = pc + 3;
+    goto call_fun;
 L_APPLY:
 L_TAIL_APPLY: {
-    /* apply(fun, args) / apply(mod, fun, args): unpack the list into
-     * registers, then continue as a fun call or a remote call. */
+    /* apply(fun, args) / apply(mod, fun, args): unpack the list into the
+     * registers after the callee, then call as a fun or a remote call. */
     uint32_t a = (uint32_t)pc[1], kind = (uint32_t)pc[2];
-    bool tail = *pc == OP_TAIL_APPLY;
     Term list = r[a + kind - 1];
     uint32_t n = 0;
-    for (Term l = list; term_is_cons(l); l = cons_tail(l)) n++;
     Term end = list;
-    for (uint32_t i = 0; i < n; i++) end = cons_tail(end);
+    for (; term_is_cons(end); end = cons_tail(end)) n++;
     if (end != TERM_NIL || (kind == 3 && (!term_is_atom(r[a]) || !term_is_atom(r[a + 1])))) {
         SAVE();
         RAISE_NOW(ATOM_error, ATOM_badarg);
     }
-    regs_reserve(vm, base + a + n + 2);
+    regs_reserve(vm, base + a + n + 3);
     r = vm->regs + base;
+    enter_tail = *pc == OP_TAIL_APPLY;
+    enter_ret = pc + 3;
+    enter_n = n;
     if (kind == 2) {
         Term l = list;
         for (uint32_t i = 0; i < n; i++, l = cons_tail(l)) r[a + 1 + i] = cons_head(l);
-        /* Rewrite as CALL_FUN a n by emulating its operands. */
-        static Code fun_call[3], fun_tail[3];
-        fun_call[0] = OP_CALL_FUN;
-        fun_tail[0] = OP_TAIL_CALL_FUN;
-        Code *shim = tail ? fun_tail : fun_call;
-        shim[1] = a;
-        shim[2] = n;
-        /* CALL_FUN returns to pc + 3; make that the instruction after APPLY. */
-        const Code *after = pc + 3;
-        Term f = r[a];
-        if (!term_is_fun(f)) { SAVE(); RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badfun, f)); }
-        if (fun_arity(f) != (int)n) {
+        enter_args = a + 1;
+        goto call_fun;
+    }
+    call_mod = r[a];
+    call_name = r[a + 1];
+    Term l = list;
+    for (uint32_t i = 0; i < n; i++, l = cons_tail(l)) r[a + 2 + i] = cons_head(l);
+    enter_args = a + 2;
+    goto call_mfa;
+}
+
+call_fun: {
+    /* The fun is in the register just below the arguments. */
+    Term f = r[enter_args - 1];
+    if (!term_is_fun(f)) {
+        SAVE();
+        RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badfun, f));
+    }
+    if (fun_arity(f) != (int)enter_n) {
+        SAVE();
+        Term args = list_from(&p->heap, enter_n, r + enter_args);
+        RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badarity, tuple2(&p->heap, f, args)));
+    }
+    Term *obj = boxed_ptr(f);
+    if (header_type(obj[0]) == BOX_EXPORT) {
+        call_mod = obj[1];
+        call_name = obj[2];
+        goto call_mfa;
+    }
+    enter_fn = ((FunInfo *)(uintptr_t)obj[1])->fn;
+    enter_free = obj + 2;
+    enter_nfree = header_size(obj[0]) - 1;
+    goto enter;
+}
+
+call_mfa: {
+    /* A call resolved at run time: Mod.fun(args in r[enter_args...]). */
+    ExtRef tmp = {call_mod, call_name, enter_n, 0, NULL, NULL};
+    if (!extref_resolve(&tmp)) goto undefined;
+    if (tmp.native) {
+        call_native = tmp.native;
+        call_arity = enter_n;
+        goto native;
+    }
+    enter_fn = tmp.fn;
+    enter_free = NULL;
+    enter_nfree = 0;
+    goto enter;
+}
+
+undefined: {
+    /* No such function: error:undef, naming the call on top of the trace. */
+    Term args = list_from(&p->heap, enter_n, r + enter_args);
+    SAVE();
+    Term st = vm_stacktrace(p);
+    stack_ = cons_new(&p->heap, tuple4(&p->heap, call_mod, call_name, args, TERM_NIL), st);
+    class_ = ATOM_error;
+    reason_ = ATOM_undef;
+    goto do_raise;
+}
+
+native: {
+    /* A native reached through a call: its result goes where the callee's
+     * would, or returns from this function for a tail call. */
+    Term v = call_native(p, r + enter_args);
+    if (p->exit_pending) { SAVE(); return VM_KILLED; }
+    if (v == TERM_NONE) {
+        SAVE();
+        class_ = p->exc_class;
+        reason_ = p->exc_reason;
+        stack_ = bif_stack(p, call_mod, call_name, call_arity, r + enter_args);
+        goto do_raise;
+    }
+    if (enter_tail) {
+        if (vm->nframes == 0) {
+            vm->result = v;
             SAVE();
-            Term args = list_from(&p->heap, n, r + a + 1);
-            RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badarity, tuple2(&p->heap, f, args)));
+            return VM_DONE;
         }
-        Term *obj = boxed_ptr(f);
-        if (header_type(obj[0]) == BOX_EXPORT) {
-            r[a] = obj[1];
-            r[a + 1 + n] = TERM_NIL;
-            /* mod, fun, then args: reuse the 3-ary path below */
-            for (uint32_t i = n; i > 0; i--) r[a + 1 + i] = r[a + i];
-            r[a + 1] = obj[2];
-            goto apply_mfa_after;
-        }
-        FunInfo *info = (FunInfo *)(uintptr_t)obj[1];
-        Function *callee = info->fn;
-        size_t nfree = header_size(obj[0]) - 1;
-        uint32_t new_base;
-        if (tail) {
-            for (uint32_t i = 0; i < n; i++) r[i] = r[a + 1 + i];
-            new_base = base;
-        } else {
-            Frame *fr = frame_push(vm);
-            fr->fn = fn;
-            fr->return_pc = after;
-            fr->base = base;
-            fr->dst = a;
-            new_base = base + a + 1;
-        }
-        regs_reserve(vm, new_base + callee->nregs + nfree);
-        base = new_base;
+        Frame *fr = &vm->frames[--vm->nframes];
+        fn = fr->fn;
+        pc = fr->return_pc;
+        base = fr->base;
         r = vm->regs + base;
-        obj = boxed_ptr(f);
-        for (size_t i = 0; i < nfree; i++) r[n + i] = obj[2 + i];
-        fn = callee;
-        pc = callee->code;
-        GC_CHECK(base + callee->nregs);
-        if (--reductions <= 0) { SAVE(); return VM_YIELD; }
+        r[fr->dst] = v;
         NEXT();
     }
-    {
-        Term l = list;
-        for (uint32_t i = 0; i < n; i++, l = cons_tail(l)) r[a + 2 + i] = cons_head(l);
+    /* the call's result register is the first argument's (or the fun's) */
+    uint32_t dst = *pc == OP_CALL_FUN || *pc == OP_APPLY ? (uint32_t)pc[1] : enter_args;
+    r[dst] = v;
+    pc = enter_ret;
+    NEXT();
+}
+
+enter: {
+    /* Calls enter_fn with enter_n arguments at r[enter_args...] and
+     * enter_nfree captured values after them. A tail call reuses this
+     * frame; otherwise a frame returns to enter_ret with the result in the
+     * call's first register. */
+    uint32_t new_base;
+    if (enter_tail) {
+        for (uint32_t i = 0; i < enter_n; i++) r[i] = r[enter_args + i];
+        new_base = base;
+    } else {
+        Frame *fr = frame_push(vm);
+        fr->fn = fn;
+        fr->return_pc = enter_ret;
+        fr->base = base;
+        fr->dst = *pc == OP_CALL_FUN || *pc == OP_APPLY ? (uint32_t)pc[1] : enter_args;
+        new_base = base + enter_args;
     }
-apply_mfa_after: {
-        ExtRef tmp = {r[a], r[a + 1], n, 0, NULL, NULL};
-        for (uint32_t i = 0; i < n; i++) r[a + i] = r[a + 2 + i];
-        if (!extref_resolve(&tmp)) {
-            Term args = list_from(&p->heap, n, r + a);
-            SAVE();
-            Term st = vm_stacktrace(p);
-            st = cons_new(&p->heap, tuple4(&p->heap, tmp.module, tmp.name, args, TERM_NIL), st);
-            class_ = ATOM_error;
-            reason_ = ATOM_undef;
-            stack_ = st;
-            goto do_raise;
-        }
-        if (tmp.native) {
-            Term v = tmp.native(p, r + a);
-            if (p->exit_pending) { SAVE(); return VM_KILLED; }
-            if (v == TERM_NONE) {
-                SAVE();
-                class_ = p->exc_class;
-                reason_ = p->exc_reason;
-                stack_ = TERM_NONE;
-                goto do_raise;
-            }
-            if (tail) { r[0] = v; goto tail_return; }
-            r[a] = v;
-            pc += 3;
-            NEXT();
-        }
-        Function *callee = tmp.fn;
-        if (tail) {
-            for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
-        } else {
-            Frame *fr = frame_push(vm);
-            fr->fn = fn;
-            fr->return_pc = pc + 3;
-            fr->base = base;
-            fr->dst = a;
-            base += a;
-        }
-        regs_reserve(vm, base + callee->nregs);
-        r = vm->regs + base;
-        fn = callee;
-        pc = callee->code;
-        GC_CHECK(base + callee->nregs);
-        if (--reductions <= 0) { SAVE(); return VM_YIELD; }
-        NEXT();
-    }
+    regs_reserve(vm, new_base + enter_fn->nregs + enter_nfree);
+    base = new_base;
+    r = vm->regs + base;
+    /* captured values are copied after the arguments (no collection has
+     * run since the fun was read, so enter_free is still valid) */
+    for (size_t i = 0; i < enter_nfree; i++) r[enter_n + i] = enter_free[i];
+    fn = enter_fn;
+    pc = enter_fn->code;
+    GC_CHECK(base + enter_fn->nregs);
+    if (--reductions <= 0) { SAVE(); return VM_YIELD; }
+    NEXT();
 }
 L_ADD: {
     Term x = r[pc[2]], y = r[pc[3]];
@@ -921,14 +800,6 @@ L_SELF:
     pc += 2;
     NEXT();
 
-do_raise_native_ext:
-    /* A native failed: name it at the top of the stack trace, with its
-     * arguments, as the BEAM does, so messages can cite the call. */
-    {
-        ExtRef *ref = (ExtRef *)pc[1];
-        stack_ = bif_stack(p, ref->module, ref->name, ref->arity, r + pc[2]);
-        goto do_raise;
-    }
 do_raise: {
     if (stack_ == TERM_NONE) {
         SAVE();
