@@ -72,6 +72,21 @@ void emit(FnCtx *c, Opcode op, ...)
     va_end(ap);
 }
 
+bool emit_compare_jump(FnCtx *c, const char *op, uint32_t a, uint32_t b, uint32_t fail)
+{
+    /* a > b is b < a; a <= b is b >= a */
+    if (!strcmp(op, "<")) emit(c, OP_IS_LT, (Code)a, (Code)b, OPERAND_LABEL(fail));
+    else if (!strcmp(op, ">")) emit(c, OP_IS_LT, (Code)b, (Code)a, OPERAND_LABEL(fail));
+    else if (!strcmp(op, "<=")) emit(c, OP_IS_GE, (Code)b, (Code)a, OPERAND_LABEL(fail));
+    else if (!strcmp(op, ">=")) emit(c, OP_IS_GE, (Code)a, (Code)b, OPERAND_LABEL(fail));
+    else if (!strcmp(op, "==")) emit(c, OP_IS_EQ, (Code)a, (Code)b, OPERAND_LABEL(fail));
+    else if (!strcmp(op, "!=")) emit(c, OP_IS_NE, (Code)a, (Code)b, OPERAND_LABEL(fail));
+    else if (!strcmp(op, "===")) emit(c, OP_IS_EQ_EXACT, (Code)a, (Code)b, OPERAND_LABEL(fail));
+    else if (!strcmp(op, "!==")) emit(c, OP_IS_NE_EXACT, (Code)a, (Code)b, OPERAND_LABEL(fail));
+    else return false;
+    return true;
+}
+
 uint32_t label_new(FnCtx *c)
 {
     if (c->nlabels == c->labels_cap) {

@@ -209,14 +209,7 @@ static void compile_comparison(FnCtx *c, const char *op, Term args, uint32_t dst
     compile_expr(c, list_nth(args, 0), a, false);
     compile_expr(c, list_nth(args, 1), b, false);
     uint32_t no = label_new(c), done = label_new(c);
-    if (!strcmp(op, "<")) emit(c, OP_IS_LT, (Code)a, (Code)b, OPERAND_LABEL(no));
-    else if (!strcmp(op, ">")) emit(c, OP_IS_LT, (Code)b, (Code)a, OPERAND_LABEL(no));
-    else if (!strcmp(op, "<=")) emit(c, OP_IS_GE, (Code)b, (Code)a, OPERAND_LABEL(no));
-    else if (!strcmp(op, ">=")) emit(c, OP_IS_GE, (Code)a, (Code)b, OPERAND_LABEL(no));
-    else if (!strcmp(op, "==")) emit(c, OP_IS_EQ, (Code)a, (Code)b, OPERAND_LABEL(no));
-    else if (!strcmp(op, "!=")) emit(c, OP_IS_NE, (Code)a, (Code)b, OPERAND_LABEL(no));
-    else if (!strcmp(op, "===")) emit(c, OP_IS_EQ_EXACT, (Code)a, (Code)b, OPERAND_LABEL(no));
-    else emit(c, OP_IS_NE_EXACT, (Code)a, (Code)b, OPERAND_LABEL(no));
+    emit_compare_jump(c, op, a, b, no);
     emit(c, OP_LOADK, (Code)dst, (Code)ATOM_true);
     emit(c, OP_JUMP, OPERAND_LABEL(done));
     label_place(c, no);

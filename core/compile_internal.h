@@ -97,6 +97,9 @@ void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn);
 void fn_finish(FnCtx *c); /* resolves labels, stores code into c->fn */
 void emit(FnCtx *c, Opcode op, ...); /* operands as Code values; labels via emit_label_operand */
 uint32_t label_new(FnCtx *c);
+/* Jumps to fail unless `a op b` holds, for the comparison operators;
+ * false if op is not one. */
+bool emit_compare_jump(FnCtx *c, const char *op, uint32_t a, uint32_t b, uint32_t fail);
 void label_place(FnCtx *c, uint32_t label);
 /* A label operand in an emit() list; emit knows from the opcode which
  * operands are labels and resolves them when the function is finished. */

@@ -431,14 +431,7 @@ void compile_guard(FnCtx *c, Term guard, uint32_t fail)
             uint32_t a = reg_alloc(c), b = reg_alloc(c);
             compile_expr(c, list_nth(args, 0), a, false);
             compile_expr(c, list_nth(args, 1), b, false);
-            if (!strcmp(op, "<")) emit(c, OP_IS_LT, (Code)a, (Code)b, OPERAND_LABEL(fail));
-            else if (!strcmp(op, ">")) emit(c, OP_IS_LT, (Code)b, (Code)a, OPERAND_LABEL(fail));
-            else if (!strcmp(op, "<=")) emit(c, OP_IS_GE, (Code)b, (Code)a, OPERAND_LABEL(fail));
-            else if (!strcmp(op, ">=")) emit(c, OP_IS_GE, (Code)a, (Code)b, OPERAND_LABEL(fail));
-            else if (!strcmp(op, "==")) emit(c, OP_IS_EQ, (Code)a, (Code)b, OPERAND_LABEL(fail));
-            else if (!strcmp(op, "!=")) emit(c, OP_IS_NE, (Code)a, (Code)b, OPERAND_LABEL(fail));
-            else if (!strcmp(op, "===")) emit(c, OP_IS_EQ_EXACT, (Code)a, (Code)b, OPERAND_LABEL(fail));
-            else emit(c, OP_IS_NE_EXACT, (Code)a, (Code)b, OPERAND_LABEL(fail));
+            emit_compare_jump(c, op, a, b, fail);
             goto done;
         }
     }
