@@ -1708,6 +1708,11 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
                 compile_expr(c, tuple3(m->scratch, fun, rmeta, rargs), dst, tail);
                 return;
             }
+            if (mod == A("Elixir.Kernel") && term_is_atom(fun) && kernel_bif(fun, n)) {
+                /* Kernel.send(...) is the BIF even where a local send/2 exists */
+                call_native(c, "erlang", kernel_bif(fun, n)->erl, rargs, dst, tail);
+                return;
+            }
             if (mod == A("Elixir.Kernel") && term_is_atom(fun) && kernel_is_builtin(fun, n)) {
                 compile_expr(c, tuple3(m->scratch, fun, rmeta, rargs), dst, tail);
                 return;

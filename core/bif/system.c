@@ -185,10 +185,10 @@ static Term os_getpid(Process *p, const Term *a)
 /* ---- extended error information ---------------------------------------------------- */
 
 /* :erl_erts_errors.format_error(Reason, [{M, F, Args, Opts} | _]) answers
- * %{ArgumentPosition => Text} for a badarg raised by a native. Natives
- * are deterministic functions of their arguments, so the explanation is
- * recovered by calling the native again on the same arguments and reading
- * which argument it blamed. */
+ * %{ArgumentPosition => Text} for a badarg raised by a native: from the
+ * blame the VM put in the entry's error_info, or else (an entry built by
+ * Elixir code) by calling the native again on the same arguments and
+ * reading which argument it blamed. */
 static Term errors_format_error(Process *p, const Term *a)
 {
     Term stack = a[1];
@@ -200,6 +200,16 @@ static Term errors_format_error(Process *p, const Term *a)
     size_t arity;
     if (!term_is_atom(module) || module == atom_from_cstr("genlab") || !bif_list_length(args, &arity) || arity > 16)
         return empty;
+    /* The VM recorded the blame when the native raised: no need to run it
+     * again (which could repeat a side effect, e.g. an :ets.insert). */
+    for (Term o = tuple_get(entry, 3); term_is_cons(o); o = cons_tail(o)) {
+        Term kv = cons_head(o);
+        if (!term_is_tuple(kv) || tuple_size(kv) != 2 || tuple_get(kv, 0) != atom_from_cstr("error_info") || !term_is_map(tuple_get(kv, 1)))
+            continue;
+        Term blame = map_get(tuple_get(kv, 1), atom_from_cstr("genlab_blame"));
+        if (blame != TERM_NONE && term_is_tuple(blame) && tuple_size(blame) == 2 && small_value(tuple_get(blame, 0)) > 0)
+            return map_put(&p->heap, empty, tuple_get(blame, 0), tuple_get(blame, 1));
+    }
     NativeFn fn = native_lookup(module, name, (int)arity);
     if (!fn) return empty;
     Term argv[16];
