@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fatal.h"
 #include "runtime.h"
@@ -54,6 +55,11 @@ int main(int argc, char **argv)
     }
     const char *path = argv[i];
     FILE *f = fopen(path, "rb");
+    /* Elixir names a script by its path relative to the current directory */
+    char cwd[4096];
+    size_t cwd_len = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+    const char *shown = path;
+    if (cwd_len && strncmp(path, cwd, cwd_len) == 0 && path[cwd_len] == '/') shown = path + cwd_len + 1;
     if (!f) {
         fprintf(stderr, "** (Code.LoadError) could not load %s. Reason: enoent\n", path);
         return 1;
@@ -62,7 +68,7 @@ int main(int argc, char **argv)
     char *src = read_all(f, &len);
     fclose(f);
     runtime_set_argv(argc - i - 1, argv + i + 1);
-    int status = runtime_eval_source(src, len, path, EVAL_SCRIPT);
+    int status = runtime_eval_source(src, len, shown, EVAL_SCRIPT);
     fflush(stdout);
     return status;
 }

@@ -92,7 +92,11 @@ static void call_native(FnCtx *c, const char *module, const char *name, Term arg
     }
     uint32_t saved = c->next_reg, n;
     uint32_t first = compile_args(c, args, &n);
-    emit_native_call(c, native_ref(module, name, n), first, n, dst, tail);
+    ExtRef *ref = native_ref(module, name, n);
+    /* module code runs the arithmetic operators inline: no BIF frame */
+    ref->frameless = c->mod->module && !strcmp(module, "erlang") &&
+                     (!strcmp(name, "+") || !strcmp(name, "-") || !strcmp(name, "*") || !strcmp(name, "/"));
+    emit_native_call(c, ref, first, n, dst, tail);
     reg_restore(c, saved);
 }
 
@@ -221,6 +225,12 @@ static void compile_comparison(FnCtx *c, const char *op, Term args, uint32_t dst
 
 static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tail)
 {
+    if (!c->mod->module && !c->in_guard) {
+        /* top-level code: Elixir evaluates it with erl_eval, which calls the
+         * BIF, so a failure shows {:erlang, :+, args} on top of the trace */
+        call_native(c, "erlang", op == OP_ADD ? "+" : op == OP_SUB ? "-" : "*", args, dst, tail);
+        return;
+    }
     uint32_t saved = c->next_reg;
     uint32_t a = reg_alloc(c), b = reg_alloc(c);
     compile_expr(c, list_nth(args, 0), a, false);

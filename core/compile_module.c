@@ -378,6 +378,7 @@ static void compile_fndef(ModBuild *b, FnDef *d)
         label_place(&c, done);
     }
     m->nattrs = all_attrs;
+    c.line = d->n ? d->clauses[0].line : d->line; /* the BEAM reports the first clause's line */
     emit(&c, OP_FUNC_CLAUSE);
     fn_finish(&c);
     free(args);

@@ -15,6 +15,7 @@
 #include "fatal.h"
 #include "io.h"
 #include "runtime.h"
+#include "sched.h"
 
 /* :genlab.inspect(term, opts): opts is inspect/2's keyword list. */
 static Term genlab_inspect(Process *p, const Term *args)
@@ -166,7 +167,27 @@ static Term genlab_define_module(Process *p, const Term *args)
     return r;
 }
 
+/* :genlab.send_alias(pid, ref, msg): sends msg to pid only while pid
+ * still holds the monitor `ref`. A GenServer reply goes through this, so
+ * a reply that comes after the caller gave up (and demonitored) is
+ * dropped, as OTP 24+ does with monitor aliases. */
+static Term genlab_send_alias(Process *p, const Term *args)
+{
+    (void)p;
+    Process *to = process_of(args[0]);
+    if (to && term_is_ref(args[1])) {
+        uint64_t id = (uint64_t)boxed_ptr(args[1])[1];
+        for (size_t i = 0; i < to->nmonitors; i++)
+            if (to->monitors[i].ref == id) {
+                process_send(to, args[2]);
+                break;
+            }
+    }
+    return ATOM_ok;
+}
+
 const NativeDef genlab_natives[] = {
+    {"genlab", "send_alias", 3, genlab_send_alias},
     {"genlab", "define_module", 2, genlab_define_module},
     {"genlab", "module_info", 2, genlab_module_info},
     {"Elixir.Kernel", "**", 2, kernel_pow},

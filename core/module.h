@@ -61,6 +61,7 @@ typedef struct ExtRef {
     uint32_t seen_generation;
     Function *fn;
     NativeFn native;
+    bool frameless; /* an inline operator: a failure adds no BIF stack frame */
 } ExtRef;
 
 Module *module_new(Term name, const char *file);

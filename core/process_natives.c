@@ -376,6 +376,11 @@ static Term info_item(Process *p, Process *q, Term item)
     else if (!strcmp(k, "current_function")) {
         Function *f = q->vm ? q->vm->fn : NULL;
         v = f ? tuple3(h, f->module, f->name, small_make(f->arity)) : ATOM_undefined;
+    } else if (!strcmp(k, "current_stacktrace")) {
+        /* built on q's heap when q is not running, then copied to the caller */
+        Term st = vm_stacktrace(q);
+        if (q == p) v = term_is_cons(st) ? cons_tail(st) : st; /* without process_info itself */
+        else v = term_copy(h, st);
     } else if (!strcmp(k, "group_leader")) v = pid_make(109);
     else if (!strcmp(k, "priority")) v = A("normal");
     else return TERM_NONE;

@@ -290,7 +290,10 @@ VmStatus vm_run(Process *p, long budget)
 #define SAVE() (vm->fn = fn, vm->pc = pc, vm->base = base)
 #define RAISE_NOW(cls, rsn) do { class_ = (cls); reason_ = (rsn); stack_ = TERM_NONE; goto do_raise; } while (0)
 #define FAIL_OR_RAISE(label, cls, rsn) do { if (label) { pc = fn->code + (label); NEXT(); } RAISE_NOW(cls, rsn); } while (0)
-#define PENDING_OR_JUMP(label, opname, nargs, argregs) do { if (label) { pc = fn->code + (label); NEXT(); } class_ = p->exc_class; reason_ = p->exc_reason; stack_ = bif_stack(p, ATOM_erlang, atom_from_cstr(opname), nargs, argregs); goto do_raise; } while (0)
+/* An inline operator failed: jump to the guard's fail label, or raise.
+ * Compiled module code shows no frame for + - * (as the BEAM's inline
+ * arithmetic); top-level code calls the BIFs instead (see compile_arith). */
+#define PENDING_OR_JUMP(label) do { if (label) { pc = fn->code + (label); NEXT(); } class_ = p->exc_class; reason_ = p->exc_reason; stack_ = TERM_NONE; goto do_raise; } while (0)
 
     NEXT();
 
@@ -363,7 +366,7 @@ L_CALL_NATIVE: {
         SAVE();
         class_ = p->exc_class;
         reason_ = p->exc_reason;
-        stack_ = bif_stack(p, ref->module, ref->name, ref->arity, r + pc[2]);
+        stack_ = ref->frameless ? TERM_NONE : bif_stack(p, ref->module, ref->name, ref->arity, r + pc[2]);
         goto do_raise;
     }
     r[pc[4]] = v;
@@ -436,7 +439,7 @@ call_fun: {
 
 call_mfa: {
     /* A call resolved at run time: Mod.fun(args in r[enter_args...]). */
-    ExtRef tmp = {call_mod, call_name, enter_n, 0, NULL, NULL};
+    ExtRef tmp = {call_mod, call_name, enter_n, 0, NULL, NULL, false};
     if (!extref_resolve(&tmp)) goto undefined;
     if (tmp.native) {
         call_native = tmp.native;
@@ -529,7 +532,7 @@ L_ADD: {
         if (small_fits(s)) { r[pc[1]] = small_make(s); pc += 5; NEXT(); }
     }
     Term v = arith_add(p, x, y);
-    if (v == TERM_NONE) { SAVE(); Term both[2] = {x, y}; PENDING_OR_JUMP(pc[4], "+", 2, both); }
+    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
     r[pc[1]] = v;
     pc += 5;
     NEXT();
@@ -541,14 +544,14 @@ L_SUB: {
         if (small_fits(s)) { r[pc[1]] = small_make(s); pc += 5; NEXT(); }
     }
     Term v = arith_sub(p, x, y);
-    if (v == TERM_NONE) { SAVE(); Term both[2] = {x, y}; PENDING_OR_JUMP(pc[4], "-", 2, both); }
+    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
     r[pc[1]] = v;
     pc += 5;
     NEXT();
 }
 L_MUL: {
     Term v = arith_mul(p, r[pc[2]], r[pc[3]]);
-    if (v == TERM_NONE) { SAVE(); Term both[2] = {r[pc[2]], r[pc[3]]}; PENDING_OR_JUMP(pc[4], "*", 2, both); }
+    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
     r[pc[1]] = v;
     pc += 5;
     NEXT();

@@ -59,7 +59,7 @@ static const char *erlang_module_application(Term module)
         {"lists", "stdlib"},   {"maps", "stdlib"},   {"binary", "stdlib"}, {"unicode", "stdlib"},
         {"math", "stdlib"},    {"timer", "stdlib"},  {"rand", "stdlib"},   {"string", "stdlib"},
         {"io_lib", "stdlib"},  {"gen_server", "stdlib"}, {"proc_lib", "stdlib"}, {"sys", "stdlib"},
-        {"supervisor", "stdlib"}, {"erl_eval", "stdlib"}, {"crypto", "crypto"}, {"application", "kernel"},
+        {"supervisor", "stdlib"}, {"erl_eval", "stdlib"}, {"gen", "stdlib"}, {"global", "kernel"}, {"crypto", "crypto"}, {"application", "kernel"},
         {"code", "kernel"},    {"os", "kernel"},     {"logger", "kernel"}, {"erl_erts_errors", "kernel"},
     };
     for (size_t i = 0; i < sizeof apps / sizeof apps[0]; i++)

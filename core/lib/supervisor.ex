@@ -180,6 +180,23 @@ defmodule Supervisor do
   defp call(supervisor, req), do: GenServer.call(supervisor, req, :infinity)
 end
 
+# Error reports of the supervision library (a crashed task, an unexpected
+# message): through Logger when it is there, else on standard error in the
+# console format of Elixir's Logger.
+defmodule Supervisor.Report do
+  @moduledoc false
+
+  def error(message) do
+    if Code.ensure_loaded?(Logger) and function_exported?(Logger, :bare_log, 3) do
+      apply(Logger, :bare_log, [:error, message, []])
+    else
+      IO.write(:stderr, "\n[error] " <> message <> "\n")
+    end
+
+    :ok
+  end
+end
+
 defmodule Supervisor.Default do
   @moduledoc false
   def init(args), do: args
@@ -430,9 +447,7 @@ defmodule :supervisor do
   end
 
   def handle_info(msg, state) do
-    :genlab_sup_log.error(
-      "Supervisor received unexpected message: " <> inspect(msg) <> "\n"
-    )
+    Supervisor.Report.error("Supervisor received unexpected message: " <> inspect(msg))
 
     {:noreply, state}
   end
