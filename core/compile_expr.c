@@ -107,9 +107,9 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
     uint32_t a = c->next_reg;
     uint32_t first = compile_args(c, args, &n);
     (void)a;
-    Module *m = module_lookup(mod);
-    bool defined_in_elixir = m && module_find_function(m, fun, n) && module_find_function(m, fun, n)->exported;
-    NativeFn native = defined_in_elixir ? NULL : native_lookup(mod, fun, (int)n);
+    /* a function is a native or Elixir code, never both: no lookup of the
+     * module is needed (which would load a library module early) */
+    NativeFn native = native_lookup(mod, fun, (int)n);
     if (native) {
         ExtRef *ref = extref_new(mod, fun, n);
         ref->native = native;
@@ -1733,7 +1733,7 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
                     call_native(c, "genlab", "to_string", rargs, dst, tail);
                     return;
                 }
-                Module *target = module_lookup(mod);
+                Module *target = module_lookup_for_macros(mod);
                 Function *mf = target ? module_find_function(target, fun, (uint32_t)n) : NULL;
                 if (mf && mf->is_macro) {
                     compile_expr(c, expand_macro(c, mf, rargs), dst, tail);

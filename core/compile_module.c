@@ -729,7 +729,6 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
                              atom_text(f->name), f->arity, module_display_name(name));
     }
     module_install(m.module);
-    note_file_module(name);
     if (parent) {
         /* the nested module's alias stays visible in the parent */
     }

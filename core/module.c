@@ -91,12 +91,37 @@ void module_install(Module *m)
     module_generation++;
 }
 
-Module *module_lookup(Term name)
+static bool (*autoload)(Term name);
+static bool (*autoload_has_macros)(Term name);
+
+void module_set_autoload(bool (*fn)(Term name), bool (*has_macros)(Term name))
 {
-    if (!term_is_atom(name)) return NULL;
+    autoload = fn;
+    autoload_has_macros = has_macros;
+}
+
+static Module *module_find(Term name)
+{
     for (Module *m = modules[module_bucket(name)]; m; m = m->next)
         if (m->name == name) return m;
     return NULL;
+}
+
+Module *module_lookup(Term name)
+{
+    if (!term_is_atom(name)) return NULL;
+    Module *m = module_find(name);
+    /* a library module not loaded yet is loaded on first use */
+    if (!m && autoload && autoload(name)) m = module_find(name);
+    return m;
+}
+
+Module *module_lookup_for_macros(Term name)
+{
+    if (!term_is_atom(name)) return NULL;
+    Module *m = module_find(name);
+    if (m || !autoload_has_macros || !autoload_has_macros(name)) return m;
+    return module_lookup(name);
 }
 
 ExtRef *extref_new(Term module, Term name, uint32_t arity)

@@ -72,6 +72,12 @@ Function *module_find_function(const Module *m, Term name, uint32_t arity);
 /* Makes `m` the current version of its name. */
 void module_install(Module *m);
 Module *module_lookup(Term name);
+/* Installs the loader module_lookup calls for a module it does not have
+ * (the embedded library loads lazily); it returns whether it loaded one. */
+void module_set_autoload(bool (*fn)(Term name), bool (*has_macros)(Term name));
+/* Like module_lookup, but loads a library module only if it defines
+ * macros: the compiler asks this for every remote call. */
+Module *module_lookup_for_macros(Term name);
 /* Every change of any module bumps this, invalidating ExtRef caches. */
 extern uint32_t module_generation;
 /* Resolves a call site; false if there is no such exported function. */

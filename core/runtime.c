@@ -1,6 +1,7 @@
 /* runtime.c - boot, the main process, and running top-level code. */
 #include "runtime.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -44,65 +45,193 @@ static void report_compile_error(const CompileError *err)
     io_write(2, buf, (size_t)n);
 }
 
-/* The embedded library's modules refer to each other's structs, so they
- * are compiled in rounds: a module that fails is tried again after the
- * others, until a round makes no progress. */
-typedef struct PendingModule {
-    Term ast;
-    const char *path;
-} PendingModule;
+/* The embedded library loads lazily, as the BEAM's code server does: at
+ * start-up a quick scan of each file finds the modules it defines; a file
+ * is parsed and compiled the first time one of its modules is looked up.
+ * Within a file, a module that needs a later one's struct is retried after
+ * the others. */
+typedef struct LibFile {
+    const EmbeddedSource *src;
+    bool loaded;
+    bool has_macros; /* defines a macro: the compiler must load it to expand calls */
+} LibFile;
 
-static void collect_modules(const char *text, size_t len, const char *path, PendingModule **out, size_t *n, size_t *cap)
+typedef struct LibModule {
+    Term name;
+    LibFile *file;
+} LibModule;
+
+static LibFile *lib_files;
+static LibModule *lib_modules;
+static size_t nlib_files, nlib_modules, lib_modules_cap;
+
+static void lib_note_module(LibFile *f, const char *name, size_t len, bool is_atom)
 {
-    ParseError perr;
-    Heap scratch;
-    heap_init(&scratch, 1024);
-    Term ast = parse_source(&scratch, text, len, path, &perr);
-    if (ast == TERM_NONE) {
-        fprintf(stderr, "genlab: %s:%d:%d: %s\n", path, perr.line, perr.column, perr.message);
-        heap_release(&scratch);
-        return;
+    char buf[256];
+    if (len + 8 > sizeof buf) return;
+    int n = is_atom ? snprintf(buf, sizeof buf, "%.*s", (int)len, name) : snprintf(buf, sizeof buf, "Elixir.%.*s", (int)len, name);
+    if (nlib_modules == lib_modules_cap) {
+        lib_modules_cap = lib_modules_cap ? lib_modules_cap * 2 : 128;
+        lib_modules = xrealloc(lib_modules, lib_modules_cap * sizeof *lib_modules);
     }
-    ast = term_copy(literal_heap(), ast);
-    heap_release(&scratch);
-    Term items;
-    if (term_is_tuple(ast) && tuple_size(ast) == 3 && tuple_get(ast, 0) == atom_from_cstr("__block__")) items = tuple_get(ast, 2);
-    else items = list_from(literal_heap(), 1, &ast);
-    for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
-        if (!ast_is_defmodule(cons_head(l))) continue;
-        if (*n == *cap) {
-            *cap = *cap ? *cap * 2 : 64;
-            *out = xrealloc(*out, *cap * sizeof **out);
+    lib_modules[nlib_modules++] = (LibModule){atom_intern(buf, (size_t)n), f};
+}
+
+/* Finds `defmodule Name` / `defmodule :name` at the start of lines. */
+static void lib_scan(LibFile *f)
+{
+    const char *t = f->src->text, *end = t + f->src->length;
+    for (const char *line = t; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        if (!nl) nl = end;
+        const char *ws = line;
+        while (ws < nl && *ws == ' ') ws++;
+        if ((size_t)(nl - ws) > 9 && memcmp(ws, "defmacro ", 9) == 0) f->has_macros = true;
+        if ((size_t)(nl - line) > 10 && memcmp(line, "defmodule ", 10) == 0) {
+            const char *name = line + 10;
+            bool is_atom = *name == ':';
+            if (is_atom) name++;
+            const char *e = name;
+            while (e < nl && (isalnum((unsigned char)*e) || *e == '_' || *e == '.')) e++;
+            if (e > name) lib_note_module(f, name, (size_t)(e - name), is_atom);
         }
-        (*out)[(*n)++] = (PendingModule){cons_head(l), path};
+        line = nl + 1;
     }
 }
 
-static void load_library(void)
+typedef struct DeferredModule {
+    Term ast;
+    const char *path;
+} DeferredModule;
+
+static DeferredModule *deferred;
+static size_t ndeferred, deferred_cap;
+static int load_depth;
+
+static void lib_defer(Term ast, const char *path)
 {
-    PendingModule *pending = NULL;
-    size_t n = 0, cap = 0;
-    for (const EmbeddedSource *s = embedded_sources; s->path; s++) collect_modules(s->text, s->length, s->path, &pending, &n, &cap);
-    CompileError *errors = xcalloc(n + 1, sizeof *errors);
+    if (ndeferred == deferred_cap) {
+        deferred_cap = deferred_cap ? deferred_cap * 2 : 16;
+        deferred = xrealloc(deferred, deferred_cap * sizeof *deferred);
+    }
+    deferred[ndeferred++] = (DeferredModule){ast, path};
+}
+
+static void lib_retry_deferred(void)
+{
+    bool saved_mode = compile_boot_mode;
+    compile_boot_mode = true;
     bool progress = true;
-    while (n && progress) {
+    CompileError err;
+    while (ndeferred && progress) {
         progress = false;
         size_t kept = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (compile_defmodule(pending[i].ast, pending[i].path, literal_heap(), &errors[kept]) != TERM_NONE) {
+        for (size_t i = 0; i < ndeferred; i++) {
+            if (compile_defmodule(deferred[i].ast, deferred[i].path, literal_heap(), &err) != TERM_NONE) progress = true;
+            else deferred[kept++] = deferred[i];
+        }
+        ndeferred = kept;
+    }
+    compile_boot_mode = saved_mode;
+    for (size_t i = 0; i < ndeferred; i++) {
+        compile_defmodule(deferred[i].ast, deferred[i].path, literal_heap(), &err);
+        fprintf(stderr, "genlab: the embedded library did not compile (%s):\n", deferred[i].path);
+        report_compile_error(&err);
+    }
+    ndeferred = 0;
+}
+
+static void lib_load_file(LibFile *f)
+{
+    f->loaded = true;
+    ParseError perr;
+    /* the AST lives as long as the code compiled from it */
+    Term ast = parse_source(literal_heap(), f->src->text, f->src->length, f->src->path, &perr);
+    if (ast == TERM_NONE) {
+        fprintf(stderr, "genlab: %s:%d:%d: %s\n", f->src->path, perr.line, perr.column, perr.message);
+        return;
+    }
+    Term items;
+    if (term_is_tuple(ast) && tuple_size(ast) == 3 && tuple_get(ast, 0) == atom_from_cstr("__block__")) items = tuple_get(ast, 2);
+    else items = list_from(literal_heap(), 1, &ast);
+    size_t n = 0;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l)) n++;
+    Term *pending = xmalloc((n + 1) * sizeof(Term));
+    CompileError *errors = xcalloc(n + 1, sizeof *errors);
+    size_t npending = 0;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l))
+        if (ast_is_defmodule(cons_head(l))) pending[npending++] = cons_head(l);
+    bool saved_mode = compile_boot_mode;
+    compile_boot_mode = true;
+    bool progress = true;
+    while (npending && progress) {
+        progress = false;
+        size_t kept = 0;
+        for (size_t i = 0; i < npending; i++) {
+            if (compile_defmodule(pending[i], f->src->path, literal_heap(), &errors[kept]) != TERM_NONE) {
                 progress = true;
                 continue;
             }
             pending[kept++] = pending[i];
         }
-        n = kept;
+        npending = kept;
     }
-    for (size_t i = 0; i < n; i++) {
-        fprintf(stderr, "genlab: the embedded library did not compile (%s):\n", pending[i].path);
-        report_compile_error(&errors[i]);
-    }
+    compile_boot_mode = saved_mode;
+    /* what still fails may need a module whose file is loading further up
+     * (a cycle through lazy loads): retried when the outermost load ends */
+    for (size_t i = 0; i < npending; i++) lib_defer(pending[i], f->src->path);
     free(errors);
     free(pending);
+}
+
+static bool lib_autoload(Term name)
+{
+    for (size_t i = 0; i < nlib_modules; i++)
+        if (lib_modules[i].name == name) {
+            if (lib_modules[i].file->loaded) return false;
+            load_depth++;
+            lib_load_file(lib_modules[i].file);
+            if (--load_depth == 0) lib_retry_deferred();
+            return true;
+        }
+    return false;
+}
+
+static bool lib_has_macros(Term name)
+{
+    for (size_t i = 0; i < nlib_modules; i++)
+        if (lib_modules[i].name == name) return lib_modules[i].file->has_macros;
+    return false;
+}
+
+bool runtime_load_library(void)
+{
+    bool ok = true;
+    for (size_t i = 0; i < nlib_files; i++)
+        if (!lib_files[i].loaded) {
+            load_depth++;
+            lib_load_file(&lib_files[i]);
+            if (--load_depth == 0) lib_retry_deferred();
+        }
+    for (size_t i = 0; i < nlib_modules; i++)
+        if (!module_lookup(lib_modules[i].name)) {
+            fprintf(stderr, "genlab: library module %s did not load\n", atom_text(lib_modules[i].name));
+            ok = false;
+        }
+    return ok;
+}
+
+static void load_library(void)
+{
+    size_t n = 0;
+    for (const EmbeddedSource *s = embedded_sources; s->path; s++) n++;
+    lib_files = xcalloc(n + 1, sizeof *lib_files);
+    for (size_t i = 0; i < n; i++) {
+        lib_files[i].src = &embedded_sources[i];
+        lib_scan(&lib_files[i]);
+    }
+    nlib_files = n;
+    module_set_autoload(lib_autoload, lib_has_macros);
 }
 
 void runtime_init(unsigned long long seed)
@@ -115,9 +244,7 @@ void runtime_init(unsigned long long seed)
     extern const NativeDef process_natives[];
     native_register(process_natives);
     rng_seed(seed);
-    compile_boot_mode = true;
     load_library();
-    compile_boot_mode = false;
 }
 
 /* ---- the main process ----------------------------------------------------------- */

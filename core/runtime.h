@@ -7,11 +7,16 @@
 #ifndef GENLAB_RUNTIME_H
 #define GENLAB_RUNTIME_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "term.h"
 
 void runtime_init(unsigned long long seed);
+
+/* Loads every module of the embedded library now (it otherwise loads on
+ * first use); false if any did not compile. */
+bool runtime_load_library(void);
 
 /* System.argv/0. */
 void runtime_set_argv(int argc, char **argv);

@@ -56,5 +56,8 @@ int main(void)
     CHECK(run("Enum.reduce(1..200_000, [], fn i, acc -> [i | acc] end) |> length() |> IO.puts\n") == 0,
           "a list built across many collections survives them");
     CHECK_STR(out, "200000\n", "with every element");
+
+    /* the library loads lazily: make sure every module of it compiles */
+    CHECK(runtime_load_library(), "every module of the embedded library compiles");
     CHECK_DONE();
 }
