@@ -412,9 +412,12 @@ static void compile_block(FnCtx *c, Term exprs, uint32_t dst, bool tail)
         if (last) {
             compile_expr(c, cons_head(l), dst, tail);
         } else {
-            /* Registers stay allocated: the expression may bind variables. */
+            /* the statement's temporaries are freed after it, but not the
+             * registers of variables it binds (reg_restore keeps those) */
+            uint32_t saved = c->next_reg;
             uint32_t scratch = reg_alloc(c);
             compile_expr(c, cons_head(l), scratch, false);
+            reg_restore(c, saved);
         }
     }
 }

@@ -75,14 +75,15 @@ static void scan(Copier *c, Term *from)
     }
 }
 
-void gc_collect(Process *p, size_t top)
+/* Copies everything p's roots reach into a fresh chunk of `room` words
+ * (enough for all that is in use now, so it cannot overflow). */
+static void collect_into(Process *p, size_t top, size_t room)
 {
     Heap *h = &p->heap;
-    size_t used = h->capacity_words - (size_t)(h->limit - h->top);
-    HeapChunk *to = malloc(sizeof(HeapChunk) + (used + 64) * sizeof(Term));
+    HeapChunk *to = malloc(sizeof(HeapChunk) + room * sizeof(Term));
     if (!to) return; /* no memory for a to-space: keep going uncollected */
     to->next = NULL;
-    to->words = used + 64;
+    to->words = room;
     Copier c = {to->data};
 
     VmState *vm = p->vm;
@@ -110,4 +111,56 @@ void gc_collect(Process *p, size_t top)
     h->capacity_words = to->words;
     h->live_words = live;
     h->allocated_words = 0;
+}
+
+void gc_collect(Process *p, size_t top)
+{
+    Heap *h = &p->heap;
+    size_t used = h->capacity_words - (size_t)(h->limit - h->top);
+    collect_into(p, top, used + 64);
+}
+
+void gc_compact(Process *p, size_t top)
+{
+    gc_collect(p, top);
+    Heap *h = &p->heap;
+    /* a second, exact copy when the first left much room unused */
+    if (h->capacity_words > h->live_words + 32) collect_into(p, top, h->live_words + 2);
+    VmState *vm = p->vm;
+    if (!vm) return;
+    /* callers resume with their whole frames: keep room for the largest */
+    size_t extent = top;
+    for (size_t i = 0; i < vm->nframes; i++) {
+        Frame *fr = &vm->frames[i];
+        if (fr->fn && fr->base + fr->fn->nregs > extent) extent = fr->base + fr->fn->nregs;
+    }
+    size_t regs = extent < 16 ? 16 : extent;
+    if (regs < vm->regs_cap) {
+        vm->regs = realloc(vm->regs, regs * sizeof(Term));
+        vm->regs_cap = regs;
+    }
+    size_t frames = vm->nframes < 1 ? 1 : vm->nframes;
+    if (frames < vm->frames_cap) {
+        vm->frames = realloc(vm->frames, frames * sizeof(Frame));
+        vm->frames_cap = frames;
+    }
+    if (vm->nhandlers < vm->handlers_cap) {
+        if (vm->nhandlers == 0) {
+            free(vm->handlers);
+            vm->handlers = NULL;
+        } else {
+            vm->handlers = realloc(vm->handlers, vm->nhandlers * sizeof(Handler));
+        }
+        vm->handlers_cap = vm->nhandlers;
+    }
+#define SHRINK(arr, n, cap)                                   \
+    if ((n) < (cap)) {                                         \
+        if ((n) == 0) { free(arr); (arr) = NULL; }             \
+        else (arr) = realloc((arr), (n) * sizeof *(arr));      \
+        (cap) = (n);                                           \
+    }
+    SHRINK(p->links, p->nlinks, p->links_cap)
+    SHRINK(p->monitors, p->nmonitors, p->monitors_cap)
+    SHRINK(p->watchers, p->nwatchers, p->watchers_cap)
+#undef SHRINK
 }

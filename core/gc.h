@@ -14,6 +14,11 @@
  * reset to [] so that no stale pointer survives. */
 void gc_collect(Process *p, size_t top);
 
+/* Collects and then shrinks p's heap, registers and frames to what is
+ * in use: for a process that has started waiting, so that an idle process
+ * holds no more memory than its live data needs. */
+void gc_compact(Process *p, size_t top);
+
 /* Whether p's heap has grown enough since the last collection to collect. */
 static inline bool gc_due(const Process *p)
 {

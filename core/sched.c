@@ -7,6 +7,7 @@
 #include "atom.h"
 #include "compare.h"
 #include "fatal.h"
+#include "gc.h"
 #include "heap.h"
 #include "vm.h"
 
@@ -539,6 +540,15 @@ static VmStatus run_slice(Process *p, Process *main)
     case VM_WAIT:
         p->status = PROC_WAITING;
         arm_receive_timeout(p);
+        /* it allocated since its last collection: keep only what is live
+         * while it waits (an idle server then costs its live data) */
+        {
+            VmState *vm = p->vm;
+            size_t top = vm->base + vm->fn->nregs;
+            if (p->heap.allocated_words > 64 || vm->regs_cap > top + 16 || vm->frames_cap > vm->nframes + 4 ||
+                vm->handlers_cap > vm->nhandlers)
+                gc_compact(p, top);
+        }
         break;
     case VM_DONE:
         if (p != main) process_exit(p, ATOM_normal);

@@ -828,6 +828,9 @@ do_raise: {
     r[h->first_reg] = class_;
     r[h->first_reg + 1] = reason_;
     r[h->first_reg + 2] = stack_;
+    /* caught: the registers hold it now; keep no stale root to it */
+    p->exc_reason = TERM_NIL;
+    p->exc_stacktrace = TERM_NIL;
     pc = h->pc;
     NEXT();
 }
