@@ -38,6 +38,7 @@ struct Process {
     bool trap_exit;
     Term exit_reason;         /* set when it has exited (or exit_pending) */
     bool exit_pending;        /* an exit signal arrived while it was running */
+    bool compact_pending;     /* waiting with memory to give back (sched.c) */
     Term initial_call;        /* {Module, function, arity} for Process.info */
     Term group_leader;
     /* links and monitors are pids / ids, kept outside the heap */

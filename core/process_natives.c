@@ -357,7 +357,10 @@ static Term info_item(Process *p, Process *q, Term item)
         Term list = TERM_NIL;
         for (size_t i = q->nwatchers; i-- > 0;) list = cons_new(h, pid_make(q->watchers[i].pid), list);
         v = list;
-    } else if (!strcmp(k, "memory")) v = small_make((int64_t)process_memory(q));
+    } else if (!strcmp(k, "memory")) {
+        process_compact(q); /* what a waiting process holds, not its garbage */
+        v = small_make((int64_t)process_memory(q));
+    }
     else if (!strcmp(k, "heap_size") || !strcmp(k, "total_heap_size")) v = small_make((int64_t)q->heap.capacity_words);
     else if (!strcmp(k, "status")) v = A(q == p ? "running" : q->status == PROC_WAITING ? "waiting" : "runnable");
     else if (!strcmp(k, "registered_name")) {

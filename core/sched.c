@@ -152,6 +152,7 @@ typedef struct Timer {
 } Timer;
 
 void runtime_idle(void);
+static void idle_push(Process *p);
 static Timer **timers;
 static size_t ntimers, timers_cap;
 static uint64_t timer_seq;
@@ -510,6 +511,38 @@ void process_exit_signal(Term from, Process *to, Term reason, bool from_link)
     process_exit(to, reason);
 }
 
+/* ---- compaction of waiting processes ------------------------------------------------------ */
+
+static uint32_t *idle;
+static size_t nidle, idle_cap;
+
+static void idle_push(Process *p)
+{
+    if (nidle == idle_cap) {
+        idle_cap = idle_cap ? idle_cap * 2 : 64;
+        idle = xrealloc(idle, idle_cap * sizeof *idle);
+    }
+    idle[nidle++] = pid_serial(p->pid);
+}
+
+void process_compact(Process *p)
+{
+    if (!p->compact_pending) return;
+    p->compact_pending = false;
+    if (p->status != PROC_WAITING || !p->vm || !p->vm->fn) return;
+    gc_compact(p, p->vm->base + p->vm->fn->nregs);
+}
+
+/* Compacts the processes that started waiting since the last time. */
+static void compact_idle(void)
+{
+    for (size_t i = 0; i < nidle; i++) {
+        Process *p = process_find(idle[i]);
+        if (p) process_compact(p);
+    }
+    nidle = 0;
+}
+
 /* ---- running --------------------------------------------------------------------------- */
 
 /* The exit reason of a process ended by an uncaught exception. */
@@ -542,12 +575,12 @@ static VmStatus run_slice(Process *p, Process *main)
         arm_receive_timeout(p);
         /* it allocated since its last collection: keep only what is live
          * while it waits (an idle server then costs its live data) */
-        {
-            VmState *vm = p->vm;
-            size_t top = vm->base + vm->fn->nregs;
-            if (p->heap.allocated_words > 64 || vm->regs_cap > top + 16 || vm->frames_cap > vm->nframes + 4 ||
-                vm->handlers_cap > vm->nhandlers)
-                gc_compact(p, top);
+        /* memory it may give back is given back when the scheduler is
+         * idle (or someone asks for its memory): a busy server that waits
+         * between calls is not collected on every call */
+        if (!p->compact_pending) {
+            p->compact_pending = true;
+            idle_push(p);
         }
         break;
     case VM_DONE:
@@ -588,6 +621,7 @@ bool sched_run_main(Process *main, VmStatus *status)
         Process *p = runq_pop();
         if (!p) {
             runtime_idle();
+            compact_idle();
             if (fire_next_timers()) continue;
             return false; /* everything waits: nothing will ever wake main */
         }

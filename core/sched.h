@@ -53,6 +53,10 @@ Term process_registered_names(Heap *h);
  * False if main can never continue (it waits and nothing can wake it). */
 bool sched_run_main(Process *main, VmStatus *status);
 
+/* Gives back the memory a waiting process does not need (see gc_compact);
+ * done lazily, when the scheduler is idle or the memory is asked for. */
+void process_compact(Process *p);
+
 /* Brings the main process back after an exit signal killed it (the shell
  * goes on, as IEx starts a new evaluator). */
 void process_revive_main(Process *p);

@@ -181,20 +181,13 @@ defmodule Supervisor do
 end
 
 # Error reports of the supervision library (a crashed task, an unexpected
-# message): through Logger when it is there, else on standard error in the
-# console format of Elixir's Logger.
+# message), through Logger. Supervisor progress and child-terminated
+# reports are not written: Elixir's Logger drops OTP's SASL reports unless
+# :handle_sasl_reports is set.
 defmodule Supervisor.Report do
   @moduledoc false
 
-  def error(message) do
-    if Code.ensure_loaded?(Logger) and function_exported?(Logger, :bare_log, 3) do
-      apply(Logger, :bare_log, [:error, message, []])
-    else
-      IO.write(:stderr, "\n[error] " <> message <> "\n")
-    end
-
-    :ok
-  end
+  def error(message), do: Logger.bare_log(:error, message, [])
 end
 
 defmodule Supervisor.Default do

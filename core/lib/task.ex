@@ -343,15 +343,15 @@ defmodule Task.Supervised do
   @ref_timeout 5000
 
   def start(owner, callers, mfa) do
-    {:ok, spawn(__MODULE__, :noreply, [owner, callers, mfa])}
+    {:ok, :proc_lib.spawn(__MODULE__, :noreply, [owner, callers, mfa])}
   end
 
   def start_link(owner, callers, mfa) do
-    {:ok, spawn_link(__MODULE__, :noreply, [owner, callers, mfa])}
+    {:ok, :proc_lib.spawn_link(__MODULE__, :noreply, [owner, callers, mfa])}
   end
 
   def start_link(owner, monitor) do
-    {:ok, spawn_link(__MODULE__, :reply, [owner, monitor])}
+    {:ok, :proc_lib.spawn_link(__MODULE__, :reply, [owner, monitor])}
   end
 
   def reply({_, _, owner_pid} = owner, monitor) do
@@ -382,19 +382,10 @@ defmodule Task.Supervised do
   end
 
   # OTP answers through an alias of the owner's monitor, so a reply that
-  # comes after the owner demonitored (await timed out, shutdown) is
-  # dropped. Without aliases, the same holds when the owner no longer
-  # monitors this process.
+  # comes after the owner demonitored (await timed out, shutdown, ignore)
+  # is dropped; :genlab.send_alias delivers only while that monitor holds.
   defp send_reply(reply_to, ref, result) do
-    case Process.info(self(), :monitored_by) do
-      {:monitored_by, watchers} ->
-        if reply_to in watchers, do: send(reply_to, {ref, result})
-
-      _ ->
-        send(reply_to, {ref, result})
-    end
-
-    :ok
+    :genlab.send_alias(reply_to, ref, {ref, result})
   end
 
   def noreply(owner, callers, mfa) do
