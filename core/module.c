@@ -151,6 +151,27 @@ bool extref_resolve(ExtRef *ref)
     return ref->native != NULL;
 }
 
+/* Calls whose target is only known at run time (mod.fun(...), apply,
+ * &Mod.fun/n) go through a small direct-mapped cache of resolutions. */
+#define DYNAMIC_CACHE_SIZE 512
+static ExtRef dynamic_cache[DYNAMIC_CACHE_SIZE];
+
+bool extref_resolve_dynamic(ExtRef *ref)
+{
+    size_t slot = ((atom_index(ref->module) * 31u + atom_index(ref->name)) * 31u + ref->arity) % DYNAMIC_CACHE_SIZE;
+    ExtRef *cached = &dynamic_cache[slot];
+    if (cached->module != ref->module || cached->name != ref->name || cached->arity != ref->arity) {
+        cached->module = ref->module;
+        cached->name = ref->name;
+        cached->arity = ref->arity;
+        cached->seen_generation = 0; /* forces a resolution below */
+    }
+    bool ok = extref_resolve(cached);
+    ref->fn = cached->fn;
+    ref->native = cached->native;
+    return ok;
+}
+
 uint32_t function_line_at(const Function *f, size_t pc)
 {
     uint32_t line = 0;

@@ -83,6 +83,8 @@ extern uint32_t module_generation;
 /* Resolves a call site; false if there is no such exported function. */
 bool extref_resolve(ExtRef *ref);
 ExtRef *extref_new(Term module, Term name, uint32_t arity);
+/* extref_resolve for a call site built at run time (a cache serves it). */
+bool extref_resolve_dynamic(ExtRef *ref);
 
 /* Line number of a code index in a function, or 0. */
 uint32_t function_line_at(const Function *f, size_t pc);

@@ -39,6 +39,7 @@ struct Process {
     Term exit_reason;         /* set when it has exited (or exit_pending) */
     bool exit_pending;        /* an exit signal arrived while it was running */
     bool compact_pending;     /* waiting with memory to give back (sched.c) */
+    bool queued;              /* in the run queue: freed only once it is out */
     Term initial_call;        /* {Module, function, arity} for Process.info */
     Term group_leader;
     /* links and monitors are pids / ids, kept outside the heap */

@@ -49,6 +49,7 @@ static void table_put(uint32_t serial, Process *p)
 
 static void runq_push(Process *p)
 {
+    p->queued = true;
     p->run_next = NULL;
     if (run_tail) run_tail->run_next = p;
     else run_head = p;
@@ -61,6 +62,12 @@ static Process *runq_pop(void)
     if (p) {
         run_head = p->run_next;
         if (!run_head) run_tail = NULL;
+        p->queued = false;
+        if (p->status == PROC_EXITED && pid_serial(p->pid) != MAIN_SERIAL) {
+            /* it exited while queued (process_exit kept its struct) */
+            free(p);
+            return runq_pop();
+        }
     }
     return p;
 }
@@ -488,7 +495,7 @@ void process_exit(Process *p, Term reason)
     if (pid_serial(pid) != MAIN_SERIAL) {
         process_free(p);
         table[pid_serial(pid)] = NULL;
-        free(p);
+        if (!p->queued) free(p); /* else runq_pop frees it */
     } else {
         p->exit_reason = term_copy(&p->heap, reason);
     }

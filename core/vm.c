@@ -440,7 +440,7 @@ call_fun: {
 call_mfa: {
     /* A call resolved at run time: Mod.fun(args in r[enter_args...]). */
     ExtRef tmp = {call_mod, call_name, enter_n, 0, NULL, NULL, false};
-    if (!extref_resolve(&tmp)) goto undefined;
+    if (!extref_resolve_dynamic(&tmp)) goto undefined;
     if (tmp.native) {
         call_native = tmp.native;
         call_arity = enter_n;
