@@ -345,7 +345,7 @@ defmodule DynamicSupervisor do
   end
 
   def handle_info(msg, state) do
-    Supervisor.Report.error("DynamicSupervisor received unexpected message: " <> inspect(msg))
+    Supervisor.Report.error("DynamicSupervisor received unexpected message: " <> inspect(msg) <> "\n")
     {:noreply, state}
   end
 

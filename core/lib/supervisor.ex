@@ -236,12 +236,13 @@ defmodule :supervisor do
   # -- gen_server callbacks --------------------------------------------------
 
   def init({sup_name, mod, args}) do
+    Process.put(:"$initial_call", {:supervisor, mod, 1})
     Process.flag(:trap_exit, true)
 
     case mod.init(args) do
       {:ok, {flags, start_spec}} ->
         case init_state(sup_name, flags, mod, args) do
-          {:ok, %{strategy: :simple_one_for_one}} ->
+          {:ok, state} when elem(state, 2) == :simple_one_for_one ->
             {:stop, {:bad_start_spec, start_spec}}
 
           {:ok, state} ->
@@ -260,11 +261,11 @@ defmodule :supervisor do
   end
 
   defp init_children(state, start_spec) do
-    case check_startspec(start_spec, state.auto_shutdown) do
+    case check_startspec(start_spec, st(state, :auto_shutdown)) do
       {:ok, children} ->
-        case start_children(children) do
+        case start_children(children, :init) do
           {:ok, new_children} ->
-            {:ok, %{state | children: new_children}}
+            {:ok, put_st(state, :children, new_children)}
 
           {:error, new_children, reason} ->
             _ = terminate_children(new_children)
@@ -278,9 +279,9 @@ defmodule :supervisor do
 
   # Starts the children in the order of ids; answers them in termination
   # order (the reverse), or {:error, children, reason} at the first failure.
-  defp start_children(children) do
+  defp start_children(children, where \\ :restart) do
     children_map(children, fn id, child ->
-      case do_start_child(child) do
+      case do_start_child(child, where) do
         {:ok, :undefined} when elem(child, 4) == :temporary -> :remove
         {:ok, pid} -> {:update, put_elem(child, 1, pid)}
         {:ok, pid, _extra} -> {:update, put_elem(child, 1, pid)}
@@ -289,16 +290,18 @@ defmodule :supervisor do
     end)
   end
 
-  defp do_start_child({:child, _, _, {m, f, a}, _, _, _, _, _}) do
-    do_start_child_i(m, f, a)
+  defp do_start_child(child), do: do_start_child(child, :restart)
+
+  defp do_start_child({:child, _, _, {m, f, a}, _, _, _, _, _}, where) do
+    do_start_child_i(m, f, a, where)
   end
 
-  defp do_start_child_i(m, f, a) do
+  defp do_start_child_i(m, f, a, where) do
     result =
       try do
         apply(m, f, a)
       catch
-        :error, reason -> {:EXIT, {reason, __STACKTRACE__}}
+        :error, reason -> {:EXIT, {reason, otp_stack(__STACKTRACE__, where)}}
         :exit, reason -> {:EXIT, reason}
         :throw, value -> value
       end
@@ -312,8 +315,62 @@ defmodule :supervisor do
     end
   end
 
+  # A failed start shows the frames OTP's supervisor would have below the
+  # start function (at most 8 frames, the BEAM's backtrace depth).
+  defp otp_stack(stack, where) do
+    user =
+      Enum.take_while(stack, fn
+        {mod, _, _, _} -> mod not in [:supervisor, GenServer, :gen_server, :proc_lib]
+        _ -> true
+      end)
+
+    below =
+      case where do
+        :init ->
+          [
+            otp_frame(:supervisor, :"-start_children/2-fun-0-", 3, 'supervisor.erl', 384),
+            otp_frame(:supervisor, :children_map, 4, 'supervisor.erl', 1250),
+            otp_frame(:supervisor, :init_children, 2, 'supervisor.erl', 350),
+            otp_frame(:gen_server, :init_it, 2, 'gen_server.erl', 851),
+            otp_frame(:gen_server, :init_it, 6, 'gen_server.erl', 814),
+            otp_frame(:proc_lib, :init_p_do_apply, 3, 'proc_lib.erl', 240)
+          ]
+
+        :start_child ->
+          [
+            otp_frame(:supervisor, :handle_start_child, 2, 'supervisor.erl', 706),
+            otp_frame(:supervisor, :handle_call, 3, 'supervisor.erl', 455),
+            otp_frame(:gen_server, :try_handle_call, 4, 'gen_server.erl', 1149),
+            otp_frame(:gen_server, :handle_msg, 6, 'gen_server.erl', 1178),
+            otp_frame(:proc_lib, :init_p_do_apply, 3, 'proc_lib.erl', 240)
+          ]
+
+        :restart_child ->
+          [
+            otp_frame(:supervisor, :handle_call, 3, 'supervisor.erl', 482),
+            otp_frame(:gen_server, :try_handle_call, 4, 'gen_server.erl', 1149),
+            otp_frame(:gen_server, :handle_msg, 6, 'gen_server.erl', 1178),
+            otp_frame(:proc_lib, :init_p_do_apply, 3, 'proc_lib.erl', 240)
+          ]
+
+        _ ->
+          []
+      end
+
+    frames =
+      user ++
+        [
+          otp_frame(:supervisor, :do_start_child_i, 3, 'supervisor.erl', 414),
+          otp_frame(:supervisor, :do_start_child, 2, 'supervisor.erl', 400)
+        ] ++ below
+
+    Enum.take(frames, 8)
+  end
+
+  defp otp_frame(mod, fun, arity, file, line), do: {mod, fun, arity, [file: file, line: line]}
+
   def handle_call({:start_child, spec}, _from, state) do
-    case check_childspec(spec, state.auto_shutdown) do
+    case check_childspec(spec, st(state, :auto_shutdown)) do
       {:ok, child} ->
         {resp, new_state} = handle_start_child(child, state)
         {:reply, resp, new_state}
@@ -337,7 +394,7 @@ defmodule :supervisor do
   def handle_call({:restart_child, id}, _from, state) do
     case find_child(id, state) do
       {:ok, {:child, :undefined, _, _, _, _, _, _, _} = child} ->
-        case do_start_child(child) do
+        case do_start_child(child, :restart_child) do
           {:ok, pid} -> {:reply, {:ok, pid}, set_pid(state, id, pid)}
           {:ok, pid, extra} -> {:reply, {:ok, pid, extra}, set_pid(state, id, pid)}
           error -> {:reply, error, state}
@@ -357,8 +414,8 @@ defmodule :supervisor do
   def handle_call({:delete_child, id}, _from, state) do
     case find_child(id, state) do
       {:ok, {:child, :undefined, _, _, _, _, _, _, _}} ->
-        {ids, db} = state.children
-        {:reply, :ok, %{state | children: {List.delete(ids, id), Map.delete(db, id)}}}
+        {ids, db} = st(state, :children)
+        {:reply, :ok, put_st(state, :children, {List.delete(ids, id), Map.delete(db, id)})}
 
       {:ok, {:child, {:restarting, _}, _, _, _, _, _, _, _}} ->
         {:reply, {:error, :restarting}, state}
@@ -379,7 +436,7 @@ defmodule :supervisor do
   end
 
   def handle_call(:which_children, _from, state) do
-    {ids, db} = state.children
+    {ids, db} = st(state, :children)
 
     reply =
       Enum.map(ids, fn id ->
@@ -395,7 +452,7 @@ defmodule :supervisor do
   end
 
   def handle_call(:count_children, _from, state) do
-    {_ids, db} = state.children
+    {_ids, db} = st(state, :children)
 
     {specs, active, supers, workers} =
       Enum.reduce(db, {0, 0, 0, 0}, fn {_id, child}, {s, a, sup, w} ->
@@ -440,13 +497,13 @@ defmodule :supervisor do
   end
 
   def handle_info(msg, state) do
-    Supervisor.Report.error("Supervisor received unexpected message: " <> inspect(msg))
+    Supervisor.Report.error("Supervisor received unexpected message: " <> inspect(msg) <> "\n")
 
     {:noreply, state}
   end
 
   def terminate(_reason, state) do
-    terminate_children(state.children)
+    terminate_children(st(state, :children))
     :ok
   end
 
@@ -473,12 +530,12 @@ defmodule :supervisor do
     end
   end
 
-  defp do_auto_shutdown(_child, %{auto_shutdown: :never} = state), do: {:ok, state}
+  defp do_auto_shutdown(_child, state) when elem(state, 9) == :never, do: {:ok, state}
   defp do_auto_shutdown(child, state) when elem(child, 5) != true, do: {:ok, state}
-  defp do_auto_shutdown(_child, %{auto_shutdown: :any_significant} = state), do: {:shutdown, state}
+  defp do_auto_shutdown(_child, state) when elem(state, 9) == :any_significant, do: {:shutdown, state}
 
   defp do_auto_shutdown(_child, state) do
-    {_ids, db} = state.children
+    {_ids, db} = st(state, :children)
 
     alive_significant =
       Enum.any?(db, fn {_id, child} ->
@@ -491,7 +548,7 @@ defmodule :supervisor do
   defp restart(child, state) do
     case add_restart(state) do
       {:ok, state1} ->
-        case restart(state1.strategy, child, state1) do
+        case restart(st(state1, :strategy), child, state1) do
           {{:try_again, try_again_id}, state2} ->
             GenServer.cast(self(), {:try_again_restart, try_again_id})
             {:ok, state2}
@@ -517,15 +574,15 @@ defmodule :supervisor do
   end
 
   defp restart(:rest_for_one, child, state) do
-    {ch_after, {ids_before, db_before}} = split_child(elem(child, 2), state.children)
+    {ch_after, {ids_before, db_before}} = split_child(elem(child, 2), st(state, :children))
     {return, {ids_after, db_after}} = restart_multiple_children(child, ch_after)
-    {return, %{state | children: {ids_after ++ ids_before, Map.merge(db_after, db_before)}}}
+    {return, put_st(state, :children, {ids_after ++ ids_before, Map.merge(db_after, db_before)})}
   end
 
   defp restart(:one_for_all, child, state) do
-    children1 = del_child_id(elem(child, 2), state.children)
+    children1 = del_child_id(elem(child, 2), st(state, :children))
     {return, children} = restart_multiple_children(child, children1)
-    {return, %{state | children: children}}
+    {return, put_st(state, :children, children)}
   end
 
   defp restart_multiple_children(child, children) do
@@ -550,11 +607,11 @@ defmodule :supervisor do
 
   defp add_restart(state) do
     now = :erlang.monotonic_time(:second)
-    threshold = now - state.period
-    restarts = [now | Enum.take_while(state.restarts, fn r -> r >= threshold end)]
-    state1 = %{state | restarts: restarts}
+    threshold = now - st(state, :period)
+    restarts = [now | Enum.take_while(st(state, :restarts), fn r -> r >= threshold end)]
+    state1 = put_st(state, :restarts, restarts)
 
-    if length(restarts) <= state.intensity,
+    if length(restarts) <= st(state, :intensity),
       do: {:ok, state1},
       else: {:terminate, state1}
   end
@@ -633,7 +690,7 @@ defmodule :supervisor do
 
     case find_child(id, state) do
       :error ->
-        case do_start_child(child) do
+        case do_start_child(child, :start_child) do
           {:ok, :undefined} when elem(child, 4) == :temporary ->
             {{:ok, :undefined}, state}
 
@@ -665,11 +722,11 @@ defmodule :supervisor do
       end
 
     id = elem(child, 2)
-    {ids, db} = state.children
-    %{state | children: {[id | ids], Map.put(db, id, child)}}
+    {ids, db} = st(state, :children)
+    put_st(state, :children, {[id | ids], Map.put(db, id, child)})
   end
 
-  defp del_child(child, state), do: %{state | children: del_child_id(elem(child, 2), state.children)}
+  defp del_child(child, state), do: put_st(state, :children, del_child_id(elem(child, 2), st(state, :children)))
 
   defp del_child_id(id, {ids, db}) do
     child = Map.fetch!(db, id)
@@ -690,20 +747,24 @@ defmodule :supervisor do
   defp split_ids(id, [id | ids], acc), do: {:lists.reverse([id | acc]), ids}
   defp split_ids(id, [other | ids], acc), do: split_ids(id, ids, [other | acc])
 
-  defp find_child(id, %{children: {_ids, db}}) do
+  defp find_child(id, state) do
+    {_ids, db} = st(state, :children)
+
     case Map.fetch(db, id) do
       {:ok, child} -> {:ok, child}
       :error -> :error
     end
   end
 
-  defp find_child_by_pid(pid, %{children: {_ids, db}}) do
+  defp find_child_by_pid(pid, state) do
+    {_ids, db} = st(state, :children)
+
     Enum.find_value(db, :error, fn {_id, child} ->
       if elem(child, 1) === pid, do: {:ok, child}
     end)
   end
 
-  defp set_pid(state, id, pid), do: %{state | children: set_pid_children(state.children, id, pid)}
+  defp set_pid(state, id, pid), do: put_st(state, :children, set_pid_children(st(state, :children), id, pid))
 
   defp set_pid_children({ids, db}, id, pid) do
     {ids, Map.update!(db, id, fn child -> put_elem(child, 1, pid) end)}
@@ -738,27 +799,34 @@ defmodule :supervisor do
 
   # -- flags and specs -------------------------------------------------------
 
+  # The state is OTP's #state record, so that :sys.get_state/1 shows what
+  # it shows on the BEAM.
+  @state_fields [
+    name: 1,
+    strategy: 2,
+    children: 3,
+    dynamics: 4,
+    intensity: 5,
+    period: 6,
+    restarts: 7,
+    dynamic_restarts: 8,
+    auto_shutdown: 9,
+    module: 10,
+    args: 11
+  ]
+
+  defp st(state, field), do: elem(state, Keyword.fetch!(@state_fields, field))
+  defp put_st(state, field, value), do: put_elem(state, Keyword.fetch!(@state_fields, field), value)
+
   defp init_state(sup_name, flags, mod, args) do
     name = if sup_name == :self, do: {self(), mod}, else: sup_name
-
-    state = %{
-      name: name,
-      strategy: nil,
-      children: {[], %{}},
-      intensity: nil,
-      period: nil,
-      restarts: [],
-      dynamic_restarts: 0,
-      auto_shutdown: :never,
-      module: mod,
-      args: args
-    }
 
     try do
       %{strategy: strategy, intensity: intensity, period: period, auto_shutdown: auto} =
         check_flags(flags)
 
-      {:ok, %{state | strategy: strategy, intensity: intensity, period: period, auto_shutdown: auto}}
+      {:ok,
+       {:state, name, strategy, {[], %{}}, :undefined, intensity, period, [], 0, auto, mod, args}}
     catch
       :throw, thrown -> thrown
     end

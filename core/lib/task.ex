@@ -51,6 +51,27 @@ defmodule Task do
     %Task{pid: pid, ref: ref, owner: owner, mfa: {module, function_name, length(args)}}
   end
 
+  def async_stream(enumerable, fun, options \\ [])
+      when is_function(fun, 1) and is_list(options) do
+    build_stream(enumerable, fun, options)
+  end
+
+  def async_stream(enumerable, module, function_name, args, options \\ [])
+      when is_atom(module) and is_atom(function_name) and is_list(args) do
+    build_stream(enumerable, {module, function_name, args}, options)
+  end
+
+  defp build_stream(enumerable, fun, options) do
+    fn acc, acc_fun ->
+      owner = get_owner(self())
+
+      Task.Supervised.stream(enumerable, acc, acc_fun, get_callers(self()), fun, options, fn ->
+        {:ok, pid} = Task.Supervised.start_link(owner, :nomonitor)
+        {:ok, :link, pid}
+      end)
+    end
+  end
+
   def completed(result) do
     ref = make_ref()
     owner = self()
@@ -371,7 +392,7 @@ defmodule Task.Supervised do
         initial_call(mfa)
         Process.put(:"$callers", callers)
         _ = mref && Process.demonitor(mref, [:flush])
-        result = invoke_mfa(owner, mfa)
+        result = invoke_mfa(owner, mfa, :reply)
         send_reply(reply_to, ref, result)
 
       {:DOWN, ^mref, _, _, reason} ->
@@ -391,7 +412,7 @@ defmodule Task.Supervised do
   def noreply(owner, callers, mfa) do
     initial_call(mfa)
     Process.put(:"$callers", callers)
-    invoke_mfa(owner, mfa)
+    invoke_mfa(owner, mfa, :noreply)
   end
 
   defp initial_call({:erlang, :apply, [fun, []]}) when is_function(fun, 0) do
@@ -404,21 +425,40 @@ defmodule Task.Supervised do
     Process.put(:"$initial_call", {mod, fun, length(args)})
   end
 
-  defp invoke_mfa(owner, {module, fun, args} = mfa) do
+  defp invoke_mfa(owner, {module, fun, args} = mfa, mode) do
     try do
       run(module, fun, args)
     catch
       :exit, value
       when value == :normal or value == :shutdown or
              (is_tuple(value) and tuple_size(value) == 2 and elem(value, 0) == :shutdown) ->
-        :erlang.raise(:exit, value, __STACKTRACE__)
+        :erlang.raise(:exit, value, fix_stack(__STACKTRACE__, mode))
 
       kind, value ->
-        stacktrace = __STACKTRACE__
+        stacktrace = fix_stack(__STACKTRACE__, mode)
         {fun, args} = get_running(mfa)
         report(owner, fun, args, kind, value, stacktrace)
         :erlang.raise(kind, value, stacktrace)
     end
+  end
+
+  # The frames below the task's function are the ones Elixir's task shows
+  # (lib/task/supervised.ex, proc_lib.erl), not this file's.
+  defp fix_stack(stack, mode) do
+    user =
+      Enum.take_while(stack, fn
+        {mod, _, _, _} -> mod not in [Task.Supervised, :proc_lib]
+        _ -> true
+      end)
+
+    reply =
+      if mode == :reply,
+        do: [{Task.Supervised, :reply, 4, [file: 'lib/task/supervised.ex', line: 34]}],
+        else: []
+
+    user ++
+      [{Task.Supervised, :invoke_mfa, 2, [file: 'lib/task/supervised.ex', line: 89]}] ++
+      reply ++ [{:proc_lib, :init_p_do_apply, 3, [file: 'proc_lib.erl', line: 240]}]
   end
 
   # :erlang.apply/2 is not a native here; a fun with its arguments is
@@ -452,6 +492,131 @@ defmodule Task.Supervised do
   defp get_from({node, pid_or_name, _pid}) when node == node(), do: pid_or_name
   defp get_from({node, name, _pid}) when is_atom(name), do: {node, name}
   defp get_from({_node, _name, pid}), do: pid
+
+  # Task.async_stream. Unlike Elixir's lazy stream, the tasks all run when
+  # the stream is first reduced (at most :max_concurrency at a time); the
+  # results are then handed to the reducer, in input order when :ordered.
+  def stream(enumerable, acc, reducer, callers, mfa, options, spawn) do
+    max_concurrency = Keyword.get(options, :max_concurrency, System.schedulers_online())
+
+    unless is_integer(max_concurrency) and max_concurrency > 0 do
+      raise ArgumentError, ":max_concurrency must be an integer greater than zero"
+    end
+
+    config = %{
+      max: max_concurrency,
+      ordered: Keyword.get(options, :ordered, true),
+      timeout: Keyword.get(options, :timeout, 5000),
+      on_timeout: Keyword.get(options, :on_timeout, :exit),
+      zip: Keyword.get(options, :zip_input_on_exit, false),
+      callers: callers,
+      mfa: mfa,
+      spawn: spawn
+    }
+
+    case acc do
+      {:halt, acc} ->
+        {:halted, acc}
+
+      {:cont, acc} ->
+        items = Enum.with_index(Enum.to_list(enumerable))
+        results = stream_run(items, %{}, %{}, [], config)
+        stream_deliver(results, {:cont, acc}, reducer)
+    end
+  end
+
+  defp stream_deliver(_results, {:halt, acc}, _reducer), do: {:halted, acc}
+  defp stream_deliver([], {:cont, acc}, _reducer), do: {:done, acc}
+
+  defp stream_deliver([result | rest], {:cont, acc}, reducer) do
+    stream_deliver(rest, reducer.(result, acc), reducer)
+  end
+
+  defp stream_deliver(_results, {:suspend, acc}, _reducer), do: {:halted, acc}
+
+  # running: monitor ref => {index, pid, deadline, item}; done: index =>
+  # result when ordered; finished: results in completion order otherwise.
+  defp stream_run([], running, done, finished, config) when map_size(running) == 0 do
+    if config.ordered,
+      do: done |> Enum.sort() |> Enum.map(fn {_index, result} -> result end),
+      else: :lists.reverse(finished)
+  end
+
+  defp stream_run([{item, index} | rest], running, done, finished, config)
+       when map_size(running) < config.max do
+    {:ok, _type, pid} = config.spawn.()
+    ref = Process.monitor(pid)
+    send(pid, {self(), ref, self(), config.callers, mfa_with_arg(config.mfa, item)})
+
+    deadline =
+      if config.timeout == :infinity,
+        do: :infinity,
+        else: :erlang.monotonic_time(:millisecond) + config.timeout
+
+    stream_run(rest, Map.put(running, ref, {index, pid, deadline, item}), done, finished, config)
+  end
+
+  defp stream_run(items, running, done, finished, config) do
+    wait =
+      Enum.reduce(running, :infinity, fn {_ref, {_, _, deadline, _}}, acc ->
+        if deadline == :infinity,
+          do: acc,
+          else: min(acc, max(deadline - :erlang.monotonic_time(:millisecond), 0))
+      end)
+
+    receive do
+      {ref, reply} when is_map_key(running, ref) ->
+        Process.demonitor(ref, [:flush])
+        {{index, _, _, _}, running} = Map.pop(running, ref)
+        stream_store(items, running, done, finished, config, index, {:ok, reply})
+
+      {:DOWN, ref, _, _, reason} when is_map_key(running, ref) ->
+        {{index, _, _, item}, running} = Map.pop(running, ref)
+        result = if config.zip, do: {:exit, {item, reason}}, else: {:exit, reason}
+        stream_store(items, running, done, finished, config, index, result)
+    after
+      wait -> stream_timeout(items, running, done, finished, config)
+    end
+  end
+
+  defp stream_store(items, running, done, finished, config, index, result) do
+    if config.ordered,
+      do: stream_run(items, running, Map.put(done, index, result), finished, config),
+      else: stream_run(items, running, done, [result | finished], config)
+  end
+
+  defp stream_timeout(items, running, done, finished, config) do
+    now = :erlang.monotonic_time(:millisecond)
+
+    expired =
+      for {ref, {_, _, deadline, _} = task} <- running, deadline != :infinity, deadline <= now,
+        do: {ref, task}
+
+    if config.on_timeout == :exit do
+      Enum.each(running, fn {ref, {_, pid, _, _}} ->
+        Process.unlink(pid)
+        Process.exit(pid, :kill)
+        Process.demonitor(ref, [:flush])
+      end)
+
+      exit({:timeout, {__MODULE__, :stream, [config.timeout]}})
+    end
+
+    {running, done, finished} =
+      Enum.reduce(expired, {running, done, finished}, fn {ref, {index, pid, _, item}}, {r, d, f} ->
+        Process.unlink(pid)
+        Process.exit(pid, :kill)
+        Process.demonitor(ref, [:flush])
+        result = if config.zip, do: {:exit, {item, :timeout}}, else: {:exit, :timeout}
+        r = Map.delete(r, ref)
+        if config.ordered, do: {r, Map.put(d, index, result), f}, else: {r, d, [result | f]}
+      end)
+
+    stream_run(items, running, done, finished, config)
+  end
+
+  defp mfa_with_arg({mod, fun, args}, arg), do: {mod, fun, [arg | args]}
+  defp mfa_with_arg(fun, arg), do: {:erlang, :apply, [fun, [arg]]}
 
   defp get_running({:erlang, :apply, [fun, []]}) when is_function(fun, 0), do: {fun, []}
   defp get_running({mod, fun, args}), do: {Function.capture(mod, fun, length(args)), args}
@@ -496,6 +661,47 @@ defmodule Task.Supervisor do
 
   def async_nolink(supervisor, module, fun, args, options \\ []) do
     do_async(supervisor, :nolink, module, fun, args, options)
+  end
+
+  def async_stream(supervisor, enumerable, module, function, args, options \\ [])
+      when is_atom(module) and is_atom(function) and is_list(args) do
+    build_stream(supervisor, :link, enumerable, {module, function, args}, options)
+  end
+
+  def async_stream(supervisor, enumerable, fun, options \\ []) when is_function(fun, 1) do
+    build_stream(supervisor, :link, enumerable, fun, options)
+  end
+
+  def async_stream_nolink(supervisor, enumerable, module, function, args, options \\ [])
+      when is_atom(module) and is_atom(function) and is_list(args) do
+    build_stream(supervisor, :nolink, enumerable, {module, function, args}, options)
+  end
+
+  def async_stream_nolink(supervisor, enumerable, fun, options \\ []) when is_function(fun, 1) do
+    build_stream(supervisor, :nolink, enumerable, fun, options)
+  end
+
+  defp build_stream(supervisor, link_type, enumerable, fun, options) do
+    fn acc, acc_fun ->
+      shutdown = options[:shutdown]
+      owner = Task.get_owner(self())
+
+      Task.Supervised.stream(enumerable, acc, acc_fun, Task.get_callers(self()), fun, options, fn ->
+        case start_child_with_spec(supervisor, [owner, :monitor], :temporary, shutdown) do
+          {:ok, pid} ->
+            if link_type == :link, do: Process.link(pid)
+            {:ok, link_type, pid}
+
+          {:error, :max_children} ->
+            raise "reached the maximum number of tasks for this task supervisor. The maximum number " <>
+                    "of tasks that are allowed to run at the same time under this supervisor can be " <>
+                    "configured with the :max_children option passed to Task.Supervisor.start_link/1. When " <>
+                    "using async_stream or async_stream_nolink, make sure to configure :max_concurrency to " <>
+                    "be lower or equal to :max_children and pay attention to whether other tasks are also " <>
+                    "spawned under the same task supervisor."
+        end
+      end)
+    end
   end
 
   def terminate_child(supervisor, pid) when is_pid(pid) do
