@@ -289,6 +289,12 @@ Term expand_alias(ModCtx *m, Term ast)
                     first = false;
                     continue;
                 }
+                if (seg_name == atom_from_cstr("__MODULE__")) {
+                    /* outside a module __MODULE__ is nil: __MODULE__.Foo is Foo */
+                    len = (size_t)snprintf(buf, sizeof buf, "Elixir");
+                    first = false;
+                    continue;
+                }
             }
             if (term_is_atom(seg)) { /* an erlang atom like :foo.Bar is unusual */ }
             return TERM_NONE;
