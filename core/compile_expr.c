@@ -100,6 +100,23 @@ static void call_native(FnCtx *c, const char *module, const char *name, Term arg
     reg_restore(c, saved);
 }
 
+/* Emits a call whose arguments are in registers first.. (target is the
+ * callee operand: Function*, ExtRef*, or none for funs): a tail call when
+ * in tail position outside a try, else a call whose result is moved to dst. */
+static void emit_call(FnCtx *c, Opcode call, Opcode tail_call, Code target, uint32_t first, uint32_t n, uint32_t dst, bool tail)
+{
+    bool is_fun = call == OP_CALL_FUN;
+    if (tail && !c->in_try) {
+        if (is_fun) emit(c, tail_call, (Code)first, (Code)n);
+        else emit(c, tail_call, target, (Code)first, (Code)n);
+        return;
+    }
+    if (is_fun) emit(c, call, (Code)first, (Code)n);
+    else emit(c, call, target, (Code)first, (Code)n);
+    if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
+    finish(c, dst, tail);
+}
+
 /* A remote call Mod.fun(args) with a known module atom. */
 static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_t dst, bool tail)
 {
@@ -116,14 +133,7 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
         emit_native_call(c, ref, first, n, dst, tail);
     } else {
         if (c->in_guard) compile_fail(c, "CompileError", "cannot invoke remote function %s.%s/%u inside guards", module_display_name(mod), atom_text(fun), n);
-        ExtRef *ref = extref_new(mod, fun, n);
-        if (tail && !c->in_try) {
-            emit(c, OP_TAIL_CALL_EXT, (Code)ref, (Code)first, (Code)n);
-        } else {
-            emit(c, OP_CALL_EXT, (Code)ref, (Code)first, (Code)n);
-            if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
-            finish(c, dst, tail);
-        }
+        emit_call(c, OP_CALL_EXT, OP_TAIL_CALL_EXT, (Code)extref_new(mod, fun, n), first, n, dst, tail);
     }
     reg_restore(c, saved);
 }
@@ -132,13 +142,7 @@ static void compile_local_call(FnCtx *c, Function *f, Term args, uint32_t dst, b
 {
     uint32_t saved = c->next_reg, n;
     uint32_t first = compile_args(c, args, &n);
-    if (tail && !c->in_try) {
-        emit(c, OP_TAIL_CALL, (Code)f, (Code)first, (Code)n);
-    } else {
-        emit(c, OP_CALL, (Code)f, (Code)first, (Code)n);
-        if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
-        finish(c, dst, tail);
-    }
+    emit_call(c, OP_CALL, OP_TAIL_CALL, (Code)f, first, n, dst, tail);
     reg_restore(c, saved);
 }
 
@@ -150,13 +154,7 @@ static void compile_fun_call(FnCtx *c, Term fun_ast, Term args, uint32_t dst, bo
     compile_expr(c, fun_ast, first, false);
     uint32_t n;
     compile_args(c, args, &n);
-    if (tail && !c->in_try) {
-        emit(c, OP_TAIL_CALL_FUN, (Code)first, (Code)n);
-    } else {
-        emit(c, OP_CALL_FUN, (Code)first, (Code)n);
-        if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
-        finish(c, dst, tail);
-    }
+    emit_call(c, OP_CALL_FUN, OP_TAIL_CALL_FUN, 0, first, n, dst, tail);
     reg_restore(c, saved);
 }
 
