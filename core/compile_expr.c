@@ -1000,6 +1000,7 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     fn_init(&lc, m, c, f);
     lc.line = c->line;
     uint32_t params = reg_alloc_n(&lc, arity);
+    lc.nparams = arity;
     uint32_t caps = reg_alloc_n(&lc, ncap);
     for (uint32_t i = 0; i < ncap; i++) var_bind(&lc, cap_names[i], cap_ctx[i], caps + i);
     uint32_t *args = xmalloc((arity + 1) * sizeof(uint32_t));

@@ -82,6 +82,8 @@ typedef struct FnCtx {
     uint32_t guard_fail;   /* where a failing guard expression jumps */
     int in_try;            /* >0 inside a try body: no tail calls */
     uint32_t lambdas;      /* fns named so far in this def (-name/arity-fun-N-) */
+    uint32_t nparams;      /* registers 0..nparams-1 hold the arguments; compiled
+                            * code never writes them (tail calls copy at the end) */
 } FnCtx;
 
 /* Set while compiling the embedded library, whose modules refer to each

@@ -368,6 +368,7 @@ static void compile_fndef(ModBuild *b, FnDef *d)
     c.line = d->line;
     uint32_t *args = xmalloc((d->arity + 1) * sizeof(uint32_t));
     uint32_t first = reg_alloc_n(&c, d->arity);
+    c.nparams = d->arity;
     for (uint32_t i = 0; i < d->arity; i++) args[i] = first + i;
     uint32_t r = reg_alloc(&c);
     size_t all_attrs = m->nattrs;

@@ -50,6 +50,11 @@ static void bind_or_compare(FnCtx *c, Term name, Term context, uint32_t src, uin
             return;
         }
     }
+    if (src < c->nparams) {
+        /* an argument register never changes: the variable can live there */
+        var_bind(c, name, context, src);
+        return;
+    }
     uint32_t r = reg_alloc(c);
     emit(c, OP_MOVE, (Code)r, (Code)src);
     var_bind(c, name, context, r);

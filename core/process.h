@@ -19,9 +19,9 @@ struct Process {
     /* The pending exception, set by process_raise*() while a native or an
      * instruction returns TERM_NONE. class is error, exit or throw. */
     Term exc_class, exc_reason;
-    /* For error:badarg from a native: which argument (1-based, 0 = none)
-     * and why, as Erlang's extended error information reports it. */
-    int exc_arg;
+    /* For error:badarg from a native: which argument (1-based, 0 = none,
+     * exc_arg below) and why, as Erlang's extended error information
+     * reports it. */
     const char *exc_why;
     Term exc_stacktrace; /* filled by the VM while unwinding */
 
@@ -30,18 +30,18 @@ struct Process {
     struct VmState *vm; /* registers, frames, handlers: see vm.h */
 
     /* ---- scheduling (sched.h) ---- */
-    int status;              /* ProcStatus */
     struct Process *run_next; /* run queue link */
     uint64_t wake_at;         /* virtual ms of a receive timeout, or UINT64_MAX */
     uint64_t reductions;
     Term registered_name;     /* atom, or nil */
-    bool trap_exit;
     Term exit_reason;         /* set when it has exited (or exit_pending) */
+    Term initial_call;        /* {Module, function, arity} for Process.info */
+    int exc_arg;              /* see exc_why */
+    int status;               /* ProcStatus */
+    bool trap_exit;
     bool exit_pending;        /* an exit signal arrived while it was running */
     bool compact_pending;     /* waiting with memory to give back (sched.c) */
     bool queued;              /* in the run queue: freed only once it is out */
-    Term initial_call;        /* {Module, function, arity} for Process.info */
-    Term group_leader;
     /* links and monitors are pids / ids, kept outside the heap */
     uint32_t *links;
     size_t nlinks, links_cap;

@@ -83,7 +83,6 @@ static Process *process_new(uint32_t serial)
     p->registered_name = ATOM_nil;
     p->exit_reason = ATOM_nil;
     p->initial_call = ATOM_nil;
-    p->group_leader = ATOM_nil;
     p->wake_at = UINT64_MAX;
     table_put(serial, p);
     alive++;
