@@ -57,6 +57,16 @@ int main(void)
           "a list built across many collections survives them");
     CHECK_STR(out, "200000\n", "with every element");
 
+    CHECK(run("defmodule Idle do\n"
+              "  use GenServer\n"
+              "  def init(state), do: {:ok, state}\n"
+              "end\n"
+              "{:ok, pid} = GenServer.start_link(Idle, %{count: 0})\n"
+              "{:memory, bytes} = Process.info(pid, :memory)\n"
+              "IO.puts(bytes <= 1024)\n") == 0,
+          "an idle GenServer starts");
+    CHECK_STR(out, "true\n", "an idle GenServer costs at most 1 KB");
+
     /* the library loads lazily: make sure every module of it compiles */
     CHECK(runtime_load_library(), "every module of the embedded library compiles");
     CHECK_DONE();
