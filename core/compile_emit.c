@@ -19,6 +19,7 @@ void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
     c->code = xmalloc(c->cap * sizeof(Code));
     c->fun_name = parent ? parent->fun_name : (fn ? fn->name : ATOM_nil);
     c->fun_arity = parent ? parent->fun_arity : (fn ? fn->arity : 0);
+    c->reused_reg = UINT32_MAX;
 }
 
 static void code_push(FnCtx *c, Code w)

@@ -49,6 +49,16 @@ static ExtRef *native_ref(const char *module, const char *name, uint32_t arity)
     return ref;
 }
 
+/* When dst is the top register and holds no variable, a call can put its
+ * arguments from dst on: its result then lands in dst with no MOVE. */
+static void call_at_dst(FnCtx *c, uint32_t dst)
+{
+    if (dst + 1 != c->next_reg) return;
+    for (size_t i = 0; i < c->nvars; i++)
+        if (c->vars[i].reg == dst) return;
+    c->next_reg = dst;
+}
+
 /* Compiles args into consecutive registers starting at next_reg. */
 static uint32_t compile_args(FnCtx *c, Term args, uint32_t *count)
 {
@@ -121,6 +131,7 @@ static void emit_call(FnCtx *c, Opcode call, Opcode tail_call, Code target, uint
 static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_t dst, bool tail)
 {
     uint32_t saved = c->next_reg, n;
+    call_at_dst(c, dst);
     uint32_t a = c->next_reg;
     uint32_t first = compile_args(c, args, &n);
     (void)a;
@@ -141,6 +152,7 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
 static void compile_local_call(FnCtx *c, Function *f, Term args, uint32_t dst, bool tail)
 {
     uint32_t saved = c->next_reg, n;
+    call_at_dst(c, dst);
     uint32_t first = compile_args(c, args, &n);
     emit_call(c, OP_CALL, OP_TAIL_CALL, (Code)f, first, n, dst, tail);
     reg_restore(c, saved);
@@ -150,6 +162,7 @@ static void compile_local_call(FnCtx *c, Function *f, Term args, uint32_t dst, b
 static void compile_fun_call(FnCtx *c, Term fun_ast, Term args, uint32_t dst, bool tail)
 {
     uint32_t saved = c->next_reg;
+    call_at_dst(c, dst);
     uint32_t first = reg_alloc(c);
     compile_expr(c, fun_ast, first, false);
     uint32_t n;
@@ -572,7 +585,10 @@ static void compile_with(FnCtx *c, Term args, uint32_t dst, bool tail)
             compile_expr(c, list_nth(cargs, 1), v, false);
             size_t saved_start = c->pattern_vars_start;
             c->pattern_vars_start = c->nvars;
+            uint32_t saved_reused = c->reused_reg;
+            c->reused_reg = v; /* the next clause's value goes to v too */
             compile_pattern(c, pattern, v, failed);
+            c->reused_reg = saved_reused;
             c->pattern_vars_start = saved_start;
             if (guard != TERM_NONE) compile_guard(c, guard, failed);
         } else {

@@ -50,8 +50,10 @@ static void bind_or_compare(FnCtx *c, Term name, Term context, uint32_t src, uin
             return;
         }
     }
-    if (src < c->nparams) {
-        /* an argument register never changes: the variable can live there */
+    if (src != c->reused_reg) {
+        /* the value's register is not written again while the variable is
+         * in scope (arguments, subjects and extracted elements are not), so
+         * the variable can live there */
         var_bind(c, name, context, src);
         return;
     }
