@@ -208,12 +208,12 @@ static bool kernel_is_builtin(Term name, size_t arity)
 {
     static const char *const forms[] = {
         "+", "-", "*", "==", "!=", "===", "!==", "<", ">", "<=", ">=", "<>", "and", "or", "&&", "||", "!",
-        "if", "unless", "in", "elem", "put_elem", "is_nil", "self", "apply", "match?", "raise", "reraise",
-        "is_map_key", "is_struct", "is_exception", "..", "|>", "to_string", NULL};
+        "if", "unless", "in", "elem", "put_elem", "is_nil", "self", "match?", "raise", "reraise",
+        "is_map_key", "is_struct", "is_exception", "..", "|>", NULL};
     if (kernel_bif(name, arity)) return true;
     const char *s = atom_text(name);
     for (int i = 0; forms[i]; i++)
-        if (!strcmp(forms[i], s)) return strcmp(s, "to_string") != 0 && strcmp(s, "apply") != 0;
+        if (!strcmp(forms[i], s)) return true;
     return false;
 }
 

@@ -502,19 +502,42 @@ static void collect_items(ModCtx *m, Term body, Term **items, size_t *n, size_t 
 
 static Term compile_module_body(ModCtx *parent, Term name, Term body, const char *file, int line, CompileError *err, jmp_buf *on_error);
 
+static void local_add(ModCtx *m, Term name, uint32_t arity, int kind)
+{
+    if (m->nlocals == m->locals_cap) {
+        m->locals_cap = m->locals_cap ? m->locals_cap * 2 : 32;
+        m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));
+    }
+    m->locals[m->nlocals++] = (LocalDef){name, arity, kind};
+}
+
+/* Adds the `def`s of Elixir source the compiler writes itself (what
+ * defstruct, defexception and every module get) as if the module had them. */
+static void record_generated(ModBuild *b, const char *src, int line)
+{
+    ModCtx *m = b->m;
+    ParseError perr;
+    Term gen = parse_source(literal_heap(), src, strlen(src), m->file, &perr);
+    if (gen == TERM_NONE) fatal("compiler: a generated definition does not parse: %s", perr.message);
+    Term *items = NULL;
+    size_t n = 0, cap = 0;
+    collect_items(m, gen, &items, &n, &cap);
+    for (size_t i = 0; i < n; i++) {
+        Term name, meta, args, fname, params, guard, body, fmeta;
+        ast_is_call(items[i], &name, &meta, &args);
+        def_parts(args, &fname, &params, &guard, &body, &fmeta);
+        local_add(m, fname, (uint32_t)list_length(params), 0);
+        record_def(b, name, args, line, false);
+    }
+    free(items);
+}
+
 /* Module.__info__/1: answered by a native that reads the module table. */
 static void define_info_function(ModBuild *b)
 {
-    ModCtx *m = b->m;
     for (size_t i = 0; i < b->ndefs; i++)
         if (b->defs[i].name == A("__info__") && b->defs[i].arity == 1) return;
-    static const char src[] = "def __info__(kind), do: :genlab.module_info(__MODULE__, kind)\n";
-    ParseError perr;
-    Term gen = parse_source(literal_heap(), src, sizeof src - 1, m->file, &perr);
-    if (gen == TERM_NONE) fatal("compiler: __info__ template does not parse: %s", perr.message);
-    Term gname, gmeta, gargs;
-    ast_is_call(gen, &gname, &gmeta, &gargs);
-    record_def(b, gname, gargs, 0, false);
+    record_generated(b, "def __info__(kind), do: :genlab.module_info(__MODULE__, kind)\n", 0);
 }
 
 static Term module_result(Heap *h, Term name, Term last)
@@ -537,13 +560,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
         Term fname, params, guard, body, fmeta;
         if (!def_parts(args, &fname, &params, &guard, &body, &fmeta)) continue;
         size_t arity = list_length(params), ndef = count_defaults(params);
-        for (size_t a = arity - ndef; a <= arity; a++) {
-            if (m->nlocals == m->locals_cap) {
-                m->locals_cap = m->locals_cap ? m->locals_cap * 2 : 32;
-                m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));
-            }
-            m->locals[m->nlocals++] = (LocalDef){fname, (uint32_t)a, kind};
-        }
+        for (size_t a = arity - ndef; a <= arity; a++) local_add(m, fname, (uint32_t)a, kind);
     }
     for (size_t i = 0; i < nitems; i++) {
         Term item = items[i], name, meta, args;
@@ -613,19 +630,10 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                     char *src2 = xmalloc(cap2);
                     snprintf(src2, cap2, "def __struct__(fields), do: :genlab_struct.build(__struct__(), fields, %s)\n", enforce);
                     free(enforce);
-                    ParseError perr2;
-                    Term gen2 = parse_source(literal_heap(), src2, strlen(src2), m->file, &perr2);
+                    record_generated(b, src2, line);
                     free(src2);
-                    if (gen2 == TERM_NONE) fatal("compiler: __struct__/1 template does not parse: %s", perr2.message);
-                    Term gn, gm, ga;
-                    ast_is_call(gen2, &gn, &gm, &ga);
-                    record_def(b, gn, ga, line, false);
                 }
-                if (m->nlocals == m->locals_cap) {
-                    m->locals_cap = m->locals_cap ? m->locals_cap * 2 : 32;
-                    m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));
-                }
-                m->locals[m->nlocals++] = (LocalDef){ATOM___struct__, 0, 0};
+                local_add(m, ATOM___struct__, 0, 0);
                 if (is_exc) {
                     bool has_message = false, has_exception = false, msg_field = false;
                     for (size_t j = 0; j < m->nlocals; j++) {
@@ -638,25 +646,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                              !has_exception && msg_field ? "def exception(msg) when is_binary(msg), do: exception(message: msg)\n" : "",
                              !has_exception ? "def exception(args) when is_list(args), do: :maps.merge(__struct__(), :maps.from_list(args))\n" : "",
                              !has_message && msg_field ? "def message(exception), do: exception.message\n" : "");
-                    ParseError perr;
-                    Term gen = parse_source(literal_heap(), src, strlen(src), m->file, &perr);
-                    if (gen == TERM_NONE) fatal("compiler: defexception template does not parse: %s", perr.message);
-                    Term *extra = NULL;
-                    size_t nextra = 0, cap = 0;
-                    collect_items(m, gen, &extra, &nextra, &cap);
-                    for (size_t j = 0; j < nextra; j++) {
-                        Term en, em, ea;
-                        ast_is_call(extra[j], &en, &em, &ea);
-                        Term fname, params, guard, body, fmeta;
-                        def_parts(ea, &fname, &params, &guard, &body, &fmeta);
-                        if (m->nlocals == m->locals_cap) {
-                            m->locals_cap = m->locals_cap ? m->locals_cap * 2 : 32;
-                            m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));
-                        }
-                        m->locals[m->nlocals++] = (LocalDef){fname, (uint32_t)list_length(params), 0};
-                        record_def(b, en, ea, line, false);
-                    }
-                    free(extra);
+                    record_generated(b, src, line);
                 }
                 free(keys);
                 free(vals);

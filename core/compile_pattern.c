@@ -369,8 +369,6 @@ void compile_pattern(FnCtx *c, Term ast, uint32_t src, uint32_t fail)
     if (!strcmp(op, "<<>>")) { compile_binary_pattern(c, args, src, fail); return; }
     if (!strcmp(op, "<>") && n == 2) { compile_concat_pattern(c, list_nth(args, 0), list_nth(args, 1), src, fail); return; }
     if (!strcmp(op, "when")) compile_fail(c, "CompileError", "invalid use of when in a pattern");
-    char *shown = NULL;
-    (void)shown;
     compile_fail(c, "CompileError", "cannot invoke remote function inside a match");
 }
 

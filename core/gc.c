@@ -61,15 +61,8 @@ static void scan(Copier *c, Term *from)
             p += 2;
             continue;
         }
-        size_t n = header_size(w);
-        size_t first = 0, count = 0;
-        switch (header_type(w)) {
-        case BOX_TUPLE: first = 1; count = n; break;
-        case BOX_SUBBIN: first = 1; count = 1; break;
-        case BOX_MAP: first = 2; count = n - 1; break;
-        case BOX_FUN: first = 2; count = n - 1; break;
-        default: break;
-        }
+        size_t n = header_size(w), first, count;
+        boxed_term_span(p, &first, &count);
         for (size_t i = 0; i < count; i++) p[first + i] = evacuate(c, p[first + i]);
         p += 1 + n;
     }

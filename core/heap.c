@@ -146,10 +146,7 @@ Term ref_new(Heap *h, uint64_t id)
     return boxed_from_ptr(p);
 }
 
-/* Payload words of a boxed object that hold Terms the copier must follow,
- * as [first, first + count). Raw payloads (floats, bignum limbs, bytes) have
- * none. */
-static void boxed_term_span(Term *obj, size_t *first, size_t *count)
+void boxed_term_span(const Term *obj, size_t *first, size_t *count)
 {
     Term hdr = obj[0];
     size_t n = header_size(hdr);

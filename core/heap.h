@@ -56,6 +56,11 @@ Term list_from(Heap *h, size_t n, const Term *elems); /* proper list */
 Term float_new(Heap *h, double d);
 Term ref_new(Heap *h, uint64_t id);
 
+/* The payload words of a boxed object that hold Terms (to copy or
+ * collect), as [first, first + count) counted from the header. Raw
+ * payloads (floats, bignum limbs, bytes) have none. */
+void boxed_term_span(const Term *obj, size_t *first, size_t *count);
+
 /* Deep-copies a term into another heap (messages, literals). Literal-arena
  * terms are shared, not copied. */
 Term term_copy(Heap *to, Term t);

@@ -99,6 +99,14 @@ static void lib_scan(LibFile *f)
     }
 }
 
+/* The top-level expressions of a parsed file: a __block__'s, or the one. */
+static Term toplevel_items(Term ast)
+{
+    if (term_is_tuple(ast) && tuple_size(ast) == 3 && tuple_get(ast, 0) == atom_from_cstr("__block__") && term_is_list(tuple_get(ast, 2)))
+        return tuple_get(ast, 2);
+    return list_from(literal_heap(), 1, &ast);
+}
+
 typedef struct DeferredModule {
     Term ast;
     const char *path;
@@ -151,37 +159,17 @@ static void lib_load_file(LibFile *f)
         fprintf(stderr, "genlab: %s:%d:%d: %s\n", f->src->path, perr.line, perr.column, perr.message);
         return;
     }
-    Term items;
-    if (term_is_tuple(ast) && tuple_size(ast) == 3 && tuple_get(ast, 0) == atom_from_cstr("__block__")) items = tuple_get(ast, 2);
-    else items = list_from(literal_heap(), 1, &ast);
-    size_t n = 0;
-    for (Term l = items; term_is_cons(l); l = cons_tail(l)) n++;
-    Term *pending = xmalloc((n + 1) * sizeof(Term));
-    CompileError *errors = xcalloc(n + 1, sizeof *errors);
-    size_t npending = 0;
-    for (Term l = items; term_is_cons(l); l = cons_tail(l))
-        if (ast_is_defmodule(cons_head(l))) pending[npending++] = cons_head(l);
+    Term items = toplevel_items(ast);
+    /* A module that fails may need one whose file is loading further up
+     * (a cycle through lazy loads) or a later one of this file: all of
+     * them are retried when the outermost load ends. */
     bool saved_mode = compile_boot_mode;
     compile_boot_mode = true;
-    bool progress = true;
-    while (npending && progress) {
-        progress = false;
-        size_t kept = 0;
-        for (size_t i = 0; i < npending; i++) {
-            if (compile_defmodule(pending[i], f->src->path, literal_heap(), &errors[kept]) != TERM_NONE) {
-                progress = true;
-                continue;
-            }
-            pending[kept++] = pending[i];
-        }
-        npending = kept;
-    }
+    CompileError err;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l))
+        if (ast_is_defmodule(cons_head(l)) && compile_defmodule(cons_head(l), f->src->path, literal_heap(), &err) == TERM_NONE)
+            lib_defer(cons_head(l), f->src->path);
     compile_boot_mode = saved_mode;
-    /* what still fails may need a module whose file is loading further up
-     * (a cycle through lazy loads): retried when the outermost load ends */
-    for (size_t i = 0; i < npending; i++) lib_defer(pending[i], f->src->path);
-    free(errors);
-    free(pending);
 }
 
 static bool lib_autoload(Term name)
@@ -364,16 +352,17 @@ void runtime_report_crash(Process *p)
     report_later(all, len);
 }
 
-static char *call_formatter(const char *fun, Term a, Term b, Term c, int nargs)
+/* Runs the Elixir function Module.fun(args) that returns text (the
+ * library's exception formatters) and returns it malloc'd, or NULL. */
+static char *call_elixir_text(const char *module, const char *fun, const Term *args, uint32_t nargs)
 {
-    Module *m = module_lookup(atom_from_cstr("Elixir.Exception"));
-    Function *f = m ? module_find_function(m, atom_from_cstr(fun), (uint32_t)nargs) : NULL;
+    Module *m = module_lookup(atom_from_cstr(module));
+    Function *f = m ? module_find_function(m, atom_from_cstr(fun), nargs) : NULL;
     if (!f) return NULL;
     Heap h;
     heap_init(&h, 256);
     Term cls, reason, stack;
-    Term args[3] = {a, b, c};
-    Term r = vm_eval_sync(f, args, (uint32_t)nargs, &h, &cls, &reason, &stack);
+    Term r = vm_eval_sync(f, args, nargs, &h, &cls, &reason, &stack);
     char *out = NULL;
     const uint8_t *bytes;
     size_t len;
@@ -384,9 +373,8 @@ static char *call_formatter(const char *fun, Term a, Term b, Term c, int nargs)
 
 char *runtime_format_exception(Term cls, Term reason, Term stack)
 {
-    char *text = call_formatter("format", cls, reason, stack, 3);
-    if (text) return text;
-    text = call_formatter("format_banner", cls, reason, stack, 3);
+    Term args[3] = {cls, reason, stack};
+    char *text = call_elixir_text("Elixir.Exception", "format", args, 3);
     if (text) return text;
     InspectOpts o;
     inspect_opts_default(&o);
@@ -401,23 +389,14 @@ char *runtime_format_exception(Term cls, Term reason, Term stack)
 static void print_uncaught(Process *p)
 {
     /* as Kernel.CLI prints it (core/lib/genlab_support.ex) */
-    Module *cli = module_lookup(atom_from_cstr("genlab_cli"));
-    Function *f = cli ? module_find_function(cli, atom_from_cstr("format_error"), 3) : NULL;
-    if (f) {
-        Heap h;
-        heap_init(&h, 256);
-        Term cls, reason, stack;
-        Term args[3] = {p->exc_class, p->exc_reason, p->exc_stacktrace};
-        Term r = vm_eval_sync(f, args, 3, &h, &cls, &reason, &stack);
-        const uint8_t *bytes;
-        size_t len;
-        if (r != TERM_NONE && binary_bytes(r, &bytes, &len)) {
-            io_write(2, (const char *)bytes, len);
-            if (len == 0 || bytes[len - 1] != '\n') io_write(2, "\n", 1);
-            heap_release(&h);
-            return;
-        }
-        heap_release(&h);
+    Term args[3] = {p->exc_class, p->exc_reason, p->exc_stacktrace};
+    char *cli = call_elixir_text("genlab_cli", "format_error", args, 3);
+    if (cli) {
+        size_t len = strlen(cli);
+        io_write(2, cli, len);
+        if (len == 0 || cli[len - 1] != '\n') io_write(2, "\n", 1);
+        free(cli);
+        return;
     }
     char *text = runtime_format_exception(p->exc_class, p->exc_reason, p->exc_stacktrace);
     size_t n = strlen(text);
@@ -458,11 +437,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     /* Compiled code keeps pointing at the AST's literals: keep it permanent. */
     ast = term_copy(literal_heap(), ast);
     heap_release(&scratch);
-    Term items;
-    if (term_is_tuple(ast) && tuple_size(ast) == 3 && tuple_get(ast, 0) == atom_from_cstr("__block__") && term_is_list(tuple_get(ast, 2)))
-        items = tuple_get(ast, 2);
-    else
-        items = ast == ATOM_nil && mode == EVAL_SCRIPT ? TERM_NIL : list_from(literal_heap(), 1, &ast);
+    Term items = toplevel_items(ast);
 
     Process *p = main_proc();
     compile_begin_file();

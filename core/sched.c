@@ -641,33 +641,3 @@ bool sched_run_main(Process *main, VmStatus *status)
         if (main->status == PROC_EXITED) return false;
     }
 }
-
-bool sched_run_until_exit(Process *target)
-{
-    while (target->status != PROC_EXITED) {
-        Process *p = runq_pop();
-        if (!p) {
-            if (fire_next_timers()) continue;
-            return false;
-        }
-        if (p->status != PROC_RUNNABLE) continue;
-        run_slice(p, NULL);
-    }
-    return true;
-}
-
-void sched_run_for(uint64_t ms)
-{
-    uint64_t until = ms == UINT64_MAX ? UINT64_MAX : now_ms + ms;
-    for (;;) {
-        Process *p = runq_pop();
-        if (p) {
-            if (p->status == PROC_RUNNABLE) run_slice(p, NULL);
-            continue;
-        }
-        while (ntimers && timers[0]->cancelled) timer_free(timer_pop());
-        if (!ntimers || timers[0]->time > until) break;
-        fire_next_timers();
-    }
-    if (until != UINT64_MAX && now_ms < until) now_ms = until;
-}

@@ -61,15 +61,6 @@ void process_compact(Process *p);
  * goes on, as IEx starts a new evaluator). */
 void process_revive_main(Process *p);
 
-/* Runs processes until `target` has exited or nothing can run any more
- * (every process waits and no timer is due: a deadlock). Returns true if
- * target exited. */
-bool sched_run_until_exit(Process *target);
-/* Runs until nothing is runnable and no timer is due, or until `ms` of
- * virtual time have passed (the shell's Process.sleep, ms = UINT64_MAX:
- * until idle). */
-void sched_run_for(uint64_t ms);
-
 /* Virtual time in milliseconds since the start. */
 uint64_t clock_now(void);
 /* The epoch the virtual clock starts at (System.system_time). */

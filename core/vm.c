@@ -742,15 +742,11 @@ L_ERROR: {
     case ERR_CASE_CLAUSE: tag = ATOM_case_clause; break;
     case ERR_WITH_CLAUSE: tag = ATOM_with_clause; break;
     case ERR_TRY_CLAUSE: tag = ATOM_try_clause; break;
-    case ERR_BADMAP: tag = ATOM_badmap; break;
-    case ERR_BADARG: RAISE_NOW(ATOM_error, ATOM_badarg);
-    case ERR_IF_CLAUSE: RAISE_NOW(ATOM_error, ATOM_if_clause);
-    case ERR_COND_CLAUSE: {
+    default: { /* ERR_COND_CLAUSE: Elixir raises the exception itself */
         Term keys[2] = {ATOM___exception__, ATOM___struct__};
         Term vals[2] = {ATOM_true, atom_from_cstr("Elixir.CondClauseError")};
         RAISE_NOW(ATOM_error, map_from_pairs(&p->heap, 2, keys, vals));
     }
-    default: tag = ATOM_badarg; break;
     }
     RAISE_NOW(ATOM_error, error_tuple(p, tag, v));
 }

@@ -29,10 +29,7 @@ typedef enum {
 } TypeTest;
 
 /* Runtime errors the ERROR instruction raises (the Erlang reasons). */
-typedef enum {
-    ERR_BADMATCH, ERR_CASE_CLAUSE, ERR_WITH_CLAUSE, ERR_TRY_CLAUSE, ERR_COND_CLAUSE,
-    ERR_IF_CLAUSE, ERR_BADARG, ERR_BADMAP, ERR_BADSTRUCT_KEY
-} ErrorKind;
+typedef enum { ERR_BADMATCH, ERR_CASE_CLAUSE, ERR_WITH_CLAUSE, ERR_TRY_CLAUSE, ERR_COND_CLAUSE } ErrorKind;
 
 /* A <<>> construction or match: one entry per segment. */
 typedef enum { SEG_INTEGER, SEG_FLOAT, SEG_BINARY, SEG_BITS, SEG_UTF8, SEG_UTF16, SEG_UTF32 } SegType;
