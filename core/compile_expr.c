@@ -632,6 +632,47 @@ static void split_binary_generator(ModCtx *m, Term segs, Term *pattern_segs, Ter
     free(items);
 }
 
+/* One generator of a for: Enum.reduce(enumerable, acc, fn pattern, acc
+ * [when guard] -> inner; _, acc -> acc end): elements that do not match
+ * are skipped. */
+static Term generator_reduce(ModCtx *m, Term enumerable, Term pattern, Term guard, Term acc, Term inner)
+{
+    Heap *h = m->scratch;
+    Term head = list_from(h, 2, (Term[]){pattern, acc});
+    if (guard != TERM_NONE) head = list_from(h, 1, (Term[]){tuple3(h, A("when"), TERM_NIL, list_from(h, 3, (Term[]){pattern, acc, guard}))});
+    Term clause = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){head, inner}));
+    Term skip = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 2, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil), acc}), acc}));
+    Term fn = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){clause, skip}));
+    return mk_remote(m, A("Elixir.Enum"), "reduce", 3, (Term[]){enumerable, acc, fn});
+}
+
+/* <<segs <- bin>>: the list of bin's successive prefixes that match segs
+ * (:genlab_support.bin_chunks with a matcher fn); *pattern gets <<segs>>
+ * to match each of them again in the generator. */
+static Term binary_generator_chunks(ModCtx *m, Term qargs, Term *pattern)
+{
+    Heap *h = m->scratch;
+    Term segs, bin;
+    split_binary_generator(m, qargs, &segs, &bin);
+    Term rest = tuple3(h, A("genlab_rest"), TERM_NIL, A("genlab_for"));
+    Term chunk = tuple3(h, A("genlab_chunk"), TERM_NIL, A("genlab_for"));
+    Term bits_spec = tuple3(h, A("bitstring"), TERM_NIL, ATOM_nil);
+    Term rest_seg = tuple3(h, A("::"), TERM_NIL, list_from(h, 2, (Term[]){rest, bits_spec}));
+    size_t ns = list_length(segs);
+    Term *all = xmalloc((ns + 2) * sizeof(Term));
+    for (size_t k = 0; k < ns; k++) all[k] = list_nth(segs, k);
+    all[ns] = rest_seg;
+    Term match_pat = tuple3(h, A("="), TERM_NIL, list_from(h, 2, (Term[]){tuple3(h, A("<<>>"), TERM_NIL, list_from(h, ns + 1, all)), chunk}));
+    free(all);
+    Term consumed = tuple3(h, A("-"), TERM_NIL, list_from(h, 2, (Term[]){
+        tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &chunk)), tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &rest))}));
+    Term yes = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, &match_pat), consumed}));
+    Term no = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil)}), A("done")}));
+    Term matcher = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){yes, no}));
+    *pattern = tuple3(h, A("<<>>"), TERM_NIL, segs);
+    return mk_remote(m, A("genlab_support"), "bin_chunks", 2, (Term[]){bin, matcher});
+}
+
 /* for: rewritten into Enum.reduce calls with a reversed accumulator. */
 static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
 {
@@ -669,38 +710,11 @@ static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
                 pattern = list_nth(gargs, 0);
                 guard = list_nth(gargs, 1);
             }
-            Term head = list_from(h, 2, (Term[]){pattern, acc});
-            if (guard != TERM_NONE) head = list_from(h, 1, (Term[]){tuple3(h, A("when"), TERM_NIL, list_from(h, 3, (Term[]){pattern, acc, guard}))});
-            Term clause1 = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){head, inner}));
-            Term skip = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 2, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil), acc}), acc}));
-            Term fn = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){clause1, skip}));
-            inner = mk_remote(m, enum_mod, "reduce", 3, (Term[]){list_nth(qargs, 1), acc, fn});
+            inner = generator_reduce(m, list_nth(qargs, 1), pattern, guard, acc, inner);
         } else if (ast_is_call(q, &name, &meta, &qargs) && name == A("<<>>") && is_binary_generator(qargs)) {
-            /* <<segs <- bin>>: a list generator over the prefixes that match */
-            Term segs, bin;
-            split_binary_generator(m, qargs, &segs, &bin);
-            Term rest = tuple3(h, A("genlab_rest"), TERM_NIL, A("genlab_for"));
-            Term chunk = tuple3(h, A("genlab_chunk"), TERM_NIL, A("genlab_for"));
-            Term bits_spec = tuple3(h, A("bitstring"), TERM_NIL, ATOM_nil);
-            Term rest_seg = tuple3(h, A("::"), TERM_NIL, list_from(h, 2, (Term[]){rest, bits_spec}));
-            size_t ns = list_length(segs);
-            Term *all = xmalloc((ns + 2) * sizeof(Term));
-            for (size_t k = 0; k < ns; k++) all[k] = list_nth(segs, k);
-            all[ns] = rest_seg;
-            Term match_pat = tuple3(h, A("="), TERM_NIL, list_from(h, 2, (Term[]){tuple3(h, A("<<>>"), TERM_NIL, list_from(h, ns + 1, all)), chunk}));
-            free(all);
-            Term consumed = tuple3(h, A("-"), TERM_NIL, list_from(h, 2, (Term[]){
-                tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &chunk)), tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &rest))}));
-            Term yes = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, &match_pat), consumed}));
-            Term no = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil)}), A("done")}));
-            Term matcher = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){yes, no}));
-            Term chunks = mk_remote(m, A("genlab_support"), "bin_chunks", 2, (Term[]){bin, matcher});
-            Term pattern = tuple3(h, A("<<>>"), TERM_NIL, segs);
-            Term head = list_from(h, 2, (Term[]){pattern, acc});
-            Term clause1 = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){head, inner}));
-            Term skip = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 2, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil), acc}), acc}));
-            Term fn = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){clause1, skip}));
-            inner = mk_remote(m, enum_mod, "reduce", 3, (Term[]){chunks, acc, fn});
+            Term pattern;
+            Term chunks = binary_generator_chunks(m, qargs, &pattern);
+            inner = generator_reduce(m, chunks, pattern, TERM_NONE, acc, inner);
         } else {
             /* a filter */
             inner = tuple3(h, A("if"), TERM_NIL, list_from(h, 2, (Term[]){q, list_from(h, 2, (Term[]){tuple2(h, ATOM_do, inner), tuple2(h, ATOM_else, acc)})}));

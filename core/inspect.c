@@ -1033,13 +1033,8 @@ static const Doc *plain_map_doc(Ctx *c, Term m, long limit, CharlistsMode charli
     const Term *keys = map_keys(m), *values = NULL;
     if (!map_order_is_sorted(n)) {
         /* above 32 keys the BEAM prints in its hash-trie order */
-        size_t *order = doc_arena_alloc(c->arena, n * sizeof *order);
         Term *k2 = doc_arena_alloc(c->arena, n * sizeof *k2), *v2 = doc_arena_alloc(c->arena, n * sizeof *v2);
-        map_iteration_order(m, order);
-        for (size_t i = 0; i < n; i++) {
-            k2[i] = keys[order[i]];
-            v2[i] = map_values(m)[order[i]];
-        }
+        map_listing_arrays(m, k2, v2);
         keys = k2;
         values = v2;
     }
@@ -1091,10 +1086,8 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
             size_t n = map_size(inner);
             const Term *keys = map_keys(inner);
             if (!map_order_is_sorted(n)) {
-                size_t *order = doc_arena_alloc(c->arena, n * sizeof *order);
                 Term *k2 = doc_arena_alloc(c->arena, n * sizeof *k2);
-                map_iteration_order(inner, order);
-                for (size_t i = 0; i < n; i++) k2[i] = keys[order[i]];
+                map_listing_arrays(inner, k2, NULL);
                 keys = k2;
             }
             return array_list_doc(c, keys, n, limit, CHARLISTS_AS_LISTS, true);

@@ -576,3 +576,17 @@ void map_iteration_order(Term m, size_t *order)
         order[j] = t;
     }
 }
+
+void map_listing_arrays(Term m, Term *keys, Term *values)
+{
+    size_t n = map_size(m);
+    const Term *ks = map_keys(m), *vs = map_values(m);
+    size_t *order = map_order_is_sorted(n) ? NULL : malloc(n * sizeof *order);
+    if (order) map_iteration_order(m, order);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = order ? order[i] : i;
+        if (keys) keys[i] = ks[k];
+        if (values) values[i] = vs[k];
+    }
+    free(order);
+}

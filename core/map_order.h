@@ -42,6 +42,9 @@
  * map_values(m) in listing order (see above). For maps of up to 32 keys
  * that is 0, 1, 2, ... The caller provides room for map_size(m) entries. */
 void map_iteration_order(Term m, size_t *order);
+/* The keys and/or values (either may be NULL) of m in listing order, into
+ * arrays of map_size(m) entries the caller provides. */
+void map_listing_arrays(Term m, Term *keys, Term *values);
 
 /* Like map_iteration_order, in fold order. */
 void map_fold_order(Term m, size_t *order);
