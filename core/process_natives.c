@@ -222,8 +222,8 @@ static Term demonitor(Process *p, Term ref, Term opts)
     bool found = process_demonitor(p, ref_id(ref));
     bool flush = false, info = false;
     for (Term l = opts; term_is_cons(l); l = cons_tail(l)) {
-        if (cons_head(l) == A("flush")) flush = true;
-        if (cons_head(l) == A("info")) info = true;
+        if (cons_head(l) == ATOM_flush) flush = true;
+        if (cons_head(l) == ATOM_info) info = true;
     }
     if (flush) flush_down(p, ref_id(ref));
     return info ? atom_from_bool(found) : ATOM_true;

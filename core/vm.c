@@ -278,6 +278,7 @@ VmStatus vm_run(Process *p, long budget)
     /* the call in progress, shared by every kind of call (see enter:) */
     Function *enter_fn = NULL;
     uint32_t enter_args = 0, enter_n = 0;
+    uint32_t enter_dst = 0; /* where the result goes: the call's first register */
     bool enter_tail = false;
     const Code *enter_ret = NULL;
     const Term *enter_free = NULL;
@@ -326,7 +327,7 @@ L_RETURN: {
 L_CALL:
 L_TAIL_CALL:
     enter_fn = (Function *)pc[1];
-    enter_args = (uint32_t)pc[2];
+    enter_args = enter_dst = (uint32_t)pc[2];
     enter_n = (uint32_t)pc[3];
     enter_tail = *pc == OP_TAIL_CALL;
     enter_ret = pc + 4;
@@ -342,7 +343,7 @@ L_TAIL_CALL_EXT: {
     ExtRef *ref = (ExtRef *)pc[1];
     call_mod = ref->module;
     call_name = ref->name;
-    enter_args = (uint32_t)pc[2];
+    enter_args = enter_dst = (uint32_t)pc[2];
     enter_n = (uint32_t)pc[3];
     enter_tail = *pc == OP_TAIL_CALL_EXT;
     enter_ret = pc + 4;
@@ -375,8 +376,9 @@ L_CALL_NATIVE: {
 }
 L_CALL_FUN:
 L_TAIL_CALL_FUN:
-    /* fun in r[a], arguments after it */
-    enter_args = (uint32_t)pc[1] + 1;
+    /* fun in r[a], arguments after it; the result goes to r[a] */
+    enter_dst = (uint32_t)pc[1];
+    enter_args = enter_dst + 1;
     enter_n = (uint32_t)pc[2];
     enter_tail = *pc == OP_TAIL_CALL_FUN;
     enter_ret = pc + 3;
@@ -396,6 +398,7 @@ L_TAIL_APPLY: {
     }
     regs_reserve(vm, base + a + n + 3);
     r = vm->regs + base;
+    enter_dst = a;
     enter_tail = *pc == OP_TAIL_APPLY;
     enter_ret = pc + 3;
     enter_n = n;
@@ -489,9 +492,7 @@ native: {
         r[fr->dst] = v;
         NEXT();
     }
-    /* the call's result register is the first argument's (or the fun's) */
-    uint32_t dst = *pc == OP_CALL_FUN || *pc == OP_APPLY ? (uint32_t)pc[1] : enter_args;
-    r[dst] = v;
+    r[enter_dst] = v;
     pc = enter_ret;
     NEXT();
 }
@@ -510,7 +511,7 @@ enter: {
         fr->fn = fn;
         fr->return_pc = enter_ret;
         fr->base = base;
-        fr->dst = *pc == OP_CALL_FUN || *pc == OP_APPLY ? (uint32_t)pc[1] : enter_args;
+        fr->dst = enter_dst;
         new_base = base + enter_args;
     }
     regs_reserve(vm, new_base + enter_fn->nregs + enter_nfree);
