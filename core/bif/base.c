@@ -63,6 +63,18 @@ static Term decode_failure(Process *p, const Decoded *d, bool bang)
     }
 }
 
+/* The result of a decode: the bytes (in {:ok, _} unless bang) or the
+ * failure; releases `out` either way. */
+static Term decode_result(Process *p, const Decoded *d, ByteBuf *out, bool bang)
+{
+    Term r;
+    if (d->status != DEC_OK) r = decode_failure(p, d, bang);
+    else if (bang) r = bytebuf_to_binary(out, &p->heap);
+    else r = tuple2(&p->heap, ATOM_ok, bytebuf_to_binary(out, &p->heap));
+    bytebuf_free(out);
+    return r;
+}
+
 /* Copies the input without the bytes ignore: :whitespace skips. */
 static void strip_whitespace(ByteBuf *out, const uint8_t *s, size_t n, bool strip)
 {
@@ -166,13 +178,8 @@ static Term decode64(Process *p, const Term *a, int arity, const char *alphabet,
     strip_whitespace(&in, s, n, strip);
     Decoded d = {DEC_OK, 0, in.size};
     decode64_bytes(alphabet, in.data, in.size, pad, &out, &d);
-    Term r;
-    if (d.status != DEC_OK) r = decode_failure(p, &d, bang);
-    else if (bang) r = bytebuf_to_binary(&out, &p->heap);
-    else r = tuple2(&p->heap, ATOM_ok, bytebuf_to_binary(&out, &p->heap));
     bytebuf_free(&in);
-    bytebuf_free(&out);
-    return r;
+    return decode_result(p, &d, &out, bang);
 }
 
 static Term base_encode64_1(Process *p, const Term *a) { return encode64(p, a, 1, B64_STD); }
@@ -252,13 +259,8 @@ static Term decode16(Process *p, const Term *a, int arity, bool bang)
             bytebuf_push(&out, (uint8_t)(hi << 4 | lo));
         }
     }
-    Term r;
-    if (d.status != DEC_OK) r = decode_failure(p, &d, bang);
-    else if (bang) r = bytebuf_to_binary(&out, &p->heap);
-    else r = tuple2(&p->heap, ATOM_ok, bytebuf_to_binary(&out, &p->heap));
     bytebuf_free(&in);
-    bytebuf_free(&out);
-    return r;
+    return decode_result(p, &d, &out, bang);
 }
 
 static Term base_encode16_1(Process *p, const Term *a) { return encode16(p, a, 1); }
@@ -382,12 +384,7 @@ static Term decode32(Process *p, const Term *a, int arity, const char *alphabet,
     bytebuf_init(&out);
     Decoded d = {DEC_OK, 0, n};
     decode32_bytes(alphabet, mode, s, n, pad, &out, &d);
-    Term r;
-    if (d.status != DEC_OK) r = decode_failure(p, &d, bang);
-    else if (bang) r = bytebuf_to_binary(&out, &p->heap);
-    else r = tuple2(&p->heap, ATOM_ok, bytebuf_to_binary(&out, &p->heap));
-    bytebuf_free(&out);
-    return r;
+    return decode_result(p, &d, &out, bang);
 }
 
 static Term base_encode32_1(Process *p, const Term *a) { return encode32(p, a, 1, B32_STD); }
@@ -405,27 +402,25 @@ static Term base_hex_decode32b_2(Process *p, const Term *a) { return decode32(p,
 
 /* Functions with default arguments, or that fail in a helper, name that
  * function in their function_clause errors as Elixir does. */
-#define CLAUSE_AS(wrapper, impl, name, nargs, defaults) \
-    static Term wrapper(Process *p, const Term *a) { return bif_clause_as(p, impl(p, a), name, a, nargs, defaults); }
 
-CLAUSE_AS(base_encode64_1_as, base_encode64_1, "Elixir.Base.encode64", 1, "[]")
-CLAUSE_AS(base_url_encode64_1_as, base_url_encode64_1, "Elixir.Base.url_encode64", 1, "[]")
-CLAUSE_AS(base_encode16_1_as, base_encode16_1, "Elixir.Base.encode16", 1, "[]")
-CLAUSE_AS(base_encode32_1_as, base_encode32_1, "Elixir.Base.encode32", 1, "[]")
-CLAUSE_AS(base_hex_encode32_1_as, base_hex_encode32_1, "Elixir.Base.hex_encode32", 1, "[]")
-CLAUSE_AS(base_decode64_1_as, base_decode64_1, "Elixir.Base.decode64", 1, "[]")
-CLAUSE_AS(base_decode64b_1_as, base_decode64b_1, "Elixir.Base.decode64!", 1, "[]")
-CLAUSE_AS(base_url_decode64_1_as, base_url_decode64_1, "Elixir.Base.url_decode64", 1, "[]")
-CLAUSE_AS(base_url_decode64b_1_as, base_url_decode64b_1, "Elixir.Base.url_decode64!", 1, "[]")
-CLAUSE_AS(base_decode16_1_as, base_decode16_1, "Elixir.Base.decode16!", 1, "[]")
-CLAUSE_AS(base_decode16_2_as, base_decode16_2, "Elixir.Base.decode16!", 2, "")
-CLAUSE_AS(base_decode16b_1_as, base_decode16b_1, "Elixir.Base.decode16!", 1, "[]")
-CLAUSE_AS(base_decode32_1_as, base_decode32_1, "Elixir.Base.decode32!", 1, "[]")
-CLAUSE_AS(base_decode32_2_as, base_decode32_2, "Elixir.Base.decode32!", 2, "")
-CLAUSE_AS(base_decode32b_1_as, base_decode32b_1, "Elixir.Base.decode32!", 1, "[]")
-CLAUSE_AS(base_hex_decode32_1_as, base_hex_decode32_1, "Elixir.Base.hex_decode32!", 1, "[]")
-CLAUSE_AS(base_hex_decode32_2_as, base_hex_decode32_2, "Elixir.Base.hex_decode32!", 2, "")
-CLAUSE_AS(base_hex_decode32b_1_as, base_hex_decode32b_1, "Elixir.Base.hex_decode32!", 1, "[]")
+BIF_CLAUSE_AS(base_encode64_1_as, base_encode64_1, "Elixir.Base.encode64", 1, "[]")
+BIF_CLAUSE_AS(base_url_encode64_1_as, base_url_encode64_1, "Elixir.Base.url_encode64", 1, "[]")
+BIF_CLAUSE_AS(base_encode16_1_as, base_encode16_1, "Elixir.Base.encode16", 1, "[]")
+BIF_CLAUSE_AS(base_encode32_1_as, base_encode32_1, "Elixir.Base.encode32", 1, "[]")
+BIF_CLAUSE_AS(base_hex_encode32_1_as, base_hex_encode32_1, "Elixir.Base.hex_encode32", 1, "[]")
+BIF_CLAUSE_AS(base_decode64_1_as, base_decode64_1, "Elixir.Base.decode64", 1, "[]")
+BIF_CLAUSE_AS(base_decode64b_1_as, base_decode64b_1, "Elixir.Base.decode64!", 1, "[]")
+BIF_CLAUSE_AS(base_url_decode64_1_as, base_url_decode64_1, "Elixir.Base.url_decode64", 1, "[]")
+BIF_CLAUSE_AS(base_url_decode64b_1_as, base_url_decode64b_1, "Elixir.Base.url_decode64!", 1, "[]")
+BIF_CLAUSE_AS(base_decode16_1_as, base_decode16_1, "Elixir.Base.decode16!", 1, "[]")
+BIF_CLAUSE_AS(base_decode16_2_as, base_decode16_2, "Elixir.Base.decode16!", 2, "")
+BIF_CLAUSE_AS(base_decode16b_1_as, base_decode16b_1, "Elixir.Base.decode16!", 1, "[]")
+BIF_CLAUSE_AS(base_decode32_1_as, base_decode32_1, "Elixir.Base.decode32!", 1, "[]")
+BIF_CLAUSE_AS(base_decode32_2_as, base_decode32_2, "Elixir.Base.decode32!", 2, "")
+BIF_CLAUSE_AS(base_decode32b_1_as, base_decode32b_1, "Elixir.Base.decode32!", 1, "[]")
+BIF_CLAUSE_AS(base_hex_decode32_1_as, base_hex_decode32_1, "Elixir.Base.hex_decode32!", 1, "[]")
+BIF_CLAUSE_AS(base_hex_decode32_2_as, base_hex_decode32_2, "Elixir.Base.hex_decode32!", 2, "")
+BIF_CLAUSE_AS(base_hex_decode32b_1_as, base_hex_decode32b_1, "Elixir.Base.hex_decode32!", 1, "[]")
 
 const NativeDef bif_base_natives[] = {
     {"Elixir.Base", "encode32", 1, base_encode32_1_as},

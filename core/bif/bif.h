@@ -69,6 +69,9 @@ void termbuf_free(TermBuf *b);
 void termbuf_push(TermBuf *b, Term t);
 /* A proper list of the buffer's terms, in order, optionally ending in `tail`. */
 Term termbuf_to_list(const TermBuf *b, Heap *h, Term tail);
+/* Pushes the elements of each 2-tuple of a list to `firsts` and `seconds`;
+ * false if `list` is not a proper list of 2-tuples. */
+bool bif_pairs_read(Term list, TermBuf *firsts, TermBuf *seconds);
 
 /* ---- iodata and chardata --------------------------------------------------- */
 
@@ -98,6 +101,10 @@ bool bif_patterns_read(Term t, BifPatterns *ps);
 void bif_patterns_free(BifPatterns *ps);
 /* The leftmost match in s[from, to), the longest of those starting there. */
 bool bif_patterns_find(const BifPatterns *ps, const uint8_t *s, size_t from, size_t to, size_t *pos, size_t *len);
+/* Appends the replacement of a match: `rep`, or with insert (the small
+ * integer offsets of {:insert_replaced, _}) rep with the match at each. */
+void bif_replacement_append(ByteBuf *out, const uint8_t *rep, size_t rep_n, const uint8_t *match, size_t len,
+                            const TermBuf *insert);
 
 /* ---- reading arguments ------------------------------------------------------ */
 
@@ -136,6 +143,10 @@ Term bif_badarith(Process *p);
  * a comma-separated list of literals appended to args[0..nargs): :atom,
  * an integer, [] or "text". Other results and errors pass through. */
 Term bif_clause_as(Process *p, Term r, const char *name, const Term *args, size_t nargs, const char *defaults);
+/* Defines the native `wrapper`: `impl` with its function_clause named by
+ * bif_clause_as. */
+#define BIF_CLAUSE_AS(wrapper, impl, name, nargs, defaults) \
+    static Term wrapper(Process *p, const Term *a) { return bif_clause_as(p, impl(p, a), name, a, nargs, defaults); }
 /* Raises the Elixir exception `module` with a printf-formatted message. */
 Term bif_raise_fmt(Process *p, const char *module, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -80,6 +80,28 @@ bool bif_patterns_find(const BifPatterns *ps, const uint8_t *s, size_t from, siz
     return false;
 }
 
+/* The matched part goes in at each given offset of the replacement;
+ * offsets are clamped to [previous offset, rep_n], so they apply in
+ * ascending order. */
+void bif_replacement_append(ByteBuf *out, const uint8_t *rep, size_t rep_n, const uint8_t *match, size_t len,
+                            const TermBuf *insert)
+{
+    if (!insert) {
+        bytebuf_append(out, rep, rep_n);
+        return;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < insert->size; i++) {
+        int64_t k64 = small_value(insert->items[i]);
+        size_t k = k64 < 0 ? 0 : (size_t)k64 > rep_n ? rep_n : (size_t)k64;
+        if (k < at) k = at;
+        bytebuf_append(out, rep + at, k - at);
+        bytebuf_append(out, match, len);
+        at = k;
+    }
+    bytebuf_append(out, rep + at, rep_n - at);
+}
+
 /* Options shared by split, replace, match and matches. */
 typedef struct SearchOpts {
     bool global, trim, trim_all;
@@ -143,19 +165,50 @@ static bool search_opts_read(Term list, size_t size, unsigned allowed, SearchOpt
     return l == TERM_NIL;
 }
 
+/* Reads the arguments of split, replace, match and matches: the subject,
+ * the patterns, the replacement when `rep` is given (replace) and the
+ * options, argument opts_arg (absent when arity is smaller). On failure
+ * raises their badarg and returns false with nothing to release;
+ * otherwise search_args_free releases them. */
+static bool search_args_read(Process *p, const Term *a, int arity, int opts_arg, unsigned allowed,
+                             const uint8_t **s, size_t *n, const uint8_t **rep, size_t *rep_n, BifPatterns *ps,
+                             SearchOpts *o)
+{
+    if (!bif_binary(a[0], s, n)) {
+        process_badarg_at(p, 1, "not a binary");
+        return false;
+    }
+    if (!bif_patterns_read(a[1], ps)) {
+        process_badarg_at(p, 2, "not a valid pattern");
+        return false;
+    }
+    if (rep && !bif_binary(a[2], rep, rep_n)) {
+        bif_patterns_free(ps);
+        process_badarg_at(p, 3, "not a binary");
+        return false;
+    }
+    if (!search_opts_read(arity == opts_arg ? a[opts_arg - 1] : TERM_NIL, *n, allowed, o)) {
+        bif_patterns_free(ps);
+        termbuf_free(&o->insert_at);
+        process_badarg_at(p, opts_arg, "invalid options");
+        return false;
+    }
+    return true;
+}
+
+static void search_args_free(BifPatterns *ps, SearchOpts *o)
+{
+    bif_patterns_free(ps);
+    termbuf_free(&o->insert_at);
+}
+
 static Term binary_split(Process *p, const Term *a, int arity)
 {
     const uint8_t *s;
     size_t n;
     BifPatterns ps;
     SearchOpts o;
-    if (!bif_binary(a[0], &s, &n)) return process_badarg_at(p, 1, "not a binary");
-    if (!bif_patterns_read(a[1], &ps)) return process_badarg_at(p, 2, "not a valid pattern");
-    if (!search_opts_read(arity == 3 ? a[2] : TERM_NIL, n, 3, &o)) {
-        bif_patterns_free(&ps);
-        termbuf_free(&o.insert_at);
-        return process_badarg_at(p, 3, "invalid options");
-    }
+    if (!search_args_read(p, a, arity, 3, 3, &s, &n, NULL, NULL, &ps, &o)) return TERM_NONE;
     TermBuf parts;
     termbuf_init(&parts);
     size_t start = 0, from = o.scope_start, pos, len;
@@ -175,8 +228,7 @@ static Term binary_split(Process *p, const Term *a, int arity)
     }
     Term r = termbuf_to_list(&parts, &p->heap, TERM_NIL);
     termbuf_free(&parts);
-    bif_patterns_free(&ps);
-    termbuf_free(&o.insert_at);
+    search_args_free(&ps, &o);
     return r;
 }
 
@@ -189,46 +241,20 @@ static Term binary_replace(Process *p, const Term *a, int arity)
     size_t n, rep_n;
     BifPatterns ps;
     SearchOpts o;
-    if (!bif_binary(a[0], &s, &n)) return process_badarg_at(p, 1, "not a binary");
-    if (!bif_patterns_read(a[1], &ps)) return process_badarg_at(p, 2, "not a valid pattern");
-    if (!bif_binary(a[2], &rep, &rep_n)) {
-        bif_patterns_free(&ps);
-        return process_badarg_at(p, 3, "not a binary");
-    }
-    if (!search_opts_read(arity == 4 ? a[3] : TERM_NIL, n, 5, &o)) {
-        bif_patterns_free(&ps);
-        termbuf_free(&o.insert_at);
-        return process_badarg_at(p, 4, "invalid options");
-    }
+    if (!search_args_read(p, a, arity, 4, 5, &s, &n, &rep, &rep_n, &ps, &o)) return TERM_NONE;
     ByteBuf out;
     bytebuf_init(&out);
     size_t start = 0, from = o.scope_start, pos, len;
     while (bif_patterns_find(&ps, s, from, o.scope_end, &pos, &len)) {
         bytebuf_append(&out, s + start, pos - start);
-        if (!o.has_insert) {
-            bytebuf_append(&out, rep, rep_n);
-        } else {
-            /* The matched part goes in at each given offset of the
-             * replacement, in ascending order. */
-            size_t at = 0;
-            for (size_t i = 0; i < o.insert_at.size; i++) {
-                size_t k = (size_t)small_value(o.insert_at.items[i]);
-                if (k > rep_n) k = rep_n;
-                if (k < at) k = at;
-                bytebuf_append(&out, rep + at, k - at);
-                bytebuf_append(&out, s + pos, len);
-                at = k;
-            }
-            bytebuf_append(&out, rep + at, rep_n - at);
-        }
+        bif_replacement_append(&out, rep, rep_n, s + pos, len, o.has_insert ? &o.insert_at : NULL);
         start = from = pos + len;
         if (!o.global) break;
     }
     bytebuf_append(&out, s + start, n - start);
     Term r = bytebuf_to_binary(&out, &p->heap);
     bytebuf_free(&out);
-    bif_patterns_free(&ps);
-    termbuf_free(&o.insert_at);
+    search_args_free(&ps, &o);
     return r;
 }
 
@@ -241,13 +267,7 @@ static Term binary_match(Process *p, const Term *a, int arity, bool all)
     size_t n;
     BifPatterns ps;
     SearchOpts o;
-    if (!bif_binary(a[0], &s, &n)) return process_badarg_at(p, 1, "not a binary");
-    if (!bif_patterns_read(a[1], &ps)) return process_badarg_at(p, 2, "not a valid pattern");
-    if (!search_opts_read(arity == 3 ? a[2] : TERM_NIL, n, 0, &o)) {
-        bif_patterns_free(&ps);
-        termbuf_free(&o.insert_at);
-        return process_badarg_at(p, 3, "invalid options");
-    }
+    if (!search_args_read(p, a, arity, 3, 0, &s, &n, NULL, NULL, &ps, &o)) return TERM_NONE;
     TermBuf found;
     termbuf_init(&found);
     size_t from = o.scope_start, pos, len;
@@ -260,8 +280,7 @@ static Term binary_match(Process *p, const Term *a, int arity, bool all)
              : found.size ? found.items[0]
                           : atom_from_cstr("nomatch");
     termbuf_free(&found);
-    bif_patterns_free(&ps);
-    termbuf_free(&o.insert_at);
+    search_args_free(&ps, &o);
     return r;
 }
 

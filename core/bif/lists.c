@@ -165,49 +165,34 @@ static Term key_split(Term list, size_t pos, Term key, TermBuf *before, bool *pr
     return TERM_NIL;
 }
 
-static Term lists_keydelete(Process *p, const Term *a)
+/* keydelete, keyreplace and keystore: the list with its first element
+ * whose key matches removed, or replaced by `with` (a tuple); when none
+ * matches, the list itself, or with `append` the list ++ [with]. */
+static Term key_splice(Process *p, const Term *a, Term with, bool append)
 {
     size_t pos;
     bool proper;
-    if (!key_pos(a[1], &pos)) return bif_function_clause(p);
+    if (!key_pos(a[1], &pos) || (with != TERM_NONE && !term_is_tuple(with))) return bif_function_clause(p);
     TermBuf before;
     termbuf_init(&before);
     Term rest = key_split(a[2], pos, a[0], &before, &proper);
-    Term r = !proper ? bif_function_clause(p)
-             : rest == TERM_NIL ? a[2]
-                                : termbuf_to_list(&before, &p->heap, cons_tail(rest));
+    Term r;
+    if (!proper) {
+        r = bif_function_clause(p);
+    } else if (rest == TERM_NIL && !append) {
+        r = a[2];
+    } else {
+        Term tail = rest == TERM_NIL ? TERM_NIL : cons_tail(rest);
+        if (with != TERM_NONE) tail = cons_new(&p->heap, with, tail);
+        r = termbuf_to_list(&before, &p->heap, tail);
+    }
     termbuf_free(&before);
     return r;
 }
 
-static Term lists_keyreplace(Process *p, const Term *a)
-{
-    size_t pos;
-    bool proper;
-    if (!key_pos(a[1], &pos) || !term_is_tuple(a[3])) return bif_function_clause(p);
-    TermBuf before;
-    termbuf_init(&before);
-    Term rest = key_split(a[2], pos, a[0], &before, &proper);
-    Term r = !proper ? bif_function_clause(p)
-             : rest == TERM_NIL ? a[2]
-                                : termbuf_to_list(&before, &p->heap, cons_new(&p->heap, a[3], cons_tail(rest)));
-    termbuf_free(&before);
-    return r;
-}
-
-static Term lists_keystore(Process *p, const Term *a)
-{
-    size_t pos;
-    bool proper;
-    if (!key_pos(a[1], &pos) || !term_is_tuple(a[3])) return bif_function_clause(p);
-    TermBuf before;
-    termbuf_init(&before);
-    Term rest = key_split(a[2], pos, a[0], &before, &proper);
-    Term tail = rest == TERM_NIL ? cons_new(&p->heap, a[3], TERM_NIL) : cons_new(&p->heap, a[3], cons_tail(rest));
-    Term r = proper ? termbuf_to_list(&before, &p->heap, tail) : bif_function_clause(p);
-    termbuf_free(&before);
-    return r;
-}
+static Term lists_keydelete(Process *p, const Term *a) { return key_splice(p, a, TERM_NONE, false); }
+static Term lists_keyreplace(Process *p, const Term *a) { return key_splice(p, a, a[3], false); }
+static Term lists_keystore(Process *p, const Term *a) { return key_splice(p, a, a[3], true); }
 
 static Term lists_keytake(Process *p, const Term *a)
 {
@@ -691,14 +676,8 @@ static Term lists_unzip(Process *p, const Term *a)
     TermBuf xs, ys;
     termbuf_init(&xs);
     termbuf_init(&ys);
-    Term l = a[0], r;
-    for (; term_is_cons(l); l = cons_tail(l)) {
-        Term t = cons_head(l);
-        if (!term_is_tuple(t) || tuple_size(t) != 2) break;
-        termbuf_push(&xs, tuple_get(t, 0));
-        termbuf_push(&ys, tuple_get(t, 1));
-    }
-    if (l != TERM_NIL) r = bif_function_clause(p);
+    Term r;
+    if (!bif_pairs_read(a[0], &xs, &ys)) r = bif_function_clause(p);
     else r = tuple2(&p->heap, termbuf_to_list(&xs, &p->heap, TERM_NIL), termbuf_to_list(&ys, &p->heap, TERM_NIL));
     termbuf_free(&xs);
     termbuf_free(&ys);

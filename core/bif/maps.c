@@ -119,15 +119,28 @@ static Term maps_from_list(Process *p, const Term *a)
     TermBuf keys, values;
     termbuf_init(&keys);
     termbuf_init(&values);
-    Term l = a[0], r;
-    for (; term_is_cons(l); l = cons_tail(l)) {
-        Term pair = cons_head(l);
-        if (!term_is_tuple(pair) || tuple_size(pair) != 2) break;
-        termbuf_push(&keys, tuple_get(pair, 0));
-        termbuf_push(&values, tuple_get(pair, 1));
-    }
-    if (l != TERM_NIL) r = process_badarg(p);
+    Term r;
+    if (!bif_pairs_read(a[0], &keys, &values)) r = process_badarg(p);
     else r = map_from_pairs(&p->heap, keys.size, keys.items, values.items);
+    termbuf_free(&keys);
+    termbuf_free(&values);
+    return r;
+}
+
+/* from_keys and with: a map of the keys of a proper list to `value`, or
+ * (value TERM_NONE) to their values in `from`, leaving out those absent. */
+static Term keys_to_map(Process *p, Term list, Term value, Term from)
+{
+    TermBuf keys, values;
+    termbuf_init(&keys);
+    termbuf_init(&values);
+    for (Term l = list; term_is_cons(l); l = cons_tail(l)) {
+        Term v = value != TERM_NONE ? value : map_get(from, cons_head(l));
+        if (v == TERM_NONE) continue;
+        termbuf_push(&keys, cons_head(l));
+        termbuf_push(&values, v);
+    }
+    Term r = map_from_pairs(&p->heap, keys.size, keys.items, values.items);
     termbuf_free(&keys);
     termbuf_free(&values);
     return r;
@@ -137,17 +150,7 @@ static Term maps_from_keys(Process *p, const Term *a)
 {
     size_t n;
     if (!bif_list_length(a[0], &n)) return process_badarg_at(p, 1, "not a list");
-    TermBuf keys, values;
-    termbuf_init(&keys);
-    termbuf_init(&values);
-    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) {
-        termbuf_push(&keys, cons_head(l));
-        termbuf_push(&values, a[1]);
-    }
-    Term r = map_from_pairs(&p->heap, keys.size, keys.items, values.items);
-    termbuf_free(&keys);
-    termbuf_free(&values);
-    return r;
+    return keys_to_map(p, a[0], a[1], TERM_NONE);
 }
 
 static Term maps_with(Process *p, const Term *a)
@@ -155,19 +158,7 @@ static Term maps_with(Process *p, const Term *a)
     size_t n;
     if (!term_is_map(a[1])) return bif_badmap(p, a[1]);
     if (!bif_list_length(a[0], &n)) return process_badarg_at(p, 1, "not a list");
-    TermBuf keys, values;
-    termbuf_init(&keys);
-    termbuf_init(&values);
-    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) {
-        Term v = map_get(a[1], cons_head(l));
-        if (v == TERM_NONE) continue;
-        termbuf_push(&keys, cons_head(l));
-        termbuf_push(&values, v);
-    }
-    Term r = map_from_pairs(&p->heap, keys.size, keys.items, values.items);
-    termbuf_free(&keys);
-    termbuf_free(&values);
-    return r;
+    return keys_to_map(p, a[0], TERM_NONE, a[1]);
 }
 
 static Term maps_without(Process *p, const Term *a)

@@ -241,15 +241,13 @@ static Term float_to_string(Process *p, const Term *a)
 
 /* Functions with default arguments, or that fail in a helper, name that
  * function in their function_clause errors as Elixir does. */
-#define CLAUSE_AS(wrapper, impl, name, nargs, defaults) \
-    static Term wrapper(Process *p, const Term *a) { return bif_clause_as(p, impl(p, a), name, a, nargs, defaults); }
 
-CLAUSE_AS(int_parse1_as, int_parse1, "Elixir.Integer.parse", 1, "10")
-CLAUSE_AS(int_digits1_as, int_digits1, "Elixir.Integer.digits", 1, "10")
-CLAUSE_AS(float_round1_as, float_round1, "Elixir.Float.round", 1, "0")
-CLAUSE_AS(float_floor1_as, float_floor1, "Elixir.Float.floor", 1, "0")
-CLAUSE_AS(float_ceil1_as, float_ceil1, "Elixir.Float.ceil", 1, "0")
-CLAUSE_AS(float_parse_as, float_parse, "Elixir.Float.parse_unsigned", 1, "")
+BIF_CLAUSE_AS(int_parse1_as, int_parse1, "Elixir.Integer.parse", 1, "10")
+BIF_CLAUSE_AS(int_digits1_as, int_digits1, "Elixir.Integer.digits", 1, "10")
+BIF_CLAUSE_AS(float_round1_as, float_round1, "Elixir.Float.round", 1, "0")
+BIF_CLAUSE_AS(float_floor1_as, float_floor1, "Elixir.Float.floor", 1, "0")
+BIF_CLAUSE_AS(float_ceil1_as, float_ceil1, "Elixir.Float.ceil", 1, "0")
+BIF_CLAUSE_AS(float_parse_as, float_parse, "Elixir.Float.parse_unsigned", 1, "")
 
 const NativeDef bif_number_natives[] = {
     {"Elixir.Integer", "parse", 1, int_parse1_as},

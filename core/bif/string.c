@@ -357,6 +357,16 @@ static Term slice_of(Process *p, Term bin, size_t from, size_t to)
     return bitstring_slice(&p->heap, bin, from * 8, (to - from) * 8);
 }
 
+/* Pushes each grapheme of bin (bytes s[0, n)) to `out` as a sub-binary. */
+static void graphemes_push(Process *p, TermBuf *out, Term bin, const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k = grapheme_len(s, n, i);
+        termbuf_push(out, slice_of(p, bin, i, i + k));
+        i += k;
+    }
+}
+
 static Term str_length(Process *p, const Term *a)
 {
     const uint8_t *s;
@@ -372,11 +382,7 @@ static Term str_graphemes(Process *p, const Term *a)
     if (!string_arg(p, a[0], &s, &n)) return TERM_NONE;
     TermBuf items;
     termbuf_init(&items);
-    for (size_t i = 0; i < n;) {
-        size_t k = grapheme_len(s, n, i);
-        termbuf_push(&items, slice_of(p, a[0], i, i + k));
-        i += k;
-    }
+    graphemes_push(p, &items, a[0], s, n);
     Term r = termbuf_to_list(&items, &p->heap, TERM_NIL);
     termbuf_free(&items);
     return r;
@@ -399,25 +405,32 @@ static Term str_codepoints(Process *p, const Term *a)
     return r;
 }
 
-static Term str_next_grapheme(Process *p, const Term *a)
-{
-    const uint8_t *s;
-    size_t n;
-    if (!string_arg(p, a[0], &s, &n)) return TERM_NONE;
-    if (!n) return ATOM_nil;
-    size_t k = grapheme_len(s, n, 0);
-    return tuple2(&p->heap, slice_of(p, a[0], 0, k), slice_of(p, a[0], k, n));
-}
-
-static Term str_next_codepoint(Process *p, const Term *a)
+/* next_grapheme/next_codepoint: {first, rest}, or nil for "". */
+static Term next_unit(Process *p, const Term *a, bool grapheme)
 {
     const uint8_t *s;
     size_t n;
     if (!string_arg(p, a[0], &s, &n)) return TERM_NONE;
     if (!n) return ATOM_nil;
     size_t k = 0;
-    cp_next(s, n, &k);
+    if (grapheme) k = grapheme_len(s, n, 0);
+    else cp_next(s, n, &k);
     return tuple2(&p->heap, slice_of(p, a[0], 0, k), slice_of(p, a[0], k, n));
+}
+
+static Term str_next_grapheme(Process *p, const Term *a) { return next_unit(p, a, true); }
+static Term str_next_codepoint(Process *p, const Term *a) { return next_unit(p, a, false); }
+
+/* The end of the run of valid UTF-8 starting at s[from]. */
+static size_t valid_run_end(const uint8_t *s, size_t n, size_t from)
+{
+    size_t end = from;
+    while (end < n) {
+        size_t k = end;
+        if (cp_next(s, n, &k) < 0) break;
+        end = k;
+    }
+    return end;
 }
 
 /* Reverses by graphemes. An invalid byte stays where it is and the valid
@@ -431,12 +444,7 @@ static Term str_reverse(Process *p, const Term *a)
     Term r = binary_alloc(&p->heap, n, &out);
     size_t i = 0;
     while (i < n) {
-        size_t end = i;
-        while (end < n) {
-            size_t q = end;
-            if (cp_next(s, n, &q) < 0) break;
-            end = q;
-        }
+        size_t end = valid_run_end(s, n, i);
         if (end == i) {
             out[i] = s[i];
             i++;
@@ -790,11 +798,7 @@ static Term split_empty(Process *p, Term bin, const uint8_t *s, size_t n, int64_
     TermBuf out;
     termbuf_init(&out);
     if (trim) {
-        for (size_t i = 0; i < n;) {
-            size_t k = grapheme_len(s, n, i);
-            termbuf_push(&out, slice_of(p, bin, i, i + k));
-            i += k;
-        }
+        graphemes_push(p, &out, bin, s, n);
     } else {
         size_t start = 0, i = 0;
         bool first = true;
@@ -946,25 +950,6 @@ static bool replace_opts(Process *p, Term opts, bool *global, TermBuf *insert, b
     return true;
 }
 
-static void append_replacement(ByteBuf *out, const uint8_t *rep, size_t rep_n, const uint8_t *match, size_t len,
-                               const TermBuf *insert, bool has_insert)
-{
-    if (!has_insert) {
-        bytebuf_append(out, rep, rep_n);
-        return;
-    }
-    size_t at = 0;
-    for (size_t i = 0; i < insert->size; i++) {
-        int64_t k64 = small_value(insert->items[i]);
-        size_t k = k64 < 0 ? 0 : (size_t)k64 > rep_n ? rep_n : (size_t)k64;
-        if (k < at) k = at;
-        bytebuf_append(out, rep + at, k - at);
-        bytebuf_append(out, match, len);
-        at = k;
-    }
-    bytebuf_append(out, rep + at, rep_n - at);
-}
-
 static Term str_replace(Process *p, const Term *a, int arity)
 {
     const uint8_t *s, *rep, *pat;
@@ -1010,7 +995,7 @@ static Term str_replace(Process *p, const Term *a, int arity)
             size_t start = 0, pos, len;
             while (bif_patterns_find(&ps, s, start, n, &pos, &len)) {
                 bytebuf_append(&out, s + start, pos - start);
-                append_replacement(&out, rep, rep_n, s + pos, len, &insert, has_insert);
+                bif_replacement_append(&out, rep, rep_n, s + pos, len, has_insert ? &insert : NULL);
                 start = pos + len;
                 if (!global) break;
             }
@@ -1041,12 +1026,7 @@ static bool normalize_into(ByteBuf *out, const uint8_t *s, size_t n, Term form)
     else return false;
     size_t i = 0;
     while (i < n) {
-        size_t start = i, end = i;
-        while (end < n) {
-            size_t k = end;
-            if (cp_next(s, n, &k) < 0) break;
-            end = k;
-        }
+        size_t start = i, end = valid_run_end(s, n, i);
         if (end > start) {
             utf8proc_uint8_t *mapped = NULL;
             utf8proc_ssize_t m = utf8proc_map(s + start, (utf8proc_ssize_t)(end - start), &mapped, (utf8proc_option_t)options);
@@ -1123,11 +1103,7 @@ static Term pad(Process *p, const Term *a, int arity, bool leading)
     if (padding == TERM_NONE) {
         termbuf_push(&graphemes, binary_new(&p->heap, " ", 1));
     } else if (bif_binary(padding, &ps, &pn)) {
-        for (size_t i = 0; i < pn;) {
-            size_t k = grapheme_len(ps, pn, i);
-            termbuf_push(&graphemes, slice_of(p, padding, i, i + k));
-            i += k;
-        }
+        graphemes_push(p, &graphemes, padding, ps, pn);
     } else {
         Term l = padding;
         for (; term_is_cons(l); l = cons_tail(l)) {
@@ -1169,19 +1145,17 @@ static Term str_pad_trailing3(Process *p, const Term *a) { return pad(p, a, 3, f
 
 /* Functions with default arguments, or that fail in a helper, name that
  * function in their function_clause errors as Elixir does. */
-#define CLAUSE_AS(wrapper, impl, name, nargs, defaults) \
-    static Term wrapper(Process *p, const Term *a) { return bif_clause_as(p, impl(p, a), name, a, nargs, defaults); }
 
-CLAUSE_AS(str_upcase1_as, str_upcase1, "Elixir.String.upcase", 1, ":default")
-CLAUSE_AS(str_downcase1_as, str_downcase1, "Elixir.String.downcase", 1, ":default")
-CLAUSE_AS(str_capitalize1_as, str_capitalize1, "Elixir.String.capitalize", 1, ":default")
-CLAUSE_AS(str_split2_as, str_split2, "Elixir.String.split", 2, "[]")
-CLAUSE_AS(str_pad_leading2_as, str_pad_leading2, "Elixir.String.pad_leading", 2, "\" \"")
-CLAUSE_AS(str_pad_trailing2_as, str_pad_trailing2, "Elixir.String.pad_trailing", 2, "\" \"")
-CLAUSE_AS(str_trim_leading1_as, str_trim_leading1, "Elixir.String.Break.trim_leading", 1, "")
-CLAUSE_AS(str_trim_trailing1_as, str_trim_trailing1, "Elixir.String.Break.trim_trailing", 1, "")
-CLAUSE_AS(str_printable1_as, str_printable1, "Elixir.String.printable?", 1, ":infinity")
-CLAUSE_AS(str_replace3_as, str_replace3, "Elixir.String.replace", 3, "[]")
+BIF_CLAUSE_AS(str_upcase1_as, str_upcase1, "Elixir.String.upcase", 1, ":default")
+BIF_CLAUSE_AS(str_downcase1_as, str_downcase1, "Elixir.String.downcase", 1, ":default")
+BIF_CLAUSE_AS(str_capitalize1_as, str_capitalize1, "Elixir.String.capitalize", 1, ":default")
+BIF_CLAUSE_AS(str_split2_as, str_split2, "Elixir.String.split", 2, "[]")
+BIF_CLAUSE_AS(str_pad_leading2_as, str_pad_leading2, "Elixir.String.pad_leading", 2, "\" \"")
+BIF_CLAUSE_AS(str_pad_trailing2_as, str_pad_trailing2, "Elixir.String.pad_trailing", 2, "\" \"")
+BIF_CLAUSE_AS(str_trim_leading1_as, str_trim_leading1, "Elixir.String.Break.trim_leading", 1, "")
+BIF_CLAUSE_AS(str_trim_trailing1_as, str_trim_trailing1, "Elixir.String.Break.trim_trailing", 1, "")
+BIF_CLAUSE_AS(str_printable1_as, str_printable1, "Elixir.String.printable?", 1, ":infinity")
+BIF_CLAUSE_AS(str_replace3_as, str_replace3, "Elixir.String.replace", 3, "[]")
 
 const NativeDef bif_string_natives[] = {
     {"Elixir.String", "length", 1, str_length},

@@ -22,6 +22,17 @@ bool bif_list_length(Term list, size_t *length)
     return list == TERM_NIL;
 }
 
+bool bif_pairs_read(Term list, TermBuf *firsts, TermBuf *seconds)
+{
+    for (; term_is_cons(list); list = cons_tail(list)) {
+        Term pair = cons_head(list);
+        if (!term_is_tuple(pair) || tuple_size(pair) != 2) return false;
+        termbuf_push(firsts, tuple_get(pair, 0));
+        termbuf_push(seconds, tuple_get(pair, 1));
+    }
+    return list == TERM_NIL;
+}
+
 void bytebuf_init(ByteBuf *b) { memset(b, 0, sizeof *b); }
 
 void bytebuf_free(ByteBuf *b)
@@ -120,54 +131,11 @@ bool bif_small_in(Term t, int64_t lo, int64_t hi, int64_t *out)
     return true;
 }
 
-/* Nested lists are walked with an explicit stack of pending tails, so
- * deeply nested iodata cannot exhaust the C stack. */
-bool bif_iodata_append(ByteBuf *out, Term t, bool allow_binary)
-{
-    const uint8_t *bytes;
-    size_t size;
-    if (!term_is_list(t)) {
-        if (allow_binary && bif_binary(t, &bytes, &size)) {
-            bytebuf_append(out, bytes, size);
-            return true;
-        }
-        return false;
-    }
-    TermBuf stack;
-    termbuf_init(&stack);
-    bool ok = true;
-    for (;;) {
-        if (term_is_cons(t)) {
-            Term head = cons_head(t);
-            t = cons_tail(t);
-            if (term_is_small(head)) {
-                int64_t v = small_value(head);
-                if (v < 0 || v > 255) { ok = false; break; }
-                bytebuf_push(out, (uint8_t)v);
-            } else if (term_is_list(head)) {
-                termbuf_push(&stack, t);
-                t = head;
-            } else if (bif_binary(head, &bytes, &size)) {
-                bytebuf_append(out, bytes, size);
-            } else {
-                ok = false;
-                break;
-            }
-            continue;
-        }
-        if (t != TERM_NIL) {
-            /* An improper tail may be a binary, nothing else. */
-            if (!bif_binary(t, &bytes, &size)) { ok = false; break; }
-            bytebuf_append(out, bytes, size);
-        }
-        if (!stack.size) break;
-        t = stack.items[--stack.size];
-    }
-    termbuf_free(&stack);
-    return ok;
-}
-
-int bif_chardata_append(ByteBuf *out, Term t)
+/* Walks iodata (unicode false: bytes 0..255) or chardata (code points,
+ * binaries that must be UTF-8), appending the bytes to `out`; returns as
+ * bif_chardata_append does. Nested lists are walked with an explicit stack
+ * of pending tails, so deeply nested data cannot exhaust the C stack. */
+static int data_append(ByteBuf *out, Term t, bool unicode)
 {
     const uint8_t *bytes;
     size_t size;
@@ -180,13 +148,18 @@ int bif_chardata_append(ByteBuf *out, Term t)
             t = cons_tail(t);
             if (term_is_small(head)) {
                 int64_t v = small_value(head);
-                if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) { status = 1; break; }
-                bytebuf_append_utf8(out, (uint32_t)v);
+                if (!unicode) {
+                    if (v < 0 || v > 255) { status = 1; break; }
+                    bytebuf_push(out, (uint8_t)v);
+                } else {
+                    if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) { status = 1; break; }
+                    bytebuf_append_utf8(out, (uint32_t)v);
+                }
             } else if (term_is_list(head)) {
                 termbuf_push(&stack, t);
                 t = head;
             } else if (bif_binary(head, &bytes, &size)) {
-                if (!utf8_valid(bytes, size)) { status = 2; break; }
+                if (unicode && !utf8_valid(bytes, size)) { status = 2; break; }
                 bytebuf_append(out, bytes, size);
             } else {
                 status = 1;
@@ -195,8 +168,9 @@ int bif_chardata_append(ByteBuf *out, Term t)
             continue;
         }
         if (t != TERM_NIL) {
+            /* An improper tail may be a binary, nothing else. */
             if (!bif_binary(t, &bytes, &size)) { status = 1; break; }
-            if (!utf8_valid(bytes, size)) { status = 2; break; }
+            if (unicode && !utf8_valid(bytes, size)) { status = 2; break; }
             bytebuf_append(out, bytes, size);
         }
         if (!stack.size) break;
@@ -205,6 +179,15 @@ int bif_chardata_append(ByteBuf *out, Term t)
     termbuf_free(&stack);
     return status;
 }
+
+bool bif_iodata_append(ByteBuf *out, Term t, bool allow_binary)
+{
+    /* A binary at the top level is walked as a tail would be. */
+    if (!term_is_list(t) && !allow_binary) return false;
+    return data_append(out, t, false) == 0;
+}
+
+int bif_chardata_append(ByteBuf *out, Term t) { return data_append(out, t, true); }
 
 Term bif_badmap(Process *p, Term t)
 {
