@@ -29,23 +29,7 @@ defmodule DynamicSupervisor do
     %{id: id, start: {DynamicSupervisor, :start_link, [opts]}, type: :supervisor}
   end
 
-  defmacro __using__(opts) do
-    quote location: :keep do
-      @behaviour DynamicSupervisor
-
-      def child_spec(arg) do
-        default = %{
-          id: __MODULE__,
-          start: {__MODULE__, :start_link, [arg]},
-          type: :supervisor
-        }
-
-        Supervisor.child_spec(default, unquote(opts))
-      end
-
-      defoverridable child_spec: 1
-    end
-  end
+  defmacro __using__(opts), do: Supervisor.__using_supervisor__(DynamicSupervisor, opts)
 
   def start_link(options) when is_list(options) do
     keys = [:extra_arguments, :max_children, :max_seconds, :max_restarts, :strategy]
@@ -125,14 +109,12 @@ defmodule DynamicSupervisor do
     call(supervisor, {:terminate_child, pid})
   end
 
-  def which_children(supervisor), do: call(supervisor, :which_children)
-
-  def count_children(supervisor) do
-    call(supervisor, :count_children) |> :maps.from_list()
-  end
+  # The same requests as Supervisor's: its functions serve.
+  def which_children(supervisor), do: Supervisor.which_children(supervisor)
+  def count_children(supervisor), do: Supervisor.count_children(supervisor)
 
   def stop(supervisor, reason \\ :normal, timeout \\ :infinity) do
-    GenServer.stop(supervisor, reason, timeout)
+    Supervisor.stop(supervisor, reason, timeout)
   end
 
   def init(options) when is_list(options) do

@@ -53,6 +53,11 @@ defmodule Enum do
   defp range_size(first, last, step) when step < 0 and first < last, do: 0
   defp range_size(first, last, step), do: div(last - first, step) + 1
 
+  # Whether x is the last element of a (non-empty) range walked by step.
+  defp range_end?(x, last, step) do
+    x == last or (step > 0 and x + step > last) or (step < 0 and x + step < last)
+  end
+
   # Walks the enumerable, stopping early when fun answers {:halt, acc}.
   # Ranges are walked without building a list.
   defp walk(list, acc, fun) when is_list(list), do: walk_list(list, acc, fun)
@@ -79,7 +84,7 @@ defmodule Enum do
   defp walk_range(x, last, step, acc, fun) do
     case fun.(x, acc) do
       {:cont, acc} ->
-        if x == last or (step > 0 and x + step > last) or (step < 0 and x + step < last) do
+        if range_end?(x, last, step) do
           acc
         else
           walk_range(x + step, last, step, acc, fun)
@@ -110,7 +115,7 @@ defmodule Enum do
   defp reduce_range(x, last, step, acc, fun) do
     acc = fun.(x, acc)
 
-    if x == last or (step > 0 and x + step > last) or (step < 0 and x + step < last) do
+    if range_end?(x, last, step) do
       acc
     else
       reduce_range(x + step, last, step, acc, fun)

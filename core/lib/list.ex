@@ -189,27 +189,23 @@ defmodule List do
 
   def to_string(list) when is_list(list) do
     case :unicode.characters_to_binary(list) do
-      result when is_binary(result) ->
-        result
-
-      {:error, encoded, rest} ->
-        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :invalid
-
-      {:incomplete, encoded, rest} ->
-        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :incomplete
+      result when is_binary(result) -> result
+      error -> raise UnicodeConversionError, __unicode_error__(error)
     end
   end
 
   def to_charlist(list) when is_list(list) do
     case :unicode.characters_to_list(list) do
-      result when is_list(result) ->
-        result
-
-      {:error, encoded, rest} ->
-        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :invalid
-
-      {:incomplete, encoded, rest} ->
-        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :incomplete
+      result when is_list(result) -> result
+      error -> raise UnicodeConversionError, __unicode_error__(error)
     end
   end
+
+  # The UnicodeConversionError options for what a :unicode conversion
+  # answered when it failed (String.to_charlist/1 uses them too).
+  @doc false
+  def __unicode_error__({:error, encoded, rest}), do: [encoded: encoded, rest: rest, kind: :invalid]
+
+  def __unicode_error__({:incomplete, encoded, rest}),
+    do: [encoded: encoded, rest: rest, kind: :incomplete]
 end

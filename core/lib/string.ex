@@ -18,14 +18,8 @@ defmodule String do
 
   def to_charlist(string) when is_binary(string) do
     case :unicode.characters_to_list(string) do
-      result when is_list(result) ->
-        result
-
-      {:error, encoded, rest} ->
-        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :invalid
-
-      {:incomplete, encoded, rest} ->
-        raise UnicodeConversionError, encoded: encoded, rest: rest, kind: :incomplete
+      result when is_list(result) -> result
+      error -> raise UnicodeConversionError, List.__unicode_error__(error)
     end
   end
 

@@ -5,9 +5,14 @@
 defmodule Supervisor do
   @callback init(init_arg :: term) :: {:ok, {map, [term]}} | :ignore
 
-  defmacro __using__(opts) do
+  defmacro __using__(opts), do: __using_supervisor__(Supervisor, opts)
+
+  # What `use Supervisor` and `use DynamicSupervisor` define: the behaviour
+  # and an overridable child_spec/1 that starts a :supervisor child.
+  @doc false
+  def __using_supervisor__(behaviour, opts) do
     quote location: :keep do
-      @behaviour Supervisor
+      @behaviour unquote(behaviour)
 
       def child_spec(init_arg) do
         default = %{
@@ -400,14 +405,8 @@ defmodule :supervisor do
           error -> {:reply, error, state}
         end
 
-      {:ok, {:child, {:restarting, _}, _, _, _, _, _, _, _}} ->
-        {:reply, {:error, :restarting}, state}
-
-      {:ok, _} ->
-        {:reply, {:error, :running}, state}
-
-      :error ->
-        {:reply, {:error, :not_found}, state}
+      found ->
+        {:reply, {:error, not_stopped(found)}, state}
     end
   end
 
@@ -417,14 +416,8 @@ defmodule :supervisor do
         {ids, db} = st(state, :children)
         {:reply, :ok, put_st(state, :children, {List.delete(ids, id), Map.delete(db, id)})}
 
-      {:ok, {:child, {:restarting, _}, _, _, _, _, _, _, _}} ->
-        {:reply, {:error, :restarting}, state}
-
-      {:ok, _} ->
-        {:reply, {:error, :running}, state}
-
-      :error ->
-        {:reply, {:error, :not_found}, state}
+      found ->
+        {:reply, {:error, not_stopped(found)}, state}
     end
   end
 
@@ -642,28 +635,27 @@ defmodule :supervisor do
   defp shutdown(pid, :brutal_kill, restart_type) do
     mon = Process.monitor(pid)
     Process.exit(pid, :kill)
-
-    receive do
-      {:DOWN, ^mon, :process, ^pid, reason0} ->
-        shutdown_result(unlink_flush(pid, reason0), :killed, restart_type)
-    end
+    await_down(pid, mon, :infinity, :killed, restart_type)
   end
 
   defp shutdown(pid, time, restart_type) do
     mon = Process.monitor(pid)
     Process.exit(pid, :shutdown)
 
+    with :timeout <- await_down(pid, mon, time, :shutdown, restart_type) do
+      Process.exit(pid, :kill)
+      await_down(pid, mon, :infinity, :shutdown, restart_type)
+    end
+  end
+
+  # The child's :DOWN, judged against the reason `expected`; :timeout
+  # when it has not come within `time`.
+  defp await_down(pid, mon, time, expected, restart_type) do
     receive do
       {:DOWN, ^mon, :process, ^pid, reason0} ->
-        shutdown_result(unlink_flush(pid, reason0), :shutdown, restart_type)
+        shutdown_result(unlink_flush(pid, reason0), expected, restart_type)
     after
-      time ->
-        Process.exit(pid, :kill)
-
-        receive do
-          {:DOWN, ^mon, :process, ^pid, reason0} ->
-            shutdown_result(unlink_flush(pid, reason0), :shutdown, restart_type)
-        end
+      time -> :timeout
     end
   end
 
@@ -763,6 +755,11 @@ defmodule :supervisor do
       if elem(child, 1) === pid, do: {:ok, child}
     end)
   end
+
+  # Why a child that find_child/2 answered cannot be restarted or deleted.
+  defp not_stopped({:ok, {:child, {:restarting, _}, _, _, _, _, _, _, _}}), do: :restarting
+  defp not_stopped({:ok, _}), do: :running
+  defp not_stopped(:error), do: :not_found
 
   defp set_pid(state, id, pid), do: put_st(state, :children, set_pid_children(st(state, :children), id, pid))
 

@@ -104,17 +104,31 @@ defmodule Task do
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     if owner != self(), do: raise(ArgumentError, invalid_owner_error(task))
 
+    case receive_reply(ref, timeout) do
+      {:ok, reply} ->
+        reply
+
+      {:exit, reason} ->
+        exit({reason, {__MODULE__, :await, [task, timeout]}})
+
+      nil ->
+        Process.demonitor(ref, [:flush])
+        exit({:timeout, {__MODULE__, :await, [task, timeout]}})
+    end
+  end
+
+  # The task's reply ({:ok, reply}), its exit ({:exit, reason}), or nil when
+  # neither came within timeout (the monitor is then left in place).
+  defp receive_reply(ref, timeout) do
     receive do
       {^ref, reply} ->
         Process.demonitor(ref, [:flush])
-        reply
+        {:ok, reply}
 
-      {:DOWN, ^ref, _, _proc, reason} ->
-        exit({reason, {__MODULE__, :await, [task, timeout]}})
+      {:DOWN, ^ref, _, _, reason} ->
+        {:exit, reason}
     after
-      timeout ->
-        Process.demonitor(ref, [:flush])
-        exit({:timeout, {__MODULE__, :await, [task, timeout]}})
+      timeout -> nil
     end
   end
 
@@ -147,22 +161,27 @@ defmodule Task do
       end)
 
     timeout_ref = make_ref()
-
-    timer_ref =
-      if timeout != :infinity do
-        Process.send_after(self(), timeout_ref, timeout)
-      end
+    timer_ref = start_timeout(timeout_ref, timeout)
 
     try do
       await_many(tasks, timeout, awaiting, %{}, timeout_ref)
     after
-      timer_ref && Process.cancel_timer(timer_ref)
+      cancel_timeout(timer_ref, timeout_ref)
+    end
+  end
 
-      receive do
-        ^timeout_ref -> :ok
-      after
-        0 -> :ok
-      end
+  # await_many/yield_many's deadline: the message timeout_ref, sent once
+  # timeout has passed; cancel_timeout/2 leaves no trace of it.
+  defp start_timeout(_timeout_ref, :infinity), do: nil
+  defp start_timeout(timeout_ref, timeout), do: Process.send_after(self(), timeout_ref, timeout)
+
+  defp cancel_timeout(timer_ref, timeout_ref) do
+    timer_ref && Process.cancel_timer(timer_ref)
+
+    receive do
+      ^timeout_ref -> :ok
+    after
+      0 -> :ok
     end
   end
 
@@ -203,38 +222,18 @@ defmodule Task do
   def yield(%Task{ref: ref, owner: owner} = task, timeout)
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     if owner != self(), do: raise(ArgumentError, invalid_owner_error(task))
-
-    receive do
-      {^ref, reply} ->
-        Process.demonitor(ref, [:flush])
-        {:ok, reply}
-
-      {:DOWN, ^ref, _, _, reason} ->
-        {:exit, reason}
-    after
-      timeout -> nil
-    end
+    receive_reply(ref, timeout)
   end
 
   def yield_many(tasks, timeout \\ 5000)
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     timeout_ref = make_ref()
-
-    timer_ref =
-      if timeout != :infinity do
-        Process.send_after(self(), timeout_ref, timeout)
-      end
+    timer_ref = start_timeout(timeout_ref, timeout)
 
     try do
       yield_many(tasks, timeout_ref, :infinity)
     after
-      timer_ref && Process.cancel_timer(timer_ref)
-
-      receive do
-        ^timeout_ref -> :ok
-      after
-        0 -> :ok
-      end
+      cancel_timeout(timer_ref, timeout_ref)
     end
   end
 
@@ -268,22 +267,18 @@ defmodule Task do
     raise ArgumentError, invalid_owner_error(task)
   end
 
-  def shutdown(%Task{pid: pid} = task, :brutal_kill) do
-    mon = Process.monitor(pid)
-    exit_task(pid, :kill)
+  def shutdown(%Task{} = task, :brutal_kill), do: shutdown_task(task, :kill, :brutal_kill, :infinity)
 
-    case shutdown_receive(task, mon, :brutal_kill, :infinity) do
-      {:down, _, reason} -> {:exit, reason}
-      result -> result
-    end
+  def shutdown(%Task{} = task, timeout)
+      when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
+    shutdown_task(task, :shutdown, :shutdown, timeout)
   end
 
-  def shutdown(%Task{pid: pid} = task, timeout)
-      when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
+  defp shutdown_task(%Task{pid: pid} = task, reason, type, timeout) do
     mon = Process.monitor(pid)
-    exit_task(pid, :shutdown)
+    exit_task(pid, reason)
 
-    case shutdown_receive(task, mon, :shutdown, timeout) do
+    case shutdown_receive(task, mon, type, timeout) do
       {:down, _, reason} -> {:exit, reason}
       result -> result
     end
@@ -572,17 +567,31 @@ defmodule Task.Supervised do
 
       {:DOWN, ref, _, _, reason} when is_map_key(running, ref) ->
         {{index, _, _, item}, running} = Map.pop(running, ref)
-        result = if config.zip, do: {:exit, {item, reason}}, else: {:exit, reason}
-        stream_store(items, running, done, finished, config, index, result)
+        stream_store(items, running, done, finished, config, index, stream_exit(config, item, reason))
     after
       wait -> stream_timeout(items, running, done, finished, config)
     end
   end
 
   defp stream_store(items, running, done, finished, config, index, result) do
+    {done, finished} = stream_put(done, finished, config, index, result)
+    stream_run(items, running, done, finished, config)
+  end
+
+  defp stream_put(done, finished, config, index, result) do
     if config.ordered,
-      do: stream_run(items, running, Map.put(done, index, result), finished, config),
-      else: stream_run(items, running, done, [result | finished], config)
+      do: {Map.put(done, index, result), finished},
+      else: {done, [result | finished]}
+  end
+
+  defp stream_exit(config, item, reason) do
+    if config.zip, do: {:exit, {item, reason}}, else: {:exit, reason}
+  end
+
+  defp stream_kill(ref, pid) do
+    Process.unlink(pid)
+    Process.exit(pid, :kill)
+    Process.demonitor(ref, [:flush])
   end
 
   defp stream_timeout(items, running, done, finished, config) do
@@ -593,23 +602,16 @@ defmodule Task.Supervised do
         do: {ref, task}
 
     if config.on_timeout == :exit do
-      Enum.each(running, fn {ref, {_, pid, _, _}} ->
-        Process.unlink(pid)
-        Process.exit(pid, :kill)
-        Process.demonitor(ref, [:flush])
-      end)
+      Enum.each(running, fn {ref, {_, pid, _, _}} -> stream_kill(ref, pid) end)
 
       exit({:timeout, {__MODULE__, :stream, [config.timeout]}})
     end
 
     {running, done, finished} =
       Enum.reduce(expired, {running, done, finished}, fn {ref, {index, pid, _, item}}, {r, d, f} ->
-        Process.unlink(pid)
-        Process.exit(pid, :kill)
-        Process.demonitor(ref, [:flush])
-        result = if config.zip, do: {:exit, {item, :timeout}}, else: {:exit, :timeout}
-        r = Map.delete(r, ref)
-        if config.ordered, do: {r, Map.put(d, index, result), f}, else: {r, d, [result | f]}
+        stream_kill(ref, pid)
+        {d, f} = stream_put(d, f, config, index, stream_exit(config, item, :timeout))
+        {Map.delete(r, ref), d, f}
       end)
 
     stream_run(items, running, done, finished, config)
@@ -633,6 +635,10 @@ defmodule Task.Supervisor do
 
     %{id: id, start: {Task.Supervisor, :start_link, [opts]}, type: :supervisor}
   end
+
+  @max_children_message "reached the maximum number of tasks for this task supervisor. The maximum number " <>
+                          "of tasks that are allowed to run at the same time under this supervisor can be " <>
+                          "configured with the :max_children option passed to Task.Supervisor.start_link/1"
 
   def start_link(options \\ []) do
     {restart, options} = Keyword.pop(options, :restart)
@@ -693,10 +699,8 @@ defmodule Task.Supervisor do
             {:ok, link_type, pid}
 
           {:error, :max_children} ->
-            raise "reached the maximum number of tasks for this task supervisor. The maximum number " <>
-                    "of tasks that are allowed to run at the same time under this supervisor can be " <>
-                    "configured with the :max_children option passed to Task.Supervisor.start_link/1. When " <>
-                    "using async_stream or async_stream_nolink, make sure to configure :max_concurrency to " <>
+            raise @max_children_message <>
+                    ". When using async_stream or async_stream_nolink, make sure to configure :max_concurrency to " <>
                     "be lower or equal to :max_children and pay attention to whether other tasks are also " <>
                     "spawned under the same task supervisor."
         end
@@ -740,9 +744,7 @@ defmodule Task.Supervisor do
         %Task{pid: pid, ref: ref, owner: owner, mfa: {module, fun, length(args)}}
 
       {:error, :max_children} ->
-        raise "reached the maximum number of tasks for this task supervisor. The maximum number " <>
-                "of tasks that are allowed to run at the same time under this supervisor can be " <>
-                "configured with the :max_children option passed to Task.Supervisor.start_link/1"
+        raise @max_children_message
     end
   end
 end
