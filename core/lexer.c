@@ -85,6 +85,7 @@ static bool is_hex(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >
 static bool is_hspace(int c) { return c == ' ' || c == '\t'; }
 static bool is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 static bool is_ident_char(int c) { return is_lower(c) || is_upper(c) || is_digit(c) || c == '_'; }
+static int hex_value(int c) { return is_digit(c) ? c - '0' : (c | 32) - 'a' + 10; }
 
 /* Decodes the UTF-8 code point at byte offset `i` (a lone bad byte decodes
  * as itself) and stores its length. */
@@ -115,6 +116,26 @@ static size_t utf8_encode(uint32_t cp, char *out)
     out[2] = (char)(0x80 | ((cp >> 6) & 63));
     out[3] = (char)(0x80 | (cp & 63));
     return 4;
+}
+
+/* What the character after a backslash stands for, in strings and in ?\c
+ * alike: the named escapes, otherwise the character itself. */
+static int32_t escape_value(int32_t e)
+{
+    switch (e) {
+    case '0': return 0;
+    case 'a': return 7;
+    case 'b': return 8;
+    case 'd': return 127;
+    case 'e': return 27;
+    case 'f': return 12;
+    case 'n': return 10;
+    case 'r': return 13;
+    case 's': return 32;
+    case 't': return 9;
+    case 'v': return 11;
+    default: return e;
+    }
 }
 
 static bool is_bidi(int32_t c)
@@ -365,16 +386,36 @@ static void flush_part(Lexer *lx)
 }
 
 /* Appends an escape's code point; false if it is not a valid one. */
-static bool add_codepoint(char **out, size_t *olen, const char *digits, size_t n)
+static bool add_codepoint(char *out, size_t *olen, const char *digits, size_t n)
 {
     uint32_t cp = 0;
-    for (size_t i = 0; i < n; i++) {
-        int c = digits[i];
-        cp = cp * 16 + (uint32_t)(is_digit(c) ? c - '0' : (c | 32) - 'a' + 10);
-    }
+    for (size_t i = 0; i < n; i++) cp = cp * 16 + (uint32_t)hex_value(digits[i]);
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    *olen += utf8_encode(cp, *out + *olen);
+    *olen += utf8_encode(cp, out + *olen);
     return true;
+}
+
+/* Whether s[j] opens a {H*} escape body: 1 to 6 hex digits and a closing
+ * brace. Stores the number of digits. */
+static bool scan_braced_hex(const char *s, size_t n, size_t j, size_t *ndigits)
+{
+    if (j >= n || s[j] != '{') return false;
+    size_t k = j + 1;
+    while (k < n && k - j - 1 < 6 && is_hex(s[k])) k++;
+    if (k == j + 1 || k >= n || s[k] != '}') return false;
+    *ndigits = k - j - 1;
+    return true;
+}
+
+/* add_codepoint, or Elixir's message for a bad code point: it names the
+ * escape \u{...} whichever form was written. */
+static bool unescape_codepoint(const char *digits, size_t n, char *out, size_t *olen, char *msg, size_t msgcap,
+                               const char **tok)
+{
+    if (add_codepoint(out, olen, digits, n)) return true;
+    snprintf(msg, msgcap, "invalid or reserved Unicode code point \\u{%.*s}", (int)n, digits);
+    *tok = "\\u";
+    return false;
 }
 
 /* Elixir's unescape_chars over one raw literal part. On failure stores the
@@ -390,66 +431,34 @@ static bool unescape_text(const char *s, size_t n, char *out, size_t *olen, char
             continue;
         }
         char e = s[i + 1];
-        if (e == 'x') {
-            size_t j = i + 2;
-            if (j + 1 < n && is_hex(s[j]) && is_hex(s[j + 1])) {
-                int hi = is_digit(s[j]) ? s[j] - '0' : (s[j] | 32) - 'a' + 10;
-                int lo = is_digit(s[j + 1]) ? s[j + 1] - '0' : (s[j + 1] | 32) - 'a' + 10;
-                out[o++] = (char)(hi * 16 + lo);
-                i = j + 2;
+        if (e == 'x' || e == 'u') {
+            size_t j = i + 2, nd;
+            /* \x{H*} and \u{H*} are the same escape; a { is no hex digit,
+             * so trying it first cannot hide the other forms. */
+            if (scan_braced_hex(s, n, j, &nd)) {
+                if (!unescape_codepoint(s + j + 1, nd, out, &o, msg, msgcap, tok)) return false;
+                i = j + nd + 2;
                 continue;
             }
-            if (j < n && is_hex(s[j])) {
-                char *p = out;
-                add_codepoint(&p, &o, s + j, 1); /* one hex digit is always valid */
-                i = j + 1;
-                continue;
-            }
-            if (j < n && s[j] == '{') {
-                size_t k = j + 1;
-                while (k < n && k - j - 1 < 6 && is_hex(s[k])) k++;
-                if (k > j + 1 && k < n && s[k] == '}') {
-                    char *p = out;
-                    if (!add_codepoint(&p, &o, s + j + 1, k - j - 1)) {
-                        snprintf(msg, msgcap, "invalid or reserved Unicode code point \\u{%.*s}", (int)(k - j - 1),
-                                 s + j + 1);
-                        *tok = "\\u";
-                        return false;
-                    }
-                    i = k + 1;
+            if (e == 'x') {
+                if (j + 1 < n && is_hex(s[j]) && is_hex(s[j + 1])) {
+                    out[o++] = (char)(hex_value(s[j]) * 16 + hex_value(s[j + 1]));
+                    i = j + 2;
                     continue;
                 }
-            }
-            snprintf(msg, msgcap, "invalid hex escape character, expected \\xHH where H is a hexadecimal digit");
-            *tok = "\\x";
-            return false;
-        }
-        if (e == 'u') {
-            size_t j = i + 2;
-            if (j + 3 < n && is_hex(s[j]) && is_hex(s[j + 1]) && is_hex(s[j + 2]) && is_hex(s[j + 3])) {
-                char *p = out;
-                if (!add_codepoint(&p, &o, s + j, 4)) {
-                    snprintf(msg, msgcap, "invalid or reserved Unicode code point \\u{%.*s}", 4, s + j);
-                    *tok = "\\u";
-                    return false;
+                if (j < n && is_hex(s[j])) {
+                    add_codepoint(out, &o, s + j, 1); /* one hex digit is always valid */
+                    i = j + 1;
+                    continue;
                 }
+                snprintf(msg, msgcap, "invalid hex escape character, expected \\xHH where H is a hexadecimal digit");
+                *tok = "\\x";
+                return false;
+            }
+            if (j + 3 < n && is_hex(s[j]) && is_hex(s[j + 1]) && is_hex(s[j + 2]) && is_hex(s[j + 3])) {
+                if (!unescape_codepoint(s + j, 4, out, &o, msg, msgcap, tok)) return false;
                 i = j + 4;
                 continue;
-            }
-            if (j < n && s[j] == '{') {
-                size_t k = j + 1;
-                while (k < n && k - j - 1 < 6 && is_hex(s[k])) k++;
-                if (k > j + 1 && k < n && s[k] == '}') {
-                    char *p = out;
-                    if (!add_codepoint(&p, &o, s + j + 1, k - j - 1)) {
-                        snprintf(msg, msgcap, "invalid or reserved Unicode code point \\u{%.*s}", (int)(k - j - 1),
-                                 s + j + 1);
-                        *tok = "\\u";
-                        return false;
-                    }
-                    i = k + 1;
-                    continue;
-                }
             }
             snprintf(msg, msgcap,
                      "invalid Unicode escape character, expected \\uHHHH or \\u{H*} where H is a hexadecimal digit");
@@ -464,22 +473,7 @@ static bool unescape_text(const char *s, size_t n, char *out, size_t *olen, char
             i += 3;
             continue;
         }
-        char c;
-        switch (e) {
-        case '0': c = 0; break;
-        case 'a': c = 7; break;
-        case 'b': c = 8; break;
-        case 'd': c = 127; break;
-        case 'e': c = 27; break;
-        case 'f': c = 12; break;
-        case 'n': c = 10; break;
-        case 'r': c = 13; break;
-        case 's': c = 32; break;
-        case 't': c = 9; break;
-        case 'v': c = 11; break;
-        default: c = e; break;
-        }
-        out[o++] = c;
+        out[o++] = (char)escape_value(e);
         i += 2;
     }
     *olen = o;
@@ -583,6 +577,28 @@ static bool finish_string(Lexer *lx, StringState *st, int indent)
     return true;
 }
 
+/* At the start of a heredoc line: copies its indentation into the part
+ * (finish_string trims it later) and tells whether the closing quotes
+ * follow, in which case they are consumed and the indentation dropped. */
+static bool read_heredoc_indent(Lexer *lx, const StringState *st)
+{
+    size_t keep = lx->blen;
+    int spaces = 0;
+    while (is_hspace(at(lx, 0))) {
+        buf_addc(lx, (char)at(lx, 0));
+        lx->pos++;
+        spaces++;
+    }
+    lx->column = 1 + spaces;
+    if (at(lx, 0) == st->close && at(lx, 1) == st->close && at(lx, 2) == st->close) {
+        lx->blen = keep;
+        lx->pos += 3;
+        lx->column += 3;
+        return true;
+    }
+    return false;
+}
+
 /* Reads string content until the closing delimiter (returns 1) or an
  * interpolation (returns 2, with a frame pushed); 0 on error. */
 static int lex_string_body(Lexer *lx, StringState *st)
@@ -637,22 +653,7 @@ static int lex_string_body(Lexer *lx, StringState *st)
         if (newline) {
             lx->line++;
             lx->column = 1;
-            if (st->heredoc) {
-                size_t keep = lx->blen;
-                int spaces = 0;
-                while (is_hspace(at(lx, 0))) {
-                    buf_addc(lx, (char)at(lx, 0));
-                    lx->pos++;
-                    spaces++;
-                }
-                lx->column = 1 + spaces;
-                if (at(lx, 0) == st->close && at(lx, 1) == st->close && at(lx, 2) == st->close) {
-                    lx->blen = keep;
-                    lx->pos += 3;
-                    lx->column += 3;
-                    return 1;
-                }
-            }
+            if (st->heredoc && read_heredoc_indent(lx, st)) return 1;
             continue;
         }
         if (c == '\\' && !st->heredoc && at(lx, 1) == st->close) {
@@ -802,20 +803,7 @@ static int start_string(Lexer *lx, StringState *st)
         /* Elixir prepends a newline and strips it after trimming. */
         buf_addc(lx, '\n');
         lx->line++;
-        int spaces = 0;
-        size_t keep = lx->blen;
-        while (is_hspace(at(lx, 0))) {
-            buf_addc(lx, (char)at(lx, 0));
-            lx->pos++;
-            spaces++;
-        }
-        lx->column = 1 + spaces;
-        if (at(lx, 0) == st->close && at(lx, 1) == st->close && at(lx, 2) == st->close) {
-            lx->blen = keep;
-            lx->pos += 3;
-            lx->column += 3;
-            return close_string(lx, st) ? 1 : 0;
-        }
+        if (read_heredoc_indent(lx, st)) return close_string(lx, st) ? 1 : 0;
     }
     int r = lex_string_body(lx, st);
     if (r == 1) return close_string(lx, st) ? 1 : 0;
@@ -1134,8 +1122,8 @@ static void lex_newline(Lexer *lx, size_t newline_len, bool emit)
     lx->column = lx->indentation + 1;
 }
 
-/* A quoted string, charlist, atom or call name begins here. */
-static int begin_quoted(Lexer *lx, int kind, int close, int line, int column, int err_column)
+/* A quoted string, charlist, atom or heredoc begins here. */
+static int begin_quoted(Lexer *lx, int kind, int close, bool heredoc, int line, int column, int err_column)
 {
     StringState st = {0};
     st.kind = kind;
@@ -1143,6 +1131,7 @@ static int begin_quoted(Lexer *lx, int kind, int close, int line, int column, in
     st.column = column;
     st.err_column = err_column;
     st.close = close;
+    st.heredoc = heredoc;
     st.interpol = true;
     st.unescape = true;
     return start_string(lx, &st);
@@ -1341,21 +1330,7 @@ static void lex_char(Lexer *lx)
     int32_t value;
     if (at(lx, 1) == '\\' && lx->pos + 2 < lx->len) {
         size_t n;
-        int32_t h = decode_at(lx->src, lx->len, lx->pos + 2, &n);
-        switch (h) {
-        case '0': value = 0; break;
-        case 'a': value = 7; break;
-        case 'b': value = 8; break;
-        case 'd': value = 127; break;
-        case 'e': value = 27; break;
-        case 'f': value = 12; break;
-        case 'n': value = 10; break;
-        case 'r': value = 13; break;
-        case 's': value = 32; break;
-        case 't': value = 9; break;
-        case 'v': value = 11; break;
-        default: value = h; break;
-        }
+        value = escape_value(decode_at(lx->src, lx->len, lx->pos + 2, &n));
         lx->pos += 2 + n;
         lx->column += 3;
     } else {
@@ -1417,7 +1392,7 @@ static bool lex_atom(Lexer *lx)
     if (a == '"' || a == '\'') {
         lx->pos += 2;
         lx->column += 2;
-        return begin_quoted(lx, STR_ATOM, a, line, column, column) != 0;
+        return begin_quoted(lx, STR_ATOM, a, false, line, column, column) != 0;
     }
     IdentScan id = scan_identifier(lx, lx->pos + 1);
     if (id.bytes == 0) return lex_fail_unexpected(lx, lx->pos, column);
@@ -1570,22 +1545,14 @@ static bool lex_run(Lexer *lx)
         if ((c == '"' || c == '\'') && c1 == c && c2 == c) {
             lx->pos += 3;
             if (!skip_heredoc_header(lx, line, column, (char)c)) return false;
-            StringState st = {0};
-            st.kind = c == '"' ? STR_BIN_HEREDOC : STR_LIST_HEREDOC;
-            st.line = line;
-            st.column = column;
-            st.err_column = column;
-            st.close = c;
-            st.heredoc = true;
-            st.interpol = true;
-            st.unescape = true;
-            if (!start_string(lx, &st)) return false;
+            if (!begin_quoted(lx, c == '"' ? STR_BIN_HEREDOC : STR_LIST_HEREDOC, c, true, line, column, column))
+                return false;
             continue;
         }
         if (c == '"' || c == '\'') {
             lx->pos++;
             lx->column++;
-            if (!begin_quoted(lx, c == '"' ? STR_BIN : STR_LIST, c, line, column, column + 1)) return false;
+            if (!begin_quoted(lx, c == '"' ? STR_BIN : STR_LIST, c, false, line, column, column + 1)) return false;
             continue;
         }
         /* Operator keywords such as `.: ` and `%{}: `. */
@@ -1619,8 +1586,10 @@ static bool lex_run(Lexer *lx)
             lx->column += 3;
             continue;
         }
-        if (c == '=' && c1 == '>') {
-            push_token_with_eol(lx, TOK_ASSOC_OP, line, column, op_atom("=>"));
+        /* => and // take none of lex_operator's keyword or name forms. */
+        if ((c == '=' && c1 == '>') || (c == '/' && c1 == '/')) {
+            push_token_with_eol(lx, c == '=' ? TOK_ASSOC_OP : TOK_TERNARY_OP, line, column,
+                                op_atom(c == '=' ? "=>" : "//"));
             lx->pos += 2;
             lx->column += 2;
             continue;
@@ -1686,12 +1655,6 @@ static bool lex_run(Lexer *lx)
             push_token(lx, k, line, column, TERM_NIL);
             lx->pos++;
             lx->column++;
-            continue;
-        }
-        if (c == '/' && c1 == '/') {
-            push_token_with_eol(lx, TOK_TERNARY_OP, line, column, op_atom("//"));
-            lx->pos += 2;
-            lx->column += 2;
             continue;
         }
         if (c1 >= 0 && two_char_op(c, c1, false, &kind)) {

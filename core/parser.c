@@ -332,36 +332,39 @@ static void node_location(const Parser *p, Term node, int *line, int *column)
 
 /* Errors located by a node's metadata carry no column: Elixir compiles
  * files without columns in the metadata, so it reports only the line. */
-static _Noreturn void fail_no_parens_many(Parser *p, Term node)
+static _Noreturn void fail_at_node(Parser *p, Term node, const char *message)
 {
     int line, column;
     node_location(p, node, &line, &column);
-    fail(p, "SyntaxError", line, 0,
-         "unexpected comma. Parentheses are required to solve ambiguity in nested calls.\n\n"
-         "This error happens when you have nested function calls without parentheses. For example:\n\n"
-         "    one a, two b, c, d\n\n"
-         "In the example above, we don't know if the parameters \"c\" and \"d\" apply to the function \"one\" or "
-         "\"two\". You can solve this by explicitly adding parentheses:\n\n"
-         "    one a, two(b, c, d)\n\n"
-         "Or by adding commas (in case a nested call is not intended):\n\n"
-         "    one, a, two, b, c, d\n\n"
-         "Elixir cannot compile otherwise. Syntax error before: ','");
+    fail(p, "SyntaxError", line, 0, "%s", message);
+}
+
+static _Noreturn void fail_no_parens_many(Parser *p, Term node)
+{
+    fail_at_node(p, node,
+                 "unexpected comma. Parentheses are required to solve ambiguity in nested calls.\n\n"
+                 "This error happens when you have nested function calls without parentheses. For example:\n\n"
+                 "    one a, two b, c, d\n\n"
+                 "In the example above, we don't know if the parameters \"c\" and \"d\" apply to the function "
+                 "\"one\" or \"two\". You can solve this by explicitly adding parentheses:\n\n"
+                 "    one a, two(b, c, d)\n\n"
+                 "Or by adding commas (in case a nested call is not intended):\n\n"
+                 "    one, a, two, b, c, d\n\n"
+                 "Elixir cannot compile otherwise. Syntax error before: ','");
 }
 
 static _Noreturn void fail_no_parens_container(Parser *p, Term node)
 {
-    int line, column;
-    node_location(p, node, &line, &column);
-    fail(p, "SyntaxError", line, 0,
-         "unexpected comma. Parentheses are required to solve ambiguity inside containers.\n\n"
-         "This error may happen when you forget a comma in a list or other container:\n\n"
-         "    [a, b c, d]\n\n"
-         "Or when you have ambiguous calls:\n\n"
-         "    [one, two three, four, five]\n\n"
-         "In the example above, we don't know if the parameters \"four\" and \"five\" belongs to the list or the "
-         "function \"two\". You can solve this by explicitly adding parentheses:\n\n"
-         "    [one, two(three, four), five]\n\n"
-         "Elixir cannot compile otherwise. Syntax error before: ','");
+    fail_at_node(p, node,
+                 "unexpected comma. Parentheses are required to solve ambiguity inside containers.\n\n"
+                 "This error may happen when you forget a comma in a list or other container:\n\n"
+                 "    [a, b c, d]\n\n"
+                 "Or when you have ambiguous calls:\n\n"
+                 "    [one, two three, four, five]\n\n"
+                 "In the example above, we don't know if the parameters \"four\" and \"five\" belongs to the list "
+                 "or the function \"two\". You can solve this by explicitly adding parentheses:\n\n"
+                 "    [one, two(three, four), five]\n\n"
+                 "Elixir cannot compile otherwise. Syntax error before: ','");
 }
 
 static _Noreturn void fail_kw_follow_up(Parser *p, const Token *comma, bool data)
@@ -461,6 +464,12 @@ static void scratch_push(Parser *p, Term t)
     p->scratch[p->nscratch++] = t;
 }
 
+/* Pushes every element of a proper list. */
+static void scratch_push_list(Parser *p, Term list)
+{
+    for (; term_is_cons(list); list = cons_tail(list)) scratch_push(p, cons_head(list));
+}
+
 /* The list of the terms pushed since `base`, which are popped. */
 static Term scratch_list(Parser *p, size_t base)
 {
@@ -490,7 +499,7 @@ static Term list2(Parser *p, Term a, Term b) { return cons_new(p->h, a, list1(p,
 static Term list_append(Parser *p, Term list, Term last)
 {
     size_t base = p->nscratch;
-    for (Term l = list; term_is_cons(l); l = cons_tail(l)) scratch_push(p, cons_head(l));
+    scratch_push_list(p, list);
     scratch_push(p, last);
     return scratch_list(p, base);
 }
@@ -730,6 +739,18 @@ static Expr build_unary(Parser *p, const Token *op, Expr operand, bool acc)
 
 /* ---- keyword lists -------------------------------------------------------------- */
 
+/* An element of a list, tuple, map or access: a call without parentheses
+ * taking several arguments would make its commas ambiguous. */
+static Expr parse_data_expr(Parser *p)
+{
+    Expr e = parse_expr(p, 0, 0);
+    if (e.cls == CLS_NOPARENS) {
+        require_follow(p);
+        fail_no_parens_container(p, e.t);
+    }
+    return e;
+}
+
 static Term parse_kw_key(Parser *p)
 {
     Term key;
@@ -753,16 +774,7 @@ static Term parse_kw_list(Parser *p, int mode, int flags)
     size_t base = p->nscratch;
     for (;;) {
         Term key = parse_kw_key(p);
-        Expr v;
-        if (mode == KW_NOPARENS) {
-            v = parse_expr(p, flags | F_NODO, 0);
-        } else {
-            v = parse_expr(p, 0, 0);
-            if (v.cls == CLS_NOPARENS) {
-                require_follow(p);
-                fail_no_parens_container(p, v.t);
-            }
-        }
+        Expr v = mode == KW_NOPARENS ? parse_expr(p, flags | F_NODO, 0) : parse_data_expr(p);
         scratch_push(p, tuple2(p->h, key, v.t));
         if (cur(p) != TOK_COMMA) break;
         int comma = p->pos;
@@ -813,6 +825,22 @@ static Term parse_paren_args(Parser *p)
     return scratch_list(p, base);
 }
 
+/* The arguments after the first of a call without parentheses: after each
+ * comma a matched expression, or the keyword list that ends them. */
+static void parse_no_parens_rest(Parser *p, int flags)
+{
+    while (cur(p) == TOK_COMMA) {
+        p->pos++;
+        if (is_kw_start(p)) {
+            scratch_push(p, parse_kw_list(p, KW_NOPARENS, flags));
+            break;
+        }
+        Expr e = parse_expr(p, flags | F_NODO, 0);
+        if (e.cls == CLS_NOPARENS) fail_no_parens_many(p, e.t);
+        scratch_push(p, e.t);
+    }
+}
+
 /* call_args_no_parens_all. *noparens_one tells whether a single argument
  * was itself a call without parentheses taking several arguments. */
 static Term parse_no_parens_args(Parser *p, int flags, size_t *count, bool *ambiguous)
@@ -832,23 +860,29 @@ static Term parse_no_parens_args(Parser *p, int flags, size_t *count, bool *ambi
         *count = 1;
         return scratch_list(p, base);
     }
-    while (cur(p) == TOK_COMMA) {
-        int comma = p->pos;
-        if (is_kw_start_at(p, comma + 1)) {
-            p->pos++;
-            scratch_push(p, parse_kw_list(p, KW_NOPARENS, flags));
-            break;
-        }
-        p->pos++;
-        Expr e = parse_expr(p, flags | F_NODO, 0);
-        if (e.cls == CLS_NOPARENS) fail_no_parens_many(p, e.t);
-        scratch_push(p, e.t);
-    }
+    parse_no_parens_rest(p, flags);
     *count = p->nscratch - base;
     return scratch_list(p, base);
 }
 
 static Term parse_do_block(Parser *p);
+
+/* callee(args) do ... end: the block is appended to the arguments. */
+static Expr attach_do_block(Parser *p, Term callee, Term m, Term args)
+{
+    Term block = parse_do_block(p);
+    return expr_of(call3(p, callee, m, list_append(p, args, block)), CLS_UNMATCHED, false);
+}
+
+/* The calls with parentheses after a callee, at the (: f(a), f(a)(b), and
+ * a do-block unless `allow_do` is false. */
+static Expr parse_paren_call(Parser *p, Term callee, Term m, bool allow_do)
+{
+    Term call = call3(p, callee, m, parse_paren_args(p));
+    if (cur(p) == TOK_LPAREN) call = call3(p, call, m, parse_paren_args(p));
+    if (allow_do && cur(p) == TOK_DO) return attach_do_block(p, tuple_get(call, 0), m, tuple_get(call, 2));
+    return lone(struct_name(expr_of(call, CLS_MATCHED, true)));
+}
 
 /* The call (or variable) named by the identifier token at `idx`, already
  * consumed. `callee` is the name atom or the {:., meta, [left, name]} of a
@@ -859,22 +893,10 @@ static Expr parse_call(Parser *p, int flags, int idx, Term callee, bool remote)
     Term m = meta_of(p, t);
     bool allow_do = !(flags & F_NODO);
     switch (t->kind) {
-    case TOK_PAREN_IDENTIFIER: {
-        Term args = parse_paren_args(p);
-        Term call = call3(p, callee, m, args);
-        if (cur(p) == TOK_LPAREN) call = call3(p, call, m, parse_paren_args(p));
-        if (allow_do && cur(p) == TOK_DO) {
-            Term block = parse_do_block(p);
-            return expr_of(call3(p, tuple_get(call, 0), m, list_append(p, tuple_get(call, 2), block)),
-                           CLS_UNMATCHED, false);
-        }
-        return lone(struct_name(expr_of(call, CLS_MATCHED, true)));
-    }
+    case TOK_PAREN_IDENTIFIER:
+        return parse_paren_call(p, callee, m, allow_do);
     case TOK_DO_IDENTIFIER:
-        if (allow_do && cur(p) == TOK_DO) {
-            Term block = parse_do_block(p);
-            return expr_of(call3(p, callee, m, list1(p, block)), CLS_UNMATCHED, false);
-        }
+        if (allow_do && cur(p) == TOK_DO) return attach_do_block(p, callee, m, TERM_NIL);
         break;
     case TOK_IDENTIFIER:
     case TOK_OP_IDENTIFIER:
@@ -884,10 +906,7 @@ static Expr parse_call(Parser *p, int flags, int idx, Term callee, bool remote)
             bool ambiguous;
             Term args = parse_no_parens_args(p, flags, &count, &ambiguous);
             int cls = count == 1 && !ambiguous ? CLS_MATCHED : CLS_NOPARENS;
-            if (allow_do && cur(p) == TOK_DO) {
-                Term block = parse_do_block(p);
-                return expr_of(call3(p, callee, m, list_append(p, args, block)), CLS_UNMATCHED, false);
-            }
+            if (allow_do && cur(p) == TOK_DO) return attach_do_block(p, callee, m, args);
             if (t->kind == TOK_OP_IDENTIFIER && !remote && count == 1) m = meta_with(p, p->a.ambiguous_op, ATOM_nil, m);
             Expr e = expr_of(call3(p, callee, m, args), cls, false);
             e.lone = cls == CLS_MATCHED;
@@ -924,7 +943,7 @@ static Term stab_args(Parser *p, Term args, bool unwrap_when)
     }
     if (!unwrap_when || args == TERM_NIL) return args;
     size_t base = p->nscratch;
-    for (Term l = args; term_is_cons(l); l = cons_tail(l)) scratch_push(p, cons_head(l));
+    scratch_push_list(p, args);
     Term last = p->scratch[p->nscratch - 1];
     if (is_call_of(last, p->a.when, 2)) {
         p->nscratch--;
@@ -1040,16 +1059,7 @@ static Term parse_stab_item(Parser *p, const Token *strict)
     if (e.cls == CLS_NOPARENS) fail_no_parens_many(p, e.t);
     size_t base = p->nscratch;
     scratch_push(p, e.t);
-    while (cur(p) == TOK_COMMA) {
-        p->pos++;
-        if (is_kw_start(p)) {
-            scratch_push(p, parse_kw_list(p, KW_NOPARENS, 0));
-            break;
-        }
-        Expr a = parse_expr(p, F_NODO, 0);
-        if (a.cls == CLS_NOPARENS) fail_no_parens_many(p, a.t);
-        scratch_push(p, a.t);
-    }
+    parse_no_parens_rest(p, 0);
     Term args = scratch_list(p, base);
     if (cur(p) != TOK_STAB_OP) fail_at(p, p->pos);
     return parse_stab_body(p, stab_args(p, args, true), 0);
@@ -1060,11 +1070,12 @@ static bool ends_stab(int kind)
     return kind == TOK_END || kind == TOK_BLOCK_ID || kind == TOK_RPAREN || kind == TOK_EOF;
 }
 
-/* Items of a stab, pushed on the scratch stack from `base`. */
-static void parse_stab_items(Parser *p)
+/* Items of a stab, pushed on the scratch stack. `strict` applies to the
+ * first item only (see parse_stab_item). */
+static void parse_stab_items(Parser *p, const Token *strict)
 {
-    for (;;) {
-        scratch_push(p, parse_stab_item(p, NULL));
+    for (bool first = true;; first = false) {
+        scratch_push(p, parse_stab_item(p, first ? strict : NULL));
         if (!is_eoe(cur(p))) return;
         skip_eoe(p);
         if (ends_stab(cur(p))) return;
@@ -1080,11 +1091,9 @@ static int check_stab(Parser *p, size_t base)
     if (is_stab_clause(p, p->scratch[base])) return 1;
     for (size_t i = base + 1; i < p->nscratch; i++) {
         if (!is_stab_clause(p, p->scratch[i])) continue;
-        int line, column;
-        node_location(p, p->scratch[i], &line, &column);
-        fail(p, "SyntaxError", line, 0,
-             "unexpected operator ->. If you want to define multiple clauses, the first expression must use ->. "
-             "Syntax error before: '->'");
+        fail_at_node(p, p->scratch[i],
+                     "unexpected operator ->. If you want to define multiple clauses, the first expression must "
+                     "use ->. Syntax error before: '->'");
     }
     return 0;
 }
@@ -1138,7 +1147,7 @@ static Term parse_do_block(Parser *p)
     bool do_empty = cur(p) == TOK_END || cur(p) == TOK_BLOCK_ID;
     if (!do_empty) {
         size_t base = p->nscratch;
-        parse_stab_items(p);
+        parse_stab_items(p, NULL);
         skip_eoe(p);
         do_items = scratch_list(p, base);
     }
@@ -1153,7 +1162,7 @@ static Term parse_do_block(Parser *p)
             value = empty_block(p);
         } else {
             size_t base = p->nscratch;
-            parse_stab_items(p);
+            parse_stab_items(p, NULL);
             skip_eoe(p);
             value = build_stab(p, base);
         }
@@ -1165,7 +1174,7 @@ static Term parse_do_block(Parser *p)
         body = empty_block(p);
     } else {
         size_t base = p->nscratch;
-        for (Term l = do_items; term_is_cons(l); l = cons_tail(l)) scratch_push(p, cons_head(l));
+        scratch_push_list(p, do_items);
         body = build_stab(p, base);
     }
     p->scratch[kws] = tuple2(p->h, p->a.do_, body);
@@ -1178,7 +1187,7 @@ static Expr parse_fn(Parser *p)
     p->pos++;
     skip_eoe(p);
     size_t base = p->nscratch;
-    parse_stab_items(p);
+    parse_stab_items(p, NULL);
     skip_eoe(p);
     expect(p, TOK_END);
     if (!check_stab(p, base))
@@ -1204,14 +1213,7 @@ static Expr parse_parens(Parser *p)
     if (cur(p) == TOK_SEMI) p->pos++;
     skip_eol(p);
     size_t base = p->nscratch;
-    if (cur(p) != TOK_RPAREN) {
-        for (;;) {
-            scratch_push(p, parse_stab_item(p, strict && p->nscratch == base ? lp : NULL));
-            if (!is_eoe(cur(p))) break;
-            skip_eoe(p);
-            if (ends_stab(cur(p))) break;
-        }
-    }
+    if (cur(p) != TOK_RPAREN) parse_stab_items(p, strict ? lp : NULL);
     skip_eol(p);
     expect(p, TOK_RPAREN);
     Term t = build_stab(p, base);
@@ -1220,8 +1222,8 @@ static Expr parse_parens(Parser *p)
         Term extra = meta_of(p, lp);
         if (m != TERM_NIL) {
             size_t b = p->nscratch;
-            for (Term l = m; term_is_cons(l); l = cons_tail(l)) scratch_push(p, cons_head(l));
-            for (Term l = extra; term_is_cons(l); l = cons_tail(l)) scratch_push(p, cons_head(l));
+            scratch_push_list(p, m);
+            scratch_push_list(p, extra);
             extra = scratch_list(p, b);
         }
         t = call3(p, p->a.block, extra, tuple_get(t, 2));
@@ -1231,20 +1233,19 @@ static Expr parse_parens(Parser *p)
 
 /* ---- containers ------------------------------------------------------------------ */
 
-/* container_args up to (not including) the closer; kw allowed only after
- * at least one positional element. */
+/* container_args from the opener at the current position through the
+ * closer; kw allowed only after at least one positional element. */
 static Term parse_container_args(Parser *p, int closer)
 {
+    p->pos++;
     size_t base = p->nscratch;
     skip_eol(p);
-    if (cur(p) == closer) return TERM_NIL;
+    if (cur(p) == closer) {
+        p->pos++;
+        return TERM_NIL;
+    }
     for (;;) {
-        Expr e = parse_expr(p, 0, 0);
-        if (e.cls == CLS_NOPARENS) {
-            require_follow(p);
-            fail_no_parens_container(p, e.t);
-        }
-        scratch_push(p, e.t);
+        scratch_push(p, parse_data_expr(p).t);
         if (cur(p) != TOK_COMMA) break;
         p->pos++;
         if (cur(p) == closer) break;
@@ -1254,7 +1255,9 @@ static Term parse_container_args(Parser *p, int closer)
         }
     }
     skip_eol(p);
-    return scratch_list(p, base);
+    Term args = scratch_list(p, base);
+    expect(p, closer);
+    return args;
 }
 
 static Expr parse_list(Parser *p)
@@ -1265,16 +1268,10 @@ static Expr parse_list(Parser *p)
     if (cur(p) != TOK_RBRACKET) {
         for (;;) {
             if (is_kw_start(p)) {
-                Term kw = parse_kw_list(p, KW_DATA, 0);
-                for (; term_is_cons(kw); kw = cons_tail(kw)) scratch_push(p, cons_head(kw));
+                scratch_push_list(p, parse_kw_list(p, KW_DATA, 0));
                 break;
             }
-            Expr e = parse_expr(p, 0, 0);
-            if (e.cls == CLS_NOPARENS) {
-                require_follow(p);
-                fail_no_parens_container(p, e.t);
-            }
-            scratch_push(p, e.t);
+            scratch_push(p, parse_data_expr(p).t);
             if (cur(p) != TOK_COMMA) break;
             p->pos++;
             if (cur(p) == TOK_RBRACKET) break;
@@ -1288,9 +1285,7 @@ static Expr parse_list(Parser *p)
 static Expr parse_tuple(Parser *p)
 {
     const Token *lc = tok(p);
-    p->pos++;
     Term args = parse_container_args(p, TOK_RCURLY);
-    expect(p, TOK_RCURLY);
     if (term_is_cons(args) && term_is_cons(cons_tail(args)) && cons_tail(cons_tail(args)) == TERM_NIL)
         return expr_of(tuple2(p->h, cons_head(args), cons_head(cons_tail(args))), CLS_MATCHED, true);
     return expr_of(call3(p, p->a.curly, meta_of(p, lc), args), CLS_MATCHED, true);
@@ -1299,9 +1294,7 @@ static Expr parse_tuple(Parser *p)
 static Expr parse_bitstring(Parser *p)
 {
     const Token *lb = tok(p);
-    p->pos++;
     Term args = parse_container_args(p, TOK_RBIT);
-    expect(p, TOK_RBIT);
     return expr_of(call3(p, p->a.bin, meta_of(p, lb), args), CLS_MATCHED, true);
 }
 
@@ -1323,21 +1316,30 @@ static Term finish_assoc(Parser *p, Expr key)
     return tuple2(p->h, key.t, v.t);
 }
 
-/* The rest of an assoc list after its first element, kw allowed last. */
-static void parse_assoc_rest(Parser *p)
+/* An assoc list whose first key is parsed, kw allowed last; pushed on the
+ * scratch stack. */
+static void parse_assocs(Parser *p, Expr first)
 {
+    scratch_push(p, finish_assoc(p, first));
     while (cur(p) == TOK_COMMA) {
         p->pos++;
         skip_eol(p);
         if (cur(p) == TOK_RCURLY) break;
         if (is_kw_start(p)) {
-            Term kw = parse_kw_list(p, KW_DATA, 0);
-            for (; term_is_cons(kw); kw = cons_tail(kw)) scratch_push(p, cons_head(kw));
+            scratch_push_list(p, parse_kw_list(p, KW_DATA, 0));
             break;
         }
         Expr k = parse_expr(p, 0, 0);
         scratch_push(p, finish_assoc(p, k));
     }
+}
+
+/* The } of a map, which holds `args`. */
+static Expr close_map(Parser *p, Term m, Term args)
+{
+    skip_eol(p);
+    expect(p, TOK_RCURLY);
+    return expr_of(call3(p, p->a.map, m, args), CLS_MATCHED, true);
 }
 
 /* map_args, at the {. */
@@ -1348,16 +1350,8 @@ static Expr parse_map_args(Parser *p)
     skip_eol(p);
     Term m = meta_of(p, lc);
     size_t base = p->nscratch;
-    if (cur(p) == TOK_RCURLY) {
-        p->pos++;
-        return expr_of(call3(p, p->a.map, m, TERM_NIL), CLS_MATCHED, true);
-    }
-    if (is_kw_start(p)) {
-        Term kw = parse_kw_list(p, KW_DATA, 0);
-        skip_eol(p);
-        expect(p, TOK_RCURLY);
-        return expr_of(call3(p, p->a.map, m, kw), CLS_MATCHED, true);
-    }
+    if (cur(p) == TOK_RCURLY) return close_map(p, m, TERM_NIL);
+    if (is_kw_start(p)) return close_map(p, m, parse_kw_list(p, KW_DATA, 0));
     /* A | right after the first key makes an update: %{map | k => v}. */
     Expr first = parse_expr(p, 0, 71);
     if (cur(p) != TOK_PIPE_OP) first = parse_operators(p, 0, 0, first);
@@ -1375,28 +1369,18 @@ static Expr parse_map_args(Parser *p)
             if (next != TOK_ASSOC_OP && next != TOK_COMMA && next != TOK_RCURLY && next != TOK_EOL) {
                 /* `%{a | b when c => d}`: an operator weaker than | makes
                  * `a | b` part of a key, not an update. */
-                Expr key = parse_operators(p, 0, 0, build_binary(p, first, pipe_idx, k));
-                scratch_push(p, finish_assoc(p, key));
-                parse_assoc_rest(p);
-                skip_eol(p);
-                expect(p, TOK_RCURLY);
-                return expr_of(call3(p, p->a.map, m, scratch_list(p, base)), CLS_MATCHED, true);
+                parse_assocs(p, parse_operators(p, 0, 0, build_binary(p, first, pipe_idx, k)));
+                return close_map(p, m, scratch_list(p, base));
             }
             size_t b = p->nscratch;
-            scratch_push(p, finish_assoc(p, k));
-            parse_assoc_rest(p);
+            parse_assocs(p, k);
             rhs = scratch_list(p, b);
         }
-        skip_eol(p);
-        expect(p, TOK_RCURLY);
         Term update = call3(p, p->a.pipe, meta_of(p, pipe), list2(p, first.t, rhs));
-        return expr_of(call3(p, p->a.map, m, list1(p, update)), CLS_MATCHED, true);
+        return close_map(p, m, list1(p, update));
     }
-    scratch_push(p, finish_assoc(p, first));
-    parse_assoc_rest(p);
-    skip_eol(p);
-    expect(p, TOK_RCURLY);
-    return expr_of(call3(p, p->a.map, m, scratch_list(p, base)), CLS_MATCHED, true);
+    parse_assocs(p, first);
+    return close_map(p, m, scratch_list(p, base));
 }
 
 static Term build_dot_alias(Parser *p, Term left, const Token *dot, const Token *alias)
@@ -1532,9 +1516,7 @@ static Expr parse_dot(Parser *p, Expr left, int flags)
         return parse_call(p, flags, idx, callee, true);
     }
     case TOK_LCURLY: {
-        p->pos++;
         Term args = parse_container_args(p, TOK_RCURLY);
-        expect(p, TOK_RCURLY);
         Term m = meta_of(p, dot);
         return expr_of(call3(p, call3(p, p->a.dot, m, list2(p, left.t, p->a.curly)), m, args), CLS_MATCHED, true);
     }
@@ -1551,14 +1533,7 @@ static Expr parse_dot_call(Parser *p, Expr left, int flags)
     p->pos++;
     Term m = meta_of(p, dot);
     Term callee = call3(p, p->a.dot, m, list1(p, left.t));
-    Term call = call3(p, callee, m, parse_paren_args(p));
-    if (cur(p) == TOK_LPAREN) call = call3(p, call, m, parse_paren_args(p));
-    if (!(flags & F_NODO) && cur(p) == TOK_DO) {
-        Term block = parse_do_block(p);
-        return expr_of(call3(p, tuple_get(call, 0), m, list_append(p, tuple_get(call, 2), block)), CLS_UNMATCHED,
-                       false);
-    }
-    return lone(struct_name(expr_of(call, CLS_MATCHED, true)));
+    return parse_paren_call(p, callee, m, !(flags & F_NODO));
 }
 
 /* left[key] */
@@ -1571,12 +1546,7 @@ static Expr parse_access(Parser *p, Expr left)
     if (is_kw_start(p)) {
         arg = parse_kw_list(p, KW_DATA, 0);
     } else {
-        Expr e = parse_expr(p, 0, 0);
-        if (e.cls == CLS_NOPARENS) {
-            require_follow(p);
-            fail_no_parens_container(p, e.t);
-        }
-        arg = e.t;
+        arg = parse_data_expr(p).t;
         if (cur(p) == TOK_COMMA) p->pos++;
     }
     skip_eol(p);

@@ -85,15 +85,20 @@ static char *inspect_plain(Term t)
     return inspect_to_cstring(t, &o, NULL);
 }
 
-static void run_quoted_cases(void)
+/* What parsing a case produced, as its recorded file words it. */
+typedef char *(*DescribeResult)(const char *name, Term t, const ParseError *err);
+
+/* Every NAME.exs in `dir` is parsed and described; the description must
+ * equal NAME`want_ext`. */
+static void run_cases(const char *dir, const char *want_ext, const char *label, DescribeResult describe)
 {
     size_t n;
-    char **names = list_cases("tests/parser", &n);
+    char **names = list_cases(dir, &n);
     for (size_t i = 0; i < n; i++) {
         char path[512], want_path[512], check[300];
-        snprintf(path, sizeof path, "tests/parser/%s.exs", names[i]);
-        snprintf(want_path, sizeof want_path, "tests/parser/%s.quoted", names[i]);
-        snprintf(check, sizeof check, "parser %s", names[i]);
+        snprintf(path, sizeof path, "%s/%s.exs", dir, names[i]);
+        snprintf(want_path, sizeof want_path, "%s/%s%s", dir, names[i], want_ext);
+        snprintf(check, sizeof check, "%s %s", label, names[i]);
         size_t len;
         char *src = read_file(path, &len);
         char *want = read_file(want_path, NULL);
@@ -108,13 +113,7 @@ static void run_quoted_cases(void)
         heap_init(&h, 1024);
         ParseError err;
         Term t = parse_source(&h, src, len, path, &err);
-        char *got;
-        if (t == TERM_NONE) {
-            got = malloc(2200);
-            snprintf(got, 2200, "ERROR %s %d:%d: %s", err.kind, err.line, err.column, err.message);
-        } else {
-            got = inspect_plain(t);
-        }
+        char *got = describe(names[i], t, &err);
         CHECK_STR(got, want, check);
         free(got);
         heap_release(&h);
@@ -124,50 +123,36 @@ static void run_quoted_cases(void)
     free_cases(names, n);
 }
 
-static void run_error_cases(void)
+/* The quoted form, or the error with its location. */
+static char *describe_quoted(const char *name, Term t, const ParseError *err)
 {
-    size_t n;
-    char **names = list_cases("tests/parser/errors", &n);
-    for (size_t i = 0; i < n; i++) {
-        char path[512], want_path[512], check[300];
-        snprintf(path, sizeof path, "tests/parser/errors/%s.exs", names[i]);
-        snprintf(want_path, sizeof want_path, "tests/parser/errors/%s.err", names[i]);
-        snprintf(check, sizeof check, "parser error %s", names[i]);
-        size_t len;
-        char *src = read_file(path, &len);
-        char *want = read_file(want_path, NULL);
-        if (!src || !want) {
-            CHECK(false, check);
-            free(src);
-            free(want);
-            continue;
-        }
-        strip_newline(want);
-        Heap h;
-        heap_init(&h, 1024);
-        ParseError err;
-        Term t = parse_source(&h, src, len, path, &err);
-        char got[2400];
-        if (t != TERM_NONE) {
-            char *q = inspect_plain(t);
-            snprintf(got, sizeof got, "(parsed) %.1000s", q);
-            free(q);
-        } else {
-            char first[2100];
-            snprintf(first, sizeof first, "%s", err.message);
-            char *nl = strchr(first, '\n');
-            if (nl) *nl = 0;
-            if (err.column > 0)
-                snprintf(got, sizeof got, "** (%s) %s.exs:%d:%d: %s", err.kind, names[i], err.line, err.column, first);
-            else
-                snprintf(got, sizeof got, "** (%s) %s.exs:%d: %s", err.kind, names[i], err.line, first);
-        }
-        CHECK_STR(got, want, check);
-        heap_release(&h);
-        free(src);
-        free(want);
+    (void)name;
+    if (t != TERM_NONE) return inspect_plain(t);
+    char *got = malloc(2200);
+    snprintf(got, 2200, "ERROR %s %d:%d: %s", err->kind, err->line, err->column, err->message);
+    return got;
+}
+
+/* The first line `elixir NAME.exs` prints for the error. */
+static char *describe_error(const char *name, Term t, const ParseError *err)
+{
+    size_t cap = 2400;
+    char *got = malloc(cap);
+    if (t != TERM_NONE) {
+        char *q = inspect_plain(t);
+        snprintf(got, cap, "(parsed) %.1000s", q);
+        free(q);
+        return got;
     }
-    free_cases(names, n);
+    char first[2100];
+    snprintf(first, sizeof first, "%s", err->message);
+    char *nl = strchr(first, '\n');
+    if (nl) *nl = 0;
+    if (err->column > 0)
+        snprintf(got, cap, "** (%s) %s.exs:%d:%d: %s", err->kind, name, err->line, err->column, first);
+    else
+        snprintf(got, cap, "** (%s) %s.exs:%d: %s", err->kind, name, err->line, first);
+    return got;
 }
 
 /* Parses and throws the result away; only survival matters. */
@@ -298,8 +283,8 @@ static void run_speed(void)
 int main(int argc, char **argv)
 {
     atom_table_init();
-    run_quoted_cases();
-    run_error_cases();
+    run_cases("tests/parser", ".quoted", "parser", describe_quoted);
+    run_cases("tests/parser/errors", ".err", "parser error", describe_error);
     if (argc < 2 || strcmp(argv[1], "--quick") != 0) {
         run_robustness();
         run_speed();
