@@ -217,19 +217,27 @@ static bool kernel_is_builtin(Term name, size_t arity)
     return false;
 }
 
+/* After a test that jumps to `no` when it fails: dst = yes (or the other
+ * boolean when it failed). */
+static void emit_boolean(FnCtx *c, uint32_t dst, uint32_t no, bool yes)
+{
+    uint32_t done = label_new(c);
+    emit(c, OP_LOADK, (Code)dst, (Code)atom_from_bool(yes));
+    emit(c, OP_JUMP, OPERAND_LABEL(done));
+    label_place(c, no);
+    emit(c, OP_LOADK, (Code)dst, (Code)atom_from_bool(!yes));
+    label_place(c, done);
+}
+
 static void compile_comparison(FnCtx *c, const char *op, Term args, uint32_t dst, bool tail)
 {
     uint32_t saved = c->next_reg;
     uint32_t a = reg_alloc(c), b = reg_alloc(c);
     compile_expr(c, list_nth(args, 0), a, false);
     compile_expr(c, list_nth(args, 1), b, false);
-    uint32_t no = label_new(c), done = label_new(c);
+    uint32_t no = label_new(c);
     emit_compare_jump(c, op, a, b, no);
-    emit(c, OP_LOADK, (Code)dst, (Code)ATOM_true);
-    emit(c, OP_JUMP, OPERAND_LABEL(done));
-    label_place(c, no);
-    emit(c, OP_LOADK, (Code)dst, (Code)ATOM_false);
-    label_place(c, done);
+    emit_boolean(c, dst, no, true);
     reg_restore(c, saved);
     finish(c, dst, tail);
 }
@@ -553,13 +561,9 @@ static void compile_not_truthy(FnCtx *c, Term args, uint32_t dst, bool tail)
     uint32_t saved = c->next_reg;
     uint32_t t = reg_alloc(c);
     compile_expr(c, list_nth(args, 0), t, false);
-    uint32_t falsy = label_new(c), done = label_new(c);
+    uint32_t falsy = label_new(c);
     emit(c, OP_TEST_TRUTHY, (Code)t, OPERAND_LABEL(falsy));
-    emit(c, OP_LOADK, (Code)dst, (Code)ATOM_false);
-    emit(c, OP_JUMP, OPERAND_LABEL(done));
-    label_place(c, falsy);
-    emit(c, OP_LOADK, (Code)dst, (Code)ATOM_true);
-    label_place(c, done);
+    emit_boolean(c, dst, falsy, false);
     reg_restore(c, saved);
     finish(c, dst, tail);
 }
@@ -1466,7 +1470,7 @@ static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate
         uint32_t saved = c->next_reg;
         uint32_t v = reg_alloc(c), item = reg_alloc(c);
         compile_expr(c, left, v, false);
-        uint32_t yes = label_new(c), no = label_new(c), done = label_new(c);
+        uint32_t yes = label_new(c), no = label_new(c);
         for (Term l = right; term_is_cons(l); l = cons_tail(l)) {
             uint32_t next = label_new(c);
             compile_expr(c, cons_head(l), item, false);
@@ -1476,11 +1480,7 @@ static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate
         }
         emit(c, OP_JUMP, OPERAND_LABEL(no));
         label_place(c, yes);
-        emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_false : ATOM_true));
-        emit(c, OP_JUMP, OPERAND_LABEL(done));
-        label_place(c, no);
-        emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_true : ATOM_false));
-        label_place(c, done);
+        emit_boolean(c, dst, no, !negate);
         reg_restore(c, saved);
         finish(c, dst, tail);
         return;
@@ -1497,7 +1497,7 @@ static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate
         compile_expr(c, left, v, false);
         compile_expr(c, list_nth(rargs, 0), a, false);
         compile_expr(c, list_nth(rargs, 1), b, false);
-        uint32_t no = label_new(c), done = label_new(c), down = label_new(c), yes = label_new(c);
+        uint32_t no = label_new(c), down = label_new(c), yes = label_new(c);
         emit(c, OP_TEST_TYPE, (Code)v, (Code)TYPE_INTEGER, OPERAND_LABEL(no));
         emit(c, OP_IS_GE, (Code)b, (Code)a, OPERAND_LABEL(down));
         emit(c, OP_IS_GE, (Code)v, (Code)a, OPERAND_LABEL(no));
@@ -1507,11 +1507,7 @@ static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate
         emit(c, OP_IS_GE, (Code)a, (Code)v, OPERAND_LABEL(no));
         emit(c, OP_IS_GE, (Code)v, (Code)b, OPERAND_LABEL(no));
         label_place(c, yes);
-        emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_false : ATOM_true));
-        emit(c, OP_JUMP, OPERAND_LABEL(done));
-        label_place(c, no);
-        emit(c, OP_LOADK, (Code)dst, (Code)(negate ? ATOM_true : ATOM_false));
-        label_place(c, done);
+        emit_boolean(c, dst, no, !negate);
         reg_restore(c, saved);
         finish(c, dst, tail);
         return;

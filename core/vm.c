@@ -279,6 +279,7 @@ VmStatus vm_run(Process *p, long budget)
     Function *enter_fn = NULL;
     uint32_t enter_args = 0, enter_n = 0;
     uint32_t enter_dst = 0; /* where the result goes: the call's first register */
+    Term ret_value;
     bool enter_tail = false;
     const Code *enter_ret = NULL;
     const Term *enter_free = NULL;
@@ -309,10 +310,12 @@ L_LOADK:
 L_JUMP:
     pc = fn->code + pc[1];
     NEXT();
-L_RETURN: {
-    Term v = r[pc[1]];
+L_RETURN:
+    ret_value = r[pc[1]];
+return_value: {
+    /* pops a frame, giving ret_value to the caller (or ends the process) */
     if (vm->nframes == 0) {
-        vm->result = v;
+        vm->result = ret_value;
         SAVE();
         return VM_DONE;
     }
@@ -321,7 +324,7 @@ L_RETURN: {
     pc = fr->return_pc;
     base = fr->base;
     r = vm->regs + base;
-    r[fr->dst] = v;
+    r[fr->dst] = ret_value;
     NEXT();
 }
 L_CALL:
@@ -479,18 +482,8 @@ native: {
         goto do_raise;
     }
     if (enter_tail) {
-        if (vm->nframes == 0) {
-            vm->result = v;
-            SAVE();
-            return VM_DONE;
-        }
-        Frame *fr = &vm->frames[--vm->nframes];
-        fn = fr->fn;
-        pc = fr->return_pc;
-        base = fr->base;
-        r = vm->regs + base;
-        r[fr->dst] = v;
-        NEXT();
+        ret_value = v;
+        goto return_value;
     }
     r[enter_dst] = v;
     pc = enter_ret;
