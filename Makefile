@@ -6,11 +6,12 @@
 #   make bench      genlab side by side with BEAM
 CC      ?= cc
 OPT     ?= -O2
-CFLAGS  += -std=c11 -g $(OPT) -Wall -Wextra -Werror -D_GNU_SOURCE -Icore -Icore/bif -Icli
+CFLAGS  += -std=c11 -g $(OPT) -Wall -Wextra -Werror -D_GNU_SOURCE $(CORE_INC)
 LDLIBS  += -lgmp -lutf8proc -ledit -lm
 B       ?= build
+CORE_INC := -Icore -Icore/data -Icore/lang -Icore/proc -Icore/bif
 
-CORE_SRC  := $(wildcard core/*.c core/bif/*.c)
+CORE_SRC  := $(wildcard core/*.c core/data/*.c core/lang/*.c core/proc/*.c core/bif/*.c)
 CLI_SRC   := $(wildcard cli/*.c)
 LIB_EX    := $(sort $(wildcard core/lib/*.ex) $(wildcard lessons/servers/*.ex))
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
