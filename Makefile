@@ -6,7 +6,7 @@
 #   make bench      genlab side by side with BEAM
 CC      ?= cc
 OPT     ?= -O2
-CFLAGS  += -std=c11 -g $(OPT) -Wall -Wextra -Werror -D_GNU_SOURCE $(CORE_INC)
+CFLAGS  += -std=c11 -g $(OPT) -Wall -Wextra -Werror -D_GNU_SOURCE
 LDLIBS  += -lgmp -lutf8proc -ledit -lm
 B       ?= build
 CORE_INC := -Icore -Icore/data -Icore/lang -Icore/proc -Icore/bif
@@ -23,7 +23,12 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 .PHONY: all run test asan bench clean setup
 all: $(B)/genlab
 
-$(B)/obj/%.o: %.c
+# core/ sees its own folders; cli/ sees nothing of core but genlab.h
+$(B)/obj/core/%.o: core/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CORE_INC) -MMD -MP -c $< -o $@
+
+$(B)/obj/cli/%.o: cli/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
@@ -33,7 +38,7 @@ $(B)/embedded_lib.c: $(LIB_EX) scripts/embed-lib
 
 $(B)/obj/embedded_lib.o: $(B)/embedded_lib.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(CORE_INC) -c $< -o $@
 
 $(B)/libgenlab.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -43,7 +48,7 @@ $(B)/genlab: $(CLI_OBJ) $(B)/libgenlab.a
 
 $(B)/tests/%: tests/unit/%.c tests/unit/check.h $(B)/libgenlab.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit $< $(B)/libgenlab.a -o $@ $(LDLIBS)
+	$(CC) $(CFLAGS) $(CORE_INC) -Itests/unit $< $(B)/libgenlab.a -o $@ $(LDLIBS)
 
 setup:
 	@scripts/setup

@@ -1,74 +1,112 @@
-/* main.c - the genlab command.
- *
- *   genlab               reads Elixir from standard input, prints each result
- *   genlab FILE [ARGS]   runs FILE like `elixir FILE`
- *   --seed N             seeds the deterministic random source
- */
+/* main.c - the genlab command. Uses nothing of core but genlab.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "fatal.h"
-#include "runtime.h"
+#include "../core/genlab.h"
+#include "repl.h"
 
-static char *read_all(FILE *f, size_t *len)
+static const char usage[] =
+    "Usage: genlab [options] [FILE [ARGS]]\n"
+    "\n"
+    "  genlab               the shell: IEx, with Counter, Stack, KeyValueStore,\n"
+    "                       SessionStore and ConfigurableCache preloaded\n"
+    "  genlab FILE [ARGS]   runs an Elixir script, as `elixir FILE` does\n"
+    "  genlab -e EXPR       runs EXPR, as `elixir -e` does\n"
+    "\n"
+    "Options:\n"
+    "  --seed N             seeds the random source (:rand, :crypto); default 0\n"
+    "  --help               shows this text\n"
+    "  --version            shows genlab's version and the Elixir it follows\n";
+
+static char *read_stream(FILE *f, size_t *len)
 {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = xmalloc(cap);
-    size_t got;
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    if (!buf) return NULL;
     while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap) {
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                return NULL;
+            }
+            buf = bigger;
             cap *= 2;
-            buf = xrealloc(buf, cap);
         }
     }
     *len = n;
     return buf;
 }
 
-int main(int argc, char **argv)
+/* Elixir names a script by its path relative to the current directory. */
+static const char *shown_path(const char *path)
 {
-    unsigned long long seed = 0;
-    int i = 1;
-    while (i < argc && argv[i][0] == '-' && argv[i][1] == '-') {
-        if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
-            seed = strtoull(argv[i + 1], NULL, 10);
-            i += 2;
-        } else if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        } else {
-            fprintf(stderr, "genlab: unknown option %s\n", argv[i]);
-            return 2;
-        }
-    }
-    runtime_init(seed);
-    if (i >= argc) {
-        size_t len;
-        char *src = read_all(stdin, &len);
-        runtime_set_argv(0, NULL);
-        int status = runtime_eval_source(src, len, "iex", EVAL_ECHO);
-        fflush(stdout);
-        return status;
-    }
-    const char *path = argv[i];
+    static char cwd[4096];
+    size_t n = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+    if (n && strncmp(path, cwd, n) == 0 && path[n] == '/') return path + n + 1;
+    return path;
+}
+
+static int run_file(Genlab *g, const char *path, int argc, char **argv)
+{
     FILE *f = fopen(path, "rb");
-    /* Elixir names a script by its path relative to the current directory */
-    char cwd[4096];
-    size_t cwd_len = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
-    const char *shown = path;
-    if (cwd_len && strncmp(path, cwd, cwd_len) == 0 && path[cwd_len] == '/') shown = path + cwd_len + 1;
     if (!f) {
         fprintf(stderr, "** (Code.LoadError) could not load %s. Reason: enoent\n", path);
         return 1;
     }
     size_t len;
-    char *src = read_all(f, &len);
+    char *src = read_stream(f, &len);
     fclose(f);
-    runtime_set_argv(argc - i - 1, argv + i + 1);
-    int status = runtime_eval_source(src, len, shown, EVAL_SCRIPT);
+    if (!src) {
+        fprintf(stderr, "genlab: out of memory reading %s\n", path);
+        return 1;
+    }
+    genlab_set_argv(g, argc, argv);
+    int status = genlab_run_script(g, src, len, shown_path(path));
+    free(src);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    unsigned long long seed = 0;
+    const char *expr = NULL;
+    int i = 1;
+    while (i < argc && argv[i][0] == '-') {
+        if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
+            seed = strtoull(argv[i + 1], NULL, 10);
+            i += 2;
+        } else if (!strcmp(argv[i], "-e") && i + 1 < argc) {
+            expr = argv[i + 1];
+            i += 2;
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--version")) {
+            printf("genlab %s (Elixir %s)\n", GENLAB_VERSION, GENLAB_ELIXIR_VERSION);
+            return 0;
+        } else if (!strcmp(argv[i], "--")) {
+            i++;
+            break;
+        } else {
+            fprintf(stderr, "genlab: unknown option %s (see genlab --help)\n", argv[i]);
+            return 2;
+        }
+    }
+    Genlab *g = genlab_new(seed);
+    int status;
+    if (expr) {
+        genlab_set_argv(g, argc - i, argv + i);
+        status = genlab_run_script(g, expr, strlen(expr), "nofile");
+    } else if (i < argc) {
+        status = run_file(g, argv[i], argc - i - 1, argv + i + 1);
+    } else {
+        status = repl_run(g);
+    }
     fflush(stdout);
+    genlab_free(g);
     return status;
 }

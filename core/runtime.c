@@ -1,6 +1,8 @@
 /* runtime.c - boot, the main process, and running top-level code. */
 #include "runtime.h"
 
+#include "genlab.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 #include "binary.h"
 #include "compiler.h"
 #include "embedded.h"
+#include "ets.h"
 #include "fatal.h"
 #include "heap.h"
 #include "inspect.h"
@@ -20,6 +23,9 @@
 #include "vm.h"
 
 extern bool compile_boot_mode;
+
+static void runtime_idle(void);
+static void runtime_report_crash(Process *p);
 
 static int saved_argc;
 static char **saved_argv;
@@ -233,6 +239,7 @@ void runtime_init(unsigned long long seed)
     native_register(process_natives);
     rng_seed(seed);
     load_library();
+    sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, ets_owner_exited});
 }
 
 /* ---- the main process ----------------------------------------------------------- */
@@ -244,6 +251,9 @@ static Process *main_proc(void)
     if (!main_process) main_process = process_spawn_main();
     return main_process;
 }
+
+/* The shell's session, when one is open (see genlab_shell_start). */
+static Genlab *session;
 
 /* Calls Elixir code at the top of the main process's frame stack and runs
  * the scheduler until that code returns or raises. */
@@ -278,7 +288,7 @@ typedef struct PendingReport {
 static PendingReport *pending;
 static size_t npending, pending_cap;
 
-void runtime_idle(void)
+static void runtime_idle(void)
 {
     size_t kept = 0;
     for (size_t i = 0; i < npending; i++) {
@@ -304,7 +314,9 @@ static void report_later(char *text, size_t n)
         pending_cap = pending_cap ? pending_cap * 2 : 8;
         pending = xrealloc(pending, pending_cap * sizeof *pending);
     }
-    pending[npending++] = (PendingReport){clock_now() + REPORT_LATENCY_MS, text, n};
+    /* the shell prints reports when its input is done: no latency */
+    uint64_t latency = session ? 0 : REPORT_LATENCY_MS;
+    pending[npending++] = (PendingReport){clock_now() + latency, text, n};
 }
 
 /* Logger's console prefix: "\n12:00:00.123 [error] " with the virtual clock. */
@@ -329,7 +341,7 @@ static void print_killed(Process *p)
 
 /* A process other than main ended with an uncaught exception: report it
  * as Erlang's error logger does. */
-void runtime_report_crash(Process *p)
+static void runtime_report_crash(Process *p)
 {
     if (p->exc_class == ATOM_exit) return; /* exits are not errors: nothing is logged */
     char head[128];
@@ -405,32 +417,32 @@ static void print_uncaught(Process *p)
     free(text);
 }
 
-static void print_result(Term v)
+
+
+static char *format_parse_error(const ParseError *perr, const char *file, size_t *len)
 {
-    InspectOpts o;
-    inspect_opts_default(&o);
-    o.pretty = true;
-    o.width = 80;
-    size_t len;
-    char *s = inspect_to_cstring(v, &o, &len);
-    io_write(1, s, len);
-    io_write(1, "\n", 1);
-    free(s);
+    char *buf = xmalloc(2400);
+    int n = perr->column > 0 ? snprintf(buf, 2400, "** (%s) %s:%d:%d: %s\n", perr->kind, file, perr->line, perr->column, perr->message)
+                             : snprintf(buf, 2400, "** (%s) %s:%d: %s\n", perr->kind, file, perr->line, perr->message);
+    if (n >= 2400) n = 2399;
+    *len = (size_t)n;
+    return buf;
 }
+
+/* ---- scripts ---------------------------------------------------------------- */
 
 int runtime_eval_source(const char *source, size_t len, const char *file, EvalMode mode)
 {
+    (void)mode;
     ParseError perr;
     Heap scratch;
     heap_init(&scratch, 4096);
     Term ast = parse_source(&scratch, source, len, file, &perr);
     if (ast == TERM_NONE) {
-        char buf[2400];
-        int n = perr.column > 0
-                    ? snprintf(buf, sizeof buf, "** (%s) %s:%d:%d: %s\n", perr.kind, file, perr.line, perr.column, perr.message)
-                    : snprintf(buf, sizeof buf, "** (%s) %s:%d: %s\n", perr.kind, file, perr.line, perr.message);
-        if (n >= (int)sizeof buf) n = (int)sizeof buf - 1;
-        io_write(2, buf, (size_t)n);
+        size_t n;
+        char *text = format_parse_error(&perr, file, &n);
+        io_write(2, text, n);
+        free(text);
         heap_release(&scratch);
         return 1;
     }
@@ -442,86 +454,428 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     Process *p = main_proc();
     compile_begin_file();
     /* A script is compiled whole before any of it runs, as Elixir expands
-     * a file's top level first; the shell's inputs each run at once. */
+     * a file's top level first. */
     size_t nitems = 0;
     for (Term l = items; term_is_cons(l); l = cons_tail(l)) nitems++;
     Chunk *chunks = xcalloc(nitems + 1, sizeof *chunks);
     Bindings names = {0};
     int status = 0;
     size_t i = 0;
-    if (mode == EVAL_SCRIPT) {
-        for (Term l = items; term_is_cons(l); l = cons_tail(l))
-            if (ast_is_defmodule(cons_head(l))) compile_note_file_module(cons_head(l));
-        for (Term l = items; term_is_cons(l); l = cons_tail(l), i++) {
-            if (ast_is_defmodule(cons_head(l))) continue;
-            CompileError err;
-            if (!compile_chunk(cons_head(l), file, &names, &chunks[i], &err)) {
-                report_compile_error(&err);
-                status = 1;
-                break;
-            }
-            chunks[i].in_names = names.count ? xmalloc(names.count * sizeof(Term)) : NULL;
-            if (names.count) memcpy(chunks[i].in_names, names.names, names.count * sizeof(Term));
-            names.names = chunks[i].out_names;
-            names.count = chunks[i].nout;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l))
+        if (ast_is_defmodule(cons_head(l))) compile_note_file_module(cons_head(l));
+    for (Term l = items; term_is_cons(l); l = cons_tail(l), i++) {
+        if (ast_is_defmodule(cons_head(l))) continue;
+        CompileError err;
+        if (!compile_chunk(cons_head(l), file, &names, &chunks[i], &err)) {
+            report_compile_error(&err);
+            status = 1;
+            break;
         }
+        names.names = chunks[i].out_names;
+        names.count = chunks[i].nout;
     }
     Term *values = NULL;
     size_t nvalues = 0;
-    Bindings b = {0};
     i = 0;
     for (Term l = items; status == 0 && term_is_cons(l); l = cons_tail(l), i++) {
         Term expr = cons_head(l);
-        CompileError err;
+        if (sched_halted(NULL)) break;
         if (ast_is_defmodule(expr)) {
-            Term v = compile_defmodule(expr, file, &p->heap, &err);
-            if (v == TERM_NONE) {
+            CompileError err;
+            if (compile_defmodule(expr, file, &p->heap, &err) == TERM_NONE) {
                 report_compile_error(&err);
-                if (mode == EVAL_SCRIPT) { status = 1; break; }
-                continue;
+                status = 1;
             }
-            if (mode == EVAL_ECHO) print_result(v);
             continue;
         }
         Chunk *chunk = &chunks[i];
-        if (mode == EVAL_ECHO) {
-            b.names = names.names;
-            b.count = names.count;
-            if (!compile_chunk(expr, file, &b, chunk, &err)) {
-                report_compile_error(&err);
-                continue;
-            }
-            chunk->in_names = NULL;
-        }
         VmStatus st = run_function(p, chunk->fn, values, (uint32_t)nvalues);
+        if (sched_halted(NULL)) break;
         if (st == VM_KILLED) {
             print_killed(p);
-            if (mode == EVAL_SCRIPT) { status = 1; break; }
-            process_revive_main(p);
-            continue;
+            status = 1;
+            break;
         }
         runtime_idle();
-        if (st != VM_DONE && mode == EVAL_SCRIPT && p->exc_class == ATOM_exit && p->exc_reason == ATOM_normal) break;
+        if (st != VM_DONE && p->exc_class == ATOM_exit && p->exc_reason == ATOM_normal) break;
         if (st != VM_DONE) {
             print_uncaught(p);
-            if (mode == EVAL_SCRIPT) { status = 1; break; }
-            continue;
+            status = 1;
+            break;
         }
         /* {value, binding values...} in chunk->out_names order */
         Term result = p->vm->result;
         values = xrealloc(values, (chunk->nout + 1) * sizeof(Term));
         for (size_t k = 0; k < chunk->nout; k++) values[k] = tuple_get(result, k + 1);
         nvalues = chunk->nout;
-        names.names = chunk->out_names;
-        names.count = chunk->nout;
-        if (mode == EVAL_ECHO) print_result(tuple_get(result, 0));
     }
-    for (size_t k = 0; k < nitems; k++) {
-        free(chunks[k].in_names);
-        free(chunks[k].out_names);
-    }
+    for (size_t k = 0; k < nitems; k++) free(chunks[k].out_names);
     free(chunks);
     free(values);
-    if (mode == EVAL_SCRIPT) reports_drop(); /* the script is over: the BEAM halts */
+    reports_drop(); /* the script is over: the BEAM halts */
+    int halt;
+    if (sched_halted(&halt)) return halt;
     return status;
+}
+
+/* ---- the public handle ------------------------------------------------------- */
+
+struct Genlab {
+    bool shell_open, colors;
+    int counter;
+    Term *names; /* the session's binding names; their values are the shell
+                    process's host_root: {last value, value...} */
+    size_t nnames;
+};
+
+static Genlab the_runtime;
+static bool runtime_started;
+
+Genlab *genlab_new(unsigned long long seed)
+{
+    if (runtime_started) return NULL; /* one per program: see genlab.h */
+    runtime_started = true;
+    runtime_init(seed);
+    return &the_runtime;
+}
+
+void genlab_free(Genlab *g)
+{
+    if (!g) return;
+    free(g->names);
+    g->names = NULL;
+    g->nnames = 0;
+    reports_drop();
+}
+
+void genlab_set_writer(Genlab *g, GenlabWriter writer)
+{
+    (void)g;
+    io_set_writer(writer);
+}
+
+void genlab_set_argv(Genlab *g, int argc, char **argv)
+{
+    (void)g;
+    runtime_set_argv(argc, argv);
+}
+
+int genlab_run_script(Genlab *g, const char *source, size_t len, const char *file)
+{
+    (void)g;
+    return runtime_eval_source(source, len, file, EVAL_SCRIPT);
+}
+
+uint64_t genlab_clock(const Genlab *g)
+{
+    (void)g;
+    return clock_now();
+}
+
+void genlab_interrupt(Genlab *g)
+{
+    (void)g;
+    sched_interrupt();
+}
+
+void genlab_result_free(GenlabResult *r)
+{
+    free(r->text);
+    r->text = NULL;
+}
+
+GenlabInputStatus genlab_input_status(Genlab *g, const char *source, size_t len)
+{
+    (void)g;
+    Heap scratch;
+    heap_init(&scratch, 1024);
+    ParseError perr;
+    Term ast = parse_source(&scratch, source, len, "iex", &perr);
+    heap_release(&scratch);
+    if (ast != TERM_NONE) return GENLAB_INPUT_COMPLETE;
+    /* a missing terminator or a trailing operator: more lines may finish it */
+    return strcmp(perr.kind, "TokenMissingError") == 0 ? GENLAB_INPUT_INCOMPLETE : GENLAB_INPUT_ERROR;
+}
+
+/* ---- the shell ---------------------------------------------------------------- */
+
+/* IEx's evaluator is #PID<0.106.0> on a fresh BEAM. */
+#define SHELL_FIRST_SERIAL 106
+
+static Function *find_function(const char *module, const char *name, uint32_t arity)
+{
+    Module *m = module_lookup(atom_from_cstr(module));
+    return m ? module_find_function(m, atom_from_cstr(name), arity) : NULL;
+}
+
+/* Compiles and runs top-level code (already parsed) in the shell process
+ * with the session's bindings; false and p's exception set if it failed. */
+static VmStatus shell_run_chunk(Genlab *g, Process *p, Term expr, const char *file, CompileError *err, bool *compiled)
+{
+    Bindings b = {0};
+    b.names = g->names;
+    b.count = g->nnames;
+    Chunk chunk;
+    *compiled = compile_chunk(expr, file, &b, &chunk, err);
+    if (!*compiled) return VM_ERROR;
+    Term args[256];
+    Term *argv = g->nnames <= 256 ? args : xmalloc(g->nnames * sizeof(Term));
+    for (size_t i = 0; i < g->nnames; i++) argv[i] = tuple_get(p->host_root, i + 1);
+    VmStatus st = run_function(p, chunk.fn, argv, (uint32_t)g->nnames);
+    if (argv != args) free(argv);
+    if (st == VM_DONE) {
+        p->host_root = p->vm->result; /* {value, binding values...} */
+        free(g->names);
+        g->names = chunk.out_names;
+        g->nnames = chunk.nout;
+    } else {
+        free(chunk.out_names);
+    }
+    return st;
+}
+
+static void shell_new_process(Genlab *g)
+{
+    Process *p = main_proc();
+    p->host_root = tuple_from(&p->heap, 1, (Term[]){ATOM_nil});
+    free(g->names);
+    g->names = NULL;
+    g->nnames = 0;
+    g->counter = 1;
+    compile_begin_file();
+    /* IEx's helpers are imported into every shell */
+    if (module_lookup(atom_from_cstr("Elixir.IEx.Helpers"))) {
+        Heap *h = literal_heap();
+        Term alias = tuple3(h, atom_from_cstr("__aliases__"), TERM_NIL, list_from(h, 2, (Term[]){atom_from_cstr("IEx"), atom_from_cstr("Helpers")}));
+        Term imp = tuple3(h, atom_from_cstr("import"), TERM_NIL, list_from(h, 1, &alias));
+        CompileError err;
+        bool compiled;
+        shell_run_chunk(g, p, imp, "iex", &err, &compiled);
+    }
+}
+
+void genlab_shell_start(Genlab *g, bool colors)
+{
+    session = g;
+    g->shell_open = true;
+    g->colors = colors;
+    sched_set_next_serial(SHELL_FIRST_SERIAL);
+    shell_new_process(g);
+}
+
+int genlab_shell_counter(const Genlab *g) { return g->counter; }
+
+void genlab_shell_line_read(Genlab *g)
+{
+    (void)g;
+    sched_skip_serial();
+}
+
+static GenlabResult result_text(GenlabResultKind kind, char *text)
+{
+    GenlabResult r = {kind, text, strlen(text), 0};
+    if (!r.len || text[r.len - 1] != '\n') {
+        r.text = xrealloc(text, r.len + 2);
+        r.text[r.len++] = '\n';
+        r.text[r.len] = 0;
+    }
+    return r;
+}
+
+static char *shell_format_error(Term cls, Term reason, Term stack)
+{
+    Term args[3] = {cls, reason, stack};
+    char *text = call_elixir_text("genlab_cli", "format_shell_error", args, 3);
+    return text ? text : runtime_format_exception(cls, reason, stack);
+}
+
+static char *compile_error_text(const CompileError *err)
+{
+    size_t n = strlen(err->message) + strlen(err->kind) + 16;
+    char *text = xmalloc(n);
+    if (err->kind[0]) snprintf(text, n, "** (%s) %s\n\n", err->kind, err->message);
+    else snprintf(text, n, "%s\n\n", err->message);
+    return text;
+}
+
+/* The shell process was killed: say why, and start a fresh one. */
+static GenlabResult shell_restart(Genlab *g, Process *p)
+{
+    reports_drop();
+    Term args[1] = {p->exit_reason};
+    char *why = call_elixir_text("Elixir.Exception", "format_exit", args, 1);
+    char pid[64];
+    snprintf(pid, sizeof pid, "#PID<0.%u.0>", pid_serial(p->pid));
+    size_t n = strlen(pid) + (why ? strlen(why) : 8) + 80;
+    char *text = xmalloc(n);
+    snprintf(text, n, "** (EXIT from %s) shell process exited with reason: %s\n\n", pid, why ? why : "killed");
+    free(why);
+    main_process = process_replace_main(p);
+    shell_new_process(g);
+    return result_text(GENLAB_RESULT_RESTART, text);
+}
+
+static char *inspect_result(Genlab *g, Term v)
+{
+    InspectOpts o;
+    inspect_opts_default(&o);
+    o.pretty = true;
+    o.width = 80;
+    (void)g; /* colours: not yet */
+    return inspect_to_cstring(v, &o, NULL);
+}
+
+/* A defmodule's value becomes the input's value; bindings stay. */
+static void set_last_value(Process *p, Term v)
+{
+    size_t n = tuple_size(p->host_root);
+    Term t = tuple_new(&p->heap, n); /* v lives in p->heap: no collection before this */
+    memcpy(tuple_elems(t), tuple_elems(p->host_root), n * sizeof(Term));
+    tuple_elems(t)[0] = v;
+    p->host_root = t;
+}
+
+/* Evaluates the items of one parsed input; the result's kind says how it went. */
+static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bool quiet)
+{
+    Process *p = main_proc();
+    compile_begin_input();
+    /* an input that fails binds nothing: keep what to go back to */
+    Term saved_root = p->host_root;
+    size_t saved_n = g->nnames;
+    Term *saved_names = xmalloc((saved_n + 1) * sizeof(Term));
+    if (saved_n) memcpy(saved_names, g->names, saved_n * sizeof(Term));
+    GenlabResult r = {GENLAB_RESULT_VALUE, NULL, 0, 0};
+    set_last_value(p, ATOM_nil); /* an empty input's value */
+    for (Term l = items; term_is_cons(l) && !r.text; l = cons_tail(l)) {
+        Term expr = cons_head(l);
+        CompileError err;
+        if (ast_is_defmodule(expr)) {
+            Term v = compile_defmodule(expr, file, &p->heap, &err);
+            if (v == TERM_NONE) r = result_text(GENLAB_RESULT_ERROR, compile_error_text(&err));
+            else set_last_value(p, v);
+            continue;
+        }
+        bool compiled;
+        VmStatus st = shell_run_chunk(g, p, expr, file, &err, &compiled);
+        int halt;
+        if (sched_halted(&halt)) {
+            r = result_text(GENLAB_RESULT_HALT, xstrndup("", 0));
+            r.halt_status = halt;
+        } else if (!compiled) {
+            r = result_text(GENLAB_RESULT_ERROR, compile_error_text(&err));
+        } else if (st == VM_KILLED) {
+            r = shell_restart(g, p);
+        } else if (st != VM_DONE) {
+            runtime_idle();
+            r = result_text(GENLAB_RESULT_ERROR, shell_format_error(p->exc_class, p->exc_reason, p->exc_stacktrace));
+        }
+    }
+    if (r.kind == GENLAB_RESULT_ERROR) {
+        p->host_root = saved_root;
+        free(g->names);
+        g->names = saved_names;
+        g->nnames = saved_n;
+    } else {
+        free(saved_names);
+    }
+    runtime_idle();
+    if (r.text) return r;
+    Term value = tuple_get(p->host_root, 0);
+    Function *record = find_function("Elixir.IEx.Helpers", "__record_result__", 2);
+    if (record) {
+        Term args[2] = {small_make(g->counter), value};
+        run_function(p, record, args, 2);
+        value = tuple_get(p->host_root, 0);
+    }
+    g->counter++;
+    if (quiet) return result_text(GENLAB_RESULT_VALUE, xstrndup("", 0));
+    return result_text(GENLAB_RESULT_VALUE, inspect_result(g, value));
+}
+
+/* A syntax error as IEx shows it: the message, then the line with a caret
+ * under the column, then an empty line. */
+static char *shell_parse_error(const ParseError *perr, const char *file, const char *text, size_t len)
+{
+    size_t n;
+    char *msg = format_parse_error(perr, file, &n);
+    const char *line = text, *end = text + len;
+    for (int l = 1; l < perr->line && line < end; l++) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        line = nl ? nl + 1 : end;
+    }
+    const char *eol = memchr(line, '\n', (size_t)(end - line));
+    if (!eol) eol = end;
+    if (perr->column <= 0 || line >= end) {
+        msg = xrealloc(msg, n + 2);
+        memcpy(msg + n, "\n", 2);
+        return msg;
+    }
+    size_t room = n + (size_t)(eol - line) + (size_t)perr->column + 64;
+    msg = xrealloc(msg, room);
+    n += (size_t)snprintf(msg + n, room - n, "    |\n%3d | %.*s\n    | %*s^\n\n", perr->line, (int)(eol - line), line, perr->column - 1, "");
+    return msg;
+}
+
+static Term shell_parse(Genlab *g, const char *source, size_t len, const char *file, int first_line, char **error)
+{
+    (void)g;
+    /* IEx numbers an input's lines from its counter: iex:N */
+    size_t pad = first_line > 1 ? (size_t)first_line - 1 : 0;
+    char *text = xmalloc(pad + len + 1);
+    memset(text, '\n', pad);
+    memcpy(text + pad, source, len);
+    Heap scratch;
+    heap_init(&scratch, 4096);
+    ParseError perr;
+    Term ast = parse_source(&scratch, text, pad + len, file, &perr);
+    if (ast == TERM_NONE) {
+        *error = shell_parse_error(&perr, file, text, pad + len);
+        free(text);
+        heap_release(&scratch);
+        return TERM_NONE;
+    }
+    free(text);
+    /* compiled code keeps pointing at the AST's literals */
+    ast = term_copy(literal_heap(), ast);
+    heap_release(&scratch);
+    return toplevel_items(ast);
+}
+
+GenlabResult genlab_shell_eval(Genlab *g, const char *source, size_t len)
+{
+    char *error;
+    Term items = shell_parse(g, source, len, "iex", g->counter, &error);
+    if (items == TERM_NONE) return result_text(GENLAB_RESULT_ERROR, error);
+    return shell_eval_items(g, items, "iex", false);
+}
+
+bool genlab_shell_load(Genlab *g, const char *source, size_t len, const char *file, char **error)
+{
+    Term items = shell_parse(g, source, len, file, 1, error);
+    if (items == TERM_NONE) return false;
+    int counter = g->counter;
+    GenlabResult r = shell_eval_items(g, items, file, true);
+    g->counter = counter;
+    if (r.kind == GENLAB_RESULT_VALUE) {
+        genlab_result_free(&r);
+        return true;
+    }
+    *error = r.text;
+    return false;
+}
+
+void genlab_advance_clock(Genlab *g, uint64_t ms)
+{
+    (void)g;
+    (void)ms; /* TODO */
+}
+
+size_t genlab_complete(Genlab *g, const char *prefix, void (*each)(void *ctx, const char *candidate), void *ctx)
+{
+    (void)g;
+    (void)prefix;
+    (void)each;
+    (void)ctx;
+    return 0;
 }

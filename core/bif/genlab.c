@@ -92,20 +92,25 @@ static Term erl_map_get(Process *p, const Term *args)
     return v;
 }
 
-/* :erlang.halt/0,1: System.halt stops everything at once. */
+/* :erlang.halt/0,1: System.halt stops everything at once; the runtime
+ * reports the status to its caller (core never calls exit()). */
+static Term halt_with(Process *p, int status)
+{
+    sched_request_halt(status);
+    process_exit(p, ATOM_kill);
+    return ATOM_ok;
+}
+
 static Term erl_halt0(Process *p, const Term *args)
 {
-    (void)p;
     (void)args;
-    fflush(stdout);
-    exit(0);
+    return halt_with(p, 0);
 }
 
 static Term erl_halt1(Process *p, const Term *args)
 {
     if (!term_is_small(args[0]) || small_value(args[0]) < 0) return process_badarg_at(p, 1, "invalid status");
-    fflush(stdout);
-    exit((int)(small_value(args[0]) & 255));
+    return halt_with(p, (int)(small_value(args[0]) & 255));
 }
 
 static int fn_order(const void *a, const void *b)

@@ -1411,7 +1411,7 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
         compile_remote_call(c, A("Elixir.Kernel"), name, args, dst, tail);
         return;
     }
-    (void)meta;
+    set_line_from_meta(c, meta); /* a bare name: the call itself carries the line */
     if (m->module)
         compile_fail(c, "CompileError", "undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
                      atom_text(name), arity, module_display_name(m->name));
@@ -2046,7 +2046,10 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
     if ((!strcmp(op, "alias") || !strcmp(op, "require") || !strcmp(op, "import")) && n >= 1) {
         extern void module_directive(ModCtx *m, const char *which, Term args, int line);
         module_directive(m, op, args, c->line);
-        emit(c, OP_LOADK, (Code)dst, (Code)ATOM_nil);
+        /* its value is the module it names, as Elixir's */
+        Term target = list_nth(args, 0);
+        Term named = term_is_atom(target) ? target : expand_alias(m, target);
+        emit(c, OP_LOADK, (Code)dst, (Code)(named != TERM_NONE ? named : ATOM_nil));
         finish(c, dst, tail);
         return;
     }

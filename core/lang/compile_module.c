@@ -138,6 +138,8 @@ void compile_begin_file(void)
     toplevel.nimports = 0;
 }
 
+void compile_begin_input(void) { nfile_modules = 0; }
+
 void compile_note_file_module(Term ast)
 {
     Term name, meta, args;

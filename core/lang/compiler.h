@@ -47,6 +47,9 @@ Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err);
  * be used by its own top-level code (Elixir expands a file's top level
  * before it runs any of it). */
 void compile_begin_file(void);
+/* Starts the next input of a shell session: like compile_begin_file, but
+ * the top level's aliases and imports stay. */
+void compile_begin_input(void);
 /* Notes the module a top-level defmodule of this file will define. */
 void compile_note_file_module(Term defmodule_ast);
 

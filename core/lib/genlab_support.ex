@@ -43,6 +43,21 @@ defmodule :genlab_cli do
 
     banner <> "\n" <> Exception.format_stacktrace(stacktrace)
   end
+
+  # How the shell prints an error, as IEx does: the same, but without the
+  # frames of the shell's own code (the input itself and what called it).
+  def format_shell_error(kind, reason, stacktrace) do
+    format_error(kind, reason, shell_frames(stacktrace))
+  end
+
+  defp shell_frames(stacktrace) when is_list(stacktrace) do
+    Enum.take_while(stacktrace, fn
+      {:elixir_compiler_0, _, _, _} -> false
+      _ -> true
+    end)
+  end
+
+  defp shell_frames(_), do: []
 end
 
 defmodule :genlab_struct do

@@ -87,6 +87,7 @@ static void collect_into(Process *p, size_t top, size_t room)
         vm->result = evacuate(&c, vm->result);
     }
     p->dictionary = evacuate(&c, p->dictionary);
+    p->host_root = evacuate(&c, p->host_root);
     p->exc_reason = evacuate(&c, p->exc_reason);
     p->exc_stacktrace = evacuate(&c, p->exc_stacktrace);
     scan(&c, to->data);

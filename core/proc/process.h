@@ -26,6 +26,7 @@ struct Process {
     Term exc_stacktrace; /* filled by the VM while unwinding */
 
     Term dictionary; /* the process dictionary: a map, or [] while empty */
+    Term host_root;  /* a term the layer above keeps alive here (the shell's bindings) */
 
     struct VmState *vm; /* registers, frames, handlers: see vm.h */
 
@@ -42,6 +43,7 @@ struct Process {
     bool exit_pending;        /* an exit signal arrived while it was running */
     bool compact_pending;     /* waiting with memory to give back (sched.c) */
     bool queued;              /* in the run queue: freed only once it is out */
+    bool is_main;             /* runs top-level code: kept when it exits */
     /* links and monitors are pids / ids, kept outside the heap */
     uint32_t *links;
     size_t nlinks, links_cap;

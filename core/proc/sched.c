@@ -2,6 +2,7 @@
  * message delivery, exit signals, links, monitors and registered names. */
 #include "sched.h"
 
+#include <signal.h>
 #include <stdlib.h>
 
 #include "atom.h"
@@ -11,13 +12,17 @@
 #include "heap.h"
 #include "vm.h"
 
-#define FIRST_SERIAL 110
-#define MAIN_SERIAL 109
+/* A script's process is #PID<0.109.0> and what it spawns follows. */
+#define FIRST_SERIAL 109
 #define SLICE_REDUCTIONS 4000
 
 static Process **table;
 static size_t table_cap;
 static uint32_t next_serial = FIRST_SERIAL;
+static SchedHooks hooks;
+static volatile sig_atomic_t interrupt_requested;
+static bool halt_requested;
+static int halt_status;
 static size_t alive;
 static Process *run_head, *run_tail;
 static uint64_t now_ms;
@@ -63,7 +68,7 @@ static Process *runq_pop(void)
         run_head = p->run_next;
         if (!run_head) run_tail = NULL;
         p->queued = false;
-        if (p->status == PROC_EXITED && pid_serial(p->pid) != MAIN_SERIAL) {
+        if (p->status == PROC_EXITED && !p->is_main) {
             /* it exited while queued (process_exit kept its struct) */
             free(p);
             return runq_pop();
@@ -78,6 +83,7 @@ static Process *process_new(uint32_t serial)
     heap_init(&p->heap, 0);
     p->pid = pid_make(serial);
     p->dictionary = TERM_NIL;
+    p->host_root = TERM_NIL;
     p->exc_reason = TERM_NIL;
     p->exc_stacktrace = TERM_NIL;
     p->registered_name = ATOM_nil;
@@ -105,10 +111,41 @@ Process *process_spawn(Function *fn, const Term *args, uint32_t nargs)
 
 Process *process_spawn_main(void)
 {
-    Process *p = process_new(MAIN_SERIAL);
+    Process *p = process_new(next_serial++);
     heap_init(&p->heap, 1024);
+    p->is_main = true;
     p->status = PROC_WAITING; /* runnable only while it runs top-level code */
     return p;
+}
+
+void sched_set_next_serial(uint32_t serial)
+{
+    /* only before anything is spawned: serials must never be reused */
+    if (alive == 0) next_serial = serial;
+}
+
+void sched_skip_serial(void) { next_serial++; }
+
+void sched_set_hooks(const SchedHooks *h) { hooks = *h; }
+
+void sched_interrupt(void) { interrupt_requested = 1; }
+
+void sched_request_halt(int status)
+{
+    if (halt_requested) return;
+    halt_requested = true;
+    halt_status = status;
+}
+
+bool sched_halted(int *status)
+{
+    if (halt_requested && status) *status = halt_status;
+    return halt_requested;
+}
+
+static void call_idle_hook(void)
+{
+    if (hooks.idle) hooks.idle();
 }
 
 /* ---- messages ------------------------------------------------------------------- */
@@ -157,7 +194,6 @@ typedef struct Timer {
     bool cancelled;
 } Timer;
 
-void runtime_idle(void);
 static void idle_push(Process *p);
 static Timer **timers;
 static size_t ntimers, timers_cap;
@@ -270,7 +306,7 @@ static bool fire_next_timers(void)
     if (!ntimers) return false;
     uint64_t when = timers[0]->time;
     if (when > now_ms) now_ms = when;
-    runtime_idle(); /* the logger prints what came due */
+    call_idle_hook(); /* the logger prints what came due */
     while (ntimers && timers[0]->time <= when) {
         Timer *t = timer_pop();
         if (!t->cancelled) {
@@ -429,10 +465,6 @@ bool process_demonitor(Process *watcher, uint64_t ref)
 
 /* ---- exits ---------------------------------------------------------------------------- */
 
-/* Resources other modules tie to a process's life (ETS tables): they
- * define this to release them; the default does nothing. */
-__attribute__((weak)) void ets_owner_exited(Term pid) { (void)pid; }
-
 static void process_free(Process *p)
 {
     vm_state_free(p->vm);
@@ -464,7 +496,7 @@ void process_exit(Process *p, Term reason)
     heap_init(&tmp, 0);
     reason = term_copy(&tmp, reason);
     Term pid = p->pid;
-    ets_owner_exited(pid);
+    if (hooks.exited) hooks.exited(pid); /* its ETS tables go */
     if (p->registered_name != ATOM_nil) process_unregister(p->registered_name);
     for (size_t i = 0; i < p->nmonitors; i++) {
         Process *t = process_find(p->monitors[i].pid);
@@ -491,7 +523,7 @@ void process_exit(Process *p, Term reason)
     }
     free(links);
     free(watchers);
-    if (pid_serial(pid) != MAIN_SERIAL) {
+    if (!p->is_main) {
         process_free(p);
         table[pid_serial(pid)] = NULL;
         if (!p->queued) free(p); /* else runq_pop frees it */
@@ -594,8 +626,7 @@ static VmStatus run_slice(Process *p, Process *main)
         break;
     case VM_ERROR:
         if (p != main) {
-            extern void runtime_report_crash(Process *p);
-            runtime_report_crash(p);
+            if (hooks.crashed) hooks.crashed(p);
             process_exit(p, crash_reason(p));
         }
         break;
@@ -603,19 +634,15 @@ static VmStatus run_slice(Process *p, Process *main)
     return st;
 }
 
-void process_revive_main(Process *p)
+Process *process_replace_main(Process *old)
 {
-    if (p->status != PROC_EXITED) return;
-    vm_state_free(p->vm);
-    p->vm = NULL;
-    heap_release(&p->heap);
-    heap_init(&p->heap, 1024);
-    p->exit_pending = false;
-    p->trap_exit = false;
-    p->dictionary = TERM_NIL;
-    p->exit_reason = ATOM_nil;
-    p->status = PROC_WAITING;
-    alive++;
+    if (old->status != PROC_EXITED) process_exit(old, ATOM_kill);
+    uint32_t serial = pid_serial(old->pid);
+    process_free(old);
+    table[serial] = NULL;
+    if (old->queued) old->is_main = false; /* runq_pop frees it */
+    else free(old);
+    return process_spawn_main();
 }
 
 
@@ -624,9 +651,16 @@ bool sched_run_main(Process *main, VmStatus *status)
     main->status = PROC_RUNNABLE;
     runq_push(main);
     for (;;) {
+        if (halt_requested) return false;
+        if (interrupt_requested) {
+            /* Ctrl-C in the shell: the evaluator is killed, as IEx's is */
+            interrupt_requested = 0;
+            process_exit(main, atom_from_cstr("interrupted"));
+            return false;
+        }
         Process *p = runq_pop();
         if (!p) {
-            runtime_idle();
+            call_idle_hook();
             compact_idle();
             if (fire_next_timers()) continue;
             return false; /* everything waits: nothing will ever wake main */

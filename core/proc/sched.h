@@ -57,9 +57,32 @@ bool sched_run_main(Process *main, VmStatus *status);
  * done lazily, when the scheduler is idle or the memory is asked for. */
 void process_compact(Process *p);
 
-/* Brings the main process back after an exit signal killed it (the shell
- * goes on, as IEx starts a new evaluator). */
-void process_revive_main(Process *p);
+/* Frees the main process after an exit signal killed it and starts a new
+ * one with the next pid (the shell goes on, as IEx starts a new evaluator). */
+Process *process_replace_main(Process *old);
+
+/* The pid serial the next process gets; IEx's evaluator is #PID<0.106.0>
+ * and each line its reader takes uses up one pid, so the shell sets and
+ * skips serials to number pids as IEx does. */
+void sched_set_next_serial(uint32_t serial);
+void sched_skip_serial(void);
+
+/* What the scheduler tells the layer above: the scheduler went idle (the
+ * logger prints what came due), a process other than main crashed, a
+ * process exited (what it owned, such as ETS tables, is released). */
+typedef struct SchedHooks {
+    void (*idle)(void);
+    void (*crashed)(Process *p);
+    void (*exited)(Term pid);
+} SchedHooks;
+void sched_set_hooks(const SchedHooks *hooks);
+
+/* Asks the scheduler to kill the main process (reason :interrupted) at the
+ * next slice; safe to call from a signal handler. */
+void sched_interrupt(void);
+/* System.halt: the scheduler stops at once; sched_halted says so. */
+void sched_request_halt(int status);
+bool sched_halted(int *status);
 
 /* Virtual time in milliseconds since the start. */
 uint64_t clock_now(void);

@@ -1,0 +1,237 @@
+/* repl.c - the shell. When standard input is not a terminal it prints
+ * exactly what `iex < file` prints; on a terminal it reads with libedit
+ * (history in ~/.genlab_history, Tab completion) and Ctrl-C ends a
+ * runaway evaluation instead of the program. */
+#include "repl.h"
+
+#include <editline/readline.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char banner[] = "Interactive Elixir (" GENLAB_ELIXIR_VERSION ") - press Ctrl+C to exit (type h() ENTER for help)\n";
+
+/* The input being gathered, line by line, until it parses. */
+typedef struct Input {
+    char *text;
+    size_t len, cap;
+} Input;
+
+static void input_add(Input *in, const char *line, size_t n)
+{
+    if (in->len + n + 2 > in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 256;
+        while (cap < in->len + n + 2) cap *= 2;
+        char *bigger = realloc(in->text, cap);
+        if (!bigger) {
+            fputs("genlab: out of memory\n", stderr);
+            exit(1);
+        }
+        in->text = bigger;
+        in->cap = cap;
+    }
+    memcpy(in->text + in->len, line, n);
+    in->len += n;
+    if (!n || line[n - 1] != '\n') in->text[in->len++] = '\n';
+    in->text[in->len] = 0;
+}
+
+static Genlab *evaluating; /* set while an input runs: Ctrl-C interrupts it */
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    if (evaluating) genlab_interrupt(evaluating);
+}
+
+static void load_dot_iex(Genlab *g)
+{
+    FILE *f = fopen(".iex.exs", "rb");
+    if (!f) return;
+    Input in = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) input_add(&in, buf, n);
+    fclose(f);
+    char *error = NULL;
+    evaluating = g;
+    if (in.len && !genlab_shell_load(g, in.text, in.len, ".iex.exs", &error)) {
+        fputs(error, stdout);
+        free(error);
+    }
+    evaluating = NULL;
+    free(in.text);
+}
+
+/* What the shell does with a complete input; false when it must stop. */
+static bool run_input(Genlab *g, Input *in, int *status)
+{
+    evaluating = g;
+    GenlabResult r = genlab_shell_eval(g, in->text, in->len);
+    evaluating = NULL;
+    in->len = 0;
+    bool go_on = true;
+    switch (r.kind) {
+    case GENLAB_RESULT_HALT:
+        *status = r.halt_status;
+        go_on = false;
+        break;
+    case GENLAB_RESULT_RESTART:
+        fwrite(r.text, 1, r.len, stdout);
+        fputs(banner, stdout);
+        break;
+    default:
+        fwrite(r.text, 1, r.len, stdout);
+    }
+    genlab_result_free(&r);
+    fflush(stdout);
+    return go_on;
+}
+
+static void make_prompt(Genlab *g, bool continued, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s(%d)> ", continued ? "..." : "iex", genlab_shell_counter(g));
+}
+
+/* ---- piped input: byte for byte what `iex < file` prints ---------------- */
+
+static int run_piped(Genlab *g)
+{
+    Input in = {0};
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int status = 0;
+    char prompt[64];
+    for (;;) {
+        make_prompt(g, in.len > 0, prompt, sizeof prompt);
+        fputs(prompt, stdout);
+        fflush(stdout);
+        if ((n = getline(&line, &cap, stdin)) < 0) break;
+        genlab_shell_line_read(g);
+        input_add(&in, line, (size_t)n);
+        if (genlab_input_status(g, in.text, in.len) == GENLAB_INPUT_INCOMPLETE) continue;
+        if (!run_input(g, &in, &status)) break;
+    }
+    free(line);
+    free(in.text);
+    return status;
+}
+
+/* ---- a terminal: libedit ------------------------------------------------ */
+
+static Genlab *completing;
+
+/* Candidates for the word under the cursor, for libedit. */
+typedef struct Candidates {
+    char **items;
+    size_t n, cap;
+} Candidates;
+
+static void add_candidate(void *ctx, const char *word)
+{
+    Candidates *c = ctx;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 32;
+        char **bigger = realloc(c->items, c->cap * sizeof *bigger);
+        if (!bigger) return;
+        c->items = bigger;
+    }
+    c->items[c->n++] = strdup(word);
+}
+
+static Candidates candidates;
+
+static char *next_candidate(const char *text, int state)
+{
+    (void)text;
+    static size_t next;
+    if (state == 0) next = 0;
+    return next < candidates.n ? strdup(candidates.items[next++]) : NULL;
+}
+
+static char **complete_word(const char *text, int start, int end)
+{
+    (void)start;
+    (void)end;
+    for (size_t i = 0; i < candidates.n; i++) free(candidates.items[i]);
+    candidates.n = 0;
+    genlab_complete(completing, text, add_candidate, &candidates);
+    rl_attempted_completion_over = 1; /* no file names */
+    return rl_completion_matches(text, next_candidate);
+}
+
+static char *history_path(void)
+{
+    const char *home = getenv("HOME");
+    if (!home || !*home) return NULL;
+    size_t n = strlen(home) + 32;
+    char *path = malloc(n);
+    if (path) snprintf(path, n, "%s/.genlab_history", home);
+    return path;
+}
+
+static uint64_t wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static int run_terminal(Genlab *g)
+{
+    char *hist = history_path();
+    using_history();
+    if (hist) read_history(hist);
+    completing = g;
+    rl_attempted_completion_function = complete_word;
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{([,";
+    Input in = {0};
+    int status = 0;
+    char prompt[64];
+    uint64_t last = wall_ms();
+    for (;;) {
+        make_prompt(g, in.len > 0, prompt, sizeof prompt);
+        char *line = readline(prompt);
+        if (!line) { /* Ctrl-D */
+            fputc('\n', stdout);
+            break;
+        }
+        /* the virtual clock moves by the wall time that passed at the prompt */
+        uint64_t now = wall_ms();
+        genlab_advance_clock(g, now - last);
+        genlab_shell_line_read(g);
+        if (*line) add_history(line);
+        input_add(&in, line, strlen(line));
+        free(line);
+        if (genlab_input_status(g, in.text, in.len) == GENLAB_INPUT_INCOMPLETE) continue;
+        bool go_on = run_input(g, &in, &status);
+        last = wall_ms();
+        if (!go_on) break;
+    }
+    if (hist) {
+        write_history(hist);
+        free(hist);
+    }
+    free(in.text);
+    return status;
+}
+
+int repl_run(Genlab *g)
+{
+    bool tty = isatty(0) && isatty(1);
+    const char *no_color = getenv("NO_COLOR");
+    genlab_shell_start(g, tty && !(no_color && *no_color));
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    fputs(banner, stdout);
+    load_dot_iex(g);
+    return tty ? run_terminal(g) : run_piped(g);
+}
