@@ -55,11 +55,17 @@ static void report_compile_error(const CompileError *err)
  * start-up a quick scan of each file finds the modules it defines; a file
  * is parsed and compiled the first time one of its modules is looked up.
  * Within a file, a module that needs a later one's struct is retried after
- * the others. */
+ * the others.
+ *
+ * The five tutorial servers (lessons/servers/NAME.ex) load the same way, but
+ * only in a shell session, as if IEx had required them from a .iex.exs: a
+ * script sees none of them, so one that defines its own Counter gets its
+ * own and prints what `elixir` prints. */
 typedef struct LibFile {
     const EmbeddedSource *src;
     bool loaded;
     bool has_macros; /* defines a macro: the compiler must load it to expand calls */
+    bool shell_only; /* a preloaded tutorial server */
 } LibFile;
 
 typedef struct LibModule {
@@ -178,11 +184,14 @@ static void lib_load_file(LibFile *f)
     compile_boot_mode = saved_mode;
 }
 
+static bool shell_session_open(void);
+
 static bool lib_autoload(Term name)
 {
     for (size_t i = 0; i < nlib_modules; i++)
         if (lib_modules[i].name == name) {
             if (lib_modules[i].file->loaded) return false;
+            if (lib_modules[i].file->shell_only && !shell_session_open()) return false;
             load_depth++;
             lib_load_file(lib_modules[i].file);
             if (--load_depth == 0) lib_retry_deferred();
@@ -196,6 +205,21 @@ static bool lib_has_macros(Term name)
     for (size_t i = 0; i < nlib_modules; i++)
         if (lib_modules[i].name == name) return lib_modules[i].file->has_macros;
     return false;
+}
+
+/* IEx uses up pids as a .iex.exs requires the servers: five for each
+ * module it compiles, and one more when the compiler's checker first loads
+ * :crypto (SessionStore calls it), whose on_load starts a process. A shell
+ * skips as many at its start, so the pids a learner sees are IEx's. */
+static unsigned lib_preload_pids(void)
+{
+    unsigned pids = 0;
+    bool crypto = false;
+    for (size_t i = 0; i < nlib_modules; i++)
+        if (lib_modules[i].file->shell_only) pids += 5;
+    for (size_t i = 0; i < nlib_files; i++)
+        if (lib_files[i].shell_only && memmem(lib_files[i].src->text, lib_files[i].src->length, ":crypto.", 8)) crypto = true;
+    return pids + crypto;
 }
 
 bool runtime_load_library(void)
@@ -222,6 +246,7 @@ static void load_library(void)
     lib_files = xcalloc(n + 1, sizeof *lib_files);
     for (size_t i = 0; i < n; i++) {
         lib_files[i].src = &embedded_sources[i];
+        lib_files[i].shell_only = strncmp(embedded_sources[i].path, "lessons/", 8) == 0;
         lib_scan(&lib_files[i]);
     }
     nlib_files = n;
@@ -254,6 +279,8 @@ static Process *main_proc(void)
 
 /* The shell's session, when one is open (see genlab_shell_start). */
 static Genlab *session;
+
+static bool shell_session_open(void) { return session != NULL; }
 
 /* Calls Elixir code at the top of the main process's frame stack and runs
  * the scheduler until that code returns or raises. */
@@ -661,6 +688,7 @@ void genlab_shell_start(Genlab *g, bool colors)
     g->colors = colors;
     sched_set_next_serial(SHELL_FIRST_SERIAL);
     shell_new_process(g);
+    for (unsigned n = lib_preload_pids(); n > 0; n--) sched_skip_serial();
 }
 
 int genlab_shell_counter(const Genlab *g) { return g->counter; }
