@@ -190,6 +190,11 @@ defmodule Exception do
     %{exception | args: args}
   end
 
+  defp blame_exception(%UndefinedFunctionError{} = exception, stacktrace) do
+    {blamed, _stacktrace} = UndefinedFunctionError.blame(exception, stacktrace)
+    blamed
+  end
+
   defp blame_exception(exception, _stacktrace), do: exception
 
   defp blame_operation(fun, [operand]) when fun in [:-, :+, :bnot], do: :erlang.atom_to_binary(fun, :utf8) <> "(" <> inspect(operand) <> ")"

@@ -134,6 +134,75 @@ defmodule UndefinedFunctionError do
   defp undefined_or_private(module, function, arity) do
     "function " <> Exception.format_mfa(module, function, arity) <> " is undefined or private"
   end
+
+  # Exception.blame/3 (the command line's and the shell's report, not
+  # message/1) adds a hint when the module is there but the function not.
+  def blame(%{message: nil, module: module, function: function, arity: arity} = exception, stacktrace)
+      when is_atom(module) and is_atom(function) and is_integer(arity) do
+    text = message(exception)
+
+    if text == undefined_or_private(module, function, arity) do
+      {%{exception | message: text <> hint(module, function, arity)}, stacktrace}
+    else
+      {exception, stacktrace}
+    end
+  end
+
+  def blame(exception, stacktrace), do: {exception, stacktrace}
+
+  # What the caller may have meant, as Elixir words it: a macro of that
+  # name and arity that needs a require, or else up to five of the module's
+  # functions and macros, the same name with other arities or, failing
+  # those, names whose Jaro similarity is 0.77 or more, best first and
+  # then listed in name order.
+  defp hint(module, function, arity) do
+    if macro_exported?(module, function, arity) do
+      ". However there is a macro with the same name and arity. " <>
+        "Be sure to require " <> inspect(module) <> " if you intend to invoke this macro"
+    else
+      module |> exports_of() |> close_to(function) |> did_you_mean()
+    end
+  end
+
+  defp exports_of(module) do
+    if function_exported?(module, :__info__, 1) do
+      module.__info__(:macros) ++ module.__info__(:functions)
+    else
+      []
+    end
+  end
+
+  defp close_to(exports, function) do
+    case for {name, _arity} = export <- exports, name == function, do: {1.0, export} do
+      [] ->
+        typed = Atom.to_string(function)
+
+        for {name, _arity} = export <- exports,
+            score = String.jaro_distance(typed, Atom.to_string(name)),
+            score >= 0.77,
+            do: {score, export}
+
+      same_name ->
+        same_name
+    end
+    |> Enum.sort(&(elem(&1, 0) >= elem(&2, 0)))
+    |> Enum.take(5)
+    |> Enum.map(&elem(&1, 1))
+    |> Enum.sort(&(elem(&1, 0) <= elem(&2, 0)))
+  end
+
+  defp did_you_mean([]), do: ""
+
+  defp did_you_mean(exports) do
+    lines = for {name, arity} <- exports, do: "      * " <> remote_name(name) <> "/" <> Integer.to_string(arity) <> "\n"
+    ". Did you mean:\n\n" <> Enum.join(lines)
+  end
+
+  # a name as it follows "Module.": get_value, or "odd name" quoted
+  defp remote_name(name) do
+    ":" <> text = inspect(name)
+    text
+  end
 end
 
 defmodule FunctionClauseError do

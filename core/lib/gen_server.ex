@@ -611,17 +611,17 @@ defmodule GenServer do
   def call(server, request, timeout \\ @default_timeout) do
     case whereis(server) do
       nil ->
-        exit({:noproc, {__MODULE__, :call, [server, request, timeout]}})
+        exit_from({:noproc, {__MODULE__, :call, [server, request, timeout]}}, :call, 1027)
 
       pid when pid == self() ->
-        exit({:calling_self, {__MODULE__, :call, [server, request, timeout]}})
+        exit_from({:calling_self, {__MODULE__, :call, [server, request, timeout]}}, :call, 1031)
 
       pid ->
         try do
           :gen.call(pid, :"$gen_call", request, timeout)
         catch
           :exit, reason ->
-            exit({reason, {__MODULE__, :call, [server, request, timeout]}})
+            exit_from({reason, {__MODULE__, :call, [server, request, timeout]}}, :call, 1038)
         else
           {:ok, res} -> res
         end
@@ -676,18 +676,25 @@ defmodule GenServer do
   def stop(server, reason \\ :normal, timeout \\ :infinity) do
     case whereis(server) do
       nil ->
-        exit({:noproc, {__MODULE__, :stop, [server, reason, timeout]}})
+        exit_from({:noproc, {__MODULE__, :stop, [server, reason, timeout]}}, :stop, 985)
 
       pid when pid == self() ->
-        exit({:calling_self, {__MODULE__, :stop, [server, reason, timeout]}})
+        exit_from({:calling_self, {__MODULE__, :stop, [server, reason, timeout]}}, :stop, 988)
 
       pid ->
         try do
           :proc_lib.stop(pid, reason, timeout)
         catch
-          :exit, err -> exit({err, {__MODULE__, :stop, [server, reason, timeout]}})
+          :exit, err -> exit_from({err, {__MODULE__, :stop, [server, reason, timeout]}}, :stop, 995)
         end
     end
+  end
+
+  # call/3 and stop/3 exit from these lines of Elixir 1.14's lib/gen_server.ex
+  defp exit_from(reason, fun, line) do
+    :genlab_support.raise_from(:exit, reason, __MODULE__, [
+      {__MODULE__, fun, 3, [file: 'lib/gen_server.ex', line: line]}
+    ])
   end
 
   def whereis(server)

@@ -15,6 +15,17 @@ defmodule :genlab_support do
         :lists.reverse(acc)
     end
   end
+
+  # Exits or raises as OTP's own code does, seen from its own sources:
+  # `frames` (the place in lib/gen_server.ex or sys.erl that real Elixir
+  # names) go on top of the caller's frames, with the frames of `module`,
+  # which called this, dropped. A learner's stack trace then points where
+  # Elixir's would, not into genlab's library.
+  def raise_from(kind, reason, module, frames) do
+    {:current_stacktrace, stack} = :erlang.process_info(self(), :current_stacktrace)
+    callers = Enum.drop_while(stack, fn {m, _, _, _} -> m == module or m == :genlab_support end)
+    :erlang.raise(kind, reason, frames ++ callers)
+  end
 end
 
 defmodule :genlab_cli do

@@ -34,7 +34,7 @@ defmodule Kernel do
 
   def macro_exported?(module, macro, arity)
       when is_atom(module) and is_atom(macro) and is_integer(arity) and arity >= 0 and arity <= 255 do
-    false
+    :erlang.function_exported(module, :__info__, 1) and {macro, arity} in module.__info__(:macros)
   end
 
   # ---- structs ----------------------------------------------------------

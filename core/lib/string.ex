@@ -82,4 +82,54 @@ defmodule String do
       {count, string}
     end
   end
+
+  # Jaro similarity, 0.0 (nothing alike) to 1.0 (equal), on graphemes. Each
+  # grapheme of the shorter string (the second one when both are as long)
+  # takes the first unused equal grapheme of the other within the window
+  # (half the longer length, less one); taking one that lies before the
+  # previous match counts as a transposition.
+  def jaro_distance(string, string) when is_binary(string), do: 1.0
+  def jaro_distance(_string, ""), do: 0.0
+  def jaro_distance("", _string), do: 0.0
+
+  def jaro_distance(string1, string2) when is_binary(string1) and is_binary(string2) do
+    g1 = String.graphemes(string1)
+    g2 = String.graphemes(string2)
+    n1 = length(g1)
+    n2 = length(g2)
+
+    {short, long, window} =
+      if n1 < n2, do: {g1, g2, div(n2, 2) - 1}, else: {g2, g1, div(n1, 2) - 1}
+
+    case jaro_match(short, 0, List.to_tuple(long), window, %{}, -1, 0, 0) do
+      {0, _swaps} -> 0.0
+      {common, swaps} -> (common / n1 + common / n2 + (common - swaps) / common) / 3
+    end
+  end
+
+  defp jaro_match([], _i, _long, _window, _used, _last, common, swaps), do: {common, swaps}
+
+  defp jaro_match([g | rest], i, long, window, used, last, common, swaps) do
+    from = max(i - window, 0)
+    upto = min(i + window, tuple_size(long) - 1)
+
+    case jaro_find(g, from, upto, long, used) do
+      nil ->
+        jaro_match(rest, i + 1, long, window, used, last, common, swaps)
+
+      at ->
+        swaps = if at < last, do: swaps + 1, else: swaps
+        jaro_match(rest, i + 1, long, window, Map.put(used, at, true), at, common + 1, swaps)
+    end
+  end
+
+  defp jaro_find(_g, from, upto, _long, _used) when from > upto, do: nil
+
+  defp jaro_find(g, from, upto, long, used) do
+    if elem(long, from) == g and not :erlang.is_map_key(from, used) do
+      from
+    else
+      jaro_find(g, from + 1, upto, long, used)
+    end
+  end
 end

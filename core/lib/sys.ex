@@ -29,7 +29,7 @@ defmodule :sys do
   def resume(name), do: send_system_msg(name, :resume)
   def resume(name, timeout), do: send_system_msg(name, :resume, timeout)
 
-  def terminate(name, reason), do: terminate(name, reason, :infinity)
+  def terminate(name, reason), do: send_system_msg(name, {:terminate, reason})
   def terminate(name, reason, timeout), do: send_system_msg(name, {:terminate, reason}, timeout)
 
   def change_code(name, mod, vsn, extra), do: send_system_msg(name, {:change_code, mod, vsn, extra})
@@ -51,7 +51,7 @@ defmodule :sys do
     try do
       :gen.call(name, :system, request)
     catch
-      :exit, reason -> exit({reason, mfa(name, request)})
+      :exit, reason -> exit_from_send({reason, mfa(name, request)}, 2, 338)
     else
       {:ok, res} -> res
     end
@@ -61,14 +61,34 @@ defmodule :sys do
     try do
       :gen.call(name, :system, request, timeout)
     catch
-      :exit, reason -> exit({reason, mfa(name, request, timeout)})
+      :exit, reason -> exit_from_send({reason, mfa(name, request, timeout)}, 3, 344)
     else
       {:ok, res} -> res
     end
   end
 
+  # Exits as OTP 25's sys.erl does, from send_system_msg/2,3 at `line`;
+  # get_state and replace_state wait for its answer, so their frame shows
+  # too, while the other functions tail-call it.
+  defp exit_from_send(reason, arity, line) do
+    {:current_stacktrace, stack} = :erlang.process_info(self(), :current_stacktrace)
+
+    waiting =
+      for {:sys, fun, n, _} <- stack, waiting = waiting_line(fun, n), waiting != nil do
+        {:sys, fun, n, [file: 'sys.erl', line: waiting]}
+      end
+
+    top = {:sys, :send_system_msg, arity, [file: 'sys.erl', line: line]}
+    :genlab_support.raise_from(:exit, reason, :sys, [top | :lists.sublist(waiting, 1)])
+  end
+
+  defp waiting_line(:get_state, 1), do: 139
+  defp waiting_line(:get_state, 2), do: 149
+  defp waiting_line(:replace_state, 2), do: 159
+  defp waiting_line(:replace_state, 3), do: 170
+  defp waiting_line(_fun, _arity), do: nil
+
   defp mfa(name, {:debug, {fun, arg}}), do: {:sys, fun, [name, arg]}
-  defp mfa(name, {:debug, :no_debug}), do: {:sys, :no_debug, [name]}
   defp mfa(name, {:change_code, mod, vsn, extra}), do: {:sys, :change_code, [name, mod, vsn, extra]}
   defp mfa(name, {:terminate, reason}), do: {:sys, :terminate, [name, reason]}
   defp mfa(name, request), do: {:sys, request, [name]}
