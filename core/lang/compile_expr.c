@@ -1376,6 +1376,36 @@ static Term import_module_for(ModCtx *m, Term name, uint32_t arity)
     return TERM_NONE;
 }
 
+static int atom_text_order(const void *a, const void *b)
+{
+    return strcmp(atom_text(*(const Term *)a), atom_text(*(const Term *)b));
+}
+
+/* Kernel.binding/0: [name: value] for every variable in scope, sorted by
+ * name, as Elixir gives them; compiled as the keyword list of those
+ * variables. Inside a fn, only the enclosing function's variables that
+ * the fn uses are in scope (a fn captures what it uses, nothing more). */
+static void compile_binding(FnCtx *c, uint32_t dst, bool tail)
+{
+    size_t n = 0, cap = 16;
+    Term *names = xmalloc(cap * sizeof(Term));
+    for (size_t i = 0; i < c->nvars; i++) {
+        /* underscored names are never read back here (Elixir lists them) */
+        if (c->vars[i].context != ATOM_nil || atom_text(c->vars[i].name)[0] == '_') continue;
+        size_t j = 0;
+        while (j < n && names[j] != c->vars[i].name) j++;
+        if (j < n) continue;
+        if (n == cap) names = xrealloc(names, (cap *= 2) * sizeof(Term));
+        names[n++] = c->vars[i].name;
+    }
+    qsort(names, n, sizeof(Term), atom_text_order);
+    Heap *h = literal_heap();
+    Term list = TERM_NIL;
+    for (size_t i = n; i-- > 0;) list = cons_new(h, tuple2(h, names[i], tuple3(h, names[i], TERM_NIL, ATOM_nil)), list);
+    free(names);
+    compile_expr(c, list, dst, tail);
+}
+
 static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, uint32_t dst, bool tail)
 {
     uint32_t arity = (uint32_t)list_length(args);
@@ -1385,6 +1415,10 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
         if (kind >= 2) compile_fail(c, "CompileError", "undefined function %s/%u (a macro defined in the same module cannot be called before it is compiled)", atom_text(name), arity);
         if (c->in_guard) compile_fail(c, "CompileError", "cannot find or invoke local %s/%u inside guards", atom_text(name), arity);
         compile_local_call(c, module_function(m->module, name, arity), args, dst, tail);
+        return;
+    }
+    if (name == A("binding") && arity == 0 && !c->in_guard) {
+        compile_binding(c, dst, tail);
         return;
     }
     Term imod = import_module_for(m, name, arity);

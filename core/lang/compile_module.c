@@ -30,12 +30,19 @@ typedef struct FnDef {
     Term default_params; /* params of the clause that declared defaults, or TERM_NONE */
     size_t default_nattrs;
     int line;
+    Term doc;        /* what @doc said before it: a binary, false, or TERM_NONE */
+    Term sig_params; /* the params its documentation shows (the defaults' head, else the first) */
+    Term doc_meta;   /* what `@doc since: ...` and the like said: a keyword list */
 } FnDef;
 
 typedef struct ModBuild {
     ModCtx *m;
     FnDef *defs;
     size_t ndefs, cap;
+    Term moduledoc;    /* a binary, false, or TERM_NONE */
+    Term pending_doc;  /* @doc waiting for the next def */
+    Term pending_meta; /* @doc keyword lists waiting for the next def */
+    bool pending_impl; /* @impl waiting: a callback's doc is hidden, as Elixir does */
 } ModBuild;
 
 bool ast_is_defmodule(Term ast)
@@ -325,18 +332,31 @@ static void record_def(ModBuild *b, Term form_name, Term args, int line, bool fr
     uint32_t arity = (uint32_t)list_length(params);
     size_t before = b->ndefs;
     FnDef *d = def_for(b, fname, arity, kind, line);
-    if (b->ndefs > before) d->overridable = from_use;
+    bool fresh = b->ndefs > before;
+    if (fresh) d->overridable = from_use;
     else if (d->overridable && !from_use) {
         d->n = 0; /* the module overrides what `use` injected */
         d->overridable = false;
         d->default_params = TERM_NONE;
+        fresh = true;
     }
+    if (fresh) {
+        d->doc = b->pending_doc != TERM_NONE ? b->pending_doc : b->pending_impl ? ATOM_false : TERM_NONE;
+        d->sig_params = params;
+        d->doc_meta = b->pending_meta;
+    } else if (b->pending_doc != TERM_NONE) {
+        d->doc = b->pending_doc; /* a @doc before a later clause counts too */
+    }
+    b->pending_doc = TERM_NONE;
+    b->pending_meta = TERM_NIL;
+    b->pending_impl = false;
     size_t ndef = count_defaults(params);
     if (ndef) {
         if (d->default_params != TERM_NONE)
             compile_fail_mod(m, line, "CompileError", "def %s/%u defines defaults multiple times. Elixir allows defaults to be declared once per definition.", atom_text(fname), arity);
         d->default_params = params;
         d->default_nattrs = m->nattrs;
+        d->sig_params = params;
     }
     if (body == TERM_NONE) return; /* a function head */
     Term plain = strip_defaults(h, params);
@@ -524,13 +544,16 @@ static void record_generated(ModBuild *b, const char *src, int line)
     Term *items = NULL;
     size_t n = 0, cap = 0;
     collect_items(m, gen, &items, &n, &cap);
+    Term pending = b->pending_doc;
     for (size_t i = 0; i < n; i++) {
         Term name, meta, args, fname, params, guard, body, fmeta;
         ast_is_call(items[i], &name, &meta, &args);
         def_parts(args, &fname, &params, &guard, &body, &fmeta);
         local_add(m, fname, (uint32_t)list_length(params), 0);
+        b->pending_doc = ATOM_false; /* what the compiler writes has no docs to show */
         record_def(b, name, args, line, false);
     }
+    b->pending_doc = pending;
     free(items);
 }
 
@@ -590,7 +613,20 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                     for (int k = 0; unevaluated_attributes[k]; k++)
                         if (!strcmp(atom_text(aname), unevaluated_attributes[k])) skip = true;
                     Term value = skip ? literal(ATOM_true) : eval_constant(m, list_nth(aargs, 0), line);
-                    if (skip && aname == A("impl")) value = list_nth(aargs, 0);
+                    if (skip && aname == A("impl")) {
+                        value = list_nth(aargs, 0);
+                        b->pending_impl = value != ATOM_false;
+                    }
+                    if (aname == A("doc") || aname == A("moduledoc")) {
+                        /* a string or false; `@doc since: ...` and the like say nothing here */
+                        Term doc = eval_constant(m, list_nth(aargs, 0), line);
+                        if (term_is_binary(doc) || doc == ATOM_false) {
+                            if (aname == A("doc")) b->pending_doc = doc;
+                            else b->moduledoc = doc;
+                        } else if (aname == A("doc") && term_is_list(doc)) {
+                            b->pending_meta = doc;
+                        }
+                    }
                     set_attribute(m, aname, value);
                     last = value;
                     continue;
@@ -689,6 +725,24 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
     return last;
 }
 
+/* {moduledoc, [{kind, name, arity, params, doc, line, meta}]} for the public
+ * definitions, in definition order; what Code.fetch_docs/1 builds on. */
+static Term module_docs(ModBuild *b)
+{
+    Heap *h = literal_heap();
+    Term entries = TERM_NIL;
+    for (size_t i = b->ndefs; i-- > 0;) {
+        FnDef *d = &b->defs[i];
+        if (d->kind & 1) continue; /* defp, defmacrop */
+        Term kind = d->kind == 2 ? A("macro") : A("function");
+        Term doc = d->doc == TERM_NONE ? ATOM_nil : d->doc;
+        Term params = d->sig_params == TERM_NONE ? TERM_NIL : d->sig_params;
+        Term items[7] = {kind, d->name, small_make(d->arity), params, doc, small_make(d->line), d->doc_meta};
+        entries = cons_new(h, tuple_from(h, 7, items), entries);
+    }
+    return tuple2(h, b->moduledoc == TERM_NONE ? ATOM_nil : b->moduledoc, entries);
+}
+
 static Term compile_module_body(ModCtx *parent, Term name, Term body, const char *file, int line, CompileError *err, jmp_buf *on_error)
 {
     ModCtx m;
@@ -702,8 +756,8 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     if (parent) {
         for (size_t i = 0; i < parent->naliases; i++) add_alias(&m, parent->aliases[i].short_name, parent->aliases[i].full_name);
     }
-    (void)line;
-    ModBuild b = {&m, NULL, 0, 0};
+    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false};
+    m.module->line = (uint32_t)line;
     Term *items = NULL;
     size_t nitems = 0, cap = 0;
     if (body != TERM_NONE) collect_items(&m, body, &items, &nitems, &cap);
@@ -721,6 +775,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
             compile_fail_mod(&m, line, "CompileError", "undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
                              atom_text(f->name), f->arity, module_display_name(name));
     }
+    if (compile_boot_mode) m.module->docs = module_docs(&b);
     module_install(m.module);
     if (parent) {
         /* the nested module's alias stays visible in the parent */

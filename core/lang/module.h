@@ -48,7 +48,15 @@ typedef struct Module {
     Term struct_default;     /* the %Mod{} map with defaults, or TERM_NONE */
     Term struct_enforce;     /* @enforce_keys: a list of field atoms */
     Term attributes;         /* persisted attributes: keyword list */
+    /* What @moduledoc and @doc said, for Code.fetch_docs/1, or TERM_NONE
+     * when the module was not compiled with docs (only the embedded
+     * library and servers are, as only .beam files carry docs on the
+     * BEAM): {moduledoc, [{kind, name, arity, params_ast, doc, line, meta}]},
+     * where moduledoc and doc are a binary, false or nil (none given), and
+     * meta is what `@doc since: ...` said. */
+    Term docs;
     const char *file;
+    uint32_t line;           /* the line of its defmodule, for source/1 */
     uint32_t version;
     struct Module *next;
 } Module;

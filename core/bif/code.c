@@ -1,0 +1,147 @@
+/* code.c - natives about code as text, under :genlab, for Code and the
+ * shell's helpers (IEx.Helpers): a module's documentation and source, a
+ * file's contents, and source text parsed to quoted form. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "atom.h"
+#include "bif.h"
+#include "binary.h"
+#include "embedded.h"
+#include "fatal.h"
+#include "module.h"
+#include "parser.h"
+
+/* A binary argument as a C string (malloc'd), or NULL. */
+static char *arg_cstring(Term t)
+{
+    const uint8_t *bytes;
+    size_t len;
+    if (!binary_bytes(t, &bytes, &len) || memchr(bytes, 0, len)) return NULL;
+    return xstrndup((const char *)bytes, len);
+}
+
+/* Reads a whole file; NULL (errno set) if it cannot. */
+static char *read_whole_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, n = 0, got;
+    char *buf = xmalloc(cap);
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) buf = xrealloc(buf, cap *= 2);
+    }
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static Term errno_atom(int err)
+{
+    switch (err) {
+    case ENOENT: return atom_from_cstr("enoent");
+    case EACCES: return atom_from_cstr("eacces");
+    case EISDIR: return atom_from_cstr("eisdir");
+    case ENOTDIR: return atom_from_cstr("enotdir");
+    default: return atom_from_cstr("eio");
+    }
+}
+
+/* :genlab.read_file(path): {:ok, binary} or {:error, posix}, as File.read/1. */
+static Term code_read_file(Process *p, const Term *args)
+{
+    char *path = arg_cstring(args[0]);
+    if (!path) return process_badarg(p);
+    size_t len = 0;
+    char *text = read_whole_file(path, &len);
+    int err = errno;
+    free(path);
+    if (!text) return tuple2(&p->heap, ATOM_error, errno_atom(err));
+    Term bin = binary_new(&p->heap, text, len);
+    free(text);
+    return tuple2(&p->heap, ATOM_ok, bin);
+}
+
+/* :genlab.module_docs(module): {:docs, {moduledoc, entries}} (see the
+ * Module's docs field), :no_docs for a module compiled without them, or
+ * :no_module. */
+static Term code_module_docs(Process *p, const Term *args)
+{
+    if (!term_is_atom(args[0])) return process_badarg(p);
+    Module *m = module_lookup(args[0]);
+    if (!m) return atom_from_cstr("no_module");
+    if (m->docs == TERM_NONE) return atom_from_cstr("no_docs");
+    return tuple2(&p->heap, atom_from_cstr("docs"), m->docs);
+}
+
+/* The text a module was compiled from: the embedded copy for the library
+ * and the servers, else the file as it is now on disk. */
+static char *source_text(const char *file, size_t *len)
+{
+    for (const EmbeddedSource *s = embedded_sources; s->path; s++)
+        if (!strcmp(s->path, file)) {
+            *len = s->length;
+            return xstrndup(s->text, s->length);
+        }
+    return read_whole_file(file, len);
+}
+
+/* :genlab.module_source(module): {file, line, text} where text is the
+ * whole file the module was compiled from (nil if it cannot be read), or
+ * nil for a module with no file. */
+static Term code_module_source(Process *p, const Term *args)
+{
+    if (!term_is_atom(args[0])) return process_badarg(p);
+    Module *m = module_lookup(args[0]);
+    if (!m || !m->file) return ATOM_nil;
+    size_t len = 0;
+    char *text = source_text(m->file, &len);
+    Term body = text ? binary_new(&p->heap, text, len) : ATOM_nil;
+    free(text);
+    Term file = binary_from_cstr(&p->heap, m->file);
+    return tuple3(&p->heap, file, small_make(m->line), body);
+}
+
+/* :genlab.string_to_quoted(text, file): {:ok, quoted} or
+ * {:error, {line, kind, message}} where kind is "SyntaxError" or
+ * "TokenMissingError". */
+static Term code_string_to_quoted(Process *p, const Term *args)
+{
+    const uint8_t *bytes;
+    size_t len;
+    char *file = arg_cstring(args[1]);
+    if (!binary_bytes(args[0], &bytes, &len) || !file) {
+        free(file);
+        return process_badarg(p);
+    }
+    Heap scratch;
+    heap_init(&scratch, 4096);
+    ParseError perr;
+    Term ast = parse_source(&scratch, (const char *)bytes, len, file, &perr);
+    free(file);
+    Term out;
+    if (ast == TERM_NONE) {
+        Term detail = tuple3(&p->heap, small_make(perr.line), binary_from_cstr(&p->heap, perr.kind), binary_from_cstr(&p->heap, perr.message));
+        out = tuple2(&p->heap, ATOM_error, detail);
+    } else {
+        out = tuple2(&p->heap, ATOM_ok, term_copy(&p->heap, ast));
+    }
+    heap_release(&scratch);
+    return out;
+}
+
+const NativeDef bif_code_natives[] = {
+    {"genlab", "read_file", 1, code_read_file},
+    {"genlab", "module_docs", 1, code_module_docs},
+    {"genlab", "module_source", 1, code_module_source},
+    {"genlab", "string_to_quoted", 2, code_string_to_quoted},
+    {NULL, NULL, 0, NULL},
+};
