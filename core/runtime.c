@@ -678,6 +678,10 @@ static void shell_new_process(Genlab *g)
         CompileError err;
         bool compiled;
         shell_run_chunk(g, p, imp, "iex", &err, &compiled);
+        /* the helpers learn whether the shell shows colours (h/1, clear/0) */
+        Function *start = find_function("Elixir.IEx.Helpers", "__shell_start__", 1);
+        Term colors = g->colors ? ATOM_true : ATOM_false;
+        if (start) run_function(p, start, &colors, 1);
     }
 }
 
@@ -737,6 +741,7 @@ static GenlabResult shell_restart(Genlab *g, Process *p)
     size_t n = strlen(pid) + (why ? strlen(why) : 8) + 80;
     char *text = xmalloc(n);
     snprintf(text, n, "** (EXIT from %s) shell process exited with reason: %s\n\n", pid, why ? why : "killed");
+    if (p->exit_reason == atom_from_cstr("genlab_respawn")) text[0] = 0; /* respawn/0 says nothing */
     free(why);
     main_process = process_replace_main(p);
     shell_new_process(g);
@@ -817,6 +822,8 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
         value = tuple_get(p->host_root, 0);
     }
     g->counter++;
+    /* what IEx's helpers return when they have printed all there is to say */
+    if (value == atom_from_cstr("do not show this result in output")) return (GenlabResult){GENLAB_RESULT_VALUE, xstrndup("", 0), 0, 0};
     if (quiet) return result_text(GENLAB_RESULT_VALUE, xstrndup("", 0));
     return result_text(GENLAB_RESULT_VALUE, inspect_result(g, value));
 }

@@ -179,6 +179,25 @@ static Term list_to_atom_impl(Process *p, Term list, bool existing_only)
 }
 
 static Term erl_list_to_atom(Process *p, const Term *a) { return list_to_atom_impl(p, a[0], false); }
+
+/* :erlang.list_to_pid('<0.N.0>'): genlab's pids are all local and of
+ * serial 0, so only those can be written. */
+static Term erl_list_to_pid(Process *p, const Term *a)
+{
+    char buf[64];
+    size_t n = 0;
+    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) {
+        Term c = cons_head(l);
+        if (!term_is_small(c) || small_value(c) <= 0 || small_value(c) > 127 || n + 1 >= sizeof buf) return process_badarg_at(p, 1, "not a textual representation of a pid");
+        buf[n++] = (char)small_value(c);
+    }
+    buf[n] = 0;
+    unsigned node, serial, extra;
+    int used = 0;
+    if (!term_is_list(a[0]) || sscanf(buf, "<%u.%u.%u>%n", &node, &serial, &extra, &used) != 3 || (size_t)used != n || node != 0 || extra != 0)
+        return process_badarg_at(p, 1, "not a textual representation of a pid");
+    return pid_make(serial);
+}
 static Term erl_list_to_existing_atom(Process *p, const Term *a) { return list_to_atom_impl(p, a[0], true); }
 
 /* ---- integers ------------------------------------------------------------------ */
@@ -567,6 +586,7 @@ const NativeDef bif_convert_natives[] = {
     {"erlang", "binary_to_existing_atom", 1, erl_binary_to_existing_atom1},
     {"erlang", "binary_to_existing_atom", 2, erl_binary_to_existing_atom2},
     {"erlang", "list_to_atom", 1, erl_list_to_atom},
+    {"erlang", "list_to_pid", 1, erl_list_to_pid},
     {"erlang", "list_to_existing_atom", 1, erl_list_to_existing_atom},
     {"erlang", "integer_to_binary", 1, erl_integer_to_binary1},
     {"erlang", "integer_to_binary", 2, erl_integer_to_binary2},

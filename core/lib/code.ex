@@ -40,4 +40,91 @@ defmodule Code do
         )
     end
   end
+
+  # Documentation as Elixir's Code.fetch_docs/1 returns it (the "docs_v1"
+  # format), for the modules compiled with docs: genlab's embedded library
+  # and servers. Modules compiled in the shell or from files have none, as
+  # modules loaded from memory have none on the BEAM.
+  def fetch_docs(module) when is_atom(module) do
+    case :genlab.module_docs(module) do
+      {:docs, {moduledoc, entries}} ->
+        docs =
+          for {kind, name, arity, params, doc, line, meta} <- entries do
+            meta = Map.new(meta)
+            defaults = Enum.count(params, &default_param?/1)
+            meta = if defaults > 0, do: Map.put(meta, :defaults, defaults), else: meta
+            {{kind, name, arity}, line, [signature(name, params)], doc_content(doc), meta}
+          end
+
+        {:docs_v1, 1, :elixir, "text/markdown", doc_content(moduledoc), %{}, docs}
+
+      :no_docs ->
+        {:error, :chunk_not_found}
+
+      :no_module ->
+        {:error, :module_not_found}
+    end
+  end
+
+  defp default_param?({op, _, [_, _]}), do: op == :"\\\\"
+  defp default_param?(_), do: false
+
+  defp doc_content(nil), do: :none
+  defp doc_content(false), do: :hidden
+  defp doc_content(text), do: %{"en" => text}
+
+  # How a definition's head reads in its documentation: variables by name
+  # (without a leading underscore), defaults after \\\\, and other patterns
+  # by the kind of value they match.
+  defp signature(name, params) do
+    "#{name}(" <> Enum.map_join(params, ", ", &signature_param/1) <> ")"
+  end
+
+  defp signature_param({op, _, [param, default]}) when op == :"\\\\",
+    do: signature_param(param) <> " \\\\ " <> quoted_to_string(default)
+
+  defp signature_param({:=, _, [left, right]}) do
+    case left do
+      {name, _, ctx} when is_atom(name) and is_atom(ctx) -> signature_param(left)
+      _ -> signature_param(right)
+    end
+  end
+
+  defp signature_param({name, _, ctx}) when is_atom(name) and is_atom(ctx) do
+    case String.trim_leading(Atom.to_string(name), "_") do
+      "" -> "arg"
+      text -> text
+    end
+  end
+
+  defp signature_param(param) when is_atom(param), do: "atom"
+  defp signature_param(param) when is_integer(param), do: "integer"
+  defp signature_param(param) when is_float(param), do: "float"
+  defp signature_param(param) when is_binary(param), do: "binary"
+  defp signature_param(param) when is_list(param), do: "list"
+  defp signature_param({:<<>>, _, _}), do: "binary"
+  defp signature_param({:%{}, _, _}), do: "map"
+  defp signature_param({:%, _, _}), do: "struct"
+  defp signature_param({:{}, _, _}), do: "tuple"
+  defp signature_param({_, _}), do: "tuple"
+  defp signature_param({:|, _, _}), do: "list"
+  defp signature_param(_), do: "arg"
+
+  # Enough of Macro.to_string/1 for default values.
+  defp quoted_to_string({:__aliases__, _, parts}), do: Enum.map_join(parts, ".", &Atom.to_string/1)
+  defp quoted_to_string({:-, _, [n]}) when is_number(n), do: "-" <> quoted_to_string(n)
+  defp quoted_to_string({:@, _, [{name, _, _}]}), do: "@#{name}"
+
+  defp quoted_to_string({{:., _, [mod, fun]}, _, args}) when is_atom(fun),
+    do: quoted_to_string(mod) <> ".#{fun}(" <> Enum.map_join(args, ", ", &quoted_to_string/1) <> ")"
+
+  defp quoted_to_string({name, _, ctx}) when is_atom(name) and is_atom(ctx), do: Atom.to_string(name)
+
+  defp quoted_to_string({name, _, args}) when is_atom(name) and is_list(args),
+    do: "#{name}(" <> Enum.map_join(args, ", ", &quoted_to_string/1) <> ")"
+
+  defp quoted_to_string({a, b}), do: "{" <> quoted_to_string(a) <> ", " <> quoted_to_string(b) <> "}"
+  defp quoted_to_string({:{}, _, items}), do: "{" <> Enum.map_join(items, ", ", &quoted_to_string/1) <> "}"
+  defp quoted_to_string(list) when is_list(list), do: "[" <> Enum.map_join(list, ", ", &quoted_to_string/1) <> "]"
+  defp quoted_to_string(other), do: inspect(other)
 end

@@ -312,3 +312,17 @@ defmodule TokenMissingError do
     Exception.format_file_line_column(file, line, column) <> " " <> description
   end
 end
+
+defmodule File.Error do
+  defexception [:reason, :path, action: ""]
+
+  def message(%{action: action, reason: reason, path: path}) do
+    "could not #{action} #{inspect(path)}: #{format_reason(reason)}"
+  end
+
+  defp format_reason(:enoent), do: "no such file or directory"
+  defp format_reason(:eacces), do: "permission denied"
+  defp format_reason(:eisdir), do: "illegal operation on a directory"
+  defp format_reason(:enotdir), do: "not a directory"
+  defp format_reason(reason), do: inspect(reason)
+end

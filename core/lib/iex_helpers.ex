@@ -1,0 +1,961 @@
+defmodule IEx.Helpers do
+  # IEx's helpers, imported into every shell session (core/runtime.c
+  # imports this module when it exists, calls __shell_start__/1 on each new
+  # shell process and __record_result__/2 after each input). What they
+  # print is what Elixir 1.14's IEx prints when standard input is not a
+  # terminal, so the texts of the docs below are IEx's own: `h/1` shows
+  # them as IEx does. genlab adds source/1.
+
+  @moduledoc """
+  Welcome to Interactive Elixir. You are currently
+  seeing the documentation for the module `IEx.Helpers`
+  which provides many helpers to make Elixir's shell
+  more joyful to work with.
+
+  This message was triggered by invoking the helper `h()`,
+  usually referred to as `h/0` (since it expects 0 arguments).
+
+  You can use the `h/1` function to invoke the documentation
+  for any Elixir module or function:
+
+      iex> h(Enum)
+      iex> h(Enum.map)
+      iex> h(Enum.reverse/1)
+
+  You can also use the `i/1` function to introspect any value
+  you have in the shell:
+
+      iex> i("hello")
+
+  There are many other helpers available, here are some examples:
+
+    * `b/1`            - prints callbacks info and docs for a given module
+    * `c/1`            - compiles a file
+    * `c/2`            - compiles a file and writes bytecode to the given path
+    * `cd/1`           - changes the current directory
+    * `clear/0`        - clears the screen
+    * `exports/1`      - shows all exports (functions + macros) in a module
+    * `flush/0`        - flushes all messages sent to the shell
+    * `h/0`            - prints this help message
+    * `h/1`            - prints help for the given module, function or macro
+    * `i/0`            - prints information about the last value
+    * `i/1`            - prints information about the given term
+    * `ls/0`           - lists the contents of the current directory
+    * `ls/1`           - lists the contents of the specified directory
+    * `open/1`         - opens the source for the given module or function in your editor
+    * `pid/1`          - creates a PID from a string
+    * `pid/3`          - creates a PID with the 3 integer arguments passed
+    * `port/1`         - creates a port from a string
+    * `port/2`         - creates a port with the 2 non-negative integers passed
+    * `pwd/0`          - prints the current working directory
+    * `r/1`            - recompiles the given module's source file
+    * `recompile/0`    - recompiles the current project
+    * `ref/1`          - creates a reference from a string
+    * `ref/4`          - creates a reference with the 4 integer arguments passed
+    * `runtime_info/0` - prints runtime info (versions, memory usage, stats)
+    * `t/1`            - prints the types for the given module or function
+    * `v/0`            - retrieves the last value from the history
+    * `v/1`            - retrieves the nth value from the history
+
+  Help for all of those functions can be consulted directly from
+  the command line using the `h/1` helper itself. Try:
+
+      iex> h(v/0)
+
+  To list all IEx helpers available, which is effectively all
+  exports (functions and macros) in the `IEx.Helpers` module:
+
+      iex> exports(IEx.Helpers)
+
+  This module also includes helpers for debugging purposes, see
+  `IEx.break!/4` for more information.
+
+  To learn more about IEx as a whole, type `h(IEx)`.
+  """
+
+  @width 80
+  @dont_display :"do not show this result in output"
+
+  @doc false
+  def __shell_start__(colors) do
+    Process.put(:iex_colors, colors)
+    :ok
+  end
+
+  @doc false
+  def __record_result__(counter, value) do
+    Process.put({:iex_history, counter}, value)
+    Process.put(:iex_last_counter, counter)
+    :ok
+  end
+
+  # ---- history -----------------------------------------------------------
+
+  @doc """
+  Returns the value of the `n`th expression in the history.
+
+  `n` can be a negative value: if it is, the corresponding expression value
+  relative to the current one is returned. For example, `v(-2)` returns the
+  value of the expression evaluated before the last evaluated expression. In
+  particular, `v(-1)` returns the result of the last evaluated expression and
+  `v()` does the same.
+
+  ## Examples
+
+      iex(1)> "hello" <> " world"
+      "hello world"
+      iex(2)> 40 + 2
+      42
+      iex(3)> v(-2)
+      "hello world"
+      iex(4)> v(2)
+      42
+      iex(5)> v()
+      42
+  """
+  def v(n \\ -1) when is_integer(n) do
+    last = Process.get(:iex_last_counter, 0)
+    index = if n < 0, do: last + 1 + n, else: n
+
+    case index >= 1 and index <= last and Process.get({:iex_history, index}, @dont_display) do
+      false -> raise RuntimeError, "v(#{n}) is out of bounds"
+      value -> value
+    end
+  end
+
+  # ---- documentation -----------------------------------------------------
+
+  @doc """
+  Prints the documentation for `IEx.Helpers`.
+  """
+  def h(), do: __h__(IEx.Helpers)
+
+  @doc """
+  Prints the documentation for the given module
+  or for the given `function/arity` pair.
+
+  ## Examples
+
+      iex> h(Enum)
+
+  It also accepts functions in the format `function/arity`
+  and `module.function/arity`, for example:
+
+      iex> h(receive/1)
+      iex> h(Enum.all?/2)
+      iex> h(Enum.all?)
+  """
+  defmacro h(term) do
+    arg =
+      case term do
+        {:/, _, [{{:., _, [mod, fun]}, _, []}, arity]} when is_atom(fun) and is_integer(arity) ->
+          {:{}, [], [mod, fun, arity]}
+
+        {:/, _, [{name, _, ctx}, arity]} when is_atom(name) and is_atom(ctx) and is_integer(arity) ->
+          {:{}, [], [:__local__, name, arity]}
+
+        {{:., _, [mod, fun]}, _, []} when is_atom(fun) ->
+          {mod, fun}
+
+        {name, _, ctx} when is_atom(name) and is_atom(ctx) ->
+          {:__local__, name}
+
+        other ->
+          other
+      end
+
+    {{:., [], [{:__aliases__, [], [:IEx, :Helpers]}, :__h__]}, [], [arg]}
+  end
+
+  @doc false
+  def __h__({:__local__, name}) do
+    __h__({local_module(name, nil), name})
+  end
+
+  def __h__({:__local__, name, arity}) do
+    __h__({local_module(name, arity), name, arity})
+  end
+
+  def __h__(module) when is_atom(module) do
+    with {:ok, {moduledoc, _entries}} <- docs_of(module) do
+      case moduledoc do
+        %{"en" => text} -> IO.write([heading(inspect(module)), render_doc(text)])
+        _ -> IO.puts("No documentation for #{inspect(module)} was found")
+      end
+    end
+
+    @dont_display
+  end
+
+  def __h__({module, fun}) when is_atom(module) and is_atom(fun) do
+    with {:ok, {_, entries}} <- docs_of(module) do
+      found = for {{_kind, ^fun, _arity}, _, _, doc, _} = entry <- entries, doc != :hidden, do: entry
+
+      case found do
+        [] -> IO.puts("No documentation for #{inspect(module)}.#{fun} was found")
+        _ -> IO.write(Enum.map_join(found, "\n", &format_entry/1))
+      end
+    end
+
+    @dont_display
+  end
+
+  def __h__({module, fun, arity}) when is_atom(module) and is_atom(fun) and is_integer(arity) do
+    with {:ok, {_, entries}} <- docs_of(module) do
+      found =
+        for {{_kind, ^fun, a}, _, _, doc, meta} = entry <- entries,
+            doc != :hidden,
+            arity <= a and arity >= a - Map.get(meta, :defaults, 0),
+            do: entry
+
+      case found do
+        [] -> IO.puts("No documentation for #{inspect(module)}.#{fun}/#{arity} was found")
+        _ -> IO.write(Enum.map_join(found, "\n", &format_entry/1))
+      end
+    end
+
+    @dont_display
+  end
+
+  def __h__(other) do
+    IO.puts(
+      "The \"h\" helper expects a Module, Module.fun or Module.fun/arity, got: #{inspect(other)}\n" <>
+        "If instead of accessing documentation you would like more information about a value " <>
+        "or about the result of an expression, use the \"i\" helper instead"
+    )
+
+    @dont_display
+  end
+
+  # IEx looks a bare name up in its helpers, then in Kernel.
+  defp local_module(name, arity) do
+    exported =
+      Enum.any?(IEx.Helpers.__info__(:functions) ++ IEx.Helpers.__info__(:macros), fn {n, a} ->
+        n == name and (arity == nil or a == arity)
+      end)
+
+    if exported, do: IEx.Helpers, else: Kernel
+  end
+
+  defp docs_of(module) do
+    case Code.ensure_loaded(module) do
+      {:module, _} ->
+        case Code.fetch_docs(module) do
+          {:docs_v1, _, _, _, moduledoc, _, entries} ->
+            {:ok, {moduledoc, entries}}
+
+          {:error, _} ->
+            IO.puts("#{inspect(module)} was not compiled with docs")
+            :error
+        end
+
+      {:error, reason} ->
+        IO.puts("Could not load module #{inspect(module)}, got: #{reason}")
+        :error
+    end
+  end
+
+  defp format_entry({{kind, _name, _arity}, _, [signature | _], doc, meta}) do
+    def_word = if kind == :macro, do: "defmacro ", else: "def "
+
+    metadata =
+      for key <- [:deprecated, :since], Map.has_key?(meta, key), do: "#{key}: #{Map.get(meta, key)}\n"
+
+    body =
+      case doc do
+        %{"en" => text} -> render_doc(text)
+        _ -> ""
+      end
+
+    [heading(def_word <> signature), if(metadata == [], do: "", else: [metadata, "\n"]), body]
+    |> IO.iodata_to_binary()
+  end
+
+  defp heading(title) do
+    pad = div(@width - String.length(title), 2)
+    ["\n", String.duplicate(" ", max(pad, 0)), title, "\n\n"]
+  end
+
+  # Markdown as IEx prints it without colours: paragraphs and list items
+  # reflowed to the width, code blocks indented by four, headings as
+  # written, a blank line after each block.
+  @doc false
+  def render_doc(text) do
+    text
+    |> String.split("\n")
+    |> Enum.map(&String.trim_trailing/1)
+    |> render_blocks([])
+    |> IO.iodata_to_binary()
+  end
+
+  defp render_blocks([], acc), do: Enum.reverse(acc)
+
+  defp render_blocks(["" | rest], acc), do: render_blocks(rest, acc)
+
+  defp render_blocks([line | rest] = lines, acc) do
+    trimmed = String.trim_leading(line)
+
+    cond do
+      String.starts_with?(trimmed, "```") ->
+        {code, rest} = Enum.split_while(rest, &(not String.starts_with?(String.trim_leading(&1), "```")))
+        rest = Enum.drop(rest, 1)
+        render_blocks(rest, [[Enum.map(code, &["    ", &1, "\n"]), "\n"] | acc])
+
+      String.starts_with?(line, "    ") ->
+        {code, rest} = Enum.split_while(lines, &(&1 == "" or String.starts_with?(&1, "    ")))
+        code = code |> Enum.reverse() |> Enum.drop_while(&(&1 == "")) |> Enum.reverse()
+        block = Enum.map(code, fn "" -> "    \n"; l -> [l, "\n"] end)
+        render_blocks(rest, [[block, "\n"] | acc])
+
+      String.starts_with?(trimmed, "#") ->
+        render_blocks(rest, [[trimmed, "\n\n"] | acc])
+
+      list_marker(trimmed) != nil ->
+        {items, rest} = take_list(lines, [])
+        render_blocks(rest, [[items, "\n"] | acc])
+
+      String.starts_with?(trimmed, "> ") ->
+        {quoted, rest} = Enum.split_while(lines, &String.starts_with?(String.trim_leading(&1), ">"))
+        text = Enum.map_join(quoted, " ", &(&1 |> String.trim_leading() |> String.trim_leading(">") |> String.trim()))
+        render_blocks(rest, [[wrap(text, "> ", "> ", @width), "\n"] | acc])
+
+      true ->
+        {para, rest} = Enum.split_while(lines, &(&1 != ""))
+        text = Enum.map_join(para, " ", &String.trim/1)
+        render_blocks(rest, [[wrap(text, "", "", @width), "\n"] | acc])
+    end
+  end
+
+  # "* ", "- " or "1. " at the start of an item: the marker, or nil.
+  defp list_marker(text) do
+    cond do
+      String.starts_with?(text, "* ") or String.starts_with?(text, "- ") -> "*"
+      true -> numbered_marker(text, "")
+    end
+  end
+
+  defp numbered_marker(<<d, rest::binary>>, digits) when d in ?0..?9, do: numbered_marker(rest, digits <> <<d>>)
+  defp numbered_marker(". " <> _, digits) when digits != "", do: digits <> "."
+  defp numbered_marker(_, _), do: nil
+
+  # A list runs until a blank line; an item's following lines join it.
+  defp take_list([], acc), do: {Enum.reverse(acc), []}
+  defp take_list(["" | _] = rest, acc), do: {Enum.reverse(acc), rest}
+
+  defp take_list([line | rest], acc) do
+    trimmed = String.trim_leading(line)
+    marker = list_marker(trimmed)
+    {more, rest} = Enum.split_while(rest, &(&1 != "" and list_marker(String.trim_leading(&1)) == nil))
+    body = String.slice(trimmed, (String.length(marker) + 1)..-1//1)
+    text = Enum.map_join([body | more], " ", &String.trim/1)
+    indent = String.duplicate(" ", String.length(marker) + 3)
+    # IEx keeps twice the indentation free at the right of an item
+    item = wrap(text, "  " <> marker <> " ", indent, @width - String.length(indent))
+    take_list(rest, [item | acc])
+  end
+
+  # Fills lines greedily with the words (runs of spaces are kept); a line
+  # stays shorter than `width`.
+  defp wrap(text, first, indent, width) do
+    [word | words] = String.split(text, " ")
+    start = String.length(first)
+
+    {lines, line, _} =
+      Enum.reduce(words, {[], [first, word], start + String.length(word)}, fn word, {lines, line, len} ->
+        wlen = String.length(word)
+
+        if len + 1 + wlen < width do
+          {lines, [line, " ", word], len + 1 + wlen}
+        else
+          {[[line, "\n"] | lines], [indent, word], String.length(indent) + wlen}
+        end
+      end)
+
+    Enum.reverse([[line, "\n"] | lines])
+  end
+
+  @doc """
+  Prints a list of all the functions and macros exported by the given module.
+  """
+  @doc since: "1.5.0"
+  def exports(module \\ Kernel) do
+    names =
+      (module.__info__(:functions) ++ module.__info__(:macros))
+      |> Enum.reject(fn {name, _} -> String.starts_with?(Atom.to_string(name), "_") end)
+      |> Enum.map(fn {name, arity} -> "#{name}/#{arity}" end)
+      |> Enum.sort()
+
+    width = Enum.reduce(names, 0, &max(String.length(&1), &2)) + 5
+    IO.write(table_rows(names, width, 0, []))
+    @dont_display
+  end
+
+  # Cells go on a row while it is shorter than the width.
+  defp table_rows([], _width, 0, acc), do: Enum.reverse(acc)
+  defp table_rows([], _width, _len, acc), do: Enum.reverse(["\n" | acc])
+
+  defp table_rows([name | rest], width, len, acc) when len >= @width,
+    do: table_rows([name | rest], width, 0, ["\n" | acc])
+
+  defp table_rows([name | rest], width, len, acc),
+    do: table_rows(rest, width, len + width, [String.pad_trailing(name, width) | acc])
+
+  # ---- values ------------------------------------------------------------
+
+  @doc """
+  Prints information about the data type of any given term.
+
+  If no argument is given, the value of the previous expression
+  is used.
+
+  ## Examples
+
+      iex> i(1..5)
+
+  Will print:
+
+      Term
+        1..5
+      Data type
+        Range
+      Description
+        This is a struct. Structs are maps with a __struct__ key.
+      Reference modules
+        Range, Map
+  """
+  def i(term \\ v(-1)) do
+    sections =
+      [{"Term", inspect(term)}, {"Data type", data_type(term)}] ++
+        info(term) ++
+        refs(term) ++ [{"Implemented protocols", Enum.join(protocols(term), ", ")}]
+
+    IO.write(Enum.map(sections, fn {key, text} -> [key, "\n  ", String.replace(text, "\n", "\n  "), "\n"] end))
+    @dont_display
+  end
+
+  defp data_type(term) when is_integer(term), do: "Integer"
+  defp data_type(term) when is_float(term), do: "Float"
+  defp data_type(term) when is_atom(term), do: "Atom"
+  defp data_type(term) when is_bitstring(term), do: "BitString"
+  defp data_type(term) when is_list(term), do: "List"
+  defp data_type(%{__struct__: struct}) when is_atom(struct), do: inspect(struct)
+  defp data_type(term) when is_map(term), do: "Map"
+  defp data_type(term) when is_tuple(term), do: "Tuple"
+  defp data_type(term) when is_pid(term), do: "PID"
+  defp data_type(term) when is_function(term), do: "Function"
+  defp data_type(term) when is_reference(term), do: "Reference"
+  defp data_type(_term), do: "Port"
+
+  defp info(term) when is_atom(term) do
+    text = Atom.to_string(term)
+
+    cond do
+      term in [nil, true, false] ->
+        []
+
+      :erlang.module_loaded(term) or match?({:module, _}, Code.ensure_loaded(term)) ->
+        source =
+          case :genlab.module_source(term) do
+            {file, _, _} -> [{"Source", file}]
+            nil -> []
+          end
+
+        source ++
+          [{"Description", "Call #{inspect(term)}.module_info() to access metadata."}] ++
+          raw_atom(term, text)
+
+      true ->
+        raw_atom(term, text)
+    end
+  end
+
+  defp info(term) when is_binary(term) do
+    size = [{"Byte size", Integer.to_string(byte_size(term))}]
+
+    cond do
+      String.printable?(term) ->
+        size ++
+          [
+            {"Description",
+             "This is a string: a UTF-8 encoded binary. It's printed surrounded by\n" <>
+               "\"double quotes\" because all UTF-8 encoded code points in it are printable."},
+            {"Raw representation", inspect(term, binaries: :as_binaries)}
+          ]
+
+      String.valid?(term) ->
+        size ++
+          [
+            {"Description",
+             "This is a string: a UTF-8 encoded binary. It's printed with the `<<>>`\n" <>
+               "syntax (as opposed to double quotes) because it contains non-printable\n" <>
+               "UTF-8 encoded code points (the first non-printable code point being\n" <>
+               "`#{inspect(first_unprintable(term))}`)."}
+          ]
+
+      true ->
+        size ++
+          [
+            {"Description",
+             "This is a binary: a collection of bytes. It's printed with the `<<>>`\n" <>
+               "syntax (as opposed to double quotes) because it is not a UTF-8 encoded\n" <>
+               "binary (the first invalid byte being `#{inspect(first_invalid(term))}`)"}
+          ]
+    end
+  end
+
+  defp info(term) when is_list(term) do
+    cond do
+      term != [] and List.ascii_printable?(term) ->
+        [
+          {"Description",
+           "This is a list of integers that is printed as a sequence of characters\n" <>
+             "delimited by single quotes because all the integers in it represent printable\n" <>
+             "ASCII characters. Conventionally, a list of Unicode code points is known as a\n" <>
+             "charlist and a list of ASCII characters is a subset of it."},
+          {"Raw representation", inspect(term, charlists: :as_lists)}
+        ]
+
+      term != [] and Keyword.keyword?(term) ->
+        [
+          {"Description",
+           "This is what is referred to as a \"keyword list\". A keyword list is a list\n" <>
+             "of two-element tuples where the first element of each tuple is an atom."}
+        ]
+
+      true ->
+        []
+    end
+  end
+
+  defp info(%{__struct__: struct}) when is_atom(struct),
+    do: [{"Description", "This is a struct. Structs are maps with a __struct__ key."}]
+
+  defp info(term) when is_pid(term) do
+    case Process.info(term, [:registered_name, :links, :message_queue_len]) do
+      nil ->
+        [{"Alive", "false"}]
+
+      info ->
+        name =
+          case Keyword.get(info, :registered_name) do
+            name when is_atom(name) and name != [] -> inspect(name)
+            _ -> "not registered"
+          end
+
+        links =
+          case Keyword.get(info, :links, []) do
+            [] -> "none"
+            links -> Enum.map_join(links, ", ", &inspect/1)
+          end
+
+        [
+          {"Alive", "true"},
+          {"Name", name},
+          {"Links", links},
+          {"Message queue length", Integer.to_string(Keyword.get(info, :message_queue_len, 0))},
+          {"Description", "Use Process.info/1 to get more info about this process"}
+        ]
+    end
+  end
+
+  defp info(term) when is_function(term) do
+    {:arity, arity} = Function.info(term, :arity)
+
+    case Function.info(term, :type) do
+      {:type, :external} ->
+        {:module, module} = Function.info(term, :module)
+        {:name, name} = Function.info(term, :name)
+
+        [
+          {"Type", "external"},
+          {"Arity", Integer.to_string(arity)},
+          {"Description", "This is a function capture, referring to the function #{inspect(module)}.#{name}/#{arity}."}
+        ]
+
+      _ ->
+        [{"Type", "local"}, {"Arity", Integer.to_string(arity)}, {"Description", "This is an anonymous function."}]
+    end
+  end
+
+  defp info(_term), do: []
+
+  defp raw_atom(term, text) do
+    if String.starts_with?(text, "Elixir."), do: [{"Raw representation", ":" <> inspect(text)}], else: []
+  end
+
+  defp first_unprintable(string) do
+    string |> String.codepoints() |> Enum.find(&(not String.printable?(&1)))
+  end
+
+  defp first_invalid(<<c::utf8, rest::binary>>), do: if(String.printable?(<<c::utf8>>), do: first_invalid(rest), else: <<c::utf8>>)
+  defp first_invalid(<<byte, _::binary>>), do: <<byte>>
+  defp first_invalid(other), do: other
+
+  defp refs(term) when is_integer(term), do: [{"Reference modules", "Integer"}]
+  defp refs(term) when is_float(term), do: [{"Reference modules", "Float"}]
+
+  defp refs(term) when is_atom(term) do
+    if term not in [nil, true, false] and :erlang.module_loaded(term),
+      do: [{"Reference modules", "Module, Atom"}],
+      else: [{"Reference modules", "Atom"}]
+  end
+
+  defp refs(term) when is_binary(term), do: [{"Reference modules", "String, :binary"}]
+
+  defp refs(term) when is_list(term) do
+    if term != [] and Keyword.keyword?(term) and not List.ascii_printable?(term),
+      do: [{"Reference modules", "Keyword, List"}],
+      else: [{"Reference modules", "List"}]
+  end
+
+  defp refs(%{__struct__: struct}) when is_atom(struct), do: [{"Reference modules", "#{inspect(struct)}, Map"}]
+  defp refs(term) when is_map(term), do: [{"Reference modules", "Map"}]
+  defp refs(term) when is_tuple(term), do: [{"Reference modules", "Tuple"}]
+  defp refs(term) when is_pid(term), do: [{"Reference modules", "Process, Node"}]
+  defp refs(_term), do: []
+
+  # The protocols Elixir implements for each data type, in IEx's order.
+  defp protocols(term) when is_number(term) or is_atom(term),
+    do: ["IEx.Info", "Inspect", "List.Chars", "String.Chars"]
+
+  defp protocols(term) when is_binary(term) or is_list(term) do
+    enum = if is_list(term), do: ["Enumerable"], else: []
+    ["Collectable"] ++ enum ++ ["IEx.Info", "Inspect", "List.Chars", "String.Chars"]
+  end
+
+  defp protocols(%{__struct__: Range}), do: ["Enumerable", "IEx.Info", "Inspect"]
+  defp protocols(%{__struct__: MapSet}), do: ["Collectable", "Enumerable", "IEx.Info", "Inspect"]
+  defp protocols(%{__struct__: struct}) when is_atom(struct), do: ["IEx.Info", "Inspect"]
+  defp protocols(term) when is_map(term), do: ["Collectable", "Enumerable", "IEx.Info", "Inspect"]
+  defp protocols(term) when is_function(term), do: ["Enumerable", "IEx.Info", "Inspect"]
+  defp protocols(_term), do: ["IEx.Info", "Inspect"]
+
+  # ---- processes ---------------------------------------------------------
+
+  @doc """
+  Clears out all messages sent to the shell's inbox and prints them out.
+  """
+  def flush() do
+    receive do
+      message ->
+        IO.inspect(message)
+        flush()
+    after
+      0 -> :ok
+    end
+  end
+
+  @doc """
+  Creates a PID from `string` or `atom`.
+
+  ## Examples
+
+      iex> pid("0.21.32")
+      #PID<0.21.32>
+
+      iex> pid(:init)
+      #PID<0.0.0>
+  """
+  def pid(string) when is_binary(string), do: :erlang.list_to_pid(String.to_charlist("<" <> string <> ">"))
+
+  @doc """
+  Creates a PID with 3 non-negative integers passed as arguments
+  to the function.
+
+  ## Examples
+
+      iex> pid(0, 21, 32)
+      #PID<0.21.32>
+      iex> pid(0, 64, 2048)
+      #PID<0.64.2048>
+  """
+  def pid(x, y, z)
+      when is_integer(x) and x >= 0 and is_integer(y) and y >= 0 and is_integer(z) and z >= 0 do
+    :erlang.list_to_pid(String.to_charlist("<#{x}.#{y}.#{z}>"))
+  end
+
+  @doc """
+  Respawns the current shell by starting a new shell process.
+  """
+  def respawn() do
+    # the runtime starts a fresh shell process, saying nothing, on this reason
+    Process.exit(self(), :genlab_respawn)
+    @dont_display
+  end
+
+  # ---- the screen --------------------------------------------------------
+
+  @doc """
+  Clears the console screen.
+
+  This function only works if ANSI escape codes are enabled
+  on the shell, which means this function is by default
+  unavailable on Windows machines.
+  """
+  def clear() do
+    if Process.get(:iex_colors, false) do
+      IO.write("\e[H\e[2J")
+    else
+      IO.puts("Cannot clear the screen because ANSI escape codes are not enabled on this shell")
+    end
+
+    @dont_display
+  end
+
+  # ---- code --------------------------------------------------------------
+
+  @doc """
+  Compiles the given files.
+
+  It expects a list of files to compile and an optional path to write
+  the compiled code to. By default files are in-memory compiled.
+  To write compiled files to the current directory, an empty string
+  can be given.
+
+  It returns the names of the compiled modules.
+
+  If you want to recompile an existing module, check `r/1` instead.
+
+  ## Examples
+
+  In the example below, we pass a directory to where the `c/2` function will
+  write the compiled `.beam` files to. This directory is typically named "ebin"
+  in Erlang/Elixir systems:
+
+      iex> c(["foo.ex", "bar.ex"], "ebin")
+      [Foo, Bar]
+
+  When compiling one file, there is no need to wrap it in a list:
+
+      iex> c("baz.ex")
+      [Baz]
+  """
+  def c(files, path \\ :in_memory) when is_binary(files) or is_list(files) do
+    _ = path
+    files = List.wrap(files)
+
+    case Enum.reject(files, &match?({:ok, _}, :genlab.read_file(&1))) do
+      [] -> :ok
+      missing -> raise ArgumentError, "could not find files #{Enum.join(missing, ", ")}"
+    end
+
+    Enum.flat_map(files, fn file ->
+      {:ok, text} = :genlab.read_file(file)
+      compile_text(text, file)
+    end)
+  end
+
+  @doc """
+  Recompiles and reloads the given `module` or `modules`.
+
+  Please note that all the modules defined in the same file as
+  `modules` are recompiled and reloaded. If you want to reload
+  multiple modules, it is best to reload them at the same time,
+  such as in `r [Foo, Bar]`. This is important to avoid false
+  warnings, since the module is only reloaded in memory and its
+  latest information is not persisted to disk. See the "In-memory
+  reloading" section below.
+
+  This function is meant to be used for development and
+  debugging purposes. Do not depend on it in production code.
+
+  ## In-memory reloading
+
+  When we reload the module in IEx, we recompile the module source
+  code, updating its contents in memory. The original `.beam` file
+  in disk, probably the one where the first definition of the module
+  came from, does not change at all.
+
+  Since docs, typespecs, and exports information are loaded from the
+  .beam file, they are not reloaded when you invoke this function.
+  """
+  def r(module_or_modules) do
+    modules = List.wrap(module_or_modules)
+
+    reloaded =
+      Enum.flat_map(modules, fn module ->
+        unless match?({:module, _}, Code.ensure_loaded(module)),
+          do: raise(ArgumentError, "could not load nor find module: #{inspect(module)}")
+
+        {file, text} = source_text(module, :disk_first)
+
+        if text == nil,
+          do: raise(ArgumentError, "could not find source (#{file}) for module: #{inspect(module)}")
+
+        compile_text(text, file)
+      end)
+
+    {:reloaded, reloaded}
+  end
+
+  # Compiles a file's text: its modules are defined, and its other code
+  # runs, in order, as c/1 does. Returns the modules defined.
+  defp compile_text(text, file) do
+    items =
+      case :genlab.string_to_quoted(text, file) do
+        {:ok, {:__block__, _, items}} -> items
+        {:ok, item} -> [item]
+        {:error, {line, kind, message}} -> raise_syntax(kind, file, line, message)
+      end
+
+    Enum.flat_map(items, fn
+      {:defmodule, _, _} = ast ->
+        {:module, module, _, _} = :genlab.define_module(ast, file)
+        [module]
+
+      ast ->
+        run_code(ast, file)
+        []
+    end)
+  end
+
+  # Code outside modules runs as the body of a throwaway function.
+  defp run_code(ast, file) do
+    body = [do: {:def, [], [{:run, [], []}, [do: ast]]}]
+    {:module, module, _, _} = :genlab.define_module({:defmodule, [line: 1], [:"genlab compiled code", body]}, file)
+    module.run()
+  end
+
+  defp raise_syntax("TokenMissingError", file, line, message),
+    do: raise(TokenMissingError, file: file, line: line, description: message)
+
+  defp raise_syntax(_kind, file, line, message),
+    do: raise(SyntaxError, file: file, line: line, description: message)
+
+  @doc """
+  Injects the contents of the file at `path`.
+
+  This would be the equivalent of getting all of the file contents and
+  pasting it all at once in IEx and executing it.
+
+  By default, the contents of a `.iex.exs` file in the same directory
+  as you are starting IEx are automatically imported. See the section
+  for ".iex.exs" in the `IEx` module docs for more information.
+
+  `path` has to be a literal string and is automatically expanded via
+  `Path.expand/1`.
+
+  ## Examples
+
+      # ~/file.exs
+      value = 13
+
+      # in the shell
+      iex(1)> import_file("~/file.exs")
+      13
+      iex(2)> value
+      13
+  """
+  @doc since: "1.4.0"
+  defmacro import_file(path) when is_binary(path) do
+    case :genlab.read_file(path) do
+      {:ok, text} -> quoted_file(text, path)
+      {:error, reason} -> raise File.Error, reason: reason, action: "read file", path: path
+    end
+  end
+
+  @doc """
+  Similar to `import_file` but only imports the file if it is available.
+
+  By default, `import_file/1` fails when the given file does not exist.
+  However, since `import_file/1` is expanded at compile-time, it's not
+  possible to conditionally import a file since the macro is always
+  expanded:
+
+      # This raises a File.Error if ~/.iex.exs doesn't exist.
+      if "~/.iex.exs" |> Path.expand() |> File.exists?() do
+        import_file("~/.iex.exs")
+      end
+
+  This macro addresses this issue by checking if the file exists or not
+  in behalf of the user.
+  """
+  defmacro import_file_if_available(path) when is_binary(path) do
+    case :genlab.read_file(path) do
+      {:ok, text} -> quoted_file(text, path)
+      {:error, _} -> nil
+    end
+  end
+
+  defp quoted_file(text, path) do
+    case :genlab.string_to_quoted(text, path) do
+      {:ok, quoted} -> quoted
+      {:error, {line, kind, message}} -> raise_syntax(kind, path, line, message)
+    end
+  end
+
+  @doc """
+  Prints the source code of `module`: the text of its `defmodule`, from
+  the file it was compiled from.
+
+  This works for any module compiled from a file (with `c/1`, `r/1`, or a
+  script) and for the modules embedded in genlab, such as the tutorial
+  servers: `source(Counter)` shows how `Counter` is written. A module
+  defined by typing it in the shell has no file to show.
+
+  This helper is genlab's own; IEx does not have it.
+
+  ## Examples
+
+      iex> source(Counter)
+  """
+  def source(module) when is_atom(module) do
+    case Code.ensure_loaded(module) do
+      {:module, _} ->
+        case source_text(module, :compiled_first) do
+          {_file, nil} ->
+            IO.puts("The source of #{inspect(module)} is not available (it was not compiled from a file)")
+
+          {_file, text} ->
+            IO.write(module_text(text, line_of(module)))
+        end
+
+      {:error, reason} ->
+        IO.puts("Could not load module #{inspect(module)}, got: #{reason}")
+    end
+
+    @dont_display
+  end
+
+  # {file, text}: the text the module came from (the embedded copy, or the
+  # file now on disk, in the order asked), or nil.
+  defp source_text(module, order) do
+    case :genlab.module_source(module) do
+      nil ->
+        {"iex", nil}
+
+      {file, _line, embedded} ->
+        disk =
+          case :genlab.read_file(file) do
+            {:ok, text} -> text
+            {:error, _} -> nil
+          end
+
+        if order == :disk_first, do: {file, disk || embedded}, else: {file, embedded || disk}
+    end
+  end
+
+  defp line_of(module) do
+    case :genlab.module_source(module) do
+      {_, line, _} -> line
+      nil -> 1
+    end
+  end
+
+  # From the defmodule line to the `end` that closes it: the first line
+  # after it that is `end` at the same indentation.
+  defp module_text(text, line) do
+    lines = text |> String.split("\n") |> Enum.drop(max(line - 1, 0))
+
+    case lines do
+      [first | rest] ->
+        indent = String.length(first) - String.length(String.trim_leading(first))
+        closing = String.duplicate(" ", indent) <> "end"
+        {body, tail} = Enum.split_while(rest, &(String.trim_trailing(&1) != closing))
+        Enum.map([first | body] ++ Enum.take(tail, 1), &[&1, "\n"])
+
+      [] ->
+        ""
+    end
+  end
+end
