@@ -1352,8 +1352,9 @@ static Term import_module_for(ModCtx *m, Term name, uint32_t arity)
     for (size_t i = m->nimports; i-- > 0;) {
         Import *imp = &m->imports[i];
         Module *mod = module_lookup(imp->module);
-        bool exists = (mod && module_find_function(mod, name, arity) && module_find_function(mod, name, arity)->exported) ||
-                      native_lookup(imp->module, name, (int)arity);
+        Function *f = mod ? module_find_function(mod, name, arity) : NULL;
+        /* an imported macro expands instead (find_macro) */
+        bool exists = (f && f->exported && !f->is_macro) || native_lookup(imp->module, name, (int)arity);
         if (!exists) continue;
         if (imp->only != ATOM_nil && term_is_list(imp->only)) {
             bool ok = false;
