@@ -113,6 +113,16 @@ static Term erl_halt1(Process *p, const Term *args)
     return halt_with(p, (int)(small_value(args[0]) & 255));
 }
 
+/* :genlab.shell_respawn(): IEx.Helpers.respawn/0 ends the shell process
+ * at once, with a reason the runtime takes as "start a fresh shell and
+ * say nothing" (an exit signal to oneself would be catchable here). */
+static Term genlab_shell_respawn(Process *p, const Term *args)
+{
+    (void)args;
+    process_exit(p, atom_from_cstr("genlab_respawn"));
+    return ATOM_ok;
+}
+
 static int fn_order(const void *a, const void *b)
 {
     const Function *x = *(const Function *const *)a, *y = *(const Function *const *)b;
@@ -195,6 +205,7 @@ const NativeDef genlab_natives[] = {
     {"genlab", "send_alias", 3, genlab_send_alias},
     {"genlab", "define_module", 2, genlab_define_module},
     {"genlab", "module_info", 2, genlab_module_info},
+    {"genlab", "shell_respawn", 0, genlab_shell_respawn},
     {"Elixir.Kernel", "**", 2, kernel_pow},
     {"erlang", "map_get", 2, erl_map_get},
     {"erlang", "halt", 0, erl_halt0},

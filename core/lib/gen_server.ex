@@ -14,20 +14,32 @@ defmodule GenServer do
     quote do
       @behaviour GenServer
 
+      # the docs Elixir gives what `use GenServer` defines (h/1 shows them)
+      @doc """
+      Returns a specification to start this module under a supervisor.
+
+      See `Supervisor`.
+      """
       def child_spec(init_arg) do
         GenServer.__child_spec__(__MODULE__, init_arg, unquote(opts))
       end
 
+      @doc false
       def init(init_arg), do: {:ok, init_arg}
 
+      @doc false
       def handle_call(msg, _from, state), do: GenServer.__no_handle_call__(__MODULE__, msg, state)
 
+      @doc false
       def handle_info(msg, state), do: GenServer.__no_handle_info__(__MODULE__, msg, state)
 
+      @doc false
       def handle_cast(msg, state), do: GenServer.__no_handle_cast__(__MODULE__, msg, state)
 
+      @doc false
       def terminate(_reason, _state), do: :ok
 
+      @doc false
       def code_change(_old, state, _extra), do: {:ok, state}
 
       defoverridable child_spec: 1,

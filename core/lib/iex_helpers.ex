@@ -193,7 +193,7 @@ defmodule IEx.Helpers do
 
       case found do
         [] -> IO.puts("No documentation for #{inspect(module)}.#{fun} was found")
-        _ -> IO.write(Enum.map_join(found, "\n", &format_entry/1))
+        _ -> IO.write(Enum.map_join(found, &format_entry/1))
       end
     end
 
@@ -210,7 +210,7 @@ defmodule IEx.Helpers do
 
       case found do
         [] -> IO.puts("No documentation for #{inspect(module)}.#{fun}/#{arity} was found")
-        _ -> IO.write(Enum.map_join(found, "\n", &format_entry/1))
+        _ -> IO.write(Enum.map_join(found, &format_entry/1))
       end
     end
 
@@ -453,6 +453,13 @@ defmodule IEx.Helpers do
       term in [nil, true, false] ->
         []
 
+      term == @dont_display ->
+        [
+          {"Description",
+           "This atom is returned by IEx when a function that should not print its\n" <>
+             "return value on screen is executed."}
+        ]
+
       :erlang.module_loaded(term) or match?({:module, _}, Code.ensure_loaded(term)) ->
         source =
           case :genlab.module_source(term) do
@@ -538,7 +545,7 @@ defmodule IEx.Helpers do
       info ->
         name =
           case Keyword.get(info, :registered_name) do
-            name when is_atom(name) and name != [] -> inspect(name)
+            name when is_atom(name) and name not in [nil, []] -> inspect(name)
             _ -> "not registered"
           end
 
@@ -678,8 +685,7 @@ defmodule IEx.Helpers do
   Respawns the current shell by starting a new shell process.
   """
   def respawn() do
-    # the runtime starts a fresh shell process, saying nothing, on this reason
-    Process.exit(self(), :genlab_respawn)
+    :genlab.shell_respawn()
     @dont_display
   end
 
