@@ -7,7 +7,8 @@
 # that dies (each registering process links to it). Elixir runs the owner
 # as a supervisor of partition servers; genlab always uses one partition
 # (the :partitions option is checked and accepted), which changes nothing
-# a program can observe but the pids involved.
+# a program can observe. So that pids are numbered as in Elixir, the owner
+# starts one idle stand-in per partition, which ends with the owner.
 defmodule Registry do
   @moduledoc false
 
@@ -98,7 +99,7 @@ defmodule Registry do
       raise ArgumentError, "expected :compressed to be a boolean, got: #{inspect(compressed)}"
     end
 
-    Registry.Owner.start_link(keys, name, listeners, meta, compressed)
+    Registry.Owner.start_link(keys, name, partitions, listeners, meta, compressed)
   end
 
   def start_link(keys, name, options \\ []) when keys in @keys and is_atom(name) do
@@ -432,10 +433,18 @@ defmodule Registry.Owner do
   @all_info -1
   @key_info -2
 
-  def start_link(kind, registry, listeners, meta, compressed) do
+  def start_link(kind, registry, partitions, listeners, meta, compressed) do
+    case Process.whereis(registry) do
+      nil -> start_owner(kind, registry, partitions, listeners, meta, compressed)
+      # Elixir's start finds the name taken before it starts anything
+      pid -> {:error, {:already_started, pid}}
+    end
+  end
+
+  defp start_owner(kind, registry, partitions, listeners, meta, compressed) do
     parent = self()
     ref = make_ref()
-    pid = spawn_link(fn -> init(parent, ref, kind, registry, listeners, meta, compressed) end)
+    pid = spawn_link(fn -> init(parent, ref, kind, registry, partitions, listeners, meta, compressed) end)
 
     receive do
       {^ref, :ok} ->
@@ -452,7 +461,7 @@ defmodule Registry.Owner do
     end
   end
 
-  defp init(parent, ref, kind, registry, listeners, meta, compressed) do
+  defp init(parent, ref, kind, registry, partitions, listeners, meta, compressed) do
     case Process.whereis(registry) do
       nil ->
         Process.register(self(), registry)
@@ -477,11 +486,22 @@ defmodule Registry.Owner do
         ]
 
         true = :ets.insert(registry, entries)
+        owner = self()
+        for _ <- 1..partitions, do: spawn(fn -> stand_in(owner) end)
         :erlang.send(parent, {ref, :ok})
         loop(parent, pid_ets)
 
       pid ->
         :erlang.send(parent, {ref, {:error, {:already_started, pid}}})
+    end
+  end
+
+  # Where Elixir runs a partition server: waits for the owner to end.
+  defp stand_in(owner) do
+    ref = Process.monitor(owner)
+
+    receive do
+      {:DOWN, ^ref, _, _, _} -> :ok
     end
   end
 
