@@ -291,6 +291,18 @@ static Term erl_registered(Process *p, const Term *a)
     return process_registered_names(&p->heap);
 }
 
+/* Live processes in serial order, as the BEAM lists them. */
+static Term erl_processes(Process *p, const Term *a)
+{
+    (void)a;
+    Term list = TERM_NIL;
+    for (uint32_t s = process_serial_limit(); s-- > 0;) {
+        Process *q = process_find(s);
+        if (q) list = cons_new(&p->heap, q->pid, list);
+    }
+    return list;
+}
+
 static Term erl_is_process_alive(Process *p, const Term *a)
 {
     if (!term_is_pid(a[0])) return process_badarg(p);
@@ -302,6 +314,18 @@ static Term erl_send_after(Process *p, const Term *a)
     if (!term_is_small(a[0]) || small_value(a[0]) < 0) return process_badarg_at(p, 1, "invalid time");
     if (!term_is_pid(a[1]) && !term_is_atom(a[1])) return process_badarg_at(p, 2, "invalid destination");
     return ref_new(&p->heap, timer_send_after((uint64_t)small_value(a[0]), a[1], a[2]));
+}
+
+/* The message is {:timeout, ref, msg} carrying the very ref returned. */
+static Term erl_start_timer(Process *p, const Term *a)
+{
+    if (!term_is_small(a[0]) || small_value(a[0]) < 0) return process_badarg_at(p, 1, "invalid time");
+    if (!term_is_pid(a[1]) && !term_is_atom(a[1])) return process_badarg_at(p, 2, "invalid destination");
+    uint64_t id = ref_next_id();
+    Term ref = ref_new(&p->heap, id);
+    Term msg = tuple3(&p->heap, A("timeout"), ref, a[2]);
+    timer_send_after_ref((uint64_t)small_value(a[0]), a[1], msg, id);
+    return ref;
 }
 
 static Term erl_cancel_timer(Process *p, const Term *a)
@@ -553,6 +577,8 @@ const NativeDef process_natives[] = {
     {"erlang", "registered", 0, erl_registered},
     {"erlang", "is_process_alive", 1, erl_is_process_alive},
     {"erlang", "send_after", 3, erl_send_after},
+    {"erlang", "start_timer", 3, erl_start_timer},
+    {"erlang", "processes", 0, erl_processes},
     {"erlang", "cancel_timer", 1, erl_cancel_timer},
     {"erlang", "read_timer", 1, erl_read_timer},
     {"erlang", "process_info", 1, erl_process_info1},

@@ -181,7 +181,7 @@ static const KernelBif kernel_bifs[] = {
     {"round", 1, "round"}, {"tl", 1, "tl"}, {"trunc", 1, "trunc"}, {"tuple_size", 1, "tuple_size"},
     {"max", 2, "max"}, {"min", 2, "min"}, {"not", 1, "not"}, {"/", 2, "/"}, {"-", 1, "-"}, {"+", 1, "+"},
     {"*", 2, "*"}, {"++", 2, "++"}, {"--", 2, "--"}, {"throw", 1, "throw"}, {"exit", 1, "exit"},
-    {"node", 0, "node"}, {"make_ref", 0, "make_ref"}, {"send", 2, "send"},
+    {"node", 0, "node"}, {"node", 1, "node"}, {"make_ref", 0, "make_ref"}, {"send", 2, "send"},
     {"spawn", 1, "spawn"}, {"spawn", 3, "spawn"}, {"spawn_link", 1, "spawn_link"}, {"spawn_link", 3, "spawn_link"},
     {"spawn_monitor", 1, "spawn_monitor"}, {"spawn_monitor", 3, "spawn_monitor"}, {"exit", 2, "exit"},
     {"is_atom", 1, "is_atom"}, {"is_binary", 1, "is_binary"}, {"is_bitstring", 1, "is_bitstring"},

@@ -280,8 +280,14 @@ static bool def_parts(Term args, Term *fname, Term *params, Term *guard, Term *b
         *guard = list_nth(a, 1);
         head = list_nth(a, 0);
     }
-    if (!term_is_tuple(head) || tuple_size(head) != 3 || !term_is_atom(tuple_get(head, 0))) return false;
+    if (!term_is_tuple(head) || tuple_size(head) != 3) return false;
     *fname = tuple_get(head, 0);
+    /* def unquote(:in)(a, b): names that are reserved words */
+    Term uq_args;
+    if (ast_is_call(*fname, &name, &m, &uq_args) && name == A("unquote") && list_length(uq_args) == 1 &&
+        term_is_atom(list_nth(uq_args, 0)))
+        *fname = list_nth(uq_args, 0);
+    if (!term_is_atom(*fname)) return false;
     *meta = tuple_get(head, 1);
     *params = term_is_list(tuple_get(head, 2)) ? tuple_get(head, 2) : TERM_NIL;
     *body = TERM_NONE;

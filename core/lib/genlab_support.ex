@@ -26,6 +26,36 @@ defmodule :genlab_support do
     callers = Enum.drop_while(stack, fn {m, _, _, _} -> m == module or m == :genlab_support end)
     :erlang.raise(kind, reason, frames ++ callers)
   end
+
+  # A named public ETS table that lives as long as the runtime: it is owned
+  # by a process that only waits. :persistent_term, :counters and :atomics
+  # keep their global state in such tables.
+  def global_table(name) do
+    case :ets.whereis(name) do
+      :undefined ->
+        parent = self()
+
+        owner =
+          :erlang.spawn(fn ->
+            :ets.new(name, [:named_table, :public, :set])
+            send(parent, {:genlab_table, name})
+
+            receive do
+            after
+              :infinity -> :ok
+            end
+          end)
+
+        receive do
+          {:genlab_table, ^name} -> owner
+        end
+
+        name
+
+      _ ->
+        name
+    end
+  end
 end
 
 defmodule :genlab_cli do

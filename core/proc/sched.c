@@ -40,6 +40,8 @@ Process *process_find(uint32_t serial)
 
 size_t process_count(void) { return alive; }
 
+uint32_t process_serial_limit(void) { return (uint32_t)table_cap; }
+
 static void table_put(uint32_t serial, Process *p)
 {
     if (serial >= table_cap) {
@@ -249,10 +251,15 @@ uint64_t ref_next_id(void) { return ++ref_counter; }
 
 uint64_t timer_send_after(uint64_t delay_ms, Term dest, Term msg)
 {
+    return timer_send_after_ref(delay_ms, dest, msg, ref_next_id());
+}
+
+uint64_t timer_send_after_ref(uint64_t delay_ms, Term dest, Term msg, uint64_t ref)
+{
     Timer *t = xcalloc(1, sizeof *t);
     t->time = now_ms + delay_ms;
     t->seq = timer_seq++;
-    t->ref = ref_next_id();
+    t->ref = ref;
     t->kind = TIMER_MESSAGE;
     heap_init(&t->msg_heap, 0);
     t->dest = dest;

@@ -91,6 +91,9 @@ uint64_t clock_epoch_ms(void);
 
 /* Timers: Process.send_after and friends. Returns the timer's ref id. */
 uint64_t timer_send_after(uint64_t delay_ms, Term dest, Term msg);
+/* The same with a reference id the caller took from ref_next_id(), so the
+ * message itself can carry it (erlang:start_timer/3). */
+uint64_t timer_send_after_ref(uint64_t delay_ms, Term dest, Term msg, uint64_t ref);
 /* Milliseconds left, or -1 if there is no such timer. Cancels it. */
 int64_t timer_cancel(uint64_t ref);
 int64_t timer_read(uint64_t ref);
@@ -100,5 +103,7 @@ uint64_t ref_next_id(void);
 
 /* Counts for :erlang.system_info / tests. */
 size_t process_count(void);
+/* Every live process has a serial below this bound (erlang:processes/0). */
+uint32_t process_serial_limit(void);
 
 #endif

@@ -1,0 +1,21 @@
+# :maps functions that take funs, merge_with, groups_from_list, iterators, errors.
+m = %{a: 1, b: 2, c: 3}
+IO.inspect :maps.fold(fn k, v, acc -> [{k, v} | acc] end, [], m)
+IO.inspect :maps.map(fn _k, v -> v * 10 end, m)
+IO.inspect :maps.filter(fn _k, v -> v > 1 end, m)
+IO.inspect :maps.filtermap(fn _k, v -> if v > 1, do: {true, v * 2}, else: false end, m)
+IO.inspect :maps.foreach(fn k, v -> IO.inspect({k, v}) end, m)
+IO.inspect :maps.update_with(:a, &(&1 + 1), m)
+IO.inspect :maps.update_with(:z, &(&1 + 1), 0, m)
+IO.inspect :maps.merge_with(fn _k, a, b -> a + b end, m, %{a: 5, d: 1})
+IO.inspect :maps.intersect(m, %{a: 5, d: 1})
+IO.inspect :maps.intersect_with(fn _k, a, b -> a + b end, m, %{a: 5, d: 1})
+IO.inspect :maps.groups_from_list(&rem(&1, 2), [1, 2, 3, 4])
+IO.inspect :maps.groups_from_list(&rem(&1, 2), &(&1 * 10), [1, 2, 3, 4])
+it = :maps.iterator(%{a: 1})
+{k, v, it2} = :maps.next(it)
+IO.inspect {k, v, :maps.next(it2)}
+IO.inspect :maps.get(:z, m, :def)
+IO.inspect :maps.from_keys([:a], 0)
+IO.inspect(try do :maps.update_with(:z, &(&1 + 1), m) rescue e -> e end)
+IO.inspect(try do :maps.fold(fn _k, _v, acc -> acc end, [], :x) rescue e -> e end)
