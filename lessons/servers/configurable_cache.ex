@@ -37,7 +37,7 @@ defmodule ConfigurableCache do
   @doc """
   Answers `{:ok, value}` and counts the read as a use; `{:error, :expired}`
   (and drops the entry) when it was unused for more than `ttl` seconds;
-  `{:error, :not_found}` for a key never stored.
+  `{:error, :not_found}` for a key it does not hold.
   """
   def get(key) do
     GenServer.call(__MODULE__, {:get, key})

@@ -5,8 +5,9 @@ defmodule SessionStore do
   `SessionStore.start_link([])` starts it under the name `SessionStore`.
   `create_session(user_id)` answers `{:ok, session_id}`, a random id;
   `get_session(id)` answers `{:ok, session}`, `{:error, :not_found}`, or
-  `{:error, :expired}` for a session untouched for more than 60 seconds
-  (and forgets it). `refresh_session(id)` marks a session as used now.
+  `{:error, :expired}` for a session not refreshed for more than 60
+  seconds (and forgets it). `refresh_session(id)` marks a session as used
+  now; reading it with `get_session/1` does not.
 
   The state is a map from session id to a map with `:user_id`,
   `:created_at` and `:last_accessed` (seconds of system time). Every 60
@@ -35,7 +36,8 @@ defmodule SessionStore do
 
   @doc """
   Answers `{:ok, session}` for a live session, `{:error, :expired}` for one
-  unused for too long (which is then removed), `{:error, :not_found}` else.
+  not refreshed for more than 60 seconds (which is then removed), and
+  `{:error, :not_found}` otherwise.
   """
   def get_session(session_id) do
     GenServer.call(__MODULE__, {:get_session, session_id})
