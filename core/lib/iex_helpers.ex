@@ -745,10 +745,12 @@ defmodule IEx.Helpers do
       missing -> raise ArgumentError, "could not find files #{Enum.join(missing, ", ")}"
     end
 
-    Enum.flat_map(files, fn file ->
+    files
+    |> Enum.flat_map(fn file ->
       {:ok, text} = :genlab.read_file(file)
       compile_text(text, file)
     end)
+    |> Enum.sort()
   end
 
   @doc """
@@ -778,8 +780,8 @@ defmodule IEx.Helpers do
   def r(module_or_modules) do
     modules = List.wrap(module_or_modules)
 
-    reloaded =
-      Enum.flat_map(modules, fn module ->
+    sources =
+      Enum.map(modules, fn module ->
         unless match?({:module, _}, Code.ensure_loaded(module)),
           do: raise(ArgumentError, "could not load nor find module: #{inspect(module)}")
 
@@ -788,10 +790,12 @@ defmodule IEx.Helpers do
         if text == nil,
           do: raise(ArgumentError, "could not find source (#{file}) for module: #{inspect(module)}")
 
-        compile_text(text, file)
+        {file, text}
       end)
 
-    {:reloaded, reloaded}
+    # a file is compiled once, however many of its modules are named
+    reloaded = sources |> Enum.uniq() |> Enum.flat_map(fn {file, text} -> compile_text(text, file) end)
+    {:reloaded, Enum.sort(reloaded)}
   end
 
   # Compiles a file's text: its modules are defined, and its other code

@@ -1,0 +1,3 @@
+greeting = Greeter.hello("Ada")
+count = 3
+IO.puts("setup.exs imported")
