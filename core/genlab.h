@@ -39,7 +39,9 @@ void genlab_set_writer(Genlab *g, GenlabWriter writer);
 void genlab_set_argv(Genlab *g, int argc, char **argv);
 
 /* Runs a whole script like `elixir FILE.exs` (file names it in errors).
- * Returns the exit status: 0, 1 after an uncaught error, or System.halt's. */
+ * Returns the exit status: 0, 1 after an uncaught error, or System.halt's.
+ * A script sees none of the shell's tutorial servers (Counter, Stack, ...):
+ * it defines its own, as under `elixir`. */
 int genlab_run_script(Genlab *g, const char *source, size_t len, const char *file);
 
 /* ---- the shell ------------------------------------------------------------ */
@@ -66,7 +68,11 @@ typedef struct GenlabResult {
 } GenlabResult;
 
 /* Opens the shell session: an evaluator process numbered as IEx's, with
- * IEx's helpers imported. `colors` asks for IEx's colours in results. */
+ * IEx's helpers imported. `colors` asks for IEx's colours in results.
+ * From then on the five tutorial servers of lessons/servers/ (Counter,
+ * Stack, KeyValueStore, SessionStore, ConfigurableCache) are there, as if
+ * a .iex.exs had required them: each loads when first used, and a
+ * defmodule of the same name replaces it. */
 void genlab_shell_start(Genlab *g, bool colors);
 /* The number of the next input, as in `iex(N)>`. */
 int genlab_shell_counter(const Genlab *g);
