@@ -14,10 +14,11 @@ CORE_INC := -Icore -Icore/data -Icore/lang -Icore/proc -Icore/bif
 CORE_SRC  := $(wildcard core/*.c core/data/*.c core/lang/*.c core/proc/*.c core/bif/*.c)
 CLI_SRC   := $(wildcard cli/*.c)
 LIB_EX    := $(sort $(wildcard core/lib/*.ex) $(wildcard lessons/servers/*.ex))
+LESSON_MD := $(sort $(wildcard lessons/[0-9]*.md))
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 
 CORE_OBJ  := $(CORE_SRC:%.c=$(B)/obj/%.o) $(B)/obj/embedded_lib.o
-CLI_OBJ   := $(CLI_SRC:%.c=$(B)/obj/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(B)/obj/%.o) $(B)/obj/embedded_lessons.o
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all run test asan bench clean setup
@@ -39,6 +40,15 @@ $(B)/embedded_lib.c: $(LIB_EX) scripts/embed-lib
 $(B)/obj/embedded_lib.o: $(B)/embedded_lib.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CORE_INC) -c $< -o $@
+
+# the lessons, for cli/lesson.c
+$(B)/embedded_lessons.c: $(LESSON_MD) scripts/embed-lib
+	@mkdir -p $(B)
+	scripts/embed-lib --table embedded_lessons EmbeddedLesson embedded_lessons.h $(LESSON_MD) > $@
+
+$(B)/obj/embedded_lessons.o: $(B)/embedded_lessons.c cli/embedded_lessons.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Icli -c $< -o $@
 
 $(B)/libgenlab.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^

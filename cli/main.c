@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "../core/genlab.h"
+#include "player.h"
 #include "repl.h"
 
 static const char usage[] =
@@ -14,6 +15,10 @@ static const char usage[] =
     "                       SessionStore and ConfigurableCache preloaded\n"
     "  genlab FILE [ARGS]   runs an Elixir script, as `elixir FILE` does\n"
     "  genlab -e EXPR       runs EXPR, as `elixir -e` does\n"
+    "  genlab lessons       lists the lessons\n"
+    "  genlab lesson NAME   plays a lesson (--step, --check, --shell)\n"
+    "  genlab exercise NAME writes an exercise's starting file here\n"
+    "  genlab check NAME [FILE]  checks your solution of an exercise\n"
     "\n"
     "Options:\n"
     "  --seed N             seeds the random source (:rand, :crypto); default 0\n"
@@ -95,6 +100,10 @@ int main(int argc, char **argv)
             fprintf(stderr, "genlab: unknown option %s (see genlab --help)\n", argv[i]);
             return 2;
         }
+    }
+    if (!expr && i < argc) {
+        int status = player_main(argc - i, argv + i);
+        if (status >= 0) return status;
     }
     Genlab *g = genlab_new(seed);
     int status;

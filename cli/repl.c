@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char banner[] = "Interactive Elixir (" GENLAB_ELIXIR_VERSION ") - press Ctrl+C to exit (type h() ENTER for help)\n";
+const char repl_banner[] = "Interactive Elixir (" GENLAB_ELIXIR_VERSION ") - press Ctrl+C to exit (type h() ENTER for help)\n";
 
 /* The input being gathered, line by line, until it parses. */
 typedef struct Input {
@@ -82,7 +82,7 @@ static bool run_input(Genlab *g, Input *in, int *status)
         break;
     case GENLAB_RESULT_RESTART:
         fwrite(r.text, 1, r.len, stdout);
-        fputs(banner, stdout);
+        fputs(repl_banner, stdout);
         break;
     default:
         fwrite(r.text, 1, r.len, stdout);
@@ -221,17 +221,34 @@ static int run_terminal(Genlab *g)
     return status;
 }
 
-int repl_run(Genlab *g)
+bool repl_colors(void)
 {
-    bool tty = isatty(0) && isatty(1);
     const char *no_color = getenv("NO_COLOR");
-    genlab_shell_start(g, tty && !(no_color && *no_color));
+    return isatty(0) && isatty(1) && !(no_color && *no_color);
+}
+
+/* Ctrl-C interrupts the evaluating process instead of ending genlab. */
+static void catch_interrupts(void)
+{
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
-    fputs(banner, stdout);
+}
+
+int repl_run(Genlab *g)
+{
+    genlab_shell_start(g, repl_colors());
+    catch_interrupts();
+    fputs(repl_banner, stdout);
     load_dot_iex(g);
+    return repl_loop(g);
+}
+
+int repl_loop(Genlab *g)
+{
+    bool tty = isatty(0) && isatty(1);
+    catch_interrupts();
     return tty ? run_terminal(g) : run_piped(g);
 }

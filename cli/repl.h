@@ -5,7 +5,17 @@
 
 #include "../core/genlab.h"
 
+/* IEx's banner, shown at start and after the shell process restarts. */
+extern const char repl_banner[];
+
+/* Whether the shell shows IEx's colours: on a terminal, unless NO_COLOR. */
+bool repl_colors(void);
+
 /* Runs the shell until end of input or System.halt; returns the exit status. */
 int repl_run(Genlab *g);
+
+/* The shell's read-eval loop on a session already started (a lesson's,
+ * with its modules, processes and bindings), without the banner. */
+int repl_loop(Genlab *g);
 
 #endif

@@ -1,0 +1,183 @@
+/* replay.c - see replay.h. */
+#include "replay.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "repl.h"
+
+/* Where the runtime's output goes while an input runs: the writer has no
+ * context argument, and one runtime lives at a time. */
+static StrBuf *capture;
+
+static void capture_writer(int stream, const char *bytes, size_t len)
+{
+    if (capture) {
+        strbuf_add(capture, bytes, len);
+        return;
+    }
+    fwrite(bytes, 1, len, stream == 2 ? stderr : stdout);
+}
+
+Genlab *replay_new(bool colors)
+{
+    Genlab *g = genlab_new(0);
+    if (!g) return NULL;
+    genlab_set_writer(g, capture_writer);
+    genlab_shell_start(g, colors);
+    return g;
+}
+
+static GenlabResultKind eval_captured(Genlab *g, const char *text, size_t len, StrBuf *out)
+{
+    capture = out;
+    GenlabResult r = genlab_shell_eval(g, text, len);
+    capture = NULL;
+    GenlabResultKind kind = r.kind;
+    if (kind != GENLAB_RESULT_HALT) strbuf_add(out, r.text, r.len);
+    if (kind == GENLAB_RESULT_RESTART) strbuf_puts(out, repl_banner);
+    genlab_result_free(&r);
+    return kind;
+}
+
+bool replay_code(Genlab *g, const char *code, StrBuf *out)
+{
+    StrBuf input = {0};
+    const char *s = code;
+    bool ok = true;
+    while (ok && *s) {
+        const char *end = strchr(s, '\n');
+        size_t n = end ? (size_t)(end - s) + 1 : strlen(s);
+        genlab_shell_line_read(g);
+        strbuf_add(&input, s, n);
+        s += n;
+        if (genlab_input_status(g, input.s, input.len) == GENLAB_INPUT_INCOMPLETE && *s) continue;
+        /* IEx would show the result: the lesson shows the code instead */
+        capture = out;
+        GenlabResult r = genlab_shell_eval(g, input.s, input.len);
+        capture = NULL;
+        if (r.kind != GENLAB_RESULT_VALUE) {
+            strbuf_add(out, r.text, r.len);
+            ok = false;
+        }
+        genlab_result_free(&r);
+        input.len = 0;
+    }
+    strbuf_free(&input);
+    return ok;
+}
+
+GenlabResultKind replay_input(Genlab *g, const char *input, StrBuf *out)
+{
+    /* the shell's reader takes one line at a time */
+    for (const char *s = input; s; s = strchr(s + 1, '\n')) genlab_shell_line_read(g);
+    StrBuf text = {0};
+    strbuf_puts(&text, input);
+    strbuf_puts(&text, "\n");
+    GenlabResultKind kind = eval_captured(g, text.s, text.len, out);
+    strbuf_free(&text);
+    return kind;
+}
+
+int replay_isolated(int (*work)(void *ctx, StrBuf *message), void *ctx, StrBuf *message)
+{
+    int fds[2];
+    fflush(stdout);
+    fflush(stderr);
+    if (pipe(fds) != 0) return work(ctx, message);
+    pid_t child = fork();
+    if (child < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return work(ctx, message);
+    }
+    if (child == 0) {
+        close(fds[0]);
+        int status = work(ctx, message);
+        fflush(stdout);
+        fflush(stderr);
+        for (size_t done = 0; done < message->len;) {
+            ssize_t n = write(fds[1], message->s + done, message->len - done);
+            if (n <= 0) break;
+            done += (size_t)n;
+        }
+        _exit(status);
+    }
+    close(fds[1]);
+    /* the child owns the terminal meanwhile: Ctrl-C is for its shell */
+    struct sigaction ignore = {.sa_handler = SIG_IGN}, saved;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGINT, &ignore, &saved);
+    char chunk[4096];
+    ssize_t n;
+    while ((n = read(fds[0], chunk, sizeof chunk)) > 0) strbuf_add(message, chunk, (size_t)n);
+    close(fds[0]);
+    int wstatus = 0;
+    while (waitpid(child, &wstatus, 0) < 0) {}
+    sigaction(SIGINT, &saved, NULL);
+    return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 1;
+}
+
+/* Length of the line at s without its trailing blanks. */
+static size_t line_length(const char *s, const char **next)
+{
+    const char *end = strchr(s, '\n');
+    size_t n = end ? (size_t)(end - s) : strlen(s);
+    *next = end ? end + 1 : s + n;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+    return n;
+}
+
+/* The length of `text` without the blank lines and blanks at its end. */
+static size_t trimmed_length(const char *text)
+{
+    size_t n = strlen(text);
+    while (n && strchr(" \t\r\n", text[n - 1])) n--;
+    return n;
+}
+
+int replay_compare(const char *expected, const char *got)
+{
+    const char *e = expected, *g = got;
+    const char *e_end = expected + trimmed_length(expected), *g_end = got + trimmed_length(got);
+    for (int line = 0;; line++) {
+        bool e_done = e >= e_end, g_done = g >= g_end;
+        if (e_done && g_done) return -1;
+        if (e_done != g_done) return line;
+        const char *e_next, *g_next;
+        size_t en = line_length(e, &e_next), gn = line_length(g, &g_next);
+        if (en != gn || memcmp(e, g, en)) return line;
+        e = e_next;
+        g = g_next;
+    }
+}
+
+char *replay_line(const char *text, int n)
+{
+    const char *s = text, *end = text + trimmed_length(text);
+    for (int i = 0; i < n && s < end; i++) {
+        const char *nl = strchr(s, '\n');
+        s = nl ? nl + 1 : end;
+    }
+    if (s >= end) return strbuf_dup("(nothing)", 9);
+    const char *next;
+    size_t len = line_length(s, &next);
+    return strbuf_dup(s, len);
+}
+
+void replay_show_input(Genlab *g, const char *input, StrBuf *out)
+{
+    int n = genlab_shell_counter(g);
+    const char *s = input;
+    for (bool first = true; *s || first; first = false) {
+        const char *end = strchr(s, '\n');
+        size_t len = end ? (size_t)(end - s) : strlen(s);
+        strbuf_printf(out, "%s(%d)> %.*s\n", first ? "iex" : "...", n, (int)len, s);
+        s = end ? end + 1 : s + len;
+        if (!end) break;
+    }
+}

@@ -1,0 +1,46 @@
+/* replay.h - running a lesson's code and inputs in a shell session, as a
+ * learner typing them into `genlab` would, with everything they print
+ * captured: the engine under the lesson player and the exercise checks. */
+#ifndef GENLAB_REPLAY_H
+#define GENLAB_REPLAY_H
+
+#include <stdbool.h>
+
+#include "../core/genlab.h"
+#include "strbuf.h"
+
+/* A fresh runtime (genlab_new) with its shell session started; what its
+ * code prints is captured by replay_code and replay_input. NULL if no
+ * runtime could start. */
+Genlab *replay_new(bool colors);
+
+/* Pastes `code` into the shell line by line, evaluating each complete
+ * input as the shell would, without keeping results. Appends what the code
+ * printed to `out`; on an input that fails, appends its error as well and
+ * returns false. */
+bool replay_code(Genlab *g, const char *code, StrBuf *out);
+
+/* Runs one input (its lines joined by newlines) and appends everything it
+ * prints, as the shell shows it: output, then the result or error, and
+ * after a shell restart IEx's banner. Returns how the input ended. */
+GenlabResultKind replay_input(Genlab *g, const char *input, StrBuf *out);
+
+/* Runs `work` in a child process, which gets a runtime of its own
+ * whatever runtimes this process has had, and whose crash or exit cannot
+ * end this one. What `work` puts in `message` is handed back in
+ * `message`; returns the status `work` returned, or 1 if the child died. */
+int replay_isolated(int (*work)(void *ctx, StrBuf *message), void *ctx, StrBuf *message);
+
+/* Compares an input's output with the expected one, ignoring blanks at
+ * line ends and blank lines at the end. Returns -1 when they agree, else
+ * the 0-based number of the first line that differs. */
+int replay_compare(const char *expected, const char *got);
+
+/* The n-th line of `text` (0-based), malloc'd; "(nothing)" past the end. */
+char *replay_line(const char *text, int n);
+
+/* Appends the prompt and input as the shell shows them being typed:
+ * `iex(N)> ` before the first line, `...(N)> ` before the others. */
+void replay_show_input(Genlab *g, const char *input, StrBuf *out);
+
+#endif
