@@ -104,10 +104,11 @@ static bool check_in_runtime(const LessonCheck *c, const char *source, const cha
         const LessonItem *it = &c->inputs[i];
         got.len = 0;
         replay_show_input(g, it->text, &session);
-        replay_input(g, it->text, &got);
+        GenlabResultKind kind = replay_input(g, it->text, &got);
         strbuf_add(&session, got.s, got.len);
         int line = it->has_expected ? replay_compare(it->expected, got.s ? got.s : "") : -1;
-        if (line >= 0) {
+        bool failed = !it->has_expected && (kind == GENLAB_RESULT_ERROR || kind == GENLAB_RESULT_RESTART);
+        if (line >= 0 || failed) {
             ok = false;
             strbuf_puts(report, "    what happened:\n");
             for (const char *s = session.s; s && *s;) {
@@ -116,8 +117,8 @@ static bool check_in_runtime(const LessonCheck *c, const char *source, const cha
                 strbuf_printf(report, "      %.*s\n", (int)n, s);
                 s = end ? end + 1 : s + n;
             }
-            strbuf_puts(report, "    expected instead:\n");
-            for (const char *s = it->expected; *s;) {
+            strbuf_puts(report, failed ? "    expected it not to fail\n" : "    expected instead:\n");
+            for (const char *s = it->expected; !failed && *s;) {
                 const char *end = strchr(s, '\n');
                 size_t n = end ? (size_t)(end - s) : strlen(s);
                 strbuf_printf(report, "      %.*s\n", (int)n, s);

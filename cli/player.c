@@ -129,9 +129,14 @@ static void show_item(Player *p, const LessonItem *it, StrBuf *out)
 
 /* With --check: the input's output against the lesson's; false after
  * printing the first difference. */
-static bool compare(Player *p, const LessonItem *it, const char *got)
+static bool compare(Player *p, const LessonItem *it, const char *got, GenlabResultKind kind)
 {
-    if (!it->has_expected) return true;
+    if (!it->has_expected) {
+        /* an input shown without output must at least not fail */
+        if (kind != GENLAB_RESULT_ERROR && kind != GENLAB_RESULT_RESTART) return true;
+        fprintf(stderr, "%s:%d: `%s` fails, and the lesson shows no output for it:\n%s\n", p->lesson->path, it->line, it->text, got);
+        return false;
+    }
     int line = replay_compare(it->expected, got);
     if (line < 0) return true;
     char *want = replay_line(it->expected, line), *have = replay_line(got, line);
@@ -194,7 +199,7 @@ static int play_from(const Lesson *lesson, const PlayerOptions *o, size_t from, 
             break;
         }
         if (o->check && it->kind == LESSON_INPUT) {
-            if (!compare(&p, it, out.s ? out.s : "")) status = 1;
+            if (!compare(&p, it, out.s ? out.s : "", kind)) status = 1;
             compared += it->has_expected;
             out.len = 0;
         }
