@@ -571,10 +571,57 @@ static void define_info_function(ModBuild *b)
     record_generated(b, "def __info__(kind), do: :genlab.module_info(__MODULE__, kind)\n", 0);
 }
 
+/* The binary in defmodule's {:module, name, binary, last}. Real Elixir gives
+ * the BEAM file; genlab has no BEAM file, so it gives one shaped like it: the
+ * "FOR1" container, a "BEAM" form and an "AtU8" atom chunk naming the module,
+ * the atoms every Elixir module has, and its functions. The shell and
+ * IO.inspect show only its first bytes, which then read as the BEAM's do. */
+static void put_be32(uint8_t *at, size_t v)
+{
+    at[0] = (uint8_t)(v >> 24);
+    at[1] = (uint8_t)(v >> 16);
+    at[2] = (uint8_t)(v >> 8);
+    at[3] = (uint8_t)v;
+}
+
+static void put_atom(uint8_t *buf, size_t *n, const char *text)
+{
+    size_t len = strlen(text);
+    if (len > 255) len = 255;
+    buf[(*n)++] = (uint8_t)len;
+    memcpy(buf + *n, text, len);
+    *n += len;
+}
+
 static Term module_result(Heap *h, Term name, Term last)
 {
-    static const uint8_t beam_magic[] = {'F', 'O', 'R', '1'};
-    return tuple4(h, A("module"), name, binary_new(h, beam_magic, sizeof beam_magic), term_copy(h, last));
+    static const char *const standard[] = {"__info__", "attributes", "compile", "deprecated", "exports_md5", "functions",
+                                           "macros", "md5", "module", "struct", "erlang", "get_module_info", "module_info"};
+    size_t nstd = sizeof standard / sizeof *standard;
+    Module *mod = module_lookup(name);
+    size_t cap = 32 + 256 * (1 + nstd), nfun = 0;
+    for (Function *f = mod ? mod->functions : NULL; f; f = f->next_in_module) cap += 256;
+    uint8_t *buf = xcalloc(cap, 1);
+    size_t n = 24;
+    put_atom(buf, &n, atom_text(name));
+    for (size_t i = 0; i < nstd; i++) put_atom(buf, &n, standard[i]);
+    for (Function *f = mod ? mod->functions : NULL; f; f = f->next_in_module) {
+        if (!f->exported || !term_is_atom(f->name)) continue;
+        put_atom(buf, &n, atom_text(f->name));
+        nfun++;
+    }
+    size_t chunk = n - 20;
+    n = (n + 3) & ~(size_t)3;
+    memcpy(buf, "FOR1", 4);
+    memcpy(buf + 8, "BEAMAtU8", 8);
+    put_be32(buf + 16, chunk);
+    put_be32(buf + 20, 1 + nstd + nfun);
+    /* the form's size as the BEAM's would be: the other chunks (code,
+     * literals, docs) take about this much for a small module */
+    put_be32(buf + 4, n - 8 + 1024 + 96 * nfun);
+    Term bin = binary_new(h, buf, n);
+    free(buf);
+    return tuple4(h, A("module"), name, bin, term_copy(h, last));
 }
 
 static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
