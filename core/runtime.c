@@ -310,17 +310,20 @@ typedef struct PendingReport {
     uint64_t due;
     char *text;
     size_t len;
+    bool after_prompt; /* see shell_settle */
+    int stream;
 } PendingReport;
 
 static PendingReport *pending;
 static size_t npending, pending_cap;
+static bool reports_after_prompt; /* reports made now print after the next prompt */
 
 static void runtime_idle(void)
 {
     size_t kept = 0;
     for (size_t i = 0; i < npending; i++) {
-        if (pending[i].due <= clock_now()) {
-            io_write(1, pending[i].text, pending[i].len); /* Logger's console is standard output */
+        if (pending[i].due <= clock_now() && !pending[i].after_prompt) {
+            io_write(pending[i].stream, pending[i].text, pending[i].len);
             free(pending[i].text);
         } else {
             pending[kept++] = pending[i];
@@ -335,7 +338,7 @@ static void reports_drop(void)
     npending = 0;
 }
 
-static void report_later(char *text, size_t n)
+static void report_later_on(int stream, char *text, size_t n)
 {
     if (npending == pending_cap) {
         pending_cap = pending_cap ? pending_cap * 2 : 8;
@@ -343,7 +346,23 @@ static void report_later(char *text, size_t n)
     }
     /* the shell prints reports when its input is done: no latency */
     uint64_t latency = session ? 0 : REPORT_LATENCY_MS;
-    pending[npending++] = (PendingReport){clock_now() + latency, text, n};
+    pending[npending++] = (PendingReport){clock_now() + latency, text, n, reports_after_prompt, stream};
+}
+
+/* Logger's console is standard output. */
+static void report_later(char *text, size_t n) { report_later_on(1, text, n); }
+
+void runtime_log_write(int stream, const char *bytes, size_t n)
+{
+    if (session) report_later_on(stream, xstrndup(bytes, n), n);
+    else io_write(stream, bytes, n);
+}
+
+/* Reports held for after the prompt are due now. */
+static void reports_release(void)
+{
+    for (size_t i = 0; i < npending; i++) pending[i].after_prompt = false;
+    runtime_idle();
 }
 
 /* Logger's console prefix: "\n12:00:00.123 [error] " with the virtual clock. */
@@ -768,6 +787,62 @@ static void set_last_value(Process *p, Term v)
     p->host_root = t;
 }
 
+/* IEx's compiler uses up pids: five for each module an input defines at
+ * its top, three for each module nested in it. genlab skips as many, so the
+ * pids of what a learner starts next are the ones IEx would show. The AST
+ * is walked with an explicit stack: its depth is the user's. */
+static void shell_skip_module_pids(Term expr)
+{
+    Term defmodule = atom_from_cstr("defmodule");
+    size_t cap = 64, n = 0, modules = 0;
+    Term *stack = xmalloc(cap * sizeof *stack);
+    stack[n++] = expr;
+    while (n) {
+        Term t = stack[--n];
+        size_t k = 0;
+        Term *elems = NULL;
+        if (term_is_tuple(t)) {
+            k = tuple_size(t);
+            elems = tuple_elems(t);
+            if (k == 3 && elems[0] == defmodule) modules++;
+        } else if (term_is_cons(t)) {
+            k = 2;
+        }
+        if (n + k > cap) {
+            cap = (n + k) * 2;
+            stack = xrealloc(stack, cap * sizeof *stack);
+        }
+        if (elems) memcpy(stack + n, elems, k * sizeof *stack);
+        else if (k) {
+            stack[n] = cons_head(t);
+            stack[n + 1] = cons_tail(t);
+        }
+        n += k;
+    }
+    free(stack);
+    for (size_t i = 0; i < (modules ? 5 + 3 * (modules - 1) : 0); i++) sched_skip_serial();
+}
+
+/* What an input set going (casts, messages, spawned work) runs on once
+ * the input's own code is done, as it does on the BEAM while IEx prints
+ * the result: an exit signal that kills the shell process comes before
+ * the result, but the logger is slower than IEx, so the crash reports
+ * made now print after the next prompt. */
+static GenlabResult shell_settle(Genlab *g, Process *p)
+{
+    reports_after_prompt = true;
+    sched_run_until(clock_now());
+    reports_after_prompt = false;
+    int halt;
+    if (sched_halted(&halt)) {
+        GenlabResult r = result_text(GENLAB_RESULT_HALT, xstrndup("", 0));
+        r.halt_status = halt;
+        return r;
+    }
+    if (p->status == PROC_EXITED) return shell_restart(g, p);
+    return (GenlabResult){GENLAB_RESULT_VALUE, NULL, 0, 0};
+}
+
 /* Evaluates the items of one parsed input; the result's kind says how it went. */
 static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bool quiet)
 {
@@ -784,6 +859,7 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
         Term expr = cons_head(l);
         CompileError err;
         if (ast_is_defmodule(expr)) {
+            shell_skip_module_pids(expr);
             Term v = compile_defmodule(expr, file, &p->heap, &err);
             if (v == TERM_NONE) r = result_text(GENLAB_RESULT_ERROR, compile_error_text(&err));
             else set_last_value(p, v);
@@ -812,6 +888,7 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
     } else {
         free(saved_names);
     }
+    if (!r.text) r = shell_settle(g, p);
     runtime_idle();
     if (r.text) return r;
     Term value = tuple_get(p->host_root, 0);
@@ -879,6 +956,7 @@ static Term shell_parse(Genlab *g, const char *source, size_t len, const char *f
 
 GenlabResult genlab_shell_eval(Genlab *g, const char *source, size_t len)
 {
+    reports_release();
     char *error;
     Term items = shell_parse(g, source, len, "iex", g->counter, &error);
     if (items == TERM_NONE) return result_text(GENLAB_RESULT_ERROR, error);
@@ -903,7 +981,9 @@ bool genlab_shell_load(Genlab *g, const char *source, size_t len, const char *fi
 void genlab_advance_clock(Genlab *g, uint64_t ms)
 {
     (void)g;
-    (void)ms; /* TODO */
+    reports_release();
+    sched_run_until(clock_now() + ms);
+    runtime_idle();
 }
 
 size_t genlab_complete(Genlab *g, const char *prefix, void (*each)(void *ctx, const char *candidate), void *ctx)

@@ -57,8 +57,9 @@ static Term genlab_to_string(Process *p, const Term *args)
     return term_to_string(p, args[0]);
 }
 
-/* :genlab.put_chars(device, chardata): device :stdio, :stderr or a pid. */
-static Term genlab_put_chars(Process *p, const Term *args)
+/* :genlab.put_chars(device, chardata): device :stdio, :stderr or a pid;
+ * :genlab.log_chars(device, chardata) likewise for Logger's console. */
+static Term write_chars(Process *p, const Term *args, void (*write)(int, const char *, size_t))
 {
     int stream = args[0] == atom_from_cstr("stderr") || args[0] == atom_from_cstr("standard_error") ? 2 : 1;
     ByteBuf b;
@@ -68,10 +69,13 @@ static Term genlab_put_chars(Process *p, const Term *args)
         bytebuf_free(&b);
         return process_badarg(p);
     }
-    io_write(stream, (const char *)b.data, b.size);
+    write(stream, (const char *)b.data, b.size);
     bytebuf_free(&b);
     return ATOM_ok;
 }
+
+static Term genlab_put_chars(Process *p, const Term *args) { return write_chars(p, args, io_write); }
+static Term genlab_log_chars(Process *p, const Term *args) { return write_chars(p, args, runtime_log_write); }
 
 static Term genlab_argv(Process *p, const Term *args)
 {
@@ -213,5 +217,6 @@ const NativeDef genlab_natives[] = {
     {"genlab", "inspect", 2, genlab_inspect},
     {"genlab", "to_string", 1, genlab_to_string},
     {"genlab", "put_chars", 2, genlab_put_chars},
+    {"genlab", "log_chars", 2, genlab_log_chars},
     {"genlab", "argv", 0, genlab_argv},
     {NULL, NULL, 0, NULL}};

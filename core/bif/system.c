@@ -61,6 +61,8 @@ static const char *erlang_module_application(Term module)
         {"io_lib", "stdlib"},  {"gen_server", "stdlib"}, {"proc_lib", "stdlib"}, {"sys", "stdlib"},
         {"supervisor", "stdlib"}, {"erl_eval", "stdlib"}, {"gen", "stdlib"}, {"global", "kernel"}, {"crypto", "crypto"}, {"application", "kernel"},
         {"code", "kernel"},    {"os", "kernel"},     {"logger", "kernel"}, {"erl_erts_errors", "kernel"},
+        /* the IEx evaluator's frames, as crash reports show a shell client */
+        {"elixir", "elixir"},  {"Elixir.Module.ParallelChecker", "elixir"}, {"Elixir.IEx.Evaluator", "iex"},
     };
     for (size_t i = 0; i < sizeof apps / sizeof apps[0]; i++)
         if (module == atom_from_cstr(apps[i].module)) return apps[i].app;
@@ -86,6 +88,7 @@ static Term app_get_key(Process *p, const Term *a)
 {
     static const struct { const char *app, *vsn; } versions[] = {
         {"elixir", "1.14.0"}, {"stdlib", "4.2"}, {"kernel", "8.5.3"}, {"crypto", "5.1.2"}, {"logger", "1.14.0"},
+        {"iex", "1.14.0"},
     };
     if (a[1] != atom_from_cstr("vsn")) return atom_from_cstr("undefined");
     for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++) {

@@ -769,6 +769,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                     add_alias(m, A(first), A(full_first));
                 }
                 last = compile_module_body(m, inner, kw_get(list_nth(args, 1), ATOM_do), m->file, line, m->err, m->on_error);
+                last = module_result(m->scratch, inner, last);
                 continue;
             }
         }

@@ -419,7 +419,7 @@ defmodule GenServer do
     own =
       try do
         case :erlang.process_info(pid, :current_stacktrace) do
-          {:current_stacktrace, stack} -> drop_internal_head(stack)
+          {:current_stacktrace, stack} -> :genlab_cli.as_seen_by_others(drop_internal_head(stack))
           _ -> []
         end
       catch

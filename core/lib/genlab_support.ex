@@ -99,6 +99,28 @@ defmodule :genlab_cli do
   end
 
   defp shell_frames(_), do: []
+
+  # The frames of a stack seen from another process (a crash report's
+  # client): in IEx, code typed at the prompt runs in erl_eval under the
+  # evaluator, so its frames read as these.
+  @iex_evaluator_frames [
+    {:erl_eval, :do_apply, 7, [file: 'erl_eval.erl', line: 744]},
+    {:elixir, :eval_forms, 3, [file: 'src/elixir.erl', line: 283]},
+    {Module.ParallelChecker, :verify, 1, [file: 'lib/module/parallel_checker.ex', line: 100]},
+    {IEx.Evaluator, :eval_and_inspect, 3, [file: 'lib/iex/evaluator.ex', line: 329]},
+    {IEx.Evaluator, :eval_and_inspect_parsed, 3, [file: 'lib/iex/evaluator.ex', line: 303]},
+    {IEx.Evaluator, :parse_eval_inspect, 3, [file: 'lib/iex/evaluator.ex', line: 292]}
+  ]
+
+  def as_seen_by_others(stacktrace) do
+    {own, shell} =
+      Enum.split_while(stacktrace, fn
+        {:elixir_compiler_0, _, _, location} -> Keyword.get(location, :file) != 'iex'
+        _ -> true
+      end)
+
+    if shell == [], do: own, else: own ++ @iex_evaluator_frames
+  end
 end
 
 defmodule :genlab_struct do

@@ -109,7 +109,7 @@ defmodule Logger do
   defp write(config, level, message, metadata) do
     out = format(config.format, level, message, :erlang.system_time(:millisecond), metadata, config.metadata)
     device = if config.device in [:standard_error, :stderr], do: :stderr, else: :stdio
-    :genlab.put_chars(device, out)
+    :genlab.log_chars(device, out)
   end
 
   # ---- the console format -----------------------------------------------------

@@ -653,6 +653,41 @@ Process *process_replace_main(Process *old)
 }
 
 
+/* The earliest time a live timer is due; false if there is none. */
+static bool next_timer_due(uint64_t *when)
+{
+    while (ntimers && timers[0]->cancelled) timer_free(timer_pop());
+    if (!ntimers) return false;
+    *when = timers[0]->time;
+    return true;
+}
+
+/* How many slices sched_run_until runs at most: a process that never
+ * waits must not keep the shell from its next prompt. */
+#define BACKGROUND_SLICES 2000
+
+void sched_run_until(uint64_t until)
+{
+    size_t slices = 0;
+    while (!halt_requested && slices < BACKGROUND_SLICES) {
+        Process *p = runq_pop();
+        if (!p) {
+            call_idle_hook();
+            uint64_t when;
+            if (!next_timer_due(&when) || when > until) break;
+            fire_next_timers();
+            continue;
+        }
+        if (p->status != PROC_RUNNABLE || p->is_main) continue;
+        run_slice(p, NULL);
+        slices++;
+    }
+    interrupt_requested = 0; /* nothing was evaluating: Ctrl-C only stops this */
+    if (now_ms < until) now_ms = until;
+    call_idle_hook();
+    compact_idle();
+}
+
 bool sched_run_main(Process *main, VmStatus *status)
 {
     main->status = PROC_RUNNABLE;

@@ -84,6 +84,12 @@ void sched_interrupt(void);
 void sched_request_halt(int status);
 bool sched_halted(int *status);
 
+/* Runs what is runnable, other than main, until every process waits,
+ * firing the timers due by `until` (virtual ms) in order, and leaves the
+ * clock at `until` at least. Between two shell inputs; bounded, so that a
+ * process that never waits cannot hold the shell. */
+void sched_run_until(uint64_t until);
+
 /* Virtual time in milliseconds since the start. */
 uint64_t clock_now(void);
 /* The epoch the virtual clock starts at (System.system_time). */
