@@ -76,6 +76,8 @@ static Term app_get_application(Process *p, const Term *a)
     Term module = a[0];
     if (!term_is_atom(module)) return atom_from_cstr("undefined");
     const char *app = erlang_module_application(module);
+    /* IEx's modules: stack traces name them "(iex 1.14.0)" */
+    if (!app && strncmp(atom_text(module), "Elixir.IEx.", 11) == 0) app = "iex";
     if (!app) {
         Module *m = module_lookup(module);
         if (m && m->file && (strncmp(m->file, "core/lib/", 9) == 0 || strncmp(m->file, "lib/", 4) == 0)) app = "elixir";

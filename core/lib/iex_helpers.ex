@@ -118,7 +118,15 @@ defmodule IEx.Helpers do
     index = if n < 0, do: last + 1 + n, else: n
 
     case index >= 1 and index <= last and Process.get({:iex_history, index}, @dont_display) do
-      false -> raise RuntimeError, "v(#{n}) is out of bounds"
+      false ->
+        # raised where IEx raises it, so the stack trace reads as IEx's
+        frames = [
+          {IEx.History, :nth, 2, [file: 'lib/iex/history.ex', line: 54]},
+          {IEx.Helpers, :v, 1, [file: 'lib/iex/helpers.ex', line: 402]}
+        ]
+
+        :erlang.raise(:error, RuntimeError.exception("v(#{n}) is out of bounds"), frames)
+
       value -> value
     end
   end
