@@ -187,7 +187,10 @@ defmodule IEx.Helpers do
   def __h__(module) when is_atom(module) do
     with {:ok, {moduledoc, _entries}} <- docs_of(module) do
       case moduledoc do
-        %{"en" => text} -> IO.write([heading(inspect(module)), render_doc(text)])
+        %{"en" => text} ->
+          IO.ANSI.Docs.print_headings([inspect(module)], doc_options())
+          IO.ANSI.Docs.print(text, "text/markdown", doc_options())
+
         _ -> IO.puts("No documentation for #{inspect(module)} was found")
       end
     end
@@ -201,7 +204,7 @@ defmodule IEx.Helpers do
 
       case found do
         [] -> IO.puts("No documentation for #{inspect(module)}.#{fun} was found")
-        _ -> IO.write(Enum.map_join(found, &format_entry/1))
+        _ -> Enum.each(found, &print_entry/1)
       end
     end
 
@@ -218,7 +221,7 @@ defmodule IEx.Helpers do
 
       case found do
         [] -> IO.puts("No documentation for #{inspect(module)}.#{fun}/#{arity} was found")
-        _ -> IO.write(Enum.map_join(found, &format_entry/1))
+        _ -> Enum.each(found, &print_entry/1)
       end
     end
 
@@ -263,124 +266,20 @@ defmodule IEx.Helpers do
     end
   end
 
-  defp format_entry({{kind, _name, _arity}, _, [signature | _], doc, meta}) do
+  defp print_entry({{kind, _name, _arity}, _, [signature | _], doc, meta}) do
     def_word = if kind == :macro, do: "defmacro ", else: "def "
+    options = doc_options()
+    IO.ANSI.Docs.print_headings([def_word <> signature], options)
+    IO.ANSI.Docs.print_metadata(meta, options)
 
-    metadata =
-      for key <- [:deprecated, :since], Map.has_key?(meta, key), do: "#{key}: #{Map.get(meta, key)}\n"
-
-    body =
-      case doc do
-        %{"en" => text} -> render_doc(text)
-        _ -> ""
-      end
-
-    [heading(def_word <> signature), if(metadata == [], do: "", else: [metadata, "\n"]), body]
-    |> IO.iodata_to_binary()
-  end
-
-  defp heading(title) do
-    pad = div(@width - String.length(title), 2)
-    ["\n", String.duplicate(" ", max(pad, 0)), title, "\n\n"]
-  end
-
-  # Markdown as IEx prints it without colours: paragraphs and list items
-  # reflowed to the width, code blocks indented by four, headings as
-  # written, a blank line after each block.
-  @doc false
-  def render_doc(text) do
-    text
-    |> String.split("\n")
-    |> Enum.map(&String.trim_trailing/1)
-    |> render_blocks([])
-    |> IO.iodata_to_binary()
-  end
-
-  defp render_blocks([], acc), do: Enum.reverse(acc)
-
-  defp render_blocks(["" | rest], acc), do: render_blocks(rest, acc)
-
-  defp render_blocks([line | rest] = lines, acc) do
-    trimmed = String.trim_leading(line)
-
-    cond do
-      String.starts_with?(trimmed, "```") ->
-        {code, rest} = Enum.split_while(rest, &(not String.starts_with?(String.trim_leading(&1), "```")))
-        rest = Enum.drop(rest, 1)
-        render_blocks(rest, [[Enum.map(code, &["    ", &1, "\n"]), "\n"] | acc])
-
-      String.starts_with?(line, "    ") ->
-        {code, rest} = Enum.split_while(lines, &(&1 == "" or String.starts_with?(&1, "    ")))
-        code = code |> Enum.reverse() |> Enum.drop_while(&(&1 == "")) |> Enum.reverse()
-        block = Enum.map(code, fn "" -> "    \n"; l -> [l, "\n"] end)
-        render_blocks(rest, [[block, "\n"] | acc])
-
-      String.starts_with?(trimmed, "#") ->
-        render_blocks(rest, [[trimmed, "\n\n"] | acc])
-
-      list_marker(trimmed) != nil ->
-        {items, rest} = take_list(lines, [])
-        render_blocks(rest, [[items, "\n"] | acc])
-
-      String.starts_with?(trimmed, "> ") ->
-        {quoted, rest} = Enum.split_while(lines, &String.starts_with?(String.trim_leading(&1), ">"))
-        text = Enum.map_join(quoted, " ", &(&1 |> String.trim_leading() |> String.trim_leading(">") |> String.trim()))
-        render_blocks(rest, [[wrap(text, "> ", "> ", @width), "\n"] | acc])
-
-      true ->
-        {para, rest} = Enum.split_while(lines, &(&1 != ""))
-        text = Enum.map_join(para, " ", &String.trim/1)
-        render_blocks(rest, [[wrap(text, "", "", @width), "\n"] | acc])
+    case doc do
+      %{"en" => text} -> IO.ANSI.Docs.print(text, "text/markdown", options)
+      _ -> :ok
     end
   end
 
-  # "* ", "- " or "1. " at the start of an item: the marker, or nil.
-  defp list_marker(text) do
-    cond do
-      String.starts_with?(text, "* ") or String.starts_with?(text, "- ") -> "*"
-      true -> numbered_marker(text, "")
-    end
-  end
-
-  defp numbered_marker(<<d, rest::binary>>, digits) when d in ?0..?9, do: numbered_marker(rest, digits <> <<d>>)
-  defp numbered_marker(". " <> _, digits) when digits != "", do: digits <> "."
-  defp numbered_marker(_, _), do: nil
-
-  # A list runs until a blank line; an item's following lines join it.
-  defp take_list([], acc), do: {Enum.reverse(acc), []}
-  defp take_list(["" | _] = rest, acc), do: {Enum.reverse(acc), rest}
-
-  defp take_list([line | rest], acc) do
-    trimmed = String.trim_leading(line)
-    marker = list_marker(trimmed)
-    {more, rest} = Enum.split_while(rest, &(&1 != "" and list_marker(String.trim_leading(&1)) == nil))
-    body = String.slice(trimmed, (String.length(marker) + 1)..-1//1)
-    text = Enum.map_join([body | more], " ", &String.trim/1)
-    indent = String.duplicate(" ", String.length(marker) + 3)
-    # IEx keeps twice the indentation free at the right of an item
-    item = wrap(text, "  " <> marker <> " ", indent, @width - String.length(indent))
-    take_list(rest, [item | acc])
-  end
-
-  # Fills lines greedily with the words (runs of spaces are kept); a line
-  # stays shorter than `width`.
-  defp wrap(text, first, indent, width) do
-    [word | words] = String.split(text, " ")
-    start = String.length(first)
-
-    {lines, line, _} =
-      Enum.reduce(words, {[], [first, word], start + String.length(word)}, fn word, {lines, line, len} ->
-        wlen = String.length(word)
-
-        if len + 1 + wlen < width do
-          {lines, [line, " ", word], len + 1 + wlen}
-        else
-          {[[line, "\n"] | lines], [indent, word], String.length(indent) + wlen}
-        end
-      end)
-
-    Enum.reverse([[line, "\n"] | lines])
-  end
+  # IEx's colours when the shell has them (a terminal, without NO_COLOR)
+  defp doc_options(), do: [enabled: Process.get(:iex_colors, false), width: @width]
 
   @doc """
   Prints a list of all the functions and macros exported by the given module.
