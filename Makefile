@@ -56,7 +56,7 @@ $(B)/libgenlab.a: $(CORE_OBJ)
 $(B)/genlab: $(CLI_OBJ) $(B)/libgenlab.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/check.h $(B)/libgenlab.a
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libgenlab.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CORE_INC) -Itests/unit $< $(B)/libgenlab.a -o $@ $(LDLIBS)
 

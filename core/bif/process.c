@@ -156,7 +156,9 @@ static Term erl_send(Process *p, const Term *a)
 static Term erl_make_ref(Process *p, const Term *a)
 {
     (void)a;
-    return ref_new(&p->heap, ref_next_id());
+    uint64_t id = ref_next_id();
+    vm_mailbox_mark(p, id);
+    return ref_new(&p->heap, id);
 }
 
 static Term erl_link(Process *p, const Term *a)
@@ -186,10 +188,16 @@ static Term erl_monitor(Process *p, const Term *a)
 {
     if (a[0] != ATOM_process) return process_badarg_at(p, 1, "invalid monitor type");
     Term target = a[1];
-    if (term_is_pid(target)) return ref_new(&p->heap, process_monitor(p, target, ATOM_nil));
-    if (term_is_tuple(target) && tuple_size(target) == 2) target = tuple_get(target, 0);
-    if (term_is_atom(target)) return ref_new(&p->heap, process_monitor(p, TERM_NIL, target));
-    return process_badarg_at(p, 2, "invalid monitor target");
+    if (!term_is_pid(target) && term_is_tuple(target) && tuple_size(target) == 2) target = tuple_get(target, 0);
+    if (!term_is_pid(a[1]) && !term_is_atom(target)) return process_badarg_at(p, 2, "invalid monitor target");
+    /* The marker goes before the monitor exists: a :noproc DOWN it sends
+     * at once lands after it. */
+    VmState *vm = p->vm;
+    Message *last = vm->mbox_tail == &vm->mbox_head ? NULL : (Message *)(void *)vm->mbox_tail;
+    uint64_t id = term_is_pid(target) ? process_monitor(p, target, ATOM_nil) : process_monitor(p, TERM_NIL, target);
+    vm->mark_ref = id;
+    vm->mark_last = last;
+    return ref_new(&p->heap, id);
 }
 
 static uint64_t ref_id(Term r) { return (uint64_t)boxed_ptr(r)[1]; }
@@ -204,11 +212,7 @@ static void flush_down(Process *p, uint64_t ref)
         Term t = (*m)->term;
         if (term_is_tuple(t) && tuple_size(t) == 5 && tuple_get(t, 0) == ATOM_DOWN && term_is_ref(tuple_get(t, 1)) &&
             ref_id(tuple_get(t, 1)) == ref) {
-            Message *dead = *m;
-            *m = dead->next;
-            if (vm->mbox_tail == &dead->next) vm->mbox_tail = m;
-            free(dead);
-            vm->mbox_len--;
+            vm_mailbox_remove(vm, m);
         } else {
             m = &(*m)->next;
         }
@@ -225,7 +229,9 @@ static Term demonitor(Process *p, Term ref, Term opts)
         if (cons_head(l) == ATOM_flush) flush = true;
         if (cons_head(l) == ATOM_info) info = true;
     }
-    if (flush) flush_down(p, ref_id(ref));
+    /* An active monitor has sent no DOWN yet (exits deliver DOWN and drop
+     * the monitor at once), so only a finished one needs the scan. */
+    if (flush && !found) flush_down(p, ref_id(ref));
     return info ? atom_from_bool(found) : ATOM_true;
 }
 

@@ -886,6 +886,77 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
     finish(c, dst, tail);
 }
 
+/* Collects into names/contexts (up to max) the variables pinned (^v) in
+ * pattern AST `ast`; returns how many, or -1 when the pattern is too big
+ * to walk within the fixed stack (the caller then simply does without). */
+static int pattern_pins(Term ast, Term *names, Term *contexts, int max)
+{
+    Term stack[256];
+    size_t depth = 0;
+    int n = 0;
+    stack[depth++] = ast;
+    while (depth) {
+        Term t = stack[--depth];
+        Term name, meta, args, vname, vctx;
+        if (ast_is_call(t, &name, &meta, &args) && name == A("^") && term_is_cons(args) &&
+            ast_is_var(cons_head(args), &vname, &vctx)) {
+            if (n < max) {
+                names[n] = vname;
+                contexts[n++] = vctx;
+            }
+            continue;
+        }
+        if (term_is_cons(t)) {
+            if (depth + 2 > 256) return -1;
+            stack[depth++] = cons_tail(t);
+            stack[depth++] = cons_head(t);
+        } else if (term_is_tuple(t)) {
+            if (depth + tuple_size(t) > 256) return -1;
+            for (size_t i = 0; i < tuple_size(t); i++) stack[depth++] = tuple_get(t, i);
+        }
+    }
+    return n;
+}
+
+/* The register of a variable that every clause of a receive pins, or
+ * UINT32_MAX. When it holds a reference the process made, messages older
+ * than the reference cannot match: RECV_MARKED skips them (the BEAM's
+ * reference trick, which makes a call O(1) in the caller's mailbox). */
+static uint32_t receive_common_pin(FnCtx *c, Term clauses)
+{
+    Term names[8], contexts[8];
+    int n = -1;
+    for (Term l = clauses; term_is_cons(l); l = cons_tail(l)) {
+        Term name, meta, cargs, patterns, guard;
+        if (!ast_is_call(cons_head(l), &name, &meta, &cargs)) return UINT32_MAX;
+        clause_head(list_nth(cargs, 0), &patterns, &guard);
+        Term cn[8], cc[8];
+        int m = pattern_pins(list_nth(patterns, 0), cn, cc, 8);
+        if (m <= 0) return UINT32_MAX;
+        if (n < 0) {
+            memcpy(names, cn, sizeof cn);
+            memcpy(contexts, cc, sizeof cc);
+            n = m;
+            continue;
+        }
+        /* keep the candidates this clause pins too */
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            bool found = false;
+            for (int j = 0; j < m && !found; j++) found = cn[j] == names[i] && cc[j] == contexts[i];
+            if (found) {
+                names[kept] = names[i];
+                contexts[kept++] = contexts[i];
+            }
+        }
+        n = kept;
+        if (n == 0) return UINT32_MAX;
+    }
+    if (n <= 0) return UINT32_MAX;
+    Var *v = var_lookup(c, names[0], contexts[0]);
+    return v ? v->reg : UINT32_MAX;
+}
+
 static void compile_receive(FnCtx *c, Term args, uint32_t dst, bool tail)
 {
     Term opts = list_nth(args, 0);
@@ -903,6 +974,8 @@ static void compile_receive(FnCtx *c, Term args, uint32_t dst, bool tail)
         emit(c, OP_LOADK, (Code)timeout, (Code)ATOM_infinity);
     }
     uint32_t peek = label_new(c), wait = label_new(c), timed_out = label_new(c), done = label_new(c);
+    uint32_t pinned = receive_common_pin(c, clauses);
+    if (pinned != UINT32_MAX) emit(c, OP_RECV_MARKED, (Code)pinned);
     label_place(c, peek);
     emit(c, OP_RECV_PEEK, (Code)msg, OPERAND_LABEL(wait));
     for (Term l = clauses; term_is_cons(l); l = cons_tail(l)) {

@@ -16,6 +16,7 @@
 #include "gc.h"
 #include "integer.h"
 #include "map.h"
+#include "sched.h"
 
 const uint8_t opcode_operand_count[OP__COUNT] = {
 #define OP(name, n) n,
@@ -60,6 +61,25 @@ void vm_state_free(VmState *vm)
     free(vm->frames);
     free(vm->handlers);
     free(vm);
+}
+
+void vm_mailbox_mark(Process *p, uint64_t ref_id)
+{
+    VmState *vm = vm_state(p);
+    vm->mark_ref = ref_id;
+    vm->mark_last = vm->mbox_tail == &vm->mbox_head ? NULL : (Message *)(void *)vm->mbox_tail;
+}
+
+void vm_mailbox_remove(VmState *vm, Message **link)
+{
+    Message *m = *link;
+    *link = m->next;
+    if (vm->mbox_tail == &m->next) vm->mbox_tail = link;
+    /* the marker follows its message's predecessor (next is the first
+     * field, so a link that is not the head is that message) */
+    if (vm->mark_last == m) vm->mark_last = link == &vm->mbox_head ? NULL : (Message *)(void *)link;
+    free(m);
+    vm->mbox_len--;
 }
 
 static void regs_reserve(VmState *vm, size_t needed)
@@ -769,21 +789,24 @@ L_RECV_NEXT:
     pc = fn->code + pc[1];
     NEXT();
 L_RECV_ACCEPT: {
-    Message *m = *vm->mbox_save;
-    *vm->mbox_save = m->next;
-    if (vm->mbox_tail == &m->next) vm->mbox_tail = vm->mbox_save;
-    free(m);
-    vm->mbox_len--;
+    vm_mailbox_remove(vm, vm->mbox_save);
     vm->mbox_save = &vm->mbox_head;
-    p->wake_at = UINT64_MAX; /* the receive is over: its timeout no longer applies */
+    if (p->wake_at != UINT64_MAX) process_cancel_receive_timeout(p); /* the receive is over */
     pc += 1;
+    NEXT();
+}
+L_RECV_MARKED: {
+    Term ref = r[pc[1]];
+    if (vm->mark_ref && term_is_ref(ref) && (uint64_t)boxed_ptr(ref)[1] == vm->mark_ref)
+        vm->mbox_save = vm->mark_last ? &vm->mark_last->next : &vm->mbox_head;
+    pc += 2;
     NEXT();
 }
 L_RECV_WAIT: {
     Term t = r[pc[1]];
     if (t == small_make(0)) {
         vm->mbox_save = &vm->mbox_head;
-        p->wake_at = UINT64_MAX;
+        if (p->wake_at != UINT64_MAX) process_cancel_receive_timeout(p);
         pc = fn->code + pc[2];
         NEXT();
     }

@@ -79,6 +79,12 @@ typedef struct VmState {
     /* the mailbox: a FIFO with a save pointer for selective receive */
     Message *mbox_head, **mbox_tail, **mbox_save;
     size_t mbox_len;
+    /* The receive marker (the BEAM's reference trick): when the process
+     * made reference mark_ref, mark_last was the last message in the
+     * mailbox (NULL: it was empty). No earlier message can hold that
+     * reference, so a receive whose every clause needs it starts after. */
+    uint64_t mark_ref;     /* 0: no marker */
+    Message *mark_last;
     Term result;           /* the value the process returned with */
 } VmState;
 
@@ -94,6 +100,13 @@ typedef enum {
 void vm_prepare_call(Process *p, Function *fn, const Term *args, uint32_t nargs);
 VmStatus vm_run(Process *p, long budget);
 void vm_state_free(VmState *vm);
+
+/* Records the mailbox's current end as the marker of reference ref_id, which
+ * p has just made (make_ref, monitor). */
+void vm_mailbox_mark(Process *p, uint64_t ref_id);
+/* Unlinks and frees the message *link points to, keeping the tail, the
+ * length and the marker right. */
+void vm_mailbox_remove(VmState *vm, Message **link);
 
 /* Builds the stacktrace list for the current frames. */
 Term vm_stacktrace(Process *p);

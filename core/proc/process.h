@@ -33,6 +33,7 @@ struct Process {
     /* ---- scheduling (sched.h) ---- */
     struct Process *run_next; /* run queue link */
     uint64_t wake_at;         /* virtual ms of a receive timeout, or UINT64_MAX */
+    struct Timer *receive_timer; /* that timeout's timer (sched.c), or NULL */
     uint64_t reductions;
     Term registered_name;     /* atom, or nil */
     Term exit_reason;         /* set when it has exited (or exit_pending) */

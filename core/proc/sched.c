@@ -181,19 +181,21 @@ void process_send(Process *to, Term msg)
     if (to->status == PROC_WAITING && vm->pc && (Opcode)vm->pc[0] == OP_RECV_WAIT) wake(to, false);
 }
 
-/* ---- timers: a binary heap ordered by (time, sequence) ------------------------------ */
+/* ---- timers: a binary heap ordered by (time, sequence) ------------------------------
+ * Each timer knows its slot in the heap, so a cancelled one leaves at once
+ * (O(log n)) instead of waiting to fire, and message timers are found by
+ * reference through a hash index rather than by a scan. */
 
 typedef enum { TIMER_MESSAGE, TIMER_RECEIVE } TimerKind;
 
 typedef struct Timer {
     uint64_t time, seq, ref;
+    size_t slot;        /* index in the heap `timers` */
     TimerKind kind;
     uint32_t pid;       /* receive timeouts */
-    uint64_t wait_seq;  /* which receive of that process */
     Term dest;          /* message timers: a pid or a registered name */
     Heap msg_heap;
     Term msg;
-    bool cancelled;
 } Timer;
 
 static void idle_push(Process *p);
@@ -206,45 +208,129 @@ static bool timer_before(const Timer *a, const Timer *b)
     return a->time < b->time || (a->time == b->time && a->seq < b->seq);
 }
 
+static void timer_place(size_t i, Timer *t)
+{
+    timers[i] = t;
+    t->slot = i;
+}
+
+static void timer_sift_up(size_t i)
+{
+    Timer *t = timers[i];
+    while (i > 0 && timer_before(t, timers[(i - 1) / 2])) {
+        timer_place(i, timers[(i - 1) / 2]);
+        i = (i - 1) / 2;
+    }
+    timer_place(i, t);
+}
+
+static void timer_sift_down(size_t i)
+{
+    Timer *t = timers[i];
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = l;
+        if (l >= ntimers) break;
+        if (r < ntimers && timer_before(timers[r], timers[l])) m = r;
+        if (!timer_before(timers[m], t)) break;
+        timer_place(i, timers[m]);
+        i = m;
+    }
+    timer_place(i, t);
+}
+
 static void timer_push(Timer *t)
 {
     if (ntimers == timers_cap) {
         timers_cap = timers_cap ? timers_cap * 2 : 64;
         timers = xrealloc(timers, timers_cap * sizeof *timers);
     }
-    size_t i = ntimers++;
-    timers[i] = t;
-    while (i > 0 && timer_before(timers[i], timers[(i - 1) / 2])) {
-        Timer *tmp = timers[i];
-        timers[i] = timers[(i - 1) / 2];
-        timers[(i - 1) / 2] = tmp;
-        i = (i - 1) / 2;
+    timer_place(ntimers++, t);
+    timer_sift_up(t->slot);
+}
+
+/* Takes t out of the heap, wherever it is. */
+static void timer_unlink(Timer *t)
+{
+    size_t i = t->slot;
+    Timer *last = timers[--ntimers];
+    if (last == t) return;
+    timer_place(i, last);
+    if (i > 0 && timer_before(last, timers[(i - 1) / 2])) timer_sift_up(i);
+    else timer_sift_down(i);
+}
+
+/* ---- message timers by reference: open addressing, linear probing ---- */
+
+static Timer **timer_index;
+static size_t timer_index_cap, timer_index_count;
+
+static size_t timer_index_home(uint64_t ref) { return (size_t)((ref * 0x9e3779b97f4a7c15ULL) >> 20) & (timer_index_cap - 1); }
+
+static void timer_index_add(Timer *t);
+
+static void timer_index_grow(void)
+{
+    Timer **old = timer_index;
+    size_t old_cap = timer_index_cap;
+    timer_index_cap = old_cap ? old_cap * 2 : 64;
+    timer_index = xcalloc(timer_index_cap, sizeof *timer_index);
+    timer_index_count = 0;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i]) timer_index_add(old[i]);
+    free(old);
+}
+
+static void timer_index_add(Timer *t)
+{
+    if (2 * (timer_index_count + 1) > timer_index_cap) timer_index_grow();
+    size_t i = timer_index_home(t->ref);
+    while (timer_index[i]) i = (i + 1) & (timer_index_cap - 1);
+    timer_index[i] = t;
+    timer_index_count++;
+}
+
+static size_t timer_index_find(uint64_t ref)
+{
+    if (!timer_index_cap) return SIZE_MAX;
+    for (size_t i = timer_index_home(ref); timer_index[i]; i = (i + 1) & (timer_index_cap - 1))
+        if (timer_index[i]->ref == ref) return i;
+    return SIZE_MAX;
+}
+
+/* Removes slot i and shifts back the entries of its probe run, so lookups
+ * need no tombstones. */
+static void timer_index_remove_at(size_t i)
+{
+    size_t mask = timer_index_cap - 1;
+    timer_index[i] = NULL;
+    timer_index_count--;
+    for (size_t j = (i + 1) & mask; timer_index[j]; j = (j + 1) & mask) {
+        size_t home = timer_index_home(timer_index[j]->ref);
+        /* entry j may move to the hole when the hole lies on its probe path */
+        if (((j - home) & mask) >= ((j - i) & mask)) {
+            timer_index[i] = timer_index[j];
+            timer_index[j] = NULL;
+            i = j;
+        }
     }
+}
+
+static void timer_free(Timer *t)
+{
+    if (t->kind == TIMER_MESSAGE) {
+        size_t i = timer_index_find(t->ref);
+        if (i != SIZE_MAX) timer_index_remove_at(i);
+        heap_release(&t->msg_heap);
+    }
+    free(t);
 }
 
 static Timer *timer_pop(void)
 {
     if (!ntimers) return NULL;
     Timer *top = timers[0];
-    timers[0] = timers[--ntimers];
-    size_t i = 0;
-    for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < ntimers && timer_before(timers[l], timers[m])) m = l;
-        if (r < ntimers && timer_before(timers[r], timers[m])) m = r;
-        if (m == i) break;
-        Timer *tmp = timers[i];
-        timers[i] = timers[m];
-        timers[m] = tmp;
-        i = m;
-    }
+    timer_unlink(top);
     return top;
-}
-
-static void timer_free(Timer *t)
-{
-    if (t->kind == TIMER_MESSAGE) heap_release(&t->msg_heap);
-    free(t);
 }
 
 uint64_t ref_next_id(void) { return ++ref_counter; }
@@ -265,22 +351,24 @@ uint64_t timer_send_after_ref(uint64_t delay_ms, Term dest, Term msg, uint64_t r
     t->dest = dest;
     t->msg = term_copy(&t->msg_heap, msg);
     timer_push(t);
+    timer_index_add(t);
     return t->ref;
 }
 
 static Timer *timer_by_ref(uint64_t ref)
 {
-    for (size_t i = 0; i < ntimers; i++)
-        if (timers[i]->ref == ref && !timers[i]->cancelled && timers[i]->kind == TIMER_MESSAGE) return timers[i];
-    return NULL;
+    size_t i = timer_index_find(ref);
+    return i == SIZE_MAX ? NULL : timer_index[i];
 }
 
 int64_t timer_cancel(uint64_t ref)
 {
     Timer *t = timer_by_ref(ref);
     if (!t) return -1;
-    t->cancelled = true;
-    return (int64_t)(t->time - now_ms);
+    int64_t left = (int64_t)(t->time - now_ms);
+    timer_unlink(t);
+    timer_free(t);
+    return left;
 }
 
 int64_t timer_read(uint64_t ref)
@@ -294,35 +382,53 @@ static void arm_receive_timeout(Process *p)
     VmState *vm = p->vm;
     Term timeout = vm->regs[vm->base + vm->pc[1]];
     if (!term_is_small(timeout) || small_value(timeout) < 0) return; /* :infinity */
-    if (p->wake_at != UINT64_MAX) return; /* armed by an earlier wait of this receive */
+    if (p->receive_timer) return; /* armed by an earlier wait of this receive */
+    if (p->wake_at != UINT64_MAX) {
+        /* it expired while a non-matching message had woken the receive */
+        p->wake_at = UINT64_MAX;
+        wake(p, true);
+        return;
+    }
     Timer *t = xcalloc(1, sizeof *t);
     t->time = now_ms + (uint64_t)small_value(timeout);
     t->seq = timer_seq++;
     t->kind = TIMER_RECEIVE;
     t->pid = pid_serial(p->pid);
-    t->wait_seq = p->reductions; /* identifies this receive: see fire */
     p->wake_at = t->time;
+    p->receive_timer = t;
     timer_push(t);
+}
+
+void process_cancel_receive_timeout(Process *p)
+{
+    Timer *t = p->receive_timer;
+    p->wake_at = UINT64_MAX;
+    if (!t) return;
+    p->receive_timer = NULL;
+    timer_unlink(t);
+    timer_free(t);
 }
 
 /* Fires every timer due at the earliest pending time, advancing the clock
  * to it. False if there are no timers. */
 static bool fire_next_timers(void)
 {
-    while (ntimers && timers[0]->cancelled) timer_free(timer_pop());
     if (!ntimers) return false;
     uint64_t when = timers[0]->time;
     if (when > now_ms) now_ms = when;
     call_idle_hook(); /* the logger prints what came due */
     while (ntimers && timers[0]->time <= when) {
         Timer *t = timer_pop();
-        if (!t->cancelled) {
-            if (t->kind == TIMER_MESSAGE) {
-                Process *to = term_is_pid(t->dest) ? process_of(t->dest) : process_whereis(t->dest);
-                if (to) process_send(to, t->msg);
-            } else {
-                Process *p = process_find(t->pid);
-                if (p && p->status == PROC_WAITING && p->wake_at == t->time) {
+        if (t->kind == TIMER_MESSAGE) {
+            Process *to = term_is_pid(t->dest) ? process_of(t->dest) : process_whereis(t->dest);
+            if (to) process_send(to, t->msg);
+        } else {
+            Process *p = process_find(t->pid);
+            if (p && p->receive_timer == t) {
+                p->receive_timer = NULL;
+                /* a process woken by a message that did not match keeps
+                 * wake_at set: its next wait times out at once */
+                if (p->status == PROC_WAITING) {
                     p->wake_at = UINT64_MAX;
                     wake(p, true);
                 }
@@ -474,6 +580,7 @@ bool process_demonitor(Process *watcher, uint64_t ref)
 
 static void process_free(Process *p)
 {
+    process_cancel_receive_timeout(p);
     vm_state_free(p->vm);
     p->vm = NULL;
     heap_release(&p->heap);

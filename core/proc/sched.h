@@ -103,6 +103,9 @@ uint64_t timer_send_after_ref(uint64_t delay_ms, Term dest, Term msg, uint64_t r
 /* Milliseconds left, or -1 if there is no such timer. Cancels it. */
 int64_t timer_cancel(uint64_t ref);
 int64_t timer_read(uint64_t ref);
+/* The receive p waited in is over (a message matched, or a zero timeout):
+ * its timeout timer leaves the timer queue at once. */
+void process_cancel_receive_timeout(Process *p);
 
 /* A fresh reference id (make_ref). */
 uint64_t ref_next_id(void);

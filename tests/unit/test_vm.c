@@ -3,34 +3,13 @@
  * collector keeps the heap near the live data. */
 #include "check.h"
 
-#include "io.h"
-#include "runtime.h"
+#include "script.h"
 #include "sched.h"
 #include "vm.h"
 
-static char out[4096];
-static size_t out_len;
-
-static void capture(int stream, const char *bytes, size_t n)
-{
-    (void)stream;
-    if (out_len + n < sizeof out) {
-        memcpy(out + out_len, bytes, n);
-        out_len += n;
-    }
-}
-
-static int run(const char *src)
-{
-    out_len = 0;
-    memset(out, 0, sizeof out);
-    return runtime_eval_source(src, strlen(src), "test_vm.exs", EVAL_SCRIPT);
-}
-
 int main(void)
 {
-    runtime_init(0);
-    io_set_writer(capture);
+    script_init();
 
     CHECK(run("defmodule L do\n"
               "  def count(0, acc), do: acc\n"

@@ -1,0 +1,93 @@
+/* test_costs.c - the cost model the BEAM teaches, pinned by what a program
+ * can observe rather than by timing: a call answers however many messages
+ * wait in the caller's mailbox (the reference trick), sequential calls run
+ * in constant memory (each receive's timeout leaves with it), and
+ * cancelled or read timers are found by reference among many. */
+#include "check.h"
+
+#include <stdio.h>
+
+#include "script.h"
+#include "sched.h"
+#include "vm.h"
+
+/* This program's resident memory in bytes, from /proc/self/statm. */
+static long resident_bytes(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long size = 0, resident = 0;
+    if (!f) return -1;
+    if (fscanf(f, "%ld %ld", &size, &resident) != 2) resident = -1;
+    fclose(f);
+    return resident * 4096;
+}
+
+int main(void)
+{
+    script_init();
+
+    CHECK(run("defmodule Echo do\n"
+              "  use GenServer\n"
+              "  def init(s), do: {:ok, s}\n"
+              "  def handle_call(:ping, _from, s), do: {:reply, {:pong, s}, s + 1}\n"
+              "end\n"
+              "{:ok, pid} = GenServer.start_link(Echo, 0)\n"
+              "for i <- 1..100_000, do: send(self(), {:waiting, i})\n"
+              "replies = for _ <- 1..1_000, do: GenServer.call(pid, :ping)\n"
+              "IO.inspect({hd(replies), List.last(replies)})\n"
+              "{:message_queue_len, n} = Process.info(self(), :message_queue_len)\n"
+              "{:messages, msgs} = Process.info(self(), :messages)\n"
+              "IO.inspect({n, hd(msgs), List.last(msgs)})\n"
+              "Enum.each(msgs, fn m -> receive do ^m -> :ok end end)\n") == 0,
+          "calls answer while 100,000 messages wait in the caller's mailbox");
+    CHECK_STR(out, "{{:pong, 0}, {:pong, 999}}\n{100000, {:waiting, 1}, {:waiting, 100000}}\n",
+              "every reply arrives and the waiting messages stay, in order");
+
+    CHECK(run("ref = make_ref()\n"
+              "send(self(), {:old, ref})\n"
+              "r2 = make_ref()\n"
+              "send(self(), {:new, r2})\n"
+              "receive do {tag, ^ref} -> IO.inspect(tag) end\n"
+              "receive do {tag, ^r2} -> IO.inspect(tag) end\n") == 0,
+          "a receive on a reference finds a message sent before the next reference was made");
+    CHECK_STR(out, ":old\n:new\n", "both messages are received");
+
+    CHECK(run("pid = spawn(fn -> :ok end)\n"
+              "Process.sleep(1)\n"
+              "ref = Process.monitor(pid)\n"
+              "receive do {:DOWN, ^ref, :process, ^pid, reason} -> IO.inspect(reason) end\n") == 0,
+          "a monitor of a dead process delivers its DOWN after the marker");
+    CHECK_STR(out, ":noproc\n", "and the receive on its reference finds it");
+
+    const char *calls = "defmodule Counter do\n"
+                        "  use GenServer\n"
+                        "  def init(s), do: {:ok, s}\n"
+                        "  def handle_call(:next, _from, s), do: {:reply, s, s + 1}\n"
+                        "end\n"
+                        "{:ok, pid} = GenServer.start_link(Counter, 0)\n"
+                        "Enum.each(1..%d, fn _ -> GenServer.call(pid, :next) end)\n"
+                        "IO.inspect(GenServer.call(pid, :next))\n";
+    char src[1024];
+    snprintf(src, sizeof src, calls, 100000);
+    CHECK(run(src) == 0, "100,000 sequential calls run");
+    long before = resident_bytes();
+    snprintf(src, sizeof src, calls, 1000000);
+    CHECK(run(src) == 0, "1,000,000 sequential calls run");
+    CHECK_STR(out, "1000000\n", "each of them answered");
+    long grown = resident_bytes() - before;
+    printf("# resident memory grew by %ld KB over 1,000,000 calls\n", grown / 1024);
+    CHECK(before > 0 && grown < 8L * 1024 * 1024, "1,000,000 calls hold no memory once answered (receive timeouts cancelled)");
+
+    CHECK(run("refs = for i <- 1..20_000, do: Process.send_after(self(), {:t, i}, 1_000 + i)\n"
+              "cancelled = refs |> Enum.take_every(2) |> Enum.map(&Process.cancel_timer/1)\n"
+              "IO.inspect({hd(cancelled), List.last(cancelled)})\n"
+              "IO.inspect(Process.read_timer(Enum.at(refs, 1)))\n"
+              "IO.inspect(Process.cancel_timer(hd(refs)))\n"
+              "Process.sleep(30_000)\n"
+              "{:messages, msgs} = Process.info(self(), :messages)\n"
+              "IO.inspect({length(msgs), hd(msgs), List.last(msgs)})\n") == 0,
+          "20,000 timers, half cancelled by reference");
+    CHECK_STR(out, "{1001, 20999}\n1002\nfalse\n{10000, {:t, 2}, {:t, 20000}}\n",
+              "cancel and read find each timer; only the others fire, in order");
+    CHECK_DONE();
+}
