@@ -763,7 +763,6 @@ Process *process_replace_main(Process *old)
 /* The earliest time a live timer is due; false if there is none. */
 static bool next_timer_due(uint64_t *when)
 {
-    while (ntimers && timers[0]->cancelled) timer_free(timer_pop());
     if (!ntimers) return false;
     *when = timers[0]->time;
     return true;
