@@ -121,6 +121,13 @@ static void bits_copy(uint8_t *dst, size_t doff, const uint8_t *src, size_t soff
     }
 }
 
+/* A writable base (see binbuild_append) keeps at least its last word free,
+ * which tells it from a heap binary of exact size. */
+static bool base_is_writable(const Term *base)
+{
+    return header_size(base[0]) - 1 > words_for_bytes(bytes_for_bits(base[1]));
+}
+
 /* ---- heap binaries ------------------------------------------------------------ */
 
 /* A BOX_BINARY of `bits` bits, zero-filled. */
@@ -159,7 +166,7 @@ Term bitstring_slice(Heap *h, Term t, size_t bit_offset, size_t bit_size)
         off += obj[2];
     }
     Term *bobj = boxed_ptr(base);
-    if (off == 0 && bit_size == bobj[1]) return base;
+    if (off == 0 && bit_size == bobj[1] && !base_is_writable(bobj)) return base;
     const uint8_t *src = (const uint8_t *)(bobj + 2);
     bool unaligned_binary = bit_size % 8 == 0 && off % 8 != 0;
     if (unaligned_binary || bytes_for_bits(bit_size) <= SLICE_COPY_MAX_BYTES) {
@@ -425,6 +432,62 @@ Term binbuild_finish(BinBuilder *b, Heap *h)
     Term *p = binary_alloc_bits(h, b->bits);
     if (b->bits) memcpy(p + 2, builder_bytes(b), bytes_for_bits(b->bits));
     binbuild_free(b);
+    return boxed_from_ptr(p);
+}
+
+/* ---- appending in place (the BEAM's writable binaries) ----------------------------
+ * `acc <> x` in a loop would copy acc every time. As on the BEAM, the
+ * result of a large append is writable: a sub-binary, marked by a fourth
+ * payload word, over a base binary with room to grow. The base's bit size
+ * counts what has been appended so far; an append to the sub-binary that
+ * ends there writes into the room and returns a longer sub-binary. Older
+ * sub-binaries keep their own sizes, so no value ever changes, and a base
+ * is never handed out by itself (bitstring_slice checks). */
+
+/* Smaller results stay exact heap binaries. */
+#define APPEND_MIN_BYTES 64
+
+Term binbuild_append(BinBuilder *b, Term left, Heap *h)
+{
+    size_t lbits = bitstring_bit_size(left), add = b->bits, total = lbits + add;
+    if (total > BUILDER_MAX_BITS) {
+        binbuild_free(b);
+        return TERM_NONE;
+    }
+    Term *obj = boxed_ptr(left);
+    Term *base = NULL;
+    if (header_type(obj[0]) == BOX_SUBBIN && header_size(obj[0]) == 4 && add % 8 == 0) {
+        Term *old = boxed_ptr(obj[1]);
+        /* room: every word but the last, which stays free (base_is_writable) */
+        if (obj[3] == old[1] && total / 8 <= (header_size(old[0]) - 2) * 8) base = old;
+    }
+    const uint8_t *src;
+    size_t off, bits;
+    bitstring_view(left, &src, &off, &bits);
+    if (!base && (total % 8 || total / 8 < APPEND_MIN_BYTES)) {
+        Term *p = binary_alloc_bits(h, total);
+        bits_copy((uint8_t *)(p + 2), 0, src, off, lbits);
+        bits_copy((uint8_t *)(p + 2), lbits, builder_bytes(b), 0, add);
+        binbuild_free(b);
+        return boxed_from_ptr(p);
+    }
+    if (!base) {
+        /* twice the size, as the BEAM grows a writable binary, plus the free word */
+        size_t words = words_for_bytes(2 * (total / 8)) + 1;
+        base = heap_alloc(h, 2 + words);
+        base[0] = header_make(BOX_BINARY, 1 + words);
+        base[words + 1] = 0;
+        memcpy(base + 2, src + off / 8, lbits / 8);
+    }
+    memcpy((uint8_t *)(base + 2) + lbits / 8, builder_bytes(b), add / 8);
+    base[1] = total;
+    binbuild_free(b);
+    Term *p = heap_alloc(h, 5);
+    p[0] = header_make(BOX_SUBBIN, 4);
+    p[1] = boxed_from_ptr(base);
+    p[2] = 0;
+    p[3] = (Term)total;
+    p[4] = 0;
     return boxed_from_ptr(p);
 }
 

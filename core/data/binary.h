@@ -64,6 +64,12 @@ bool binbuild_utf32(BinBuilder *b, Term codepoint, bool little);
  * memory (binbuild_free afterwards is harmless). */
 Term binbuild_finish(BinBuilder *b, Heap *h);
 
+/* <<left::binary, what b holds>>. When left is the result of the last
+ * such append to its buffer, the bytes are written in place (the BEAM's
+ * writable binaries), so a loop of appends is linear. Leaves b empty;
+ * TERM_NONE if the result would be too large (badarg). */
+Term binbuild_append(BinBuilder *b, Term left, Heap *h);
+
 /* ---- matching <<seg, seg, ...>> ---------------------------------------- */
 
 /* Reads a segment at *bit_offset of bitstring `t`; on success stores the

@@ -213,7 +213,12 @@ static bool bs_build(Process *p, const BinSpec *spec, const Term *r, size_t firs
     BinBuilder b;
     binbuild_init(&b);
     bool ok = true;
-    for (uint32_t i = 0; ok && i < spec->nsegs; i++) {
+    /* <<acc::binary, ...>> appends to acc, in place when it can */
+    Term left = TERM_NONE;
+    if (spec->nsegs > 1 && spec->segs[0].type == SEG_BINARY && !spec->segs[0].size_in_reg &&
+        spec->segs[0].size == SIZE_MAX && term_is_binary(r[first]))
+        left = r[first];
+    for (uint32_t i = left != TERM_NONE; ok && i < spec->nsegs; i++) {
         const BinSeg *s = &spec->segs[i];
         Term v = r[first + i];
         size_t size = s->size;
@@ -233,7 +238,8 @@ static bool bs_build(Process *p, const BinSpec *spec, const Term *r, size_t firs
         case SEG_UTF32: ok = binbuild_utf32(&b, v, s->little); break;
         }
     }
-    if (ok) *out = binbuild_finish(&b, &p->heap);
+    if (ok) *out = left != TERM_NONE ? binbuild_append(&b, left, &p->heap) : binbuild_finish(&b, &p->heap);
+    if (ok && *out == TERM_NONE) ok = false;
     binbuild_free(&b);
     return ok;
 }

@@ -392,6 +392,43 @@ int main(void)
     CHECK(!utf8_valid((const uint8_t *)"abcdefghij\xe2\x82", 12), "a truncated tail is invalid");
     CHECK(!utf8_valid((const uint8_t *)"\xf4\x90\x80\x80", 4), "beyond U+10FFFF is invalid");
 
+    /* appending: a loop of acc <> byte is linear (in place), values stay */
+    {
+        Heap ah;
+        heap_init(&ah, 0);
+        Term acc = binary_new(&ah, "", 0), at100 = TERM_NONE;
+        size_t n = 1000000;
+        for (size_t i = 0; i < n; i++) {
+            BinBuilder b;
+            binbuild_init(&b);
+            binbuild_integer(&b, small_make((int64_t)('a' + i % 26)), 8, false, false);
+            acc = binbuild_append(&b, acc, &ah);
+            if (i == 99) at100 = acc;
+        }
+        const uint8_t *bytes;
+        size_t size;
+        bool ok = binary_bytes(acc, &bytes, &size) && size == n;
+        for (size_t i = 0; ok && i < n; i++) ok = bytes[i] == 'a' + i % 26;
+        CHECK(ok, "1,000,000 one-byte appends build the right binary");
+        printf("# %zu heap words for 1,000,000 appended bytes\n", ah.capacity_words);
+        CHECK(ah.capacity_words < 16 * n, "appending is linear: a few words per byte, not a copy per append");
+        BinBuilder b;
+        binbuild_init(&b);
+        binbuild_integer(&b, small_make('!'), 8, false, false);
+        Term branch = binbuild_append(&b, at100, &ah);
+        CHECK(binary_bytes(at100, &bytes, &size) && size == 100 && bytes[99] == 'a' + 99 % 26,
+              "an earlier append keeps its value");
+        CHECK(binary_bytes(branch, &bytes, &size) && size == 101 && bytes[100] == '!' && bytes[99] == 'a' + 99 % 26,
+              "appending to an earlier value copies instead of overwriting");
+        CHECK(binary_bytes(acc, &bytes, &size) && size == n && bytes[100] == 'a' + 100 % 26, "and leaves the latest intact");
+        Term whole = bitstring_slice(&ah, acc, 0, bitstring_bit_size(acc));
+        binbuild_init(&b);
+        binbuild_integer(&b, small_make('?'), 8, false, false);
+        binbuild_append(&b, acc, &ah);
+        CHECK(bitstring_bit_size(whole) == 8 * n, "a slice of a writable binary never sees later appends");
+        heap_release(&ah);
+    }
+
     heap_release(h);
     CHECK_DONE();
 }
