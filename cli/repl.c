@@ -41,11 +41,15 @@ static void input_add(Input *in, const char *line, size_t n)
 }
 
 static Genlab *evaluating; /* set while an input runs: Ctrl-C interrupts it */
+static volatile sig_atomic_t interrupted;
 
 static void on_interrupt(int sig)
 {
     (void)sig;
-    if (evaluating) genlab_interrupt(evaluating);
+    if (evaluating) {
+        genlab_interrupt(evaluating);
+        interrupted = 1;
+    }
 }
 
 static void load_dot_iex(Genlab *g)
@@ -71,8 +75,10 @@ static void load_dot_iex(Genlab *g)
 static bool run_input(Genlab *g, Input *in, int *status)
 {
     evaluating = g;
+    interrupted = 0;
     GenlabResult r = genlab_shell_eval(g, in->text, in->len);
     evaluating = NULL;
+    if (interrupted) fputc('\n', stdout); /* after the terminal's ^C */
     in->len = 0;
     bool go_on = true;
     switch (r.kind) {
@@ -189,6 +195,7 @@ static int run_terminal(Genlab *g)
     if (hist) read_history(hist);
     completing = g;
     rl_attempted_completion_function = complete_word;
+    rl_completion_append_character = '\0'; /* Counter.get_v Tab: Counter.get_value, as IEx */
     rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{([,";
     Input in = {0};
     int status = 0;

@@ -725,7 +725,9 @@ void genlab_shell_line_read(Genlab *g)
 static GenlabResult result_text(GenlabResultKind kind, char *text)
 {
     GenlabResult r = {kind, text, strlen(text), 0};
-    if (!r.len || text[r.len - 1] != '\n') {
+    /* a coloured error ends with its newline, then the colour's reset */
+    bool ended = r.len >= 5 && !strcmp(text + r.len - 5, "\n\033[0m");
+    if (!ended && (!r.len || text[r.len - 1] != '\n')) {
         r.text = xrealloc(text, r.len + 2);
         r.text[r.len++] = '\n';
         r.text[r.len] = 0;
@@ -733,11 +735,18 @@ static GenlabResult result_text(GenlabResultKind kind, char *text)
     return r;
 }
 
-static char *shell_format_error(Term cls, Term reason, Term stack)
+static char *shell_format_error(Genlab *g, Term cls, Term reason, Term stack)
 {
     Term args[3] = {cls, reason, stack};
     char *text = call_elixir_text("genlab_cli", "format_shell_error", args, 3);
-    return text ? text : runtime_format_exception(cls, reason, stack);
+    if (!text) text = runtime_format_exception(cls, reason, stack);
+    if (!g->colors) return text;
+    /* IEx's eval_error colour */
+    size_t n = strlen(text) + 16;
+    char *red = xmalloc(n);
+    snprintf(red, n, "\033[31m%s\033[0m", text);
+    free(text);
+    return red;
 }
 
 static char *compile_error_text(const CompileError *err)
@@ -747,6 +756,20 @@ static char *compile_error_text(const CompileError *err)
     if (err->kind[0]) snprintf(text, n, "** (%s) %s\n\n", err->kind, err->message);
     else snprintf(text, n, "%s\n\n", err->message);
     return text;
+}
+
+/* Ctrl-C killed the evaluator: a fresh one takes over with the bindings
+ * it had before the input, so a learner keeps the pids they had bound. */
+static Process *shell_replace_keeping(Process *p, Term root)
+{
+    reports_drop();
+    Heap keep;
+    heap_init(&keep, 256);
+    root = term_copy(&keep, root);
+    main_process = process_replace_main(p);
+    main_process->host_root = term_copy(&main_process->heap, root);
+    heap_release(&keep);
+    return main_process;
 }
 
 /* The shell process was killed: say why, and start a fresh one. */
@@ -773,8 +796,21 @@ static char *inspect_result(Genlab *g, Term v)
     inspect_opts_default(&o);
     o.pretty = true;
     o.width = 80;
-    (void)g; /* colours: not yet */
-    return inspect_to_cstring(v, &o, NULL);
+    if (!g->colors) return inspect_to_cstring(v, &o, NULL);
+    /* IEx's defaults: syntax colours inside the yellow of eval_result */
+    static const char *const iex_colors[INSPECT_COLOR_COUNT] = {
+        [INSPECT_COLOR_ATOM] = "\033[36m",    [INSPECT_COLOR_BINARY] = "\033[39m", [INSPECT_COLOR_BOOLEAN] = "\033[35m",
+        [INSPECT_COLOR_CHARLIST] = "\033[33m", [INSPECT_COLOR_LIST] = "\033[39m",   [INSPECT_COLOR_MAP] = "\033[39m",
+        [INSPECT_COLOR_NIL] = "\033[35m",     [INSPECT_COLOR_NUMBER] = "\033[33m", [INSPECT_COLOR_STRING] = "\033[32m",
+        [INSPECT_COLOR_TUPLE] = "\033[39m",   [INSPECT_COLOR_RESET] = "\033[0m\033[33m",
+    };
+    o.colors = iex_colors;
+    size_t n;
+    char *text = inspect_to_cstring(v, &o, &n);
+    char *out = xmalloc(n + 16);
+    snprintf(out, n + 16, "\033[33m%s\033[0m", text);
+    free(text);
+    return out;
 }
 
 /* A defmodule's value becomes the input's value; bindings stay. */
@@ -854,6 +890,7 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
     Term *saved_names = xmalloc((saved_n + 1) * sizeof(Term));
     if (saved_n) memcpy(saved_names, g->names, saved_n * sizeof(Term));
     GenlabResult r = {GENLAB_RESULT_VALUE, NULL, 0, 0};
+    bool interrupted = false;
     set_last_value(p, ATOM_nil); /* an empty input's value */
     for (Term l = items; term_is_cons(l) && !r.text; l = cons_tail(l)) {
         Term expr = cons_head(l);
@@ -873,15 +910,19 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
             r.halt_status = halt;
         } else if (!compiled) {
             r = result_text(GENLAB_RESULT_ERROR, compile_error_text(&err));
+        } else if (st == VM_KILLED && p->exit_reason == atom_from_cstr("interrupted")) {
+            interrupted = true;
+            r = result_text(GENLAB_RESULT_ERROR, xstrndup("** (EXIT) interrupted\n\n", 24));
         } else if (st == VM_KILLED) {
             r = shell_restart(g, p);
         } else if (st != VM_DONE) {
             runtime_idle();
-            r = result_text(GENLAB_RESULT_ERROR, shell_format_error(p->exc_class, p->exc_reason, p->exc_stacktrace));
+            r = result_text(GENLAB_RESULT_ERROR, shell_format_error(g, p->exc_class, p->exc_reason, p->exc_stacktrace));
         }
     }
+    if (interrupted) p = shell_replace_keeping(p, saved_root);
+    else if (r.kind == GENLAB_RESULT_ERROR) p->host_root = saved_root;
     if (r.kind == GENLAB_RESULT_ERROR) {
-        p->host_root = saved_root;
         free(g->names);
         g->names = saved_names;
         g->nnames = saved_n;
@@ -986,11 +1027,107 @@ void genlab_advance_clock(Genlab *g, uint64_t ms)
     runtime_idle();
 }
 
+/* ---- completion ---------------------------------------------------------------- */
+
+/* The candidates gathered for one completion, without repeats. */
+typedef struct Completion {
+    const char *prefix; /* what the word must start with */
+    size_t prefix_len;
+    char **seen;
+    size_t n, cap;
+    void (*each)(void *ctx, const char *candidate);
+    void *ctx;
+} Completion;
+
+static void completion_offer(Completion *c, const char *word)
+{
+    if (strncmp(word, c->prefix, c->prefix_len) != 0) return;
+    for (size_t i = 0; i < c->n; i++)
+        if (!strcmp(c->seen[i], word)) return;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->seen = xrealloc(c->seen, c->cap * sizeof *c->seen);
+    }
+    c->seen[c->n++] = xstrndup(word, strlen(word));
+    c->each(c->ctx, word);
+}
+
+/* A module's name as the user types it: Counter, or :lists. */
+static void module_typed_name(Term name, char *buf, size_t size)
+{
+    const char *t = atom_text(name);
+    if (!strncmp(t, "Elixir.", 7)) snprintf(buf, size, "%s", t + 7);
+    else snprintf(buf, size, ":%s", t);
+}
+
+static void offer_module(void *ctx, Module *m)
+{
+    char buf[512];
+    module_typed_name(m->name, buf, sizeof buf);
+    completion_offer(ctx, buf);
+}
+
+/* `Module.` + the public functions of Module (macros too). */
+static void offer_functions(Completion *c, Module *m, const char *typed_module)
+{
+    char buf[768];
+    for (Function *f = m->functions; f; f = f->next_in_module) {
+        if (!f->exported || !term_is_atom(f->name)) continue;
+        const char *name = atom_text(f->name);
+        if (!strncmp(name, "__", 2) || name[0] == '-') continue; /* __info__, lambdas */
+        snprintf(buf, sizeof buf, "%s.%s", typed_module, name);
+        completion_offer(c, buf);
+    }
+}
+
+/* The imported functions a shell input can call bare: IEx's helpers,
+ * genlab's teaching helpers and Kernel's. */
+static void offer_imports(Completion *c)
+{
+    static const char *const imported[] = {"Elixir.IEx.Helpers", "Elixir.Genlab.Helpers", "Elixir.Kernel"};
+    for (size_t i = 0; i < sizeof imported / sizeof *imported; i++) {
+        Module *m = module_lookup(atom_from_cstr(imported[i]));
+        if (!m) continue;
+        for (Function *f = m->functions; f; f = f->next_in_module) {
+            if (!f->exported || !term_is_atom(f->name)) continue;
+            const char *name = atom_text(f->name);
+            if (!strncmp(name, "__", 2) || name[0] == '-' || !(isalpha((unsigned char)name[0]) || name[0] == '_')) continue;
+            completion_offer(c, name);
+        }
+    }
+}
+
 size_t genlab_complete(Genlab *g, const char *prefix, void (*each)(void *ctx, const char *candidate), void *ctx)
 {
-    (void)g;
-    (void)prefix;
-    (void)each;
-    (void)ctx;
-    return 0;
+    Completion c = {prefix, strlen(prefix), NULL, 0, 0, each, ctx};
+    const char *dot = strrchr(prefix, '.');
+    if (dot) {
+        /* Module.fun: the module's public functions */
+        char module[512];
+        size_t mlen = (size_t)(dot - prefix);
+        if (mlen + 8 >= sizeof module) return 0;
+        if (prefix[0] == ':') snprintf(module, sizeof module, "%.*s", (int)mlen - 1, prefix + 1);
+        else snprintf(module, sizeof module, "Elixir.%.*s", (int)mlen, prefix);
+        Module *m = module_lookup(atom_from_cstr(module));
+        if (m) {
+            char typed[512];
+            snprintf(typed, sizeof typed, "%.*s", (int)mlen, prefix);
+            offer_functions(&c, m, typed);
+        }
+    }
+    /* modules, loaded or in the library (Counter, Enum, :lists, Supervisor.Spec) */
+    module_each(offer_module, &c);
+    for (size_t i = 0; i < nlib_modules; i++) {
+        if (lib_modules[i].file->shell_only && !g->shell_open) continue;
+        char buf[512];
+        module_typed_name(lib_modules[i].name, buf, sizeof buf);
+        completion_offer(&c, buf);
+    }
+    if (!dot) {
+        for (size_t i = 0; i < g->nnames; i++) completion_offer(&c, atom_text(g->names[i]));
+        offer_imports(&c);
+    }
+    for (size_t i = 0; i < c.n; i++) free(c.seen[i]);
+    free(c.seen);
+    return c.n;
 }

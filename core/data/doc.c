@@ -90,6 +90,14 @@ const Doc *doc_text(DocArena *a, const char *text, size_t length)
     return doc_string_node(a, copy, length);
 }
 
+const Doc *doc_text_invisible(DocArena *a, const char *text)
+{
+    Doc *d = doc_new(a, DOC_STRING);
+    d->u.str.text = text;
+    d->u.str.length = strlen(text);
+    return d;
+}
+
 const Doc *doc_text_static(DocArena *a, const char *text)
 {
     return doc_string_node(a, text, strlen(text));
@@ -308,7 +316,7 @@ static bool layout_fits(long w, long k, bool seen_break, EntryStack *local,
             stack_push(local, e.indent, e.mode == MODE_BREAK ? MODE_FLAT : e.mode, d->u.child);
             break;
         case DOC_STRING:
-            k += (long)d->u.str.length;
+            k += (long)d->width;
             break;
         case DOC_NEST:
             if (d->mode == DOC_NEST_BREAK)
@@ -346,7 +354,7 @@ void doc_format(const Doc *root, long w, DocOut *out)
             break;
         case DOC_STRING:
             docout_append(out, d->u.str.text, d->u.str.length);
-            k += (long)d->u.str.length;
+            k += (long)d->width;
             break;
         case DOC_FORCE:
         case DOC_FITS:

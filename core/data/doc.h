@@ -112,6 +112,9 @@ const Doc *doc_line(void);
  * (the text must outlive the arena). */
 const Doc *doc_text(DocArena *a, const char *text, size_t length);
 const Doc *doc_text_static(DocArena *a, const char *text);
+/* A static text that takes no columns: a terminal's escape codes, as
+ * Inspect.Algebra's color documents. */
+const Doc *doc_text_invisible(DocArena *a, const char *text);
 const Doc *doc_concat(DocArena *a, const Doc *left, const Doc *right);
 /* nest/3: `level` >= 0, DOC_NEST_CURSOR or DOC_NEST_RESET; mode is
  * DOC_NEST_ALWAYS or DOC_NEST_BREAK. A level of 0 returns `d` itself. */

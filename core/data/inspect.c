@@ -35,6 +35,7 @@ void inspect_opts_default(InspectOpts *o)
     o->binaries = BINARIES_INFER;
     o->structs = true;
     o->base = 10;
+    o->colors = NULL;
 }
 
 /* ---- small text helpers ------------------------------------------------- */
@@ -669,6 +670,20 @@ static const Doc *lit(Ctx *c, const Doc *d)
 
 static void stream_cstr(Ctx *c, const char *s) { out_cstr(c->stream, s); }
 
+/* Inspect.Algebra.color/3: `d` between its colour and the reset colour,
+ * both taking no columns. Only documents are coloured, not streamed text. */
+static const Doc *paint(Ctx *c, InspectColor key, const Doc *d)
+{
+    const char *const *colors = c->o->colors;
+    if (!colors || c->stream || !d || !colors[key] || !*colors[key]) return d;
+    DocArena *a = c->arena;
+    const Doc *reset = doc_text_invisible(a, colors[INSPECT_COLOR_RESET] ? colors[INSPECT_COLOR_RESET] : "");
+    return doc_concat(a, doc_text_invisible(a, colors[key]), doc_concat(a, d, reset));
+}
+
+/* The colour of a container's delimiters and commas, told by its opening. */
+static InspectColor container_color(const Doc *left);
+
 static const Doc *text_doc(Ctx *c, const char *s, size_t n)
 {
     if (!c->stream) return doc_text(c->arena, s, n);
@@ -784,14 +799,15 @@ static const Doc *bitstring_doc(Ctx *c, Term t, long limit)
     }
     /* each_bit nests its flex_glues to the right: fold from the end */
     const Doc *acc = truncated ? &lit_ellipsis : NULL;
+    const Doc *comma = paint(c, INSPECT_COLOR_BINARY, &lit_comma);
     for (size_t i = nitems; i-- > 0;) {
-        const Doc *item = bits_item_doc(c, t, i * 8, i == nbytes ? rest_bits : 8);
-        if (acc) acc = doc_flex_glue(c->arena, doc_concat(c->arena, item, &lit_comma), " ", acc);
+        const Doc *item = paint(c, INSPECT_COLOR_NUMBER, bits_item_doc(c, t, i * 8, i == nbytes ? rest_bits : 8));
+        if (acc) acc = doc_flex_glue(c->arena, doc_concat(c->arena, item, comma), " ", acc);
         else acc = item;
     }
     DocArena *a = c->arena;
-    return doc_group(a, doc_concat(a, doc_concat(a, &lit_bits_open, doc_nest(a, acc, 2, DOC_NEST_ALWAYS)),
-                                   &lit_bits_close),
+    const Doc *open = paint(c, INSPECT_COLOR_BINARY, &lit_bits_open), *close = paint(c, INSPECT_COLOR_BINARY, &lit_bits_close);
+    return doc_group(a, doc_concat(a, doc_concat(a, open, doc_nest(a, acc, 2, DOC_NEST_ALWAYS)), close),
                      DOC_GROUP_SELF);
 }
 
@@ -1132,7 +1148,33 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
 
 /* to_doc/2: the document of a leaf, or NULL after pushing a frame that will
  * produce the document of a container. */
+static const Doc *to_doc_plain(Ctx *c, Term t, long limit, CharlistsMode charlists);
+
+/* The colour of a term inspected as one piece of text. */
+static bool leaf_color(Term t, InspectColor *key)
+{
+    if (term_is_integer(t) || term_is_float(t)) *key = INSPECT_COLOR_NUMBER;
+    else if (t == ATOM_true || t == ATOM_false) *key = INSPECT_COLOR_BOOLEAN;
+    else if (t == ATOM_nil) *key = INSPECT_COLOR_NIL;
+    else if (term_is_atom(t)) *key = INSPECT_COLOR_ATOM;
+    else if (t == TERM_NIL) *key = INSPECT_COLOR_LIST;
+    else if (term_is_cons(t)) *key = INSPECT_COLOR_CHARLIST; /* a list that is one text is a charlist */
+    else if (term_is_tuple(t)) *key = INSPECT_COLOR_TUPLE;
+    else if (term_is_map(t)) *key = INSPECT_COLOR_MAP;
+    else if (term_is_binary(t)) *key = INSPECT_COLOR_STRING; /* other bitstrings colour their parts */
+    else return false;
+    return true;
+}
+
 static const Doc *to_doc(Ctx *c, Term t, long limit, CharlistsMode charlists)
+{
+    const Doc *d = to_doc_plain(c, t, limit, charlists);
+    InspectColor key;
+    if (d && c->o->colors && !c->stream && (d->flags & DOC_HAS_STRUCTURE) == 0 && leaf_color(t, &key)) d = paint(c, key, d);
+    return d;
+}
+
+static const Doc *to_doc_plain(Ctx *c, Term t, long limit, CharlistsMode charlists)
 {
     char buf[96];
     switch (term_tag(t)) {
@@ -1190,6 +1232,13 @@ static const Doc *to_doc(Ctx *c, Term t, long limit, CharlistsMode charlists)
     }
 }
 
+static InspectColor container_color(const Doc *left)
+{
+    if (left == &lit_list_open) return INSPECT_COLOR_LIST;
+    if (left == &lit_tuple_open) return INSPECT_COLOR_TUPLE;
+    return INSPECT_COLOR_MAP; /* %{ and a struct's %Name{ */
+}
+
 /* join/4 of container_doc */
 static const Doc *container_join(Ctx *c, const Doc *left, const Doc *right, bool flex, const Doc *sep)
 {
@@ -1217,15 +1266,17 @@ static const Doc *frame_finish(Ctx *c, Frame *f)
         return d;
     }
     bool flex = f->simple || f->brk == BREAK_FLEX;
+    InspectColor color = container_color(f->left);
+    const Doc *comma = paint(c, color, &lit_comma), *left = paint(c, color, f->left), *right = paint(c, color, f->right);
     const Doc *body = docs[n - 1];
-    for (size_t i = n - 1; i-- > 0;) body = container_join(c, docs[i], body, flex, &lit_comma);
+    for (size_t i = n - 1; i-- > 0;) body = container_join(c, docs[i], body, flex, comma);
     const Doc *d;
     if (flex) {
-        d = doc_group(a, doc_concat(a, doc_concat(a, f->left, doc_nest(a, body, 1, DOC_NEST_ALWAYS)), f->right),
+        d = doc_group(a, doc_concat(a, doc_concat(a, left, doc_nest(a, body, 1, DOC_NEST_ALWAYS)), right),
                       DOC_GROUP_SELF);
     } else {
-        const Doc *inner = doc_nest(a, doc_glue(a, f->left, "", body), 2, DOC_NEST_ALWAYS);
-        d = doc_group(a, doc_glue(a, inner, "", f->right), DOC_GROUP_SELF);
+        const Doc *inner = doc_nest(a, doc_glue(a, left, "", body), 2, DOC_NEST_ALWAYS);
+        d = doc_group(a, doc_glue(a, inner, "", right), DOC_GROUP_SELF);
     }
     if (f->mapset) d = doc_concat(a, &lit_mapset_open, doc_concat(a, d, &lit_paren_close));
     return d;
@@ -1264,11 +1315,11 @@ static void frame_accept(Ctx *c, Frame *f, const Doc *d)
             DocOut o;
             docout_init(&o);
             atom_write(&o, f->key, ATOM_AS_KEY);
-            const Doc *key = doc_text(a, o.data, o.size);
+            const Doc *key = paint(c, INSPECT_COLOR_ATOM, doc_text(a, o.data, o.size));
             docout_free(&o);
             d = doc_concat(a, key, doc_concat(a, &lit_space, d));
         } else if (f->items == ITEM_ASSOC) {
-            d = doc_concat(a, doc_concat(a, f->pending, &lit_arrow), d);
+            d = doc_concat(a, doc_concat(a, f->pending, paint(c, INSPECT_COLOR_MAP, &lit_arrow)), d);
         }
         f->simple = f->simple && doc_is_simple(d);
         docs_push(c, d);

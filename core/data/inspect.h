@@ -30,7 +30,27 @@ typedef struct InspectOpts {
     BinariesMode binaries;
     bool structs; /* false prints structs as maps */
     int base;     /* 10, or 2/8/16 for integers (and then bytes of binaries) */
+    /* :syntax_colors: an escape sequence per InspectColor (NULL or "" for
+     * none), or NULL for no colours at all. Pretty layout only. */
+    const char *const *colors;
 } InspectOpts;
+
+/* The keys of :syntax_colors. INSPECT_COLOR_RESET follows every coloured
+ * part. */
+typedef enum {
+    INSPECT_COLOR_ATOM,
+    INSPECT_COLOR_BINARY,
+    INSPECT_COLOR_BOOLEAN,
+    INSPECT_COLOR_CHARLIST,
+    INSPECT_COLOR_LIST,
+    INSPECT_COLOR_MAP,
+    INSPECT_COLOR_NIL,
+    INSPECT_COLOR_NUMBER,
+    INSPECT_COLOR_STRING,
+    INSPECT_COLOR_TUPLE,
+    INSPECT_COLOR_RESET,
+    INSPECT_COLOR_COUNT
+} InspectColor;
 
 /* Kernel.inspect/2's defaults: width 80, pretty false, limit 50,
  * printable_limit 4096, :infer, structs true, base 10. */

@@ -80,6 +80,8 @@ Function *module_find_function(const Module *m, Term name, uint32_t arity);
 /* Makes `m` the current version of its name. */
 void module_install(Module *m);
 Module *module_lookup(Term name);
+/* Calls fn for every loaded module (not the library's unloaded ones). */
+void module_each(void (*fn)(void *ctx, Module *m), void *ctx);
 /* Installs the loader module_lookup calls for a module it does not have
  * (the embedded library loads lazily); it returns whether it loaded one. */
 void module_set_autoload(bool (*fn)(Term name), bool (*has_macros)(Term name));

@@ -1,0 +1,71 @@
+#!/bin/sh
+# Usage: tests/terminal/shell-tmux.sh GENLAB
+# Drives the shell in a tmux terminal as a learner would: the prompt, line
+# editing, Tab completion, Ctrl-C out of an endless loop (the bindings
+# stay), history kept across sessions, Ctrl-D to leave. Prints PASS or FAIL.
+genlab=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+command -v tmux >/dev/null || { echo "FAIL shell-tmux: tmux is not installed (scripts/setup installs it)"; exit 1; }
+session=genlab-shell-$$
+export TMUX_TMPDIR=$(mktemp -d)
+home=$(mktemp -d)
+trap 'tmux kill-session -t $session 2>/dev/null; rm -rf "$TMUX_TMPDIR" "$home"' EXIT
+start() {
+  tmux new-session -d -s $session -x 100 -y 40 "HOME=$home NO_COLOR=1 $genlab; echo SHELL-DONE; sleep 30"
+}
+screen() { tmux capture-pane -p -t $session -S -200; }
+fail() { echo "FAIL shell-tmux: $1; the screen was:"; screen | tail -n 15; exit 1; }
+# waits until the screen shows $1 (a fixed string), for up to 5 seconds
+wait_for() {
+  for i in $(seq 50); do
+    screen | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  fail "waited for \"$1\""
+}
+type_line() { tmux send-keys -t $session -l -- "$1"; tmux send-keys -t $session Enter; }
+
+start
+wait_for 'iex(1)>'
+type_line 'x = 40'
+wait_for 'iex(2)>'
+# editing: type "x - 1", go back over "- 1", replace it with "+ 2"
+tmux send-keys -t $session -l 'x - 1'
+tmux send-keys -t $session BSpace BSpace BSpace
+tmux send-keys -t $session -l '+ 2'
+tmux send-keys -t $session Enter
+wait_for '42'
+# an incomplete input continues at ...(3)>
+type_line '[1,'
+wait_for '...(3)>'
+type_line '2]'
+wait_for '[1, 2]'
+# Tab completes a tutorial server's function
+type_line '{:ok, _} = Counter.start_link(10)'
+wait_for 'iex(5)>'
+tmux send-keys -t $session -l 'Counter.get_v'
+tmux send-keys -t $session Tab
+sleep 0.2
+tmux send-keys -t $session -l '()'
+tmux send-keys -t $session Enter
+wait_for 'iex(5)> Counter.get_value()'
+wait_for 'iex(6)>'
+# Ctrl-C ends a runaway evaluation; the shell and its bindings stay
+type_line 'loop = fn f -> f.(f) end; loop.(loop)'
+sleep 0.5
+tmux send-keys -t $session C-c
+wait_for '** (EXIT) interrupted'
+type_line 'x * 2'
+wait_for '80'
+# Ctrl-D leaves
+tmux send-keys -t $session C-d
+wait_for 'SHELL-DONE'
+tmux kill-session -t $session
+# the history is kept for the next session: Up brings back the last input
+start
+wait_for 'iex(1)>'
+tmux send-keys -t $session Up
+wait_for 'iex(1)> x * 2'
+tmux send-keys -t $session C-u
+tmux send-keys -t $session C-d
+wait_for 'SHELL-DONE'
+echo "PASS shell-tmux"
