@@ -24,12 +24,17 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 .PHONY: all run test asan bench clean setup
 all: $(B)/genlab
 
+# the Debian packages are there (else: which are missing, and `make run`)
+$(B)/.packages: scripts/setup
+	@scripts/setup --check
+	@mkdir -p $(B) && touch $@
+
 # core/ sees its own folders; cli/ sees nothing of core but genlab.h
-$(B)/obj/core/%.o: core/%.c
+$(B)/obj/core/%.o: core/%.c | $(B)/.packages
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CORE_INC) -MMD -MP -c $< -o $@
 
-$(B)/obj/cli/%.o: cli/%.c
+$(B)/obj/cli/%.o: cli/%.c | $(B)/.packages
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
