@@ -1,7 +1,8 @@
 #!/bin/sh
 # Usage: tests/lessons/malformed.sh GENLAB
 # A malformed lesson must be refused with an error naming its file and
-# line; a lesson whose output differs must fail --check at the right line.
+# line; a lesson whose output differs must fail --check at the right line;
+# --shell leaves the lesson's bindings and processes to the shell.
 genlab=$1
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -33,4 +34,6 @@ expect wrong.md '9: the output of `2 + 2` differs'
 
 printf '# T\n\nSummary.\n\n```elixir\niex> 1 + 1\n2\niex> 2 + 2\n4\n```\n' >"$dir/right.md"
 "$genlab" lesson "$dir/right.md" --check >"$dir/out" 2>&1 || fail "right.md was refused"
+printf 'pid == Process.whereis(Counter)\n' | "$genlab" lesson 1 --shell >"$dir/out" 2>&1
+tail -n 2 "$dir/out" | grep -q '^iex([0-9]*)> true$' || fail "--shell lost the lesson's bindings"
 echo "PASS malformed"
