@@ -80,81 +80,127 @@ bool exercise_passed(const char *name)
 
 /* ---- checks ------------------------------------------------------------- */
 
+/* Appends `text`'s lines to `report`, indented. */
+static void add_indented(StrBuf *report, const char *text)
+{
+    for (const char *s = text; s && *s;) {
+        const char *end = strchr(s, '\n');
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        strbuf_printf(report, "      %.*s\n", (int)n, s);
+        s = end ? end + 1 : s + n;
+    }
+}
+
+/* An expression that turns :sys.trace on for the processes registered
+ * under the names of the modules `source` defines (the usual
+ * `name: __MODULE__`), or NULL when it defines none. */
+static char *trace_expression(const char *source)
+{
+    StrBuf names = {0};
+    for (const char *s = strstr(source, "defmodule "); s; s = strstr(s + 1, "defmodule ")) {
+        if (s != source && s[-1] != '\n' && s[-1] != ' ') continue;
+        const char *name = s + strlen("defmodule ");
+        size_t n = strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.");
+        if (!n) continue;
+        strbuf_printf(&names, "%s%.*s", names.len ? ", " : "", (int)n, name);
+    }
+    if (!names.len) return NULL;
+    StrBuf e = {0};
+    strbuf_printf(&e, "for name <- [%s], is_pid(Process.whereis(name)), do: :sys.trace(name, true)\n", names.s);
+    strbuf_free(&names);
+    return strbuf_take(&e);
+}
+
+/* Exit statuses of a check's child: passed, the file did not load, or
+ * CHECK_FAILED + the index of the input that failed. */
+enum { CHECK_PASSED, CHECK_NOT_LOADED, CHECK_FAILED };
+
 /* One check in a fresh runtime: the learner's file loaded, then each
- * input compared. On failure, `report` says which input and how. */
-static bool check_in_runtime(const LessonCheck *c, const char *source, const char *file, StrBuf *report, bool *loaded)
+ * input compared; the status says which input failed. With `traced`,
+ * nothing is compared: the inputs up to `upto` run with the learner's
+ * servers traced, and `report` shows what they did. */
+static int check_in_runtime(const LessonCheck *c, const char *source, const char *file, bool traced, size_t upto,
+                            StrBuf *report)
 {
     Genlab *g = replay_new(false);
     if (!g) {
         strbuf_puts(report, "genlab: could not start a runtime\n");
-        return false;
+        return CHECK_NOT_LOADED;
     }
     char *error = NULL;
-    *loaded = genlab_shell_load(g, source, strlen(source), file, &error);
-    if (!*loaded) {
+    if (!genlab_shell_load(g, source, strlen(source), file, &error)) {
         strbuf_puts(report, error ? error : "");
         free(error);
         genlab_free(g);
-        return false;
+        return CHECK_NOT_LOADED;
     }
-    bool ok = true;
-    StrBuf got = {0};
-    StrBuf session = {0};
-    for (size_t i = 0; ok && i < c->n_inputs; i++) {
+    char *trace_on = traced ? trace_expression(source) : NULL;
+    int status = CHECK_PASSED;
+    StrBuf got = {0}, session = {0};
+    for (size_t i = 0; status == CHECK_PASSED && i < c->n_inputs && (!traced || i <= upto); i++) {
         const LessonItem *it = &c->inputs[i];
         got.len = 0;
-        replay_show_input(g, it->text, &session);
+        for (const char *s = it->text; *s;) {
+            const char *end = strchr(s, '\n');
+            size_t n = end ? (size_t)(end - s) : strlen(s);
+            strbuf_printf(&session, "%s %.*s\n", s == it->text ? "iex>" : "...>", (int)n, s);
+            s = end ? end + 1 : s + n;
+        }
         GenlabResultKind kind = replay_input(g, it->text, &got);
         strbuf_add(&session, got.s, got.len);
-        int line = it->has_expected ? replay_compare(it->expected, got.s ? got.s : "") : -1;
-        bool failed = !it->has_expected && (kind == GENLAB_RESULT_ERROR || kind == GENLAB_RESULT_RESTART);
-        if (line >= 0 || failed) {
-            ok = false;
+        if (trace_on) {
+            GenlabResult r = genlab_shell_eval(g, trace_on, strlen(trace_on));
+            genlab_result_free(&r);
+        }
+        if (traced) continue;
+        bool errs = !it->has_expected && (kind == GENLAB_RESULT_ERROR || kind == GENLAB_RESULT_RESTART);
+        if ((it->has_expected && replay_compare(it->expected, got.s ? got.s : "") >= 0) || errs) {
+            status = CHECK_FAILED + (int)(i < 200 ? i : 200);
             strbuf_puts(report, "    what happened:\n");
-            for (const char *s = session.s; s && *s;) {
-                const char *end = strchr(s, '\n');
-                size_t n = end ? (size_t)(end - s) : strlen(s);
-                strbuf_printf(report, "      %.*s\n", (int)n, s);
-                s = end ? end + 1 : s + n;
-            }
-            strbuf_puts(report, failed ? "    expected it not to fail\n" : "    expected instead:\n");
-            for (const char *s = it->expected; !failed && *s;) {
-                const char *end = strchr(s, '\n');
-                size_t n = end ? (size_t)(end - s) : strlen(s);
-                strbuf_printf(report, "      %.*s\n", (int)n, s);
-                s = end ? end + 1 : s + n;
-            }
+            add_indented(report, session.s);
+            strbuf_puts(report, errs ? "    expected it not to fail\n" : "    expected instead:\n");
+            if (!errs) add_indented(report, it->expected);
         }
     }
+    if (traced) {
+        strbuf_puts(report, "    the same, with the servers traced (:sys.trace):\n");
+        add_indented(report, session.s);
+    }
+    free(trace_on);
     strbuf_free(&got);
     strbuf_free(&session);
     genlab_free(g);
-    return ok;
+    return status;
 }
 
 typedef struct CheckRequest {
     const LessonCheck *check;
     const char *source, *file;
+    bool traced;
+    size_t upto;
 } CheckRequest;
-
-/* Exit statuses of a check's child. */
-enum { CHECK_PASSED, CHECK_FAILED, CHECK_NOT_LOADED };
 
 static int check_request(void *ctx, StrBuf *report)
 {
     CheckRequest *r = ctx;
-    bool loaded = true;
-    bool ok = check_in_runtime(r->check, r->source, r->file, report, &loaded);
-    return !loaded ? CHECK_NOT_LOADED : ok ? CHECK_PASSED : CHECK_FAILED;
+    return check_in_runtime(r->check, r->source, r->file, r->traced, r->upto, report);
 }
 
 /* Each check runs in a child of its own, so that it starts from a fresh
- * runtime and nothing a learner's code does can end the checker. */
+ * runtime and nothing a learner's code does can end the checker. A check
+ * that fails runs again, traced, to show what the servers did. */
 static bool run_check(const LessonCheck *c, const char *source, const char *file, StrBuf *report, bool *loaded)
 {
-    CheckRequest r = {c, source, file};
+    CheckRequest r = {c, source, file, false, 0};
     int status = replay_isolated(check_request, &r, report);
     *loaded = status != CHECK_NOT_LOADED;
+    char *trace_on = status >= CHECK_FAILED ? trace_expression(source) : NULL;
+    if (trace_on) {
+        free(trace_on);
+        r.traced = true;
+        r.upto = (size_t)(status - CHECK_FAILED);
+        replay_isolated(check_request, &r, report);
+    }
     return status == CHECK_PASSED;
 }
 

@@ -97,10 +97,12 @@ int replay_isolated(int (*work)(void *ctx, StrBuf *message), void *ctx, StrBuf *
     }
     if (child == 0) {
         close(fds[0]);
+        /* only what the work adds goes back: the parent has the rest */
+        size_t done = message->len;
         int status = work(ctx, message);
         fflush(stdout);
         fflush(stderr);
-        for (size_t done = 0; done < message->len;) {
+        while (done < message->len) {
             ssize_t n = write(fds[1], message->s + done, message->len - done);
             if (n <= 0) break;
             done += (size_t)n;
