@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 
 #include "atom.h"
 #include "fatal.h"
@@ -38,22 +39,39 @@ void heap_release(Heap *h)
 }
 
 /* The literal arena is one big reserved mapping, so that "is this a
- * literal?" is an address comparison. Pages are committed on first touch. */
-#define LITERAL_ARENA_BYTES ((size_t)8 << 30)
+ * literal?" is an address comparison. Pages are committed on first touch.
+ * Address space can be limited (ulimit -v), so the reservation takes at
+ * most a quarter of the limit, and halves until the kernel grants it. */
+#define LITERAL_ARENA_MAX_BYTES ((size_t)8 << 30)
+#define LITERAL_ARENA_MIN_BYTES ((size_t)16 << 20)
 static Heap literal_arena;
 static Term *literal_base, *literal_end;
+
+static size_t literal_arena_wanted_bytes(void)
+{
+    size_t bytes = LITERAL_ARENA_MAX_BYTES;
+    struct rlimit lim;
+    if (getrlimit(RLIMIT_AS, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY && lim.rlim_cur / 4 < bytes)
+        bytes = (size_t)(lim.rlim_cur / 4);
+    return bytes < LITERAL_ARENA_MIN_BYTES ? LITERAL_ARENA_MIN_BYTES : bytes;
+}
 
 Heap *literal_heap(void)
 {
     if (!literal_base) {
-        void *p = mmap(NULL, LITERAL_ARENA_BYTES, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        size_t bytes = literal_arena_wanted_bytes();
+        void *p = MAP_FAILED;
+        for (; bytes >= LITERAL_ARENA_MIN_BYTES / 4; bytes /= 2) {
+            p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            if (p != MAP_FAILED) break;
+        }
         if (p == MAP_FAILED) fatal("cannot reserve the literal arena");
         literal_base = p;
-        literal_end = literal_base + LITERAL_ARENA_BYTES / sizeof(Term);
+        literal_end = literal_base + bytes / sizeof(Term);
         literal_arena.top = literal_base;
         literal_arena.limit = literal_end;
-        literal_arena.capacity_words = LITERAL_ARENA_BYTES / sizeof(Term);
+        literal_arena.capacity_words = bytes / sizeof(Term);
     }
     return &literal_arena;
 }
