@@ -1,0 +1,10 @@
+# Empty iodata and empty charlists (UBSan once reported these).
+IO.write([])
+IO.write("")
+IO.inspect(List.to_atom([]))
+IO.inspect(String.to_atom(""))
+IO.inspect(:erlang.list_to_atom([]))
+IO.inspect(IO.iodata_to_binary([[], [[]], ""]))
+IO.inspect(List.to_string([]))
+IO.inspect(:erlang.binary_to_list(""))
+IO.inspect(:erlang.list_to_binary([]))

@@ -1,0 +1,2 @@
+f = &length/123456789012345
+IO.inspect(f)

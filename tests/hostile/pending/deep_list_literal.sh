@@ -1,0 +1,3 @@
+# limit: 20
+# Source: a list literal nested 100,000 deep.
+python3 -c 'n=100000; print("x = " + "["*n + "]"*n); print("IO.puts(length(x))")'

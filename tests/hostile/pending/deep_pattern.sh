@@ -1,0 +1,3 @@
+# limit: 20
+# Source: a pattern nested 100,000 deep.
+python3 -c 'n=100000; print("x = " + "{"*n + "1" + "}"*n); print("" + "{"*n + "y" + "}"*n + " = x"); print("IO.puts(y)")'

@@ -1,0 +1,3 @@
+IO.inspect(Enum.zip(%{}))
+IO.inspect(Enum.zip([%{}, [1]]))
+IO.inspect(Enum.zip(%{a: 1}, [2, 3]))

@@ -1,0 +1,2 @@
+café = 1
+IO.puts(café)
