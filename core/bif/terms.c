@@ -431,66 +431,99 @@ static uint64_t hash_bytes(uint64_t h, const uint8_t *s, size_t n)
     return h;
 }
 
+/* Terms still to hash, in order (the next on top): the hash threads
+ * through a pre-order walk, kept on this stack so that a deep term never
+ * recurses in C. */
+typedef struct HashStack {
+    Term *items;
+    size_t n, cap;
+} HashStack;
+
+static void hash_push(HashStack *s, Term t)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 64;
+        s->items = xrealloc(s->items, s->cap * sizeof *s->items);
+    }
+    s->items[s->n++] = t;
+}
+
+/* Pushes n terms so that the first is hashed first. */
+static void hash_push_all(HashStack *s, const Term *elems, size_t n)
+{
+    for (size_t i = n; i-- > 0;) hash_push(s, elems[i]);
+}
+
+/* Mixes one term's own part into h; its children go on the stack. */
+static uint64_t term_phash_step(Term t, uint64_t h, HashStack *s)
+{
+    switch (term_tag(t)) {
+    case TAG_SMALL: return hash_mix(h, (uint64_t)small_value(t) * 31 + 1);
+    case TAG_ATOM: return hash_bytes(hash_mix(h, 2), (const uint8_t *)atom_text(t), atom_length(t));
+    case TAG_PID: return hash_mix(h, ((uint64_t)pid_serial(t) << 4) | 3);
+    case TAG_SPECIAL: return hash_mix(h, 4);
+    case TAG_CONS:
+        hash_push(s, cons_tail(t));
+        hash_push(s, cons_head(t));
+        return hash_mix(h, 5);
+    default: break;
+    }
+    Term *obj = boxed_ptr(t);
+    size_t n = header_size(obj[0]);
+    switch (boxed_type(t)) {
+    case BOX_TUPLE:
+        hash_push_all(s, obj + 1, n);
+        return hash_mix(h, 6 + n);
+    case BOX_FLOAT: {
+        double d = float_value(t);
+        uint64_t bits;
+        if (d == 0) d = 0; /* 0.0 and -0.0 are equal terms */
+        memcpy(&bits, &d, sizeof bits);
+        return hash_mix(h, bits ^ 7);
+    }
+    case BOX_BIGPOS:
+    case BOX_BIGNEG:
+        h = hash_mix(h, boxed_type(t));
+        return hash_bytes(h, (const uint8_t *)(obj + 1), n * sizeof(Term));
+    case BOX_BINARY:
+    case BOX_SUBBIN: {
+        size_t bits = bitstring_bit_size(t);
+        h = hash_mix(h, 8 + bits);
+        for (size_t i = 0; i < bits; i++) h = hash_mix(h, bitstring_bit(t, i));
+        return h;
+    }
+    case BOX_MAP: {
+        size_t count = map_size(t);
+        const Term *keys = map_keys(t), *values = map_values(t);
+        for (size_t i = count; i-- > 0;) {
+            hash_push(s, values[i]);
+            hash_push(s, keys[i]);
+        }
+        return hash_mix(h, 9 + count);
+    }
+    case BOX_EXPORT:
+        hash_push_all(s, obj + 1, 3);
+        return hash_mix(h, 10);
+    case BOX_FUN: {
+        const FunInfo *info = (const FunInfo *)(uintptr_t)obj[1];
+        if (n > 1) hash_push_all(s, obj + 2, n - 1);
+        /* The module is an atom: hashed in place, before the free variables. */
+        HashStack none = {0};
+        h = term_phash_step(info->module, hash_mix(h, 11), &none);
+        return hash_mix(h, ((uint64_t)info->index << 32) | info->uniq);
+    }
+    case BOX_REF: return hash_mix(h, obj[1] * 13 + 12);
+    default: return h;
+    }
+}
+
 static uint64_t term_phash(Term t, uint64_t h)
 {
-    for (;;) {
-        switch (term_tag(t)) {
-        case TAG_SMALL: return hash_mix(h, (uint64_t)small_value(t) * 31 + 1);
-        case TAG_ATOM: return hash_bytes(hash_mix(h, 2), (const uint8_t *)atom_text(t), atom_length(t));
-        case TAG_PID: return hash_mix(h, ((uint64_t)pid_serial(t) << 4) | 3);
-        case TAG_SPECIAL: return hash_mix(h, 4);
-        case TAG_CONS:
-            h = term_phash(cons_head(t), hash_mix(h, 5));
-            t = cons_tail(t);
-            continue;
-        default: break;
-        }
-        Term *obj = boxed_ptr(t);
-        size_t n = header_size(obj[0]);
-        switch (boxed_type(t)) {
-        case BOX_TUPLE:
-            h = hash_mix(h, 6 + n);
-            for (size_t i = 0; i < n; i++) h = term_phash(obj[1 + i], h);
-            return h;
-        case BOX_FLOAT: {
-            double d = float_value(t);
-            uint64_t bits;
-            if (d == 0) d = 0; /* 0.0 and -0.0 are equal terms */
-            memcpy(&bits, &d, sizeof bits);
-            return hash_mix(h, bits ^ 7);
-        }
-        case BOX_BIGPOS:
-        case BOX_BIGNEG:
-            h = hash_mix(h, boxed_type(t));
-            return hash_bytes(h, (const uint8_t *)(obj + 1), n * sizeof(Term));
-        case BOX_BINARY:
-        case BOX_SUBBIN: {
-            size_t bits = bitstring_bit_size(t);
-            h = hash_mix(h, 8 + bits);
-            for (size_t i = 0; i < bits; i++) h = hash_mix(h, bitstring_bit(t, i));
-            return h;
-        }
-        case BOX_MAP: {
-            size_t count = map_size(t);
-            const Term *keys = map_keys(t), *values = map_values(t);
-            h = hash_mix(h, 9 + count);
-            for (size_t i = 0; i < count; i++) h = term_phash(values[i], term_phash(keys[i], h));
-            return h;
-        }
-        case BOX_EXPORT:
-            h = hash_mix(h, 10);
-            for (size_t i = 0; i < 3; i++) h = term_phash(obj[1 + i], h);
-            return h;
-        case BOX_FUN: {
-            const FunInfo *info = (const FunInfo *)(uintptr_t)obj[1];
-            h = hash_mix(term_phash(info->module, hash_mix(h, 11)), ((uint64_t)info->index << 32) | info->uniq);
-            for (size_t i = 1; i < n; i++) h = term_phash(obj[1 + i], h);
-            return h;
-        }
-        case BOX_REF: return hash_mix(h, obj[1] * 13 + 12);
-        default: return h;
-        }
-    }
+    HashStack s = {0};
+    h = term_phash_step(t, h, &s);
+    while (s.n) h = term_phash_step(s.items[--s.n], h, &s);
+    free(s.items);
+    return h;
 }
 
 /* Byte-wise hashing of bitstrings above is per bit for simplicity; they

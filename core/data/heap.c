@@ -178,52 +178,119 @@ void boxed_term_span(const Term *obj, size_t *first, size_t *count)
     }
 }
 
+/* A growable stack of pending work for the walkers below, which must not
+ * recurse in C on the depth of a term. It starts in a small array on the
+ * C stack and moves to malloc'd memory when a term is deeper than that. */
+typedef struct CopyTask {
+    Term *dst; /* where the copy goes (NULL when only sizing) */
+    Term src;
+} CopyTask;
+
+typedef struct CopyStack {
+    CopyTask *items;
+    size_t n, cap;
+    CopyTask small[64];
+} CopyStack;
+
+static void copy_stack_init(CopyStack *s)
+{
+    s->items = s->small;
+    s->n = 0;
+    s->cap = sizeof s->small / sizeof s->small[0];
+}
+
+static void copy_stack_push(CopyStack *s, Term *dst, Term src)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap * 2;
+        CopyTask *items = xmalloc(cap * sizeof *items);
+        memcpy(items, s->items, s->n * sizeof *items);
+        if (s->items != s->small) free(s->items);
+        s->items = items;
+        s->cap = cap;
+    }
+    s->items[s->n++] = (CopyTask){dst, src};
+}
+
+static void copy_stack_free(CopyStack *s)
+{
+    if (s->items != s->small) free(s->items);
+}
+
+/* Whether a term has parts in a process heap to visit. */
+static bool term_needs_copy(Term t)
+{
+    return (term_is_cons(t) || term_is_boxed(t)) && !term_points_to_literal(t);
+}
+
 size_t term_size_words(Term t)
 {
     size_t total = 0;
-    for (;;) {
-        if (term_is_cons(t)) {
-            if (term_points_to_literal(t)) return total;
-            total += 2 + term_size_words(cons_head(t));
-            t = cons_tail(t);
-            continue;
+    CopyStack stack;
+    copy_stack_init(&stack);
+    copy_stack_push(&stack, NULL, t);
+    while (stack.n) {
+        t = stack.items[--stack.n].src;
+        /* List spines are followed in place; only heads wait on the stack. */
+        while (term_needs_copy(t)) {
+            if (term_is_cons(t)) {
+                total += 2;
+                if (term_needs_copy(cons_head(t))) copy_stack_push(&stack, NULL, cons_head(t));
+                t = cons_tail(t);
+                continue;
+            }
+            Term *obj = boxed_ptr(t);
+            size_t first, count;
+            total += 1 + header_size(obj[0]);
+            boxed_term_span(obj, &first, &count);
+            if (count == 0) break;
+            for (size_t i = 0; i + 1 < count; i++)
+                if (term_needs_copy(obj[first + i])) copy_stack_push(&stack, NULL, obj[first + i]);
+            t = obj[first + count - 1];
         }
-        if (!term_is_boxed(t) || term_points_to_literal(t)) return total;
-        Term *obj = boxed_ptr(t);
-        size_t first, count;
-        total += 1 + header_size(obj[0]);
-        boxed_term_span(obj, &first, &count);
-        if (count == 0) return total;
-        for (size_t i = 0; i + 1 < count; i++) total += term_size_words(obj[first + i]);
-        t = obj[first + count - 1];
     }
+    copy_stack_free(&stack);
+    return total;
 }
 
 Term term_copy(Heap *to, Term t)
 {
-    if (term_is_cons(t)) {
-        if (term_points_to_literal(t)) return t;
-        /* Copy list spines iteratively so long lists need no deep recursion. */
-        Term result = TERM_NIL, *last = &result;
-        while (term_is_cons(t) && !term_points_to_literal(t)) {
-            Term *cell = heap_alloc(to, 2);
-            cell[0] = term_copy(to, cons_head(t));
-            cell[1] = TERM_NIL;
-            *last = cons_from_ptr(cell);
-            last = &cell[1];
-            t = cons_tail(t);
+    Term result = t;
+    CopyStack stack;
+    copy_stack_init(&stack);
+    copy_stack_push(&stack, &result, t);
+    /* Allocation never moves a chunk, so the destination slots recorded
+     * on the stack stay valid while later copies allocate. */
+    while (stack.n) {
+        CopyTask task = stack.items[--stack.n];
+        Term *dst = task.dst;
+        t = task.src;
+        while (term_needs_copy(t)) {
+            if (term_is_cons(t)) {
+                Term *cell = heap_alloc(to, 2);
+                cell[0] = cons_head(t);
+                cell[1] = TERM_NIL;
+                *dst = cons_from_ptr(cell);
+                if (term_needs_copy(cell[0])) copy_stack_push(&stack, &cell[0], cell[0]);
+                dst = &cell[1];
+                t = cons_tail(t);
+                continue;
+            }
+            Term *obj = boxed_ptr(t);
+            size_t words = 1 + header_size(obj[0]);
+            Term *copy = heap_alloc(to, words);
+            memcpy(copy, obj, words * sizeof(Term));
+            *dst = boxed_from_ptr(copy);
+            size_t first, count;
+            boxed_term_span(obj, &first, &count);
+            if (count == 0) break;
+            for (size_t i = 0; i + 1 < count; i++)
+                if (term_needs_copy(copy[first + i])) copy_stack_push(&stack, &copy[first + i], copy[first + i]);
+            dst = &copy[first + count - 1];
+            t = *dst;
         }
-        *last = term_copy(to, t);
-        return result;
+        if (!term_needs_copy(t)) *dst = t;
     }
-    if (!term_is_boxed(t)) return t;
-    if (term_points_to_literal(t)) return t;
-    Term *obj = boxed_ptr(t);
-    size_t words = 1 + header_size(obj[0]);
-    Term *copy = heap_alloc(to, words);
-    memcpy(copy, obj, words * sizeof(Term));
-    size_t first, count;
-    boxed_term_span(obj, &first, &count);
-    for (size_t i = 0; i < count; i++) copy[first + i] = term_copy(to, obj[first + i]);
-    return boxed_from_ptr(copy);
+    copy_stack_free(&stack);
+    return result;
 }

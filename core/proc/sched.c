@@ -591,7 +591,53 @@ static void process_free(Process *p)
     p->monitors = p->watchers = NULL;
 }
 
+static void process_exit_now(Process *p, Term reason);
+
+/* Exits caused by an exit in progress wait here, so that a chain of a
+ * million linked processes dies one after another instead of recursing in
+ * C once per link. Each keeps its reason in a heap of its own. */
+typedef struct PendingExit {
+    uint32_t serial;
+    Heap heap;
+    Term reason;
+} PendingExit;
+static PendingExit *pending_exits;
+static size_t npending_exits, pending_exits_cap;
+static bool exits_draining;
+
+static void pending_exit_push(Process *p, Term reason)
+{
+    if (npending_exits == pending_exits_cap) {
+        pending_exits_cap = pending_exits_cap ? pending_exits_cap * 2 : 64;
+        pending_exits = xrealloc(pending_exits, pending_exits_cap * sizeof *pending_exits);
+    }
+    PendingExit *e = &pending_exits[npending_exits++];
+    e->serial = pid_serial(p->pid);
+    heap_init(&e->heap, 0);
+    e->reason = term_copy(&e->heap, reason);
+}
+
 void process_exit(Process *p, Term reason)
+{
+    if (exits_draining) {
+        if (p->status != PROC_EXITED) pending_exit_push(p, reason);
+        return;
+    }
+    exits_draining = true;
+    process_exit_now(p, reason);
+    /* First in, first out: exits spread breadth-first along the links. */
+    for (size_t i = 0; i < npending_exits; i++) {
+        /* A copy: the exit below may grow (move) the array. */
+        PendingExit e = pending_exits[i];
+        Process *next = process_find(e.serial);
+        if (next) process_exit_now(next, e.reason);
+        heap_release(&e.heap);
+    }
+    npending_exits = 0;
+    exits_draining = false;
+}
+
+static void process_exit_now(Process *p, Term reason)
 {
     if (p->status == PROC_EXITED) return;
     if (p == current) {
