@@ -1042,7 +1042,7 @@ static void lex_operator(Lexer *lx, int kind, size_t len, bool unary)
 
 static bool three_char_op(int a, int b, int c, int *kind)
 {
-    struct { const char *s; int kind; } ops[] = {
+    static const struct { const char *s; int kind; } ops[] = {
         {"~~~", TOK_UNARY_OP}, {"===", TOK_COMP_OP}, {"!==", TOK_COMP_OP}, {"&&&", TOK_AND_OP},
         {"|||", TOK_OR_OP},    {"^^^", TOK_XOR_OP},  {"+++", TOK_CONCAT_OP}, {"---", TOK_CONCAT_OP},
         {"<<<", TOK_ARROW_OP}, {">>>", TOK_ARROW_OP}, {"~>>", TOK_ARROW_OP}, {"<<~", TOK_ARROW_OP},
@@ -1060,7 +1060,7 @@ static bool three_char_op(int a, int b, int c, int *kind)
  * '.', where :: is allowed too and -> is not). */
 static bool two_char_op(int a, int b, bool for_dot, int *kind)
 {
-    struct { const char *s; int kind; } ops[] = {
+    static const struct { const char *s; int kind; } ops[] = {
         {"==", TOK_COMP_OP},   {"=~", TOK_COMP_OP},     {"!=", TOK_COMP_OP},   {"<=", TOK_REL_OP},
         {">=", TOK_REL_OP},    {"&&", TOK_AND_OP},      {"||", TOK_OR_OP},     {"|>", TOK_ARROW_OP},
         {"~>", TOK_ARROW_OP},  {"<~", TOK_ARROW_OP},    {"<-", TOK_IN_MATCH_OP}, {"\\\\", TOK_IN_MATCH_OP},
