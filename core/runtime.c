@@ -884,8 +884,11 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
 {
     Process *p = main_proc();
     compile_begin_input();
-    /* an input that fails binds nothing: keep what to go back to */
-    Term saved_root = p->host_root;
+    /* an input that fails binds nothing: keep what to go back to, off the
+     * process's heap, since a collection during the input moves its terms */
+    Heap saved_heap;
+    heap_init(&saved_heap, 256);
+    Term saved_root = term_copy(&saved_heap, p->host_root);
     size_t saved_n = g->nnames;
     Term *saved_names = xmalloc((saved_n + 1) * sizeof(Term));
     if (saved_n) memcpy(saved_names, g->names, saved_n * sizeof(Term));
@@ -921,7 +924,8 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
         }
     }
     if (interrupted) p = shell_replace_keeping(p, saved_root);
-    else if (r.kind == GENLAB_RESULT_ERROR) p->host_root = saved_root;
+    else if (r.kind == GENLAB_RESULT_ERROR) p->host_root = term_copy(&p->heap, saved_root);
+    heap_release(&saved_heap);
     if (r.kind == GENLAB_RESULT_ERROR) {
         free(g->names);
         g->names = saved_names;
