@@ -35,11 +35,21 @@ tmux send-keys -t $session Enter
 wait_for '11'
 wait_for 'iex(4)> Counter.increment()'
 refuse '12'
+# waits until the screen shows the line $1 exactly $2 times
+wait_count() {
+  for i in $(seq 100); do
+    [ "$(screen | grep -cxF -- "$1")" -eq "$2" ] && return 0
+    sleep 0.1
+  done
+  echo "FAIL step-tmux: waited for \"$1\" $2 times; the screen was:"; screen | tail -n 15; exit 1
+}
 tmux send-keys -t $session b
 wait_for '(back one input)'
-tmux send-keys -t $session Enter
+wait_count 'iex(3)> Counter.increment()' 2
 sleep 0.3
-[ "$(screen | grep -c '^11$')" -eq 2 ] || { echo "FAIL step-tmux: after b, Enter must run the input again"; screen | tail -n 15; exit 1; }
+[ "$(screen | grep -cxF 11)" -eq 1 ] || { echo "FAIL step-tmux: after b, the input ran before its Enter"; exit 1; }
+tmux send-keys -t $session Enter
+wait_count '11' 2
 refuse '12'
 tmux send-keys -t $session q
 wait_for 'STEP-DONE'
