@@ -7,6 +7,7 @@
 #include "../core/genlab.h"
 #include "player.h"
 #include "repl.h"
+#include "views.h"
 
 static const char usage[] =
     "Usage: genlab [options] [FILE [ARGS]]\n"
@@ -22,6 +23,11 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  --seed N             seeds the random source (:rand, :crypto); default 0\n"
+    "  --trace[=NAMES]      prints a block for each message every GenServer (or\n"
+    "                       those named, e.g. --trace=Counter,Stack) handles\n"
+    "  --diagram[=mermaid]  prints a sequence diagram of the messages at the end\n"
+    "  --cpu-ns N           virtual nanoseconds one reduction of work costs\n"
+    "                       (default 20, about the BEAM's; 0: work is free)\n"
     "  --help               shows this text\n"
     "  --version            shows genlab's version and the Elixir it follows\n";
 
@@ -79,14 +85,25 @@ int main(int argc, char **argv)
 {
     unsigned long long seed = 0;
     const char *expr = NULL;
+    const char *trace = NULL, *diagram = NULL; /* --trace[=NAMES], --diagram[=FORMAT] */
+    double cpu_ns = -1;                        /* --cpu-ns: the default unless given */
     int i = 1;
     while (i < argc && argv[i][0] == '-') {
         if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
             seed = strtoull(argv[i + 1], NULL, 10);
             i += 2;
+        } else if (!strcmp(argv[i], "--cpu-ns") && i + 1 < argc) {
+            cpu_ns = strtod(argv[i + 1], NULL);
+            i += 2;
         } else if (!strcmp(argv[i], "-e") && i + 1 < argc) {
             expr = argv[i + 1];
             i += 2;
+        } else if (!strncmp(argv[i], "--trace", 7) && (argv[i][7] == 0 || argv[i][7] == '=')) {
+            trace = argv[i][7] ? argv[i] + 8 : "";
+            i++;
+        } else if (!strncmp(argv[i], "--diagram", 9) && (argv[i][9] == 0 || argv[i][9] == '=')) {
+            diagram = argv[i][9] ? argv[i] + 10 : "";
+            i++;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(usage, stdout);
             return 0;
@@ -106,6 +123,12 @@ int main(int argc, char **argv)
         if (status >= 0) return status;
     }
     Genlab *g = genlab_new(seed);
+    if (cpu_ns >= 0) genlab_set_cpu_ns(g, cpu_ns);
+    Views *views = NULL;
+    if ((trace || diagram) && (expr || i < argc)) {
+        views = views_install(g, &(ViewsOptions){stdout, text_use_colors(stdout), text_terminal_width(stdout), true});
+        if (trace) views_trace_names(views, trace);
+    }
     int status;
     if (expr) {
         genlab_set_argv(g, argc - i, argv + i);
@@ -115,6 +138,8 @@ int main(int argc, char **argv)
     } else {
         status = repl_run(g);
     }
+    if (diagram && views) diagram_print(views, diagram, 0, VIEWS_LOG_SIZE);
+    views_remove(views);
     fflush(stdout);
     genlab_free(g);
     return status;

@@ -3,6 +3,7 @@
  * (history in ~/.genlab_history, Tab completion) and Ctrl-C ends a
  * runaway evaluation instead of the program. */
 #include "repl.h"
+#include "views.h"
 
 #include <editline/readline.h>
 #include <errno.h>
@@ -42,6 +43,7 @@ static void input_add(Input *in, const char *line, size_t n)
 
 static Genlab *evaluating; /* set while an input runs: Ctrl-C interrupts it */
 static volatile sig_atomic_t interrupted;
+static Views *views;       /* the teaching views (cli/views.h) */
 
 static void on_interrupt(int sig)
 {
@@ -93,6 +95,7 @@ static bool run_input(Genlab *g, Input *in, int *status)
     default:
         fwrite(r.text, 1, r.len, stdout);
     }
+    views_flush_hints(views);
     genlab_result_free(&r);
     fflush(stdout);
     return go_on;
@@ -210,7 +213,7 @@ static int run_terminal(Genlab *g)
         }
         /* the virtual clock moves by the wall time that passed at the prompt */
         uint64_t now = wall_ms();
-        genlab_advance_clock(g, now - last);
+        if (!genlab_clock_is_frozen(g)) genlab_advance_clock(g, now - last);
         genlab_shell_line_read(g);
         if (*line) add_history(line);
         input_add(&in, line, strlen(line));
@@ -257,5 +260,9 @@ int repl_loop(Genlab *g)
 {
     bool tty = isatty(0) && isatty(1);
     catch_interrupts();
-    return tty ? run_terminal(g) : run_piped(g);
+    views = views_install(g, &(ViewsOptions){stdout, text_use_colors(stdout), text_terminal_width(stdout), tty});
+    int status = tty ? run_terminal(g) : run_piped(g);
+    views_remove(views);
+    views = NULL;
+    return status;
 }

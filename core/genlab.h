@@ -97,6 +97,130 @@ void genlab_interrupt(Genlab *g);
 void genlab_advance_clock(Genlab *g, uint64_t ms);
 /* Virtual time in milliseconds since the runtime started. */
 uint64_t genlab_clock(const Genlab *g);
+/* The same in microseconds (work moves the clock by less than 1 ms). */
+uint64_t genlab_clock_us(const Genlab *g);
+/* What one reduction of work costs on the virtual clock, in nanoseconds
+ * (`--cpu-ns`; the default is calibrated against the BEAM, see
+ * bench/README). 0 makes work free: only timers move the clock. */
+void genlab_set_cpu_ns(Genlab *g, double ns);
+
+/* Whether clock(:frozen) asked that the wall time between prompts not move
+ * the clock (the shell then skips genlab_advance_clock). */
+bool genlab_clock_is_frozen(const Genlab *g);
+
+/* ---- tracing and the teaching views ----------------------------------------- */
+
+/* Core reports what happens as events, one at a time, to the sink the cli
+ * installs; with no sink, tracing costs nothing. An event is valid only
+ * during the sink's call: copy what you keep (the texts included). */
+typedef enum {
+    GENLAB_EVENT_SPAWN,        /* pid was spawned by other; text 0: its initial call */
+    GENLAB_EVENT_EXIT,         /* pid exited; text 0: the reason */
+    GENLAB_EVENT_LINK,         /* pid linked to other */
+    GENLAB_EVENT_UNLINK,       /* pid unlinked from other */
+    GENLAB_EVENT_MONITOR,      /* pid monitors other */
+    GENLAB_EVENT_DOWN,         /* other, monitored by pid, went down; text 0: the reason */
+    GENLAB_EVENT_SEND,         /* other sent text 0 to pid (other 0: a timer);
+                                  count: pid's mailbox length after */
+    GENLAB_EVENT_RECEIVE,      /* pid took text 0, sent by other, from its mailbox;
+                                  count: the length before */
+    GENLAB_EVENT_CALLBACK_IN,  /* GenServer pid enters `callback` with texts 0..count-1
+                                  as arguments (the state last) */
+    GENLAB_EVENT_CALLBACK_OUT, /* it returned text 0; text 1 is the state before, text 2
+                                  after (NULL if the return has none); `same`: unchanged.
+                                  Or, with count 1, 2 or 3: the callback raised,
+                                  exited or threw text 0 */
+    GENLAB_EVENT_UNEXPECTED,   /* GenServer pid (module `callback`) got text 0, which the
+                                  default handle_info/2 logged and dropped */
+    GENLAB_EVENT_TIMER_SET,    /* pid set timer `ref` to send text 0 to text 1 (process
+                                  other, 0 if none) in count ms */
+    GENLAB_EVENT_TIMER_FIRE,   /* timer `ref` fired: text 0 goes to text 1 (process other) */
+    GENLAB_EVENT_TIMER_CANCEL, /* pid cancelled timer `ref` */
+    GENLAB_EVENT_TIMEOUT,      /* pid's receive ... after (a call's timeout) ran out */
+    GENLAB_EVENT_CLOCK         /* the clock moved from count (microseconds) to the event's time */
+} GenlabEventKind;
+
+/* What a sent or received message is, by the protocol it follows, and its
+ * payload: the request of a call, the message of a cast, the value of a
+ * reply, the reason of an EXIT or DOWN, else the message itself. */
+typedef enum {
+    GENLAB_MSG_INFO, GENLAB_MSG_CALL, GENLAB_MSG_CAST, GENLAB_MSG_REPLY,
+    GENLAB_MSG_SYSTEM, GENLAB_MSG_EXIT, GENLAB_MSG_DOWN, GENLAB_MSG_ACK
+} GenlabMessageKind;
+
+typedef struct GenlabEvent {
+    GenlabEventKind kind;
+    uint64_t seq;            /* 1, 2, 3, ... */
+    uint64_t time_us;        /* virtual time, microseconds since the start */
+    uint32_t pid, other;     /* pid serials (#PID<0.N.0>), 0 for none */
+    const char *pid_label;   /* the registered name (as inspect shows it) or the pid */
+    const char *other_label; /* the same for other ("" for none) */
+    const char *module;      /* pid's module (a GenServer's callback module), or "" */
+    const char *other_module; /* the same for other */
+    const char *callback;    /* the callback's name, "" if none */
+    GenlabMessageKind msg_kind;
+    uint64_t count, ref;
+    bool same;
+    bool library;            /* pid runs library code (a supervisor, an Agent, ...) */
+    const void *internal;    /* for genlab_event_text: do not touch */
+} GenlabEvent;
+
+/* The inspect text of an event's term i (0..2), NULL if it has none; of
+ * i == GENLAB_EVENT_PAYLOAD, the message's payload. Valid during the sink's
+ * call. Rendered on demand: an event whose texts are not asked for costs
+ * no formatting. */
+#define GENLAB_EVENT_PAYLOAD 3
+const char *genlab_event_text(const GenlabEvent *ev, int i);
+
+typedef void (*GenlabSink)(void *ctx, const GenlabEvent *ev);
+/* Installs the sink (NULL to stop tracing). */
+void genlab_set_sink(Genlab *g, GenlabSink sink, void *ctx);
+
+/* A teaching helper of the shell (trace/1, processes/0, diagram/1, ...)
+ * asks the cli for a view while Elixir code runs; the handler prints it
+ * (queries below are allowed; evaluation is not). */
+typedef struct GenlabView {
+    const char *what;        /* "trace", "untrace", "mailbox", "processes", "tree",
+                                "diagram", "step", "hints", "note" */
+    uint32_t pid;            /* the process it is about, 0 for all or none */
+    const char *label;       /* how to name it (a registered name or the pid) */
+    const char *module;      /* its module, or "" */
+    long long n;             /* a count (step n, diagram n), 0 if none */
+    const char *arg;         /* an option: a format, a file name, a text; "" if none */
+    const char *const *rows; /* "tree": "DEPTH\tLABEL\tINFO" lines, depth first */
+    size_t nrows;
+} GenlabView;
+typedef void (*GenlabViewHandler)(void *ctx, Genlab *g, const GenlabView *view);
+void genlab_set_view_handler(Genlab *g, GenlabViewHandler handler, void *ctx);
+
+/* One process, as processes() lists it. Strings are valid during the call. */
+typedef struct GenlabProcessInfo {
+    uint32_t pid;
+    const char *name;     /* registered name, or "" */
+    const char *module;   /* the module it started in (a GenServer's callback module) */
+    const char *status;   /* "running", "runnable", "waiting", "paused" */
+    const char *current;  /* the function it is in, as Mod.fun/arity */
+    size_t mailbox, memory;
+    uint64_t reductions;
+    const uint32_t *links;      /* pid serials */
+    size_t nlinks;
+    const uint32_t *monitors;   /* the processes it monitors */
+    size_t nmonitors;
+} GenlabProcessInfo;
+/* Calls each for every live process, in pid order; returns how many. */
+size_t genlab_processes(Genlab *g, void (*each)(void *ctx, const GenlabProcessInfo *info), void *ctx);
+/* One process's entry (false if it is not alive). */
+bool genlab_process_info(Genlab *g, uint32_t pid, void (*each)(void *ctx, const GenlabProcessInfo *info), void *ctx);
+
+/* The messages waiting in a process's mailbox, oldest first: each with
+ * its kind, sender (0: a timer) and inspect text. Returns how many. */
+size_t genlab_mailbox(Genlab *g, uint32_t pid,
+                      void (*each)(void *ctx, GenlabMessageKind kind, uint32_t from, const char *from_label,
+                                   const char *payload, const char *text),
+                      void *ctx);
+
+/* How a pid is named in the views: its registered name or #PID<0.N.0>. */
+void genlab_pid_label(Genlab *g, uint32_t pid, char *buf, size_t size);
 
 /* Names for completion: every loaded or loadable module whose name starts
  * with `prefix` (Elixir modules without "Elixir."), or with a dot in the

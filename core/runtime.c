@@ -20,6 +20,7 @@
 #include "parser.h"
 #include "rng.h"
 #include "sched.h"
+#include "views.h"
 #include "vm.h"
 
 extern bool compile_boot_mode;
@@ -262,6 +263,7 @@ void runtime_init(unsigned long long seed)
     native_register(genlab_natives);
     extern const NativeDef process_natives[];
     native_register(process_natives);
+    native_register(views_natives);
     rng_seed(seed);
     load_library();
     sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, ets_owner_exited});
@@ -680,6 +682,21 @@ static VmStatus shell_run_chunk(Genlab *g, Process *p, Term expr, const char *fi
     return st;
 }
 
+/* `import Outer.Helpers` in the session, if that module exists. */
+static bool shell_import(Genlab *g, Process *p, const char *outer)
+{
+    char module[64];
+    snprintf(module, sizeof module, "Elixir.%s.Helpers", outer);
+    if (!module_lookup(atom_from_cstr(module))) return false;
+    Heap *h = literal_heap();
+    Term alias = tuple3(h, atom_from_cstr("__aliases__"), TERM_NIL, list_from(h, 2, (Term[]){atom_from_cstr(outer), atom_from_cstr("Helpers")}));
+    Term imp = tuple3(h, atom_from_cstr("import"), TERM_NIL, list_from(h, 1, &alias));
+    CompileError err;
+    bool compiled;
+    shell_run_chunk(g, p, imp, "iex", &err, &compiled);
+    return true;
+}
+
 static void shell_new_process(Genlab *g)
 {
     Process *p = main_proc();
@@ -689,19 +706,15 @@ static void shell_new_process(Genlab *g)
     g->nnames = 0;
     g->counter = 1;
     compile_begin_file();
-    /* IEx's helpers are imported into every shell */
-    if (module_lookup(atom_from_cstr("Elixir.IEx.Helpers"))) {
-        Heap *h = literal_heap();
-        Term alias = tuple3(h, atom_from_cstr("__aliases__"), TERM_NIL, list_from(h, 2, (Term[]){atom_from_cstr("IEx"), atom_from_cstr("Helpers")}));
-        Term imp = tuple3(h, atom_from_cstr("import"), TERM_NIL, list_from(h, 1, &alias));
-        CompileError err;
-        bool compiled;
-        shell_run_chunk(g, p, imp, "iex", &err, &compiled);
+    /* IEx's helpers are imported into every shell, and genlab's teaching
+     * helpers beside them (core/lib/genlab_helpers.ex) */
+    if (shell_import(g, p, "IEx")) {
         /* the helpers learn whether the shell shows colours (h/1, clear/0) */
         Function *start = find_function("Elixir.IEx.Helpers", "__shell_start__", 1);
         Term colors = g->colors ? ATOM_true : ATOM_false;
         if (start) run_function(p, start, &colors, 1);
     }
+    shell_import(g, p, "Genlab");
 }
 
 void genlab_shell_start(Genlab *g, bool colors)

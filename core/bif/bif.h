@@ -31,6 +31,9 @@ extern const NativeDef bif_number_natives[];  /* Elixir.Integer, Elixir.Float */
 extern const NativeDef bif_system_natives[];  /* modules, applications, time units, :os, error info */
 extern const NativeDef bif_code_natives[];    /* docs, sources, files, parsing (Code, IEx.Helpers) */
 
+/* What a process holds, in bytes, as Process.info(pid, :memory) reports it. */
+size_t process_memory(const Process *p);
+
 /* ---- lists -------------------------------------------------------------- */
 
 /* Counts the elements of a proper list; false if `list` is not one. */

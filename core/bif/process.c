@@ -350,7 +350,7 @@ static Term erl_read_timer(Process *p, const Term *a)
 
 /* ---- process_info ------------------------------------------------------------- */
 
-static size_t process_memory(const Process *p)
+size_t process_memory(const Process *p)
 {
     size_t bytes = sizeof(Process) + heap_memory_bytes(&p->heap);
     if (p->vm) {

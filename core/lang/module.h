@@ -29,6 +29,8 @@ typedef struct Function {
     size_t nlines;
     const char *file;
     struct Function *next_in_module;
+    Term mfa;                /* {module, name, arity} in the literal heap, made on the
+                                first spawn: the initial call of the processes it starts */
 } Function;
 
 /* What a BOX_FUN points at: the code of one fn and how to print it. */

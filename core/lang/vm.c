@@ -17,6 +17,7 @@
 #include "integer.h"
 #include "map.h"
 #include "sched.h"
+#include "trace.h"
 
 const uint8_t opcode_operand_count[OP__COUNT] = {
 #define OP(name, n) n,
@@ -315,7 +316,8 @@ VmStatus vm_run(Process *p, long budget)
     uint32_t call_arity = 0;
 
 #define NEXT() goto *dispatch[*pc]
-#define SAVE() (vm->fn = fn, vm->pc = pc, vm->base = base)
+/* Saves where the process is, and counts the reductions it used so far. */
+#define SAVE() (vm->fn = fn, vm->pc = pc, vm->base = base, p->reductions += (uint64_t)(budget - reductions), budget = reductions)
 #define RAISE_NOW(cls, rsn) do { class_ = (cls); reason_ = (rsn); stack_ = TERM_NONE; goto do_raise; } while (0)
 #define FAIL_OR_RAISE(label, cls, rsn) do { if (label) { pc = fn->code + (label); NEXT(); } RAISE_NOW(cls, rsn); } while (0)
 /* An inline operator failed: jump to the guard's fail label, or raise.
@@ -795,6 +797,7 @@ L_RECV_NEXT:
     pc = fn->code + pc[1];
     NEXT();
 L_RECV_ACCEPT: {
+    TRACE(trace_receive(pid_serial(p->pid), (*vm->mbox_save)->from, (*vm->mbox_save)->term, vm->mbox_len));
     vm_mailbox_remove(vm, vm->mbox_save);
     vm->mbox_save = &vm->mbox_head;
     if (p->wake_at != UINT64_MAX) process_cancel_receive_timeout(p); /* the receive is over */

@@ -64,6 +64,7 @@ typedef struct Handler {
 typedef struct Message {
     struct Message *next;
     Term term;
+    uint32_t from; /* the sender's pid serial, 0 for a timer or the runtime */
 } Message;
 
 typedef struct VmState {

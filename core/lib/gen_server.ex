@@ -85,6 +85,7 @@ defmodule GenServer do
   @doc false
   def __no_handle_info__(module, msg, state) do
     proc = proc_name()
+    :genlab.gen_trace(:unexpected, module, msg, nil, nil)
 
     Logger.__log_report__(:error, fn _min_level ->
       [inspect(module), " ", inspect(proc), " received unexpected message in handle_info/2: ", inspect(msg), "\n"]
@@ -193,12 +194,18 @@ defmodule GenServer do
   end
 
   defp init_callback(mod, args) do
-    try do
-      {:ok, mod.init(args)}
-    catch
-      :throw, r -> {:ok, r}
-      class, r -> {:EXIT, class, r, __STACKTRACE__}
-    end
+    :genlab.gen_trace(:in, :init, args, nil, nil)
+
+    result =
+      try do
+        {:ok, mod.init(args)}
+      catch
+        :throw, r -> {:ok, r}
+        class, r -> {:EXIT, class, r, __STACKTRACE__}
+      end
+
+    :genlab.gen_trace(:out, :init, result, nil, nil)
+    result
   end
 
   # ---- the loop -------------------------------------------------------------
@@ -207,6 +214,12 @@ defmodule GenServer do
     reply = try_dispatch(mod, :handle_continue, cont, state, :continue, debug)
     debug = if debug == [], do: debug, else: :sys.handle_debug(debug, &print_event/3, name, msg)
     handle_common_reply(reply, parent, name, nil, msg, mod, hib, state, debug)
+  end
+
+  # genlab's step/2 (a teaching helper) lets a server held by :sys.suspend
+  # take n more messages; then it is held again. System messages wait.
+  defp loop(parent, name, state, mod, time, {:genlab_held, _, _} = held, debug) do
+    held_loop(parent, name, state, mod, time, held, debug)
   end
 
   # Hibernation only saves memory on the BEAM: here the loop just goes on.
@@ -231,6 +244,17 @@ defmodule GenServer do
     decode_msg(msg, parent, name, state, mod, time, hib, debug)
   end
 
+  defp held_loop(parent, name, state, mod, time, {:genlab_held, 0, hib}, debug) do
+    :sys.__genlab_hold__(parent, :gen_server, debug, [name, state, mod, time, hib])
+  end
+
+  defp held_loop(parent, name, state, mod, time, {:genlab_held, n, hib}, debug) do
+    receive do
+      msg when not (is_tuple(msg) and tuple_size(msg) == 3 and elem(msg, 0) == :system) ->
+        decode_msg(msg, parent, name, state, mod, time, {:genlab_held, n - 1, hib}, debug)
+    end
+  end
+
   defp decode_msg(msg, parent, name, state, mod, time, hib, debug) do
     case msg do
       {:system, from, req} ->
@@ -249,7 +273,13 @@ defmodule GenServer do
   end
 
   defp handle_msg({:"$gen_call", from, request}, parent, name, state, mod, hib, debug) do
-    case try_handle_call(mod, request, from, state, debug) do
+    # the teaching views see each callback go in and come out (genlab's
+    # trace layer; a no-op unless a trace sink is installed)
+    :genlab.gen_trace(:in, :handle_call, request, from, state)
+    result = try_handle_call(mod, request, from, state, debug)
+    :genlab.gen_trace(:out, :handle_call, result, state, nil)
+
+    case result do
       {:ok, {:reply, reply, nstate}} ->
         debug = reply(name, from, reply, nstate, debug)
         loop(parent, name, nstate, mod, :infinity, hib, debug)
@@ -307,12 +337,18 @@ defmodule GenServer do
   end
 
   defp try_dispatch(mod, fun, msg, state, where, debug) do
-    try do
-      {:ok, apply(mod, fun, [msg, state])}
-    catch
-      :throw, r -> {:ok, r}
-      class, r -> {:EXIT, class, r, fix_stack(__STACKTRACE__, where, debug)}
-    end
+    :genlab.gen_trace(:in, fun, msg, state, nil)
+
+    result =
+      try do
+        {:ok, apply(mod, fun, [msg, state])}
+      catch
+        :throw, r -> {:ok, r}
+        class, r -> {:EXIT, class, r, fix_stack(__STACKTRACE__, where, debug)}
+      end
+
+    :genlab.gen_trace(:out, fun, result, state, nil)
+    result
   end
 
   defp try_handle_call(mod, msg, from, state, debug) do
@@ -746,6 +782,7 @@ defmodule :gen_server do
   def system_continue(parent, debug, misc), do: GenServer.__system_continue__(parent, debug, misc)
   def system_terminate(reason, parent, debug, misc), do: GenServer.__system_terminate__(reason, parent, debug, misc)
   def system_get_state([_name, state | _]), do: {:ok, state}
+  def __genlab_step__([name, state, mod, time, hib], n), do: [name, state, mod, time, {:genlab_held, n, hib}]
 
   def system_replace_state(fun, [name, state, mod, time, hib]) do
     nstate = fun.(state)

@@ -126,6 +126,9 @@ defmodule :sys do
     end
   end
 
+  @doc false
+  def __genlab_hold__(parent, mod, debug, misc), do: suspend_loop(parent, mod, debug, misc)
+
   # Suspended: only system messages (and the parent's exit) are taken;
   # everything else waits in the mailbox.
   defp suspend_loop(parent, mod, debug, misc) do
@@ -139,6 +142,14 @@ defmodule :sys do
   end
 
   defp do_cmd(_, :suspend, _parent, _mod, debug, misc), do: {:suspended, :ok, debug, misc}
+
+  # genlab's step/2: a suspended process handles n more messages, then is
+  # suspended again (see GenServer's loop).
+  defp do_cmd(:suspended, {:genlab_step, n}, _parent, mod, debug, misc) do
+    if :erlang.function_exported(mod, :__genlab_step__, 2),
+      do: {:running, :ok, debug, mod.__genlab_step__(misc, n)},
+      else: {:suspended, {:error, :not_supported}, debug, misc}
+  end
   defp do_cmd(_, :resume, _parent, _mod, debug, misc), do: {:running, :ok, debug, misc}
 
   defp do_cmd(sys_state, :get_state, _parent, mod, debug, misc) do

@@ -90,6 +90,7 @@ static void collect_into(Process *p, size_t top, size_t room)
     p->host_root = evacuate(&c, p->host_root);
     p->exc_reason = evacuate(&c, p->exc_reason);
     p->exc_stacktrace = evacuate(&c, p->exc_stacktrace);
+    p->initial_call = evacuate(&c, p->initial_call); /* {M, F, A}: Process.info and the views read it */
     scan(&c, to->data);
 
     HeapChunk *old = h->chunks;

@@ -10,6 +10,7 @@
 #include "fatal.h"
 #include "gc.h"
 #include "heap.h"
+#include "trace.h"
 #include "vm.h"
 
 /* A script's process is #PID<0.109.0> and what it spawns follows. */
@@ -25,9 +26,14 @@ static bool halt_requested;
 static int halt_status;
 static size_t alive;
 static Process *run_head, *run_tail;
-static uint64_t now_ms;
+/* Virtual time in picoseconds. Timers jump it (when every process waits)
+ * and work moves it: each reduction a process runs costs cpu_ps. */
+#define PS_PER_MS 1000000000ULL
+static uint64_t now_ps;
+static uint64_t cpu_ps = SCHED_DEFAULT_CPU_PS;
 static uint64_t ref_counter = 100000;
 static Process *current; /* the process inside vm_run, if any */
+static uint32_t signal_from; /* the process whose exit sends DOWN and EXIT messages now */
 
 /* ---- table ------------------------------------------------------------------ */
 
@@ -39,6 +45,7 @@ Process *process_find(uint32_t serial)
 }
 
 size_t process_count(void) { return alive; }
+uint32_t sched_last_serial(void) { return next_serial - 1; }
 
 uint32_t process_serial_limit(void) { return (uint32_t)table_cap; }
 
@@ -105,9 +112,12 @@ Process *process_spawn(Function *fn, const Term *args, uint32_t nargs)
     for (uint32_t i = 0; i < nargs; i++) argv[i] = term_copy(&p->heap, args[i]);
     vm_prepare_call(p, fn, argv, nargs);
     if (argv != copies) free(argv);
-    p->initial_call = tuple3(&p->heap, fn->module, fn->name, small_make(fn->arity));
+    /* shared by every process that starts in fn, outside their heaps */
+    if (!term_is_tuple(fn->mfa)) fn->mfa = tuple3(literal_heap(), fn->module, fn->name, small_make(fn->arity));
+    p->initial_call = fn->mfa;
     p->status = PROC_RUNNABLE;
     runq_push(p);
+    TRACE(trace_spawn(pid_serial(p->pid), current ? pid_serial(current->pid) : 0, p->initial_call));
     return p;
 }
 
@@ -175,9 +185,11 @@ void process_send(Process *to, Term msg)
     Message *m = xmalloc(sizeof *m);
     m->next = NULL;
     m->term = term_copy(&to->heap, msg);
+    m->from = signal_from ? signal_from : current ? pid_serial(current->pid) : 0;
     *vm->mbox_tail = m;
     vm->mbox_tail = &m->next;
     vm->mbox_len++;
+    TRACE(trace_send(m->from, pid_serial(to->pid), m->term, vm->mbox_len));
     if (to->status == PROC_WAITING && vm->pc && (Opcode)vm->pc[0] == OP_RECV_WAIT) wake(to, false);
 }
 
@@ -343,7 +355,7 @@ uint64_t timer_send_after(uint64_t delay_ms, Term dest, Term msg)
 uint64_t timer_send_after_ref(uint64_t delay_ms, Term dest, Term msg, uint64_t ref)
 {
     Timer *t = xcalloc(1, sizeof *t);
-    t->time = now_ms + delay_ms;
+    t->time = clock_now() + delay_ms;
     t->seq = timer_seq++;
     t->ref = ref;
     t->kind = TIMER_MESSAGE;
@@ -352,6 +364,7 @@ uint64_t timer_send_after_ref(uint64_t delay_ms, Term dest, Term msg, uint64_t r
     t->msg = term_copy(&t->msg_heap, msg);
     timer_push(t);
     timer_index_add(t);
+    TRACE(trace_timer_set(current ? pid_serial(current->pid) : 0, t->ref, t->dest, t->msg, delay_ms));
     return t->ref;
 }
 
@@ -365,7 +378,8 @@ int64_t timer_cancel(uint64_t ref)
 {
     Timer *t = timer_by_ref(ref);
     if (!t) return -1;
-    int64_t left = (int64_t)(t->time - now_ms);
+    int64_t left = t->time > clock_now() ? (int64_t)(t->time - clock_now()) : 0;
+    TRACE(trace_timer_cancel(current ? pid_serial(current->pid) : 0, ref));
     timer_unlink(t);
     timer_free(t);
     return left;
@@ -374,7 +388,8 @@ int64_t timer_cancel(uint64_t ref)
 int64_t timer_read(uint64_t ref)
 {
     Timer *t = timer_by_ref(ref);
-    return t ? (int64_t)(t->time - now_ms) : -1;
+    if (!t) return -1;
+    return t->time > clock_now() ? (int64_t)(t->time - clock_now()) : 0;
 }
 
 static void arm_receive_timeout(Process *p)
@@ -390,7 +405,7 @@ static void arm_receive_timeout(Process *p)
         return;
     }
     Timer *t = xcalloc(1, sizeof *t);
-    t->time = now_ms + (uint64_t)small_value(timeout);
+    t->time = clock_now() + (uint64_t)small_value(timeout);
     t->seq = timer_seq++;
     t->kind = TIMER_RECEIVE;
     t->pid = pid_serial(p->pid);
@@ -415,11 +430,16 @@ static bool fire_next_timers(void)
 {
     if (!ntimers) return false;
     uint64_t when = timers[0]->time;
-    if (when > now_ms) now_ms = when;
+    if (when > clock_now()) {
+        uint64_t before = clock_now_us();
+        now_ps = when * PS_PER_MS;
+        TRACE(trace_clock(before));
+    }
     call_idle_hook(); /* the logger prints what came due */
     while (ntimers && timers[0]->time <= when) {
         Timer *t = timer_pop();
         if (t->kind == TIMER_MESSAGE) {
+            TRACE(trace_timer_fire(t->ref, t->dest, t->msg));
             Process *to = term_is_pid(t->dest) ? process_of(t->dest) : process_whereis(t->dest);
             if (to) process_send(to, t->msg);
         } else {
@@ -430,6 +450,7 @@ static bool fire_next_timers(void)
                  * wake_at set: its next wait times out at once */
                 if (p->status == PROC_WAITING) {
                     p->wake_at = UINT64_MAX;
+                    TRACE(trace_timeout(t->pid));
                     wake(p, true);
                 }
             }
@@ -439,7 +460,16 @@ static bool fire_next_timers(void)
     return true;
 }
 
-uint64_t clock_now(void) { return now_ms; }
+/* Fires the timers that work has brought due, without moving the clock:
+ * a process that spins does not hold them back. */
+static void fire_due_timers(void)
+{
+    while (ntimers && timers[0]->time <= clock_now()) fire_next_timers();
+}
+
+uint64_t clock_now(void) { return now_ps / PS_PER_MS; }
+uint64_t clock_now_us(void) { return now_ps / (PS_PER_MS / 1000); }
+void sched_set_cpu_ps(uint64_t ps) { cpu_ps = ps; }
 uint64_t clock_epoch_ms(void) { return 1704067200000ULL; /* 2024-01-01T00:00:00Z */ }
 
 /* ---- names ----------------------------------------------------------------------- */
@@ -519,12 +549,14 @@ void process_link(Process *a, Process *b)
     if (a == b) return;
     add_link(a, pid_serial(b->pid));
     add_link(b, pid_serial(a->pid));
+    TRACE(trace_link(pid_serial(a->pid), pid_serial(b->pid), true));
 }
 
 void process_unlink(Process *a, Process *b)
 {
     remove_link(a, pid_serial(b->pid));
     if (b) remove_link(b, pid_serial(a->pid));
+    TRACE(trace_link(pid_serial(a->pid), b ? pid_serial(b->pid) : 0, false));
 }
 
 static void monitor_push(Monitor **arr, size_t *n, size_t *cap, Monitor m)
@@ -553,6 +585,7 @@ uint64_t process_monitor(Process *watcher, Term target_pid, Term name)
     }
     monitor_push(&watcher->monitors, &watcher->nmonitors, &watcher->monitors_cap, (Monitor){ref, pid_serial(target->pid), name});
     monitor_push(&target->watchers, &target->nwatchers, &target->watchers_cap, (Monitor){ref, pid_serial(watcher->pid), name});
+    TRACE(trace_monitor(pid_serial(watcher->pid), pid_serial(target->pid)));
     return ref;
 }
 
@@ -649,6 +682,7 @@ static void process_exit_now(Process *p, Term reason)
         }
         return;
     }
+    TRACE(trace_exit(pid_serial(p->pid), reason));
     p->status = PROC_EXITED;
     alive--;
     /* The reason outlives p's heap while it is delivered: keep a copy. */
@@ -668,11 +702,13 @@ static void process_exit_now(Process *p, Term reason)
     p->links = NULL;
     p->watchers = NULL;
     p->nlinks = p->nwatchers = 0;
+    signal_from = pid_serial(pid);
     for (size_t i = 0; i < nwatchers; i++) {
         Process *w = process_find(watchers[i].pid);
         if (!w) continue;
         monitor_remove(w->monitors, &w->nmonitors, watchers[i].ref, NULL);
         Term who = watchers[i].name != ATOM_nil ? tuple2(&w->heap, watchers[i].name, atom_from_cstr("nonode@nohost")) : pid;
+        TRACE(trace_down(watchers[i].pid, pid_serial(pid), reason));
         process_send(w, down_message(w, watchers[i].ref, who, reason));
     }
     for (size_t i = 0; i < nlinks; i++) {
@@ -681,6 +717,7 @@ static void process_exit_now(Process *p, Term reason)
         remove_link(l, pid_serial(pid));
         process_exit_signal(pid, l, reason, true);
     }
+    signal_from = 0;
     free(links);
     free(watchers);
     if (!p->is_main) {
@@ -757,9 +794,10 @@ static Term crash_reason(Process *p)
 static VmStatus run_slice(Process *p, Process *main)
 {
     current = p;
+    uint64_t before = p->reductions;
     VmStatus st = vm_run(p, SLICE_REDUCTIONS);
     current = NULL;
-    p->reductions += SLICE_REDUCTIONS;
+    now_ps += (p->reductions - before) * cpu_ps; /* work takes time */
     switch (st) {
     case VM_KILLED:
         p->exit_pending = false;
@@ -832,10 +870,11 @@ void sched_run_until(uint64_t until)
         }
         if (p->status != PROC_RUNNABLE || p->is_main) continue;
         run_slice(p, NULL);
+        fire_due_timers();
         slices++;
     }
     interrupt_requested = 0; /* nothing was evaluating: Ctrl-C only stops this */
-    if (now_ms < until) now_ms = until;
+    if (clock_now() < until) now_ps = until * PS_PER_MS;
     call_idle_hook();
     compact_idle();
 }
@@ -861,6 +900,7 @@ bool sched_run_main(Process *main, VmStatus *status)
         }
         if (p->status != PROC_RUNNABLE) continue;
         VmStatus st = run_slice(p, main);
+        fire_due_timers();
         if (p == main && (st == VM_DONE || st == VM_ERROR)) {
             main->status = PROC_WAITING;
             *status = st;

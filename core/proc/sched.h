@@ -92,6 +92,13 @@ void sched_run_until(uint64_t until);
 
 /* Virtual time in milliseconds since the start. */
 uint64_t clock_now(void);
+/* What one reduction costs on the virtual clock, in picoseconds: about
+ * what the BEAM (OTP 25, JIT, one scheduler) takes per reduction on the
+ * machine genlab was calibrated on (see bench/README). `--cpu-ns` sets it. */
+#define SCHED_DEFAULT_CPU_PS 20000ULL
+void sched_set_cpu_ps(uint64_t ps);
+/* The same in microseconds. */
+uint64_t clock_now_us(void);
 /* The epoch the virtual clock starts at (System.system_time). */
 uint64_t clock_epoch_ms(void);
 
@@ -109,6 +116,9 @@ void process_cancel_receive_timeout(Process *p);
 
 /* A fresh reference id (make_ref). */
 uint64_t ref_next_id(void);
+
+/* The highest pid serial given out so far (to walk the table). */
+uint32_t sched_last_serial(void);
 
 /* Counts for :erlang.system_info / tests. */
 size_t process_count(void);

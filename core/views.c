@@ -1,0 +1,422 @@
+/* views.c - what genlab.h promises the teaching views: trace events handed
+ * to the cli's sink (terms rendered on demand), view requests from the
+ * shell's helpers, and the queries (processes, mailboxes). Also the
+ * natives those helpers and the GenServer loop call (:genlab.gen_trace/5,
+ * :genlab.view/4, :genlab.clock/1). */
+#include "genlab.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atom.h"
+#include "bif.h"
+#include "binary.h"
+#include "fatal.h"
+#include "inspect.h"
+#include "map.h"
+#include "module.h"
+#include "native.h"
+#include "sched.h"
+#include "trace.h"
+#include "views.h"
+#include "vm.h"
+
+static GenlabSink cli_sink;
+static void *cli_sink_ctx;
+static GenlabViewHandler view_handler;
+static void *view_ctx;
+static Genlab *view_runtime;
+static bool clock_frozen;
+
+/* ---- labels -------------------------------------------------------------------- */
+
+static void atom_label(Term atom, char *buf, size_t size)
+{
+    size_t n;
+    char *s = inspect_atom_cstring(atom, ATOM_AS_LITERAL, &n);
+    snprintf(buf, size, "%s", s);
+    free(s);
+}
+
+void genlab_pid_label(Genlab *g, uint32_t pid, char *buf, size_t size)
+{
+    (void)g;
+    Process *p = pid ? process_find(pid) : NULL;
+    if (p && p->registered_name != ATOM_nil) atom_label(p->registered_name, buf, size);
+    else if (pid) snprintf(buf, size, "#PID<0.%u.0>", pid);
+    else snprintf(buf, size, "%s", "");
+}
+
+/* The module a process runs: a GenServer's callback module (proc_lib
+ * keeps it in $initial_call), else the module of its first function. */
+static Term process_module(const Process *p)
+{
+    if (term_is_map(p->dictionary)) {
+        Term ic = map_get(p->dictionary, atom_from_cstr("$initial_call"));
+        /* a supervisor's is {:supervisor, Module, 1} once it runs */
+        if (ic != TERM_NONE && term_is_tuple(ic) && tuple_size(ic) == 3 && tuple_get(ic, 0) == atom_from_cstr("supervisor"))
+            return tuple_get(ic, 1) == atom_from_cstr("init") ? atom_from_cstr("Elixir.Supervisor") : tuple_get(ic, 1);
+        if (ic != TERM_NONE && term_is_tuple(ic) && tuple_size(ic) == 3) return tuple_get(ic, 0);
+    }
+    if (term_is_tuple(p->initial_call) && tuple_size(p->initial_call) == 3) return tuple_get(p->initial_call, 0);
+    return ATOM_nil;
+}
+
+static void module_label(const Process *p, char *buf, size_t size)
+{
+    Term m = p ? process_module(p) : ATOM_nil;
+    /* a fun's module is a shell input's or a script's: no module to name */
+    if (m == ATOM_nil || !strncmp(atom_text(m), "elixir_compiler_", 16)) snprintf(buf, size, "%s", "");
+    else atom_label(m, buf, size);
+}
+
+/* ---- events -------------------------------------------------------------------- */
+
+typedef struct EventTexts {
+    const TraceEvent *ev;
+    char *text[4];
+    bool done[4];
+} EventTexts;
+
+static char *render(Term t)
+{
+    InspectOpts o;
+    inspect_opts_default(&o);
+    o.limit = 25;
+    o.printable_limit = 200;
+    return inspect_to_cstring(t, &o, NULL);
+}
+
+static bool is_ref_tag(Term t)
+{
+    if (term_is_ref(t)) return true;
+    /* [:alias | ref], the tag of an OTP 25 call */
+    return term_is_cons(t) && cons_head(t) == atom_from_cstr("alias") && term_is_ref(cons_tail(t));
+}
+
+/* What a message is, by the protocol it follows, and where its payload is. */
+static GenlabMessageKind classify(Term msg, Term *payload)
+{
+    *payload = msg;
+    if (!term_is_tuple(msg)) return GENLAB_MSG_INFO;
+    size_t n = tuple_size(msg);
+    Term tag = tuple_get(msg, 0);
+    if (n == 3 && tag == atom_from_cstr("$gen_call")) {
+        *payload = tuple_get(msg, 2);
+        return GENLAB_MSG_CALL;
+    }
+    if (n == 2 && tag == atom_from_cstr("$gen_cast")) {
+        *payload = tuple_get(msg, 1);
+        return GENLAB_MSG_CAST;
+    }
+    if (n == 2 && is_ref_tag(tag)) {
+        *payload = tuple_get(msg, 1);
+        return GENLAB_MSG_REPLY;
+    }
+    if (n == 3 && tag == atom_from_cstr("system")) {
+        *payload = tuple_get(msg, 2);
+        return GENLAB_MSG_SYSTEM;
+    }
+    if (n == 3 && tag == ATOM_EXIT) {
+        *payload = tuple_get(msg, 2);
+        return GENLAB_MSG_EXIT;
+    }
+    if (n == 5 && tag == ATOM_DOWN) {
+        *payload = tuple_get(msg, 4);
+        return GENLAB_MSG_DOWN;
+    }
+    if (n == 3 && tag == atom_from_cstr("ack")) {
+        *payload = tuple_get(msg, 2);
+        return GENLAB_MSG_ACK;
+    }
+    return GENLAB_MSG_INFO;
+}
+
+const char *genlab_event_text(const GenlabEvent *gev, int i)
+{
+    EventTexts *t = (EventTexts *)gev->internal;
+    if (i < 0 || i > GENLAB_EVENT_PAYLOAD) return NULL;
+    if (!t->done[i]) {
+        t->done[i] = true;
+        Term term = TERM_NONE;
+        if (i == GENLAB_EVENT_PAYLOAD) {
+            if (t->ev->terms[0] != TERM_NONE) classify(t->ev->terms[0], &term);
+        } else if ((uint32_t)i < t->ev->nterms) {
+            term = t->ev->terms[i];
+        }
+        if (term != TERM_NONE) t->text[i] = render(term);
+    }
+    return t->text[i];
+}
+
+/* Whether a process's module is the library's own (a supervisor, an
+ * Agent, a Registry): trace(:all) leaves those out. */
+static bool library_process(const Process *p)
+{
+    Term m = p ? process_module(p) : ATOM_nil;
+    if (m == atom_from_cstr("Elixir.Supervisor")) return true;
+    const Module *mod = m == ATOM_nil ? NULL : module_lookup(m);
+    return mod && mod->file && !strncmp(mod->file, "core/lib/", 9);
+}
+
+static void adapt(void *ctx, const TraceEvent *ev)
+{
+    (void)ctx;
+    char pid_label[128], other_label[128], module[128], other_module[128], callback[128];
+    genlab_pid_label(NULL, ev->pid, pid_label, sizeof pid_label);
+    genlab_pid_label(NULL, ev->other, other_label, sizeof other_label);
+    module_label(ev->pid ? process_find(ev->pid) : NULL, module, sizeof module);
+    module_label(ev->other ? process_find(ev->other) : NULL, other_module, sizeof other_module);
+    callback[0] = 0;
+    if (ev->name != ATOM_nil) snprintf(callback, sizeof callback, "%s", atom_text(ev->name));
+    EventTexts texts = {.ev = ev};
+    GenlabEvent g = {
+        .kind = (GenlabEventKind)ev->kind, .seq = ev->seq, .time_us = ev->time_us,
+        .pid = ev->pid, .other = ev->other, .pid_label = pid_label, .other_label = other_label,
+        .module = module, .other_module = other_module, .callback = callback, .msg_kind = GENLAB_MSG_INFO,
+        .count = ev->count, .ref = ev->ref, .same = ev->same, .internal = &texts,
+        /* a process being spawned runs :proc_lib's code, not yet its own */
+        .library = ev->pid && ev->kind != TRACE_SPAWN && library_process(process_find(ev->pid)),
+    };
+    if ((ev->kind == TRACE_SEND || ev->kind == TRACE_RECEIVE) && ev->terms[0] != TERM_NONE) {
+        Term payload;
+        g.msg_kind = classify(ev->terms[0], &payload);
+    }
+    if (cli_sink) cli_sink(cli_sink_ctx, &g);
+    for (int i = 0; i < 4; i++) free(texts.text[i]);
+}
+
+void genlab_set_sink(Genlab *g, GenlabSink sink, void *ctx)
+{
+    view_runtime = g;
+    cli_sink = sink;
+    cli_sink_ctx = ctx;
+    trace_set_sink(sink ? adapt : NULL, NULL);
+}
+
+void genlab_set_view_handler(Genlab *g, GenlabViewHandler handler, void *ctx)
+{
+    view_runtime = g;
+    view_handler = handler;
+    view_ctx = ctx;
+}
+
+uint64_t genlab_clock_us(const Genlab *g)
+{
+    (void)g;
+    return clock_now_us();
+}
+
+void genlab_set_cpu_ns(Genlab *g, double ns)
+{
+    (void)g;
+    sched_set_cpu_ps(ns <= 0 ? 0 : (uint64_t)(ns * 1000.0 + 0.5));
+}
+
+bool genlab_clock_is_frozen(const Genlab *g)
+{
+    (void)g;
+    return clock_frozen;
+}
+
+/* ---- queries -------------------------------------------------------------------- */
+
+/* The function a process is in, as a learner thinks of it: the innermost
+ * frame outside the library (a callback rather than GenServer's loop),
+ * else the innermost. */
+static void current_function(const Process *p, char *buf, size_t size)
+{
+    const VmState *vm = p->vm;
+    const Function *f = vm ? vm->fn : NULL;
+    if (f && f->file && strncmp(f->file, "core/lib/", 9) == 0) {
+        for (size_t i = vm->nframes; i-- > 0;) {
+            const Function *c = vm->frames[i].fn;
+            if (c && c->file && strncmp(c->file, "core/lib/", 9) != 0 && c->name != atom_from_cstr("__top__")) {
+                f = c;
+                break;
+            }
+        }
+    }
+    if (!f) {
+        snprintf(buf, size, "%s", "");
+        return;
+    }
+    if (!strncmp(atom_text(f->module), "elixir_compiler_", 16)) {
+        /* the code of a script or of a shell input */
+        snprintf(buf, size, "%s", "(top level)");
+        return;
+    }
+    char mod[128], name[128];
+    atom_label(f->module, mod, sizeof mod);
+    size_t n;
+    char *s = inspect_atom_cstring(f->name, ATOM_AS_REMOTE_CALL, &n);
+    snprintf(name, sizeof name, "%s", s);
+    free(s);
+    snprintf(buf, size, "%s.%s/%u", mod, name, f->arity);
+}
+
+static bool is_paused(const Process *p)
+{
+    /* :sys.suspend parks a server in :sys's suspend loop */
+    const VmState *vm = p->vm;
+    if (!vm || !vm->fn || p->status != PROC_WAITING) return false;
+    for (size_t i = vm->nframes + 1; i-- > 0;) {
+        const Function *f = i == vm->nframes ? vm->fn : vm->frames[i].fn;
+        if (f && f->module == atom_from_cstr("Elixir.GenServer") && f->name == atom_from_cstr("__held__")) return true;
+        if (f && f->module == atom_from_cstr("sys") && f->name == atom_from_cstr("suspend_loop")) return true;
+    }
+    return false;
+}
+
+static bool describe(Process *p, void (*each)(void *ctx, const GenlabProcessInfo *info), void *ctx, Process *running)
+{
+    char name[128], module[128], current[300];
+    name[0] = 0;
+    if (p->registered_name != ATOM_nil) atom_label(p->registered_name, name, sizeof name);
+    module_label(p, module, sizeof module);
+    current_function(p, current, sizeof current);
+    uint32_t monitors[64];
+    size_t nmon = p->nmonitors < 64 ? p->nmonitors : 64;
+    for (size_t i = 0; i < nmon; i++) monitors[i] = p->monitors[i].pid;
+    process_compact(p); /* what a waiting process holds, not its garbage, as Process.info says */
+    const char *status = p == running ? "running" : is_paused(p) ? "paused" : p->status == PROC_WAITING ? "waiting" : "runnable";
+    GenlabProcessInfo info = {
+        .pid = pid_serial(p->pid), .name = name, .module = module, .status = status, .current = current,
+        .mailbox = p->vm ? p->vm->mbox_len : 0, .memory = process_memory(p), .reductions = p->reductions,
+        .links = p->links, .nlinks = p->nlinks, .monitors = monitors, .nmonitors = nmon,
+    };
+    each(ctx, &info);
+    return true;
+}
+
+static Process *running_process;
+
+size_t genlab_processes(Genlab *g, void (*each)(void *ctx, const GenlabProcessInfo *info), void *ctx)
+{
+    (void)g;
+    size_t n = 0;
+    uint32_t last = sched_last_serial();
+    for (uint32_t s = 1; s <= last; s++) {
+        Process *p = process_find(s);
+        if (p && describe(p, each, ctx, running_process)) n++;
+    }
+    return n;
+}
+
+bool genlab_process_info(Genlab *g, uint32_t pid, void (*each)(void *ctx, const GenlabProcessInfo *info), void *ctx)
+{
+    (void)g;
+    Process *p = process_find(pid);
+    return p && describe(p, each, ctx, running_process);
+}
+
+size_t genlab_mailbox(Genlab *g, uint32_t pid,
+                      void (*each)(void *ctx, GenlabMessageKind kind, uint32_t from, const char *from_label,
+                                   const char *payload, const char *text),
+                      void *ctx)
+{
+    Process *p = process_find(pid);
+    if (!p || !p->vm) return 0;
+    size_t n = 0;
+    for (Message *m = p->vm->mbox_head; m; m = m->next, n++) {
+        Term payload;
+        GenlabMessageKind kind = classify(m->term, &payload);
+        char label[128];
+        genlab_pid_label(g, m->from, label, sizeof label);
+        char *pt = render(payload), *mt = render(m->term);
+        each(ctx, kind, m->from, label, pt, mt);
+        free(pt);
+        free(mt);
+    }
+    return n;
+}
+
+/* ---- natives ---------------------------------------------------------------------- */
+
+/* :genlab.gen_trace(phase, callback, a, b, c): the GenServer loop reports
+ * a callback's entry (:in, callback, arg, state or from, state), its
+ * return (:out, callback, result, state before, _) and a message its
+ * default handle_info dropped (:unexpected, module, msg, _, _). */
+static Term genlab_gen_trace(Process *p, const Term *a)
+{
+    if (!trace_enabled) return ATOM_ok;
+    uint32_t self = pid_serial(p->pid);
+    const char *phase = term_is_atom(a[0]) ? atom_text(a[0]) : "";
+    if (!strcmp(phase, "in")) {
+        /* handle_call(request, from, state), init(args), the others (msg, state) */
+        uint32_t n = a[1] == atom_from_cstr("handle_call") ? 3 : a[1] == atom_from_cstr("init") ? 1 : 2;
+        trace_callback_in(self, a[1], a + 2, n);
+    } else if (!strcmp(phase, "out")) {
+        Term result = a[2];
+        /* the loop wraps a callback's return as {:ok, value}, or what it
+         * raised as {:EXIT, class, reason, stacktrace} */
+        if (term_is_tuple(result) && tuple_size(result) == 2 && tuple_get(result, 0) == ATOM_ok) result = tuple_get(result, 1);
+        else if (term_is_tuple(result) && tuple_size(result) == 4 && tuple_get(result, 0) == ATOM_EXIT) {
+            trace_callback_raised(self, a[1], tuple_get(result, 1), tuple_get(result, 2));
+            return ATOM_ok;
+        }
+        /* init has no state before it */
+        trace_callback_out(self, a[1], result, a[1] == atom_from_cstr("init") ? TERM_NONE : a[3]);
+    } else if (!strcmp(phase, "unexpected")) {
+        trace_unexpected(self, a[1], a[2]);
+    }
+    return ATOM_ok;
+}
+
+static char *text_of(Term t)
+{
+    const uint8_t *bytes;
+    size_t len;
+    if (term_is_binary(t) && binary_bytes(t, &bytes, &len)) return xstrndup((const char *)bytes, len);
+    if (term_is_atom(t) && t != ATOM_nil) return xstrndup(atom_text(t), strlen(atom_text(t)));
+    return xstrndup("", 0);
+}
+
+/* :genlab.view(what, pid or nil, n, arg): hands a view request to the
+ * cli's handler; arg is a binary, or a list of binaries (rows). Answers
+ * :ok, or :none when no handler is installed (a script). */
+static Term genlab_view(Process *p, const Term *a)
+{
+    if (!view_handler || !term_is_atom(a[0])) return atom_from_cstr("none");
+    char label[128], module[128];
+    uint32_t pid = term_is_pid(a[1]) ? pid_serial(a[1]) : 0;
+    genlab_pid_label(view_runtime, pid, label, sizeof label);
+    module_label(pid ? process_find(pid) : NULL, module, sizeof module);
+    size_t nrows = 0;
+    for (Term l = a[3]; term_is_cons(l); l = cons_tail(l)) nrows++;
+    char **rows = xcalloc(nrows + 1, sizeof *rows);
+    size_t i = 0;
+    for (Term l = a[3]; term_is_cons(l); l = cons_tail(l)) rows[i++] = text_of(cons_head(l));
+    char *arg = term_is_list(a[3]) ? xstrndup("", 0) : text_of(a[3]);
+    GenlabView v = {
+        .what = atom_text(a[0]), .pid = pid, .label = label, .module = module,
+        .n = term_is_small(a[2]) ? small_value(a[2]) : 0, .arg = arg,
+        .rows = (const char *const *)rows, .nrows = nrows,
+    };
+    running_process = p;
+    view_handler(view_ctx, view_runtime, &v);
+    running_process = NULL;
+    for (i = 0; i < nrows; i++) free(rows[i]);
+    free(rows);
+    free(arg);
+    return ATOM_ok;
+}
+
+/* :genlab.clock(what): :now (virtual microseconds), :frozen or :wall
+ * (sets whether the wall time between prompts moves the clock), :mode. */
+static Term genlab_clock_native(Process *p, const Term *a)
+{
+    (void)p;
+    if (a[0] == atom_from_cstr("frozen")) clock_frozen = true;
+    else if (a[0] == atom_from_cstr("wall")) clock_frozen = false;
+    else if (a[0] == atom_from_cstr("now")) return small_make((int64_t)clock_now_us());
+    return atom_from_cstr(clock_frozen ? "frozen" : "wall");
+}
+
+const NativeDef views_natives[] = {
+    {"genlab", "gen_trace", 5, genlab_gen_trace},
+    {"genlab", "view", 4, genlab_view},
+    {"genlab", "clock", 1, genlab_clock_native},
+    {NULL, NULL, 0, NULL},
+};

@@ -1,0 +1,10 @@
+/* views.h - the natives behind the teaching views (see views.c and
+ * genlab.h, "tracing and the teaching views"), registered by runtime_init. */
+#ifndef GENLAB_VIEWS_H
+#define GENLAB_VIEWS_H
+
+#include "native.h"
+
+extern const NativeDef views_natives[];
+
+#endif
