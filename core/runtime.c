@@ -788,7 +788,9 @@ static Process *shell_replace_keeping(Process *p, Term root)
 /* The shell process was killed: say why, and start a fresh one. */
 static GenlabResult shell_restart(Genlab *g, Process *p)
 {
-    reports_drop();
+    /* what crashed logged before it exited, so its report comes first */
+    for (size_t i = 0; i < npending; i++) pending[i].due = 0;
+    reports_release();
     Term args[1] = {p->exit_reason};
     char *why = call_elixir_text("Elixir.Exception", "format_exit", args, 1);
     char pid[64];
