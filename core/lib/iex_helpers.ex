@@ -238,14 +238,15 @@ defmodule IEx.Helpers do
     @dont_display
   end
 
-  # IEx looks a bare name up in its helpers, then in Kernel.
+  # A bare name is looked up as the shell imports it: IEx's helpers, then
+  # genlab's teaching helpers (Genlab.Helpers, when there), then Kernel.
   defp local_module(name, arity) do
-    exported =
-      Enum.any?(IEx.Helpers.__info__(:functions) ++ IEx.Helpers.__info__(:macros), fn {n, a} ->
-        n == name and (arity == nil or a == arity)
-      end)
-
-    if exported, do: IEx.Helpers, else: Kernel
+    Enum.find([IEx.Helpers, Genlab.Helpers], Kernel, fn module ->
+      match?({:module, _}, Code.ensure_loaded(module)) and
+        Enum.any?(module.__info__(:functions) ++ module.__info__(:macros), fn {n, a} ->
+          n == name and (arity == nil or a == arity)
+        end)
+    end)
   end
 
   defp docs_of(module) do
