@@ -375,8 +375,14 @@ defmodule IEx.Helpers do
             nil -> []
           end
 
+        docs =
+          case Code.fetch_docs(term) do
+            {:docs_v1, _, _, _, _, _, _} -> "Use h(#{inspect(term)}) to access its documentation.\n"
+            _ -> ""
+          end
+
         source ++
-          [{"Description", "Call #{inspect(term)}.module_info() to access metadata."}] ++
+          [{"Description", docs <> "Call #{inspect(term)}.module_info() to access metadata."}] ++
           raw_atom(term, text)
 
       true ->
@@ -416,6 +422,15 @@ defmodule IEx.Helpers do
                "binary (the first invalid byte being `#{inspect(first_invalid(term))}`)"}
           ]
     end
+  end
+
+  defp info(term) when is_bitstring(term) do
+    [
+      {"Bits size", Integer.to_string(bit_size(term))},
+      {"Description",
+       "This is a bitstring. It's a chunk of bits that are not divisible by 8\n" <>
+         "(the number of bytes isn't whole)."}
+    ]
   end
 
   defp info(term) when is_list(term) do
@@ -481,11 +496,8 @@ defmodule IEx.Helpers do
         {:module, module} = Function.info(term, :module)
         {:name, name} = Function.info(term, :name)
 
-        [
-          {"Type", "external"},
-          {"Arity", Integer.to_string(arity)},
-          {"Description", "This is a function capture, referring to the function #{inspect(module)}.#{name}/#{arity}."}
-        ]
+        _ = {module, name}
+        [{"Type", "external"}, {"Arity", Integer.to_string(arity)}]
 
       _ ->
         [{"Type", "local"}, {"Arity", Integer.to_string(arity)}, {"Description", "This is an anonymous function."}]
@@ -533,7 +545,7 @@ defmodule IEx.Helpers do
   defp protocols(term) when is_number(term) or is_atom(term),
     do: ["IEx.Info", "Inspect", "List.Chars", "String.Chars"]
 
-  defp protocols(term) when is_binary(term) or is_list(term) do
+  defp protocols(term) when is_bitstring(term) or is_list(term) do
     enum = if is_list(term), do: ["Enumerable"], else: []
     ["Collectable"] ++ enum ++ ["IEx.Info", "Inspect", "List.Chars", "String.Chars"]
   end
