@@ -435,6 +435,15 @@ defmodule IEx.Helpers do
 
   defp info(term) when is_list(term) do
     cond do
+      not proper_list?(term) ->
+        [
+          {"Description",
+           "This is what is referred to as an \"improper list\". An improper list is a\n" <>
+             "list which its last tail is not to an empty list. For example: [1, 2, 3]\n" <>
+             "is a proper list, as it is equivalent to [1, 2, 3 | []], as opposed to\n" <>
+             "[1, 2 | 3] which is an improper list since its last tail returns 3."}
+        ]
+
       term != [] and List.ascii_printable?(term) ->
         [
           {"Description",
@@ -506,6 +515,10 @@ defmodule IEx.Helpers do
 
   defp info(_term), do: []
 
+  defp proper_list?([]), do: true
+  defp proper_list?([_ | tail]), do: proper_list?(tail)
+  defp proper_list?(_), do: false
+
   defp raw_atom(term, text) do
     if String.starts_with?(text, "Elixir."), do: [{"Raw representation", ":" <> inspect(text)}], else: []
   end
@@ -527,7 +540,11 @@ defmodule IEx.Helpers do
       else: [{"Reference modules", "Atom"}]
   end
 
-  defp refs(term) when is_binary(term), do: [{"Reference modules", "String, :binary"}]
+  defp refs(term) when is_binary(term) do
+    if String.valid?(term),
+      do: [{"Reference modules", "String, :binary"}],
+      else: [{"Reference modules", ":binary"}]
+  end
 
   defp refs(term) when is_list(term) do
     if term != [] and Keyword.keyword?(term) and not List.ascii_printable?(term),
