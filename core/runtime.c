@@ -953,7 +953,7 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
     if (r.text) return r;
     Term value = tuple_get(p->host_root, 0);
     Function *record = find_function("Elixir.IEx.Helpers", "__record_result__", 2);
-    if (record) {
+    if (record && !quiet) { /* a loaded .iex.exs is not in the history */
         Term args[2] = {small_make(g->counter), value};
         run_function(p, record, args, 2);
         value = tuple_get(p->host_root, 0);
