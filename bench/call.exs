@@ -1,4 +1,6 @@
-# GenServer.call round trips: 200,000 synchronous calls to one server.
+# GenServer.call round trips: N synchronous calls to one server.
+n = String.to_integer(List.first(System.argv()) || "200000")
+
 defmodule Counter do
   use GenServer
   def init(n), do: {:ok, n}
@@ -6,5 +8,5 @@ defmodule Counter do
 end
 
 {:ok, pid} = GenServer.start_link(Counter, 0)
-Enum.each(1..200_000, fn _ -> GenServer.call(pid, :inc) end)
+Enum.each(1..n//1, fn _ -> GenServer.call(pid, :inc) end)
 IO.puts(GenServer.call(pid, :inc))

@@ -1,9 +1,16 @@
-# Ring hops: a token goes 200 times around a ring of 1,000 processes.
+# Ring hops: a token goes ROUNDS times around a ring of PROCS processes
+# (arguments PROCS ROUNDS; ROUNDS 0 only builds the ring).
+[procs, rounds] =
+  case System.argv() do
+    [p, r] -> [String.to_integer(p), String.to_integer(r)]
+    _ -> [1000, 200]
+  end
+
 defmodule Ring do
-  def start(n, parent) do
+  def start(n, hops, parent) do
     first = self()
     next = Enum.reduce(2..n, first, fn _, next -> spawn(fn -> relay(next) end) end)
-    send(next, {:token, n * 200, parent})
+    send(next, {:token, hops, parent})
     relay(next)
   end
 
@@ -18,5 +25,5 @@ defmodule Ring do
 end
 
 me = self()
-spawn(fn -> Ring.start(1000, me) end)
+spawn(fn -> Ring.start(procs, procs * rounds, me) end)
 receive do :done -> IO.puts(:done) end
