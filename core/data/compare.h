@@ -16,8 +16,21 @@ int term_compare(Term a, Term b);
  * (%{2 => :a, 1.0 => :b} lists 2 first). 0.0 and -0.0 are equal (OTP 25).
  * Map keys are compared this way in both functions. */
 int term_compare_exact(Term a, Term b);
-static inline bool term_equal(Term a, Term b) { return a == b || term_compare(a, b) == 0; }
-static inline bool term_exact_equal(Term a, Term b) { return a == b || term_compare_exact(a, b) == 0; }
+/* Small integers, atoms, pids and [] are one word each: two such words
+ * that differ are different terms (only a float can == an integer). */
+static inline bool term_is_immediate(Term t) { return term_tag(t) >= TAG_SMALL && term_tag(t) <= TAG_SPECIAL; }
+static inline bool term_equal(Term a, Term b)
+{
+    if (a == b) return true;
+    if (term_is_immediate(a) && term_is_immediate(b)) return false;
+    return term_compare(a, b) == 0;
+}
+static inline bool term_exact_equal(Term a, Term b)
+{
+    if (a == b) return true;
+    if (term_is_immediate(a) || term_is_immediate(b)) return false;
+    return term_compare_exact(a, b) == 0;
+}
 /* A hash consistent with term_exact_equal (for internal tables). */
 uint64_t term_hash(Term t);
 

@@ -27,13 +27,6 @@ static Term *map_alloc(Heap *h, size_t n)
     return p;
 }
 
-/* Immediates are equal under === exactly when their words are equal. */
-static bool term_is_immediate(Term t)
-{
-    unsigned tag = term_tag(t);
-    return tag == TAG_SMALL || tag == TAG_ATOM || tag == TAG_PID || tag == TAG_SPECIAL;
-}
-
 /* Index of `key` in sorted `keys`, or the index where it would be inserted
  * with *found false. */
 static size_t keys_search(const Term *keys, size_t n, Term key, bool *found)
