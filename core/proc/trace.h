@@ -73,24 +73,26 @@ extern bool trace_enabled;
 /* Installs the sink (NULL removes it). Sequence numbers start again at 1. */
 void trace_set_sink(TraceSink sink, void *ctx);
 
-/* The emit points. `from` and pids are serials (0: none). */
-void trace_spawn(uint32_t pid, uint32_t parent, Term initial_call);
-void trace_exit(uint32_t pid, Term reason);
-void trace_link(uint32_t a, uint32_t b, bool linked);
-void trace_monitor(uint32_t watcher, uint32_t target);
-void trace_down(uint32_t watcher, uint32_t target, Term reason);
-void trace_send(uint32_t from, uint32_t to, Term msg, uint64_t depth_after);
-void trace_receive(uint32_t pid, uint32_t from, Term msg, uint64_t depth_before);
-void trace_callback_in(uint32_t pid, Term callback, const Term *args, uint32_t nargs);
-void trace_callback_out(uint32_t pid, Term callback, Term result, Term state_before);
+/* The emit points. `from` and pids are serials (0: none). Marked cold: the
+ * compiler keeps them out of the hot paths they sit in. */
+#define TRACE_EMIT __attribute__((cold, noinline))
+TRACE_EMIT void trace_spawn(uint32_t pid, uint32_t parent, Term initial_call);
+TRACE_EMIT void trace_exit(uint32_t pid, Term reason);
+TRACE_EMIT void trace_link(uint32_t a, uint32_t b, bool linked);
+TRACE_EMIT void trace_monitor(uint32_t watcher, uint32_t target);
+TRACE_EMIT void trace_down(uint32_t watcher, uint32_t target, Term reason);
+TRACE_EMIT void trace_send(uint32_t from, uint32_t to, Term msg, uint64_t depth_after);
+TRACE_EMIT void trace_receive(uint32_t pid, uint32_t from, Term msg, uint64_t depth_before);
+TRACE_EMIT void trace_callback_in(uint32_t pid, Term callback, const Term *args, uint32_t nargs);
+TRACE_EMIT void trace_callback_out(uint32_t pid, Term callback, Term result, Term state_before);
 /* The callback raised (class error), exited or threw `reason`. */
-void trace_callback_raised(uint32_t pid, Term callback, Term cls, Term reason);
-void trace_unexpected(uint32_t pid, Term module, Term msg);
-void trace_timer_set(uint32_t pid, uint64_t ref, Term dest, Term msg, uint64_t delay_ms);
-void trace_timer_fire(uint64_t ref, Term dest, Term msg);
-void trace_timer_cancel(uint32_t pid, uint64_t ref);
-void trace_timeout(uint32_t pid);
-void trace_clock(uint64_t from_us);
+TRACE_EMIT void trace_callback_raised(uint32_t pid, Term callback, Term cls, Term reason);
+TRACE_EMIT void trace_unexpected(uint32_t pid, Term module, Term msg);
+TRACE_EMIT void trace_timer_set(uint32_t pid, uint64_t ref, Term dest, Term msg, uint64_t delay_ms);
+TRACE_EMIT void trace_timer_fire(uint64_t ref, Term dest, Term msg);
+TRACE_EMIT void trace_timer_cancel(uint32_t pid, uint64_t ref);
+TRACE_EMIT void trace_timeout(uint32_t pid);
+TRACE_EMIT void trace_clock(uint64_t from_us);
 
 /* The state a GenServer callback's return carries ({:reply, r, s},
  * {:noreply, s}, {:stop, reason, s}, ...), or TERM_NONE. */
