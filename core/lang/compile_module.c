@@ -43,6 +43,7 @@ typedef struct ModBuild {
     Term pending_doc;  /* @doc waiting for the next def */
     Term pending_meta; /* @doc keyword lists waiting for the next def */
     bool pending_impl; /* @impl waiting: a callback's doc is hidden, as Elixir does */
+    Term accumulating; /* attributes registered with accumulate: true */
 } ModBuild;
 
 bool ast_is_defmodule(Term ast)
@@ -229,6 +230,43 @@ static void set_attribute(ModCtx *m, Term name, Term value)
         m->attrs = xrealloc(m->attrs, m->attrs_cap * sizeof(Attribute));
     }
     m->attrs[m->nattrs++] = (Attribute){name, value};
+}
+
+static bool list_member(Term list, Term x)
+{
+    for (; term_is_cons(list); list = cons_tail(list))
+        if (cons_head(list) == x) return true;
+    return false;
+}
+
+/* The attribute's latest value; an accumulating one starts as []. */
+static Term attribute_value(ModCtx *m, Term name)
+{
+    for (size_t i = m->nattrs; i-- > 0;)
+        if (m->attrs[i].name == name) return m->attrs[i].value;
+    return TERM_NIL;
+}
+
+/* Module.register_attribute(__MODULE__, :name, opts) in a module body: with
+ * accumulate: true, each later `@name value` adds to a list, newest first. */
+static bool register_attribute(ModBuild *b, Term item, int line)
+{
+    Term callee, args, dot, dmeta, dargs;
+    if (!term_is_tuple(item) || tuple_size(item) != 3) return false;
+    callee = tuple_get(item, 0);
+    args = tuple_get(item, 2);
+    if (!ast_is_call(callee, &dot, &dmeta, &dargs) || dot != A(".") || list_length(dargs) != 2 || list_length(args) != 3)
+        return false;
+    Term target = list_nth(dargs, 0), fun = list_nth(dargs, 1);
+    if (fun != A("register_attribute") || expand_alias(b->m, target) != A("Elixir.Module")) return false;
+    Term name = eval_constant(b->m, list_nth(args, 1), line);
+    Term opts = eval_constant(b->m, list_nth(args, 2), line);
+    if (!term_is_atom(name)) return false;
+    if (kw_get(opts, A("accumulate")) == ATOM_true && !list_member(b->accumulating, name)) {
+        b->accumulating = cons_new(literal_heap(), name, b->accumulating);
+        set_attribute(b->m, name, TERM_NIL);
+    }
+    return true;
 }
 
 static const char *const unevaluated_attributes[] = {
@@ -624,8 +662,63 @@ static Term module_result(Heap *h, Term name, Term last)
     return tuple4(h, A("module"), name, bin, term_copy(h, last));
 }
 
+/* The guard's body with each parameter variable wrapped in unquote. The
+ * depth is bounded as quote's own walk is. */
+static Term guard_unquote_params(Heap *h, Term ast, Term params, int depth)
+{
+    if (depth > 500) return ast;
+    Term name, ctx;
+    if (ast_is_var(ast, &name, &ctx)) {
+        for (Term l = params; term_is_cons(l); l = cons_tail(l)) {
+            Term pname, pctx;
+            if (ast_is_var(cons_head(l), &pname, &pctx) && pname == name)
+                return tuple3(h, A("unquote"), TERM_NIL, list_from(h, 1, &ast));
+        }
+        return ast;
+    }
+    if (term_is_cons(ast)) {
+        size_t n = list_length(ast);
+        Term *items = xmalloc((n + 1) * sizeof(Term));
+        size_t i = 0;
+        Term l = ast;
+        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = guard_unquote_params(h, cons_head(l), params, depth + 1);
+        Term out = l;
+        for (size_t j = n; j-- > 0;) out = cons_new(h, items[j], out);
+        free(items);
+        return out;
+    }
+    if (term_is_tuple(ast)) {
+        size_t n = tuple_size(ast);
+        Term t = tuple_new(h, n);
+        for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = guard_unquote_params(h, tuple_get(ast, i), params, depth + 1);
+        return t;
+    }
+    return ast;
+}
+
+/* defguard name(a, b) when expr is a macro answering expr's AST with the
+ * arguments' ASTs in place of a and b, usable in guards and in code. */
+static Term rewrite_defguard(ModCtx *m, Term item)
+{
+    Term name, meta, args;
+    if (!ast_is_call(item, &name, &meta, &args) || (name != A("defguard") && name != A("defguardp"))) return item;
+    Heap *h = literal_heap();
+    Term wname, wmeta, wargs, hname, hmeta, params;
+    if (list_length(args) != 1 || !ast_is_call(list_nth(args, 0), &wname, &wmeta, &wargs) || wname != A("when") ||
+        list_length(wargs) != 2 || !ast_is_call(list_nth(wargs, 0), &hname, &hmeta, &params))
+        compile_fail_mod(m, meta_line(meta), "ArgumentError", "invalid syntax in %s", atom_text(name));
+    Term body = guard_unquote_params(h, list_nth(wargs, 1), params, 0);
+    Term quote_opts = list_from(h, 1, (Term[]){tuple2(h, ATOM_do, body)});
+    Term quote = tuple3(h, A("quote"), TERM_NIL, list_from(h, 1, &quote_opts));
+    Term def_opts = list_from(h, 1, (Term[]){tuple2(h, ATOM_do, quote)});
+    Term head = list_nth(wargs, 0);
+    Term kind = name == A("defguard") ? A("defmacro") : A("defmacrop");
+    return tuple3(h, kind, meta, list_from(h, 2, (Term[]){head, def_opts}));
+}
+
 static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
 {
+    for (size_t i = 0; i < nitems; i++) items[i] = rewrite_defguard(b->m, items[i]);
     ModCtx *m = b->m;
     Term last = ATOM_nil;
     /* First pass: which functions the module defines (for local calls). */
@@ -647,6 +740,10 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
         if (ast_is_call(item, &name, &meta, &args) && name == A("genlab_from_use")) {
             item = list_nth(args, 0);
             from_use = true;
+        }
+        if (register_attribute(b, item, line)) {
+            last = A("ok");
+            continue;
         }
         if (ast_is_call(item, &name, &meta, &args) && term_is_atom(name)) {
             line = meta_line(meta);
@@ -680,6 +777,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                             b->pending_meta = doc;
                         }
                     }
+                    if (list_member(b->accumulating, aname)) value = cons_new(literal_heap(), value, attribute_value(m, aname));
                     set_attribute(m, aname, value);
                     last = value;
                     continue;
@@ -810,7 +908,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     if (parent) {
         for (size_t i = 0; i < parent->naliases; i++) add_alias(&m, parent->aliases[i].short_name, parent->aliases[i].full_name);
     }
-    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false};
+    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false, TERM_NIL};
     m.module->line = (uint32_t)line;
     Term *items = NULL;
     size_t nitems = 0, cap = 0;
