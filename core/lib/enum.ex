@@ -70,6 +70,14 @@ defmodule Enum do
     end
   end
 
+  # A stream is walked lazily, so an endless one can be cut short.
+  defp walk(stream, acc, fun) when is_function(stream, 2) do
+    case Enumerable.reduce(stream, {:cont, acc}, fun) do
+      {:done, acc} -> acc
+      {:halted, acc} -> acc
+    end
+  end
+
   defp walk(other, acc, fun), do: walk_list(list(other), acc, fun)
 
   defp walk_list([], acc, _fun), do: acc
@@ -238,7 +246,7 @@ defmodule Enum do
     end
   end
 
-  def member?(other, _element), do: not_enumerable(other)
+  def member?(other, element), do: walk(other, false, fn x, _ -> if x === element, do: {:halt, true}, else: {:cont, false} end)
 
   def empty?(list) when is_list(list), do: list == []
 
@@ -246,7 +254,7 @@ defmodule Enum do
   def empty?(%MapSet{map: map}), do: map_size(map) == 0
   def empty?(%{__struct__: _} = struct), do: not_enumerable(struct)
   def empty?(map) when is_map(map), do: map_size(map) == 0
-  def empty?(other), do: not_enumerable(other)
+  def empty?(other), do: walk(other, true, fn _, _ -> {:halt, false} end)
 
   # ---- counting ---------------------------------------------------------
 
@@ -255,7 +263,7 @@ defmodule Enum do
   def count(%MapSet{map: map}), do: map_size(map)
   def count(%{__struct__: _} = struct), do: not_enumerable(struct)
   def count(map) when is_map(map), do: map_size(map)
-  def count(other), do: not_enumerable(other)
+  def count(other), do: length(list(other))
 
   def count(enumerable, fun) do
     reduce(enumerable, 0, fn x, acc ->
@@ -464,6 +472,16 @@ defmodule Enum do
       {:ok, first + index * step}
     else
       :error
+    end
+  end
+
+  def fetch(stream, index) when is_function(stream, 2) and is_integer(index) and index >= 0 do
+    walk(stream, {:error, index}, fn x, {:error, i} ->
+      if i == 0, do: {:halt, {:ok, x}}, else: {:cont, {:error, i - 1}}
+    end)
+    |> case do
+      {:ok, x} -> {:ok, x}
+      {:error, _} -> :error
     end
   end
 
@@ -826,6 +844,9 @@ defmodule Enum do
     list
   end
 
+  def zip(left, right) when is_function(left, 2) or is_function(right, 2),
+    do: list(Stream.zip(left, right))
+
   def zip(left, right), do: zip_lists(list(left), list(right), [])
 
   defp zip_lists([h1 | t1], [h2 | t2], acc), do: zip_lists(t1, t2, [{h1, h2} | acc])
@@ -834,8 +855,13 @@ defmodule Enum do
   def zip([]), do: []
 
   def zip(enumerables) do
-    zip_with(enumerables, fn items -> :erlang.list_to_tuple(items) end)
+    if is_function(enumerables, 2) or any?(enumerables, &is_function(&1, 2)),
+      do: list(Stream.zip(enumerables)),
+      else: zip_with(enumerables, fn items -> :erlang.list_to_tuple(items) end)
   end
+
+  def zip_with(left, right, fun) when is_function(left, 2) or is_function(right, 2),
+    do: list(Stream.zip_with(left, right, fun))
 
   def zip_with(left, right, fun), do: zip_with_lists(list(left), list(right), fun, [])
 

@@ -1,0 +1,13 @@
+# Stream generators: iterate, unfold, cycle, repeatedly, duplicate; endless streams cut short.
+IO.inspect Stream.iterate(1, &(&1 * 2)) |> Enum.take(10)
+IO.inspect Stream.cycle([:a, :b, :c]) |> Enum.take(7)
+IO.inspect Stream.unfold(5, fn 0 -> nil; n -> {n, n - 1} end) |> Enum.to_list()
+IO.inspect Stream.unfold({0, 1}, fn {a, b} -> {a, {b, a + b}} end) |> Enum.take(12)
+IO.inspect Stream.drop_while(1..10, &(&1 < 8)) |> Enum.to_list()
+IO.inspect Stream.map([1, 2, 3], &IO.inspect/1) |> Stream.run()
+IO.inspect Stream.iterate(1, &(&1 + 1)) |> Enum.at(99)
+IO.inspect Stream.iterate(1, &(&1 + 1)) |> Enum.find(&(&1 * &1 > 50))
+IO.inspect Stream.duplicate(:z, 3) |> Enum.to_list()
+IO.inspect Stream.take(Stream.map(1..3, & &1), -2) |> Enum.to_list()
+IO.inspect Enum.take_while(Stream.iterate(1, &(&1 * 2)), &(&1 < 100))
+IO.inspect Enum.with_index(Stream.take(Stream.cycle([:a]), 2))
