@@ -1,0 +1,612 @@
+/* etf.c - :erlang.term_to_binary/1,2 and binary_to_term/1,2: the external
+ * term format (version 131), byte for byte as OTP 25 writes it: atoms as
+ * ATOM_EXT in Latin-1 when they fit (UTF-8 forms otherwise, or with
+ * minor_version: 2), integers as SMALL_INTEGER/INTEGER/SMALL_BIG, floats as
+ * NEW_FLOAT, byte lists as STRING_EXT, maps in their iteration order, pids
+ * and references on the node nonode@nohost. Both directions walk terms with
+ * explicit stacks, never the C stack, so depth is not a limit. Closures are
+ * not encoded (badarg); compression is not supported. */
+#include <gmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atom.h"
+#include "binary.h"
+#include "fatal.h"
+#include "bif.h"
+#include "heap.h"
+#include "inspect.h"
+#include "integer.h"
+#include "map.h"
+#include "map_order.h"
+
+enum {
+    ETF_VERSION = 131,
+    NEW_FLOAT_EXT = 70,
+    BIT_BINARY_EXT = 77,
+    NEW_PID_EXT = 88,
+    NEWER_REFERENCE_EXT = 90,
+    SMALL_INTEGER_EXT = 97,
+    INTEGER_EXT = 98,
+    ATOM_EXT = 100,
+    PID_EXT = 103,
+    SMALL_TUPLE_EXT = 104,
+    LARGE_TUPLE_EXT = 105,
+    NIL_EXT = 106,
+    STRING_EXT = 107,
+    LIST_EXT = 108,
+    BINARY_EXT = 109,
+    SMALL_BIG_EXT = 110,
+    LARGE_BIG_EXT = 111,
+    EXPORT_EXT = 113,
+    NEW_REFERENCE_EXT = 114,
+    SMALL_ATOM_EXT = 115,
+    MAP_EXT = 116,
+    ATOM_UTF8_EXT = 118,
+    SMALL_ATOM_UTF8_EXT = 119,
+};
+
+static const char NODE_NAME[] = "nonode@nohost";
+
+/* ---- encoding ------------------------------------------------------------------ */
+
+static void put16(ByteBuf *b, uint32_t v)
+{
+    bytebuf_push(b, (uint8_t)(v >> 8));
+    bytebuf_push(b, (uint8_t)v);
+}
+
+static void put32(ByteBuf *b, uint32_t v)
+{
+    put16(b, v >> 16);
+    put16(b, v & 0xFFFF);
+}
+
+/* Latin-1 bytes of UTF-8 text whose code points are all below 256; false
+ * if one is not. */
+static bool utf8_to_latin1(const uint8_t *s, size_t n, ByteBuf *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 0x80) bytebuf_push(out, s[i]);
+        else if ((s[i] & 0xE0) == 0xC0 && i + 1 < n && s[i] <= 0xC3) {
+            bytebuf_push(out, (uint8_t)(((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F)));
+            i++;
+        } else return false;
+    }
+    return true;
+}
+
+static void encode_atom(ByteBuf *b, Term atom, bool utf8)
+{
+    const uint8_t *s = (const uint8_t *)atom_text(atom);
+    size_t n = atom_length(atom);
+    ByteBuf latin;
+    bytebuf_init(&latin);
+    if (!utf8 && utf8_to_latin1(s, n, &latin)) {
+        bytebuf_push(b, ATOM_EXT);
+        put16(b, (uint32_t)latin.size);
+        bytebuf_append(b, latin.data, latin.size);
+    } else if (n < 256) {
+        bytebuf_push(b, SMALL_ATOM_UTF8_EXT);
+        bytebuf_push(b, (uint8_t)n);
+        bytebuf_append(b, s, n);
+    } else {
+        bytebuf_push(b, ATOM_UTF8_EXT);
+        put16(b, (uint32_t)n);
+        bytebuf_append(b, s, n);
+    }
+    bytebuf_free(&latin);
+}
+
+static void encode_integer(ByteBuf *b, Term t)
+{
+    int64_t v;
+    if (integer_to_i64(t, &v) && v >= 0 && v <= 255) {
+        bytebuf_push(b, SMALL_INTEGER_EXT);
+        bytebuf_push(b, (uint8_t)v);
+        return;
+    }
+    if (integer_to_i64(t, &v) && v >= INT32_MIN && v <= INT32_MAX) {
+        bytebuf_push(b, INTEGER_EXT);
+        put32(b, (uint32_t)(int32_t)v);
+        return;
+    }
+    mpz_t z;
+    mpz_init(z);
+    integer_to_mpz(t, z);
+    size_t n = (mpz_sizeinbase(z, 2) + 7) / 8;
+    uint8_t *digits = xmalloc(n + 1);
+    size_t written = 0;
+    mpz_export(digits, &written, -1, 1, 0, 0, z); /* least significant byte first */
+    if (n < 256) {
+        bytebuf_push(b, SMALL_BIG_EXT);
+        bytebuf_push(b, (uint8_t)n);
+    } else {
+        bytebuf_push(b, LARGE_BIG_EXT);
+        put32(b, (uint32_t)n);
+    }
+    bytebuf_push(b, mpz_sgn(z) < 0 ? 1 : 0);
+    bytebuf_append(b, digits, written);
+    for (size_t i = written; i < n; i++) bytebuf_push(b, 0);
+    free(digits);
+    mpz_clear(z);
+}
+
+static void encode_bitstring(ByteBuf *b, Term t)
+{
+    size_t bits = bitstring_bit_size(t), whole = bits / 8, rest = bits % 8;
+    size_t nbytes = whole + (rest ? 1 : 0);
+    bytebuf_push(b, rest ? BIT_BINARY_EXT : BINARY_EXT);
+    put32(b, (uint32_t)nbytes);
+    if (rest) bytebuf_push(b, (uint8_t)rest);
+    const uint8_t *bytes;
+    size_t offset, size;
+    bitstring_view(t, &bytes, &offset, &size);
+    if (offset % 8 == 0) {
+        bytebuf_append(b, bytes + offset / 8, whole);
+        if (rest) bytebuf_push(b, (uint8_t)(bytes[offset / 8 + whole] & (0xFF << (8 - rest))));
+        return;
+    }
+    for (size_t i = 0; i < nbytes; i++) {
+        uint8_t byte = 0;
+        for (size_t k = 0; k < 8 && i * 8 + k < bits; k++) byte |= (uint8_t)(bitstring_bit(t, i * 8 + k) << (7 - k));
+        bytebuf_push(b, byte);
+    }
+}
+
+/* A list of small integers 0..255 shorter than 65536 goes as STRING_EXT. */
+static bool byte_list(Term t, size_t *n)
+{
+    size_t k = 0;
+    for (; term_is_cons(t); t = cons_tail(t), k++) {
+        Term h = cons_head(t);
+        if (!term_is_small(h) || small_value(h) < 0 || small_value(h) > 255 || k >= 65535) return false;
+    }
+    *n = k;
+    return t == TERM_NIL;
+}
+
+/* The three numbers a reference prints as #Reference<0.c.b.a>: a, b, c. */
+static void ref_words(Term ref, uint32_t w[3])
+{
+    char buf[96];
+    ref_format(ref, buf);
+    unsigned long x = 0, y = 0, z = 0;
+    sscanf(buf, "#Reference<0.%lu.%lu.%lu>", &x, &y, &z);
+    w[0] = (uint32_t)z;
+    w[1] = (uint32_t)y;
+    w[2] = (uint32_t)x;
+}
+
+static bool etf_encode(ByteBuf *b, Term root, bool utf8_atoms)
+{
+    TermBuf stack;
+    termbuf_init(&stack);
+    termbuf_push(&stack, root);
+    bool ok = true;
+    while (ok && stack.size) {
+        Term t = stack.items[--stack.size];
+        size_t n;
+        if (term_is_integer(t)) encode_integer(b, t);
+        else if (term_is_atom(t)) encode_atom(b, t, utf8_atoms);
+        else if (term_is_float(t)) {
+            double d = float_value(t);
+            uint64_t bits;
+            memcpy(&bits, &d, sizeof bits);
+            bytebuf_push(b, NEW_FLOAT_EXT);
+            put32(b, (uint32_t)(bits >> 32));
+            put32(b, (uint32_t)bits);
+        } else if (t == TERM_NIL) bytebuf_push(b, NIL_EXT);
+        else if (term_is_cons(t) && byte_list(t, &n)) {
+            bytebuf_push(b, STRING_EXT);
+            put16(b, (uint32_t)n);
+            for (; term_is_cons(t); t = cons_tail(t)) bytebuf_push(b, (uint8_t)small_value(cons_head(t)));
+        } else if (term_is_cons(t)) {
+            size_t start = stack.size;
+            Term l = t;
+            for (n = 0; term_is_cons(l); l = cons_tail(l)) n++;
+            bytebuf_push(b, LIST_EXT);
+            put32(b, (uint32_t)n);
+            termbuf_push(&stack, l); /* the tail comes last */
+            for (l = t; term_is_cons(l); l = cons_tail(l)) termbuf_push(&stack, cons_head(l));
+            /* the elements went on in order; reverse them so the first pops first */
+            for (size_t i = start + 1, j = stack.size - 1; i < j; i++, j--) {
+                Term tmp = stack.items[i];
+                stack.items[i] = stack.items[j];
+                stack.items[j] = tmp;
+            }
+        } else if (term_is_tuple(t)) {
+            n = tuple_size(t);
+            if (n < 256) {
+                bytebuf_push(b, SMALL_TUPLE_EXT);
+                bytebuf_push(b, (uint8_t)n);
+            } else {
+                bytebuf_push(b, LARGE_TUPLE_EXT);
+                put32(b, (uint32_t)n);
+            }
+            for (size_t i = n; i-- > 0;) termbuf_push(&stack, tuple_get(t, i));
+        } else if (term_is_map(t)) {
+            n = map_size(t);
+            bytebuf_push(b, MAP_EXT);
+            put32(b, (uint32_t)n);
+            size_t *order = xmalloc((n + 1) * sizeof(size_t));
+            map_iteration_order(t, order);
+            for (size_t i = n; i-- > 0;) {
+                termbuf_push(&stack, map_values(t)[order[i]]);
+                termbuf_push(&stack, map_keys(t)[order[i]]);
+            }
+            free(order);
+        } else if (term_is_bitstring(t)) encode_bitstring(b, t);
+        else if (term_is_pid(t)) {
+            bytebuf_push(b, NEW_PID_EXT);
+            encode_atom(b, atom_from_cstr(NODE_NAME), utf8_atoms);
+            put32(b, pid_serial(t));
+            put32(b, 0);
+            put32(b, 0);
+        } else if (term_is_ref(t)) {
+            uint32_t w[3];
+            ref_words(t, w);
+            bytebuf_push(b, NEWER_REFERENCE_EXT);
+            put16(b, 3);
+            encode_atom(b, atom_from_cstr(NODE_NAME), utf8_atoms);
+            put32(b, 0);
+            for (int i = 0; i < 3; i++) put32(b, w[i]);
+        } else if (term_is_box_of(t, BOX_EXPORT)) {
+            bytebuf_push(b, EXPORT_EXT);
+            encode_atom(b, boxed_ptr(t)[1], utf8_atoms);
+            encode_atom(b, boxed_ptr(t)[2], utf8_atoms);
+            encode_integer(b, boxed_ptr(t)[3]);
+        } else ok = false; /* closures and anything else */
+    }
+    termbuf_free(&stack);
+    return ok;
+}
+
+static bool encode_options(Term opts, bool *utf8_atoms)
+{
+    size_t n;
+    if (!bif_list_length(opts, &n)) return false;
+    for (Term l = opts; term_is_cons(l); l = cons_tail(l)) {
+        Term o = cons_head(l);
+        if (o == atom_from_cstr("deterministic") || o == atom_from_cstr("compressed")) continue;
+        if (term_is_tuple(o) && tuple_size(o) == 2 && tuple_get(o, 0) == atom_from_cstr("minor_version") &&
+            term_is_small(tuple_get(o, 1))) {
+            *utf8_atoms = small_value(tuple_get(o, 1)) >= 2;
+            continue;
+        }
+        if (term_is_tuple(o) && tuple_size(o) == 2 && tuple_get(o, 0) == atom_from_cstr("compressed")) continue;
+        return false;
+    }
+    return true;
+}
+
+static Term term_to_binary(Process *p, Term t, bool utf8_atoms)
+{
+    ByteBuf b;
+    bytebuf_init(&b);
+    bytebuf_push(&b, ETF_VERSION);
+    Term r = etf_encode(&b, t, utf8_atoms) ? bytebuf_to_binary(&b, &p->heap) : process_badarg(p);
+    bytebuf_free(&b);
+    return r;
+}
+
+static Term erl_term_to_binary1(Process *p, const Term *a) { return term_to_binary(p, a[0], false); }
+
+static Term erl_term_to_binary2(Process *p, const Term *a)
+{
+    bool utf8 = false;
+    if (!encode_options(a[1], &utf8)) return process_badarg_at(p, 2, "invalid option in list");
+    return term_to_binary(p, a[0], utf8);
+}
+
+/* ---- decoding ------------------------------------------------------------------ */
+
+typedef struct Reader {
+    const uint8_t *s;
+    size_t pos, size;
+} Reader;
+
+static bool get8(Reader *r, uint32_t *v)
+{
+    if (r->pos + 1 > r->size) return false;
+    *v = r->s[r->pos++];
+    return true;
+}
+
+static bool get16(Reader *r, uint32_t *v)
+{
+    if (r->pos + 2 > r->size) return false;
+    *v = ((uint32_t)r->s[r->pos] << 8) | r->s[r->pos + 1];
+    r->pos += 2;
+    return true;
+}
+
+static bool get32(Reader *r, uint32_t *v)
+{
+    if (r->pos + 4 > r->size) return false;
+    *v = ((uint32_t)r->s[r->pos] << 24) | ((uint32_t)r->s[r->pos + 1] << 16) | ((uint32_t)r->s[r->pos + 2] << 8) |
+         r->s[r->pos + 3];
+    r->pos += 4;
+    return true;
+}
+
+static bool take(Reader *r, size_t n, const uint8_t **bytes)
+{
+    if (n > r->size - r->pos) return false;
+    *bytes = r->s + r->pos;
+    r->pos += n;
+    return true;
+}
+
+/* An atom's bytes after its tag; `latin1` for ATOM_EXT and SMALL_ATOM_EXT. */
+static bool read_atom_body(Reader *r, uint32_t len, bool latin1, bool safe, Term *out)
+{
+    const uint8_t *s;
+    if (!take(r, len, &s)) return false;
+    ByteBuf b;
+    bytebuf_init(&b);
+    if (latin1) {
+        for (uint32_t i = 0; i < len; i++) bytebuf_append_utf8(&b, s[i]);
+    } else {
+        if (!utf8_valid(s, len)) {
+            bytebuf_free(&b);
+            return false;
+        }
+        bytebuf_append(&b, s, len);
+    }
+    *out = safe ? atom_lookup((const char *)b.data, b.size) : atom_intern((const char *)b.data, b.size);
+    bytebuf_free(&b);
+    return *out != TERM_NONE;
+}
+
+static bool read_atom(Reader *r, bool safe, Term *out)
+{
+    uint32_t tag, len;
+    if (!get8(r, &tag)) return false;
+    switch (tag) {
+    case ATOM_EXT: return get16(r, &len) && read_atom_body(r, len, true, safe, out);
+    case SMALL_ATOM_EXT: return get8(r, &len) && read_atom_body(r, len, true, safe, out);
+    case ATOM_UTF8_EXT: return get16(r, &len) && read_atom_body(r, len, false, safe, out);
+    case SMALL_ATOM_UTF8_EXT: return get8(r, &len) && read_atom_body(r, len, false, safe, out);
+    default: return false;
+    }
+}
+
+static bool read_big(Reader *r, Heap *h, uint32_t n, Term *out)
+{
+    uint32_t sign;
+    const uint8_t *digits;
+    if (!get8(r, &sign) || !take(r, n, &digits)) return false;
+    mpz_t z;
+    mpz_init(z);
+    mpz_import(z, n, -1, 1, 0, 0, digits);
+    if (sign) mpz_neg(z, z);
+    *out = integer_from_mpz(h, z);
+    mpz_clear(z);
+    return true;
+}
+
+/* The reference of this runtime that prints with these numbers; refs are
+ * numbered from a counter whose high part is searched (a run makes few). */
+static bool find_ref(Heap *h, const uint32_t w[3], Term *out)
+{
+    if (w[0] >= (1u << 18)) return false;
+    for (uint64_t high = 0; high < 4096; high++) {
+        Term ref = ref_new(h, (high << 18) | w[0]);
+        uint32_t got[3];
+        ref_words(ref, got);
+        if (got[1] == w[1] && got[2] == w[2]) {
+            *out = ref;
+            return true;
+        }
+    }
+    return false;
+}
+
+typedef struct Frame {
+    uint8_t kind; /* SMALL_TUPLE_EXT, LIST_EXT or MAP_EXT */
+    size_t need, have;
+    Term *items;
+} Frame;
+
+/* Reads one tag: a finished term in *out, or a container to fill (pushed
+ * on the frames) with *out left TERM_NONE. */
+static bool read_one(Reader *r, Heap *h, bool safe, Frame **frames, size_t *nframes, size_t *cap, Term *out)
+{
+    uint32_t tag, n, v;
+    const uint8_t *bytes;
+    *out = TERM_NONE;
+    if (!get8(r, &tag)) return false;
+    switch (tag) {
+    case SMALL_INTEGER_EXT:
+        if (!get8(r, &v)) return false;
+        *out = small_make(v);
+        return true;
+    case INTEGER_EXT:
+        if (!get32(r, &v)) return false;
+        *out = small_make((int32_t)v);
+        return true;
+    case SMALL_BIG_EXT: return get8(r, &n) && read_big(r, h, n, out);
+    case LARGE_BIG_EXT: return get32(r, &n) && read_big(r, h, n, out);
+    case NEW_FLOAT_EXT: {
+        uint32_t hi, lo;
+        if (!get32(r, &hi) || !get32(r, &lo)) return false;
+        uint64_t bits = ((uint64_t)hi << 32) | lo;
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        *out = float_new(h, d);
+        return true;
+    }
+    case ATOM_EXT:
+    case SMALL_ATOM_EXT:
+    case ATOM_UTF8_EXT:
+    case SMALL_ATOM_UTF8_EXT: r->pos--; return read_atom(r, safe, out);
+    case NIL_EXT: *out = TERM_NIL; return true;
+    case STRING_EXT: {
+        if (!get16(r, &n) || !take(r, n, &bytes)) return false;
+        Term l = TERM_NIL;
+        for (uint32_t i = n; i-- > 0;) l = cons_new(h, small_make(bytes[i]), l);
+        *out = l;
+        return true;
+    }
+    case BINARY_EXT:
+        if (!get32(r, &n) || !take(r, n, &bytes)) return false;
+        *out = binary_new(h, bytes, n);
+        return true;
+    case BIT_BINARY_EXT: {
+        uint32_t bits;
+        if (!get32(r, &n) || !get8(r, &bits) || bits < 1 || bits > 8 || n == 0 || !take(r, n, &bytes)) return false;
+        Term whole = binary_new(h, bytes, n);
+        *out = bitstring_slice(h, whole, 0, (size_t)(n - 1) * 8 + bits);
+        return true;
+    }
+    case NEW_PID_EXT:
+    case PID_EXT: {
+        Term node;
+        uint32_t id, serial, creation;
+        if (!read_atom(r, false, &node) || !get32(r, &id) || !get32(r, &serial)) return false;
+        if (!(tag == NEW_PID_EXT ? get32(r, &creation) : get8(r, &creation))) return false;
+        *out = pid_make(id);
+        return true;
+    }
+    case NEWER_REFERENCE_EXT:
+    case NEW_REFERENCE_EXT: {
+        Term node;
+        uint32_t len, creation, w[3] = {0, 0, 0};
+        if (!get16(r, &len) || len < 1 || len > 5 || !read_atom(r, false, &node)) return false;
+        if (!(tag == NEWER_REFERENCE_EXT ? get32(r, &creation) : get8(r, &creation))) return false;
+        for (uint32_t i = 0; i < len; i++) {
+            uint32_t word;
+            if (!get32(r, &word)) return false;
+            if (i < 3) w[i] = word;
+        }
+        return find_ref(h, w, out);
+    }
+    case EXPORT_EXT: {
+        Term mod, fun, arity;
+        uint32_t atag;
+        if (!read_atom(r, false, &mod) || !read_atom(r, false, &fun) || !get8(r, &atag) || atag != SMALL_INTEGER_EXT ||
+            !get8(r, &v))
+            return false;
+        arity = small_make(v);
+        Term *box = heap_alloc(h, 4);
+        box[0] = header_make(BOX_EXPORT, 3);
+        box[1] = mod;
+        box[2] = fun;
+        box[3] = arity;
+        *out = boxed_from_ptr(box);
+        return true;
+    }
+    case SMALL_TUPLE_EXT:
+    case LARGE_TUPLE_EXT:
+    case LIST_EXT:
+    case MAP_EXT: {
+        if (tag == SMALL_TUPLE_EXT ? !get8(r, &n) : !get32(r, &n)) return false;
+        size_t need = tag == LIST_EXT ? (size_t)n + 1 : tag == MAP_EXT ? (size_t)n * 2 : n;
+        /* every element takes at least one byte: a length beyond the input is a lie */
+        if (need > r->size - r->pos + 1) return false;
+        if (need == 0) {
+            *out = tag == MAP_EXT ? map_empty(h) : tuple_new(h, 0);
+            return true;
+        }
+        if (*nframes == *cap) {
+            *cap = *cap ? *cap * 2 : 16;
+            *frames = xrealloc(*frames, *cap * sizeof(Frame));
+        }
+        uint8_t kind = tag == LARGE_TUPLE_EXT ? SMALL_TUPLE_EXT : (uint8_t)tag;
+        (*frames)[(*nframes)++] = (Frame){kind, need, 0, xmalloc(need * sizeof(Term))};
+        return true;
+    }
+    default: return false;
+    }
+}
+
+static Term frame_finish(Heap *h, Frame *f)
+{
+    if (f->kind == SMALL_TUPLE_EXT) {
+        Term t = tuple_new(h, f->need);
+        memcpy(tuple_elems(t), f->items, f->need * sizeof(Term));
+        return t;
+    }
+    if (f->kind == LIST_EXT) {
+        Term l = f->items[f->need - 1];
+        for (size_t i = f->need - 1; i-- > 0;) l = cons_new(h, f->items[i], l);
+        return l;
+    }
+    size_t n = f->need / 2;
+    Term *keys = xmalloc(n * sizeof(Term)), *values = xmalloc(n * sizeof(Term));
+    for (size_t i = 0; i < n; i++) {
+        keys[i] = f->items[2 * i];
+        values[i] = f->items[2 * i + 1];
+    }
+    Term m = map_from_pairs(h, n, keys, values);
+    free(keys);
+    free(values);
+    return m;
+}
+
+static bool etf_decode(Reader *r, Heap *h, bool safe, Term *result)
+{
+    Frame *frames = NULL;
+    size_t nframes = 0, cap = 0;
+    bool ok = true;
+    *result = TERM_NONE;
+    while (ok) {
+        Term v;
+        ok = read_one(r, h, safe, &frames, &nframes, &cap, &v);
+        if (!ok || v == TERM_NONE) continue; /* a container was opened */
+        while (nframes) {
+            Frame *top = &frames[nframes - 1];
+            top->items[top->have++] = v;
+            if (top->have < top->need) break;
+            v = frame_finish(h, top);
+            free(top->items);
+            nframes--;
+        }
+        if (nframes == 0) {
+            *result = v;
+            break;
+        }
+    }
+    for (size_t i = 0; i < nframes; i++) free(frames[i].items);
+    free(frames);
+    return ok;
+}
+
+static Term binary_to_term(Process *p, Term bin, bool safe, bool used)
+{
+    const uint8_t *bytes;
+    size_t size;
+    if (!bif_binary(bin, &bytes, &size)) return process_badarg_at(p, 1, "not a binary");
+    Reader r = {bytes, 1, size};
+    Term t;
+    /* like the BEAM, bytes after the term are ignored */
+    if (size < 2 || bytes[0] != ETF_VERSION || !etf_decode(&r, &p->heap, safe, &t))
+        return process_badarg_at(p, 1, "invalid external representation of a term");
+    if (used) return tuple2(&p->heap, t, small_make((int64_t)r.pos));
+    return t;
+}
+
+static Term erl_binary_to_term1(Process *p, const Term *a) { return binary_to_term(p, a[0], false, false); }
+
+static Term erl_binary_to_term2(Process *p, const Term *a)
+{
+    size_t n;
+    bool safe = false, used = false;
+    if (!bif_list_length(a[1], &n)) return process_badarg_at(p, 2, "not a list");
+    for (Term l = a[1]; term_is_cons(l); l = cons_tail(l)) {
+        if (cons_head(l) == atom_from_cstr("safe")) safe = true;
+        else if (cons_head(l) == atom_from_cstr("used")) used = true;
+        else return process_badarg_at(p, 2, "invalid option in list");
+    }
+    return binary_to_term(p, a[0], safe, used);
+}
+
+const NativeDef bif_etf_natives[] = {
+    {"erlang", "term_to_binary", 1, erl_term_to_binary1},
+    {"erlang", "term_to_binary", 2, erl_term_to_binary2},
+    {"erlang", "binary_to_term", 1, erl_binary_to_term1},
+    {"erlang", "binary_to_term", 2, erl_binary_to_term2},
+    {NULL, NULL, 0, NULL},
+};
