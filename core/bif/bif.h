@@ -29,6 +29,7 @@ extern const NativeDef bif_string_natives[];  /* Elixir.String */
 extern const NativeDef bif_base_natives[];    /* Elixir.Base */
 extern const NativeDef bif_number_natives[];  /* Elixir.Integer, Elixir.Float */
 extern const NativeDef bif_system_natives[];  /* modules, applications, time units, :os, error info */
+extern const NativeDef bif_regex_natives[];  /* Regex's natives on PCRE2 */
 extern const NativeDef bif_etf_natives[];    /* :erlang.term_to_binary, binary_to_term */
 extern const NativeDef bif_code_natives[];    /* docs, sources, files, parsing (Code, IEx.Helpers) */
 

@@ -1096,6 +1096,28 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
     size_t name_len = atom_length(module);
     if (text_is(name, name_len, "Elixir.Range")) {
         if (range_push(c, m, limit, charlists)) return NULL;
+    } else if (text_is(name, name_len, "Elixir.Regex")) {
+        /* Inspect.Regex: ~r/source/opts, a bare / escaped */
+        Term source = map_get_atom(m, "source"), opts = map_get_atom(m, "opts");
+        const uint8_t *sb, *ob;
+        size_t sn, on;
+        if (source != TERM_NONE && opts != TERM_NONE && binary_bytes(source, &sb, &sn) && binary_bytes(opts, &ob, &on)) {
+            DocOut o;
+            docout_init(&o);
+            out_cstr(&o, "~r/");
+            for (size_t i = 0; i < sn; i++) {
+                if (sb[i] == '\\' && i + 1 < sn) {
+                    docout_append(&o, (const char *)sb + i, 2);
+                    i++;
+                    continue;
+                }
+                if (sb[i] == '/') out_char(&o, '\\');
+                out_char(&o, (char)sb[i]);
+            }
+            out_char(&o, '/');
+            docout_append(&o, (const char *)ob, on);
+            return out_doc(c, &o);
+        }
     } else if (text_is(name, name_len, "Elixir.MapSet")) {
         Term inner = map_get_atom(m, "map");
         if (inner != TERM_NONE && term_is_map(inner)) {

@@ -1743,7 +1743,7 @@ static Term unescape_sigil_body(ModCtx *m, Term body)
 static void compile_sigil(FnCtx *c, const char *which, Term args, uint32_t dst, bool tail)
 {
     Term body = list_nth(args, 0), mods = list_nth(args, 1), name, meta, parts;
-    if (which[0] >= 'a' && which[0] <= 'z') body = unescape_sigil_body(c->mod, body);
+    if (which[0] >= 'a' && which[0] <= 'z' && which[0] != 'r') body = unescape_sigil_body(c->mod, body);
     bool atoms = false, charlists = false;
     for (Term l = mods; term_is_cons(l); l = cons_tail(l)) {
         if (cons_head(l) == small_make('a')) atoms = true;
@@ -1752,6 +1752,17 @@ static void compile_sigil(FnCtx *c, const char *which, Term args, uint32_t dst, 
     if (!strcmp(which, "s") || !strcmp(which, "S")) { compile_expr(c, body, dst, tail); return; }
     if (!ast_is_call(body, &name, &meta, &parts)) compile_fail(c, "CompileError", "invalid sigil");
     Term text = list_length(parts) == 1 ? list_nth(parts, 0) : TERM_NONE;
+    if (!strcmp(which, "r") || !strcmp(which, "R")) {
+        /* ~r/source/mods: Regex.compile!(source, "mods") */
+        char mods_text[32];
+        size_t nm = 0;
+        for (Term l = mods; term_is_cons(l) && nm < sizeof mods_text - 1; l = cons_tail(l))
+            mods_text[nm++] = (char)small_value(cons_head(l));
+        Term mods_bin = binary_new(literal_heap(), mods_text, nm);
+        Term expr = mk_remote(c->mod, A("Elixir.Regex"), "compile!", 2, (Term[]){body, mods_bin});
+        compile_expr(c, expr, dst, tail);
+        return;
+    }
     if (!strcmp(which, "c") || !strcmp(which, "C")) {
         Term expr = mk_remote(c->mod, A("Elixir.String"), "to_charlist", 1, (Term[]){body});
         compile_expr(c, expr, dst, tail);

@@ -88,7 +88,7 @@ void native_init(void)
         bif_arith_natives,  bif_terms_natives, bif_convert_natives, bif_lists_natives,
         bif_maps_natives,   bif_binmod_natives, bif_unicode_natives, bif_math_natives,
         bif_string_natives, bif_base_natives,  bif_number_natives,  bif_system_natives,
-        ets_natives,        bif_code_natives, bif_etf_natives,
+        ets_natives,        bif_code_natives, bif_etf_natives, bif_regex_natives,
     };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) native_register(tables[i]);
 }

@@ -10,6 +10,7 @@ defmodule Kernel do
   def to_charlist(term), do: List.Chars.to_charlist(term)
 
   def left =~ "" when is_binary(left), do: true
+  def left =~ (%{__struct__: Regex} = regex) when is_binary(left), do: Regex.match?(regex, left)
 
   def left =~ right when is_binary(left) and is_binary(right) do
     :binary.match(left, right) != :nomatch

@@ -4,6 +4,22 @@ defmodule String do
 
   def to_integer(string), do: :erlang.binary_to_integer(string)
 
+  # A regex pattern goes to Regex; string patterns to the natives.
+  def split(string, %Regex{} = regex), do: Regex.split(regex, string)
+  def split(string, pattern), do: String.__split__(string, pattern)
+  def split(string, %Regex{} = regex, options), do: Regex.split(regex, string, options)
+  def split(string, pattern, options), do: String.__split__(string, pattern, options)
+
+  def replace(string, %Regex{} = regex, replacement), do: Regex.replace(regex, string, replacement)
+  def replace(string, pattern, replacement), do: String.__replace__(string, pattern, replacement)
+
+  def replace(string, %Regex{} = regex, replacement, options),
+    do: Regex.replace(regex, string, replacement, options)
+
+  def replace(string, pattern, replacement, options), do: String.__replace__(string, pattern, replacement, options)
+
+  def match?(string, %Regex{} = regex) when is_binary(string), do: Regex.match?(regex, string)
+
   def to_integer(string, base) do
     :erlang.binary_to_integer(string, base)
   end
