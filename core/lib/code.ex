@@ -4,6 +4,41 @@ defmodule Code do
 
   def ensure_loaded(module) when is_atom(module), do: :code.ensure_loaded(module)
 
+  # The quoted form of source text, from genlab's own parser.
+  def string_to_quoted(string, opts \\ []) when is_binary(string) and is_list(opts) do
+    file = Keyword.get(opts, :file, "nofile")
+
+    case :genlab.string_to_quoted(string, file) do
+      {:ok, ast} -> {:ok, columns(ast, opts)}
+      {:error, {line, _kind, message}} -> {:error, {[line: line], message, ""}}
+    end
+  end
+
+  def string_to_quoted!(string, opts \\ []) when is_binary(string) and is_list(opts) do
+    file = Keyword.get(opts, :file, "nofile")
+
+    case :genlab.string_to_quoted(string, file) do
+      {:ok, ast} -> columns(ast, opts)
+      {:error, {line, kind, message}} -> raise_parse_error(kind, file, line, message)
+    end
+  end
+
+  # Elixir leaves columns out of the metadata unless asked for them.
+  defp columns(ast, opts) do
+    if Keyword.get(opts, :columns, false),
+      do: ast,
+      else: Macro.prewalk(ast, fn
+        {form, meta, args} when is_list(meta) -> {form, Keyword.delete(meta, :column), args}
+        other -> other
+      end)
+  end
+
+  defp raise_parse_error("TokenMissingError", file, line, message),
+    do: raise(TokenMissingError, file: file, line: line, description: message)
+
+  defp raise_parse_error(_kind, file, line, message),
+    do: raise(SyntaxError, file: file, line: line, description: message)
+
   def ensure_loaded?(module) when is_atom(module) do
     case :code.ensure_loaded(module) do
       {:module, ^module} -> true
