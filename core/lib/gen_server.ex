@@ -708,6 +708,27 @@ defmodule GenServer do
     :abcast
   end
 
+  # Calls the server registered as `name` on each node; genlab is one node,
+  # so the others are bad nodes.
+  def multi_call(nodes \\ [node()], name, request, timeout \\ :infinity) when is_list(nodes) and is_atom(name) do
+    {replies, bad} =
+      Enum.reduce(nodes, {[], []}, fn node, {replies, bad} ->
+        pid = if node == node(), do: Process.whereis(name)
+
+        if pid do
+          try do
+            {[{node, GenServer.call(pid, request, timeout)} | replies], bad}
+          catch
+            :exit, _ -> {replies, [node | bad]}
+          end
+        else
+          {replies, [node | bad]}
+        end
+      end)
+
+    {:lists.reverse(replies), :lists.reverse(bad)}
+  end
+
   defp cast_msg(req), do: {:"$gen_cast", req}
 
   defp do_send(dest, msg) do
