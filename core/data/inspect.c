@@ -1090,12 +1090,84 @@ static bool range_push(Ctx *c, Term m, long limit, CharlistsMode charlists)
     return true;
 }
 
+/* The ISO text of a Date, Time, NaiveDateTime or UTC DateTime struct for
+ * its sigil (~D[...] and friends); false if a field is not as expected. */
+static bool calendar_text(Term m, char kind, char *buf, size_t cap)
+{
+    int64_t f[6] = {0, 0, 0, 0, 0, 0}, us = 0, prec = 0;
+    static const char *const names[6] = {"year", "month", "day", "hour", "minute", "second"};
+    int first = kind == 'T' ? 3 : 0, last = kind == 'D' ? 3 : 6;
+    for (int i = first; i < last; i++) {
+        Term v = map_get_atom(m, names[i]);
+        if (v == TERM_NONE || !term_is_small(v)) return false;
+        f[i] = small_value(v);
+    }
+    if (kind != 'D') {
+        Term usec = map_get_atom(m, "microsecond");
+        if (usec == TERM_NONE || !term_is_tuple(usec) || tuple_size(usec) != 2 || !term_is_small(tuple_get(usec, 0)) ||
+            !term_is_small(tuple_get(usec, 1)))
+            return false;
+        us = small_value(tuple_get(usec, 0));
+        prec = small_value(tuple_get(usec, 1));
+        if (prec < 0 || prec > 6) return false;
+    }
+    size_t n = 0;
+    if (kind != 'T') n += (size_t)snprintf(buf + n, cap - n, "%04lld-%02lld-%02lld", (long long)f[0], (long long)f[1], (long long)f[2]);
+    if (kind == 'D') return true;
+    if (kind != 'T') buf[n++] = kind == 'N' || kind == 'U' ? ' ' : 'T';
+    n += (size_t)snprintf(buf + n, cap - n, "%02lld:%02lld:%02lld", (long long)f[3], (long long)f[4], (long long)f[5]);
+    if (prec > 0) {
+        char frac[24];
+        snprintf(frac, sizeof frac, "%06lld", (long long)us);
+        frac[prec] = 0;
+        n += (size_t)snprintf(buf + n, cap - n, ".%s", frac);
+    }
+    if (kind == 'U') snprintf(buf + n, cap - n, "Z");
+    return true;
+}
+
+static bool binary_equals_cstr(Term bin, const char *s)
+{
+    const uint8_t *b;
+    size_t n;
+    return binary_bytes(bin, &b, &n) && n == strlen(s) && memcmp(b, s, n) == 0;
+}
+
+/* 'D', 'T', 'N' or 'U' for a Date, Time, NaiveDateTime or UTC DateTime
+ * struct (whose text is their sigil's), 0 for anything else. */
+static char calendar_kind(Term m)
+{
+    Term module = map_get(m, ATOM___struct__);
+    if (module == TERM_NONE || !term_is_atom(module)) return 0;
+    const char *name = atom_text(module);
+    size_t n = atom_length(module);
+    if (text_is(name, n, "Elixir.Date")) return 'D';
+    if (text_is(name, n, "Elixir.Time")) return 'T';
+    if (text_is(name, n, "Elixir.NaiveDateTime")) return 'N';
+    Term zone = map_get_atom(m, "time_zone");
+    if (text_is(name, n, "Elixir.DateTime") && zone != TERM_NONE && binary_equals_cstr(zone, "Etc/UTC")) return 'U';
+    return 0;
+}
+
 static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsMode charlists)
 {
     const char *name = atom_text(module);
     size_t name_len = atom_length(module);
     if (text_is(name, name_len, "Elixir.Range")) {
         if (range_push(c, m, limit, charlists)) return NULL;
+    } else if (calendar_kind(m)) {
+        char kind = calendar_kind(m);
+        char text[96];
+        if (calendar_text(m, kind, text, sizeof text)) {
+            DocOut o;
+            docout_init(&o);
+            out_char(&o, '~');
+            out_char(&o, kind);
+            out_char(&o, '[');
+            out_cstr(&o, text);
+            out_char(&o, ']');
+            return out_doc(c, &o);
+        }
     } else if (text_is(name, name_len, "Elixir.Regex")) {
         /* Inspect.Regex: ~r/source/opts, a bare / escaped */
         Term source = map_get_atom(m, "source"), opts = map_get_atom(m, "opts");
@@ -1655,5 +1727,7 @@ Term term_to_string(Process *p, Term t)
         return binary_new(&p->heap, buf, n);
     }
     if (term_is_list(t)) return list_to_string(p, t);
+    char kind = term_is_map(t) ? calendar_kind(t) : 0;
+    if (kind && calendar_text(t, kind, buf, sizeof buf)) return binary_new(&p->heap, buf, strlen(buf));
     return raise_undefined(p, t, "");
 }

@@ -1752,6 +1752,14 @@ static void compile_sigil(FnCtx *c, const char *which, Term args, uint32_t dst, 
     if (!strcmp(which, "s") || !strcmp(which, "S")) { compile_expr(c, body, dst, tail); return; }
     if (!ast_is_call(body, &name, &meta, &parts)) compile_fail(c, "CompileError", "invalid sigil");
     Term text = list_length(parts) == 1 ? list_nth(parts, 0) : TERM_NONE;
+    if (!strcmp(which, "D") || !strcmp(which, "T") || !strcmp(which, "N") || !strcmp(which, "U")) {
+        /* calendar sigils: parsed when evaluated, as the struct's from_iso8601! */
+        const char *mod = which[0] == 'D' ? "Elixir.Date" : which[0] == 'T' ? "Elixir.Time"
+                        : which[0] == 'N' ? "Elixir.NaiveDateTime" : "Elixir.DateTime";
+        Term expr = mk_remote(c->mod, A(mod), "from_iso8601!", 1, (Term[]){body});
+        compile_expr(c, expr, dst, tail);
+        return;
+    }
     if (!strcmp(which, "r") || !strcmp(which, "R")) {
         /* ~r/source/mods: Regex.compile!(source, "mods") */
         char mods_text[32];

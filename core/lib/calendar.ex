@@ -1,0 +1,383 @@
+# Calendar.ISO's arithmetic, shared by Date, Time, NaiveDateTime and
+# DateTime: proleptic Gregorian days counted from 0000-01-01, and the
+# ISO 8601 text of each type.
+defmodule Calendar.ISO do
+  @moduledoc false
+
+  def leap_year?(y), do: rem(y, 4) == 0 and (rem(y, 100) != 0 or rem(y, 400) == 0)
+
+  def days_in_month(y, 2), do: if(leap_year?(y), do: 29, else: 28)
+  def days_in_month(_y, m) when m in [4, 6, 9, 11], do: 30
+  def days_in_month(_y, _m), do: 31
+
+  def valid_date?(y, m, d), do: is_integer(y) and m in 1..12 and is_integer(d) and d >= 1 and d <= days_in_month(y, m)
+
+  def valid_time?(h, mi, s, {us, p}), do: h in 0..23 and mi in 0..59 and s in 0..59 and us in 0..999_999 and p in 0..6
+
+  # (Elixir 1.14's add/3 keeps the precision of what it adds to.)
+
+  # Days since 0000-01-01 (Howard Hinnant's days_from_civil, shifted).
+  def date_to_days(y, m, d) do
+    y = if m <= 2, do: y - 1, else: y
+    era = div(if(y >= 0, do: y, else: y - 399), 400)
+    yoe = y - era * 400
+    mp = rem(m + 9, 12)
+    doy = div(153 * mp + 2, 5) + d - 1
+    doe = yoe * 365 + div(yoe, 4) - div(yoe, 100) + doy
+    era * 146_097 + doe + 60
+  end
+
+  def days_to_date(days) do
+    z = days - 60
+    era = div(if(z >= 0, do: z, else: z - 146_096), 146_097)
+    doe = z - era * 146_097
+    yoe = div(doe - div(doe, 1460) + div(doe, 36524) - div(doe, 146_096), 365)
+    y = yoe + era * 400
+    doy = doe - (365 * yoe + div(yoe, 4) - div(yoe, 100))
+    mp = div(5 * doy + 2, 153)
+    d = doy - div(153 * mp + 2, 5) + 1
+    m = if mp < 10, do: mp + 3, else: mp - 9
+    {if(m <= 2, do: y + 1, else: y), m, d}
+  end
+
+  def pad(n, width) do
+    s = Integer.to_string(abs(n))
+    s = String.duplicate("0", max(width - byte_size(s), 0)) <> s
+    if n < 0, do: "-" <> s, else: s
+  end
+
+  def date_string(y, m, d), do: pad(y, 4) <> "-" <> pad(m, 2) <> "-" <> pad(d, 2)
+
+  def time_string(h, mi, s, {_us, 0}), do: pad(h, 2) <> ":" <> pad(mi, 2) <> ":" <> pad(s, 2)
+
+  def time_string(h, mi, s, {us, p}),
+    do: time_string(h, mi, s, {us, 0}) <> "." <> binary_part(pad(us, 6), 0, p)
+
+  # Parses "YYYY-MM-DD"; answers {y, m, d, rest} or :error.
+  def parse_date(<<y::binary-size(4), ?-, m::binary-size(2), ?-, d::binary-size(2), rest::binary>>) do
+    with {y, ""} <- Integer.parse(y), {m, ""} <- Integer.parse(m), {d, ""} <- Integer.parse(d) do
+      {y, m, d, rest}
+    else
+      _ -> :error
+    end
+  end
+
+  def parse_date(_), do: :error
+
+  # Parses "HH:MM:SS[.ffffff]"; answers {h, mi, s, {us, p}, rest} or :error.
+  def parse_time(<<h::binary-size(2), ?:, mi::binary-size(2), ?:, s::binary-size(2), rest::binary>>) do
+    with {h, ""} <- Integer.parse(h), {mi, ""} <- Integer.parse(mi), {s, ""} <- Integer.parse(s) do
+      {us, rest} = parse_fraction(rest)
+      {h, mi, s, us, rest}
+    else
+      _ -> :error
+    end
+  end
+
+  def parse_time(_), do: :error
+
+  defp parse_fraction(<<?., rest::binary>>) do
+    {digits, rest} = take_digits(rest, "")
+    p = min(byte_size(digits), 6)
+    us = String.to_integer(binary_part(digits <> "000000", 0, 6))
+    {{us, p}, rest}
+  end
+
+  defp parse_fraction(rest), do: {{0, 0}, rest}
+
+  defp take_digits(<<c, rest::binary>>, acc) when c in ?0..?9, do: take_digits(rest, acc <> <<c>>)
+  defp take_digits(rest, acc), do: {acc, rest}
+
+  def unit_to_us(:second), do: 1_000_000
+  def unit_to_us(:millisecond), do: 1000
+  def unit_to_us(:microsecond), do: 1
+  def unit_to_us(:minute), do: 60_000_000
+  def unit_to_us(:hour), do: 3_600_000_000
+  def unit_to_us(:day), do: 86_400_000_000
+
+  def unit_precision(:second), do: 0
+  def unit_precision(:millisecond), do: 3
+  def unit_precision(_), do: 6
+end
+
+defmodule Date do
+  defstruct [:year, :month, :day, calendar: Calendar.ISO]
+
+  def new(y, m, d, _calendar \\ Calendar.ISO) do
+    if Calendar.ISO.valid_date?(y, m, d), do: {:ok, %Date{year: y, month: m, day: d}}, else: {:error, :invalid_date}
+  end
+
+  def new!(y, m, d) do
+    case new(y, m, d) do
+      {:ok, date} -> date
+      {:error, reason} -> raise ArgumentError, "cannot build date, reason: #{inspect(reason)}"
+    end
+  end
+
+  def from_iso8601(string) do
+    case Calendar.ISO.parse_date(string) do
+      {y, m, d, ""} -> new(y, m, d)
+      _ -> {:error, :invalid_format}
+    end
+  end
+
+  def from_iso8601!(string) do
+    case from_iso8601(string) do
+      {:ok, date} -> date
+      {:error, reason} -> raise ArgumentError, "cannot parse #{inspect(string)} as date, reason: #{inspect(reason)}"
+    end
+  end
+
+  def to_iso8601(%{year: y, month: m, day: d}), do: Calendar.ISO.date_string(y, m, d)
+  def to_string(%{year: y, month: m, day: d}), do: Calendar.ISO.date_string(y, m, d)
+  def to_erl(%{year: y, month: m, day: d}), do: {y, m, d}
+  def from_erl({y, m, d}), do: new(y, m, d)
+  def from_erl!(erl), do: elem(from_erl(erl), 1)
+
+  def utc_today, do: DateTime.to_date(DateTime.utc_now())
+
+  def leap_year?(%{year: y}), do: Calendar.ISO.leap_year?(y)
+  def days_in_month(%{year: y, month: m}), do: Calendar.ISO.days_in_month(y, m)
+
+  def to_days(%{year: y, month: m, day: d}), do: Calendar.ISO.date_to_days(y, m, d)
+
+  defp from_days(days) do
+    {y, m, d} = Calendar.ISO.days_to_date(days)
+    %Date{year: y, month: m, day: d}
+  end
+
+  def add(date, days) when is_integer(days), do: from_days(to_days(date) + days)
+  def diff(a, b), do: to_days(a) - to_days(b)
+
+  def compare(a, b) do
+    case {to_days(a), to_days(b)} do
+      {x, x} -> :eq
+      {x, y} when x < y -> :lt
+      _ -> :gt
+    end
+  end
+
+  def before?(a, b), do: compare(a, b) == :lt
+  def after?(a, b), do: compare(a, b) == :gt
+
+  # Monday is 1, as ISO counts.
+  def day_of_week(date), do: rem(to_days(date) + 5, 7) + 1
+  def day_of_year(%{year: y} = date), do: to_days(date) - Calendar.ISO.date_to_days(y, 1, 1) + 1
+  def beginning_of_month(%{year: y, month: m}), do: %Date{year: y, month: m, day: 1}
+  def end_of_month(%{year: y, month: m}), do: %Date{year: y, month: m, day: Calendar.ISO.days_in_month(y, m)}
+
+  def range(first, last), do: Enum.map(to_days(first)..to_days(last), &from_days/1)
+end
+
+defmodule Time do
+  defstruct [:hour, :minute, :second, microsecond: {0, 0}, calendar: Calendar.ISO]
+
+  def new(h, mi, s, us \\ {0, 0}, _calendar \\ Calendar.ISO) do
+    us = if is_integer(us), do: {us, 6}, else: us
+    if Calendar.ISO.valid_time?(h, mi, s, us),
+      do: {:ok, %Time{hour: h, minute: mi, second: s, microsecond: us}},
+      else: {:error, :invalid_time}
+  end
+
+  def new!(h, mi, s, us \\ {0, 0}) do
+    case new(h, mi, s, us) do
+      {:ok, t} -> t
+      {:error, reason} -> raise ArgumentError, "cannot build time, reason: #{inspect(reason)}"
+    end
+  end
+
+  def from_iso8601(string) do
+    case Calendar.ISO.parse_time(string) do
+      {h, mi, s, us, ""} -> new(h, mi, s, us)
+      _ -> {:error, :invalid_format}
+    end
+  end
+
+  def from_iso8601!(string) do
+    case from_iso8601(string) do
+      {:ok, t} -> t
+      {:error, reason} -> raise ArgumentError, "cannot parse #{inspect(string)} as time, reason: #{inspect(reason)}"
+    end
+  end
+
+  def to_string(%{hour: h, minute: mi, second: s, microsecond: us}), do: Calendar.ISO.time_string(h, mi, s, us)
+  def to_iso8601(time), do: to_string(time)
+  def to_erl(%{hour: h, minute: mi, second: s}), do: {h, mi, s}
+  def utc_now, do: DateTime.to_time(DateTime.utc_now())
+
+  def to_us(%{hour: h, minute: mi, second: s, microsecond: {us, _}}), do: ((h * 60 + mi) * 60 + s) * 1_000_000 + us
+
+  def from_us(total, p) do
+    total = Integer.mod(total, 86_400_000_000)
+    secs = div(total, 1_000_000)
+    %Time{hour: div(secs, 3600), minute: rem(div(secs, 60), 60), second: rem(secs, 60), microsecond: {rem(total, 1_000_000), p}}
+  end
+
+  def add(%{microsecond: {_, p}} = time, amount, unit \\ :second) do
+    from_us(to_us(time) + amount * Calendar.ISO.unit_to_us(unit), p)
+  end
+
+  def diff(a, b, unit \\ :second), do: div(to_us(a) - to_us(b), Calendar.ISO.unit_to_us(unit))
+
+  def compare(a, b) do
+    case {to_us(a), to_us(b)} do
+      {x, x} -> :eq
+      {x, y} when x < y -> :lt
+      _ -> :gt
+    end
+  end
+
+  def truncate(%{microsecond: {us, p}} = t, unit) do
+    np = min(p, Calendar.ISO.unit_precision(unit))
+    %{t | microsecond: {truncate_us(us, np), np}}
+  end
+
+  def truncate_us(us, p), do: us - rem(us, Calendar.ISO.unit_to_us(:microsecond) * pow10(6 - p))
+
+  defp pow10(0), do: 1
+  defp pow10(n), do: 10 * pow10(n - 1)
+end
+
+defmodule NaiveDateTime do
+  defstruct [:year, :month, :day, :hour, :minute, :second, microsecond: {0, 0}, calendar: Calendar.ISO]
+
+  def new(y, m, d, h, mi, s, us \\ {0, 0}) do
+    us = if is_integer(us), do: {us, 6}, else: us
+    if Calendar.ISO.valid_date?(y, m, d) and Calendar.ISO.valid_time?(h, mi, s, us),
+      do: {:ok, %NaiveDateTime{year: y, month: m, day: d, hour: h, minute: mi, second: s, microsecond: us}},
+      else: {:error, :invalid_date}
+  end
+
+  def new(%{year: y, month: m, day: d}, %{hour: h, minute: mi, second: s, microsecond: us}), do: new(y, m, d, h, mi, s, us)
+
+  def new!(y, m, d, h, mi, s, us \\ {0, 0}) do
+    case new(y, m, d, h, mi, s, us) do
+      {:ok, n} -> n
+      {:error, reason} -> raise ArgumentError, "cannot build naive datetime, reason: #{inspect(reason)}"
+    end
+  end
+
+  def from_iso8601(string) do
+    with {y, m, d, <<sep, rest::binary>>} when sep in [?T, ?\s] <- Calendar.ISO.parse_date(string),
+         {h, mi, s, us, ""} <- Calendar.ISO.parse_time(rest) do
+      new(y, m, d, h, mi, s, us)
+    else
+      _ -> {:error, :invalid_format}
+    end
+  end
+
+  def from_iso8601!(string) do
+    case from_iso8601(string) do
+      {:ok, n} -> n
+      {:error, reason} -> raise ArgumentError, "cannot parse #{inspect(string)} as naive datetime, reason: #{inspect(reason)}"
+    end
+  end
+
+  def to_string(n), do: Date.to_string(n) <> " " <> Time.to_string(n)
+  def to_iso8601(n), do: Date.to_string(n) <> "T" <> Time.to_string(n)
+  def to_date(%{year: y, month: m, day: d}), do: %Date{year: y, month: m, day: d}
+  def to_time(%{hour: h, minute: mi, second: s, microsecond: us}), do: %Time{hour: h, minute: mi, second: s, microsecond: us}
+  def to_erl(n), do: {Date.to_erl(n), Time.to_erl(n)}
+  def utc_now, do: DateTime.to_naive(DateTime.utc_now())
+
+  def to_us(n), do: Date.to_days(n) * 86_400_000_000 + Time.to_us(n)
+
+  def from_us(total, p) do
+    days = Integer.floor_div(total, 86_400_000_000)
+    %{year: y, month: m, day: d} = Date.add(%Date{year: 0, month: 1, day: 1}, days)
+    %{hour: h, minute: mi, second: s, microsecond: us} = Time.from_us(total - days * 86_400_000_000, p)
+    %NaiveDateTime{year: y, month: m, day: d, hour: h, minute: mi, second: s, microsecond: us}
+  end
+
+  def add(%{microsecond: {_, p}} = n, amount, unit \\ :second),
+    do: from_us(to_us(n) + amount * Calendar.ISO.unit_to_us(unit), p)
+
+  def diff(a, b, unit \\ :second), do: div(to_us(a) - to_us(b), Calendar.ISO.unit_to_us(unit))
+
+  def compare(a, b) do
+    case {to_us(a), to_us(b)} do
+      {x, x} -> :eq
+      {x, y} when x < y -> :lt
+      _ -> :gt
+    end
+  end
+
+  def truncate(%{microsecond: {us, p}} = n, unit) do
+    np = min(p, Calendar.ISO.unit_precision(unit))
+    %{n | microsecond: {Time.truncate_us(us, np), np}}
+  end
+end
+
+defmodule DateTime do
+  defstruct [:year, :month, :day, :hour, :minute, :second, :time_zone, :zone_abbr, :utc_offset, :std_offset,
+             microsecond: {0, 0}, calendar: Calendar.ISO]
+
+  def utc_now(_calendar \\ Calendar.ISO), do: from_unix!(System.system_time(:microsecond), :microsecond)
+
+  def from_naive(naive, "Etc/UTC"), do: {:ok, from_naive!(naive, "Etc/UTC")}
+
+  def from_naive!(%{} = n, "Etc/UTC") do
+    %DateTime{year: n.year, month: n.month, day: n.day, hour: n.hour, minute: n.minute, second: n.second,
+              microsecond: n.microsecond, time_zone: "Etc/UTC", zone_abbr: "UTC", utc_offset: 0, std_offset: 0}
+  end
+
+  def to_naive(%{} = dt) do
+    %NaiveDateTime{year: dt.year, month: dt.month, day: dt.day, hour: dt.hour, minute: dt.minute, second: dt.second,
+                   microsecond: dt.microsecond}
+  end
+
+  def to_date(dt), do: NaiveDateTime.to_date(dt)
+  def to_time(dt), do: NaiveDateTime.to_time(dt)
+
+  @unix_epoch_us 62_167_219_200_000_000
+
+  def from_unix(value, unit \\ :second) when is_integer(value) do
+    p = Calendar.ISO.unit_precision(unit)
+    naive = NaiveDateTime.from_us(value * Calendar.ISO.unit_to_us(unit) + @unix_epoch_us, p)
+    {:ok, from_naive!(naive, "Etc/UTC")}
+  end
+
+  def from_unix!(value, unit \\ :second), do: elem(from_unix(value, unit), 1)
+
+  def to_unix(dt, unit \\ :second), do: div(NaiveDateTime.to_us(dt) - @unix_epoch_us, Calendar.ISO.unit_to_us(unit))
+
+  def from_iso8601(string) do
+    with {y, m, d, <<sep, rest::binary>>} when sep in [?T, ?\s] <- Calendar.ISO.parse_date(string),
+         {h, mi, s, us, zone} <- Calendar.ISO.parse_time(rest),
+         {:ok, offset} <- parse_offset(zone),
+         {:ok, naive} <- NaiveDateTime.new(y, m, d, h, mi, s, us) do
+      utc = NaiveDateTime.add(naive, -offset, :second)
+      {:ok, from_naive!(%{utc | microsecond: us}, "Etc/UTC"), offset}
+    else
+      {:error, _} = e -> e
+      _ -> {:error, :invalid_format}
+    end
+  end
+
+  defp parse_offset("Z"), do: {:ok, 0}
+
+  defp parse_offset(<<sign, h::binary-size(2), ?:, m::binary-size(2)>>) when sign in [?+, ?-] do
+    secs = String.to_integer(h) * 3600 + String.to_integer(m) * 60
+    {:ok, if(sign == ?-, do: -secs, else: secs)}
+  end
+
+  defp parse_offset(""), do: {:error, :missing_offset}
+  defp parse_offset(_), do: {:error, :invalid_format}
+
+  def from_iso8601!(string) do
+    case from_iso8601(string) do
+      {:ok, dt, _} -> dt
+      {:error, reason} -> raise ArgumentError, "cannot parse #{inspect(string)} as datetime, reason: #{inspect(reason)}"
+    end
+  end
+
+  def to_string(dt), do: NaiveDateTime.to_string(dt) <> "Z"
+  def to_iso8601(dt), do: NaiveDateTime.to_iso8601(dt) <> "Z"
+
+  def add(dt, amount, unit \\ :second), do: from_naive!(NaiveDateTime.add(dt, amount, unit), "Etc/UTC")
+  def diff(a, b, unit \\ :second), do: NaiveDateTime.diff(a, b, unit)
+  def compare(a, b), do: NaiveDateTime.compare(a, b)
+  def truncate(dt, unit), do: from_naive!(NaiveDateTime.truncate(dt, unit), "Etc/UTC")
+  def before?(a, b), do: compare(a, b) == :lt
+  def after?(a, b), do: compare(a, b) == :gt
+end
