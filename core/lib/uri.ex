@@ -1,0 +1,156 @@
+# URI: parsing (RFC 3986's reference regex), building, queries and
+# percent-encoding.
+defmodule URI do
+  defstruct scheme: nil, authority: nil, userinfo: nil, host: nil, port: nil, path: nil, query: nil, fragment: nil
+
+  @ports %{"http" => 80, "https" => 443, "ws" => 80, "wss" => 443, "ftp" => 21, "sftp" => 22, "ldap" => 389, "tftp" => 69}
+
+  def default_port(scheme) when is_binary(scheme), do: Map.get(@ports, scheme)
+
+  def parse(%URI{} = uri), do: uri
+
+  def parse(string) when is_binary(string) do
+    parts = Regex.run(~r/^(([a-z][a-z0-9+.-]*):)?(\/\/([^\/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/i, string)
+    parts = parts ++ List.duplicate("", 10 - length(parts))
+    [_, scheme_part, scheme, auth_part, authority, path, query_part, query, frag_part, fragment] = parts
+    scheme = if scheme_part == "", do: nil, else: String.downcase(scheme)
+    {authority, userinfo, host, port} = split_authority(auth_part != "", authority)
+    port = port || (scheme && default_port(scheme))
+
+    %URI{
+      scheme: scheme,
+      authority: authority,
+      userinfo: userinfo,
+      host: host,
+      port: port,
+      path: if(path == "", do: nil, else: path),
+      query: if(query_part == "", do: nil, else: query),
+      fragment: if(frag_part == "", do: nil, else: fragment)
+    }
+  end
+
+  defp split_authority(false, _), do: {nil, nil, nil, nil}
+
+  defp split_authority(true, authority) do
+    {userinfo, hostport} =
+      case String.split(authority, "@", parts: 2) do
+        [u, hp] -> {u, hp}
+        [hp] -> {nil, hp}
+      end
+
+    {host, port} =
+      case Regex.run(~r/^(.*?)(:(\d*))?$/, hostport) do
+        [_, host, _, ""] -> {host, nil}
+        [_, host, _, port] -> {host, String.to_integer(port)}
+        [_, host] -> {host, nil}
+      end
+
+    host = String.trim_leading(String.trim_trailing(host, "]"), "[")
+    {authority, userinfo, host, port}
+  end
+
+  def new(string) when is_binary(string), do: {:ok, parse(string)}
+  def new!(string), do: parse(string)
+
+  def to_string(%URI{} = uri) do
+    scheme = if uri.scheme, do: uri.scheme <> ":", else: ""
+
+    authority =
+      if uri.host do
+        userinfo = if uri.userinfo, do: uri.userinfo <> "@", else: ""
+        port = if uri.port && uri.port != default_port(uri.scheme || ""), do: ":#{uri.port}", else: ""
+        "//" <> userinfo <> uri.host <> port
+      else
+        ""
+      end
+
+    query = if uri.query, do: "?" <> uri.query, else: ""
+    fragment = if uri.fragment, do: "#" <> uri.fragment, else: ""
+    scheme <> authority <> (uri.path || "") <> query <> fragment
+  end
+
+  def encode_query(enumerable, encoding \\ :www_form) do
+    Enum.map_join(enumerable, "&", fn {k, v} ->
+      encode_kv(Kernel.to_string(k), encoding) <> "=" <> encode_kv(Kernel.to_string(v), encoding)
+    end)
+  end
+
+  defp encode_kv(s, :www_form), do: encode_www_form(s)
+  defp encode_kv(s, :rfc3986), do: encode(s, &char_unreserved?/1)
+
+  def decode_query(query, map \\ %{}, encoding \\ :www_form) do
+    query
+    |> String.split("&", trim: true)
+    |> Enum.reduce(map, fn pair, acc ->
+      {k, v} =
+        case String.split(pair, "=", parts: 2) do
+          [k, v] -> {k, v}
+          [k] -> {k, ""}
+        end
+
+      Map.put(acc, decode_kv(k, encoding), decode_kv(v, encoding))
+    end)
+  end
+
+  defp decode_kv(s, :www_form), do: decode_www_form(s)
+  defp decode_kv(s, :rfc3986), do: decode(s)
+
+  def query_decoder(query), do: Enum.map(String.split(query, "&", trim: true), fn pair ->
+    case String.split(pair, "=", parts: 2) do
+      [k, v] -> {decode_www_form(k), decode_www_form(v)}
+      [k] -> {decode_www_form(k), ""}
+    end
+  end)
+
+  def char_unreserved?(c), do: c in ?a..?z or c in ?A..?Z or c in ?0..?9 or c in '~_-.'
+  def char_reserved?(c), do: c in ':/?#[]@!$&\'()*+,;='
+  def char_unescaped?(c), do: char_reserved?(c) or char_unreserved?(c)
+
+  def encode(string, predicate \\ &char_unescaped?/1) when is_binary(string) do
+    for <<c <- string>>, into: "", do: if(predicate.(c), do: <<c>>, else: percent(c))
+  end
+
+  def encode_www_form(string) when is_binary(string) do
+    for <<c <- string>>, into: "" do
+      cond do
+        c == ?\s -> "+"
+        char_unreserved?(c) -> <<c>>
+        true -> percent(c)
+      end
+    end
+  end
+
+  defp percent(c), do: "%" <> String.pad_leading(Integer.to_string(c, 16), 2, "0")
+
+  def decode(string) when is_binary(string), do: unpercent(string, "", false)
+  def decode_www_form(string) when is_binary(string), do: unpercent(string, "", true)
+
+  defp unpercent(<<>>, acc, _plus), do: acc
+  defp unpercent(<<?+, rest::binary>>, acc, true), do: unpercent(rest, acc <> " ", true)
+
+  defp unpercent(<<?%, hex::binary-size(2), rest::binary>> = all, acc, plus) do
+    case Integer.parse(hex, 16) do
+      {n, ""} -> unpercent(rest, acc <> <<n>>, plus)
+      _ -> raise ArgumentError, "malformed URI #{inspect(all)}"
+    end
+  end
+
+  defp unpercent(<<c, rest::binary>>, acc, plus), do: unpercent(rest, acc <> <<c>>, plus)
+
+  def merge(%URI{} = base, rel) when is_binary(rel), do: merge(base, parse(rel))
+  def merge(base, rel) when is_binary(base), do: merge(parse(base), rel)
+  def merge(_base, %URI{scheme: s} = rel) when s != nil, do: rel
+  def merge(%URI{} = base, %URI{host: h} = rel) when h != nil, do: %{rel | scheme: base.scheme}
+
+  def merge(%URI{} = base, %URI{path: nil} = rel),
+    do: %{base | query: rel.query || base.query, fragment: rel.fragment}
+
+  def merge(%URI{} = base, %URI{} = rel) do
+    path =
+      if String.starts_with?(rel.path, "/"),
+        do: rel.path,
+        else: Path.join(Path.dirname(base.path || "/"), rel.path)
+
+    %{base | path: path, query: rel.query, fragment: rel.fragment}
+  end
+end

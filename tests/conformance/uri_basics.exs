@@ -1,0 +1,18 @@
+# URI: parse, to_string, queries and percent-encoding.
+IO.inspect URI.parse("https://user@example.com:8080/path?q=1#frag")
+IO.inspect URI.parse("http://example.com")
+IO.inspect URI.parse("/relative/path?x=y") |> Map.take([:path, :query, :host, :scheme])
+IO.inspect URI.parse("mailto:joe@example.com") |> Map.take([:scheme, :path, :port])
+IO.inspect URI.parse("HTTPS://Host.com/a")
+IO.inspect URI.to_string(URI.parse("https://user@example.com:8080/path?q=1#frag"))
+IO.inspect URI.to_string(URI.parse("https://example.com:443/x"))
+IO.inspect URI.encode_query(%{"a" => "1 2", "b" => "x&y"})
+IO.inspect URI.encode_query([name: "Ada L", lang: "en"])
+IO.inspect URI.decode_query("a=1+2&b=x%26y&c")
+IO.inspect URI.encode("a b/c?d")
+IO.inspect URI.encode_www_form("a b/c?d")
+IO.inspect URI.decode("a%20b%2Fc")
+IO.inspect URI.decode_www_form("a+b%2Fc")
+IO.inspect URI.default_port("https")
+IO.inspect URI.parse("https://example.com/a/b").port
+IO.inspect %URI{host: "x.org", scheme: "http", path: "/p"} |> URI.to_string()
