@@ -543,30 +543,30 @@ static void test_string(void)
     T_("String.trim(\"abc\", \"\")", C("Elixir.String", "trim", 2, S("abc"), S("")),
        "ArgumentError: cannot use an empty string as the match to replace");
     T_("String.split(\"  a  b\\u00A0c \")", C("Elixir.String", "split", 1, S("  a  b\xc2\xa0" "c ")), "[\"a\", \"b\u00A0c\"]");
-    T_("String.split(\"abc\", \"\")", C("Elixir.String", "split", 2, S("abc"), S("")), "[\"\", \"a\", \"b\", \"c\", \"\"]");
-    T_("String.split(\"abc\", \"\", parts: 3)", C("Elixir.String", "split", 3, S("abc"), S(""), L(1, T(2, A("parts"), I(3)))),
+    T_("String.split(\"abc\", \"\")", C("Elixir.String", "__split__", 2, S("abc"), S("")), "[\"\", \"a\", \"b\", \"c\", \"\"]");
+    T_("String.split(\"abc\", \"\", parts: 3)", C("Elixir.String", "__split__", 3, S("abc"), S(""), L(1, T(2, A("parts"), I(3)))),
        "[\"\", \"a\", \"bc\"]");
-    T_("String.split(\"\", \"\")", C("Elixir.String", "split", 2, S(""), S("")), "[\"\", \"\"]");
+    T_("String.split(\"\", \"\")", C("Elixir.String", "__split__", 2, S(""), S("")), "[\"\", \"\"]");
     T_("String.split(\",,a,,b,,\", \",\", parts: 2, trim: true)",
-       C("Elixir.String", "split", 3, S(",,a,,b,,"), S(","), L(2, T(2, A("parts"), I(2)), T(2, A("trim"), ATOM_true))),
+       C("Elixir.String", "__split__", 3, S(",,a,,b,,"), S(","), L(2, T(2, A("parts"), I(2)), T(2, A("trim"), ATOM_true))),
        "[\"a\", \",b,,\"]");
     T_("String.split(\"a,b,,\", \",\", parts: 3, trim: true)",
-       C("Elixir.String", "split", 3, S("a,b,,"), S(","), L(2, T(2, A("parts"), I(3)), T(2, A("trim"), ATOM_true))),
+       C("Elixir.String", "__split__", 3, S("a,b,,"), S(","), L(2, T(2, A("parts"), I(3)), T(2, A("trim"), ATOM_true))),
        "[\"a\", \"b\", \",\"]");
-    T_("String.split(\"a b\", [\" \", \"a\"])", C("Elixir.String", "split", 2, S("a b"), L(2, S(" "), S("a"))), "[\"\", \"\", \"b\"]");
-    T_("String.split(\"\", \",\", trim: true)", C("Elixir.String", "split", 3, S(""), S(","), L(1, T(2, A("trim"), ATOM_true))), "[]");
-    T_("String.split(\"abc\", \",\", parts: 0)", C("Elixir.String", "split", 3, S("abc"), S(","), L(1, T(2, A("parts"), I(0)))),
+    T_("String.split(\"a b\", [\" \", \"a\"])", C("Elixir.String", "__split__", 2, S("a b"), L(2, S(" "), S("a"))), "[\"\", \"\", \"b\"]");
+    T_("String.split(\"\", \",\", trim: true)", C("Elixir.String", "__split__", 3, S(""), S(","), L(1, T(2, A("trim"), ATOM_true))), "[]");
+    T_("String.split(\"abc\", \",\", parts: 0)", C("Elixir.String", "__split__", 3, S("abc"), S(","), L(1, T(2, A("parts"), I(0)))),
        "function_clause");
-    T_("String.split(\"a\", 1)", C("Elixir.String", "split", 2, S("a"), I(1)), "badarg@2: not a valid pattern");
+    T_("String.split(\"a\", 1)", C("Elixir.String", "__split__", 2, S("a"), I(1)), "badarg@2: not a valid pattern");
     T_("String.contains?(\"abc\", [\"x\", \"c\"])", C("Elixir.String", "contains?", 2, S("abc"), L(2, S("x"), S("c"))), "true");
     T_("String.contains?(\"abc\", [])", C("Elixir.String", "contains?", 2, S("abc"), NIL), "false");
     T_("String.contains?(\"abc\", \"\")", C("Elixir.String", "contains?", 2, S("abc"), S("")), "true");
     T_("String.starts_with?(\"abc\", [\"x\", \"\"])", C("Elixir.String", "starts_with?", 2, S("abc"), L(2, S("x"), S(""))), "true");
     T_("String.ends_with?(\"abc\", \"bc\")", C("Elixir.String", "ends_with?", 2, S("abc"), S("bc")), "true");
-    T_("String.replace(\"é\\u0301x\", \"\", \"-\")", C("Elixir.String", "replace", 3, S("é\xcc\x81x"), S(""), S("-")), "\"-é́-x-\"");
+    T_("String.replace(\"é\\u0301x\", \"\", \"-\")", C("Elixir.String", "__replace__", 3, S("é\xcc\x81x"), S(""), S("-")), "\"-é́-x-\"");
     T_("String.replace(\"aaa\", \"a\", \"b\", global: false)",
-       C("Elixir.String", "replace", 4, S("aaa"), S("a"), S("b"), L(1, T(2, A("global"), ATOM_false))), "\"baa\"");
-    T_("String.replace(\"abcabc\", [\"a\", \"bc\"], \"X\")", C("Elixir.String", "replace", 3, S("abcabc"), L(2, S("a"), S("bc")), S("X")),
+       C("Elixir.String", "__replace__", 4, S("aaa"), S("a"), S("b"), L(1, T(2, A("global"), ATOM_false))), "\"baa\"");
+    T_("String.replace(\"abcabc\", [\"a\", \"bc\"], \"X\")", C("Elixir.String", "__replace__", 3, S("abcabc"), L(2, S("a"), S("bc")), S("X")),
        "\"XXXX\"");
     T_("String.duplicate(\"ab\", 3)", C("Elixir.String", "duplicate", 2, S("ab"), I(3)), "\"ababab\"");
     T_("String.duplicate(\"abc\", -1)", C("Elixir.String", "duplicate", 2, S("abc"), I(-1)), "badarg@2: out of range");
