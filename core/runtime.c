@@ -389,8 +389,14 @@ static void print_killed(Process *p)
 
 /* A process other than main ended with an uncaught exception: report it
  * as Erlang's error logger does. */
+static void report_max_heap(Process *p);
+
 static void runtime_report_crash(Process *p)
 {
+    if (p->heap_kill_words) {
+        report_max_heap(p);
+        return;
+    }
     if (p->exc_class == ATOM_exit) return; /* exits are not errors: nothing is logged */
     char head[128];
     int n = log_prefix(head, sizeof head, "error");
@@ -410,6 +416,28 @@ static void runtime_report_crash(Process *p)
     if (!tlen || text[tlen - 1] != '\n') all[len++] = '\n';
     free(text);
     report_later(all, len);
+}
+
+/* A process passed its max_heap_size: the BEAM's report, through Logger's
+ * console format (the GC figures are genlab's own: heap, registers and
+ * frames in words). */
+static void report_max_heap(Process *p)
+{
+    char buf[1024];
+    int n = log_prefix(buf, sizeof buf, "error");
+    size_t stack = p->vm ? p->vm->regs_cap : 0;
+    snprintf(buf + n, sizeof buf - (size_t)n,
+             "     Process:            #PID<0.%u.0> \n"
+             "     Context:            maximum heap size reached\n"
+             "     Max Heap Size:      %zu\n"
+             "     Total Heap Size:    %zu\n"
+             "     Kill:               true\n"
+             "     Error Logger:       true\n"
+             "     Message Queue Len:  %zu\n"
+             "     GC Info:            [heap_size: %zu, stack_size: %zu]\n",
+             pid_serial(p->pid), p->heap.max_words, p->heap_kill_words, p->vm ? p->vm->mbox_len : 0,
+             p->heap.capacity_words, stack);
+    report_later(xstrndup(buf, strlen(buf)), strlen(buf));
 }
 
 /* Runs the Elixir function Module.fun(args) that returns text (the

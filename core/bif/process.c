@@ -264,6 +264,19 @@ static Term erl_process_flag(Process *p, const Term *a)
         p->trap_exit = a[1] == ATOM_true;
         return old;
     }
+    if (a[0] == A("max_heap_size")) {
+        /* an integer, or a map whose :size is the limit (kill and
+         * error_logger are always on here) */
+        Term size = a[1];
+        if (term_is_map(size)) size = map_get(size, A("size"));
+        if (!term_is_small(size) || small_value(size) < 0) return process_badarg_at(p, 2, "invalid value for max_heap_size");
+        Heap *h = &p->heap;
+        Term old = map_put(h, map_empty(h), A("error_logger"), ATOM_true);
+        old = map_put(h, old, A("kill"), ATOM_true);
+        old = map_put(h, old, A("size"), small_make((int64_t)p->heap.max_words));
+        p->heap.max_words = (size_t)small_value(size);
+        return old;
+    }
     return process_badarg_at(p, 1, "invalid process flag");
 }
 

@@ -8,9 +8,26 @@
 #include "atom.h"
 #include "fatal.h"
 
+static HeapFailureJump failure_jump;
+
+HeapFailureJump heap_set_failure_jump(HeapFailureJump j)
+{
+    HeapFailureJump old = failure_jump;
+    failure_jump = j;
+    return old;
+}
+
+void heap_fail(HeapFailure why)
+{
+    if (failure_jump.jump) longjmp(*failure_jump.jump, (int)why);
+    fatal("out of memory");
+}
+
 static HeapChunk *chunk_new(size_t words)
 {
-    HeapChunk *c = xmalloc(sizeof(HeapChunk) + words * sizeof(Term));
+    if (words > (SIZE_MAX - sizeof(HeapChunk)) / sizeof(Term)) heap_fail(HEAP_FAIL_MEMORY);
+    HeapChunk *c = malloc(sizeof(HeapChunk) + words * sizeof(Term));
+    if (!c) heap_fail(HEAP_FAIL_MEMORY);
     c->next = NULL;
     c->words = words;
     return c;
@@ -89,6 +106,11 @@ Term *heap_alloc(Heap *h, size_t words)
         /* Grow geometrically so a long build is amortised O(1) per word. */
         size_t size = h->capacity_words < 32 ? 32 : h->capacity_words;
         if (size < words) size = words;
+        if (h->max_words && h == failure_jump.owner && h->capacity_words + size > h->max_words) {
+            /* Room for exactly this request may still fit under the limit. */
+            size = words;
+            if (h->capacity_words + size > h->max_words) heap_fail(HEAP_FAIL_LIMIT);
+        }
         HeapChunk *c = chunk_new(size);
         c->next = h->chunks;
         h->chunks = c;

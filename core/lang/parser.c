@@ -93,6 +93,53 @@ static _Noreturn void fail(Parser *p, const char *kind, int line, int column, co
     longjmp(p->jb, 1);
 }
 
+/* The compiler's walkers recurse on the AST, so the AST's depth is
+ * bounded here, where an error can still be a SyntaxError: a left-nested
+ * chain such as `1 + 1 + ... + 1` is parsed by a loop (it needs no stack
+ * in the parser) yet nests once per operator. Each tuple and each list
+ * counts as a level; 2,000 levels are about 1,000 nested calls. */
+#define AST_MAX_DEPTH 2000
+
+/* The line and column in a node's metadata, when it has them. */
+static void meta_position(Term node, int *line, int *column)
+{
+    if (!term_is_tuple(node) || tuple_size(node) != 3) return;
+    for (Term m = tuple_get(node, 1); term_is_cons(m); m = cons_tail(m)) {
+        Term kv = cons_head(m);
+        if (!term_is_tuple(kv) || tuple_size(kv) != 2 || !term_is_small(tuple_get(kv, 1))) continue;
+        if (tuple_get(kv, 0) == ATOM_line) *line = (int)small_value(tuple_get(kv, 1));
+        else if (tuple_get(kv, 0) == atom_from_cstr("column")) *column = (int)small_value(tuple_get(kv, 1));
+    }
+}
+
+static void check_ast_depth(Parser *p, Term ast)
+{
+    typedef struct { Term t; size_t depth; } Pending;
+    size_t n = 0, cap = 64;
+    Pending *stack = xmalloc(cap * sizeof *stack);
+    stack[n++] = (Pending){ast, 0};
+    int line = 1, column = 1;
+    while (n) {
+        Pending top = stack[--n];
+        if (!term_is_tuple(top.t) && !term_is_cons(top.t)) continue;
+        meta_position(top.t, &line, &column);
+        if (top.depth >= AST_MAX_DEPTH) {
+            free(stack);
+            fail(p, "SyntaxError", line, column, "expression is nested too deeply");
+        }
+        size_t count = term_is_tuple(top.t) ? tuple_size(top.t) : 0;
+        for (size_t i = 0; i < count; i++) {
+            if (n == cap) stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
+            stack[n++] = (Pending){tuple_get(top.t, i), top.depth + 1};
+        }
+        for (Term l = top.t; term_is_cons(l); l = cons_tail(l)) {
+            if (n == cap) stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
+            stack[n++] = (Pending){cons_head(l), top.depth + 1};
+        }
+    }
+    free(stack);
+}
+
 static bool erlang_reserved(const char *s, size_t n)
 {
     static const char *words[] = {"after", "and",  "andalso", "band", "begin", "bnot",    "bor",  "bsl",
@@ -1700,7 +1747,11 @@ Term parse_source(Heap *h, const char *source, size_t len, const char *file, Par
     p->strict_paren = -1;
     atoms_init(&p->a);
     volatile Term result = TERM_NONE;
-    if (setjmp(p->jb) == 0) result = parse_grammar(p);
+    if (setjmp(p->jb) == 0) {
+        Term ast = parse_grammar(p);
+        check_ast_depth(p, ast);
+        result = ast;
+    }
     free(p->scratch);
     free(p);
     lexer_free(&tl);

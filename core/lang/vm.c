@@ -83,21 +83,44 @@ void vm_mailbox_remove(VmState *vm, Message **link)
     vm->mbox_len--;
 }
 
-static void regs_reserve(VmState *vm, size_t needed)
+/* Words a process holds: its heap, registers and frames, as the BEAM's
+ * max_heap_size counts heap and stack together. */
+static size_t process_words(const Process *p)
 {
+    const VmState *vm = p->vm;
+    return p->heap.capacity_words + vm->regs_cap + vm->frames_cap * (sizeof(Frame) / sizeof(Term));
+}
+
+/* Ends the running process when it has grown past its max_heap_size. */
+static void heap_limit_check(Process *p)
+{
+    if (p->heap.max_words && process_words(p) > p->heap.max_words) heap_fail(HEAP_FAIL_LIMIT);
+}
+
+static void regs_reserve(Process *p, size_t needed)
+{
+    VmState *vm = p->vm;
     if (needed <= vm->regs_cap) return;
     size_t cap = vm->regs_cap * 2;
     while (cap < needed) cap *= 2;
     vm->regs = xrealloc(vm->regs, cap * sizeof(Term));
     for (size_t i = vm->regs_cap; i < cap; i++) vm->regs[i] = TERM_NIL;
     vm->regs_cap = cap;
+    heap_limit_check(p);
 }
 
-static Frame *frame_push(VmState *vm)
+static Frame *frame_push(Process *p)
 {
+    VmState *vm = p->vm;
     if (vm->nframes == vm->frames_cap) {
         vm->frames_cap *= 2;
-        vm->frames = xrealloc(vm->frames, vm->frames_cap * sizeof(Frame));
+        heap_limit_check(p);
+        Frame *frames = realloc(vm->frames, vm->frames_cap * sizeof(Frame));
+        if (!frames) {
+            vm->frames_cap /= 2;
+            heap_fail(HEAP_FAIL_MEMORY);
+        }
+        vm->frames = frames;
     }
     return &vm->frames[vm->nframes++];
 }
@@ -108,7 +131,7 @@ void vm_prepare_call(Process *p, Function *fn, const Term *args, uint32_t nargs)
     vm->nframes = 0;
     vm->nhandlers = 0;
     vm->base = 0;
-    regs_reserve(vm, fn->nregs + nargs + 1);
+    regs_reserve(p, fn->nregs + nargs + 1);
     for (uint32_t i = 0; i < nargs; i++) vm->regs[i] = args[i];
     vm->fn = fn;
     vm->pc = fn->code;
@@ -284,11 +307,35 @@ static bool bs_match(Process *p, const BinSpec *spec, Term subject, Term *r, siz
     do {                                                    \
         if (gc_due(p)) {                                    \
             gc_collect(p, (top));                           \
+            heap_limit_check(p);                            \
             r = vm->regs + base;                            \
         }                                                   \
     } while (0)
 
+static VmStatus vm_run_slice(Process *p, long budget);
+
 VmStatus vm_run(Process *p, long budget)
+{
+    /* An allocation that fails inside the slice (max_heap_size, or no
+     * memory left) jumps back here and ends this process only. */
+    jmp_buf jump;
+    Process *volatile asking = p;
+    HeapFailureJump outer = heap_set_failure_jump((HeapFailureJump){&jump, &p->heap});
+    int why = setjmp(jump);
+    if (why) {
+        heap_set_failure_jump(outer);
+        p = asking;
+        if (why == HEAP_FAIL_LIMIT) p->heap_kill_words = process_words(p);
+        p->exit_pending = true;
+        p->exit_reason = ATOM_killed;
+        return VM_KILLED;
+    }
+    VmStatus st = vm_run_slice(p, budget);
+    heap_set_failure_jump(outer);
+    return st;
+}
+
+static VmStatus vm_run_slice(Process *p, long budget)
 {
     static const void *dispatch[OP__COUNT] = {
 #define OP(name, n) &&L_##name,
@@ -427,7 +474,7 @@ L_TAIL_APPLY: {
         SAVE();
         RAISE_NOW(ATOM_error, ATOM_badarg);
     }
-    regs_reserve(vm, base + a + n + 3);
+    regs_reserve(p, base + a + n + 3);
     r = vm->regs + base;
     enter_dst = a;
     enter_tail = *pc == OP_TAIL_APPLY;
@@ -528,14 +575,14 @@ enter: {
         for (uint32_t i = 0; i < enter_n; i++) r[i] = r[enter_args + i];
         new_base = base;
     } else {
-        Frame *fr = frame_push(vm);
+        Frame *fr = frame_push(p);
         fr->fn = fn;
         fr->return_pc = enter_ret;
         fr->base = base;
         fr->dst = enter_dst;
         new_base = base + enter_args;
     }
-    regs_reserve(vm, new_base + enter_fn->nregs + enter_nfree);
+    regs_reserve(p, new_base + enter_fn->nregs + enter_nfree);
     base = new_base;
     r = vm->regs + base;
     /* captured values are copied after the arguments (no collection has

@@ -35,6 +35,7 @@ struct Process {
     uint64_t wake_at;         /* virtual ms of a receive timeout, or UINT64_MAX */
     struct Timer *receive_timer; /* that timeout's timer (sched.c), or NULL */
     uint64_t reductions;
+    size_t heap_kill_words;   /* words it held when max_heap_size killed it (0: not so) */
     Term registered_name;     /* atom, or nil */
     Term exit_reason;         /* set when it has exited (or exit_pending) */
     Term initial_call;        /* {Module, function, arity} for Process.info */

@@ -86,10 +86,19 @@ static Process *runq_pop(void)
     return p;
 }
 
+/* Every process starts with this max_heap_size (in words): 128 MB, so
+ * that infinite non-tail recursion ends its process in about a second,
+ * long before the machine runs out of memory. */
+static size_t default_max_heap_words = (size_t)1 << 24;
+
+void process_set_default_max_heap(size_t words) { default_max_heap_words = words; }
+size_t process_default_max_heap(void) { return default_max_heap_words; }
+
 static Process *process_new(uint32_t serial)
 {
     Process *p = xcalloc(1, sizeof *p);
     heap_init(&p->heap, 0);
+    p->heap.max_words = default_max_heap_words;
     p->pid = pid_make(serial);
     p->dictionary = TERM_NIL;
     p->host_root = TERM_NIL;
@@ -125,6 +134,7 @@ Process *process_spawn_main(void)
 {
     Process *p = process_new(next_serial++);
     heap_init(&p->heap, 1024);
+    p->heap.max_words = default_max_heap_words;
     p->is_main = true;
     p->status = PROC_WAITING; /* runnable only while it runs top-level code */
     return p;
@@ -801,6 +811,7 @@ static VmStatus run_slice(Process *p, Process *main)
     switch (st) {
     case VM_KILLED:
         p->exit_pending = false;
+        if (p->heap_kill_words && hooks.crashed) hooks.crashed(p); /* the max_heap_size report */
         process_exit(p, p->exit_reason);
         break;
     case VM_YIELD:

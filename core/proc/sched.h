@@ -25,6 +25,12 @@ Process *process_spawn(Function *fn, const Term *args, uint32_t nargs);
 /* The process that runs top-level code (the script or the shell). */
 Process *process_spawn_main(void);
 
+/* The max_heap_size (words of heap, registers and frames) that new
+ * processes start with; 0 means none. Process.flag(:max_heap_size, n)
+ * changes one process's own. */
+void process_set_default_max_heap(size_t words);
+size_t process_default_max_heap(void);
+
 /* Copies msg into the receiver's mailbox and wakes it if it waits.
  * Sending to a dead pid does nothing, as on the BEAM. */
 void process_send(Process *to, Term msg);

@@ -5,4 +5,4 @@ ref = Process.monitor(pid)
 receive do
   {:DOWN, _, :process, _, reason} -> IO.inspect(reason)
 end
-IO.inspect(Process.flag(:max_heap_size, 0))
+Process.sleep(100)

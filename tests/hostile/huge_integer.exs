@@ -1,5 +1,5 @@
 # limit: 20
-# expect: :still_here
+# expect: still_here
 # An integer past the size limit ends with an error in that process.
 {pid, ref} = spawn_monitor(fn -> Enum.reduce(1..100_000, 2, fn _, acc -> acc * acc end) end)
 receive do

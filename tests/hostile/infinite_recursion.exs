@@ -11,3 +11,8 @@ end
 receive do
   {:DOWN, _, :process, _, reason} -> IO.inspect(reason)
 end
+Process.sleep(100)
+receive do
+  _ -> :ok
+  after 0 -> :ok
+end

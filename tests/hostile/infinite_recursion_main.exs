@@ -1,5 +1,5 @@
 # limit: 20
-# expect: maximum heap size reached
+# expect: (EXIT from #PID<
 # The same recursion in the script's own process ends the script.
 defmodule R do
   def f(0), do: 0
