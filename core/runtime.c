@@ -393,7 +393,7 @@ static void report_max_heap(Process *p);
 
 static void runtime_report_crash(Process *p)
 {
-    if (p->heap_kill_words) {
+    if (p->heap_killed) {
         report_max_heap(p);
         return;
     }
@@ -425,7 +425,7 @@ static void report_max_heap(Process *p)
 {
     char buf[1024];
     int n = log_prefix(buf, sizeof buf, "error");
-    size_t stack = p->vm ? p->vm->regs_cap : 0;
+    size_t stack = p->vm ? p->vm->regs_cap + p->vm->frames_cap * (sizeof(Frame) / sizeof(Term)) : 0;
     snprintf(buf + n, sizeof buf - (size_t)n,
              "     Process:            #PID<0.%u.0> \n"
              "     Context:            maximum heap size reached\n"
@@ -435,7 +435,8 @@ static void report_max_heap(Process *p)
              "     Error Logger:       true\n"
              "     Message Queue Len:  %zu\n"
              "     GC Info:            [heap_size: %zu, stack_size: %zu]\n",
-             pid_serial(p->pid), p->heap.max_words, p->heap_kill_words, p->vm ? p->vm->mbox_len : 0,
+             pid_serial(p->pid), p->vm ? (size_t)p->vm->max_heap_words : 0, p->heap.capacity_words + stack,
+             p->vm ? p->vm->mbox_len : 0,
              p->heap.capacity_words, stack);
     report_later(xstrndup(buf, strlen(buf)), strlen(buf));
 }

@@ -273,8 +273,9 @@ static Term erl_process_flag(Process *p, const Term *a)
         Heap *h = &p->heap;
         Term old = map_put(h, map_empty(h), A("error_logger"), ATOM_true);
         old = map_put(h, old, A("kill"), ATOM_true);
-        old = map_put(h, old, A("size"), small_make((int64_t)p->heap.max_words));
-        p->heap.max_words = (size_t)small_value(size);
+        old = map_put(h, old, A("size"), small_make((int64_t)p->vm->max_heap_words));
+        int64_t words = small_value(size);
+        p->vm->max_heap_words = words > UINT32_MAX ? UINT32_MAX : (uint32_t)words;
         return old;
     }
     return process_badarg_at(p, 1, "invalid process flag");

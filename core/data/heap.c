@@ -106,10 +106,11 @@ Term *heap_alloc(Heap *h, size_t words)
         /* Grow geometrically so a long build is amortised O(1) per word. */
         size_t size = h->capacity_words < 32 ? 32 : h->capacity_words;
         if (size < words) size = words;
-        if (h->max_words && h == failure_jump.owner && h->capacity_words + size > h->max_words) {
+        size_t max = h == failure_jump.owner ? *failure_jump.max_words : 0;
+        if (max && h->capacity_words + size > max) {
             /* Room for exactly this request may still fit under the limit. */
             size = words;
-            if (h->capacity_words + size > h->max_words) heap_fail(HEAP_FAIL_LIMIT);
+            if (h->capacity_words + size > max) heap_fail(HEAP_FAIL_LIMIT);
         }
         HeapChunk *c = chunk_new(size);
         c->next = h->chunks;

@@ -29,7 +29,6 @@ typedef struct Heap {
     size_t capacity_words;    /* sum of all chunk capacities */
     size_t allocated_words;   /* words handed out since the last collection */
     size_t live_words;        /* words that survived the last collection */
-    size_t max_words;         /* a process's limit (max_heap_size), 0 = none */
 } Heap;
 
 void heap_init(Heap *h, size_t initial_words);
@@ -37,7 +36,7 @@ void heap_release(Heap *h); /* frees every chunk */
 
 /* Returns room for `words` Terms. It does not return when memory runs
  * out, or when the heap that the failure jump guards would pass its
- * max_words: it jumps (see below). */
+ * limit: it jumps (see below). */
 Term *heap_alloc(Heap *h, size_t words);
 
 /* Why an allocation could not be met. */
@@ -45,13 +44,15 @@ typedef enum { HEAP_FAIL_LIMIT = 1, HEAP_FAIL_MEMORY = 2 } HeapFailure;
 
 /* Where a failed allocation goes: the VM sets this around a process's
  * slice, so that the process that asked ends, never the program. `owner`
- * is that process's heap, the one whose max_words is enforced here (other
- * heaps, such as a receiver's, are checked at their own collections).
+ * is that process's heap, the one that may not grow past *max_words
+ * (its max_heap_size; 0 = none). Other heaps, such as a receiver's, are
+ * checked at their own process's collections.
  * Returns the previous jump so that nested runs restore it. With no jump
  * set, a failure is an internal error. */
 typedef struct HeapFailureJump {
     jmp_buf *jump;
     Heap *owner;
+    const uint32_t *max_words;
 } HeapFailureJump;
 HeapFailureJump heap_set_failure_jump(HeapFailureJump j);
 

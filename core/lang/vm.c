@@ -44,6 +44,8 @@ static VmState *vm_state(Process *p)
         vm->mbox_tail = &vm->mbox_head;
         vm->mbox_save = &vm->mbox_head;
         vm->result = TERM_NIL;
+        size_t max = process_default_max_heap();
+        vm->max_heap_words = max > UINT32_MAX ? UINT32_MAX : (uint32_t)max;
         p->vm = vm;
     }
     return p->vm;
@@ -94,7 +96,8 @@ static size_t process_words(const Process *p)
 /* Ends the running process when it has grown past its max_heap_size. */
 static void heap_limit_check(Process *p)
 {
-    if (p->heap.max_words && process_words(p) > p->heap.max_words) heap_fail(HEAP_FAIL_LIMIT);
+    size_t max = p->vm->max_heap_words;
+    if (max && process_words(p) > max) heap_fail(HEAP_FAIL_LIMIT);
 }
 
 static void regs_reserve(Process *p, size_t needed)
@@ -320,12 +323,12 @@ VmStatus vm_run(Process *p, long budget)
      * memory left) jumps back here and ends this process only. */
     jmp_buf jump;
     Process *volatile asking = p;
-    HeapFailureJump outer = heap_set_failure_jump((HeapFailureJump){&jump, &p->heap});
+    HeapFailureJump outer = heap_set_failure_jump((HeapFailureJump){&jump, &p->heap, &vm_state(p)->max_heap_words});
     int why = setjmp(jump);
     if (why) {
         heap_set_failure_jump(outer);
         p = asking;
-        if (why == HEAP_FAIL_LIMIT) p->heap_kill_words = process_words(p);
+        p->heap_killed = why == HEAP_FAIL_LIMIT;
         p->exit_pending = true;
         p->exit_reason = ATOM_killed;
         return VM_KILLED;

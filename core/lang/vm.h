@@ -77,6 +77,7 @@ typedef struct VmState {
     Function *fn;          /* running function */
     const Code *pc;        /* next instruction */
     uint32_t base;
+    uint32_t max_heap_words; /* max_heap_size in words, 0 = none (a padding slot) */
     /* the mailbox: a FIFO with a save pointer for selective receive */
     Message *mbox_head, **mbox_tail, **mbox_save;
     size_t mbox_len;

@@ -35,7 +35,6 @@ struct Process {
     uint64_t wake_at;         /* virtual ms of a receive timeout, or UINT64_MAX */
     struct Timer *receive_timer; /* that timeout's timer (sched.c), or NULL */
     uint64_t reductions;
-    size_t heap_kill_words;   /* words it held when max_heap_size killed it (0: not so) */
     Term registered_name;     /* atom, or nil */
     Term exit_reason;         /* set when it has exited (or exit_pending) */
     Term initial_call;        /* {Module, function, arity} for Process.info */
@@ -45,6 +44,7 @@ struct Process {
     bool exit_pending;        /* an exit signal arrived while it was running */
     bool compact_pending;     /* waiting with memory to give back (sched.c) */
     bool queued;              /* in the run queue: freed only once it is out */
+    bool heap_killed;         /* max_heap_size ended it (the crash hook reports it) */
     bool is_main;             /* runs top-level code: kept when it exits */
     /* links and monitors are pids / ids, kept outside the heap */
     uint32_t *links;

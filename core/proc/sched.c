@@ -98,7 +98,6 @@ static Process *process_new(uint32_t serial)
 {
     Process *p = xcalloc(1, sizeof *p);
     heap_init(&p->heap, 0);
-    p->heap.max_words = default_max_heap_words;
     p->pid = pid_make(serial);
     p->dictionary = TERM_NIL;
     p->host_root = TERM_NIL;
@@ -134,7 +133,6 @@ Process *process_spawn_main(void)
 {
     Process *p = process_new(next_serial++);
     heap_init(&p->heap, 1024);
-    p->heap.max_words = default_max_heap_words;
     p->is_main = true;
     p->status = PROC_WAITING; /* runnable only while it runs top-level code */
     return p;
@@ -811,7 +809,7 @@ static VmStatus run_slice(Process *p, Process *main)
     switch (st) {
     case VM_KILLED:
         p->exit_pending = false;
-        if (p->heap_kill_words && hooks.crashed) hooks.crashed(p); /* the max_heap_size report */
+        if (p->heap_killed && hooks.crashed) hooks.crashed(p); /* the max_heap_size report */
         process_exit(p, p->exit_reason);
         break;
     case VM_YIELD:
