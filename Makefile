@@ -21,7 +21,7 @@ CORE_OBJ  := $(CORE_SRC:%.c=$(B)/obj/%.o) $(B)/obj/embedded_lib.o
 CLI_OBJ   := $(CLI_SRC:%.c=$(B)/obj/%.o) $(B)/obj/embedded_lessons.o
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run test asan bench clean setup
+.PHONY: all run test asan bench clean setup fuzz
 all: $(B)/genlab
 
 # the Debian packages are there (else: which are missing, and `make run`)
@@ -86,5 +86,16 @@ bench: setup all
 
 clean:
 	rm -rf build
+
+# make fuzz: the libFuzzer targets of tests/fuzz/ (clang, ASan + UBSan) in
+# build/fuzz, each run FUZZ_S seconds at low priority (scripts/fuzz).
+FUZZ_S   ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+fuzz:
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang OPT="-O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build/fuzz/libgenlab.a >/dev/null
+	@for t in tests/fuzz/fuzz_*.c; do \
+	  clang $(CFLAGS) -O1 $(CORE_INC) -fsanitize=fuzzer $(FUZZ_SAN) $$t build/fuzz/libgenlab.a -o build/fuzz/$$(basename $$t .c) $(LDLIBS) || exit 1; \
+	done
+	@scripts/fuzz build/fuzz $(FUZZ_S)
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

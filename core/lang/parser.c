@@ -520,7 +520,8 @@ static void scratch_push_list(Parser *p, Term list)
 /* The list of the terms pushed since `base`, which are popped. */
 static Term scratch_list(Parser *p, size_t base)
 {
-    Term l = list_from(p->h, p->nscratch - base, p->scratch + base);
+    /* no pointer arithmetic on a scratch that was never allocated */
+    Term l = p->nscratch > base ? list_from(p->h, p->nscratch - base, p->scratch + base) : TERM_NIL;
     p->nscratch = base;
     return l;
 }

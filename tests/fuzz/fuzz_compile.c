@@ -1,0 +1,54 @@
+/* fuzz_compile.c - libFuzzer target: the compiler on whatever parses.
+ * Each top-level expression (not a defmodule, whose body would run) is
+ * compiled as a script's would be; it must compile or give a
+ * CompileError, never crash. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "atom.h"
+#include "compiler.h"
+#include "genlab.h"
+#include "heap.h"
+#include "parser.h"
+
+static void quiet(int stream, const char *bytes, size_t len)
+{
+    (void)stream;
+    (void)bytes;
+    (void)len;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    Genlab *g = genlab_new(1);
+    genlab_set_writer(g, quiet);
+    /* boots the library (the compiler expands its macros) */
+    genlab_run_script(g, "1", 1, "boot.exs");
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    Heap h;
+    heap_init(&h, 1024);
+    ParseError perr;
+    Term ast = parse_source(&h, (const char *)data, size, "fuzz.exs", &perr);
+    if (ast != TERM_NONE) {
+        ast = term_copy(literal_heap(), ast);
+        Term items = term_is_tuple(ast) && tuple_size(ast) == 3 && tuple_get(ast, 0) == atom_from_cstr("__block__")
+                         ? tuple_get(ast, 2)
+                         : cons_new(&h, ast, TERM_NIL);
+        compile_begin_file();
+        Bindings names = {0};
+        for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
+            if (ast_is_defmodule(cons_head(l))) continue;
+            Chunk chunk;
+            CompileError err;
+            if (!compile_chunk(cons_head(l), "fuzz.exs", &names, &chunk, &err)) break;
+        }
+    }
+    heap_release(&h);
+    return 0;
+}
