@@ -6,7 +6,7 @@
 static void write_stdio(int stream, const char *bytes, size_t n)
 {
     FILE *f = stream == 2 ? stderr : stdout;
-    fwrite(bytes, 1, n, f);
+    if (n) fwrite(bytes, 1, n, f); /* an empty write may come with no buffer at all */
     if (stream == 2) fflush(stderr);
 }
 
