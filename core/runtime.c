@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "atom.h"
+#include "bif.h"
 #include "binary.h"
 #include "compiler.h"
 #include "embedded.h"
@@ -20,27 +21,47 @@
 #include "parser.h"
 #include "rng.h"
 #include "sched.h"
+#include "state.h"
 #include "views.h"
 #include "vm.h"
-
-extern bool compile_boot_mode;
 
 static void runtime_idle(void);
 static void runtime_report_crash(Process *p);
 
-static int saved_argc;
-static char **saved_argv;
+typedef struct LibFile LibFile;
+typedef struct LibModule LibModule;
+typedef struct DeferredModule DeferredModule;
+typedef struct PendingReport PendingReport;
+
+/* What this file keeps for a runtime (state.h). */
+typedef struct HostState {
+    int argc;            /* System.argv */
+    char **argv;
+    LibFile *lib_files;  /* the embedded library: see lib_scan */
+    LibModule *lib_modules;
+    size_t nlib_files, nlib_modules, lib_modules_cap;
+    DeferredModule *deferred; /* see lib_load_file */
+    size_t ndeferred, deferred_cap;
+    int load_depth;
+    Process *main_process;
+    Genlab *session;     /* the shell's session, when one is open */
+    PendingReport *pending; /* crash reports the logger has not printed yet */
+    size_t npending, pending_cap;
+    bool reports_after_prompt; /* reports made now print after the next prompt */
+} HostState;
+
+#define HOST (rt->host)
 
 void runtime_set_argv(int argc, char **argv)
 {
-    saved_argc = argc;
-    saved_argv = argv;
+    HOST->argc = argc;
+    HOST->argv = argv;
 }
 
 Term runtime_argv(void *heap)
 {
     Term list = TERM_NIL;
-    for (int i = saved_argc; i-- > 0;) list = cons_new(heap, binary_from_cstr(heap, saved_argv[i]), list);
+    for (int i = HOST->argc; i-- > 0;) list = cons_new(heap, binary_from_cstr(heap, HOST->argv[i]), list);
     return list;
 }
 
@@ -62,32 +83,29 @@ static void report_compile_error(const CompileError *err)
  * only in a shell session, as if IEx had required them from a .iex.exs: a
  * script sees none of them, so one that defines its own Counter gets its
  * own and prints what `elixir` prints. */
-typedef struct LibFile {
+struct LibFile {
     const EmbeddedSource *src;
     bool loaded;
     bool has_macros; /* defines a macro: the compiler must load it to expand calls */
     bool shell_only; /* a preloaded tutorial server */
-} LibFile;
+};
 
-typedef struct LibModule {
+struct LibModule {
     Term name;
     LibFile *file;
-} LibModule;
+};
 
-static LibFile *lib_files;
-static LibModule *lib_modules;
-static size_t nlib_files, nlib_modules, lib_modules_cap;
 
 static void lib_note_module(LibFile *f, const char *name, size_t len, bool is_atom)
 {
     char buf[256];
     if (len + 8 > sizeof buf) return;
     int n = is_atom ? snprintf(buf, sizeof buf, "%.*s", (int)len, name) : snprintf(buf, sizeof buf, "Elixir.%.*s", (int)len, name);
-    if (nlib_modules == lib_modules_cap) {
-        lib_modules_cap = lib_modules_cap ? lib_modules_cap * 2 : 128;
-        lib_modules = xrealloc(lib_modules, lib_modules_cap * sizeof *lib_modules);
+    if (HOST->nlib_modules == HOST->lib_modules_cap) {
+        HOST->lib_modules_cap = HOST->lib_modules_cap ? HOST->lib_modules_cap * 2 : 128;
+        HOST->lib_modules = xrealloc(HOST->lib_modules, HOST->lib_modules_cap * sizeof *HOST->lib_modules);
     }
-    lib_modules[nlib_modules++] = (LibModule){atom_intern(buf, (size_t)n), f};
+    HOST->lib_modules[HOST->nlib_modules++] = (LibModule){atom_intern(buf, (size_t)n), f};
 }
 
 /* Finds `defmodule Name` / `defmodule :name` at the start of lines. */
@@ -120,46 +138,43 @@ static Term toplevel_items(Term ast)
     return list_from(literal_heap(), 1, &ast);
 }
 
-typedef struct DeferredModule {
+struct DeferredModule {
     Term ast;
     const char *path;
-} DeferredModule;
+};
 
-static DeferredModule *deferred;
-static size_t ndeferred, deferred_cap;
-static int load_depth;
 
 static void lib_defer(Term ast, const char *path)
 {
-    if (ndeferred == deferred_cap) {
-        deferred_cap = deferred_cap ? deferred_cap * 2 : 16;
-        deferred = xrealloc(deferred, deferred_cap * sizeof *deferred);
+    if (HOST->ndeferred == HOST->deferred_cap) {
+        HOST->deferred_cap = HOST->deferred_cap ? HOST->deferred_cap * 2 : 16;
+        HOST->deferred = xrealloc(HOST->deferred, HOST->deferred_cap * sizeof *HOST->deferred);
     }
-    deferred[ndeferred++] = (DeferredModule){ast, path};
+    HOST->deferred[HOST->ndeferred++] = (DeferredModule){ast, path};
 }
 
 static void lib_retry_deferred(void)
 {
-    bool saved_mode = compile_boot_mode;
-    compile_boot_mode = true;
+    bool saved_mode = rt->compile_boot_mode;
+    rt->compile_boot_mode = true;
     bool progress = true;
     CompileError err;
-    while (ndeferred && progress) {
+    while (HOST->ndeferred && progress) {
         progress = false;
         size_t kept = 0;
-        for (size_t i = 0; i < ndeferred; i++) {
-            if (compile_defmodule(deferred[i].ast, deferred[i].path, literal_heap(), &err) != TERM_NONE) progress = true;
-            else deferred[kept++] = deferred[i];
+        for (size_t i = 0; i < HOST->ndeferred; i++) {
+            if (compile_defmodule(HOST->deferred[i].ast, HOST->deferred[i].path, literal_heap(), &err) != TERM_NONE) progress = true;
+            else HOST->deferred[kept++] = HOST->deferred[i];
         }
-        ndeferred = kept;
+        HOST->ndeferred = kept;
     }
-    compile_boot_mode = saved_mode;
-    for (size_t i = 0; i < ndeferred; i++) {
-        compile_defmodule(deferred[i].ast, deferred[i].path, literal_heap(), &err);
-        fprintf(stderr, "genlab: the embedded library did not compile (%s):\n", deferred[i].path);
+    rt->compile_boot_mode = saved_mode;
+    for (size_t i = 0; i < HOST->ndeferred; i++) {
+        compile_defmodule(HOST->deferred[i].ast, HOST->deferred[i].path, literal_heap(), &err);
+        fprintf(stderr, "genlab: the embedded library did not compile (%s):\n", HOST->deferred[i].path);
         report_compile_error(&err);
     }
-    ndeferred = 0;
+    HOST->ndeferred = 0;
 }
 
 static void lib_load_file(LibFile *f)
@@ -176,26 +191,26 @@ static void lib_load_file(LibFile *f)
     /* A module that fails may need one whose file is loading further up
      * (a cycle through lazy loads) or a later one of this file: all of
      * them are retried when the outermost load ends. */
-    bool saved_mode = compile_boot_mode;
-    compile_boot_mode = true;
+    bool saved_mode = rt->compile_boot_mode;
+    rt->compile_boot_mode = true;
     CompileError err;
     for (Term l = items; term_is_cons(l); l = cons_tail(l))
         if (ast_is_defmodule(cons_head(l)) && compile_defmodule(cons_head(l), f->src->path, literal_heap(), &err) == TERM_NONE)
             lib_defer(cons_head(l), f->src->path);
-    compile_boot_mode = saved_mode;
+    rt->compile_boot_mode = saved_mode;
 }
 
 static bool shell_session_open(void);
 
 static bool lib_autoload(Term name)
 {
-    for (size_t i = 0; i < nlib_modules; i++)
-        if (lib_modules[i].name == name) {
-            if (lib_modules[i].file->loaded) return false;
-            if (lib_modules[i].file->shell_only && !shell_session_open()) return false;
-            load_depth++;
-            lib_load_file(lib_modules[i].file);
-            if (--load_depth == 0) lib_retry_deferred();
+    for (size_t i = 0; i < HOST->nlib_modules; i++)
+        if (HOST->lib_modules[i].name == name) {
+            if (HOST->lib_modules[i].file->loaded) return false;
+            if (HOST->lib_modules[i].file->shell_only && !shell_session_open()) return false;
+            HOST->load_depth++;
+            lib_load_file(HOST->lib_modules[i].file);
+            if (--HOST->load_depth == 0) lib_retry_deferred();
             return true;
         }
     return false;
@@ -203,8 +218,8 @@ static bool lib_autoload(Term name)
 
 static bool lib_has_macros(Term name)
 {
-    for (size_t i = 0; i < nlib_modules; i++)
-        if (lib_modules[i].name == name) return lib_modules[i].file->has_macros;
+    for (size_t i = 0; i < HOST->nlib_modules; i++)
+        if (HOST->lib_modules[i].name == name) return HOST->lib_modules[i].file->has_macros;
     return false;
 }
 
@@ -216,25 +231,25 @@ static unsigned lib_preload_pids(void)
 {
     unsigned pids = 0;
     bool crypto = false;
-    for (size_t i = 0; i < nlib_modules; i++)
-        if (lib_modules[i].file->shell_only) pids += 5;
-    for (size_t i = 0; i < nlib_files; i++)
-        if (lib_files[i].shell_only && memmem(lib_files[i].src->text, lib_files[i].src->length, ":crypto.", 8)) crypto = true;
+    for (size_t i = 0; i < HOST->nlib_modules; i++)
+        if (HOST->lib_modules[i].file->shell_only) pids += 5;
+    for (size_t i = 0; i < HOST->nlib_files; i++)
+        if (HOST->lib_files[i].shell_only && memmem(HOST->lib_files[i].src->text, HOST->lib_files[i].src->length, ":crypto.", 8)) crypto = true;
     return pids + crypto;
 }
 
 bool runtime_load_library(void)
 {
     bool ok = true;
-    for (size_t i = 0; i < nlib_files; i++)
-        if (!lib_files[i].loaded) {
-            load_depth++;
-            lib_load_file(&lib_files[i]);
-            if (--load_depth == 0) lib_retry_deferred();
+    for (size_t i = 0; i < HOST->nlib_files; i++)
+        if (!HOST->lib_files[i].loaded) {
+            HOST->load_depth++;
+            lib_load_file(&HOST->lib_files[i]);
+            if (--HOST->load_depth == 0) lib_retry_deferred();
         }
-    for (size_t i = 0; i < nlib_modules; i++)
-        if (!module_lookup(lib_modules[i].name)) {
-            fprintf(stderr, "genlab: library module %s did not load\n", atom_text(lib_modules[i].name));
+    for (size_t i = 0; i < HOST->nlib_modules; i++)
+        if (!module_lookup(HOST->lib_modules[i].name)) {
+            fprintf(stderr, "genlab: library module %s did not load\n", atom_text(HOST->lib_modules[i].name));
             ok = false;
         }
     return ok;
@@ -244,26 +259,28 @@ static void load_library(void)
 {
     size_t n = 0;
     for (const EmbeddedSource *s = embedded_sources; s->path; s++) n++;
-    lib_files = xcalloc(n + 1, sizeof *lib_files);
+    HOST->lib_files = xcalloc(n + 1, sizeof *HOST->lib_files);
     for (size_t i = 0; i < n; i++) {
-        lib_files[i].src = &embedded_sources[i];
-        lib_files[i].shell_only = strncmp(embedded_sources[i].path, "lessons/", 8) == 0;
-        lib_scan(&lib_files[i]);
+        HOST->lib_files[i].src = &embedded_sources[i];
+        HOST->lib_files[i].shell_only = strncmp(embedded_sources[i].path, "lessons/", 8) == 0;
+        lib_scan(&HOST->lib_files[i]);
     }
-    nlib_files = n;
+    HOST->nlib_files = n;
     module_set_autoload(lib_autoload, lib_has_macros);
 }
 
-void runtime_init(unsigned long long seed)
+/* Gives the active runtime every concept's state and boots it. */
+static void runtime_boot(unsigned long long seed)
 {
     atom_table_init();
     literal_heap();
+    module_table_init();
     native_init();
-    extern const NativeDef genlab_natives[];
     native_register(genlab_natives);
-    extern const NativeDef process_natives[];
     native_register(process_natives);
-    native_register(views_natives);
+    sched_state_init();
+    ets_state_init();
+    compile_state_init();
     rng_seed(seed);
     load_library();
     sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, ets_owner_exited});
@@ -271,18 +288,15 @@ void runtime_init(unsigned long long seed)
 
 /* ---- the main process ----------------------------------------------------------- */
 
-static Process *main_process;
 
 static Process *main_proc(void)
 {
-    if (!main_process) main_process = process_spawn_main();
-    return main_process;
+    if (!HOST->main_process) HOST->main_process = process_spawn_main();
+    return HOST->main_process;
 }
 
-/* The shell's session, when one is open (see genlab_shell_start). */
-static Genlab *session;
 
-static bool shell_session_open(void) { return session != NULL; }
+static bool shell_session_open(void) { return HOST->session != NULL; }
 
 /* Calls Elixir code at the top of the main process's frame stack and runs
  * the scheduler until that code returns or raises. */
@@ -308,47 +322,44 @@ static VmStatus run_function(Process *p, Function *fn, const Term *args, uint32_
  * `elixir`), so output stays deterministic. */
 #define REPORT_LATENCY_MS 100
 
-typedef struct PendingReport {
+struct PendingReport {
     uint64_t due;
     char *text;
     size_t len;
     bool after_prompt; /* see shell_settle */
     int stream;
-} PendingReport;
+};
 
-static PendingReport *pending;
-static size_t npending, pending_cap;
-static bool reports_after_prompt; /* reports made now print after the next prompt */
 
 static void runtime_idle(void)
 {
     size_t kept = 0;
-    for (size_t i = 0; i < npending; i++) {
-        if (pending[i].due <= clock_now() && !pending[i].after_prompt) {
-            io_write(pending[i].stream, pending[i].text, pending[i].len);
-            free(pending[i].text);
+    for (size_t i = 0; i < HOST->npending; i++) {
+        if (HOST->pending[i].due <= clock_now() && !HOST->pending[i].after_prompt) {
+            io_write(HOST->pending[i].stream, HOST->pending[i].text, HOST->pending[i].len);
+            free(HOST->pending[i].text);
         } else {
-            pending[kept++] = pending[i];
+            HOST->pending[kept++] = HOST->pending[i];
         }
     }
-    npending = kept;
+    HOST->npending = kept;
 }
 
 static void reports_drop(void)
 {
-    for (size_t i = 0; i < npending; i++) free(pending[i].text);
-    npending = 0;
+    for (size_t i = 0; i < HOST->npending; i++) free(HOST->pending[i].text);
+    HOST->npending = 0;
 }
 
 static void report_later_on(int stream, char *text, size_t n)
 {
-    if (npending == pending_cap) {
-        pending_cap = pending_cap ? pending_cap * 2 : 8;
-        pending = xrealloc(pending, pending_cap * sizeof *pending);
+    if (HOST->npending == HOST->pending_cap) {
+        HOST->pending_cap = HOST->pending_cap ? HOST->pending_cap * 2 : 8;
+        HOST->pending = xrealloc(HOST->pending, HOST->pending_cap * sizeof *HOST->pending);
     }
     /* the shell prints reports when its input is done: no latency */
-    uint64_t latency = session ? 0 : REPORT_LATENCY_MS;
-    pending[npending++] = (PendingReport){clock_now() + latency, text, n, reports_after_prompt, stream};
+    uint64_t latency = HOST->session ? 0 : REPORT_LATENCY_MS;
+    HOST->pending[HOST->npending++] = (PendingReport){clock_now() + latency, text, n, HOST->reports_after_prompt, stream};
 }
 
 /* Logger's console is standard output. */
@@ -356,14 +367,14 @@ static void report_later(char *text, size_t n) { report_later_on(1, text, n); }
 
 void runtime_log_write(int stream, const char *bytes, size_t n)
 {
-    if (session) report_later_on(stream, xstrndup(bytes, n), n);
+    if (HOST->session) report_later_on(stream, xstrndup(bytes, n), n);
     else io_write(stream, bytes, n);
 }
 
 /* Reports held for after the prompt are due now. */
 static void reports_release(void)
 {
-    for (size_t i = 0; i < npending; i++) pending[i].after_prompt = false;
+    for (size_t i = 0; i < HOST->npending; i++) HOST->pending[i].after_prompt = false;
     runtime_idle();
 }
 
@@ -598,6 +609,8 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
 /* ---- the public handle ------------------------------------------------------- */
 
 struct Genlab {
+    RuntimeState state; /* every concept's state: rt points here while active */
+    HostState host;
     bool shell_open, colors;
     int counter;
     Term *names; /* the session's binding names; their values are the shell
@@ -605,54 +618,71 @@ struct Genlab {
     size_t nnames;
 };
 
-static Genlab the_runtime;
-static bool runtime_started;
+/* Every entry point of genlab.h makes its runtime the active one first. */
+static void enter(const Genlab *g) { rt = (RuntimeState *)&g->state; }
 
 Genlab *genlab_new(unsigned long long seed)
 {
-    if (runtime_started) return NULL; /* one per program: see genlab.h */
-    runtime_started = true;
-    runtime_init(seed);
-    return &the_runtime;
+    Genlab *g = xcalloc(1, sizeof *g);
+    g->state.host = &g->host;
+    enter(g);
+    runtime_boot(seed);
+    return g;
 }
+
+void runtime_init(unsigned long long seed) { genlab_new(seed); }
 
 void genlab_free(Genlab *g)
 {
     if (!g) return;
-    free(g->names);
-    g->names = NULL;
-    g->nnames = 0;
+    enter(g);
+    /* processes first: their exits release ETS tables through the hooks */
+    sched_state_free();
+    ets_state_free();
     reports_drop();
+    free(HOST->pending);
+    free(HOST->lib_files);
+    free(HOST->lib_modules);
+    free(HOST->deferred);
+    free(g->names);
+    compile_state_free();
+    bif_state_free();
+    module_table_free();
+    native_table_free();
+    literal_heap_free();
+    atom_table_free();
+    free(g);
+    rt = NULL;
 }
 
 void genlab_set_writer(Genlab *g, GenlabWriter writer)
 {
-    (void)g;
+    enter(g);
     io_set_writer(writer);
 }
 
 void genlab_set_argv(Genlab *g, int argc, char **argv)
 {
-    (void)g;
+    enter(g);
     runtime_set_argv(argc, argv);
 }
 
 int genlab_run_script(Genlab *g, const char *source, size_t len, const char *file)
 {
-    (void)g;
+    enter(g);
     return runtime_eval_source(source, len, file, EVAL_SCRIPT);
 }
 
 uint64_t genlab_clock(const Genlab *g)
 {
-    (void)g;
+    enter(g);
     return clock_now();
 }
 
 void genlab_interrupt(Genlab *g)
 {
-    (void)g;
-    sched_interrupt();
+    /* from a signal handler: the active runtime may be another */
+    sched_interrupt(g->state.sched);
 }
 
 void genlab_result_free(GenlabResult *r)
@@ -663,7 +693,7 @@ void genlab_result_free(GenlabResult *r)
 
 GenlabInputStatus genlab_input_status(Genlab *g, const char *source, size_t len)
 {
-    (void)g;
+    enter(g);
     Heap scratch;
     heap_init(&scratch, 1024);
     ParseError perr;
@@ -748,7 +778,8 @@ static void shell_new_process(Genlab *g)
 
 void genlab_shell_start(Genlab *g, bool colors)
 {
-    session = g;
+    enter(g);
+    HOST->session = g;
     g->shell_open = true;
     g->colors = colors;
     sched_set_next_serial(SHELL_FIRST_SERIAL);
@@ -760,7 +791,7 @@ int genlab_shell_counter(const Genlab *g) { return g->counter; }
 
 void genlab_shell_line_read(Genlab *g)
 {
-    (void)g;
+    enter(g);
     sched_skip_serial();
 }
 
@@ -808,10 +839,10 @@ static Process *shell_replace_keeping(Process *p, Term root)
     Heap keep;
     heap_init(&keep, 256);
     root = term_copy(&keep, root);
-    main_process = process_replace_main(p);
-    main_process->host_root = term_copy(&main_process->heap, root);
+    HOST->main_process = process_replace_main(p);
+    HOST->main_process->host_root = term_copy(&HOST->main_process->heap, root);
     heap_release(&keep);
-    return main_process;
+    return HOST->main_process;
 }
 
 /* The shell process was killed: say why, and start a fresh one. */
@@ -829,7 +860,7 @@ static GenlabResult shell_restart(Genlab *g, Process *p)
     snprintf(text, n, "** (EXIT from %s) shell process exited with reason: %s\n\n", pid, why ? why : "killed");
     if (p->exit_reason == atom_from_cstr("genlab_respawn")) text[0] = 0; /* respawn/0 says nothing */
     free(why);
-    main_process = process_replace_main(p);
+    HOST->main_process = process_replace_main(p);
     shell_new_process(g);
     return result_text(GENLAB_RESULT_RESTART, text);
 }
@@ -910,9 +941,9 @@ static void shell_skip_module_pids(Term expr)
  * made now print after the next prompt. */
 static GenlabResult shell_settle(Genlab *g, Process *p)
 {
-    reports_after_prompt = true;
+    HOST->reports_after_prompt = true;
     sched_run_until(clock_now());
-    reports_after_prompt = false;
+    HOST->reports_after_prompt = false;
     int halt;
     if (sched_halted(&halt)) {
         GenlabResult r = result_text(GENLAB_RESULT_HALT, xstrndup("", 0));
@@ -1045,6 +1076,7 @@ static Term shell_parse(Genlab *g, const char *source, size_t len, const char *f
 
 GenlabResult genlab_shell_eval(Genlab *g, const char *source, size_t len)
 {
+    enter(g);
     reports_release();
     char *error;
     Term items = shell_parse(g, source, len, "iex", g->counter, &error);
@@ -1054,6 +1086,7 @@ GenlabResult genlab_shell_eval(Genlab *g, const char *source, size_t len)
 
 bool genlab_shell_load(Genlab *g, const char *source, size_t len, const char *file, char **error)
 {
+    enter(g);
     Term items = shell_parse(g, source, len, file, 1, error);
     if (items == TERM_NONE) return false;
     int counter = g->counter;
@@ -1069,7 +1102,7 @@ bool genlab_shell_load(Genlab *g, const char *source, size_t len, const char *fi
 
 void genlab_advance_clock(Genlab *g, uint64_t ms)
 {
-    (void)g;
+    enter(g);
     reports_release();
     sched_run_until(clock_now() + ms);
     runtime_idle();
@@ -1147,6 +1180,7 @@ static void offer_imports(Completion *c)
 
 size_t genlab_complete(Genlab *g, const char *prefix, void (*each)(void *ctx, const char *candidate), void *ctx)
 {
+    enter(g);
     Completion c = {prefix, strlen(prefix), NULL, 0, 0, each, ctx};
     const char *dot = strrchr(prefix, '.');
     if (dot) {
@@ -1165,10 +1199,10 @@ size_t genlab_complete(Genlab *g, const char *prefix, void (*each)(void *ctx, co
     }
     /* modules, loaded or in the library (Counter, Enum, :lists, Supervisor.Spec) */
     module_each(offer_module, &c);
-    for (size_t i = 0; i < nlib_modules; i++) {
-        if (lib_modules[i].file->shell_only && !g->shell_open) continue;
+    for (size_t i = 0; i < HOST->nlib_modules; i++) {
+        if (HOST->lib_modules[i].file->shell_only && !g->shell_open) continue;
         char buf[512];
-        module_typed_name(lib_modules[i].name, buf, sizeof buf);
+        module_typed_name(HOST->lib_modules[i].name, buf, sizeof buf);
         completion_offer(&c, buf);
     }
     if (!dot) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "atom.h"
+#include "bif.h"
 #include "compare.h"
 #include "fatal.h"
 #include "heap.h"
@@ -12,6 +13,7 @@
 #include "map.h"
 #include "native.h"
 #include "sched.h"
+#include "state.h"
 #include "vm.h"
 
 static Term A(const char *s) { return atom_from_cstr(s); }
@@ -45,19 +47,34 @@ static Function *trampoline(Term mod, Term fun, uint32_t arity)
     return f;
 }
 
+/* The trampolines made so far, in the active runtime (state.h). */
+typedef struct { Term mod, fun; uint32_t arity; Function *f; } Trampoline;
+struct BifState {
+    Trampoline *cache;
+    size_t n, cap;
+};
+
 static Function *trampoline_cached(Term mod, Term fun, uint32_t arity)
 {
-    typedef struct { Term mod, fun; uint32_t arity; Function *f; } Entry;
-    static Entry *cache;
-    static size_t n, cap;
-    for (size_t i = 0; i < n; i++)
-        if (cache[i].mod == mod && cache[i].fun == fun && cache[i].arity == arity) return cache[i].f;
-    if (n == cap) {
-        cap = cap ? cap * 2 : 16;
-        cache = xrealloc(cache, cap * sizeof *cache);
+    if (!rt->bif) rt->bif = xcalloc(1, sizeof *rt->bif);
+    struct BifState *b = rt->bif;
+    for (size_t i = 0; i < b->n; i++)
+        if (b->cache[i].mod == mod && b->cache[i].fun == fun && b->cache[i].arity == arity) return b->cache[i].f;
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 16;
+        b->cache = xrealloc(b->cache, b->cap * sizeof *b->cache);
     }
-    cache[n] = (Entry){mod, fun, arity, trampoline(mod, fun, arity)};
-    return cache[n++].f;
+    b->cache[b->n] = (Trampoline){mod, fun, arity, trampoline(mod, fun, arity)};
+    return b->cache[b->n++].f;
+}
+
+void bif_state_free(void)
+{
+    struct BifState *b = rt->bif;
+    if (!b) return;
+    free(b->cache);
+    free(b);
+    rt->bif = NULL;
 }
 
 /* Starts a process running fun (a closure or &Mod.fun/0). */

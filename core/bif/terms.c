@@ -15,6 +15,7 @@
 #include "io.h"
 #include "map.h"
 #include "module.h"
+#include "state.h"
 
 /* ---- type tests ------------------------------------------------------------- */
 
@@ -552,13 +553,13 @@ static Term erl_phash2_2(Process *p, const Term *a)
 
 /* One counter serves every flavour: what matters is uniqueness and that
  * the same program sees the same numbers on every run. Like the BEAM,
- * plain unique integers start near -2^59 and positive ones near 1. */
-static int64_t unique_counter;
+ * plain unique integers start near -2^59 and positive ones near 1. The
+ * counter is the active runtime's (rt->unique_counter, state.h). */
 
 static Term erl_unique_integer0(Process *p, const Term *a)
 {
     (void)a;
-    return integer_from_i64(&p->heap, -((int64_t)1 << 59) + ++unique_counter);
+    return integer_from_i64(&p->heap, -((int64_t)1 << 59) + ++rt->unique_counter);
 }
 
 static Term erl_unique_integer1(Process *p, const Term *a)
@@ -571,8 +572,8 @@ static Term erl_unique_integer1(Process *p, const Term *a)
         if (m == atom_from_cstr("positive")) positive = true;
         else if (m != atom_from_cstr("monotonic")) return process_badarg_at(p, 1, "invalid modifier");
     }
-    ++unique_counter;
-    return integer_from_i64(&p->heap, positive ? unique_counter : -((int64_t)1 << 59) + unique_counter);
+    ++rt->unique_counter;
+    return integer_from_i64(&p->heap, positive ? rt->unique_counter : -((int64_t)1 << 59) + rt->unique_counter);
 }
 
 static Term erl_node0(Process *p, const Term *a)

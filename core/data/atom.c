@@ -1,10 +1,11 @@
-/* atom.c - the global atom table: an open-addressing hash of indices into a
+/* atom.c - a runtime's atom table: an open-addressing hash of indices into a
  * growable array of names. */
 #include "atom.h"
 
 #include <stdlib.h>
 
 #include "fatal.h"
+#include "state.h"
 
 typedef struct {
     char *text;
@@ -12,10 +13,13 @@ typedef struct {
     uint64_t hash;
 } AtomEntry;
 
-static AtomEntry *entries;
-static size_t entry_count, entry_capacity;
-static uint32_t *slots; /* index + 1, 0 = empty */
-static size_t slot_capacity;
+/* A runtime's atoms (state.h). */
+typedef struct AtomTable {
+    AtomEntry *entries;
+    size_t entry_count, entry_capacity;
+    uint32_t *slots; /* index + 1, 0 = empty */
+    size_t slot_capacity;
+} AtomTable;
 
 static uint64_t hash_text(const char *s, size_t n)
 {
@@ -24,31 +28,32 @@ static uint64_t hash_text(const char *s, size_t n)
     return h;
 }
 
-static void slots_insert(uint32_t index)
+static void slots_insert(AtomTable *t, uint32_t index)
 {
-    size_t mask = slot_capacity - 1;
-    size_t i = entries[index].hash & mask;
-    while (slots[i]) i = (i + 1) & mask;
-    slots[i] = index + 1;
+    size_t mask = t->slot_capacity - 1;
+    size_t i = t->entries[index].hash & mask;
+    while (t->slots[i]) i = (i + 1) & mask;
+    t->slots[i] = index + 1;
 }
 
-static void slots_grow(void)
+static void slots_grow(AtomTable *t)
 {
-    free(slots);
-    slot_capacity = slot_capacity ? slot_capacity * 2 : 1024;
-    slots = xcalloc(slot_capacity, sizeof *slots);
-    for (size_t i = 0; i < entry_count; i++) slots_insert((uint32_t)i);
+    free(t->slots);
+    t->slot_capacity = t->slot_capacity ? t->slot_capacity * 2 : 1024;
+    t->slots = xcalloc(t->slot_capacity, sizeof *t->slots);
+    for (size_t i = 0; i < t->entry_count; i++) slots_insert(t, (uint32_t)i);
 }
 
 Term atom_lookup(const char *text, size_t len)
 {
-    if (!slot_capacity) return TERM_NONE;
+    const AtomTable *t = rt->atoms;
+    if (!t->slot_capacity) return TERM_NONE;
     uint64_t h = hash_text(text, len);
-    size_t mask = slot_capacity - 1;
-    for (size_t i = h & mask; slots[i]; i = (i + 1) & mask) {
-        AtomEntry *e = &entries[slots[i] - 1];
+    size_t mask = t->slot_capacity - 1;
+    for (size_t i = h & mask; t->slots[i]; i = (i + 1) & mask) {
+        AtomEntry *e = &t->entries[t->slots[i] - 1];
         if (e->hash == h && e->length == len && memcmp(e->text, text, len) == 0)
-            return atom_make(slots[i] - 1);
+            return atom_make(t->slots[i] - 1);
     }
     return TERM_NONE;
 }
@@ -57,30 +62,43 @@ Term atom_intern(const char *text, size_t len)
 {
     Term found = atom_lookup(text, len);
     if (found != TERM_NONE) return found;
-    if (entry_count == entry_capacity) {
-        entry_capacity = entry_capacity ? entry_capacity * 2 : 1024;
-        entries = xrealloc(entries, entry_capacity * sizeof *entries);
+    AtomTable *t = rt->atoms;
+    if (t->entry_count == t->entry_capacity) {
+        t->entry_capacity = t->entry_capacity ? t->entry_capacity * 2 : 1024;
+        t->entries = xrealloc(t->entries, t->entry_capacity * sizeof *t->entries);
     }
-    AtomEntry *e = &entries[entry_count];
+    AtomEntry *e = &t->entries[t->entry_count];
     e->text = xmalloc(len + 1);
     memcpy(e->text, text, len);
     e->text[len] = 0;
     e->length = len;
     e->hash = hash_text(text, len);
-    entry_count++;
-    if (entry_count * 2 > slot_capacity) slots_grow();
-    else slots_insert((uint32_t)(entry_count - 1));
-    return atom_make((uint32_t)(entry_count - 1));
+    t->entry_count++;
+    if (t->entry_count * 2 > t->slot_capacity) slots_grow(t);
+    else slots_insert(t, (uint32_t)(t->entry_count - 1));
+    return atom_make((uint32_t)(t->entry_count - 1));
 }
 
 void atom_table_init(void)
 {
-    if (entry_count) return;
+    if (!rt->atoms) rt->atoms = xcalloc(1, sizeof *rt->atoms);
+    if (rt->atoms->entry_count) return;
 #define X(name, text) atom_intern(text, sizeof(text) - 1);
 #include "atoms.def"
 #undef X
 }
 
-const char *atom_text(Term atom) { return entries[atom_index(atom)].text; }
-size_t atom_length(Term atom) { return entries[atom_index(atom)].length; }
-size_t atom_count(void) { return entry_count; }
+void atom_table_free(void)
+{
+    AtomTable *t = rt->atoms;
+    if (!t) return;
+    for (size_t i = 0; i < t->entry_count; i++) free(t->entries[i].text);
+    free(t->entries);
+    free(t->slots);
+    free(t);
+    rt->atoms = NULL;
+}
+
+const char *atom_text(Term atom) { return rt->atoms->entries[atom_index(atom)].text; }
+size_t atom_length(Term atom) { return rt->atoms->entries[atom_index(atom)].length; }
+size_t atom_count(void) { return rt->atoms->entry_count; }

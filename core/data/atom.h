@@ -1,6 +1,6 @@
-/* atom.h - the global atom table.
+/* atom.h - the atom table of the active runtime (state.h).
  *
- * Atoms are interned once and never freed; a Term of tag ATOM holds the
+ * Atoms are interned once and freed with their runtime; a Term of tag ATOM holds the
  * table index. Text is UTF-8 and stored without Elixir's "Elixir." alias
  * prefix stripped: the module Foo is the atom "Elixir.Foo". */
 #ifndef GENLAB_ATOM_H
@@ -19,8 +19,11 @@ enum {
 #include "atoms.def"
 #undef X
 
-/* Fills the table with the predefined atoms of atoms.def. Idempotent. */
+/* Gives the active runtime its table, filled with the predefined atoms of
+ * atoms.def (so ATOM_x means the same in every runtime). Idempotent. */
 void atom_table_init(void);
+/* Frees the active runtime's table and every atom's text. */
+void atom_table_free(void);
 
 /* Returns the atom with this text, creating it if needed. */
 Term atom_intern(const char *text, size_t len);

@@ -7,6 +7,7 @@
 
 #include "atom.h"
 #include "fatal.h"
+#include "state.h"
 
 static HeapFailureJump failure_jump;
 
@@ -55,14 +56,12 @@ void heap_release(Heap *h)
     memset(h, 0, sizeof *h);
 }
 
-/* The literal arena is one big reserved mapping, so that "is this a
- * literal?" is an address comparison. Pages are committed on first touch.
+/* The literal arena is one big reserved mapping per runtime (state.h), so
+ * that "is this a literal?" is an address comparison. Pages are committed on first touch.
  * Address space can be limited (ulimit -v), so the reservation takes at
  * most a quarter of the limit, and halves until the kernel grants it. */
 #define LITERAL_ARENA_MAX_BYTES ((size_t)8 << 30)
 #define LITERAL_ARENA_MIN_BYTES ((size_t)16 << 20)
-static Heap literal_arena;
-static Term *literal_base, *literal_end;
 
 static size_t literal_arena_wanted_bytes(void)
 {
@@ -75,7 +74,7 @@ static size_t literal_arena_wanted_bytes(void)
 
 Heap *literal_heap(void)
 {
-    if (!literal_base) {
+    if (!rt->literal_base) {
         size_t bytes = literal_arena_wanted_bytes();
         void *p = MAP_FAILED;
         for (; bytes >= LITERAL_ARENA_MIN_BYTES / 4; bytes /= 2) {
@@ -84,25 +83,32 @@ Heap *literal_heap(void)
             if (p != MAP_FAILED) break;
         }
         if (p == MAP_FAILED) fatal("cannot reserve the literal arena");
-        literal_base = p;
-        literal_end = literal_base + bytes / sizeof(Term);
-        literal_arena.top = literal_base;
-        literal_arena.limit = literal_end;
-        literal_arena.capacity_words = bytes / sizeof(Term);
+        rt->literal_base = p;
+        rt->literal_end = rt->literal_base + bytes / sizeof(Term);
+        rt->literals.top = rt->literal_base;
+        rt->literals.limit = rt->literal_end;
+        rt->literals.capacity_words = bytes / sizeof(Term);
     }
-    return &literal_arena;
+    return &rt->literals;
+}
+
+void literal_heap_free(void)
+{
+    if (rt->literal_base) munmap(rt->literal_base, (size_t)(rt->literal_end - rt->literal_base) * sizeof(Term));
+    rt->literal_base = rt->literal_end = NULL;
+    memset(&rt->literals, 0, sizeof rt->literals);
 }
 
 bool term_points_to_literal(Term t)
 {
     Term *p = (Term *)(uintptr_t)(t & ~(Term)TAG_MASK);
-    return p >= literal_base && p < literal_end;
+    return p >= rt->literal_base && p < rt->literal_end;
 }
 
 Term *heap_alloc(Heap *h, size_t words)
 {
     if ((size_t)(h->limit - h->top) < words) {
-        if (h == &literal_arena) fatal("literal arena exhausted");
+        if (h == &rt->literals) fatal("literal arena exhausted");
         /* Grow geometrically so a long build is amortised O(1) per word. */
         size_t size = h->capacity_words < 32 ? 32 : h->capacity_words;
         if (size < words) size = words;

@@ -7,7 +7,7 @@
  * collector copies live data into one fresh chunk.
  *
  * Constants of compiled code live in the literal arena: one reserved address
- * range, never collected and never copied, recognisable by address. Terms
+ * range per runtime, never collected and never copied, recognisable by address. Terms
  * in a process heap may point into it; nothing points the other way.
  */
 #ifndef GENLAB_HEAP_H
@@ -64,8 +64,10 @@ size_t heap_memory_bytes(const Heap *h);
 
 /* ---- the literal arena ------------------------------------------------- */
 
-/* The heap whose terms are permanent constants. */
+/* The heap whose terms are permanent constants: the active runtime's
+ * (state.h); literal_heap_free releases its mapping. */
 Heap *literal_heap(void);
+void literal_heap_free(void);
 bool term_points_to_literal(Term t); /* for boxed and cons terms */
 
 /* ---- constructors (in any heap) ------------------------------------------ */

@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "state.h"
+
 static void write_stdio(int stream, const char *bytes, size_t n)
 {
     FILE *f = stream == 2 ? stderr : stdout;
@@ -10,11 +12,10 @@ static void write_stdio(int stream, const char *bytes, size_t n)
     if (stream == 2) fflush(stderr);
 }
 
-static IoWriter writer = write_stdio;
-
-void io_set_writer(IoWriter w) { writer = w ? w : write_stdio; }
+/* The writer is the active runtime's (state.h): NULL means write_stdio. */
+void io_set_writer(IoWriter w) { rt->writer = w; }
 void io_write(int stream, const char *bytes, size_t n)
 {
     if (stream == 2) fflush(stdout);
-    writer(stream, bytes, n);
+    (rt->writer ? rt->writer : write_stdio)(stream, bytes, n);
 }

@@ -24,6 +24,7 @@
 #include "fatal.h"
 #include "map.h"
 #include "module.h"
+#include "state.h"
 
 /* ---- Jenkins mixing ------------------------------------------------------ */
 
@@ -116,15 +117,14 @@ static uint32_t mix_bytes(const uint8_t *k, size_t length, uint32_t seed)
 #define BEAM_SMALL_MAX (((int64_t)1 << 59) - 1)
 #define BEAM_NIL_WORD 0x3Bu
 
-static uint64_t default_atom_number(Term atom) { return atom_index(atom); }
-static MapOrderAtomNumbering atom_numbering = default_atom_number;
+/* The numbering is the active runtime's (state.h): NULL is the atom index. */
+void map_order_set_atom_numbering(MapOrderAtomNumbering fn) { rt->map_atom_numbering = fn; }
 
-void map_order_set_atom_numbering(MapOrderAtomNumbering fn)
+static inline uint64_t beam_atom_word(Term atom)
 {
-    atom_numbering = fn ? fn : default_atom_number;
+    uint64_t n = rt->map_atom_numbering ? rt->map_atom_numbering(atom) : atom_index(atom);
+    return (n << 6) | 0xB;
 }
-
-static inline uint64_t beam_atom_word(Term atom) { return (atom_numbering(atom) << 6) | 0xB; }
 
 /* A local pid is its data << 4 | 0x3, but OTP 25's data is not a simple
  * function of the N in #PID<0.N.0> (no shift of N reproduces its orders),

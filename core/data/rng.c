@@ -3,13 +3,14 @@
 
 #include <string.h>
 
-static uint64_t state = 0x9E3779B97F4A7C15ULL;
+#include "state.h"
 
-void rng_seed(uint64_t seed) { state = seed ^ 0x9E3779B97F4A7C15ULL; }
+/* The state is the active runtime's (state.h). */
+void rng_seed(uint64_t seed) { rt->rng = seed ^ 0x9E3779B97F4A7C15ULL; }
 
 uint64_t rng_next(void)
 {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    uint64_t z = (rt->rng += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
     return z ^ (z >> 31);

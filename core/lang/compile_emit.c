@@ -117,6 +117,7 @@ void fn_finish(FnCtx *c)
     f->nregs = c->max_reg + 2;
     f->defined = true;
     f->file = c->mod->file;
+    /* the environment is the program's, not a runtime's: read it once */
     static int disasm = -1;
     if (disasm < 0) disasm = getenv("GENLAB_DISASM") != NULL;
     if (disasm) disasm_function(f, stderr);
@@ -230,15 +231,13 @@ bool ast_is_var(Term ast, Term *name, Term *context)
     return true;
 }
 
-static Term atom_dot;
-
 bool ast_is_remote(Term ast, Term *mod, Term *fun, Term *args, Term *meta)
 {
     Term callee, m, a;
     if (!ast_is_call(ast, &callee, &m, &a)) return false;
-    if (!atom_dot) atom_dot = atom_from_cstr(".");
+    if (!COMPILE->atom_dot) COMPILE->atom_dot = atom_from_cstr(".");
     Term dot_name, dot_args;
-    if (!ast_is_call(callee, &dot_name, NULL, &dot_args) || dot_name != atom_dot) return false;
+    if (!ast_is_call(callee, &dot_name, NULL, &dot_args) || dot_name != COMPILE->atom_dot) return false;
     if (list_length(dot_args) != 2) return false;
     if (mod) *mod = list_nth(dot_args, 0);
     if (fun) *fun = list_nth(dot_args, 1);

@@ -12,7 +12,6 @@
 
 static Term A(const char *s) { return atom_from_cstr(s); }
 
-bool compile_boot_mode; /* compiling the embedded library: Kernel may not exist yet */
 
 static void finish(FnCtx *c, uint32_t dst, bool tail)
 {
@@ -1515,7 +1514,7 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
     }
     Module *kernel = module_lookup(A("Elixir.Kernel"));
     Function *kf = kernel ? module_find_function(kernel, name, arity) : NULL;
-    if ((kf && kf->exported) || (!kernel && compile_boot_mode) || native_lookup(A("Elixir.Kernel"), name, (int)arity)) {
+    if ((kf && kf->exported) || (!kernel && rt->compile_boot_mode) || native_lookup(A("Elixir.Kernel"), name, (int)arity)) {
         compile_remote_call(c, A("Elixir.Kernel"), name, args, dst, tail);
         return;
     }

@@ -7,6 +7,7 @@
 #include <setjmp.h>
 
 #include "compiler.h"
+#include "state.h"
 #include "vm.h"
 
 typedef struct Var {
@@ -89,9 +90,16 @@ typedef struct FnCtx {
                             * UINT32_MAX */
 } FnCtx;
 
-/* Set while compiling the embedded library, whose modules refer to each
- * other before all of them exist. */
-extern bool compile_boot_mode;
+/* The compiler's part of the active runtime's state (state.h). While
+ * rt->compile_boot_mode is set, the embedded library is compiling: its
+ * modules refer to each other before all of them exist. */
+typedef struct CompileState {
+    Term *file_modules; /* modules defined by the file being run (compile_begin_file) */
+    size_t nfile_modules, file_modules_cap;
+    ModCtx toplevel;    /* top-level code's aliases and imports */
+    Term atom_dot;      /* the atom ".", looked up once */
+} CompileState;
+#define COMPILE (rt->compile)
 
 /* ---- errors ---------------------------------------------------------------- */
 _Noreturn void compile_fail(FnCtx *c, const char *kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -101,7 +101,7 @@ void module_directive(ModCtx *m, const char *which, Term args, int line)
         Term mod = expand_alias(m, target);
         if (mod == TERM_NONE && term_is_atom(target)) mod = target;
         if (mod == TERM_NONE) compile_fail_mod(m, line, "CompileError", "invalid argument for import");
-        if (!module_lookup(mod) && !compile_boot_mode)
+        if (!module_lookup(mod) && !rt->compile_boot_mode)
             compile_fail_mod(m, line, "CompileError", "module %s is not loaded and could not be found", module_display_name(mod));
         if (m->nimports == m->imports_cap) {
             m->imports_cap = m->imports_cap ? m->imports_cap * 2 : 8;
@@ -130,23 +130,34 @@ Function *find_macro(ModCtx *m, Term name, uint32_t arity)
     return NULL;
 }
 
-/* Modules defined by the file being run (see compile_begin_file). */
-static Term *file_modules;
-static size_t nfile_modules, file_modules_cap;
 static void note_file_module(Term name);
 
-/* Top-level code's environment: aliases and imports made at the top level
- * of a file (or in the shell) stay in effect for what follows. */
-static ModCtx toplevel;
+/* Top-level code's environment (COMPILE->toplevel): aliases and imports
+ * made at the top level of a file (or in the shell) stay in effect for what
+ * follows. */
+void compile_state_init(void) { rt->compile = xcalloc(1, sizeof *rt->compile); }
+
+void compile_state_free(void)
+{
+    CompileState *c = rt->compile;
+    if (!c) return;
+    free(c->file_modules);
+    free(c->toplevel.aliases);
+    free(c->toplevel.imports);
+    free(c->toplevel.attrs);
+    free(c->toplevel.locals);
+    free(c);
+    rt->compile = NULL;
+}
 
 void compile_begin_file(void)
 {
-    nfile_modules = 0;
-    toplevel.naliases = 0;
-    toplevel.nimports = 0;
+    COMPILE->nfile_modules = 0;
+    COMPILE->toplevel.naliases = 0;
+    COMPILE->toplevel.nimports = 0;
 }
 
-void compile_begin_input(void) { nfile_modules = 0; }
+void compile_begin_input(void) { COMPILE->nfile_modules = 0; }
 
 void compile_note_file_module(Term ast)
 {
@@ -154,26 +165,26 @@ void compile_note_file_module(Term ast)
     if (!ast_is_call(ast, &name, &meta, &args)) return;
     ModCtx m;
     memset(&m, 0, sizeof m);
-    m.aliases = toplevel.aliases;
-    m.naliases = toplevel.naliases;
+    m.aliases = COMPILE->toplevel.aliases;
+    m.naliases = COMPILE->toplevel.naliases;
     Term mod = expand_alias(&m, list_nth(args, 0));
     if (mod != TERM_NONE) note_file_module(mod);
 }
 
 static void note_file_module(Term name)
 {
-    if (nfile_modules == file_modules_cap) {
-        file_modules_cap = file_modules_cap ? file_modules_cap * 2 : 16;
-        file_modules = xrealloc(file_modules, file_modules_cap * sizeof *file_modules);
+    if (COMPILE->nfile_modules == COMPILE->file_modules_cap) {
+        COMPILE->file_modules_cap = COMPILE->file_modules_cap ? COMPILE->file_modules_cap * 2 : 16;
+        COMPILE->file_modules = xrealloc(COMPILE->file_modules, COMPILE->file_modules_cap * sizeof *COMPILE->file_modules);
     }
-    file_modules[nfile_modules++] = name;
+    COMPILE->file_modules[COMPILE->nfile_modules++] = name;
 }
 
 Term module_struct_default(ModCtx *m, Term module, int line)
 {
     if (!m->module)
-        for (size_t i = 0; i < nfile_modules; i++)
-            if (file_modules[i] == module)
+        for (size_t i = 0; i < COMPILE->nfile_modules; i++)
+            if (COMPILE->file_modules[i] == module)
                 compile_fail_mod(m, line, "CompileError", "cannot access struct %s, the struct was not yet defined or the struct is being accessed in the same context that defines it",
                                  module_display_name(module));
     if (m->module && module == m->name && m->module->struct_default != TERM_NONE) return m->module->struct_default;
@@ -964,7 +975,7 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
 {
     jmp_buf on_error;
     /* Top-level code compiles in the persistent top-level environment. */
-    ModCtx *m = &toplevel;
+    ModCtx *m = &COMPILE->toplevel;
     m->file = file;
     m->err = err;
     m->on_error = &on_error;

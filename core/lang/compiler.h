@@ -43,6 +43,10 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
  * expression ({:module, Mod, bytes, last}) in `h`, or TERM_NONE with *err. */
 Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err);
 
+/* Gives the active runtime (state.h) the compiler's state; frees it. */
+void compile_state_init(void);
+void compile_state_free(void);
+
 /* Starts a new file or shell input: structs of modules it defines cannot
  * be used by its own top-level code (Elixir expands a file's top level
  * before it runs any of it). */

@@ -6,11 +6,32 @@
 #include "atom.h"
 #include "fatal.h"
 #include "inspect.h"
-
-uint32_t module_generation = 1;
+#include "state.h"
 
 #define MODULE_BUCKETS 1024
-static Module *modules[MODULE_BUCKETS];
+#define DYNAMIC_CACHE_SIZE 512
+
+/* The active runtime's modules (state.h). */
+typedef struct ModuleTable {
+    Module *buckets[MODULE_BUCKETS]; /* current versions, chained by `next` */
+    bool (*autoload)(Term name);
+    bool (*autoload_has_macros)(Term name);
+    ExtRef dynamic_cache[DYNAMIC_CACHE_SIZE]; /* see extref_resolve_dynamic */
+} ModuleTable;
+
+#define MODULES (rt->modules)
+
+void module_table_init(void)
+{
+    rt->modules = xcalloc(1, sizeof *rt->modules);
+    rt->module_generation = 1;
+}
+
+void module_table_free(void)
+{
+    free(rt->modules);
+    rt->modules = NULL;
+}
 
 static size_t module_bucket(Term name) { return (atom_index(name) * 2654435761u) % MODULE_BUCKETS; }
 
@@ -79,7 +100,7 @@ Function *module_function(Module *m, Term name, uint32_t arity)
 void module_install(Module *m)
 {
     size_t b = module_bucket(m->name);
-    Module **slot = &modules[b];
+    Module **slot = &MODULES->buckets[b];
     while (*slot && (*slot)->name != m->name) slot = &(*slot)->next;
     if (*slot) {
         m->version = (*slot)->version + 1;
@@ -89,21 +110,19 @@ void module_install(Module *m)
         m->next = NULL;
     }
     *slot = m;
-    module_generation++;
+    rt->module_generation++;
 }
 
-static bool (*autoload)(Term name);
-static bool (*autoload_has_macros)(Term name);
 
 void module_set_autoload(bool (*fn)(Term name), bool (*has_macros)(Term name))
 {
-    autoload = fn;
-    autoload_has_macros = has_macros;
+    MODULES->autoload = fn;
+    MODULES->autoload_has_macros = has_macros;
 }
 
 static Module *module_find(Term name)
 {
-    for (Module *m = modules[module_bucket(name)]; m; m = m->next)
+    for (Module *m = MODULES->buckets[module_bucket(name)]; m; m = m->next)
         if (m->name == name) return m;
     return NULL;
 }
@@ -113,7 +132,7 @@ Module *module_lookup(Term name)
     if (!term_is_atom(name)) return NULL;
     Module *m = module_find(name);
     /* a library module not loaded yet is loaded on first use */
-    if (!m && autoload && autoload(name)) m = module_find(name);
+    if (!m && MODULES->autoload && MODULES->autoload(name)) m = module_find(name);
     return m;
 }
 
@@ -127,7 +146,7 @@ Module *module_lookup_for_macros(Term name)
 {
     if (!term_is_atom(name)) return NULL;
     Module *m = module_find(name);
-    if (m || !autoload_has_macros || !autoload_has_macros(name)) return m;
+    if (m || !MODULES->autoload_has_macros || !MODULES->autoload_has_macros(name)) return m;
     return module_lookup(name);
 }
 
@@ -142,8 +161,8 @@ ExtRef *extref_new(Term module, Term name, uint32_t arity)
 
 bool extref_resolve(ExtRef *ref)
 {
-    if (ref->seen_generation == module_generation) return ref->fn || ref->native;
-    ref->seen_generation = module_generation;
+    if (ref->seen_generation == rt->module_generation) return ref->fn || ref->native;
+    ref->seen_generation = rt->module_generation;
     ref->fn = NULL;
     ref->native = NULL;
     Module *m = module_lookup(ref->module);
@@ -160,13 +179,11 @@ bool extref_resolve(ExtRef *ref)
 
 /* Calls whose target is only known at run time (mod.fun(...), apply,
  * &Mod.fun/n) go through a small direct-mapped cache of resolutions. */
-#define DYNAMIC_CACHE_SIZE 512
-static ExtRef dynamic_cache[DYNAMIC_CACHE_SIZE];
 
 bool extref_resolve_dynamic(ExtRef *ref)
 {
     size_t slot = ((atom_index(ref->module) * 31u + atom_index(ref->name)) * 31u + ref->arity) % DYNAMIC_CACHE_SIZE;
-    ExtRef *cached = &dynamic_cache[slot];
+    ExtRef *cached = &MODULES->dynamic_cache[slot];
     if (cached->module != ref->module || cached->name != ref->name || cached->arity != ref->arity) {
         cached->module = ref->module;
         cached->name = ref->name;

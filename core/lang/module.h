@@ -74,6 +74,10 @@ typedef struct ExtRef {
     bool frameless; /* an inline operator: a failure adds no BIF stack frame */
 } ExtRef;
 
+/* Gives the active runtime (state.h) an empty module table; frees it. */
+void module_table_init(void);
+void module_table_free(void);
+
 Module *module_new(Term name, const char *file);
 /* Returns the function (creating an undefined placeholder so calls can be
  * compiled before the definition). */
@@ -90,8 +94,8 @@ void module_set_autoload(bool (*fn)(Term name), bool (*has_macros)(Term name));
 /* Like module_lookup, but loads a library module only if it defines
  * macros: the compiler asks this for every remote call. */
 Module *module_lookup_for_macros(Term name);
-/* Every change of any module bumps this, invalidating ExtRef caches. */
-extern uint32_t module_generation;
+/* Every change of any module bumps rt->module_generation (state.h),
+ * invalidating ExtRef caches. */
 /* Resolves a call site; false if there is no such exported function. */
 bool extref_resolve(ExtRef *ref);
 ExtRef *extref_new(Term module, Term name, uint32_t arity);

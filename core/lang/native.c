@@ -10,6 +10,7 @@
 #include "bif.h"
 #include "ets.h"
 #include "fatal.h"
+#include "state.h"
 
 typedef struct NativeSlot {
     Term module, name; /* 0 marks an empty slot */
@@ -17,8 +18,14 @@ typedef struct NativeSlot {
     NativeFn fn;
 } NativeSlot;
 
-static NativeSlot *slots;
-static size_t slot_capacity, slot_count;
+/* The active runtime's natives (state.h). The table is keyed by atoms,
+ * which are the runtime's own, so every runtime builds its own. */
+typedef struct NativeTable {
+    NativeSlot *slots;
+    size_t slot_capacity, slot_count;
+} NativeTable;
+
+#define NATIVES (rt->natives)
 
 static size_t slot_hash(Term module, Term name, int arity)
 {
@@ -35,55 +42,54 @@ static void slot_store(NativeSlot *table, size_t capacity, const NativeSlot *ent
     while (table[i].module && !(table[i].module == entry->module && table[i].name == entry->name &&
                                 table[i].arity == entry->arity))
         i = (i + 1) & mask;
-    if (!table[i].module) slot_count++;
+    if (!table[i].module) NATIVES->slot_count++;
     table[i] = *entry;
 }
 
 static void slots_grow(void)
 {
-    size_t capacity = slot_capacity ? slot_capacity * 2 : 1024;
+    size_t capacity = NATIVES->slot_capacity ? NATIVES->slot_capacity * 2 : 1024;
     NativeSlot *table = xcalloc(capacity, sizeof *table);
-    slot_count = 0;
-    for (size_t i = 0; i < slot_capacity; i++)
-        if (slots[i].module) slot_store(table, capacity, &slots[i]);
-    free(slots);
-    slots = table;
-    slot_capacity = capacity;
+    NATIVES->slot_count = 0;
+    for (size_t i = 0; i < NATIVES->slot_capacity; i++)
+        if (NATIVES->slots[i].module) slot_store(table, capacity, &NATIVES->slots[i]);
+    free(NATIVES->slots);
+    NATIVES->slots = table;
+    NATIVES->slot_capacity = capacity;
 }
 
 void native_register(const NativeDef *defs)
 {
-    atom_table_init();
+    if (!NATIVES) NATIVES = xcalloc(1, sizeof *NATIVES);
     for (; defs->module; defs++) {
-        if ((slot_count + 1) * 2 > slot_capacity) slots_grow();
+        if ((NATIVES->slot_count + 1) * 2 > NATIVES->slot_capacity) slots_grow();
         NativeSlot entry = {atom_from_cstr(defs->module), atom_from_cstr(defs->name), defs->arity, defs->fn};
         /* A later registration of the same function replaces the earlier. */
-        slot_store(slots, slot_capacity, &entry);
+        slot_store(NATIVES->slots, NATIVES->slot_capacity, &entry);
     }
 }
 
 NativeFn native_lookup(Term module, Term name, int arity)
 {
-    if (!slot_capacity || !term_is_atom(module) || !term_is_atom(name)) return NULL;
-    size_t mask = slot_capacity - 1;
-    for (size_t i = slot_hash(module, name, arity) & mask; slots[i].module; i = (i + 1) & mask)
-        if (slots[i].module == module && slots[i].name == name && slots[i].arity == arity)
-            return slots[i].fn;
+    if (!NATIVES || !NATIVES->slot_capacity || !term_is_atom(module) || !term_is_atom(name)) return NULL;
+    size_t mask = NATIVES->slot_capacity - 1;
+    for (size_t i = slot_hash(module, name, arity) & mask; NATIVES->slots[i].module; i = (i + 1) & mask)
+        if (NATIVES->slots[i].module == module && NATIVES->slots[i].name == name && NATIVES->slots[i].arity == arity)
+            return NATIVES->slots[i].fn;
     return NULL;
 }
 
 bool native_module_known(Term module)
 {
-    for (size_t i = 0; i < slot_capacity; i++)
-        if (slots[i].module == module) return true;
+    if (!NATIVES) return false;
+    for (size_t i = 0; i < NATIVES->slot_capacity; i++)
+        if (NATIVES->slots[i].module == module) return true;
     return false;
 }
 
 void native_init(void)
 {
-    static bool done;
-    if (done) return;
-    done = true;
+    if (NATIVES) return;
     static const NativeDef *const tables[] = {
         bif_arith_natives,  bif_terms_natives, bif_convert_natives, bif_lists_natives,
         bif_maps_natives,   bif_binmod_natives, bif_unicode_natives, bif_math_natives,
@@ -91,4 +97,12 @@ void native_init(void)
         ets_natives,        bif_code_natives, bif_etf_natives, bif_regex_natives,
     };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) native_register(tables[i]);
+}
+
+void native_table_free(void)
+{
+    if (!NATIVES) return;
+    free(NATIVES->slots);
+    free(NATIVES);
+    NATIVES = NULL;
 }

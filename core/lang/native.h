@@ -32,7 +32,10 @@ NativeFn native_lookup(Term module, Term name, int arity);
 /* Whether any native is registered under `module` (so that
  * :erlang.module_loaded(:lists) is true). A linear scan: not for hot paths. */
 bool native_module_known(Term module);
-/* Registers every table of core/bif/ (see bif/bif.h). */
+/* Gives the active runtime (state.h) its table with every table of
+ * core/bif/ (see bif/bif.h) registered; does nothing if it has one.
+ * native_table_free frees it. */
 void native_init(void);
+void native_table_free(void);
 
 #endif

@@ -16,16 +16,39 @@
 #include "map_order.h"
 #include "process.h"
 #include "sched.h"
+#include "state.h"
 
 /* ---- atoms ------------------------------------------------------------------------ */
 
-static struct {
+typedef struct EtsAtoms {
     bool ready;
     Term set, ordered_set, bag, duplicate_bag, public_, protected_, private_, named_table, keypos, heir,
         none, write_concurrency, read_concurrency, decentralized_counters, compressed, auto_, end_of_table,
         id, name, size, type, owner, protection, memory, node, nonode, fixed, safe_fixed, ets_transfer, const_,
         any, all_object, all_vars, select_cont, EXIT;
-} A;
+} EtsAtoms;
+
+/* The active runtime's ETS (state.h): its tables and the atoms it uses. */
+typedef struct EtsState EtsState;
+#define ETS (rt->ets)
+#define A (ETS->atoms)
+
+/* A small map from 64-bit keys to pointers: see ptrmap_get. */
+typedef struct PtrMap {
+    uint64_t *keys;
+    void **values;
+    size_t cap, count;
+} PtrMap;
+
+struct EtsState {
+    EtsAtoms atoms;
+    PtrMap by_id, by_name, by_owner;
+    size_t table_count;
+    uint32_t *atom_classes; /* see atom_class */
+    size_t atom_classes_cap;
+};
+
+void ets_state_init(void) { rt->ets = xcalloc(1, sizeof *rt->ets); }
 
 static void atoms_init(void)
 {
@@ -88,12 +111,6 @@ static const char E_UPD_BADOP[] = "not a valid update operation";
 /* ---- a small map from 64-bit keys to pointers ----------------------------------------
  * Linear probing with backward-shift deletion; key 0 marks an empty slot
  * (no table id, atom or pid term is 0). */
-
-typedef struct PtrMap {
-    uint64_t *keys;
-    void **values;
-    size_t cap, count;
-} PtrMap;
 
 static size_t ptrmap_slot(uint64_t key, size_t cap)
 {
@@ -229,8 +246,6 @@ typedef struct EtsTable {
     struct EtsTable *owner_next, *owner_prev; /* the owner's tables */
 } EtsTable;
 
-static PtrMap by_id, by_name, by_owner;
-static size_t table_count;
 
 static inline Term obj_key(const EtsTable *t, const EtsObj *o) { return tuple_get(o->tuple, t->keypos - 1); }
 static inline bool is_hashed(const EtsTable *t) { return t->type != ETS_ORDERED_SET; }
@@ -238,18 +253,18 @@ static inline bool is_bag(const EtsTable *t) { return t->type == ETS_BAG || t->t
 
 static void owner_link(EtsTable *t)
 {
-    EtsTable *head = ptrmap_get(&by_owner, t->owner);
+    EtsTable *head = ptrmap_get(&ETS->by_owner, t->owner);
     t->owner_prev = NULL;
     t->owner_next = head;
     if (head) head->owner_prev = t;
-    ptrmap_put(&by_owner, t->owner, t);
+    ptrmap_put(&ETS->by_owner, t->owner, t);
 }
 
 static void owner_unlink(EtsTable *t)
 {
     if (t->owner_prev) t->owner_prev->owner_next = t->owner_next;
-    else if (t->owner_next) ptrmap_put(&by_owner, t->owner, t->owner_next);
-    else ptrmap_remove(&by_owner, t->owner);
+    else if (t->owner_next) ptrmap_put(&ETS->by_owner, t->owner, t->owner_next);
+    else ptrmap_remove(&ETS->by_owner, t->owner);
     if (t->owner_next) t->owner_next->owner_prev = t->owner_prev;
     t->owner_next = t->owner_prev = NULL;
 }
@@ -660,12 +675,12 @@ static void table_destroy(EtsTable *t)
 {
     table_clear(t);
     free(t->buckets);
-    ptrmap_remove(&by_id, t->id);
-    if (t->named) ptrmap_remove(&by_name, t->name);
+    ptrmap_remove(&ETS->by_id, t->id);
+    if (t->named) ptrmap_remove(&ETS->by_name, t->name);
     owner_unlink(t);
     if (t->heir_data) obj_free(t->heir_data);
     free(t);
-    table_count--;
+    ETS->table_count--;
 }
 
 /* The table's id as the caller sees it: its name if named, else a ref. */
@@ -709,8 +724,8 @@ typedef enum { NEED_INFO, NEED_READ, NEED_WRITE } Need;
 
 static EtsTable *table_lookup(Term tab)
 {
-    if (term_is_atom(tab)) return ptrmap_get(&by_name, tab);
-    if (term_is_ref(tab)) return ptrmap_get(&by_id, (uint64_t)boxed_ptr(tab)[1]);
+    if (term_is_atom(tab)) return ptrmap_get(&ETS->by_name, tab);
+    if (term_is_ref(tab)) return ptrmap_get(&ETS->by_id, (uint64_t)boxed_ptr(tab)[1]);
     return NULL;
 }
 
@@ -745,21 +760,19 @@ static EtsTable *table_get(Process *p, Term tab, Need need)
 
 enum { AC_UNKNOWN = 0, AC_PLAIN, AC_ANY, AC_OBJECT, AC_ALLVARS, AC_VAR }; /* AC_VAR + n: :"$n" */
 
-static uint32_t *atom_classes;
-static size_t atom_classes_cap;
 
 /* What an atom means in a match spec, cached per atom. */
 static uint32_t atom_class(Term a)
 {
     size_t i = atom_index(a);
-    if (i >= atom_classes_cap) {
-        size_t cap = atom_classes_cap ? atom_classes_cap : 1024;
+    if (i >= ETS->atom_classes_cap) {
+        size_t cap = ETS->atom_classes_cap ? ETS->atom_classes_cap : 1024;
         while (cap <= i) cap *= 2;
-        atom_classes = xrealloc(atom_classes, cap * sizeof *atom_classes);
-        memset(atom_classes + atom_classes_cap, 0, (cap - atom_classes_cap) * sizeof *atom_classes);
-        atom_classes_cap = cap;
+        ETS->atom_classes = xrealloc(ETS->atom_classes, cap * sizeof *ETS->atom_classes);
+        memset(ETS->atom_classes + ETS->atom_classes_cap, 0, (cap - ETS->atom_classes_cap) * sizeof *ETS->atom_classes);
+        ETS->atom_classes_cap = cap;
     }
-    if (atom_classes[i] != AC_UNKNOWN) return atom_classes[i];
+    if (ETS->atom_classes[i] != AC_UNKNOWN) return ETS->atom_classes[i];
     const char *s = atom_text(a);
     size_t n = atom_length(a);
     uint32_t c = AC_PLAIN;
@@ -772,7 +785,7 @@ static uint32_t atom_class(Term a)
         while (k < n && s[k] >= '0' && s[k] <= '9') v = v * 10 + (uint64_t)(s[k++] - '0');
         if (k == n && v <= 100000000) c = AC_VAR + (uint32_t)v;
     }
-    atom_classes[i] = c;
+    ETS->atom_classes[i] = c;
     return c;
 }
 
@@ -1471,7 +1484,7 @@ static Term ets_new(Process *p, const Term *a)
             return process_badarg_at(p, 2, "invalid options");
     }
     if (l != TERM_NIL) return process_badarg_at(p, 2, "not a list");
-    if (proto.named && ptrmap_get(&by_name, a[0])) return process_badarg_at(p, 1, E_NAMEEXISTS);
+    if (proto.named && ptrmap_get(&ETS->by_name, a[0])) return process_badarg_at(p, 1, E_NAMEEXISTS);
 
     EtsTable *t = xmalloc(sizeof *t);
     *t = proto;
@@ -1480,10 +1493,10 @@ static Term ets_new(Process *p, const Term *a)
     t->owner = p->pid;
     if (is_hashed(t)) hash_init(t);
     if (t->heir != A.none) t->heir_data = obj_new(tuple_from(&p->heap, 1, &heir_data));
-    ptrmap_put(&by_id, t->id, t);
-    if (t->named) ptrmap_put(&by_name, t->name, t);
+    ptrmap_put(&ETS->by_id, t->id, t);
+    if (t->named) ptrmap_put(&ETS->by_name, t->name, t);
     owner_link(t);
-    table_count++;
+    ETS->table_count++;
     return table_term(&p->heap, t);
 }
 
@@ -1507,7 +1520,7 @@ static Term ets_whereis(Process *p, const Term *a)
 {
     atoms_init();
     if (!term_is_atom(a[0])) return process_badarg_at(p, 1, "not an atom");
-    EtsTable *t = ptrmap_get(&by_name, a[0]);
+    EtsTable *t = ptrmap_get(&ETS->by_name, a[0]);
     return t ? ref_new(&p->heap, t->id) : ATOM_undefined;
 }
 
@@ -1517,10 +1530,10 @@ static Term ets_rename(Process *p, const Term *a)
     if (!t) return TERM_NONE;
     if (!term_is_atom(a[1])) return process_badarg_at(p, 2, "not an atom");
     if (t->named) {
-        EtsTable *other = ptrmap_get(&by_name, a[1]);
+        EtsTable *other = ptrmap_get(&ETS->by_name, a[1]);
         if (other && other != t) return process_badarg_at(p, 2, E_NAMEEXISTS);
-        ptrmap_remove(&by_name, t->name);
-        ptrmap_put(&by_name, a[1], t);
+        ptrmap_remove(&ETS->by_name, t->name);
+        ptrmap_put(&ETS->by_name, a[1], t);
     }
     t->name = a[1];
     return table_term(&p->heap, t);
@@ -1553,9 +1566,9 @@ static Term ets_give_away(Process *p, const Term *a)
 
 void ets_owner_exited(Term pid)
 {
-    if (!by_owner.count) return;
+    if (!ETS->by_owner.count) return;
     EtsTable *t;
-    while ((t = ptrmap_get(&by_owner, pid))) {
+    while ((t = ptrmap_get(&ETS->by_owner, pid))) {
         Process *heir = t->heir != A.none ? process_of(t->heir) : NULL;
         if (heir && heir->status != PROC_EXITED && heir->pid != pid) {
             Term data = tuple_get(t->heir_data->tuple, 0);
@@ -1570,21 +1583,30 @@ void ets_owner_exited(Term pid)
     }
 }
 
-size_t ets_table_count(void) { return table_count; }
+size_t ets_table_count(void) { return ETS->table_count; }
 
 void ets_reset(void)
 {
-    for (size_t i = 0; i < by_id.cap; i++)
-        if (by_id.keys[i]) {
-            EtsTable *t = by_id.values[i];
+    for (size_t i = 0; i < ETS->by_id.cap; i++)
+        if (ETS->by_id.keys[i]) {
+            EtsTable *t = ETS->by_id.values[i];
             table_clear(t);
             if (t->heir_data) obj_free(t->heir_data);
             free(t);
         }
-    ptrmap_free(&by_id);
-    ptrmap_free(&by_name);
-    ptrmap_free(&by_owner);
-    table_count = 0;
+    ptrmap_free(&ETS->by_id);
+    ptrmap_free(&ETS->by_name);
+    ptrmap_free(&ETS->by_owner);
+    ETS->table_count = 0;
+}
+
+void ets_state_free(void)
+{
+    if (!ETS) return;
+    ets_reset();
+    free(ETS->atom_classes);
+    free(ETS);
+    ETS = NULL;
 }
 
 static Term ets_all(Process *p, const Term *a)
@@ -1592,8 +1614,8 @@ static Term ets_all(Process *p, const Term *a)
     (void)a;
     TermBuf b;
     termbuf_init(&b);
-    for (size_t i = 0; i < by_id.cap; i++)
-        if (by_id.keys[i]) termbuf_push(&b, table_term(&p->heap, by_id.values[i]));
+    for (size_t i = 0; i < ETS->by_id.cap; i++)
+        if (ETS->by_id.keys[i]) termbuf_push(&b, table_term(&p->heap, ETS->by_id.values[i]));
     Term l = termbuf_to_list(&b, &p->heap, TERM_NIL);
     termbuf_free(&b);
     return l;
@@ -1603,8 +1625,8 @@ static Term ets_all(Process *p, const Term *a)
 
 static Term type_atom(const EtsTable *t)
 {
-    static const Term *const names[] = {&A.set, &A.ordered_set, &A.bag, &A.duplicate_bag};
-    return *names[t->type];
+    const Term names[] = {A.set, A.ordered_set, A.bag, A.duplicate_bag};
+    return names[t->type];
 }
 
 static Term access_atom(const EtsTable *t)
@@ -1664,7 +1686,7 @@ static Term ets_info2(Process *p, const Term *a)
     EtsTable *t = table_lookup(a[0]);
     /* The item is checked against a sample table even when there is none. */
     if (!t) {
-        static EtsTable sample;
+        EtsTable sample = {0};
         sample.keypos = 1;
         sample.name = ATOM_nil;
         sample.owner = sample.heir = ATOM_nil;

@@ -39,4 +39,9 @@ size_t ets_table_count(void);
 /* Deletes every table (tests start from a clean slate with it). */
 void ets_reset(void);
 
+/* Gives the active runtime (state.h) its ETS; ets_state_free deletes its
+ * tables and frees it. */
+void ets_state_init(void);
+void ets_state_free(void);
+
 #endif

@@ -10,6 +10,7 @@
 #include "fatal.h"
 #include "gc.h"
 #include "heap.h"
+#include "state.h"
 #include "trace.h"
 #include "vm.h"
 
@@ -17,65 +18,96 @@
 #define FIRST_SERIAL 109
 #define SLICE_REDUCTIONS 4000
 
-static Process **table;
-static size_t table_cap;
-static uint32_t next_serial = FIRST_SERIAL;
-static SchedHooks hooks;
-static volatile sig_atomic_t interrupt_requested;
-static bool halt_requested;
-static int halt_status;
-static size_t alive;
-static Process *run_head, *run_tail;
 /* Virtual time in picoseconds. Timers jump it (when every process waits)
  * and work moves it: each reduction a process runs costs cpu_ps. */
 #define PS_PER_MS 1000000000ULL
-static uint64_t now_ps;
-static uint64_t cpu_ps = SCHED_DEFAULT_CPU_PS;
-static uint64_t ref_counter = 100000;
-static Process *current; /* the process inside vm_run, if any */
-static uint32_t signal_from; /* the process whose exit sends DOWN and EXIT messages now */
+
+typedef struct Timer Timer;
+typedef struct PendingExit PendingExit;
+typedef struct { Term name; uint32_t serial; } NameEntry;
+
+/* A runtime's scheduler (state.h). */
+typedef struct SchedState {
+    Process **table; /* by pid serial */
+    size_t table_cap;
+    uint32_t next_serial;
+    SchedHooks hooks;
+    volatile sig_atomic_t interrupt_requested;
+    bool halt_requested;
+    int halt_status;
+    size_t alive;
+    Process *run_head, *run_tail;
+    uint64_t now_ps;
+    uint64_t cpu_ps;
+    uint64_t ref_counter;
+    Process *current; /* the process inside vm_run, if any */
+    uint32_t signal_from; /* the process whose exit sends DOWN and EXIT messages now */
+    Timer **timers;   /* a binary heap: see timer_push */
+    size_t ntimers, timers_cap;
+    uint64_t timer_seq;
+    Timer **timer_index; /* message timers by reference */
+    size_t timer_index_cap, timer_index_count;
+    NameEntry *names;
+    size_t nnames, names_cap;
+    uint32_t *idle; /* processes that started waiting: see compact_idle */
+    size_t nidle, idle_cap;
+    PendingExit *pending_exits; /* see PendingExit */
+    size_t npending_exits, pending_exits_cap;
+    bool exits_draining;
+} SchedState;
+
+#define SCHED (rt->sched)
+
+void sched_state_init(void)
+{
+    SchedState *s = xcalloc(1, sizeof *s);
+    s->next_serial = FIRST_SERIAL;
+    s->ref_counter = 100000;
+    s->cpu_ps = SCHED_DEFAULT_CPU_PS;
+    rt->sched = s;
+}
 
 /* ---- table ------------------------------------------------------------------ */
 
 Process *process_find(uint32_t serial)
 {
-    if (serial >= table_cap) return NULL;
-    Process *p = table[serial];
+    if (serial >= SCHED->table_cap) return NULL;
+    Process *p = SCHED->table[serial];
     return p && p->status != PROC_EXITED ? p : NULL;
 }
 
-size_t process_count(void) { return alive; }
-uint32_t sched_last_serial(void) { return next_serial - 1; }
+size_t process_count(void) { return SCHED->alive; }
+uint32_t sched_last_serial(void) { return SCHED->next_serial - 1; }
 
-uint32_t process_serial_limit(void) { return (uint32_t)table_cap; }
+uint32_t process_serial_limit(void) { return (uint32_t)SCHED->table_cap; }
 
 static void table_put(uint32_t serial, Process *p)
 {
-    if (serial >= table_cap) {
-        size_t cap = table_cap ? table_cap : 1024;
+    if (serial >= SCHED->table_cap) {
+        size_t cap = SCHED->table_cap ? SCHED->table_cap : 1024;
         while (cap <= serial) cap *= 2;
-        table = xrealloc(table, cap * sizeof *table);
-        memset(table + table_cap, 0, (cap - table_cap) * sizeof *table);
-        table_cap = cap;
+        SCHED->table = xrealloc(SCHED->table, cap * sizeof *SCHED->table);
+        memset(SCHED->table + SCHED->table_cap, 0, (cap - SCHED->table_cap) * sizeof *SCHED->table);
+        SCHED->table_cap = cap;
     }
-    table[serial] = p;
+    SCHED->table[serial] = p;
 }
 
 static void runq_push(Process *p)
 {
     p->queued = true;
     p->run_next = NULL;
-    if (run_tail) run_tail->run_next = p;
-    else run_head = p;
-    run_tail = p;
+    if (SCHED->run_tail) SCHED->run_tail->run_next = p;
+    else SCHED->run_head = p;
+    SCHED->run_tail = p;
 }
 
 static Process *runq_pop(void)
 {
-    Process *p = run_head;
+    Process *p = SCHED->run_head;
     if (p) {
-        run_head = p->run_next;
-        if (!run_head) run_tail = NULL;
+        SCHED->run_head = p->run_next;
+        if (!SCHED->run_head) SCHED->run_tail = NULL;
         p->queued = false;
         if (p->status == PROC_EXITED && !p->is_main) {
             /* it exited while queued (process_exit kept its struct) */
@@ -108,13 +140,13 @@ static Process *process_new(uint32_t serial)
     p->initial_call = ATOM_nil;
     p->wake_at = UINT64_MAX;
     table_put(serial, p);
-    alive++;
+    SCHED->alive++;
     return p;
 }
 
 Process *process_spawn(Function *fn, const Term *args, uint32_t nargs)
 {
-    Process *p = process_new(next_serial++);
+    Process *p = process_new(SCHED->next_serial++);
     Term copies[16];
     Term *argv = nargs <= 16 ? copies : xmalloc(nargs * sizeof(Term));
     for (uint32_t i = 0; i < nargs; i++) argv[i] = term_copy(&p->heap, args[i]);
@@ -125,13 +157,13 @@ Process *process_spawn(Function *fn, const Term *args, uint32_t nargs)
     p->initial_call = fn->mfa;
     p->status = PROC_RUNNABLE;
     runq_push(p);
-    TRACE(trace_spawn(pid_serial(p->pid), current ? pid_serial(current->pid) : 0, p->initial_call));
+    TRACE(trace_spawn(pid_serial(p->pid), SCHED->current ? pid_serial(SCHED->current->pid) : 0, p->initial_call));
     return p;
 }
 
 Process *process_spawn_main(void)
 {
-    Process *p = process_new(next_serial++);
+    Process *p = process_new(SCHED->next_serial++);
     heap_init(&p->heap, 1024);
     p->is_main = true;
     p->status = PROC_WAITING; /* runnable only while it runs top-level code */
@@ -141,31 +173,33 @@ Process *process_spawn_main(void)
 void sched_set_next_serial(uint32_t serial)
 {
     /* only before anything is spawned: serials must never be reused */
-    if (alive == 0) next_serial = serial;
+    if (SCHED->alive == 0) SCHED->next_serial = serial;
 }
 
-void sched_skip_serial(void) { next_serial++; }
+void sched_skip_serial(void) { SCHED->next_serial++; }
 
-void sched_set_hooks(const SchedHooks *h) { hooks = *h; }
+void sched_set_hooks(const SchedHooks *h) { SCHED->hooks = *h; }
 
-void sched_interrupt(void) { interrupt_requested = 1; }
+void sched_interrupt(SchedState *s) { s->interrupt_requested = 1; }
+
+SchedState *sched_state(void) { return SCHED; }
 
 void sched_request_halt(int status)
 {
-    if (halt_requested) return;
-    halt_requested = true;
-    halt_status = status;
+    if (SCHED->halt_requested) return;
+    SCHED->halt_requested = true;
+    SCHED->halt_status = status;
 }
 
 bool sched_halted(int *status)
 {
-    if (halt_requested && status) *status = halt_status;
-    return halt_requested;
+    if (SCHED->halt_requested && status) *status = SCHED->halt_status;
+    return SCHED->halt_requested;
 }
 
 static void call_idle_hook(void)
 {
-    if (hooks.idle) hooks.idle();
+    if (SCHED->hooks.idle) SCHED->hooks.idle();
 }
 
 /* ---- messages ------------------------------------------------------------------- */
@@ -193,7 +227,7 @@ void process_send(Process *to, Term msg)
     Message *m = xmalloc(sizeof *m);
     m->next = NULL;
     m->term = term_copy(&to->heap, msg);
-    m->from = signal_from ? signal_from : current ? pid_serial(current->pid) : 0;
+    m->from = SCHED->signal_from ? SCHED->signal_from : SCHED->current ? pid_serial(SCHED->current->pid) : 0;
     *vm->mbox_tail = m;
     vm->mbox_tail = &m->next;
     vm->mbox_len++;
@@ -208,7 +242,7 @@ void process_send(Process *to, Term msg)
 
 typedef enum { TIMER_MESSAGE, TIMER_RECEIVE } TimerKind;
 
-typedef struct Timer {
+struct Timer {
     uint64_t time, seq, ref;
     size_t slot;        /* index in the heap `timers` */
     TimerKind kind;
@@ -216,12 +250,9 @@ typedef struct Timer {
     Term dest;          /* message timers: a pid or a registered name */
     Heap msg_heap;
     Term msg;
-} Timer;
+};
 
 static void idle_push(Process *p);
-static Timer **timers;
-static size_t ntimers, timers_cap;
-static uint64_t timer_seq;
 
 static bool timer_before(const Timer *a, const Timer *b)
 {
@@ -230,15 +261,15 @@ static bool timer_before(const Timer *a, const Timer *b)
 
 static void timer_place(size_t i, Timer *t)
 {
-    timers[i] = t;
+    SCHED->timers[i] = t;
     t->slot = i;
 }
 
 static void timer_sift_up(size_t i)
 {
-    Timer *t = timers[i];
-    while (i > 0 && timer_before(t, timers[(i - 1) / 2])) {
-        timer_place(i, timers[(i - 1) / 2]);
+    Timer *t = SCHED->timers[i];
+    while (i > 0 && timer_before(t, SCHED->timers[(i - 1) / 2])) {
+        timer_place(i, SCHED->timers[(i - 1) / 2]);
         i = (i - 1) / 2;
     }
     timer_place(i, t);
@@ -246,13 +277,13 @@ static void timer_sift_up(size_t i)
 
 static void timer_sift_down(size_t i)
 {
-    Timer *t = timers[i];
+    Timer *t = SCHED->timers[i];
     for (;;) {
         size_t l = 2 * i + 1, r = l + 1, m = l;
-        if (l >= ntimers) break;
-        if (r < ntimers && timer_before(timers[r], timers[l])) m = r;
-        if (!timer_before(timers[m], t)) break;
-        timer_place(i, timers[m]);
+        if (l >= SCHED->ntimers) break;
+        if (r < SCHED->ntimers && timer_before(SCHED->timers[r], SCHED->timers[l])) m = r;
+        if (!timer_before(SCHED->timers[m], t)) break;
+        timer_place(i, SCHED->timers[m]);
         i = m;
     }
     timer_place(i, t);
@@ -260,11 +291,11 @@ static void timer_sift_down(size_t i)
 
 static void timer_push(Timer *t)
 {
-    if (ntimers == timers_cap) {
-        timers_cap = timers_cap ? timers_cap * 2 : 64;
-        timers = xrealloc(timers, timers_cap * sizeof *timers);
+    if (SCHED->ntimers == SCHED->timers_cap) {
+        SCHED->timers_cap = SCHED->timers_cap ? SCHED->timers_cap * 2 : 64;
+        SCHED->timers = xrealloc(SCHED->timers, SCHED->timers_cap * sizeof *SCHED->timers);
     }
-    timer_place(ntimers++, t);
+    timer_place(SCHED->ntimers++, t);
     timer_sift_up(t->slot);
 }
 
@@ -272,29 +303,27 @@ static void timer_push(Timer *t)
 static void timer_unlink(Timer *t)
 {
     size_t i = t->slot;
-    Timer *last = timers[--ntimers];
+    Timer *last = SCHED->timers[--SCHED->ntimers];
     if (last == t) return;
     timer_place(i, last);
-    if (i > 0 && timer_before(last, timers[(i - 1) / 2])) timer_sift_up(i);
+    if (i > 0 && timer_before(last, SCHED->timers[(i - 1) / 2])) timer_sift_up(i);
     else timer_sift_down(i);
 }
 
 /* ---- message timers by reference: open addressing, linear probing ---- */
 
-static Timer **timer_index;
-static size_t timer_index_cap, timer_index_count;
 
-static size_t timer_index_home(uint64_t ref) { return (size_t)((ref * 0x9e3779b97f4a7c15ULL) >> 20) & (timer_index_cap - 1); }
+static size_t timer_index_home(uint64_t ref) { return (size_t)((ref * 0x9e3779b97f4a7c15ULL) >> 20) & (SCHED->timer_index_cap - 1); }
 
 static void timer_index_add(Timer *t);
 
 static void timer_index_grow(void)
 {
-    Timer **old = timer_index;
-    size_t old_cap = timer_index_cap;
-    timer_index_cap = old_cap ? old_cap * 2 : 64;
-    timer_index = xcalloc(timer_index_cap, sizeof *timer_index);
-    timer_index_count = 0;
+    Timer **old = SCHED->timer_index;
+    size_t old_cap = SCHED->timer_index_cap;
+    SCHED->timer_index_cap = old_cap ? old_cap * 2 : 64;
+    SCHED->timer_index = xcalloc(SCHED->timer_index_cap, sizeof *SCHED->timer_index);
+    SCHED->timer_index_count = 0;
     for (size_t i = 0; i < old_cap; i++)
         if (old[i]) timer_index_add(old[i]);
     free(old);
@@ -302,18 +331,18 @@ static void timer_index_grow(void)
 
 static void timer_index_add(Timer *t)
 {
-    if (2 * (timer_index_count + 1) > timer_index_cap) timer_index_grow();
+    if (2 * (SCHED->timer_index_count + 1) > SCHED->timer_index_cap) timer_index_grow();
     size_t i = timer_index_home(t->ref);
-    while (timer_index[i]) i = (i + 1) & (timer_index_cap - 1);
-    timer_index[i] = t;
-    timer_index_count++;
+    while (SCHED->timer_index[i]) i = (i + 1) & (SCHED->timer_index_cap - 1);
+    SCHED->timer_index[i] = t;
+    SCHED->timer_index_count++;
 }
 
 static size_t timer_index_find(uint64_t ref)
 {
-    if (!timer_index_cap) return SIZE_MAX;
-    for (size_t i = timer_index_home(ref); timer_index[i]; i = (i + 1) & (timer_index_cap - 1))
-        if (timer_index[i]->ref == ref) return i;
+    if (!SCHED->timer_index_cap) return SIZE_MAX;
+    for (size_t i = timer_index_home(ref); SCHED->timer_index[i]; i = (i + 1) & (SCHED->timer_index_cap - 1))
+        if (SCHED->timer_index[i]->ref == ref) return i;
     return SIZE_MAX;
 }
 
@@ -321,15 +350,15 @@ static size_t timer_index_find(uint64_t ref)
  * need no tombstones. */
 static void timer_index_remove_at(size_t i)
 {
-    size_t mask = timer_index_cap - 1;
-    timer_index[i] = NULL;
-    timer_index_count--;
-    for (size_t j = (i + 1) & mask; timer_index[j]; j = (j + 1) & mask) {
-        size_t home = timer_index_home(timer_index[j]->ref);
+    size_t mask = SCHED->timer_index_cap - 1;
+    SCHED->timer_index[i] = NULL;
+    SCHED->timer_index_count--;
+    for (size_t j = (i + 1) & mask; SCHED->timer_index[j]; j = (j + 1) & mask) {
+        size_t home = timer_index_home(SCHED->timer_index[j]->ref);
         /* entry j may move to the hole when the hole lies on its probe path */
         if (((j - home) & mask) >= ((j - i) & mask)) {
-            timer_index[i] = timer_index[j];
-            timer_index[j] = NULL;
+            SCHED->timer_index[i] = SCHED->timer_index[j];
+            SCHED->timer_index[j] = NULL;
             i = j;
         }
     }
@@ -347,13 +376,13 @@ static void timer_free(Timer *t)
 
 static Timer *timer_pop(void)
 {
-    if (!ntimers) return NULL;
-    Timer *top = timers[0];
+    if (!SCHED->ntimers) return NULL;
+    Timer *top = SCHED->timers[0];
     timer_unlink(top);
     return top;
 }
 
-uint64_t ref_next_id(void) { return ++ref_counter; }
+uint64_t ref_next_id(void) { return ++SCHED->ref_counter; }
 
 uint64_t timer_send_after(uint64_t delay_ms, Term dest, Term msg)
 {
@@ -364,7 +393,7 @@ uint64_t timer_send_after_ref(uint64_t delay_ms, Term dest, Term msg, uint64_t r
 {
     Timer *t = xcalloc(1, sizeof *t);
     t->time = clock_now() + delay_ms;
-    t->seq = timer_seq++;
+    t->seq = SCHED->timer_seq++;
     t->ref = ref;
     t->kind = TIMER_MESSAGE;
     heap_init(&t->msg_heap, 0);
@@ -372,14 +401,14 @@ uint64_t timer_send_after_ref(uint64_t delay_ms, Term dest, Term msg, uint64_t r
     t->msg = term_copy(&t->msg_heap, msg);
     timer_push(t);
     timer_index_add(t);
-    TRACE(trace_timer_set(current ? pid_serial(current->pid) : 0, t->ref, t->dest, t->msg, delay_ms));
+    TRACE(trace_timer_set(SCHED->current ? pid_serial(SCHED->current->pid) : 0, t->ref, t->dest, t->msg, delay_ms));
     return t->ref;
 }
 
 static Timer *timer_by_ref(uint64_t ref)
 {
     size_t i = timer_index_find(ref);
-    return i == SIZE_MAX ? NULL : timer_index[i];
+    return i == SIZE_MAX ? NULL : SCHED->timer_index[i];
 }
 
 int64_t timer_cancel(uint64_t ref)
@@ -387,7 +416,7 @@ int64_t timer_cancel(uint64_t ref)
     Timer *t = timer_by_ref(ref);
     if (!t) return -1;
     int64_t left = t->time > clock_now() ? (int64_t)(t->time - clock_now()) : 0;
-    TRACE(trace_timer_cancel(current ? pid_serial(current->pid) : 0, ref));
+    TRACE(trace_timer_cancel(SCHED->current ? pid_serial(SCHED->current->pid) : 0, ref));
     timer_unlink(t);
     timer_free(t);
     return left;
@@ -414,7 +443,7 @@ static void arm_receive_timeout(Process *p)
     }
     Timer *t = xcalloc(1, sizeof *t);
     t->time = clock_now() + (uint64_t)small_value(timeout);
-    t->seq = timer_seq++;
+    t->seq = SCHED->timer_seq++;
     t->kind = TIMER_RECEIVE;
     t->pid = pid_serial(p->pid);
     p->wake_at = t->time;
@@ -436,15 +465,15 @@ void process_cancel_receive_timeout(Process *p)
  * to it. False if there are no timers. */
 static bool fire_next_timers(void)
 {
-    if (!ntimers) return false;
-    uint64_t when = timers[0]->time;
+    if (!SCHED->ntimers) return false;
+    uint64_t when = SCHED->timers[0]->time;
     if (when > clock_now()) {
         uint64_t before = clock_now_us();
-        now_ps = when * PS_PER_MS;
+        SCHED->now_ps = when * PS_PER_MS;
         TRACE(trace_clock(before));
     }
     call_idle_hook(); /* the logger prints what came due */
-    while (ntimers && timers[0]->time <= when) {
+    while (SCHED->ntimers && SCHED->timers[0]->time <= when) {
         Timer *t = timer_pop();
         if (t->kind == TIMER_MESSAGE) {
             TRACE(trace_timer_fire(t->ref, t->dest, t->msg));
@@ -472,46 +501,43 @@ static bool fire_next_timers(void)
  * a process that spins does not hold them back. */
 static void fire_due_timers(void)
 {
-    while (ntimers && timers[0]->time <= clock_now()) fire_next_timers();
+    while (SCHED->ntimers && SCHED->timers[0]->time <= clock_now()) fire_next_timers();
 }
 
-uint64_t clock_now(void) { return now_ps / PS_PER_MS; }
-uint64_t clock_now_us(void) { return now_ps / (PS_PER_MS / 1000); }
-void sched_set_cpu_ps(uint64_t ps) { cpu_ps = ps; }
+uint64_t clock_now(void) { return SCHED->now_ps / PS_PER_MS; }
+uint64_t clock_now_us(void) { return SCHED->now_ps / (PS_PER_MS / 1000); }
+void sched_set_cpu_ps(uint64_t ps) { SCHED->cpu_ps = ps; }
 uint64_t clock_epoch_ms(void) { return 1704067200000ULL; /* 2024-01-01T00:00:00Z */ }
 
 /* ---- names ----------------------------------------------------------------------- */
 
-typedef struct { Term name; uint32_t serial; } NameEntry;
-static NameEntry *names;
-static size_t nnames, names_cap;
 
 Process *process_whereis(Term name)
 {
-    for (size_t i = 0; i < nnames; i++)
-        if (names[i].name == name) return process_find(names[i].serial);
+    for (size_t i = 0; i < SCHED->nnames; i++)
+        if (SCHED->names[i].name == name) return process_find(SCHED->names[i].serial);
     return NULL;
 }
 
 bool process_register(Process *p, Term name)
 {
     if (!term_is_atom(name) || name == ATOM_undefined || process_whereis(name) || p->registered_name != ATOM_nil) return false;
-    if (nnames == names_cap) {
-        names_cap = names_cap ? names_cap * 2 : 32;
-        names = xrealloc(names, names_cap * sizeof *names);
+    if (SCHED->nnames == SCHED->names_cap) {
+        SCHED->names_cap = SCHED->names_cap ? SCHED->names_cap * 2 : 32;
+        SCHED->names = xrealloc(SCHED->names, SCHED->names_cap * sizeof *SCHED->names);
     }
-    names[nnames++] = (NameEntry){name, pid_serial(p->pid)};
+    SCHED->names[SCHED->nnames++] = (NameEntry){name, pid_serial(p->pid)};
     p->registered_name = name;
     return true;
 }
 
 bool process_unregister(Term name)
 {
-    for (size_t i = 0; i < nnames; i++)
-        if (names[i].name == name) {
-            Process *p = process_find(names[i].serial);
+    for (size_t i = 0; i < SCHED->nnames; i++)
+        if (SCHED->names[i].name == name) {
+            Process *p = process_find(SCHED->names[i].serial);
             if (p) p->registered_name = ATOM_nil;
-            names[i] = names[--nnames];
+            SCHED->names[i] = SCHED->names[--SCHED->nnames];
             return true;
         }
     return false;
@@ -520,7 +546,7 @@ bool process_unregister(Term name)
 Term process_registered_names(Heap *h)
 {
     Term list = TERM_NIL;
-    for (size_t i = nnames; i-- > 0;) list = cons_new(h, names[i].name, list);
+    for (size_t i = SCHED->nnames; i-- > 0;) list = cons_new(h, SCHED->names[i].name, list);
     return list;
 }
 
@@ -637,22 +663,19 @@ static void process_exit_now(Process *p, Term reason);
 /* Exits caused by an exit in progress wait here, so that a chain of a
  * million linked processes dies one after another instead of recursing in
  * C once per link. Each keeps its reason in a heap of its own. */
-typedef struct PendingExit {
+struct PendingExit {
     uint32_t serial;
     Heap heap;
     Term reason;
-} PendingExit;
-static PendingExit *pending_exits;
-static size_t npending_exits, pending_exits_cap;
-static bool exits_draining;
+};
 
 static void pending_exit_push(Process *p, Term reason)
 {
-    if (npending_exits == pending_exits_cap) {
-        pending_exits_cap = pending_exits_cap ? pending_exits_cap * 2 : 64;
-        pending_exits = xrealloc(pending_exits, pending_exits_cap * sizeof *pending_exits);
+    if (SCHED->npending_exits == SCHED->pending_exits_cap) {
+        SCHED->pending_exits_cap = SCHED->pending_exits_cap ? SCHED->pending_exits_cap * 2 : 64;
+        SCHED->pending_exits = xrealloc(SCHED->pending_exits, SCHED->pending_exits_cap * sizeof *SCHED->pending_exits);
     }
-    PendingExit *e = &pending_exits[npending_exits++];
+    PendingExit *e = &SCHED->pending_exits[SCHED->npending_exits++];
     e->serial = pid_serial(p->pid);
     heap_init(&e->heap, 0);
     e->reason = term_copy(&e->heap, reason);
@@ -660,28 +683,28 @@ static void pending_exit_push(Process *p, Term reason)
 
 void process_exit(Process *p, Term reason)
 {
-    if (exits_draining) {
+    if (SCHED->exits_draining) {
         if (p->status != PROC_EXITED) pending_exit_push(p, reason);
         return;
     }
-    exits_draining = true;
+    SCHED->exits_draining = true;
     process_exit_now(p, reason);
     /* First in, first out: exits spread breadth-first along the links. */
-    for (size_t i = 0; i < npending_exits; i++) {
+    for (size_t i = 0; i < SCHED->npending_exits; i++) {
         /* A copy: the exit below may grow (move) the array. */
-        PendingExit e = pending_exits[i];
+        PendingExit e = SCHED->pending_exits[i];
         Process *next = process_find(e.serial);
         if (next) process_exit_now(next, e.reason);
         heap_release(&e.heap);
     }
-    npending_exits = 0;
-    exits_draining = false;
+    SCHED->npending_exits = 0;
+    SCHED->exits_draining = false;
 }
 
 static void process_exit_now(Process *p, Term reason)
 {
     if (p->status == PROC_EXITED) return;
-    if (p == current) {
+    if (p == SCHED->current) {
         /* It is running: its VM stops when the native that caused this
          * returns (VM_KILLED), and the exit completes then. */
         if (!p->exit_pending) {
@@ -692,13 +715,13 @@ static void process_exit_now(Process *p, Term reason)
     }
     TRACE(trace_exit(pid_serial(p->pid), reason));
     p->status = PROC_EXITED;
-    alive--;
+    SCHED->alive--;
     /* The reason outlives p's heap while it is delivered: keep a copy. */
     Heap tmp;
     heap_init(&tmp, 0);
     reason = term_copy(&tmp, reason);
     Term pid = p->pid;
-    if (hooks.exited) hooks.exited(pid); /* its ETS tables go */
+    if (SCHED->hooks.exited) SCHED->hooks.exited(pid); /* its ETS tables go */
     if (p->registered_name != ATOM_nil) process_unregister(p->registered_name);
     for (size_t i = 0; i < p->nmonitors; i++) {
         Process *t = process_find(p->monitors[i].pid);
@@ -710,7 +733,7 @@ static void process_exit_now(Process *p, Term reason)
     p->links = NULL;
     p->watchers = NULL;
     p->nlinks = p->nwatchers = 0;
-    signal_from = pid_serial(pid);
+    SCHED->signal_from = pid_serial(pid);
     for (size_t i = 0; i < nwatchers; i++) {
         Process *w = process_find(watchers[i].pid);
         if (!w) continue;
@@ -725,12 +748,12 @@ static void process_exit_now(Process *p, Term reason)
         remove_link(l, pid_serial(pid));
         process_exit_signal(pid, l, reason, true);
     }
-    signal_from = 0;
+    SCHED->signal_from = 0;
     free(links);
     free(watchers);
     if (!p->is_main) {
         process_free(p);
-        table[pid_serial(pid)] = NULL;
+        SCHED->table[pid_serial(pid)] = NULL;
         if (!p->queued) free(p); /* else runq_pop frees it */
     } else {
         p->exit_reason = term_copy(&p->heap, reason);
@@ -756,16 +779,14 @@ void process_exit_signal(Term from, Process *to, Term reason, bool from_link)
 
 /* ---- compaction of waiting processes ------------------------------------------------------ */
 
-static uint32_t *idle;
-static size_t nidle, idle_cap;
 
 static void idle_push(Process *p)
 {
-    if (nidle == idle_cap) {
-        idle_cap = idle_cap ? idle_cap * 2 : 64;
-        idle = xrealloc(idle, idle_cap * sizeof *idle);
+    if (SCHED->nidle == SCHED->idle_cap) {
+        SCHED->idle_cap = SCHED->idle_cap ? SCHED->idle_cap * 2 : 64;
+        SCHED->idle = xrealloc(SCHED->idle, SCHED->idle_cap * sizeof *SCHED->idle);
     }
-    idle[nidle++] = pid_serial(p->pid);
+    SCHED->idle[SCHED->nidle++] = pid_serial(p->pid);
 }
 
 void process_compact(Process *p)
@@ -779,11 +800,11 @@ void process_compact(Process *p)
 /* Compacts the processes that started waiting since the last time. */
 static void compact_idle(void)
 {
-    for (size_t i = 0; i < nidle; i++) {
-        Process *p = process_find(idle[i]);
+    for (size_t i = 0; i < SCHED->nidle; i++) {
+        Process *p = process_find(SCHED->idle[i]);
         if (p) process_compact(p);
     }
-    nidle = 0;
+    SCHED->nidle = 0;
 }
 
 /* ---- running --------------------------------------------------------------------------- */
@@ -801,11 +822,11 @@ static Term crash_reason(Process *p)
 /* Runs one slice of p. Returns its status; finished non-main processes exit. */
 static VmStatus run_slice(Process *p, Process *main)
 {
-    current = p;
+    SCHED->current = p;
     uint64_t before = p->reductions;
     VmStatus st = vm_run(p, SLICE_REDUCTIONS);
-    current = NULL;
-    now_ps += (p->reductions - before) * cpu_ps; /* work takes time */
+    SCHED->current = NULL;
+    SCHED->now_ps += (p->reductions - before) * SCHED->cpu_ps; /* work takes time */
     switch (st) {
     case VM_KILLED:
         p->exit_pending = false;
@@ -833,7 +854,7 @@ static VmStatus run_slice(Process *p, Process *main)
         break;
     case VM_ERROR:
         if (p != main) {
-            if (hooks.crashed) hooks.crashed(p);
+            if (SCHED->hooks.crashed) SCHED->hooks.crashed(p);
             process_exit(p, crash_reason(p));
         }
         break;
@@ -846,7 +867,7 @@ Process *process_replace_main(Process *old)
     if (old->status != PROC_EXITED) process_exit(old, ATOM_kill);
     uint32_t serial = pid_serial(old->pid);
     process_free(old);
-    table[serial] = NULL;
+    SCHED->table[serial] = NULL;
     if (old->queued) old->is_main = false; /* runq_pop frees it */
     else free(old);
     return process_spawn_main();
@@ -856,8 +877,8 @@ Process *process_replace_main(Process *old)
 /* The earliest time a live timer is due; false if there is none. */
 static bool next_timer_due(uint64_t *when)
 {
-    if (!ntimers) return false;
-    *when = timers[0]->time;
+    if (!SCHED->ntimers) return false;
+    *when = SCHED->timers[0]->time;
     return true;
 }
 
@@ -868,7 +889,7 @@ static bool next_timer_due(uint64_t *when)
 void sched_run_until(uint64_t until)
 {
     size_t slices = 0;
-    while (!halt_requested && slices < BACKGROUND_SLICES) {
+    while (!SCHED->halt_requested && slices < BACKGROUND_SLICES) {
         Process *p = runq_pop();
         if (!p) {
             call_idle_hook();
@@ -882,10 +903,36 @@ void sched_run_until(uint64_t until)
         fire_due_timers();
         slices++;
     }
-    interrupt_requested = 0; /* nothing was evaluating: Ctrl-C only stops this */
-    if (clock_now() < until) now_ps = until * PS_PER_MS;
+    SCHED->interrupt_requested = 0; /* nothing was evaluating: Ctrl-C only stops this */
+    if (clock_now() < until) SCHED->now_ps = until * PS_PER_MS;
     call_idle_hook();
     compact_idle();
+}
+
+void sched_state_free(void)
+{
+    SchedState *s = SCHED;
+    if (!s) return;
+    /* A process that exited while queued is in the run queue only. */
+    for (Process *p = s->run_head, *next; p; p = next) {
+        next = p->run_next;
+        uint32_t serial = pid_serial(p->pid);
+        if (serial >= s->table_cap || s->table[serial] != p) free(p);
+    }
+    for (size_t i = 0; i < s->table_cap; i++)
+        if (s->table[i]) {
+            process_free(s->table[i]);
+            free(s->table[i]);
+        }
+    for (size_t i = 0; i < s->ntimers; i++) timer_free(s->timers[i]);
+    free(s->table);
+    free(s->timers);
+    free(s->timer_index);
+    free(s->names);
+    free(s->idle);
+    free(s->pending_exits);
+    free(s);
+    rt->sched = NULL;
 }
 
 bool sched_run_main(Process *main, VmStatus *status)
@@ -893,10 +940,10 @@ bool sched_run_main(Process *main, VmStatus *status)
     main->status = PROC_RUNNABLE;
     runq_push(main);
     for (;;) {
-        if (halt_requested) return false;
-        if (interrupt_requested) {
+        if (SCHED->halt_requested) return false;
+        if (SCHED->interrupt_requested) {
             /* Ctrl-C in the shell: the evaluator is killed, as IEx's is */
-            interrupt_requested = 0;
+            SCHED->interrupt_requested = 0;
             process_exit(main, atom_from_cstr("interrupted"));
             return false;
         }

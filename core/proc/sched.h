@@ -83,9 +83,18 @@ typedef struct SchedHooks {
 } SchedHooks;
 void sched_set_hooks(const SchedHooks *hooks);
 
-/* Asks the scheduler to kill the main process (reason :interrupted) at the
- * next slice; safe to call from a signal handler. */
-void sched_interrupt(void);
+/* A runtime's scheduler state (state.h): sched_state_init gives the active
+ * runtime a fresh one, sched_state_free frees it with every process and
+ * timer in it; sched_state names the active runtime's. */
+typedef struct SchedState SchedState;
+void sched_state_init(void);
+void sched_state_free(void);
+SchedState *sched_state(void);
+
+/* Asks the scheduler of `s` to kill its main process (reason :interrupted)
+ * at the next slice; safe to call from a signal handler, whichever runtime
+ * is active. */
+void sched_interrupt(SchedState *s);
 /* System.halt: the scheduler stops at once; sched_halted says so. */
 void sched_request_halt(int status);
 bool sched_halted(int *status);

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "compare.h"
 #include "integer.h"
+#include "runtime.h"
 
 static Heap heap;
 static Heap *h = &heap;
@@ -92,7 +93,7 @@ static Term bytes(size_t n, const uint8_t *p) { return binary_new(h, p, n); }
 
 int main(void)
 {
-    atom_table_init();
+    runtime_init(0);
     heap_init(h, 4096);
 
     /* integer segments */

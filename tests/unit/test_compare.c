@@ -7,6 +7,7 @@
 #include "integer.h"
 #include "map.h"
 #include "process.h"
+#include "runtime.h"
 
 static Heap heap;
 static Heap *h = &heap;
@@ -47,7 +48,7 @@ static bool exact_less(Term a, Term b) { return term_compare_exact(a, b) < 0 && 
 
 int main(void)
 {
-    atom_table_init();
+    runtime_init(0);
     heap_init(h, 4096);
 
     /* the order of types */

@@ -15,6 +15,7 @@
 #include "inspect.h"
 #include "native.h"
 #include "process.h"
+#include "runtime.h"
 
 static Process owner, stranger;
 static Process *cur = &owner;
@@ -267,8 +268,7 @@ static void test_growth(void)
 
 int main(void)
 {
-    atom_table_init();
-    native_init();
+    runtime_init(0);
     heap_init(&owner.heap, 1024);
     heap_init(&stranger.heap, 1024);
     owner.pid = pid_make(100);

@@ -8,6 +8,7 @@
 #include "heap.h"
 #include "integer.h"
 #include "map.h"
+#include "runtime.h"
 #include "vm.h"
 
 static Process proc;
@@ -28,7 +29,7 @@ static void setup(void)
 
 int main(void)
 {
-    atom_table_init();
+    runtime_init(0);
     setup();
     Heap *h = &proc.heap;
 

@@ -22,6 +22,7 @@
 #include "map.h"
 #include "module.h"
 #include "process.h"
+#include "runtime.h"
 
 typedef struct Case {
     const char *expr;     /* the Elixir expression (documentation and check name) */
@@ -2069,7 +2070,7 @@ static void test_to_string(void)
 
 int main(void)
 {
-    atom_table_init();
+    runtime_init(0);
     heap_init(&heap, 1 << 16);
     define_test_structs();
     run_cases(cases, sizeof cases / sizeof cases[0]);

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "integer.h"
 #include "process.h"
+#include "runtime.h"
 
 static Process proc;
 static Process *p = &proc;
@@ -48,7 +49,7 @@ static bool is_float(Term t, double want) { return term_is_float(t) && float_val
 
 int main(void)
 {
-    atom_table_init();
+    runtime_init(0);
     heap_init(&p->heap, 4096);
     Term two100 = arith_int_pow(p, small_make(2), small_make(100));
     Term big64 = num("18446744073709551616");

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "compare.h"
 #include "map.h"
+#include "runtime.h"
 
 static Heap heap;
 static Heap *h = &heap;
@@ -24,7 +25,7 @@ static bool keys_are(Term m, size_t n, const Term *want)
 
 int main(void)
 {
-    atom_table_init();
+    runtime_init(0);
     heap_init(h, 4096);
 
     Term e = map_empty(h);

@@ -17,6 +17,7 @@
 #include "integer.h"
 #include "map.h"
 #include "map_order.h"
+#include "runtime.h"
 
 static Heap heap;
 static Heap *h = &heap;
@@ -688,7 +689,7 @@ static uint64_t recorded_atom_numbers(Term atom)
 
 int main(void)
 {
-    atom_table_init();
+    runtime_init(0);
     heap_init(h, 1 << 16);
     rd_heap = h;
 

@@ -25,6 +25,7 @@
 #include "native.h"
 #include "process.h"
 #include "rng.h"
+#include "runtime.h"
 
 static Process proc;
 #define H (&proc.heap)
@@ -726,8 +727,7 @@ static void silent_writer(int stream, const char *bytes, size_t n)
 
 int main(void)
 {
-    atom_table_init();
-    native_init();
+    runtime_init(0);
     io_set_writer(silent_writer);
     heap_init(&proc.heap, 1024);
     proc.dictionary = TERM_NIL;

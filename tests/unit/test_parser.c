@@ -18,6 +18,7 @@
 #include "heap.h"
 #include "inspect.h"
 #include "parser.h"
+#include "runtime.h"
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -280,7 +281,7 @@ static void run_speed(void)
 
 int main(int argc, char **argv)
 {
-    atom_table_init();
+    runtime_init(0);
     run_cases("tests/parser", ".quoted", "parser", describe_quoted);
     run_cases("tests/parser/errors", ".err", "parser error", describe_error);
     if (argc < 2 || strcmp(argv[1], "--quick") != 0) {

@@ -1,0 +1,52 @@
+/* state.h - the state of one runtime, and which runtime is active.
+ *
+ * Every piece of mutable state in core/ belongs to one runtime (a Genlab of
+ * genlab.h), so that two runtimes can live in one program, each with its
+ * own atoms, modules, processes, clock and tables. Each concept keeps its
+ * state in a struct of its own, defined and allocated in its own .c file
+ * (AtomTable in atom.c, SchedState in sched.c, ...); RuntimeState holds one
+ * pointer to each, and a few scalars that are too small for a struct.
+ *
+ * Core runs on one thread, one runtime at a time: `rt` points to the
+ * active runtime's state. Every entry point of genlab.h makes its runtime
+ * active before it does anything else, so code inside core never passes a
+ * runtime around. The struct types of the layers above data/ are only
+ * named here, never defined: data/ cannot see into them.
+ */
+#ifndef GENLAB_STATE_H
+#define GENLAB_STATE_H
+
+#include "heap.h"
+
+typedef struct RuntimeState {
+    /* data/ */
+    struct AtomTable *atoms;    /* atom.c */
+    Heap literals;              /* heap.c: the literal arena */
+    Term *literal_base, *literal_end;
+    void (*writer)(int stream, const char *bytes, size_t n); /* io.c */
+    uint64_t rng;               /* rng.c: splitmix64's state */
+    uint64_t (*map_atom_numbering)(Term atom); /* map_order.c; NULL: the atom index */
+
+    /* proc/ */
+    struct SchedState *sched;   /* sched.c */
+    struct EtsState *ets;       /* ets.c */
+
+    /* lang/ */
+    struct ModuleTable *modules; /* module.c */
+    uint32_t module_generation;  /* module.c: bumped by every module change */
+    struct NativeTable *natives; /* native.c */
+    struct CompileState *compile; /* compile_*.c */
+    bool compile_boot_mode;      /* compiling the embedded library: Kernel may not exist yet */
+
+    /* bif/ */
+    int64_t unique_counter;      /* terms.c: :erlang.unique_integer */
+    struct BifState *bif;        /* process.c */
+
+    /* runtime.c */
+    struct HostState *host;
+} RuntimeState;
+
+/* The active runtime's state (never NULL while core runs). */
+extern RuntimeState *rt;
+
+#endif
