@@ -10,8 +10,11 @@
  * (genlab_set_writer); results and errors of shell inputs come back in a
  * GenlabResult.
  *
- * One runtime per program for now: its state still lives in file-level
- * statics of core/, so genlab_new returns NULL while another is alive.
+ * A Genlab owns all of its runtime's state: its atoms, modules, processes,
+ * clock, registered names, ETS tables and random source. Several can live
+ * in one program, each giving the same bytes it would give alone, and
+ * genlab_free releases everything one holds. Core runs on the caller's one
+ * thread: call into one runtime at a time (genlab_interrupt excepted).
  */
 #ifndef GENLAB_H
 #define GENLAB_H
@@ -26,7 +29,8 @@
 
 typedef struct Genlab Genlab;
 
-/* Starts a runtime; `seed` seeds its random source (:rand, :crypto). */
+/* Starts a runtime; `seed` seeds its random source (:rand, :crypto). Every
+ * call returns a new, independent runtime. */
 Genlab *genlab_new(unsigned long long seed);
 void genlab_free(Genlab *g);
 
