@@ -938,7 +938,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
             compile_fail_mod(&m, line, "CompileError", "undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
                              atom_text(f->name), f->arity, module_display_name(name));
     }
-    if (compile_boot_mode) m.module->docs = module_docs(&b);
+    if (rt->compile_boot_mode) m.module->docs = module_docs(&b);
     module_install(m.module);
     if (parent) {
         /* the nested module's alias stays visible in the parent */
