@@ -35,8 +35,6 @@ typedef struct PendingReport PendingReport;
 
 /* What this file keeps for a runtime (state.h). */
 typedef struct HostState {
-    int argc;            /* System.argv */
-    char **argv;
     LibFile *lib_files;  /* the embedded library: see lib_scan */
     LibModule *lib_modules;
     size_t nlib_files, nlib_modules, lib_modules_cap;
@@ -54,15 +52,8 @@ typedef struct HostState {
 
 void runtime_set_argv(int argc, char **argv)
 {
-    HOST->argc = argc;
-    HOST->argv = argv;
-}
-
-Term runtime_argv(void *heap)
-{
-    Term list = TERM_NIL;
-    for (int i = HOST->argc; i-- > 0;) list = cons_new(heap, binary_from_cstr(heap, HOST->argv[i]), list);
-    return list;
+    rt->argc = argc;
+    rt->argv = argv;
 }
 
 static void report_compile_error(const CompileError *err)
@@ -276,14 +267,23 @@ static void runtime_boot(unsigned long long seed)
     literal_heap();
     module_table_init();
     native_init();
-    native_register(genlab_natives);
-    native_register(process_natives);
+    /* the library's natives (a later table's entry replaces an earlier one's) */
+    static const NativeDef *const natives[] = {
+        bif_arith_natives,  bif_terms_natives, bif_convert_natives, bif_lists_natives,
+        bif_maps_natives,   bif_binmod_natives, bif_unicode_natives, bif_math_natives,
+        bif_string_natives, bif_base_natives,  bif_number_natives,  bif_system_natives,
+        ets_natives,        bif_code_natives,  bif_etf_natives,     bif_regex_natives,
+        genlab_natives,     process_natives,
+    };
+    for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++) native_register(natives[i]);
     sched_state_init();
     ets_state_init();
     compile_state_init();
     rng_seed(seed);
     load_library();
-    sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, ets_owner_exited});
+    sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, ets_owner_exited, vm_run, vm_registers_in_use});
+    rt->log_write = runtime_log_write;
+    rt->format_exception = runtime_format_exception;
 }
 
 /* ---- the main process ----------------------------------------------------------- */

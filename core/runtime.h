@@ -20,7 +20,6 @@ bool runtime_load_library(void);
 
 /* System.argv/0. */
 void runtime_set_argv(int argc, char **argv);
-Term runtime_argv(void *heap); /* a list of binaries on the given Heap */
 /* Logger's console output. A script prints it at once; in the shell it
  * prints when the scheduler is idle, as IEx's logger prints after the
  * evaluator (see shell_settle in runtime.c). */

@@ -1,7 +1,7 @@
 /* bif.h - the tables of natives in core/bif/ and the helpers they share.
  *
  * Each C file of core/bif/ but support.c defines one table of natives,
- * ended by an entry whose module is NULL; native_init() (native.c)
+ * ended by an entry whose module is NULL; the runtime (runtime.c)
  * registers all of them.
  * A native follows native.h: it reads its arguments, allocates its result
  * on p->heap and returns it, or raises through process.h and returns

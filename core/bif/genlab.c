@@ -14,8 +14,8 @@
 #include "compiler.h"
 #include "fatal.h"
 #include "io.h"
-#include "runtime.h"
 #include "sched.h"
+#include "state.h"
 
 /* :genlab.inspect(term, opts): opts is inspect/2's keyword list. */
 static Term genlab_inspect(Process *p, const Term *args)
@@ -75,12 +75,14 @@ static Term write_chars(Process *p, const Term *args, void (*write)(int, const c
 }
 
 static Term genlab_put_chars(Process *p, const Term *args) { return write_chars(p, args, io_write); }
-static Term genlab_log_chars(Process *p, const Term *args) { return write_chars(p, args, runtime_log_write); }
+static Term genlab_log_chars(Process *p, const Term *args) { return write_chars(p, args, rt->log_write); }
 
 static Term genlab_argv(Process *p, const Term *args)
 {
     (void)args;
-    return runtime_argv(&p->heap);
+    Term list = TERM_NIL;
+    for (int i = rt->argc; i-- > 0;) list = cons_new(&p->heap, binary_from_cstr(&p->heap, rt->argv[i]), list);
+    return list;
 }
 
 /* Kernel.**: integer power for integers (ArithmeticError on a negative

@@ -18,12 +18,12 @@
 #include "atom.h"
 #include "binary.h"
 #include "compare.h"
+#include "error.h"
 #include "fatal.h"
 #include "integer.h"
 #include "map.h"
 #include "map_order.h"
-#include "module.h"
-#include "process.h"
+#include "state.h"
 
 void inspect_opts_default(InspectOpts *o)
 {
@@ -857,13 +857,13 @@ static const Doc *fun_doc(Ctx *c, Term t)
     out_cstr(&o, num);
     bool script = term_is_atom(info->module) &&
                   text_starts(atom_text(info->module), atom_length(info->module), "elixir_compiler_");
-    if (script && info->fn && info->fn->file) {
+    if (script && info->file) {
         out_cstr(&o, " in file:");
-        out_cstr(&o, info->fn->file);
+        out_cstr(&o, info->file);
         out_char(&o, '>');
         return out_doc(c, &o);
     }
-    snprintf(num, sizeof num, "/%u in ", info->fn ? info->fn->arity : 0);
+    snprintf(num, sizeof num, "/%u in ", info->arity);
     out_cstr(&o, num);
     atom_write(&o, info->module, ATOM_AS_LITERAL);
     if (term_is_atom(info->parent_name) && info->parent_name != ATOM_nil) {
@@ -1206,7 +1206,7 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
     /* Inspect.Any: %Module{...} in defstruct order when the map has exactly
      * the struct's keys, a plain map otherwise. */
     size_t nfields = 0;
-    const Term *fields = module_struct_fields(module, &nfields);
+    const Term *fields = rt->struct_fields ? rt->struct_fields(module, &nfields) : NULL;
     if (!fields) return plain_map_doc(c, m, limit, charlists);
     size_t expected = 1, shown = 0;
     bool exception_listed = false;
@@ -1585,8 +1585,8 @@ static Term raise_undefined(Process *p, Term value, const char *description)
     Term keys[5] = {ATOM___exception__, ATOM___struct__, atom_from_cstr("protocol"), atom_from_cstr("value"),
                     atom_from_cstr("description")};
     Term values[5] = {ATOM_true, atom_from_cstr("Elixir.Protocol.UndefinedError"),
-                      atom_from_cstr("Elixir.String.Chars"), value, binary_from_cstr(&p->heap, description)};
-    return process_raise(p, ATOM_error, map_from_pairs(&p->heap, 5, keys, values));
+                      atom_from_cstr("Elixir.String.Chars"), value, binary_from_cstr(process_heap(p), description)};
+    return error_raise(p, ATOM_error, map_from_pairs(process_heap(p), 5, keys, values));
 }
 
 /* List.to_string/1's errors: ArgumentError for a non-chardata element,
@@ -1655,7 +1655,7 @@ static Term list_to_string(Process *p, Term list)
     }
     free(stack);
     if (!error) {
-        Term r = binary_new(&p->heap, o.data, o.size);
+        Term r = binary_new(process_heap(p), o.data, o.size);
         docout_free(&o);
         return r;
     }
@@ -1676,7 +1676,7 @@ static Term list_to_string(Process *p, Term list)
         out_cstr(&m, shown);
         out_char(&m, '\n');
         free(shown);
-        Term r = process_raise_exception(p, "Elixir.ArgumentError", m.data);
+        Term r = error_raise_exception(p, "Elixir.ArgumentError", m.data);
         docout_free(&m);
         return r;
     }
@@ -1690,17 +1690,17 @@ static Term list_to_string(Process *p, Term list)
         out_cstr(&m, "invalid encoding starting at ");
         InspectOpts opts;
         inspect_opts_default(&opts);
-        Term rest = binary_new(&p->heap, bad_bytes, bad_size);
+        Term rest = binary_new(process_heap(p), bad_bytes, bad_size);
         char *shown = inspect_to_cstring(rest, &opts, NULL);
         out_cstr(&m, shown);
         free(shown);
     }
     Term keys[4] = {ATOM___exception__, ATOM___struct__, atom_from_cstr("encoded"), ATOM_message};
     Term values[4] = {ATOM_true, atom_from_cstr("Elixir.UnicodeConversionError"),
-                      binary_new(&p->heap, o.data, o.size), binary_new(&p->heap, m.data, m.size)};
+                      binary_new(process_heap(p), o.data, o.size), binary_new(process_heap(p), m.data, m.size)};
     docout_free(&o);
     docout_free(&m);
-    return process_raise(p, ATOM_error, map_from_pairs(&p->heap, 4, keys, values));
+    return error_raise(p, ATOM_error, map_from_pairs(process_heap(p), 4, keys, values));
 }
 
 Term term_to_string(Process *p, Term t)
@@ -1711,20 +1711,20 @@ Term term_to_string(Process *p, Term t)
         return raise_undefined(p, t, "cannot convert a bitstring to a string");
     }
     if (term_is_atom(t)) {
-        if (t == ATOM_nil) return binary_new(&p->heap, "", 0);
-        return binary_new(&p->heap, atom_text(t), atom_length(t));
+        if (t == ATOM_nil) return binary_new(process_heap(p), "", 0);
+        return binary_new(process_heap(p), atom_text(t), atom_length(t));
     }
     if (term_is_integer(t)) {
         DocOut o;
         docout_init(&o);
         integer_write(&o, t, 10);
-        Term r = binary_new(&p->heap, o.data, o.size);
+        Term r = binary_new(process_heap(p), o.data, o.size);
         docout_free(&o);
         return r;
     }
     if (term_is_float(t)) {
         size_t n = float_format_shortest(float_value(t), buf);
-        return binary_new(&p->heap, buf, n);
+        return binary_new(process_heap(p), buf, n);
     }
     if (term_is_list(t)) return list_to_string(p, t);
     char kind = term_is_map(t) ? calendar_kind(t) : 0;

@@ -93,15 +93,15 @@ char *inspect_atom_cstring(Term atom, AtomFormat format, size_t *len);
  * TERM_NONE otherwise. */
 Term term_to_string(Process *p, Term t);
 
-/* Struct field order for inspect (defstruct order, without __struct__).
- * Implemented by the module system; NULL if `module` defines no struct.
- * A struct whose keys match its module's fields prints as %Module{...} in
- * this order; any other struct prints as a map, as Inspect.Any does. */
-const Term *module_struct_fields(Term module, size_t *count);
+/* Struct field order for inspect (defstruct order, without __struct__)
+ * comes from the module system, which registers it in the runtime's state
+ * (rt->struct_fields, state.h). A struct whose keys match its module's
+ * fields prints as %Module{...} in this order; any other struct prints as
+ * a map, as Inspect.Any does. */
 
-/* Closures (BOX_FUN) print from their FunInfo (module.h):
+/* Closures (BOX_FUN) print from their FunInfo (term.h):
  *   #Function<INDEX.UNIQ/ARITY in Module.parent/parent_arity>
  * or, for a module named elixir_compiler_* (a script's top level),
- *   #Function<INDEX.UNIQ in file:FILE>  with FILE from the Function. */
+ *   #Function<INDEX.UNIQ in file:FILE>. */
 
 #endif

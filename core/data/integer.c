@@ -5,6 +5,7 @@
  * the result's limbs back into the heap, so no GMP-owned memory outlives a
  * call and the collector may move bignums freely.
  */
+#include "error.h"
 #include "integer.h"
 
 #include <math.h>
@@ -12,7 +13,6 @@
 
 #include "atom.h"
 #include "fatal.h"
-#include "process.h"
 
 _Static_assert(sizeof(mp_limb_t) == sizeof(Term), "a limb must be one heap word");
 
@@ -217,8 +217,8 @@ Term integer_parse(Heap *h, const char *text, size_t len, int base)
 
 /* ---- arithmetic ------------------------------------------------------------- */
 
-static Term badarith(Process *p) { return process_raise(p, ATOM_error, ATOM_badarith); }
-static Term system_limit(Process *p) { return process_raise(p, ATOM_error, ATOM_system_limit); }
+static Term badarith(Process *p) { return error_raise(p, ATOM_error, ATOM_badarith); }
+static Term system_limit(Process *p) { return error_raise(p, ATOM_error, ATOM_system_limit); }
 
 bool number_to_double(Term t, double *out)
 {
@@ -239,7 +239,7 @@ static bool float_operands(Term a, Term b, double *x, double *y)
 static Term float_result(Process *p, double d)
 {
     if (!isfinite(d)) return badarith(p);
-    return float_new(&p->heap, d);
+    return float_new(process_heap(p), d);
 }
 
 /* Normalizes and stores a temporary, then releases it. */
@@ -247,7 +247,7 @@ static Term take_mpz(Process *p, mpz_t z)
 {
     Term r;
     if (mpz_size(z) > INTEGER_MAX_LIMBS) r = system_limit(p);
-    else r = integer_from_mpz(&p->heap, z);
+    else r = integer_from_mpz(process_heap(p), z);
     mpz_clear(z);
     return r;
 }
@@ -266,7 +266,7 @@ static Term big_binary(Process *p, Term a, Term b, MpzBinary op)
 Term arith_add(Process *p, Term a, Term b)
 {
     if (term_is_small(a) && term_is_small(b))
-        return integer_from_i64(&p->heap, small_value(a) + small_value(b));
+        return integer_from_i64(process_heap(p), small_value(a) + small_value(b));
     if (term_is_integer(a) && term_is_integer(b)) return big_binary(p, a, b, mpz_add);
     double x, y;
     if (!float_operands(a, b, &x, &y)) return badarith(p);
@@ -276,7 +276,7 @@ Term arith_add(Process *p, Term a, Term b)
 Term arith_sub(Process *p, Term a, Term b)
 {
     if (term_is_small(a) && term_is_small(b))
-        return integer_from_i64(&p->heap, small_value(a) - small_value(b));
+        return integer_from_i64(process_heap(p), small_value(a) - small_value(b));
     if (term_is_integer(a) && term_is_integer(b)) return big_binary(p, a, b, mpz_sub);
     double x, y;
     if (!float_operands(a, b, &x, &y)) return badarith(p);
@@ -288,7 +288,7 @@ Term arith_mul(Process *p, Term a, Term b)
     if (term_is_small(a) && term_is_small(b)) {
         int64_t r;
         if (!__builtin_mul_overflow(small_value(a), small_value(b), &r))
-            return integer_from_i64(&p->heap, r);
+            return integer_from_i64(process_heap(p), r);
         return big_binary(p, a, b, mpz_mul);
     }
     if (term_is_integer(a) && term_is_integer(b)) {
@@ -317,7 +317,7 @@ Term arith_div(Process *p, Term a, Term b)
     if (term_is_small(a) && term_is_small(b)) {
         int64_t y = small_value(b);
         if (y == 0) return badarith(p);
-        return integer_from_i64(&p->heap, small_value(a) / y);
+        return integer_from_i64(process_heap(p), small_value(a) / y);
     }
     if (!term_is_integer(a) || !term_is_integer(b) || is_zero(b)) return badarith(p);
     return big_binary(p, a, b, mpz_tdiv_q);
@@ -336,15 +336,15 @@ Term arith_rem(Process *p, Term a, Term b)
 
 Term arith_neg(Process *p, Term a)
 {
-    if (term_is_small(a)) return integer_from_i64(&p->heap, -small_value(a));
-    if (term_is_float(a)) return float_new(&p->heap, -float_value(a));
+    if (term_is_small(a)) return integer_from_i64(process_heap(p), -small_value(a));
+    if (term_is_float(a)) return float_new(process_heap(p), -float_value(a));
     if (!term_is_bignum(a)) return badarith(p);
     Term *obj = boxed_ptr(a);
     size_t n = header_size(obj[0]);
     /* -(2^60) is the one bignum whose negation is a small. */
     if (n == 1 && header_type(obj[0]) == BOX_BIGPOS && obj[1] == (uint64_t)1 << 60)
         return small_make(SMALL_MIN);
-    return big_from_limbs(&p->heap, (const mp_limb_t *)(obj + 1), n,
+    return big_from_limbs(process_heap(p), (const mp_limb_t *)(obj + 1), n,
                           header_type(obj[0]) == BOX_BIGPOS);
 }
 
@@ -475,7 +475,7 @@ Term arith_int_pow(Process *p, Term base, Term exponent)
         int64_t acc = 1, x = small_value(base);
         bool ok = true;
         for (uint64_t i = 0; i < e && ok; i++) ok = !__builtin_mul_overflow(acc, x, &acc);
-        if (ok) return integer_from_i64(&p->heap, acc);
+        if (ok) return integer_from_i64(process_heap(p), acc);
     }
     mpz_t r;
     mpz_init(r);

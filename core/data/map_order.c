@@ -23,7 +23,6 @@
 #include "compare.h"
 #include "fatal.h"
 #include "map.h"
-#include "module.h"
 #include "state.h"
 
 /* ---- Jenkins mixing ------------------------------------------------------ */

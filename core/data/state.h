@@ -26,6 +26,9 @@ typedef struct RuntimeState {
     void (*writer)(int stream, const char *bytes, size_t n); /* io.c */
     uint64_t rng;               /* rng.c: splitmix64's state */
     uint64_t (*map_atom_numbering)(Term atom); /* map_order.c; NULL: the atom index */
+    const Term *(*struct_fields)(Term module, size_t *count); /* inspect.c: module.c's */
+    int argc;                   /* System.argv (genlab.c) */
+    char **argv;
 
     /* proc/ */
     struct SchedState *sched;   /* sched.c */
@@ -42,8 +45,10 @@ typedef struct RuntimeState {
     int64_t unique_counter;      /* terms.c: :erlang.unique_integer */
     struct BifState *bif;        /* process.c */
 
-    /* runtime.c */
+    /* runtime.c, and what it does for the layers below */
     struct HostState *host;
+    void (*log_write)(int stream, const char *bytes, size_t n); /* Logger's console */
+    char *(*format_exception)(Term cls, Term reason, Term stack); /* as Elixir prints it, malloc'd */
 } RuntimeState;
 
 /* The active runtime's state (never NULL while core runs). */

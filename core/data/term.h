@@ -95,6 +95,17 @@ typedef enum {
     BOX_FORWARD = 31 /* GC only: payload word 0 holds the new location */
 } BoxType;
 
+/* What a BOX_FUN points at: the code of one fn (compiled by lang/) and
+ * how to print it. */
+typedef struct FunInfo {
+    struct Function *fn; /* module.h */
+    Term module;         /* the defining module */
+    Term parent_name;    /* the function it appears in, e.g. main */
+    uint32_t parent_arity, index, uniq;
+    uint32_t arity;      /* the fn's visible arity, for inspect */
+    const char *file;    /* the fn's file, for inspect */
+} FunInfo;
+
 static inline bool term_is_boxed(Term t) { return term_tag(t) == TAG_BOXED && t != 0; }
 static inline Term *boxed_ptr(Term t) { return (Term *)(uintptr_t)t; }
 static inline Term boxed_from_ptr(Term *p) { return (Term)(uintptr_t)p; }

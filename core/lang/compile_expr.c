@@ -1097,6 +1097,8 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     info->parent_arity = c->fun_arity;
     info->index = m->lambda_counter++;
     info->uniq = 0;
+    info->arity = arity;
+    info->file = m->file;
     if (m->module) {
         f->next_in_module = m->module->functions;
         m->module->functions = f;

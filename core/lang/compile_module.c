@@ -211,8 +211,7 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
     Term cls, reason, stack;
     Term v = vm_eval_sync(f, NULL, 0, literal_heap(), &cls, &reason, &stack);
     if (v == TERM_NONE) {
-        extern char *runtime_format_exception(Term cls, Term reason, Term stack);
-        char *text = runtime_format_exception(cls, reason, stack);
+        char *text = rt->format_exception(cls, reason, stack);
         snprintf(m->err->kind, sizeof m->err->kind, "%s", "");
         snprintf(m->err->message, sizeof m->err->message, "%s", text);
         free(text);

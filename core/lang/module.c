@@ -25,6 +25,7 @@ void module_table_init(void)
 {
     rt->modules = xcalloc(1, sizeof *rt->modules);
     rt->module_generation = 1;
+    rt->struct_fields = module_struct_fields;
 }
 
 void module_table_free(void)

@@ -8,9 +8,10 @@
 #define GENLAB_MODULE_H
 
 #include "native.h"
+#include "process.h"
 #include "term.h"
 
-typedef uintptr_t Code; /* one instruction word: an opcode or an operand */
+/* Code, one instruction word (an opcode or an operand), is process.h's. */
 
 typedef struct LineEntry {
     uint32_t pc;   /* first code index of the line */
@@ -33,13 +34,7 @@ typedef struct Function {
                                 first spawn: the initial call of the processes it starts */
 } Function;
 
-/* What a BOX_FUN points at: the code of one fn and how to print it. */
-typedef struct FunInfo {
-    Function *fn;
-    Term module;      /* the defining module */
-    Term parent_name; /* the function it appears in, e.g. main */
-    uint32_t parent_arity, index, uniq;
-} FunInfo;
+/* What a BOX_FUN points at, FunInfo, is term.h's. */
 
 typedef struct Module {
     Term name;
@@ -77,6 +72,10 @@ typedef struct ExtRef {
 /* Gives the active runtime (state.h) an empty module table; frees it. */
 void module_table_init(void);
 void module_table_free(void);
+
+/* Struct field order (defstruct order, without __struct__), or NULL if
+ * `module` defines no struct; inspect asks through rt->struct_fields. */
+const Term *module_struct_fields(Term module, size_t *count);
 
 Module *module_new(Term name, const char *file);
 /* Returns the function (creating an undefined placeholder so calls can be

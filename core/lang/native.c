@@ -7,8 +7,6 @@
 #include <stdlib.h>
 
 #include "atom.h"
-#include "bif.h"
-#include "ets.h"
 #include "fatal.h"
 #include "state.h"
 
@@ -89,14 +87,7 @@ bool native_module_known(Term module)
 
 void native_init(void)
 {
-    if (NATIVES) return;
-    static const NativeDef *const tables[] = {
-        bif_arith_natives,  bif_terms_natives, bif_convert_natives, bif_lists_natives,
-        bif_maps_natives,   bif_binmod_natives, bif_unicode_natives, bif_math_natives,
-        bif_string_natives, bif_base_natives,  bif_number_natives,  bif_system_natives,
-        ets_natives,        bif_code_natives, bif_etf_natives, bif_regex_natives,
-    };
-    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) native_register(tables[i]);
+    if (!NATIVES) NATIVES = xcalloc(1, sizeof *NATIVES);
 }
 
 void native_table_free(void)

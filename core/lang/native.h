@@ -32,8 +32,8 @@ NativeFn native_lookup(Term module, Term name, int arity);
 /* Whether any native is registered under `module` (so that
  * :erlang.module_loaded(:lists) is true). A linear scan: not for hot paths. */
 bool native_module_known(Term module);
-/* Gives the active runtime (state.h) its table with every table of
- * core/bif/ (see bif/bif.h) registered; does nothing if it has one.
+/* Gives the active runtime (state.h) an empty table, if it has none; the
+ * runtime registers the library's tables (bif/bif.h) in it.
  * native_table_free frees it. */
 void native_init(void);
 void native_table_free(void);

@@ -51,21 +51,6 @@ static VmState *vm_state(Process *p)
     return p->vm;
 }
 
-void vm_state_free(VmState *vm)
-{
-    if (!vm) return;
-    Message *m = vm->mbox_head;
-    while (m) {
-        Message *next = m->next;
-        free(m);
-        m = next;
-    }
-    free(vm->regs);
-    free(vm->frames);
-    free(vm->handlers);
-    free(vm);
-}
-
 void vm_mailbox_mark(Process *p, uint64_t ref_id)
 {
     VmState *vm = vm_state(p);
@@ -862,6 +847,12 @@ L_RECV_MARKED: {
     NEXT();
 }
 L_RECV_WAIT: {
+    if (p->woken) {
+        /* the scheduler woke this wait (see ProcessWoken) */
+        pc = p->woken == PROCESS_WOKEN_TIMEOUT ? fn->code + pc[2] : pc + 3;
+        p->woken = PROCESS_WOKEN_NOT;
+        NEXT();
+    }
     Term t = r[pc[1]];
     if (t == small_make(0)) {
         vm->mbox_save = &vm->mbox_head;
@@ -871,7 +862,10 @@ L_RECV_WAIT: {
     }
     /* Resume at the RECV_PEEK before this wait: the compiler places it at
      * the start of the receive loop, recorded as the instruction's operand
-     * pair (timeout register, after label); the scheduler wakes us. */
+     * pair (timeout register, after label); the scheduler arms the
+     * timeout and wakes us here again (see above). */
+    vm->receive_timeout = t;
+    p->receiving = true;
     SAVE();
     return VM_WAIT;
 }
@@ -943,4 +937,32 @@ Term vm_eval_sync(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term
     vm_state_free(proc.vm);
     heap_release(&proc.heap);
     return result;
+}
+
+/* ---- spawning ------------------------------------------------------------------ */
+
+Process *process_spawn(Function *fn, const Term *args, uint32_t nargs)
+{
+    Process *p = process_create();
+    Term copies[16] = {0}; /* zeroed: the compiler cannot see that only nargs are read */
+    Term *argv = nargs <= 16 ? copies : xmalloc(nargs * sizeof(Term));
+    for (uint32_t i = 0; i < nargs; i++) argv[i] = term_copy(&p->heap, args[i]);
+    vm_prepare_call(p, fn, argv, nargs);
+    if (argv != copies) free(argv);
+    /* shared by every process that starts in fn, outside their heaps */
+    if (!term_is_tuple(fn->mfa)) fn->mfa = tuple3(literal_heap(), fn->module, fn->name, small_make(fn->arity));
+    p->initial_call = fn->mfa;
+    process_start(p);
+    return p;
+}
+
+void vm_registers_in_use(Process *p, size_t *top, size_t *extent)
+{
+    VmState *vm = p->vm;
+    *top = *extent = vm->base + vm->fn->nregs;
+    /* callers resume with their whole frames: keep room for the largest */
+    for (size_t i = 0; i < vm->nframes; i++) {
+        Frame *fr = &vm->frames[i];
+        if (fr->fn && fr->base + fr->fn->nregs > *extent) *extent = fr->base + fr->fn->nregs;
+    }
 }

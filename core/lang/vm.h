@@ -46,62 +46,17 @@ typedef struct BinSpec {
     BinSeg segs[];
 } BinSpec;
 
-typedef struct Frame {
-    Function *fn;
-    const Code *return_pc; /* where the caller resumes */
-    uint32_t base;         /* caller's register base */
-    uint32_t dst;          /* caller register that receives the result */
-} Frame;
-
-typedef struct Handler {
-    uint32_t frame_depth;  /* frames to keep */
-    uint32_t base;
-    uint32_t first_reg;
-    const Code *pc;
-    Function *fn;
-} Handler;
-
-typedef struct Message {
-    struct Message *next;
-    Term term;
-    uint32_t from; /* the sender's pid serial, 0 for a timer or the runtime */
-} Message;
-
-typedef struct VmState {
-    Term *regs;
-    size_t regs_cap;
-    Frame *frames;
-    size_t nframes, frames_cap;
-    Handler *handlers;
-    size_t nhandlers, handlers_cap;
-    Function *fn;          /* running function */
-    const Code *pc;        /* next instruction */
-    uint32_t base;
-    uint32_t max_heap_words; /* max_heap_size in words, 0 = none (a padding slot) */
-    /* the mailbox: a FIFO with a save pointer for selective receive */
-    Message *mbox_head, **mbox_tail, **mbox_save;
-    size_t mbox_len;
-    /* The receive marker (the BEAM's reference trick): when the process
-     * made reference mark_ref, mark_last was the last message in the
-     * mailbox (NULL: it was empty). No earlier message can hold that
-     * reference, so a receive whose every clause needs it starts after. */
-    uint64_t mark_ref;     /* 0: no marker */
-    Message *mark_last;
-    Term result;           /* the value the process returned with */
-} VmState;
-
-typedef enum {
-    VM_DONE,     /* the process returned (result in vm->result) */
-    VM_ERROR,    /* an uncaught exception ended it (p->exc_*) */
-    VM_WAIT,     /* blocked in receive */
-    VM_YIELD,    /* used its reduction budget */
-    VM_KILLED    /* an exit signal ended it while it ran (p->exit_reason) */
-} VmStatus;
-
 /* Sets a process up to call fn with args (copied into its registers). */
 void vm_prepare_call(Process *p, Function *fn, const Term *args, uint32_t nargs);
+
+/* A new process that will call fn(args); the args are copied into it. */
+Process *process_spawn(Function *fn, const Term *args, uint32_t nargs);
+
+/* The registers p's code uses while it waits: [0, *top) are live, and its
+ * callers' frames reach up to *extent (see gc_compact). Registered with the
+ * scheduler (SchedHooks), which knows no Function. */
+void vm_registers_in_use(Process *p, size_t *top, size_t *extent);
 VmStatus vm_run(Process *p, long budget);
-void vm_state_free(VmState *vm);
 
 /* Records the mailbox's current end as the marker of reference ref_id, which
  * p has just made (make_ref, monitor). */

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 
-#include "vm.h"
 
 typedef struct {
     Term *to_top;
@@ -115,7 +114,7 @@ void gc_collect(Process *p, size_t top)
     collect_into(p, top, used + 64);
 }
 
-void gc_compact(Process *p, size_t top)
+void gc_compact(Process *p, size_t top, size_t extent)
 {
     gc_collect(p, top);
     Heap *h = &p->heap;
@@ -123,12 +122,6 @@ void gc_compact(Process *p, size_t top)
     if (h->capacity_words > h->live_words + 32) collect_into(p, top, h->live_words + 2);
     VmState *vm = p->vm;
     if (!vm) return;
-    /* callers resume with their whole frames: keep room for the largest */
-    size_t extent = top;
-    for (size_t i = 0; i < vm->nframes; i++) {
-        Frame *fr = &vm->frames[i];
-        if (fr->fn && fr->base + fr->fn->nregs > extent) extent = fr->base + fr->fn->nregs;
-    }
     size_t regs = extent < 16 ? 16 : extent;
     if (regs < vm->regs_cap) {
         vm->regs = realloc(vm->regs, regs * sizeof(Term));

@@ -16,8 +16,10 @@ void gc_collect(Process *p, size_t top);
 
 /* Collects and then shrinks p's heap, registers and frames to what is
  * in use: for a process that has started waiting, so that an idle process
- * holds no more memory than its live data needs. */
-void gc_compact(Process *p, size_t top);
+ * holds no more memory than its live data needs. Registers [0, top) are
+ * roots; its callers' frames need registers up to `extent` when they
+ * resume (vm_registers_in_use). */
+void gc_compact(Process *p, size_t top, size_t extent);
 
 /* Whether p's heap has grown enough since the last collection to collect. */
 static inline bool gc_due(const Process *p)

@@ -1,18 +1,21 @@
-/* process.c - raising exceptions from native code. */
+/* process.c - raising exceptions from native code, and freeing what a
+ * process runs. */
 #include "process.h"
 
+#include <stddef.h>
+#include <stdlib.h>
+
 #include "atom.h"
-#include "binary.h"
-#include "map.h"
+
+/* data/ sees a process through its head: check that they agree */
+_Static_assert(offsetof(Process, heap) == offsetof(ProcessHead, heap) && offsetof(Process, pid) == offsetof(ProcessHead, pid) &&
+                   offsetof(Process, exc_stacktrace) == offsetof(ProcessHead, exc_stacktrace),
+               "struct Process begins with PROCESS_HEAD");
 
 Term process_raise(Process *p, Term class_atom, Term reason)
 {
-    p->exc_class = class_atom;
-    p->exc_reason = reason;
     p->exc_arg = 0;
-    p->exc_why = NULL;
-    p->exc_stacktrace = TERM_NIL;
-    return TERM_NONE;
+    return error_raise(p, class_atom, reason);
 }
 
 Term process_badarg(Process *p) { return process_raise(p, ATOM_error, ATOM_badarg); }
@@ -27,7 +30,21 @@ Term process_badarg_at(Process *p, int arg, const char *why)
 
 Term process_raise_exception(Process *p, const char *module, const char *message)
 {
-    Term keys[3] = {ATOM___exception__, ATOM___struct__, ATOM_message};
-    Term values[3] = {ATOM_true, atom_from_cstr(module), binary_from_cstr(&p->heap, message)};
-    return process_raise(p, ATOM_error, map_from_pairs(&p->heap, 3, keys, values));
+    p->exc_arg = 0;
+    return error_raise_exception(p, module, message);
+}
+
+void vm_state_free(VmState *vm)
+{
+    if (!vm) return;
+    Message *m = vm->mbox_head;
+    while (m) {
+        Message *next = m->next;
+        free(m);
+        m = next;
+    }
+    free(vm->regs);
+    free(vm->frames);
+    free(vm->handlers);
+    free(vm);
 }

@@ -8,27 +8,87 @@
 #ifndef GENLAB_PROCESS_H
 #define GENLAB_PROCESS_H
 
+#include "error.h"
 #include "heap.h"
 
 typedef struct Process Process;
 
-struct Process {
-    Heap heap;
-    Term pid;
+/* ---- what a process runs: registers, frames, handlers, mailbox -------------
+ * Defined here, below the VM, because they belong to the process: the
+ * scheduler delivers messages and the collector walks the registers
+ * without knowing what an instruction means. What the code is (Function,
+ * the instruction words) is lang/'s business: module.h and vm.h. */
 
-    /* The pending exception, set by process_raise*() while a native or an
-     * instruction returns TERM_NONE. class is error, exit or throw. */
-    Term exc_class, exc_reason;
-    /* For error:badarg from a native: which argument (1-based, 0 = none,
-     * exc_arg below) and why, as Erlang's extended error information
-     * reports it. */
-    const char *exc_why;
-    Term exc_stacktrace; /* filled by the VM while unwinding */
+typedef uintptr_t Code; /* one instruction word: an opcode or an operand (vm.h) */
+struct Function;        /* module.h */
+
+typedef struct Frame {
+    struct Function *fn;
+    const Code *return_pc; /* where the caller resumes */
+    uint32_t base;         /* caller's register base */
+    uint32_t dst;          /* caller register that receives the result */
+} Frame;
+
+typedef struct Handler {
+    uint32_t frame_depth;  /* frames to keep */
+    uint32_t base;
+    uint32_t first_reg;
+    const Code *pc;
+    struct Function *fn;
+} Handler;
+
+typedef struct Message {
+    struct Message *next;
+    Term term;
+    uint32_t from; /* the sender's pid serial, 0 for a timer or the runtime */
+} Message;
+
+typedef struct VmState {
+    Term *regs;
+    size_t regs_cap;
+    Frame *frames;
+    size_t nframes, frames_cap;
+    Handler *handlers;
+    size_t nhandlers, handlers_cap;
+    struct Function *fn;   /* running function */
+    const Code *pc;        /* next instruction */
+    uint32_t base;
+    uint32_t max_heap_words; /* max_heap_size in words, 0 = none (a padding slot) */
+    /* the mailbox: a FIFO with a save pointer for selective receive */
+    Message *mbox_head, **mbox_tail, **mbox_save;
+    size_t mbox_len;
+    /* The receive marker (the BEAM's reference trick): when the process
+     * made reference mark_ref, mark_last was the last message in the
+     * mailbox (NULL: it was empty). No earlier message can hold that
+     * reference, so a receive whose every clause needs it starts after. */
+    uint64_t mark_ref;     /* 0: no marker */
+    Message *mark_last;
+    union {
+        Term result;          /* VM_DONE: the value the process returned with */
+        Term receive_timeout; /* VM_WAIT: the receive's after, in milliseconds
+                                 or :infinity, for the scheduler to arm */
+    };
+} VmState;
+
+/* Frees registers, frames, handlers and the messages in the mailbox. */
+void vm_state_free(VmState *vm);
+
+/* How a slice of a process ended (vm_run, lang/vm.h). */
+typedef enum {
+    VM_DONE,     /* the process returned (result in vm->result) */
+    VM_ERROR,    /* an uncaught exception ended it (p->exc_*) */
+    VM_WAIT,     /* blocked in receive */
+    VM_YIELD,    /* used its reduction budget */
+    VM_KILLED    /* an exit signal ended it while it ran (p->exit_reason) */
+} VmStatus;
+
+struct Process {
+    PROCESS_HEAD /* heap, pid and the pending exception: see error.h */
 
     Term dictionary; /* the process dictionary: a map, or [] while empty */
     Term host_root;  /* a term the layer above keeps alive here (the shell's bindings) */
 
-    struct VmState *vm; /* registers, frames, handlers: see vm.h */
+    VmState *vm; /* registers, frames, handlers, mailbox: see above */
 
     /* ---- scheduling (sched.h) ---- */
     struct Process *run_next; /* run queue link */
@@ -38,7 +98,7 @@ struct Process {
     Term registered_name;     /* atom, or nil */
     Term exit_reason;         /* set when it has exited (or exit_pending) */
     Term initial_call;        /* {Module, function, arity} for Process.info */
-    int exc_arg;              /* see exc_why */
+    int exc_arg;              /* see exc_why (error.h): 1-based, 0 = none */
     int status;               /* ProcStatus */
     bool trap_exit;
     bool exit_pending;        /* an exit signal arrived while it was running */
@@ -46,6 +106,8 @@ struct Process {
     bool queued;              /* in the run queue: freed only once it is out */
     bool heap_killed;         /* max_heap_size ended it (the crash hook reports it) */
     bool is_main;             /* runs top-level code: kept when it exits */
+    bool receiving;           /* waits in a receive: a message or the timeout wakes it */
+    uint8_t woken;            /* why the scheduler woke that receive (ProcessWoken) */
     /* links and monitors are pids / ids, kept outside the heap */
     uint32_t *links;
     size_t nlinks, links_cap;
@@ -54,6 +116,11 @@ struct Process {
     struct Monitor *watchers;  /* monitors others hold on this process */
     size_t nwatchers, watchers_cap;
 };
+
+/* Process.woken: the receive that waited goes on from the top of its loop
+ * (a message came) or at its after clause (the timeout passed); the VM
+ * reads it when the process runs again. */
+typedef enum { PROCESS_WOKEN_NOT = 0, PROCESS_WOKEN_MESSAGE, PROCESS_WOKEN_TIMEOUT } ProcessWoken;
 
 typedef struct Monitor {
     uint64_t ref;   /* the reference's id */

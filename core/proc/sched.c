@@ -12,7 +12,6 @@
 #include "heap.h"
 #include "state.h"
 #include "trace.h"
-#include "vm.h"
 
 /* A script's process is #PID<0.109.0> and what it spawns follows. */
 #define FIRST_SERIAL 109
@@ -144,21 +143,13 @@ static Process *process_new(uint32_t serial)
     return p;
 }
 
-Process *process_spawn(Function *fn, const Term *args, uint32_t nargs)
+Process *process_create(void) { return process_new(SCHED->next_serial++); }
+
+void process_start(Process *p)
 {
-    Process *p = process_new(SCHED->next_serial++);
-    Term copies[16];
-    Term *argv = nargs <= 16 ? copies : xmalloc(nargs * sizeof(Term));
-    for (uint32_t i = 0; i < nargs; i++) argv[i] = term_copy(&p->heap, args[i]);
-    vm_prepare_call(p, fn, argv, nargs);
-    if (argv != copies) free(argv);
-    /* shared by every process that starts in fn, outside their heaps */
-    if (!term_is_tuple(fn->mfa)) fn->mfa = tuple3(literal_heap(), fn->module, fn->name, small_make(fn->arity));
-    p->initial_call = fn->mfa;
     p->status = PROC_RUNNABLE;
     runq_push(p);
     TRACE(trace_spawn(pid_serial(p->pid), SCHED->current ? pid_serial(SCHED->current->pid) : 0, p->initial_call));
-    return p;
 }
 
 Process *process_spawn_main(void)
@@ -204,18 +195,14 @@ static void call_idle_hook(void)
 
 /* ---- messages ------------------------------------------------------------------- */
 
-/* Where a waiting process resumes: after its RECV_WAIT (a message came) or
- * at the receive's after clause (the timeout passed). */
+/* A waiting process goes on: the VM resumes its receive from the top of
+ * the loop (a message came) or at its after clause (the timeout passed),
+ * which then looks at the mailbox from its start again. */
 static void wake(Process *p, bool timed_out)
 {
-    VmState *vm = p->vm;
-    const Code *pc = vm->pc;
-    if (timed_out) {
-        vm->pc = vm->fn->code + pc[2];
-        vm->mbox_save = &vm->mbox_head;
-    } else {
-        vm->pc = pc + 3;
-    }
+    p->receiving = false;
+    p->woken = timed_out ? PROCESS_WOKEN_TIMEOUT : PROCESS_WOKEN_MESSAGE;
+    if (timed_out) p->vm->mbox_save = &p->vm->mbox_head;
     p->status = PROC_RUNNABLE;
     runq_push(p);
 }
@@ -232,7 +219,7 @@ void process_send(Process *to, Term msg)
     vm->mbox_tail = &m->next;
     vm->mbox_len++;
     TRACE(trace_send(m->from, pid_serial(to->pid), m->term, vm->mbox_len));
-    if (to->status == PROC_WAITING && vm->pc && (Opcode)vm->pc[0] == OP_RECV_WAIT) wake(to, false);
+    if (to->status == PROC_WAITING && to->receiving) wake(to, false);
 }
 
 /* ---- timers: a binary heap ordered by (time, sequence) ------------------------------
@@ -431,8 +418,7 @@ int64_t timer_read(uint64_t ref)
 
 static void arm_receive_timeout(Process *p)
 {
-    VmState *vm = p->vm;
-    Term timeout = vm->regs[vm->base + vm->pc[1]];
+    Term timeout = p->vm->receive_timeout;
     if (!term_is_small(timeout) || small_value(timeout) < 0) return; /* :infinity */
     if (p->receive_timer) return; /* armed by an earlier wait of this receive */
     if (p->wake_at != UINT64_MAX) {
@@ -793,8 +779,10 @@ void process_compact(Process *p)
 {
     if (!p->compact_pending) return;
     p->compact_pending = false;
-    if (p->status != PROC_WAITING || !p->vm || !p->vm->fn) return;
-    gc_compact(p, p->vm->base + p->vm->fn->nregs);
+    if (p->status != PROC_WAITING || !p->vm || !p->vm->fn || !SCHED->hooks.registers_in_use) return;
+    size_t top, extent;
+    SCHED->hooks.registers_in_use(p, &top, &extent);
+    gc_compact(p, top, extent);
 }
 
 /* Compacts the processes that started waiting since the last time. */
@@ -824,7 +812,7 @@ static VmStatus run_slice(Process *p, Process *main)
 {
     SCHED->current = p;
     uint64_t before = p->reductions;
-    VmStatus st = vm_run(p, SLICE_REDUCTIONS);
+    VmStatus st = SCHED->hooks.run(p, SLICE_REDUCTIONS);
     SCHED->current = NULL;
     SCHED->now_ps += (p->reductions - before) * SCHED->cpu_ps; /* work takes time */
     switch (st) {
@@ -938,6 +926,9 @@ void sched_state_free(void)
 bool sched_run_main(Process *main, VmStatus *status)
 {
     main->status = PROC_RUNNABLE;
+    /* it runs new code, whatever receive it waited in before */
+    main->receiving = false;
+    main->woken = PROCESS_WOKEN_NOT;
     runq_push(main);
     for (;;) {
         if (SCHED->halt_requested) return false;

@@ -10,9 +10,7 @@
 #ifndef GENLAB_SCHED_H
 #define GENLAB_SCHED_H
 
-#include "module.h"
 #include "process.h"
-#include "vm.h"
 
 typedef enum { PROC_RUNNABLE, PROC_WAITING, PROC_EXITED } ProcStatus;
 
@@ -20,8 +18,10 @@ typedef enum { PROC_RUNNABLE, PROC_WAITING, PROC_EXITED } ProcStatus;
 Process *process_find(uint32_t serial);
 static inline Process *process_of(Term pid) { return term_is_pid(pid) ? process_find(pid_serial(pid)) : NULL; }
 
-/* A new process that will call fn(args); the args are copied into it. */
-Process *process_spawn(Function *fn, const Term *args, uint32_t nargs);
+/* A new process with the next pid, not yet runnable: the layer above sets
+ * up what it runs (process_spawn in vm.h), then process_start queues it. */
+Process *process_create(void);
+void process_start(Process *p);
 /* The process that runs top-level code (the script or the shell). */
 Process *process_spawn_main(void);
 
@@ -73,13 +73,18 @@ Process *process_replace_main(Process *old);
 void sched_set_next_serial(uint32_t serial);
 void sched_skip_serial(void);
 
-/* What the scheduler tells the layer above: the scheduler went idle (the
- * logger prints what came due), a process other than main crashed, a
+/* What the scheduler tells or asks the layer above: the scheduler went idle
+ * (the logger prints what came due), a process other than main crashed, a
  * process exited (what it owned, such as ETS tables, is released). */
 typedef struct SchedHooks {
     void (*idle)(void);
     void (*crashed)(Process *p);
     void (*exited)(Term pid);
+    /* What runs a process, which the scheduler does not know how to do:
+     * run it for a budget of reductions (vm_run), and say which of its
+     * registers are in use while it waits (vm_registers_in_use). */
+    VmStatus (*run)(Process *p, long budget);
+    void (*registers_in_use)(Process *p, size_t *top, size_t *extent);
 } SchedHooks;
 void sched_set_hooks(const SchedHooks *hooks);
 

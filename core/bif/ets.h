@@ -26,7 +26,7 @@
 
 #include "native.h"
 
-/* The :ets natives (registered by native_init). */
+/* The :ets natives (registered by the runtime). */
 extern const NativeDef ets_natives[];
 
 /* Called by process_exit for every dying process: hands the tables it
