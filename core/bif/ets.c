@@ -1591,6 +1591,7 @@ void ets_reset(void)
         if (ETS->by_id.keys[i]) {
             EtsTable *t = ETS->by_id.values[i];
             table_clear(t);
+            free(t->buckets);
             if (t->heir_data) obj_free(t->heir_data);
             free(t);
         }

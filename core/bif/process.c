@@ -32,13 +32,13 @@ static bool list_to_array(Term list, Term *out, size_t max, size_t *n)
  * starts a function that may be a native, undefined, or redefined later. */
 static Function *trampoline(Term mod, Term fun, uint32_t arity)
 {
-    Function *f = xcalloc(1, sizeof *f);
+    Function *f = module_own(xcalloc(1, sizeof *f));
     f->module = mod;
     f->name = fun;
     f->arity = arity;
     f->nregs = arity + 2;
     f->defined = true;
-    f->code = xmalloc(4 * sizeof(Code));
+    f->code = module_own(xmalloc(4 * sizeof(Code)));
     f->code[0] = OP_TAIL_CALL_EXT;
     f->code[1] = (Code)extref_new(mod, fun, arity);
     f->code[2] = 0;

@@ -110,9 +110,9 @@ void fn_finish(FnCtx *c)
         *w = pos;
     }
     Function *f = c->fn;
-    f->code = c->code;
+    f->code = module_own(c->code);
     f->code_len = c->len;
-    f->lines = c->lines;
+    f->lines = module_own(c->lines);
     f->nlines = c->nlines;
     f->nregs = c->max_reg + 2;
     f->defined = true;

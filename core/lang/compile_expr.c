@@ -377,7 +377,7 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
 static void compile_bitstring(FnCtx *c, Term segs, uint32_t dst, bool tail)
 {
     size_t n = list_length(segs);
-    BinSpec *spec = xcalloc(1, sizeof(BinSpec) + n * sizeof(BinSeg));
+    BinSpec *spec = module_own(xcalloc(1, sizeof(BinSpec) + n * sizeof(BinSeg)));
     spec->nsegs = (uint32_t)n;
     uint32_t saved = c->next_reg;
     uint32_t first = reg_alloc_n(c, (uint32_t)n);
@@ -1084,13 +1084,13 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     FnCtx *root = c;
     while (root->parent) root = root->parent;
     snprintf(fname, sizeof fname, "-%s/%u-fun-%u-", term_is_atom(c->fun_name) ? atom_text(c->fun_name) : "fn", c->fun_arity, root->lambdas++);
-    Function *f = xcalloc(1, sizeof *f);
+    Function *f = module_own(xcalloc(1, sizeof *f));
     f->module = m->name;
     f->name = A(fname);
     f->arity = arity;
     f->nfree = ncap;
     f->exported = false;
-    FunInfo *info = xcalloc(1, sizeof *info);
+    FunInfo *info = module_own(xcalloc(1, sizeof *info));
     info->fn = f;
     info->module = m->name;
     info->parent_name = c->fun_name;

@@ -199,7 +199,7 @@ Term module_struct_default(ModCtx *m, Term module, int line)
 
 static Term eval_in_module(ModCtx *m, Term ast, int line)
 {
-    Function *f = xcalloc(1, sizeof *f);
+    Function *f = module_own(xcalloc(1, sizeof *f));
     f->module = m->name;
     f->name = A("__MODULE__");
     FnCtx c;
@@ -514,7 +514,7 @@ static void define_constant_function(Module *mod, Term name, Term value)
 {
     Function *f = module_function(mod, name, 0);
     f->exported = true;
-    f->code = xmalloc(5 * sizeof(Code));
+    f->code = module_own(xmalloc(5 * sizeof(Code)));
     f->code[0] = OP_LOADK;
     f->code[1] = 0;
     f->code[2] = (Code)value;
@@ -942,6 +942,13 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     if (parent) {
         /* the nested module's alias stays visible in the parent */
     }
+    /* the module is installed: what built it is no longer needed */
+    for (size_t i = 0; i < b.ndefs; i++) free(b.defs[i].clauses);
+    free(b.defs);
+    free(m.aliases);
+    free(m.imports);
+    free(m.attrs);
+    free(m.locals);
     free(items);
     return last;
 }
@@ -981,7 +988,7 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
     m->scratch = literal_heap();
     m->name = A("elixir_compiler_0");
     m->module = NULL;
-    Function *f = xcalloc(1, sizeof *f);
+    Function *f = module_own(xcalloc(1, sizeof *f));
     f->module = m->name;
     f->name = A("__FILE__");
     f->file = file;

@@ -183,7 +183,7 @@ static Term split_segment(FnCtx *c, Term seg_ast, BinSeg *seg, Term *size_ast)
 static void compile_binary_pattern(FnCtx *c, Term segs, uint32_t src, uint32_t fail)
 {
     size_t n = list_length(segs);
-    BinSpec *spec = xcalloc(1, sizeof(BinSpec) + n * sizeof(BinSeg));
+    BinSpec *spec = module_own(xcalloc(1, sizeof(BinSpec) + n * sizeof(BinSeg)));
     spec->nsegs = (uint32_t)n;
     uint32_t first = reg_alloc_n(c, (uint32_t)n);
     Term *values = xmalloc((n + 1) * sizeof(Term));

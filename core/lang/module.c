@@ -17,6 +17,10 @@ typedef struct ModuleTable {
     bool (*autoload)(Term name);
     bool (*autoload_has_macros)(Term name);
     ExtRef dynamic_cache[DYNAMIC_CACHE_SIZE]; /* see extref_resolve_dynamic */
+    Module **all; /* every version ever installed or built, freed with the runtime */
+    size_t nall, all_cap;
+    void **owned; /* see module_own */
+    size_t nowned, owned_cap;
 } ModuleTable;
 
 #define MODULES (rt->modules)
@@ -28,9 +32,30 @@ void module_table_init(void)
     rt->struct_fields = module_struct_fields;
 }
 
+void *module_own(void *p)
+{
+    ModuleTable *t = MODULES;
+    if (!p) return p;
+    if (t->nowned == t->owned_cap) {
+        t->owned_cap = t->owned_cap ? t->owned_cap * 2 : 1024;
+        t->owned = xrealloc(t->owned, t->owned_cap * sizeof *t->owned);
+    }
+    t->owned[t->nowned++] = p;
+    return p;
+}
+
 void module_table_free(void)
 {
-    free(rt->modules);
+    ModuleTable *t = MODULES;
+    if (!t) return;
+    for (size_t i = 0; i < t->nall; i++) {
+        free(t->all[i]->table);
+        free(t->all[i]);
+    }
+    for (size_t i = 0; i < t->nowned; i++) free(t->owned[i]);
+    free(t->all);
+    free(t->owned);
+    free(t);
     rt->modules = NULL;
 }
 
@@ -39,6 +64,12 @@ static size_t module_bucket(Term name) { return (atom_index(name) * 2654435761u)
 Module *module_new(Term name, const char *file)
 {
     Module *m = xcalloc(1, sizeof *m);
+    ModuleTable *t = MODULES;
+    if (t->nall == t->all_cap) {
+        t->all_cap = t->all_cap ? t->all_cap * 2 : 256;
+        t->all = xrealloc(t->all, t->all_cap * sizeof *t->all);
+    }
+    t->all[t->nall++] = m;
     m->name = name;
     m->file = file;
     m->table_size = 64;
@@ -78,7 +109,7 @@ Function *module_function(Module *m, Term name, uint32_t arity)
 {
     Function *f = module_find_function(m, name, arity);
     if (f) return f;
-    f = xcalloc(1, sizeof *f);
+    f = module_own(xcalloc(1, sizeof *f));
     f->module = m->name;
     f->name = name;
     f->arity = arity;
@@ -153,7 +184,7 @@ Module *module_lookup_for_macros(Term name)
 
 ExtRef *extref_new(Term module, Term name, uint32_t arity)
 {
-    ExtRef *r = xcalloc(1, sizeof *r);
+    ExtRef *r = module_own(xcalloc(1, sizeof *r));
     r->module = module;
     r->name = name;
     r->arity = arity;

@@ -69,9 +69,15 @@ typedef struct ExtRef {
     bool frameless; /* an inline operator: a failure adds no BIF stack frame */
 } ExtRef;
 
-/* Gives the active runtime (state.h) an empty module table; frees it. */
+/* Gives the active runtime (state.h) an empty module table; frees it with
+ * every module ever built and what module_own was given. */
 void module_table_init(void);
 void module_table_free(void);
+/* Registers a block that compiled code keeps for the runtime's life (a
+ * Function, its code and lines, a FunInfo, a BinSpec, an ExtRef; the
+ * Modules themselves are kept by module_new) so that module_table_free
+ * frees it; returns p. */
+void *module_own(void *p);
 
 /* Struct field order (defstruct order, without __struct__), or NULL if
  * `module` defines no struct; inspect asks through rt->struct_fields. */
