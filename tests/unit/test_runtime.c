@@ -8,6 +8,7 @@
  * would show. Freeing one leaves the other working. */
 #include "check.h"
 
+#include <malloc.h>
 #include <stdlib.h>
 
 #include "genlab.h"
@@ -156,6 +157,23 @@ int main(void)
     for (int step = 0; step < STEPS; step++) run_step(fresh, 0, step, &again);
     genlab_free(fresh);
     CHECK_STR(again.text, alone[0].text, "a runtime started after others were freed gives the same bytes");
+
+    /* genlab_free gives back what a runtime held: after a first runtime
+     * (libraries set themselves up once), starting, using and freeing
+     * more does not grow the heap. */
+    Out scratch = {0};
+    writing[0] = &scratch;
+    size_t before = 0;
+    for (int round = 0; round < 4; round++) {
+        if (round == 1) before = mallinfo2().uordblks;
+        Genlab *r = start(0);
+        for (int step = 0; step < STEPS; step++) run_step(r, 0, step, &scratch);
+        genlab_free(r);
+        scratch.len = 0;
+    }
+    size_t in_use = mallinfo2().uordblks;
+    CHECK(in_use < before + 64 * 1024, "freed runtimes leave no memory behind");
+    free(scratch.text);
 
     free(alone[0].text);
     free(alone[1].text);
