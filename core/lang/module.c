@@ -171,7 +171,7 @@ Module *module_lookup(Term name)
 void module_each(void (*fn)(void *ctx, Module *m), void *ctx)
 {
     for (size_t b = 0; b < MODULE_BUCKETS; b++)
-        for (Module *m = modules[b]; m; m = m->next) fn(ctx, m);
+        for (Module *m = MODULES->buckets[b]; m; m = m->next) fn(ctx, m);
 }
 
 Module *module_lookup_for_macros(Term name)
