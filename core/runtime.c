@@ -274,6 +274,7 @@ static void runtime_boot(unsigned long long seed)
         bif_string_natives, bif_base_natives,  bif_number_natives,  bif_system_natives,
         ets_natives,        bif_code_natives,  bif_etf_natives,     bif_regex_natives,
         genlab_natives,     process_natives,
+        views_natives,
     };
     for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++) native_register(natives[i]);
     sched_state_init();
