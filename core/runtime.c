@@ -850,7 +850,7 @@ static Process *shell_replace_keeping(Process *p, Term root)
 static GenlabResult shell_restart(Genlab *g, Process *p)
 {
     /* what crashed logged before it exited, so its report comes first */
-    for (size_t i = 0; i < npending; i++) pending[i].due = 0;
+    for (size_t i = 0; i < HOST->npending; i++) HOST->pending[i].due = 0;
     reports_release();
     Term args[1] = {p->exit_reason};
     char *why = call_elixir_text("Elixir.Exception", "format_exit", args, 1);
