@@ -1728,6 +1728,6 @@ Term term_to_string(Process *p, Term t)
     }
     if (term_is_list(t)) return list_to_string(p, t);
     char kind = term_is_map(t) ? calendar_kind(t) : 0;
-    if (kind && calendar_text(t, kind, buf, sizeof buf)) return binary_new(&p->heap, buf, strlen(buf));
+    if (kind && calendar_text(t, kind, buf, sizeof buf)) return binary_new(process_heap(p), buf, strlen(buf));
     return raise_undefined(p, t, "");
 }
