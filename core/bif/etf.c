@@ -404,15 +404,15 @@ static bool find_ref(Heap *h, const uint32_t w[3], Term *out)
     return false;
 }
 
-typedef struct Frame {
+typedef struct DecodeFrame {
     uint8_t kind; /* SMALL_TUPLE_EXT, LIST_EXT or MAP_EXT */
     size_t need, have;
     Term *items;
-} Frame;
+} DecodeFrame;
 
 /* Reads one tag: a finished term in *out, or a container to fill (pushed
  * on the frames) with *out left TERM_NONE. */
-static bool read_one(Reader *r, Heap *h, bool safe, Frame **frames, size_t *nframes, size_t *cap, Term *out)
+static bool read_one(Reader *r, Heap *h, bool safe, DecodeFrame **frames, size_t *nframes, size_t *cap, Term *out)
 {
     uint32_t tag, n, v;
     const uint8_t *bytes;
@@ -512,17 +512,17 @@ static bool read_one(Reader *r, Heap *h, bool safe, Frame **frames, size_t *nfra
         }
         if (*nframes == *cap) {
             *cap = *cap ? *cap * 2 : 16;
-            *frames = xrealloc(*frames, *cap * sizeof(Frame));
+            *frames = xrealloc(*frames, *cap * sizeof(DecodeFrame));
         }
         uint8_t kind = tag == LARGE_TUPLE_EXT ? SMALL_TUPLE_EXT : (uint8_t)tag;
-        (*frames)[(*nframes)++] = (Frame){kind, need, 0, xmalloc(need * sizeof(Term))};
+        (*frames)[(*nframes)++] = (DecodeFrame){kind, need, 0, xmalloc(need * sizeof(Term))};
         return true;
     }
     default: return false;
     }
 }
 
-static Term frame_finish(Heap *h, Frame *f)
+static Term frame_finish(Heap *h, DecodeFrame *f)
 {
     if (f->kind == SMALL_TUPLE_EXT) {
         Term t = tuple_new(h, f->need);
@@ -548,7 +548,7 @@ static Term frame_finish(Heap *h, Frame *f)
 
 static bool etf_decode(Reader *r, Heap *h, bool safe, Term *result)
 {
-    Frame *frames = NULL;
+    DecodeFrame *frames = NULL;
     size_t nframes = 0, cap = 0;
     bool ok = true;
     *result = TERM_NONE;
@@ -557,7 +557,7 @@ static bool etf_decode(Reader *r, Heap *h, bool safe, Term *result)
         ok = read_one(r, h, safe, &frames, &nframes, &cap, &v);
         if (!ok || v == TERM_NONE) continue; /* a container was opened */
         while (nframes) {
-            Frame *top = &frames[nframes - 1];
+            DecodeFrame *top = &frames[nframes - 1];
             top->items[top->have++] = v;
             if (top->have < top->need) break;
             v = frame_finish(h, top);
