@@ -16,6 +16,10 @@
 /* A script's process is #PID<0.109.0> and what it spawns follows. */
 #define FIRST_SERIAL 109
 #define SLICE_REDUCTIONS 4000
+/* Every process starts with this max_heap_size (in words): 128 MB, so
+ * that infinite non-tail recursion ends its process in about a second,
+ * long before the machine runs out of memory. */
+#define DEFAULT_MAX_HEAP_WORDS ((size_t)1 << 24)
 
 /* Virtual time in picoseconds. Timers jump it (when every process waits)
  * and work moves it: each reduction a process runs costs cpu_ps. */
@@ -53,6 +57,7 @@ typedef struct SchedState {
     PendingExit *pending_exits; /* see PendingExit */
     size_t npending_exits, pending_exits_cap;
     bool exits_draining;
+    size_t default_max_heap_words; /* see process_set_default_max_heap */
 } SchedState;
 
 #define SCHED (rt->sched)
@@ -63,6 +68,7 @@ void sched_state_init(void)
     s->next_serial = FIRST_SERIAL;
     s->ref_counter = 100000;
     s->cpu_ps = SCHED_DEFAULT_CPU_PS;
+    s->default_max_heap_words = DEFAULT_MAX_HEAP_WORDS;
     rt->sched = s;
 }
 
@@ -117,13 +123,9 @@ static Process *runq_pop(void)
     return p;
 }
 
-/* Every process starts with this max_heap_size (in words): 128 MB, so
- * that infinite non-tail recursion ends its process in about a second,
- * long before the machine runs out of memory. */
-static size_t default_max_heap_words = (size_t)1 << 24;
 
-void process_set_default_max_heap(size_t words) { default_max_heap_words = words; }
-size_t process_default_max_heap(void) { return default_max_heap_words; }
+void process_set_default_max_heap(size_t words) { SCHED->default_max_heap_words = words; }
+size_t process_default_max_heap(void) { return SCHED->default_max_heap_words; }
 
 static Process *process_new(uint32_t serial)
 {
@@ -818,7 +820,7 @@ static VmStatus run_slice(Process *p, Process *main)
     switch (st) {
     case VM_KILLED:
         p->exit_pending = false;
-        if (p->heap_killed && hooks.crashed) hooks.crashed(p); /* the max_heap_size report */
+        if (p->heap_killed && SCHED->hooks.crashed) SCHED->hooks.crashed(p); /* the max_heap_size report */
         process_exit(p, p->exit_reason);
         break;
     case VM_YIELD:
