@@ -6,6 +6,11 @@ defmodule Calendar.ISO do
 
   def leap_year?(y), do: rem(y, 4) == 0 and (rem(y, 100) != 0 or rem(y, 400) == 0)
 
+  # compare/2 of Date, Time and NaiveDateTime, on their day or microsecond counts
+  def compare_counts(x, x), do: :eq
+  def compare_counts(x, y) when x < y, do: :lt
+  def compare_counts(_x, _y), do: :gt
+
   def days_in_month(y, 2), do: if(leap_year?(y), do: 29, else: 28)
   def days_in_month(_y, m) when m in [4, 6, 9, 11], do: 30
   def days_in_month(_y, _m), do: 31
@@ -149,13 +154,7 @@ defmodule Date do
   def add(date, days) when is_integer(days), do: from_days(to_days(date) + days)
   def diff(a, b), do: to_days(a) - to_days(b)
 
-  def compare(a, b) do
-    case {to_days(a), to_days(b)} do
-      {x, x} -> :eq
-      {x, y} when x < y -> :lt
-      _ -> :gt
-    end
-  end
+  def compare(a, b), do: Calendar.ISO.compare_counts(to_days(a), to_days(b))
 
   def before?(a, b), do: compare(a, b) == :lt
   def after?(a, b), do: compare(a, b) == :gt
@@ -219,13 +218,7 @@ defmodule Time do
 
   def diff(a, b, unit \\ :second), do: div(to_us(a) - to_us(b), Calendar.ISO.unit_to_us(unit))
 
-  def compare(a, b) do
-    case {to_us(a), to_us(b)} do
-      {x, x} -> :eq
-      {x, y} when x < y -> :lt
-      _ -> :gt
-    end
-  end
+  def compare(a, b), do: Calendar.ISO.compare_counts(to_us(a), to_us(b))
 
   def truncate(%{microsecond: {us, p}} = t, unit) do
     np = min(p, Calendar.ISO.unit_precision(unit))
@@ -294,13 +287,7 @@ defmodule NaiveDateTime do
 
   def diff(a, b, unit \\ :second), do: div(to_us(a) - to_us(b), Calendar.ISO.unit_to_us(unit))
 
-  def compare(a, b) do
-    case {to_us(a), to_us(b)} do
-      {x, x} -> :eq
-      {x, y} when x < y -> :lt
-      _ -> :gt
-    end
-  end
+  def compare(a, b), do: Calendar.ISO.compare_counts(to_us(a), to_us(b))
 
   def truncate(%{microsecond: {us, p}} = n, unit) do
     np = min(p, Calendar.ISO.unit_precision(unit))
