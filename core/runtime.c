@@ -1149,14 +1149,23 @@ static void offer_module(void *ctx, Module *m)
     completion_offer(ctx, buf);
 }
 
+/* A public function's name as a user would type it, or NULL for what is
+ * not typed (__info__, lambdas, operators). */
+static const char *typed_function_name(const Function *f)
+{
+    if (!f->exported || !term_is_atom(f->name)) return NULL;
+    const char *name = atom_text(f->name);
+    if (!strncmp(name, "__", 2) || !(isalpha((unsigned char)name[0]) || name[0] == '_')) return NULL;
+    return name;
+}
+
 /* `Module.` + the public functions of Module (macros too). */
 static void offer_functions(Completion *c, Module *m, const char *typed_module)
 {
     char buf[768];
     for (Function *f = m->functions; f; f = f->next_in_module) {
-        if (!f->exported || !term_is_atom(f->name)) continue;
-        const char *name = atom_text(f->name);
-        if (!strncmp(name, "__", 2) || name[0] == '-') continue; /* __info__, lambdas */
+        const char *name = typed_function_name(f);
+        if (!name) continue;
         snprintf(buf, sizeof buf, "%s.%s", typed_module, name);
         completion_offer(c, buf);
     }
@@ -1171,10 +1180,8 @@ static void offer_imports(Completion *c)
         Module *m = module_lookup(atom_from_cstr(imported[i]));
         if (!m) continue;
         for (Function *f = m->functions; f; f = f->next_in_module) {
-            if (!f->exported || !term_is_atom(f->name)) continue;
-            const char *name = atom_text(f->name);
-            if (!strncmp(name, "__", 2) || name[0] == '-' || !(isalpha((unsigned char)name[0]) || name[0] == '_')) continue;
-            completion_offer(c, name);
+            const char *name = typed_function_name(f);
+            if (name) completion_offer(c, name);
         }
     }
 }
