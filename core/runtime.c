@@ -273,7 +273,7 @@ static void runtime_boot(unsigned long long seed)
         bif_maps_natives,   bif_binmod_natives, bif_unicode_natives, bif_math_natives,
         bif_string_natives, bif_base_natives,  bif_number_natives,  bif_system_natives,
         ets_natives,        bif_code_natives,  bif_etf_natives,     bif_regex_natives,
-        genlab_natives,     process_natives,
+        genlab_natives,     process_natives,    bif_protocol_natives,
         views_natives,
     };
     for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++) native_register(natives[i]);

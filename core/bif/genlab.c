@@ -51,10 +51,16 @@ static Term genlab_inspect(Process *p, const Term *args)
     return out;
 }
 
+/* to_string/1 and interpolation: atoms, numbers, binaries and chardata
+ * are converted here; anything else (a struct, a tuple, ...) goes to the
+ * String.Chars protocol, which finds its implementation or raises. */
 static Term genlab_to_string(Process *p, const Term *args)
 {
-    if (term_is_binary(args[0])) return args[0];
-    return term_to_string(p, args[0]);
+    Term t = args[0];
+    if (term_is_binary(t)) return t;
+    if (term_is_map(t) || term_is_tuple(t) || term_is_fun(t) || term_is_pid(t) || term_is_ref(t))
+        return native_continue(p, atom_from_cstr("Elixir.String.Chars"), atom_from_cstr("to_string"), 1, &t);
+    return term_to_string(p, t);
 }
 
 /* :genlab.put_chars(device, chardata): device :stdio, :stderr or a pid;

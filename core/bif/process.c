@@ -12,6 +12,7 @@
 #include "integer.h"
 #include "map.h"
 #include "native.h"
+#include "protocol.h"
 #include "sched.h"
 #include "state.h"
 #include "vm.h"
@@ -70,6 +71,7 @@ static Function *trampoline_cached(Term mod, Term fun, uint32_t arity)
 
 void bif_state_free(void)
 {
+    protocol_cache_free();
     struct BifState *b = rt->bif;
     if (!b) return;
     free(b->cache);

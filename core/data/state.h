@@ -44,6 +44,7 @@ typedef struct RuntimeState {
     /* bif/ */
     int64_t unique_counter;      /* terms.c: :erlang.unique_integer */
     struct BifState *bif;        /* process.c */
+    struct ProtocolCache *protocols; /* protocol.c */
 
     /* runtime.c, and what it does for the layers below */
     struct HostState *host;

@@ -39,6 +39,7 @@ typedef struct LocalDef {
 /* State of one module (or of top-level code) being compiled. */
 typedef struct ModCtx {
     Module *module;        /* NULL for top-level chunks */
+    struct ModCtx *parent; /* the module this one is nested in, or NULL */
     Term name;             /* module atom, or the chunk's pseudo module */
     const char *file;
     Alias *aliases;
@@ -143,6 +144,21 @@ Term mk_remote(ModCtx *m, Term module, const char *name, size_t n, const Term *a
 Term mk_list(ModCtx *m, size_t n, const Term *items);
 const char *atom_cstr(Term a);
 char *module_display_name(Term module); /* "Foo.Bar" or ":erlang"; malloc'd */
+
+/* ---- modules (compile_module.c) and protocols (compile_protocol.c) ---------------- */
+void module_add_alias(ModCtx *m, Term short_name, Term full);
+/* Compiles and installs module `name` from `body`, nested in `parent`
+ * (its aliases; top-level when parent has no module); returns the body's
+ * last value. */
+Term module_compile_body(ModCtx *parent, Term name, Term body, int line);
+/* defmodule's value: {:module, name, binary, last}, on h. */
+Term module_result(Heap *h, Term name, Term last);
+/* defprotocol and defimpl forms: compiled in m (their enclosing module, or
+ * the top level), answering what Elixir's answer. */
+bool protocol_is_form(Term ast);
+Term protocol_compile_form(ModCtx *m, Term ast);
+/* What one `@derive` asked for, once m's struct is defined. */
+void protocol_derive(ModCtx *m, Term derive, int line);
 
 /* ---- compiling ------------------------------------------------------------------ */
 /* Compiles `ast` so that its value ends up in register dst; in tail

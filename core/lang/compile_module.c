@@ -44,12 +44,13 @@ typedef struct ModBuild {
     Term pending_meta; /* @doc keyword lists waiting for the next def */
     bool pending_impl; /* @impl waiting: a callback's doc is hidden, as Elixir does */
     Term accumulating; /* attributes registered with accumulate: true */
+    Term derive;       /* what @derive asked for before defstruct, newest first */
 } ModBuild;
 
 bool ast_is_defmodule(Term ast)
 {
     Term name, meta, args;
-    return ast_is_call(ast, &name, &meta, &args) && name == A("defmodule") && list_length(args) == 2;
+    return (ast_is_call(ast, &name, &meta, &args) && name == A("defmodule") && list_length(args) == 2) || protocol_is_form(ast);
 }
 
 static void add_alias(ModCtx *m, Term short_name, Term full)
@@ -60,6 +61,8 @@ static void add_alias(ModCtx *m, Term short_name, Term full)
     }
     m->aliases[m->naliases++] = (Alias){short_name, full};
 }
+
+void module_add_alias(ModCtx *m, Term short_name, Term full) { add_alias(m, short_name, full); }
 
 static Term last_segment_alias(Term full)
 {
@@ -187,7 +190,9 @@ Term module_struct_default(ModCtx *m, Term module, int line)
             if (COMPILE->file_modules[i] == module)
                 compile_fail_mod(m, line, "CompileError", "cannot access struct %s, the struct was not yet defined or the struct is being accessed in the same context that defines it",
                                  module_display_name(module));
-    if (m->module && module == m->name && m->module->struct_default != TERM_NONE) return m->module->struct_default;
+    /* this module's struct, or an enclosing one's (defined, not yet installed) */
+    for (ModCtx *x = m; x; x = x->parent)
+        if (x->module && module == x->name && x->module->struct_default != TERM_NONE) return x->module->struct_default;
     Module *mod = module_lookup(module);
     if (!mod || mod->struct_default == TERM_NONE)
         compile_fail_mod(m, line, "CompileError", "%s.__struct__/1 is undefined, cannot expand struct %s. Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code",
@@ -281,7 +286,7 @@ static bool register_attribute(ModBuild *b, Term item, int line)
 
 static const char *const unevaluated_attributes[] = {
     "doc", "moduledoc", "typedoc", "spec", "type", "typep", "opaque", "callback", "macrocallback",
-    "impl", "behaviour", "derive", "dialyzer", "compile", "deprecated", "since", "optional_callbacks",
+    "impl", "behaviour", "dialyzer", "compile", "deprecated", "since", "optional_callbacks",
     "on_load", "vsn", "after_compile", "before_compile", "external_resource", "file", NULL};
 
 /* ---- def ------------------------------------------------------------------------------ */
@@ -641,7 +646,7 @@ static void put_atom(uint8_t *buf, size_t *n, const char *text)
     *n += len;
 }
 
-static Term module_result(Heap *h, Term name, Term last)
+Term module_result(Heap *h, Term name, Term last)
 {
     static const char *const standard[] = {"__info__", "attributes", "compile", "deprecated", "exports_md5", "functions",
                                            "macros", "md5", "module", "struct", "erlang", "get_module_info", "module_info"};
@@ -787,6 +792,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                             b->pending_meta = doc;
                         }
                     }
+                    if (aname == A("derive")) b->derive = cons_new(literal_heap(), value, b->derive);
                     if (list_member(b->accumulating, aname)) value = cons_new(literal_heap(), value, attribute_value(m, aname));
                     set_attribute(m, aname, value);
                     last = value;
@@ -850,6 +856,11 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                 free(keys);
                 free(vals);
                 free(order);
+                /* @derive [...] asked for implementations of this struct */
+                Term derive = TERM_NIL;
+                for (Term l = b->derive; term_is_cons(l); l = cons_tail(l)) derive = cons_new(literal_heap(), cons_head(l), derive);
+                for (Term l = derive; term_is_cons(l); l = cons_tail(l)) protocol_derive(m, cons_head(l), line);
+                b->derive = TERM_NIL;
                 last = ATOM_ok;
                 continue;
             }
@@ -859,6 +870,10 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                 continue;
             }
             if (!strcmp(op, "use") || !strcmp(op, "defoverridable") || !strcmp(op, "defdelegate_disabled")) continue;
+            if (protocol_is_form(item)) {
+                last = protocol_compile_form(m, item);
+                continue;
+            }
             if (!strcmp(op, "defmodule") && list_length(args) == 2) {
                 Term alias_ast = list_nth(args, 0);
                 Term inner = expand_alias(m, alias_ast);
@@ -915,10 +930,11 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     m.on_error = on_error;
     m.scratch = literal_heap();
     m.module = module_new(name, file);
+    m.parent = parent;
     if (parent) {
         for (size_t i = 0; i < parent->naliases; i++) add_alias(&m, parent->aliases[i].short_name, parent->aliases[i].full_name);
     }
-    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false, TERM_NIL};
+    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false, TERM_NIL, TERM_NIL};
     m.module->line = (uint32_t)line;
     Term *items = NULL;
     size_t nitems = 0, cap = 0;
@@ -953,6 +969,10 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     return last;
 }
 
+Term module_compile_body(ModCtx *parent, Term name, Term body, int line)
+{
+    return compile_module_body(parent->module ? parent : NULL, name, body, parent->file, line, parent->err, parent->on_error);
+}
 
 Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err)
 {
@@ -967,6 +987,7 @@ Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err)
     top.scratch = literal_heap();
     top.name = ATOM_nil;
     if (setjmp(on_error)) return TERM_NONE;
+    if (protocol_is_form(ast)) return term_copy(h, protocol_compile_form(&top, ast));
     Term mod = expand_alias(&top, list_nth(args, 0));
     if (mod == TERM_NONE && term_is_atom(list_nth(args, 0))) mod = list_nth(args, 0);
     if (mod == TERM_NONE) compile_fail_mod(&top, meta_line(meta), "CompileError", "invalid module name");

@@ -2,9 +2,10 @@
  *
  * A native takes the process and its arguments and returns the result, or
  * TERM_NONE after raising an exception with process_raise*(). It allocates
- * on p->heap (allocation never moves terms). It must not call back into
- * Elixir code: functions that take funs (Enum.map, ...) are written in
- * Elixir in core/lib/ instead.
+ * on p->heap (allocation never moves terms). It never runs Elixir code on
+ * the C stack: one that needs Elixir code run (a user's protocol
+ * implementation, a fun) answers with native_continue (below), and the VM
+ * makes that call in the native's place.
  *
  * Natives are registered under a module and name, e.g. ("erlang",
  * "element", 2) or ("Elixir.String", "upcase", 1). A module may mix natives
@@ -24,6 +25,19 @@ typedef struct NativeDef {
     int arity;
     NativeFn fn;
 } NativeDef;
+
+/* What a native returns after native_continue or native_continue_fun:
+ * the VM then calls what it named, as an ordinary call (its own frame,
+ * preemptible, free to receive), and that call's result is the native
+ * call's result. It is never a value. */
+#define TERM_CONTINUE ((Term)((7u << 3) | TAG_SPECIAL))
+
+/* Answers a native call with a call of module.name(args...) (nargs of
+ * them, copied). To do more with its result, name an Elixir function that
+ * makes the call and passes the result on (to another native, say). */
+Term native_continue(Process *p, Term module, Term name, uint32_t nargs, const Term *args);
+/* The same with a fun of arity nargs. */
+Term native_continue_fun(Process *p, Term fun, uint32_t nargs, const Term *args);
 
 /* Registers a table ended by an entry with module == NULL. */
 void native_register(const NativeDef *defs);

@@ -428,6 +428,12 @@ L_CALL_NATIVE: {
     ExtRef *ref = (ExtRef *)pc[1];
     Term v = ref->native(p, r + pc[2]);
     if (p->exit_pending) { SAVE(); return VM_KILLED; }
+    if (v == TERM_CONTINUE) {
+        enter_dst = (uint32_t)pc[4];
+        enter_tail = false;
+        enter_ret = pc + 6;
+        goto continue_call;
+    }
     if (v == TERM_NONE) {
         if (pc[5]) { pc = fn->code + pc[5]; NEXT(); }
         SAVE();
@@ -537,6 +543,7 @@ native: {
      * would, or returns from this function for a tail call. */
     Term v = call_native(p, r + enter_args);
     if (p->exit_pending) { SAVE(); return VM_KILLED; }
+    if (v == TERM_CONTINUE) goto continue_call;
     if (v == TERM_NONE) {
         SAVE();
         class_ = p->exc_class;
@@ -551,6 +558,35 @@ native: {
     r[enter_dst] = v;
     pc = enter_ret;
     NEXT();
+}
+
+continue_call: {
+    /* The native answered with a call to make in its place (see
+     * native_continue): its arguments go above every register of this
+     * function, then it is called as a fun or a remote call would be, with
+     * the native call's destination, return point and tail position. */
+    Term k = vm->cont;
+    vm->cont = TERM_NIL;
+    size_t kn = tuple_size(k);
+    Term list = tuple_get(k, kn - 1);
+    uint32_t n = 0;
+    for (Term l = list; term_is_cons(l); l = cons_tail(l)) n++;
+    uint32_t a = fn->nregs;
+    regs_reserve(p, base + a + n + 2);
+    r = vm->regs + base;
+    enter_n = n;
+    if (kn == 2) {
+        r[a] = tuple_get(k, 0);
+        enter_args = a + 1;
+    } else {
+        call_mod = tuple_get(k, 0);
+        call_name = tuple_get(k, 1);
+        enter_args = a;
+    }
+    for (Term l = list; term_is_cons(l); l = cons_tail(l)) r[enter_args++] = cons_head(l);
+    enter_args -= n;
+    if (kn == 2) goto call_fun;
+    goto call_mfa;
 }
 
 enter: {
@@ -902,6 +938,22 @@ do_raise: {
 }
 #undef NEXT
 #undef SAVE
+}
+
+/* ---- continuations of natives ----------------------------------------------- */
+
+Term native_continue(Process *p, Term module, Term name, uint32_t nargs, const Term *args)
+{
+    VmState *vm = vm_state(p);
+    vm->cont = tuple3(&p->heap, module, name, list_from(&p->heap, nargs, args));
+    return TERM_CONTINUE;
+}
+
+Term native_continue_fun(Process *p, Term fun, uint32_t nargs, const Term *args)
+{
+    VmState *vm = vm_state(p);
+    vm->cont = tuple2(&p->heap, fun, list_from(&p->heap, nargs, args));
+    return TERM_CONTINUE;
 }
 
 /* ---- compile-time evaluation ----------------------------------------------- */

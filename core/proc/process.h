@@ -67,6 +67,8 @@ typedef struct VmState {
         Term result;          /* VM_DONE: the value the process returned with */
         Term receive_timeout; /* VM_WAIT: the receive's after, in milliseconds
                                  or :infinity, for the scheduler to arm */
+        Term cont;            /* a native's continuation, {callee, args} or
+                                 {module, name, args}, until the VM calls it */
     };
 } VmState;
 
