@@ -621,6 +621,7 @@ struct Genlab {
 
 /* Every entry point of genlab.h makes its runtime the active one first. */
 static void enter(const Genlab *g) { rt = (RuntimeState *)&g->state; }
+void runtime_enter(const Genlab *g) { if (g) enter(g); }
 
 Genlab *genlab_new(unsigned long long seed)
 {
@@ -640,6 +641,7 @@ void genlab_free(Genlab *g)
     /* processes first: their exits release ETS tables through the hooks */
     sched_state_free();
     ets_state_free();
+    views_state_free();
     reports_drop();
     free(HOST->pending);
     free(HOST->lib_files);

@@ -14,6 +14,11 @@
 
 void runtime_init(unsigned long long seed);
 
+/* Makes g's runtime the active one (see state.h); NULL keeps the active
+ * one. Each entry point of genlab.h calls it first. */
+struct Genlab;
+void runtime_enter(const struct Genlab *g);
+
 /* Loads every module of the embedded library now (it otherwise loads on
  * first use); false if any did not compile. */
 bool runtime_load_library(void);

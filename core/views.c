@@ -17,17 +17,36 @@
 #include "map.h"
 #include "module.h"
 #include "native.h"
+#include "runtime.h"
 #include "sched.h"
 #include "trace.h"
 #include "views.h"
 #include "vm.h"
 
-static GenlabSink cli_sink;
-static void *cli_sink_ctx;
-static GenlabViewHandler view_handler;
-static void *view_ctx;
-static Genlab *view_runtime;
-static bool clock_frozen;
+/* A runtime's side of the views: where its events and view requests go. */
+typedef struct ViewsState {
+    GenlabSink sink;
+    void *sink_ctx;
+    GenlabViewHandler view_handler;
+    void *view_ctx;
+    Genlab *runtime;          /* the handle the handler is given */
+    bool clock_frozen;        /* clock(:frozen): the wall time between prompts does not count */
+    Process *running_process; /* the process whose helper asked for the view being drawn */
+} ViewsState;
+
+/* The active runtime's views state, made on first use. */
+static ViewsState *views_state(void)
+{
+    if (!rt->views) rt->views = xcalloc(1, sizeof *rt->views);
+    return rt->views;
+}
+
+void views_state_free(void)
+{
+    free(rt->views);
+    rt->views = NULL;
+    trace_state_free();
+}
 
 /* ---- labels -------------------------------------------------------------------- */
 
@@ -39,13 +58,18 @@ static void atom_label(Term atom, char *buf, size_t size)
     free(s);
 }
 
-void genlab_pid_label(Genlab *g, uint32_t pid, char *buf, size_t size)
+static void pid_label(uint32_t pid, char *buf, size_t size)
 {
-    (void)g;
     Process *p = pid ? process_find(pid) : NULL;
     if (p && p->registered_name != ATOM_nil) atom_label(p->registered_name, buf, size);
     else if (pid) snprintf(buf, size, "#PID<0.%u.0>", pid);
     else snprintf(buf, size, "%s", "");
+}
+
+void genlab_pid_label(Genlab *g, uint32_t pid, char *buf, size_t size)
+{
+    runtime_enter(g);
+    pid_label(pid, buf, size);
 }
 
 /* The module a process runs: a GenServer's callback module (proc_lib
@@ -162,10 +186,10 @@ static bool library_process(const Process *p)
 
 static void adapt(void *ctx, const TraceEvent *ev)
 {
-    (void)ctx;
-    char pid_label[128], other_label[128], module[128], other_module[128], callback[128];
-    genlab_pid_label(NULL, ev->pid, pid_label, sizeof pid_label);
-    genlab_pid_label(NULL, ev->other, other_label, sizeof other_label);
+    ViewsState *vs = ctx;
+    char pid_text[128], other_text[128], module[128], other_module[128], callback[128];
+    pid_label(ev->pid, pid_text, sizeof pid_text);
+    pid_label(ev->other, other_text, sizeof other_text);
     module_label(ev->pid ? process_find(ev->pid) : NULL, module, sizeof module);
     module_label(ev->other ? process_find(ev->other) : NULL, other_module, sizeof other_module);
     callback[0] = 0;
@@ -173,7 +197,7 @@ static void adapt(void *ctx, const TraceEvent *ev)
     EventTexts texts = {.ev = ev};
     GenlabEvent g = {
         .kind = (GenlabEventKind)ev->kind, .seq = ev->seq, .time_us = ev->time_us,
-        .pid = ev->pid, .other = ev->other, .pid_label = pid_label, .other_label = other_label,
+        .pid = ev->pid, .other = ev->other, .pid_label = pid_text, .other_label = other_text,
         .module = module, .other_module = other_module, .callback = callback, .msg_kind = GENLAB_MSG_INFO,
         .count = ev->count, .ref = ev->ref, .same = ev->same, .internal = &texts,
         /* a process being spawned runs :proc_lib's code, not yet its own */
@@ -183,41 +207,45 @@ static void adapt(void *ctx, const TraceEvent *ev)
         Term payload;
         g.msg_kind = classify(ev->terms[0], &payload);
     }
-    if (cli_sink) cli_sink(cli_sink_ctx, &g);
+    if (vs->sink) vs->sink(vs->sink_ctx, &g);
     for (int i = 0; i < 4; i++) free(texts.text[i]);
 }
 
 void genlab_set_sink(Genlab *g, GenlabSink sink, void *ctx)
 {
-    view_runtime = g;
-    cli_sink = sink;
-    cli_sink_ctx = ctx;
-    trace_set_sink(sink ? adapt : NULL, NULL);
+    runtime_enter(g);
+    ViewsState *vs = views_state();
+    vs->runtime = g;
+    vs->sink = sink;
+    vs->sink_ctx = ctx;
+    trace_set_sink(sink ? adapt : NULL, vs);
 }
 
 void genlab_set_view_handler(Genlab *g, GenlabViewHandler handler, void *ctx)
 {
-    view_runtime = g;
-    view_handler = handler;
-    view_ctx = ctx;
+    runtime_enter(g);
+    ViewsState *vs = views_state();
+    vs->runtime = g;
+    vs->view_handler = handler;
+    vs->view_ctx = ctx;
 }
 
 uint64_t genlab_clock_us(const Genlab *g)
 {
-    (void)g;
+    runtime_enter(g);
     return clock_now_us();
 }
 
 void genlab_set_cpu_ns(Genlab *g, double ns)
 {
-    (void)g;
+    runtime_enter(g);
     sched_set_cpu_ps(ns <= 0 ? 0 : (uint64_t)(ns * 1000.0 + 0.5));
 }
 
 bool genlab_clock_is_frozen(const Genlab *g)
 {
-    (void)g;
-    return clock_frozen;
+    runtime_enter(g);
+    return rt->views && rt->views->clock_frozen;
 }
 
 /* ---- queries -------------------------------------------------------------------- */
@@ -290,11 +318,10 @@ static bool describe(Process *p, void (*each)(void *ctx, const GenlabProcessInfo
     return true;
 }
 
-static Process *running_process;
-
 size_t genlab_processes(Genlab *g, void (*each)(void *ctx, const GenlabProcessInfo *info), void *ctx)
 {
-    (void)g;
+    runtime_enter(g);
+    Process *running_process = rt->views ? rt->views->running_process : NULL;
     size_t n = 0;
     uint32_t last = sched_last_serial();
     for (uint32_t s = 1; s <= last; s++) {
@@ -306,9 +333,9 @@ size_t genlab_processes(Genlab *g, void (*each)(void *ctx, const GenlabProcessIn
 
 bool genlab_process_info(Genlab *g, uint32_t pid, void (*each)(void *ctx, const GenlabProcessInfo *info), void *ctx)
 {
-    (void)g;
+    runtime_enter(g);
     Process *p = process_find(pid);
-    return p && describe(p, each, ctx, running_process);
+    return p && describe(p, each, ctx, rt->views ? rt->views->running_process : NULL);
 }
 
 size_t genlab_mailbox(Genlab *g, uint32_t pid,
@@ -316,6 +343,7 @@ size_t genlab_mailbox(Genlab *g, uint32_t pid,
                                    const char *payload, const char *text),
                       void *ctx)
 {
+    runtime_enter(g);
     Process *p = process_find(pid);
     if (!p || !p->vm) return 0;
     size_t n = 0;
@@ -323,7 +351,7 @@ size_t genlab_mailbox(Genlab *g, uint32_t pid,
         Term payload;
         GenlabMessageKind kind = classify(m->term, &payload);
         char label[128];
-        genlab_pid_label(g, m->from, label, sizeof label);
+        pid_label(m->from, label, sizeof label);
         char *pt = render(payload), *mt = render(m->term);
         each(ctx, kind, m->from, label, pt, mt);
         free(pt);
@@ -340,7 +368,7 @@ size_t genlab_mailbox(Genlab *g, uint32_t pid,
  * default handle_info dropped (:unexpected, module, msg, _, _). */
 static Term genlab_gen_trace(Process *p, const Term *a)
 {
-    if (!trace_enabled) return ATOM_ok;
+    if (!trace_enabled()) return ATOM_ok;
     uint32_t self = pid_serial(p->pid);
     const char *phase = term_is_atom(a[0]) ? atom_text(a[0]) : "";
     if (!strcmp(phase, "in")) {
@@ -378,10 +406,11 @@ static char *text_of(Term t)
  * :ok, or :none when no handler is installed (a script). */
 static Term genlab_view(Process *p, const Term *a)
 {
-    if (!view_handler || !term_is_atom(a[0])) return atom_from_cstr("none");
+    ViewsState *vs = rt->views;
+    if (!vs || !vs->view_handler || !term_is_atom(a[0])) return atom_from_cstr("none");
     char label[128], module[128];
     uint32_t pid = term_is_pid(a[1]) ? pid_serial(a[1]) : 0;
-    genlab_pid_label(view_runtime, pid, label, sizeof label);
+    pid_label(pid, label, sizeof label);
     module_label(pid ? process_find(pid) : NULL, module, sizeof module);
     size_t nrows = 0;
     for (Term l = a[3]; term_is_cons(l); l = cons_tail(l)) nrows++;
@@ -394,9 +423,9 @@ static Term genlab_view(Process *p, const Term *a)
         .n = term_is_small(a[2]) ? small_value(a[2]) : 0, .arg = arg,
         .rows = (const char *const *)rows, .nrows = nrows,
     };
-    running_process = p;
-    view_handler(view_ctx, view_runtime, &v);
-    running_process = NULL;
+    vs->running_process = p;
+    vs->view_handler(vs->view_ctx, vs->runtime, &v);
+    vs->running_process = NULL;
     for (i = 0; i < nrows; i++) free(rows[i]);
     free(rows);
     free(arg);
@@ -408,10 +437,11 @@ static Term genlab_view(Process *p, const Term *a)
 static Term genlab_clock_native(Process *p, const Term *a)
 {
     (void)p;
-    if (a[0] == atom_from_cstr("frozen")) clock_frozen = true;
-    else if (a[0] == atom_from_cstr("wall")) clock_frozen = false;
-    else if (a[0] == atom_from_cstr("now")) return small_make((int64_t)clock_now_us());
-    return atom_from_cstr(clock_frozen ? "frozen" : "wall");
+    if (a[0] == atom_from_cstr("now")) return small_make((int64_t)clock_now_us());
+    ViewsState *vs = views_state();
+    if (a[0] == atom_from_cstr("frozen")) vs->clock_frozen = true;
+    else if (a[0] == atom_from_cstr("wall")) vs->clock_frozen = false;
+    return atom_from_cstr(vs->clock_frozen ? "frozen" : "wall");
 }
 
 const NativeDef views_natives[] = {

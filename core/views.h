@@ -7,4 +7,7 @@
 
 extern const NativeDef views_natives[];
 
+/* Frees the active runtime's views state and trace state (genlab_free). */
+void views_state_free(void);
+
 #endif

@@ -33,6 +33,8 @@ typedef struct RuntimeState {
     /* proc/ */
     struct SchedState *sched;   /* sched.c */
     struct EtsState *ets;       /* ets.c */
+    struct TraceState *trace;   /* trace.c: where events go */
+    bool tracing;               /* trace.c: a sink is installed (what TRACE tests) */
 
     /* lang/ */
     struct ModuleTable *modules; /* module.c */
@@ -48,6 +50,7 @@ typedef struct RuntimeState {
 
     /* runtime.c, and what it does for the layers below */
     struct HostState *host;
+    struct ViewsState *views;    /* views.c: the cli's sink and view handler, the clock mode */
     void (*log_write)(int stream, const char *bytes, size_t n); /* Logger's console */
     char *(*format_exception)(Term cls, Term reason, Term stack); /* as Elixir prints it, malloc'd */
 } RuntimeState;

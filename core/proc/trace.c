@@ -1,30 +1,47 @@
 /* trace.c - building trace events and handing them to the sink. */
 #include "trace.h"
 
+#include <stdlib.h>
+
 #include "atom.h"
 #include "compare.h"
+#include "fatal.h"
 #include "sched.h"
 
-bool trace_enabled;
-static TraceSink sink;
-static void *sink_ctx;
-static uint64_t seq;
+/* A runtime's sink and the last sequence number it was given. */
+typedef struct TraceState {
+    TraceSink sink;
+    void *ctx;
+    uint64_t seq;
+} TraceState;
 
 void trace_set_sink(TraceSink s, void *ctx)
 {
-    sink = s;
-    sink_ctx = ctx;
-    seq = 0;
-    trace_enabled = s != NULL;
+    if (!rt->trace) {
+        if (!s) return;
+        rt->trace = xcalloc(1, sizeof *rt->trace);
+    }
+    rt->trace->sink = s;
+    rt->trace->ctx = ctx;
+    rt->trace->seq = 0;
+    rt->tracing = s != NULL;
+}
+
+void trace_state_free(void)
+{
+    free(rt->trace);
+    rt->trace = NULL;
+    rt->tracing = false;
 }
 
 static void emit(TraceEvent *ev)
 {
     /* a sink may be removed while an event is built (never re-entered) */
-    if (!sink) return;
-    ev->seq = ++seq;
+    TraceState *t = rt->trace;
+    if (!t || !t->sink) return;
+    ev->seq = ++t->seq;
     ev->time_us = clock_now_us();
-    sink(sink_ctx, ev);
+    t->sink(t->ctx, ev);
 }
 
 static TraceEvent event(TraceKind kind, uint32_t pid, uint32_t other)

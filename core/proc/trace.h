@@ -5,7 +5,9 @@
  * clock) as TraceEvents to one sink, installed by the layer above. With no
  * sink installed, each emit point costs one predictable branch: emit
  * points are written `TRACE(trace_send(...));`, and the call is made only
- * while trace_enabled is true.
+ * while the active runtime's `tracing` flag (state.h) is set. The sink and
+ * the sequence numbers are the runtime's own (TraceState in trace.c), so
+ * two runtimes' events never mix.
  *
  * An event's terms live in the emitting process's heap (or a timer's) and
  * are valid only during the sink's call: the sink copies what it keeps
@@ -18,6 +20,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "state.h"
 #include "term.h"
 
 typedef enum {
@@ -63,15 +66,19 @@ typedef struct TraceEvent {
 
 typedef void (*TraceSink)(void *ctx, const TraceEvent *ev);
 
-/* True while a sink is installed: the one branch each emit point costs. */
-extern bool trace_enabled;
-#define TRACE(call)                                  \
-    do {                                             \
-        if (__builtin_expect(trace_enabled, 0)) call; \
+/* True while the active runtime has a sink: the one branch each emit
+ * point costs. */
+#define trace_enabled() (rt->tracing)
+#define TRACE(call)                                     \
+    do {                                                \
+        if (__builtin_expect(trace_enabled(), 0)) call; \
     } while (0)
 
-/* Installs the sink (NULL removes it). Sequence numbers start again at 1. */
+/* Installs the active runtime's sink (NULL removes it). Sequence numbers
+ * start again at 1. */
 void trace_set_sink(TraceSink sink, void *ctx);
+/* Frees the active runtime's trace state (genlab_free). */
+void trace_state_free(void);
 
 /* The emit points. `from` and pids are serials (0: none). Marked cold: the
  * compiler keeps them out of the hot paths they sit in. */

@@ -5,10 +5,13 @@
  * same pids, references, random numbers, clock, module versions, names and
  * ETS tables. The two run different code under the same names (modules,
  * registered processes, named tables, timers), so any state they shared
- * would show. Freeing one leaves the other working. */
+ * would show. Each has its own trace sink: the events each sink gets
+ * (numbered from 1, with its runtime's pids, names and terms) are those it
+ * gets alone. Freeing one leaves the other working. */
 #include "check.h"
 
 #include <malloc.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "genlab.h"
@@ -35,6 +38,18 @@ static void out_add(Out *o, const char *bytes, size_t n)
 static Out *writing[2];
 static void write_0(int stream, const char *bytes, size_t n) { (void)stream; out_add(writing[0], bytes, n); }
 static void write_1(int stream, const char *bytes, size_t n) { (void)stream; out_add(writing[1], bytes, n); }
+
+/* A trace sink: one line per event, into the Out its runtime traces to. */
+static Out *tracing[2];
+static void trace_event(void *ctx, const GenlabEvent *ev)
+{
+    Out *o = tracing[(intptr_t)ctx];
+    const char *text = genlab_event_text(ev, 0);
+    char line[512];
+    int n = snprintf(line, sizeof line, "%llu %d %u %s %u %s %s\n", (unsigned long long)ev->seq, (int)ev->kind, ev->pid,
+                     ev->pid_label, ev->other, ev->other_label, text ? text : "-");
+    out_add(o, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}
 
 /* The two programs: same module, process and table names, different code. */
 static const char *const scripts[2] = {
@@ -107,15 +122,17 @@ static Genlab *start(int which)
 {
     Genlab *g = genlab_new(42);
     genlab_set_writer(g, which ? write_1 : write_0);
+    genlab_set_sink(g, trace_event, (void *)(intptr_t)which);
     return g;
 }
 
 int main(void)
 {
     /* Each alone. */
-    Out alone[2] = {{0}, {0}};
+    Out alone[2] = {{0}, {0}}, traced_alone[2] = {{0}, {0}};
     for (int which = 0; which < 2; which++) {
         writing[which] = &alone[which];
+        tracing[which] = &traced_alone[which];
         Genlab *g = start(which);
         CHECK(g != NULL, which ? "the second runtime starts alone" : "the first runtime starts alone");
         for (int step = 0; step < STEPS; step++) run_step(g, which, step, &alone[which]);
@@ -126,20 +143,28 @@ int main(void)
     CHECK(strstr(alone[1].text, ":redefined") != NULL, "the second program runs alone");
 
     /* Side by side, in turns. */
-    Out both[2] = {{0}, {0}};
+    Out both[2] = {{0}, {0}}, traced_both[2] = {{0}, {0}};
     writing[0] = &both[0];
     writing[1] = &both[1];
+    tracing[0] = &traced_both[0];
+    tracing[1] = &traced_both[1];
     Genlab *g[2] = {start(0), start(1)};
     CHECK(g[0] && g[1] && g[0] != g[1], "two runtimes live at once");
     for (int step = 0; step < STEPS; step++)
         for (int which = 0; which < 2; which++) run_step(g[which], which, step, &both[which]);
     CHECK_STR(both[0].text, alone[0].text, "the first runtime gives, beside the second, what it gives alone");
     CHECK_STR(both[1].text, alone[1].text, "the second runtime gives, beside the first, what it gives alone");
+    CHECK(traced_alone[0].text && strstr(traced_alone[0].text, "\n1 ") == NULL && !strncmp(traced_alone[0].text, "1 ", 2) &&
+              strstr(traced_alone[0].text, "{:get, #PID<0.") != NULL,
+          "a runtime's trace sink gets its events, numbered from 1");
+    CHECK_STR(traced_both[0].text, traced_alone[0].text, "the first runtime's trace, beside the second, is what it is alone");
+    CHECK_STR(traced_both[1].text, traced_alone[1].text, "the second runtime's trace, beside the first, is what it is alone");
 
     /* Freeing one leaves the other working. */
     genlab_free(g[0]);
-    Out after = {0};
+    Out after = {0}, traced_after = {0};
     writing[1] = &after;
+    tracing[1] = &traced_after;
     const char *input = "{Shared.who(), length(:ets.lookup(:table, :key)), Process.whereis(:server) == nil}";
     GenlabResult r = genlab_shell_eval(g[1], input, strlen(input));
     CHECK(r.kind == GENLAB_RESULT_VALUE, "the second runtime evaluates after the first is freed");
@@ -151,18 +176,21 @@ int main(void)
     genlab_free(g[1]);
 
     /* A runtime started after both are gone starts from scratch. */
-    Out again = {0};
+    Out again = {0}, traced_again = {0};
     writing[0] = &again;
+    tracing[0] = &traced_again;
     Genlab *fresh = start(0);
     for (int step = 0; step < STEPS; step++) run_step(fresh, 0, step, &again);
     genlab_free(fresh);
     CHECK_STR(again.text, alone[0].text, "a runtime started after others were freed gives the same bytes");
+    CHECK_STR(traced_again.text, traced_alone[0].text, "and the same trace");
 
     /* genlab_free gives back what a runtime held: after a first runtime
      * (libraries set themselves up once), starting, using and freeing
      * more does not grow the heap. */
-    Out scratch = {0};
+    Out scratch = {0}, traced_scratch = {0};
     writing[0] = &scratch;
+    tracing[0] = &traced_scratch;
     size_t before = 0;
     for (int round = 0; round < 4; round++) {
         if (round == 1) before = mallinfo2().uordblks;
@@ -170,10 +198,18 @@ int main(void)
         for (int step = 0; step < STEPS; step++) run_step(r, 0, step, &scratch);
         genlab_free(r);
         scratch.len = 0;
+        traced_scratch.len = 0;
     }
     size_t in_use = mallinfo2().uordblks;
     CHECK(in_use < before + 64 * 1024, "freed runtimes leave no memory behind");
     free(scratch.text);
+    free(traced_scratch.text);
+    for (int which = 0; which < 2; which++) {
+        free(traced_alone[which].text);
+        free(traced_both[which].text);
+    }
+    free(traced_after.text);
+    free(traced_again.text);
 
     free(alone[0].text);
     free(alone[1].text);
