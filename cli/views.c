@@ -129,7 +129,6 @@ static void log_add(Views *v, const GenlabEvent *ev, char *text)
 static void log_event(Views *v, const GenlabEvent *ev)
 {
     if (ev->pid) views_pid(v, ev->pid)->library = ev->library;
-    if (getenv("GDEBUG") && ev->kind == GENLAB_EVENT_SEND) fprintf(stderr, "send %u->%u lib=%d/%d %s\n", ev->other, ev->pid, ev->library, ev->other ? views_pid(v, ev->other)->library : 0, genlab_event_text(ev, 0));
     bool library = (ev->pid && views_pid(v, ev->pid)->library) || (ev->other && views_pid(v, ev->other)->library);
     switch (ev->kind) {
     case GENLAB_EVENT_SEND:
