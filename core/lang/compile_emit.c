@@ -37,7 +37,8 @@ static unsigned label_operands(Opcode op)
     switch (op) {
     case OP_JUMP: case OP_TRY: case OP_RECV_NEXT: return 1u << 0;
     case OP_TEST_TRUE: case OP_TEST_FALSE: case OP_TEST_TRUTHY: case OP_TEST_BOOLEAN:
-    case OP_TEST_CONS: case OP_TEST_NIL: case OP_TEST_MAP: case OP_RECV_PEEK: case OP_RECV_WAIT: return 1u << 1;
+    case OP_TEST_CONS: case OP_TEST_NIL: case OP_TEST_MAP: case OP_RECV_PEEK: case OP_RECV_WAIT:
+    case OP_TRACE_SKIP: return 1u << 1;
     case OP_IS_LT: case OP_IS_GE: case OP_IS_EQ: case OP_IS_NE: case OP_IS_EQ_EXACT: case OP_IS_NE_EXACT:
     case OP_TEST_TYPE: case OP_TEST_TUPLE: case OP_TEST_EQ_K: return 1u << 2;
     case OP_ADD: case OP_SUB: case OP_MUL: case OP_MAP_GET: case OP_BS_MATCH: return 1u << 3;

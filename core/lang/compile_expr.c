@@ -130,6 +130,14 @@ static void emit_call(FnCtx *c, Opcode call, Opcode tail_call, Code target, uint
 static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_t dst, bool tail)
 {
     uint32_t saved = c->next_reg, n;
+    /* The GenServer loop's trace points (:genlab.gen_trace/5) are skipped,
+     * arguments and all, while the runtime does not trace (their
+     * arguments bind no variables). */
+    uint32_t skip = 0;
+    if (mod == A("genlab") && fun == A("gen_trace") && list_length(args) == 5 && !c->in_guard) {
+        skip = label_new(c);
+        emit(c, OP_TRACE_SKIP, (Code)dst, OPERAND_LABEL(skip));
+    }
     call_at_dst(c, dst);
     uint32_t a = c->next_reg;
     uint32_t first = compile_args(c, args, &n);
@@ -137,7 +145,13 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
     /* a function is a native or Elixir code, never both: no lookup of the
      * module is needed (which would load a library module early) */
     NativeFn native = native_lookup(mod, fun, (int)n);
-    if (native) {
+    if (native && skip) {
+        ExtRef *ref = extref_new(mod, fun, n);
+        ref->native = native;
+        emit(c, OP_CALL_NATIVE, (Code)ref, (Code)first, (Code)n, (Code)dst, (Code)0);
+        label_place(c, skip);
+        finish(c, dst, tail);
+    } else if (native) {
         ExtRef *ref = extref_new(mod, fun, n);
         ref->native = native;
         emit_native_call(c, ref, first, n, dst, tail);

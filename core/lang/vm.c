@@ -446,6 +446,14 @@ L_CALL_NATIVE: {
     pc += 6;
     NEXT();
 }
+L_TRACE_SKIP:
+    if (__builtin_expect(!trace_enabled(), 1)) {
+        r[pc[1]] = ATOM_ok;
+        pc = fn->code + pc[2];
+        NEXT();
+    }
+    pc += 3;
+    NEXT();
 L_CALL_FUN:
 L_TAIL_CALL_FUN:
     /* fun in r[a], arguments after it; the result goes to r[a] */
