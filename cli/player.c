@@ -1,6 +1,7 @@
 /* player.c - see player.h. */
 #include "player.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,7 @@ typedef struct Player {
     const Lesson *lesson;
     const PlayerOptions *options;
     MarkdownStyle style;
-    Genlab *g;
+    Replay *r;
 } Player;
 
 static void print(StrBuf *b)
@@ -65,12 +66,12 @@ static bool run_item(Player *p, const LessonItem *it, StrBuf *out, GenlabResultK
 {
     *kind = GENLAB_RESULT_VALUE;
     if (it->kind == LESSON_INPUT) {
-        *kind = replay_input(p->g, it->text, out);
+        *kind = replay_input(p->r, it->text, out);
         return true;
     }
     if (it->kind != LESSON_CODE || it->shown_only) return true;
     StrBuf printed = {0};
-    bool ok = replay_code(p->g, it->text, &printed);
+    bool ok = replay_code(p->r, it->text, &printed);
     if (!ok) {
         fprintf(stderr, "%s:%d: this block of code fails when pasted into the shell:\n%s", p->lesson->path, it->line,
                 printed.s ? printed.s : "");
@@ -84,9 +85,9 @@ static bool run_item(Player *p, const LessonItem *it, StrBuf *out, GenlabResultK
 /* A fresh runtime that has run the lesson's items before `upto`, silently. */
 static bool restart(Player *p, size_t upto)
 {
-    if (p->g) genlab_free(p->g);
-    p->g = replay_new(p->options->colors && !p->options->check);
-    if (!p->g) {
+    replay_free(p->r);
+    p->r = replay_new(p->options->colors && !p->options->check);
+    if (!p->r) {
         fputs("genlab: could not start a runtime\n", stderr);
         return false;
     }
@@ -158,12 +159,17 @@ static size_t previous_input(const Lesson *l, size_t i)
 }
 
 /* Plays the lesson from item `from` on, after running the items before it
- * silently. Going back one input ends this play with "back N" in
- * `message`, N being the item to play from next time. */
-static int play_from(const Lesson *lesson, const PlayerOptions *o, size_t from, StrBuf *message)
+ * silently. Sets *back to the item to play from next when the teacher goes
+ * back one input. Returns the exit status; *left is the lesson's runtime
+ * as the lesson left it, when it played to the end. */
+static int play_from(const Lesson *lesson, const PlayerOptions *o, size_t from, size_t *back, Replay **left)
 {
     Player p = {.lesson = lesson, .options = o, .style = {.width = o->width, .colors = o->colors}};
-    if (!restart(&p, from)) return 1;
+    *left = NULL;
+    if (!restart(&p, from)) {
+        replay_free(p.r);
+        return 1;
+    }
     StrBuf out = {0};
     int status = 0;
     size_t compared = 0;
@@ -173,7 +179,7 @@ static int play_from(const Lesson *lesson, const PlayerOptions *o, size_t from, 
         const LessonItem *it = &lesson->items[i];
         if (!o->check && !(i == from && from > 0)) show_item(&p, it, &out);
         if (it->kind == LESSON_INPUT && !o->check) {
-            replay_show_input(p.g, it->text, &out);
+            replay_show_input(p.r->g, it->text, &out);
             if (o->step) {
                 /* the prompt and input stay on screen while the class looks */
                 if (out.len && out.s[out.len - 1] == '\n') out.s[--out.len] = 0;
@@ -186,7 +192,7 @@ static int play_from(const Lesson *lesson, const PlayerOptions *o, size_t from, 
                 }
                 if (key == 'b') {
                     fputs("(back one input)\n", stdout);
-                    strbuf_printf(message, "back %zu", previous_input(lesson, i));
+                    *back = previous_input(lesson, i);
                     quit = true;
                     break;
                 }
@@ -212,46 +218,41 @@ static int play_from(const Lesson *lesson, const PlayerOptions *o, size_t from, 
     print(&out);
     strbuf_free(&out);
     if (o->check && !status) printf("%s: %zu outputs as expected\n", lesson->path, compared);
-    if (o->shell && !status && !quit) {
-        printf("The lesson's modules, processes and bindings are yours now; Ctrl-D leaves.\n");
-        fflush(stdout);
-        status = repl_loop(p.g);
-    }
-    genlab_free(p.g);
+    if (!status && !quit) *left = p.r;
+    else replay_free(p.r);
     return status;
 }
 
-typedef struct PlayRequest {
-    const Lesson *lesson;
-    const PlayerOptions *options;
-    size_t from;
-} PlayRequest;
-
-static int play_request(void *ctx, StrBuf *message)
+Replay *player_replay(const Lesson *lesson, const PlayerOptions *o, int *status)
 {
-    PlayRequest *r = ctx;
-    return play_from(r->lesson, r->options, r->from, message);
+    /* going back one input replays the lesson from the start in a fresh
+     * runtime, silently up to the input before */
+    size_t from = 0;
+    for (;;) {
+        size_t back = SIZE_MAX;
+        Replay *left;
+        *status = play_from(lesson, o, from, &back, &left);
+        if (back == SIZE_MAX) return left;
+        from = back;
+    }
 }
 
 int player_play(const Lesson *lesson, const PlayerOptions *o)
 {
-    /* each play runs in a child with a fresh runtime: going back one input
-     * replays the lesson from the start in a new one */
-    PlayRequest r = {lesson, o, 0};
-    for (;;) {
-        StrBuf message = {0};
-        int status = replay_isolated(play_request, &r, &message);
-        size_t back;
-        bool again = message.s && sscanf(message.s, "back %zu", &back) == 1;
-        strbuf_free(&message);
-        if (!again) return status;
-        r.from = back;
+    int status;
+    Replay *r = player_replay(lesson, o, &status);
+    if (r && o->shell) {
+        printf("The lesson's modules, processes and bindings are yours now; Ctrl-D leaves.\n");
+        fflush(stdout);
+        status = repl_loop(r->g, r->views);
     }
+    replay_free(r);
+    return status;
 }
 
 /* ---- the commands ------------------------------------------------------------ */
 
-static int list_lessons(void)
+int player_list_lessons(bool in_shell)
 {
     int width = markdown_terminal_width();
     size_t n = lesson_count();
@@ -278,7 +279,10 @@ static int list_lessons(void)
             printf("     exercise: %s%s\n", l->exercises[e].name, exercise_passed(l->exercises[e].name) ? " (passed)" : "");
         lesson_free(l);
     }
-    printf("\ngenlab lesson N plays lesson N (--step waits for Enter before each input, --check compares, --shell stays).\n");
+    if (in_shell)
+        printf("\nlesson(N) plays lesson N here (lesson(N, step: true) waits for Enter before each input).\n");
+    else
+        printf("\ngenlab lesson N plays lesson N (--step waits for Enter before each input, --check compares, --shell stays).\n");
     return 0;
 }
 
@@ -318,7 +322,7 @@ static int play_command(int argc, char **argv)
 
 int player_main(int argc, char **argv)
 {
-    if (!strcmp(argv[0], "lessons")) return list_lessons();
+    if (!strcmp(argv[0], "lessons")) return player_list_lessons(false);
     if (!strcmp(argv[0], "lesson")) return play_command(argc, argv);
     if (!strcmp(argv[0], "exercise")) return exercise_start_command(argc, argv);
     if (!strcmp(argv[0], "check")) return exercise_check_command(argc, argv);

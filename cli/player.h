@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "lesson.h"
+#include "replay.h"
 
 typedef struct PlayerOptions {
     bool step;   /* wait for a key before each input: Enter runs it, b goes back, q quits */
@@ -20,6 +21,16 @@ typedef struct PlayerOptions {
 /* Plays (or checks) a lesson; returns the exit status: 0, or 1 when the
  * lesson is malformed or, with check, an output differs. */
 int player_play(const Lesson *lesson, const PlayerOptions *options);
+
+/* Plays a lesson as player_play does, without the shell at the end, and
+ * hands back its runtime as the lesson left it (modules, processes,
+ * bindings), or NULL when the lesson failed or the teacher quit; *status
+ * is what player_play would return. */
+Replay *player_replay(const Lesson *lesson, const PlayerOptions *options, int *status);
+
+/* `genlab lessons` (and lessons/0 in the shell): number, title, summary
+ * and exercises of each lesson. Returns 0. */
+int player_list_lessons(bool in_shell);
 
 /* `genlab lessons`, `genlab lesson ...`, `genlab exercise ...` and
  * `genlab check ...`: argv[0] is the command. Returns the exit status, or

@@ -3,6 +3,8 @@
  * (history in ~/.genlab_history, Tab completion) and Ctrl-C ends a
  * runaway evaluation instead of the program. */
 #include "repl.h"
+#include "markdown.h"
+#include "player.h"
 #include "views.h"
 
 #include <editline/readline.h>
@@ -44,6 +46,29 @@ static void input_add(Input *in, const char *line, size_t n)
 static Genlab *evaluating; /* set while an input runs: Ctrl-C interrupts it */
 static volatile sig_atomic_t interrupted;
 static Views *views;       /* the teaching views (cli/views.h) */
+static bool halted;        /* System.halt: leave, whichever session ran it */
+
+/* lesson/1 asks for a lesson while an input runs; the shell plays it once
+ * the input is done (evaluation cannot nest) and then runs the lesson's
+ * session, until Ctrl-D brings the learner back to their own. */
+static struct {
+    char *name; /* NULL: none asked for */
+    bool step;
+    bool list;  /* lessons/0 */
+} lesson_request;
+
+static void on_view(void *ctx, Genlab *g, const GenlabView *view)
+{
+    if (!strcmp(view->what, "lesson")) {
+        free(lesson_request.name);
+        lesson_request.name = strdup(view->arg);
+        lesson_request.step = view->n != 0;
+    } else if (!strcmp(view->what, "lessons")) {
+        lesson_request.list = true;
+    } else {
+        views_on_view(ctx, g, view);
+    }
+}
 
 static void on_interrupt(int sig)
 {
@@ -86,6 +111,7 @@ static bool run_input(Genlab *g, Input *in, int *status)
     switch (r.kind) {
     case GENLAB_RESULT_HALT:
         *status = r.halt_status;
+        halted = true;
         go_on = false;
         break;
     case GENLAB_RESULT_RESTART:
@@ -97,8 +123,13 @@ static bool run_input(Genlab *g, Input *in, int *status)
     }
     views_flush_hints(views);
     genlab_result_free(&r);
+    if (lesson_request.list) {
+        lesson_request.list = false;
+        player_list_lessons(true);
+    }
     fflush(stdout);
-    return go_on;
+    /* a lesson asked for is played between two inputs, by repl_loop */
+    return go_on && !lesson_request.name;
 }
 
 static void make_prompt(Genlab *g, bool continued, char *buf, size_t size)
@@ -193,9 +224,6 @@ static uint64_t wall_ms(void)
 
 static int run_terminal(Genlab *g)
 {
-    char *hist = history_path();
-    using_history();
-    if (hist) read_history(hist);
     completing = g;
     rl_attempted_completion_function = complete_word;
     rl_completion_append_character = '\0'; /* Counter.get_v Tab: Counter.get_value, as IEx */
@@ -223,10 +251,6 @@ static int run_terminal(Genlab *g)
         last = wall_ms();
         if (!go_on) break;
     }
-    if (hist) {
-        write_history(hist);
-        free(hist);
-    }
     free(in.text);
     return status;
 }
@@ -253,16 +277,83 @@ int repl_run(Genlab *g)
     catch_interrupts();
     fputs(repl_banner, stdout);
     load_dot_iex(g);
-    return repl_loop(g);
+    return repl_loop(g, NULL);
 }
 
-int repl_loop(Genlab *g)
+/* Plays the lesson lesson/1 asked for; its runtime as the lesson left it,
+ * or NULL (the reason printed) when there is none or it did not play to
+ * the end. */
+static Replay *play_requested(void)
+{
+    char *error = NULL;
+    Lesson *l = lesson_find(lesson_request.name, &error);
+    PlayerOptions o = {.step = lesson_request.step, .colors = repl_colors(), .width = markdown_terminal_width()};
+    free(lesson_request.name);
+    lesson_request.name = NULL;
+    if (!l) {
+        fputs(error, stdout);
+        free(error);
+        return NULL;
+    }
+    int status;
+    Replay *r = player_replay(l, &o, &status);
+    lesson_free(l);
+    return r;
+}
+
+/* Makes (g, v) the session the shell reads for: the runtime whose events
+ * and view requests the views get, lesson/1 taken by the shell. */
+static void attach(Genlab *g, Views *v)
+{
+    views = v;
+    views_attach(v);
+    genlab_set_view_handler(g, on_view, v);
+}
+
+int repl_loop(Genlab *g, Views *given)
 {
     bool tty = isatty(0) && isatty(1);
     catch_interrupts();
-    views = views_install(g, &(ViewsOptions){stdout, text_use_colors(stdout), text_terminal_width(stdout), tty});
-    int status = tty ? run_terminal(g) : run_piped(g);
-    views_remove(views);
-    views = NULL;
+    Views *home = given ? given : views_install(g, &(ViewsOptions){stdout, text_use_colors(stdout), text_terminal_width(stdout), tty});
+    char *hist = tty ? history_path() : NULL;
+    if (hist) {
+        using_history();
+        read_history(hist);
+    }
+    /* the learner's own session, or a lesson's played from it: one at a
+     * time, in turn, never one inside another */
+    Replay *lesson = NULL;
+    int status = 0;
+    halted = false;
+    for (;;) {
+        Genlab *cur = lesson ? lesson->g : g;
+        attach(cur, lesson ? lesson->views : home);
+        status = tty ? run_terminal(cur) : run_piped(cur);
+        if (halted) break;
+        if (lesson_request.name) {
+            Replay *next = play_requested();
+            if (next) {
+                replay_free(lesson);
+                lesson = next;
+                fputs("The lesson's modules, processes and bindings are yours now; Ctrl-D goes back to your own session.\n", stdout);
+            }
+            continue;
+        }
+        if (!lesson) break;
+        replay_free(lesson);
+        lesson = NULL;
+        fputs("Back in your own session.\n", stdout);
+    }
+    replay_free(lesson);
+    if (hist) {
+        write_history(hist);
+        free(hist);
+    }
+    if (given) {
+        views = NULL;
+    } else {
+        views_remove(home);
+        views = NULL;
+    }
     return status;
 }

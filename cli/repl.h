@@ -4,6 +4,7 @@
 #define GENLAB_REPL_H
 
 #include "../core/genlab.h"
+#include "views.h"
 
 /* IEx's banner, shown at start and after the shell process restarts. */
 extern const char repl_banner[];
@@ -15,7 +16,10 @@ bool repl_colors(void);
 int repl_run(Genlab *g);
 
 /* The shell's read-eval loop on a session already started (a lesson's,
- * with its modules, processes and bindings), without the banner. */
-int repl_loop(Genlab *g);
+ * with its modules, processes and bindings), without the banner; `views`
+ * are the session's teaching views, or NULL to install the shell's own.
+ * lesson/1 plays a lesson and continues in the lesson's session until
+ * Ctrl-D comes back to this one. */
+int repl_loop(Genlab *g, Views *views);
 
 #endif

@@ -11,7 +11,7 @@
 #include "repl.h"
 
 /* Where the runtime's output goes while an input runs: the writer has no
- * context argument, and one runtime lives at a time. */
+ * context argument, and one runtime runs at a time. */
 static StrBuf *capture;
 
 static void capture_writer(int stream, const char *bytes, size_t len)
@@ -23,29 +23,68 @@ static void capture_writer(int stream, const char *bytes, size_t len)
     fwrite(bytes, 1, len, stream == 2 ? stderr : stdout);
 }
 
-Genlab *replay_new(bool colors)
+/* The views print to a FILE: this one goes where the writer goes, unbuffered,
+ * so that a trace block lands between the outputs it happened between. */
+static ssize_t capture_file_write(void *cookie, const char *bytes, size_t len)
+{
+    (void)cookie;
+    capture_writer(1, bytes, len);
+    return (ssize_t)len;
+}
+
+static FILE *capture_file(void)
+{
+    static FILE *f;
+    if (!f) {
+        f = fopencookie(NULL, "w", (cookie_io_functions_t){.write = capture_file_write});
+        if (f) setvbuf(f, NULL, _IONBF, 0);
+    }
+    return f ? f : stdout;
+}
+
+Replay *replay_new(bool colors)
 {
     Genlab *g = genlab_new(0);
     if (!g) return NULL;
+    Replay *r = malloc(sizeof *r);
+    if (!r) {
+        genlab_free(g);
+        return NULL;
+    }
+    r->g = g;
     genlab_set_writer(g, capture_writer);
     genlab_shell_start(g, colors);
-    return g;
+    r->views = views_install(g, &(ViewsOptions){capture_file(), colors, REPLAY_WIDTH, true});
+    return r;
 }
 
-static GenlabResultKind eval_captured(Genlab *g, const char *text, size_t len, StrBuf *out)
+void replay_free(Replay *r)
+{
+    if (!r) return;
+    views_remove(r->views);
+    genlab_free(r->g);
+    free(r);
+}
+
+static GenlabResult eval_captured(Replay *rp, const char *text, size_t len, StrBuf *out)
 {
     capture = out;
-    GenlabResult r = genlab_shell_eval(g, text, len);
+    GenlabResult r = genlab_shell_eval(rp->g, text, len);
     capture = NULL;
-    GenlabResultKind kind = r.kind;
-    if (kind != GENLAB_RESULT_HALT) strbuf_add(out, r.text, r.len);
-    if (kind == GENLAB_RESULT_RESTART) strbuf_puts(out, repl_banner);
-    genlab_result_free(&r);
-    return kind;
+    return r;
 }
 
-bool replay_code(Genlab *g, const char *code, StrBuf *out)
+/* The hints an input gave come after its result, as in the shell. */
+static void flush_hints(Replay *r, StrBuf *out)
 {
+    capture = out;
+    views_flush_hints(r->views);
+    capture = NULL;
+}
+
+bool replay_code(Replay *rp, const char *code, StrBuf *out)
+{
+    Genlab *g = rp->g;
     StrBuf input = {0};
     const char *s = code;
     bool ok = true;
@@ -57,9 +96,8 @@ bool replay_code(Genlab *g, const char *code, StrBuf *out)
         s += n;
         if (genlab_input_status(g, input.s, input.len) == GENLAB_INPUT_INCOMPLETE && *s) continue;
         /* IEx would show the result: the lesson shows the code instead */
-        capture = out;
-        GenlabResult r = genlab_shell_eval(g, input.s, input.len);
-        capture = NULL;
+        GenlabResult r = eval_captured(rp, input.s, input.len, out);
+        flush_hints(rp, out);
         if (r.kind != GENLAB_RESULT_VALUE) {
             strbuf_add(out, r.text, r.len);
             ok = false;
@@ -71,14 +109,19 @@ bool replay_code(Genlab *g, const char *code, StrBuf *out)
     return ok;
 }
 
-GenlabResultKind replay_input(Genlab *g, const char *input, StrBuf *out)
+GenlabResultKind replay_input(Replay *rp, const char *input, StrBuf *out)
 {
     /* the shell's reader takes one line at a time */
-    for (const char *s = input; s; s = strchr(s + 1, '\n')) genlab_shell_line_read(g);
+    for (const char *s = input; s; s = strchr(s + 1, '\n')) genlab_shell_line_read(rp->g);
     StrBuf text = {0};
     strbuf_puts(&text, input);
     strbuf_puts(&text, "\n");
-    GenlabResultKind kind = eval_captured(g, text.s, text.len, out);
+    GenlabResult r = eval_captured(rp, text.s, text.len, out);
+    GenlabResultKind kind = r.kind;
+    if (kind != GENLAB_RESULT_HALT) strbuf_add(out, r.text, r.len);
+    if (kind == GENLAB_RESULT_RESTART) strbuf_puts(out, repl_banner);
+    flush_hints(rp, out);
+    genlab_result_free(&r);
     strbuf_free(&text);
     return kind;
 }

@@ -8,22 +8,36 @@
 
 #include "../core/genlab.h"
 #include "strbuf.h"
+#include "views.h"
+
+/* The width the views of a replay fit: fixed, so that a lesson prints the
+ * same bytes on every terminal. */
+#define REPLAY_WIDTH 80
+
+/* A lesson's or a check's runtime, with the teaching views installed as
+ * on a terminal (hints on), their output captured with the rest. */
+typedef struct Replay {
+    Genlab *g;
+    Views *views;
+} Replay;
 
 /* A fresh runtime (genlab_new) with its shell session started; what its
  * code prints is captured by replay_code and replay_input. NULL if no
  * runtime could start. */
-Genlab *replay_new(bool colors);
+Replay *replay_new(bool colors);
+void replay_free(Replay *r);
 
 /* Pastes `code` into the shell line by line, evaluating each complete
  * input as the shell would, without keeping results. Appends what the code
  * printed to `out`; on an input that fails, appends its error as well and
  * returns false. */
-bool replay_code(Genlab *g, const char *code, StrBuf *out);
+bool replay_code(Replay *r, const char *code, StrBuf *out);
 
 /* Runs one input (its lines joined by newlines) and appends everything it
- * prints, as the shell shows it: output, then the result or error, and
- * after a shell restart IEx's banner. Returns how the input ended. */
-GenlabResultKind replay_input(Genlab *g, const char *input, StrBuf *out);
+ * prints, as the shell shows it: output and views, then the result or
+ * error, the hints, and after a shell restart IEx's banner. Returns how
+ * the input ended. */
+GenlabResultKind replay_input(Replay *r, const char *input, StrBuf *out);
 
 /* Runs `work` in a child process, which gets a runtime of its own
  * whatever runtimes this process has had, and whose crash or exit cannot

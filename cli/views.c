@@ -312,7 +312,7 @@ static void say(Views *v, const char *fmt, ...)
     fputc('\n', v->out);
 }
 
-static void on_view(void *ctx, Genlab *g, const GenlabView *r)
+void views_on_view(void *ctx, Genlab *g, const GenlabView *r)
 {
     Views *v = ctx;
     (void)g;
@@ -379,9 +379,14 @@ Views *views_install(Genlab *g, const ViewsOptions *o)
     v->width = o->width;
     v->hints = o->hints;
     v->log = xalloc(VIEWS_LOG_SIZE * sizeof *v->log);
-    genlab_set_sink(g, on_event, v);
-    genlab_set_view_handler(g, on_view, v);
+    views_attach(v);
     return v;
+}
+
+void views_attach(Views *v)
+{
+    genlab_set_sink(v->g, on_event, v);
+    genlab_set_view_handler(v->g, views_on_view, v);
 }
 
 void views_trace_names(Views *v, const char *names)

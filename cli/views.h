@@ -82,6 +82,12 @@ typedef struct ViewsOptions {
 
 /* Installs a Views on g as its sink and view handler. */
 Views *views_install(Genlab *g, const ViewsOptions *options);
+/* Makes v its runtime's sink and view handler again, after the views of
+ * another runtime (a lesson's, played from the shell) took them over. */
+void views_attach(Views *v);
+/* The view handler views_install installs, for a handler that takes some
+ * requests itself and hands it the others. */
+void views_on_view(void *ctx, Genlab *g, const GenlabView *request);
 /* Removes it from g and frees it. */
 void views_remove(Views *v);
 /* --trace: every GenServer, or those whose label is among the

@@ -128,6 +128,21 @@ defmodule Genlab.Helpers do
   @doc "Turns the one-line hints on or off (on by default on a terminal)."
   def hints(on) when is_boolean(on), do: view(:hints, nil, if(on, do: 1, else: 0), "")
 
+  @doc """
+  Plays a lesson here, as `genlab lesson NAME` does: `lesson(2)`,
+  `lesson("stack")`, `lesson("02-stack")`. Then the shell is the lesson's,
+  with its modules, processes and bindings, until Ctrl-D brings you back
+  to your own session. `lesson(name, step: true)` waits for Enter before
+  each input (b goes back one, q stops). `lessons()` lists them.
+  """
+  def lesson(name, options \\ []) when is_list(options) do
+    name = if is_binary(name), do: name, else: to_string(name)
+    view(:lesson, nil, if(Keyword.get(options, :step, false), do: 1, else: 0), name)
+  end
+
+  @doc "Lists the lessons: number, title, summary and exercises (`lesson(n)` plays one)."
+  def lessons(), do: view(:lessons, nil, 0, "")
+
   # ---- helpers of the helpers ------------------------------------------------
 
   defp view(what, pid, n, arg) do
