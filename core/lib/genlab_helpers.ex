@@ -73,8 +73,9 @@ defmodule Genlab.Helpers do
   def resume(server) do
     with_pid(server, fn pid ->
       waiting = waiting_messages(pid)
-      :sys.resume(pid)
+      # said first: the server may start on a message as soon as it runs
       view(:resume, pid, waiting, "")
+      :sys.resume(pid)
       # let them through now, so that their traces print before the prompt
       _ = :sys.get_state(pid)
       @quiet
