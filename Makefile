@@ -55,7 +55,20 @@ $(B)/obj/embedded_lessons.o: $(B)/embedded_lessons.c cli/embedded_lessons.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Icli -c $< -o $@
 
-$(B)/libgenlab.a: $(CORE_OBJ)
+# the library compiled at build time (core/lang/image.h): a tool built
+# from the core objects compiles it and writes it as C
+$(B)/tools/mkimage: tools/mkimage.c tools/no_image.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(CORE_INC) $^ -o $@ $(LDLIBS)
+
+$(B)/embedded_image.c: $(B)/tools/mkimage
+	$< > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/embedded_image.o: $(B)/embedded_image.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CORE_INC) -c $< -o $@
+
+$(B)/libgenlab.a: $(CORE_OBJ) $(B)/obj/embedded_image.o
 	rm -f $@ && ar rcs $@ $^
 
 $(B)/genlab: $(CLI_OBJ) $(B)/libgenlab.a

@@ -15,6 +15,7 @@
 #include "ets.h"
 #include "fatal.h"
 #include "heap.h"
+#include "image.h"
 #include "inspect.h"
 #include "io.h"
 #include "native.h"
@@ -171,6 +172,8 @@ static void lib_retry_deferred(void)
 static void lib_load_file(LibFile *f)
 {
     f->loaded = true;
+    /* what the build compiled loads as it was compiled (image.h) */
+    if (image_load(f->src->path, f->src->text, f->src->length)) return;
     ParseError perr;
     /* the AST lives as long as the code compiled from it */
     Term ast = parse_source(literal_heap(), f->src->text, f->src->length, f->src->path, &perr);
