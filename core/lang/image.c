@@ -28,7 +28,7 @@
 
 /* A new instruction must say here which of its operands are pointers or
  * Terms (operand_kind): until it does, the build stops. */
-_Static_assert(OP__COUNT == 56, "image.c: give the new instruction's operand kinds in operand_kind");
+_Static_assert(OP__COUNT == 57, "image.c: give the new instruction's operand kinds in operand_kind");
 
 /* What an instruction operand is: a plain number (register, count, label,
  * enum), a literal Term, a Function of the same module, a call site
