@@ -230,13 +230,13 @@ static bool etf_encode(ByteBuf *b, Term root, bool utf8_atoms)
             n = map_size(t);
             bytebuf_push(b, MAP_EXT);
             put32(b, (uint32_t)n);
-            size_t *order = xmalloc((n + 1) * sizeof(size_t));
-            map_iteration_order(t, order);
+            Term *keys = xmalloc((2 * n + 1) * sizeof *keys), *values = keys + n;
+            map_listing_arrays(t, keys, values);
             for (size_t i = n; i-- > 0;) {
-                termbuf_push(&stack, map_values(t)[order[i]]);
-                termbuf_push(&stack, map_keys(t)[order[i]]);
+                termbuf_push(&stack, values[i]);
+                termbuf_push(&stack, keys[i]);
             }
-            free(order);
+            free(keys);
         } else if (term_is_bitstring(t)) encode_bitstring(b, t);
         else if (term_is_pid(t)) {
             bytebuf_push(b, NEW_PID_EXT);

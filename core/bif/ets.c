@@ -854,8 +854,10 @@ static void ms_scan_head(MatchSpec *ms, Term t)
             return;
         }
         if (term_is_map(t)) {
-            size_t n = map_size(t);
-            for (size_t i = 0; i < n; i++) ms_scan_head(ms, map_values(t)[i]);
+            MapIter it;
+            Term k, v;
+            map_iter_init(&it, t);
+            while (map_iter_next(&it, &k, &v)) ms_scan_head(ms, v);
         }
         return;
     }
@@ -877,9 +879,11 @@ static bool ms_ground(Term t)
             return true;
         }
         if (term_is_map(t)) {
-            size_t n = map_size(t);
-            for (size_t i = 0; i < n; i++)
-                if (!ms_ground(map_values(t)[i])) return false;
+            MapIter it;
+            Term k, v;
+            map_iter_init(&it, t);
+            while (map_iter_next(&it, &k, &v))
+                if (!ms_ground(v)) return false;
         }
         return true;
     }
@@ -936,9 +940,11 @@ static bool ms_check_expr(const MatchSpec *ms, const MsClause *c, Term e)
             continue;
         }
         if (term_is_map(e)) {
-            size_t n = map_size(e);
-            for (size_t i = 0; i < n; i++)
-                if (!ms_check_expr(ms, c, map_values(e)[i])) return false;
+            MapIter it;
+            Term k, v;
+            map_iter_init(&it, e);
+            while (map_iter_next(&it, &k, &v))
+                if (!ms_check_expr(ms, c, v)) return false;
             return true;
         }
         if (!term_is_tuple(e)) return true;
@@ -1048,10 +1054,12 @@ static bool ms_match(MsRun *r, Term pat, Term val)
         }
         if (term_is_map(pat)) {
             if (!term_is_map(val)) return false;
-            size_t n = map_size(pat);
-            for (size_t i = 0; i < n; i++) {
-                Term v = map_get(val, map_keys(pat)[i]);
-                if (v == TERM_NONE || !ms_match(r, map_values(pat)[i], v)) return false;
+            MapIter it;
+            Term k, pv;
+            map_iter_init(&it, pat);
+            while (map_iter_next(&it, &k, &pv)) {
+                Term v = map_get(val, k);
+                if (v == TERM_NONE || !ms_match(r, pv, v)) return false;
             }
             return true;
         }
@@ -1270,14 +1278,15 @@ static bool ms_eval(MsRun *r, Term e, Term *out)
     }
     if (term_is_map(e)) {
         size_t n = map_size(e);
-        Term *vals = xmalloc((n ? n : 1) * sizeof(Term));
+        Term *keys = xmalloc((2 * n + 1) * sizeof(Term)), *vals = keys + n;
+        map_to_arrays(e, keys, vals);
         for (size_t i = 0; i < n; i++)
-            if (!ms_eval(r, map_values(e)[i], &vals[i])) {
-                free(vals);
+            if (!ms_eval(r, vals[i], &vals[i])) {
+                free(keys);
                 return false;
             }
-        *out = map_from_pairs(r->scratch, n, map_keys(e), vals);
-        free(vals);
+        *out = map_from_pairs(r->scratch, n, keys, vals);
+        free(keys);
         return true;
     }
     if (!term_is_tuple(e)) {

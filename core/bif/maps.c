@@ -3,6 +3,7 @@
 
 #include "atom.h"
 #include "bif.h"
+#include "fatal.h"
 #include "map.h"
 #include "map_order.h"
 
@@ -79,19 +80,14 @@ static Term maps_size(Process *p, const Term *a)
 static Term map_listing(Process *p, Term m, int which)
 {
     size_t n = map_size(m);
-    const Term *keys = map_keys(m), *values = map_values(m);
-    size_t *order = NULL;
-    if (!map_order_is_sorted(n)) {
-        order = malloc(n * sizeof *order);
-        map_iteration_order(m, order);
-    }
+    Term *keys = xmalloc((2 * n + 1) * sizeof *keys), *values = keys + n;
+    map_listing_arrays(m, keys, values);
     Term list = TERM_NIL;
     for (size_t i = n; i-- > 0;) {
-        size_t k = order ? order[i] : i;
-        Term item = which == 0 ? keys[k] : which == 1 ? values[k] : tuple2(&p->heap, keys[k], values[k]);
+        Term item = which == 0 ? keys[i] : which == 1 ? values[i] : tuple2(&p->heap, keys[i], values[i]);
         list = cons_new(&p->heap, item, list);
     }
-    free(order);
+    free(keys);
     return list;
 }
 

@@ -432,8 +432,11 @@ static Term info_item(Process *p, Process *q, Term item)
     } else if (!strcmp(k, "dictionary")) {
         Term d = q->dictionary, list = TERM_NIL;
         if (term_is_map(d)) {
-            const Term *ks = map_keys(d), *vs = map_values(d);
-            for (size_t i = map_size(d); i-- > 0;) list = cons_new(h, tuple2(h, term_copy(h, ks[i]), term_copy(h, vs[i])), list);
+            size_t n = map_size(d);
+            Term *ks = xmalloc((2 * n + 1) * sizeof *ks), *vs = ks + n;
+            map_sorted_arrays(d, ks, vs);
+            for (size_t i = n; i-- > 0;) list = cons_new(h, tuple2(h, term_copy(h, ks[i]), term_copy(h, vs[i])), list);
+            free(ks);
         }
         v = list;
     } else if (!strcmp(k, "reductions")) v = small_make((int64_t)q->reductions);
@@ -513,8 +516,11 @@ static Term erl_get0(Process *p, const Term *a)
     (void)a;
     Term d = p->dictionary, list = TERM_NIL;
     if (term_is_map(d)) {
-        const Term *ks = map_keys(d), *vs = map_values(d);
-        for (size_t i = map_size(d); i-- > 0;) list = cons_new(&p->heap, tuple2(&p->heap, ks[i], vs[i]), list);
+        size_t n = map_size(d);
+        Term *ks = xmalloc((2 * n + 1) * sizeof *ks), *vs = ks + n;
+        map_sorted_arrays(d, ks, vs);
+        for (size_t i = n; i-- > 0;) list = cons_new(&p->heap, tuple2(&p->heap, ks[i], vs[i]), list);
+        free(ks);
     }
     return list;
 }
@@ -533,7 +539,12 @@ static Term erl_get_keys(Process *p, const Term *a)
     (void)a;
     Term d = p->dictionary;
     if (!term_is_map(d)) return TERM_NIL;
-    return list_from(&p->heap, map_size(d), map_keys(d));
+    size_t n = map_size(d);
+    Term *ks = xmalloc((n + 1) * sizeof *ks);
+    map_sorted_arrays(d, ks, NULL);
+    Term list = list_from(&p->heap, n, ks);
+    free(ks);
+    return list;
 }
 
 /* ---- time ------------------------------------------------------------------------------ */

@@ -495,11 +495,13 @@ static uint64_t term_phash_step(Term t, uint64_t h, HashStack *s)
     }
     case BOX_MAP: {
         size_t count = map_size(t);
-        const Term *keys = map_keys(t), *values = map_values(t);
+        Term *keys = xmalloc((2 * count + 1) * sizeof *keys), *values = keys + count;
+        map_sorted_arrays(t, keys, values);
         for (size_t i = count; i-- > 0;) {
             hash_push(s, values[i]);
             hash_push(s, keys[i]);
         }
+        free(keys);
         return hash_mix(h, 9 + count);
     }
     case BOX_EXPORT:
@@ -731,14 +733,17 @@ static void display_term(ByteBuf *out, Term t)
     case BOX_SUBBIN: display_bitstring(out, t); return;
     case BOX_MAP: {
         size_t n = map_size(t);
+        Term *keys = xmalloc((2 * n + 1) * sizeof *keys), *values = keys + n;
+        map_sorted_arrays(t, keys, values);
         bytebuf_append(out, "#{", 2);
         for (size_t i = 0; i < n; i++) {
             if (i) bytebuf_push(out, ',');
-            display_term(out, map_keys(t)[i]);
+            display_term(out, keys[i]);
             bytebuf_append(out, "=>", 2);
-            display_term(out, map_values(t)[i]);
+            display_term(out, values[i]);
         }
         bytebuf_push(out, '}');
+        free(keys);
         return;
     }
     case BOX_EXPORT:

@@ -15,6 +15,7 @@
 #include "binary.h"
 #include "fatal.h"
 #include "integer.h"
+#include "map.h"
 
 enum {
     RANK_NUMBER,
@@ -171,11 +172,23 @@ static int compare_step(WorkStack *s, Term a, Term b, bool exact)
         return 0;
     }
     case RANK_MAP: {
-        size_t na = boxed_ptr(a)[1], nb = boxed_ptr(b)[1];
+        size_t na = map_size(a), nb = map_size(b);
         if (na != nb) return cmp_u64(na, nb);
-        const Term *ka = boxed_ptr(a) + 2, *kb = boxed_ptr(b) + 2;
-        for (size_t i = na; i-- > 0;) stack_push(s, ka[na + i], kb[na + i], exact);
+        if (map_is_flat(a)) {
+            const Term *ka = map_keys(a), *kb = map_keys(b), *va = map_values(a), *vb = map_values(b);
+            for (size_t i = na; i-- > 0;) stack_push(s, va[i], vb[i], exact);
+            for (size_t i = na; i-- > 0;) stack_push(s, ka[i], kb[i], true);
+            return 0;
+        }
+        /* Big maps compare as flat ones would: keys, then values, in key
+         * order. Sorting nests one comparison walk per level of big maps
+         * used as keys of big maps. */
+        Term *ka = xmalloc(4 * na * sizeof *ka), *va = ka + na, *kb = va + na, *vb = kb + na;
+        map_sorted_arrays(a, ka, va);
+        map_sorted_arrays(b, kb, vb);
+        for (size_t i = na; i-- > 0;) stack_push(s, va[i], vb[i], exact);
         for (size_t i = na; i-- > 0;) stack_push(s, ka[i], kb[i], true);
+        free(ka);
         return 0;
     }
     case RANK_FUN: {

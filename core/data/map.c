@@ -19,6 +19,31 @@ size_t map_size(Term m) { return (size_t)boxed_ptr(m)[1]; }
 const Term *map_keys(Term m) { return boxed_ptr(m) + 2; }
 const Term *map_values(Term m) { return boxed_ptr(m) + 2 + map_size(m); }
 
+void map_iter_init(MapIter *it, Term m)
+{
+    it->map = m;
+    it->index = 0;
+}
+
+bool map_iter_next(MapIter *it, Term *key, Term *value)
+{
+    size_t n = map_size(it->map);
+    if (it->index >= n) return false;
+    *key = map_keys(it->map)[it->index];
+    *value = map_values(it->map)[it->index];
+    it->index++;
+    return true;
+}
+
+void map_to_arrays(Term m, Term *keys, Term *values)
+{
+    size_t n = map_size(m);
+    if (keys) memcpy(keys, map_keys(m), n * sizeof *keys);
+    if (values) memcpy(values, map_values(m), n * sizeof *values);
+}
+
+void map_sorted_arrays(Term m, Term *keys, Term *values) { map_to_arrays(m, keys, values); }
+
 static Term *map_alloc(Heap *h, size_t n)
 {
     Term *p = heap_alloc(h, 2 + 2 * n);

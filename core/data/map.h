@@ -9,10 +9,33 @@
 
 #include "heap.h"
 
+/* Up to this many keys a map is flat (its keys in term order, as OTP 25
+ * keeps small maps); callers may read its arrays directly. */
+#define MAP_FLAT_MAX 32
+
 size_t map_size(Term m);
-/* The sorted arrays; valid while the map is. */
+static inline bool map_is_flat(Term m) { return boxed_ptr(m)[1] <= MAP_FLAT_MAX; }
+/* The sorted arrays of a flat map; valid while the map is. Any other map
+ * is read through the iterator or the array copies below. */
 const Term *map_keys(Term m);
 const Term *map_values(Term m);
+
+/* A walk over every entry of any map, in its internal order (term order for
+ * a flat map); it allocates nothing and the map must stay alive. */
+typedef struct MapIter {
+    Term map;
+    size_t index;
+} MapIter;
+void map_iter_init(MapIter *it, Term m);
+/* The next entry into *key and *value; false when none is left. */
+bool map_iter_next(MapIter *it, Term *key, Term *value);
+
+/* Copies of the keys and/or values (either may be NULL) into arrays of
+ * map_size(m) entries the caller provides: in the internal order, or in
+ * term order of the keys (comparison, :erlang.phash2, the process
+ * dictionary). The listing order Elixir prints is map_order.h's. */
+void map_to_arrays(Term m, Term *keys, Term *values);
+void map_sorted_arrays(Term m, Term *keys, Term *values);
 /* The value for key, or TERM_NONE. */
 Term map_get(Term m, Term key);
 Term map_empty(Heap *h);
