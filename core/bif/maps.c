@@ -3,9 +3,7 @@
 
 #include "atom.h"
 #include "bif.h"
-#include "fatal.h"
 #include "map.h"
-#include "map_order.h"
 
 static Term maps_get2(Process *p, const Term *a)
 {
@@ -75,19 +73,26 @@ static Term maps_size(Process *p, const Term *a)
     return small_make((int64_t)map_size(a[0]));
 }
 
+static Term listing_item(Process *p, Term key, Term value, int which)
+{
+    return which == 0 ? key : which == 1 ? value : tuple2(&p->heap, key, value);
+}
+
 /* Keys, values or {key, value} pairs in the order the BEAM lists them
- * (sorted up to 32 keys, hash-trie order above). which: 0 keys, 1 values, 2 pairs. */
+ * (sorted up to 32 keys; above, the trie's fold order consed up, so
+ * backwards, as :maps.to_list does). which: 0 keys, 1 values, 2 pairs. */
 static Term map_listing(Process *p, Term m, int which)
 {
-    size_t n = map_size(m);
-    Term *keys = xmalloc((2 * n + 1) * sizeof *keys), *values = keys + n;
-    map_listing_arrays(m, keys, values);
     Term list = TERM_NIL;
-    for (size_t i = n; i-- > 0;) {
-        Term item = which == 0 ? keys[i] : which == 1 ? values[i] : tuple2(&p->heap, keys[i], values[i]);
-        list = cons_new(&p->heap, item, list);
+    if (map_is_flat(m)) {
+        const Term *keys = map_keys(m), *values = map_values(m);
+        for (size_t i = map_size(m); i-- > 0;) list = cons_new(&p->heap, listing_item(p, keys[i], values[i], which), list);
+        return list;
     }
-    free(keys);
+    MapIter it;
+    Term k, v;
+    map_iter_init(&it, m);
+    while (map_iter_next(&it, &k, &v)) list = cons_new(&p->heap, listing_item(p, k, v, which), list);
     return list;
 }
 

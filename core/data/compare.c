@@ -312,8 +312,12 @@ static uint64_t hash_term(uint64_t h, Term t, int depth)
             for (size_t i = 2; i <= n; i++) h = hash_term(h, obj[i], depth + 1);
             return h;
         case BOX_MAP:
+            /* A big map's trie is canonical: equal maps hash alike. */
             h = mix(h, 0x3A ^ (obj[1] << 8));
             for (size_t i = 2; i <= n; i++) h = hash_term(h, obj[i], depth + 1);
+            return h;
+        case BOX_MAPNODE:
+            for (size_t i = 1; i <= n; i++) h = hash_term(h, obj[i], depth + 1);
             return h;
         case BOX_TUPLE:
             h = mix(h, 0x70 ^ (n << 8));

@@ -200,7 +200,8 @@ void boxed_term_span(const Term *obj, size_t *first, size_t *count)
     switch (header_type(hdr)) {
     case BOX_TUPLE: *first = 1; *count = n; return;
     case BOX_SUBBIN: *first = 1; *count = 1; return;
-    case BOX_MAP: *first = 2; *count = n - 1; return;
+    case BOX_MAP: *first = 2; *count = n - 1; return; /* a big map's bitmap is a small integer */
+    case BOX_MAPNODE: *first = 1; *count = n; return;
     case BOX_FUN: *first = 2; *count = n - 1; return;
     case BOX_EXPORT: *first = 1; *count = n; return;
     default: *first = 0; *count = 0; return;

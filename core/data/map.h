@@ -1,17 +1,26 @@
 /* map.h - immutable maps of any key type.
  *
- * A map is a BOX_MAP: [count][keys...][values...] with keys unique and
- * sorted by term_compare_exact. That order is also the order Elixir prints
- * and iterates maps of up to 32 keys in. All updates return a new map.
+ * A map of up to 32 keys is flat, as OTP 25 keeps small maps: a BOX_MAP
+ * [count][keys...][values...] with its keys unique and sorted by
+ * term_compare_exact, which is also the order Elixir prints and iterates
+ * it in. A bigger map is a persistent hash array mapped trie shaped as
+ * OTP 25 shapes its own (map.c): get, put and remove cost O(log n), and an
+ * update copies only the path to the changed key, sharing the rest with
+ * the map it came from. The representation follows the size alone, so a
+ * map that shrinks back to 32 keys is flat again. All updates return a new
+ * map.
  */
 #ifndef GENLAB_MAP_H
 #define GENLAB_MAP_H
 
 #include "heap.h"
 
-/* Up to this many keys a map is flat (its keys in term order, as OTP 25
- * keeps small maps); callers may read its arrays directly. */
+/* Up to this many keys a map is flat; callers may then read its arrays. */
 #define MAP_FLAT_MAX 32
+
+/* Trie levels that read hash bits: 17 hashes of 32 bits, 4 bits a level.
+ * Keys that still share a path below them share one bucket node. */
+#define MAP_TRIE_HASH_LEVELS (17 * 8)
 
 size_t map_size(Term m);
 static inline bool map_is_flat(Term m) { return boxed_ptr(m)[1] <= MAP_FLAT_MAX; }
@@ -20,11 +29,18 @@ static inline bool map_is_flat(Term m) { return boxed_ptr(m)[1] <= MAP_FLAT_MAX;
 const Term *map_keys(Term m);
 const Term *map_values(Term m);
 
-/* A walk over every entry of any map, in its internal order (term order for
- * a flat map); it allocates nothing and the map must stay alive. */
+/* A walk over every entry of any map, in its internal order: term order
+ * for a flat map, OTP's fold order (map_order.h) for a trie. It allocates
+ * nothing; the map must stay alive while it is used. */
+typedef struct MapIterNode {
+    const Term *children;
+    uint32_t index, count;
+} MapIterNode;
 typedef struct MapIter {
     Term map;
-    size_t index;
+    size_t index; /* flat maps: the next entry */
+    unsigned depth;
+    MapIterNode stack[MAP_TRIE_HASH_LEVELS + 1];
 } MapIter;
 void map_iter_init(MapIter *it, Term m);
 /* The next entry into *key and *value; false when none is left. */
@@ -36,6 +52,7 @@ bool map_iter_next(MapIter *it, Term *key, Term *value);
  * dictionary). The listing order Elixir prints is map_order.h's. */
 void map_to_arrays(Term m, Term *keys, Term *values);
 void map_sorted_arrays(Term m, Term *keys, Term *values);
+
 /* The value for key, or TERM_NONE. */
 Term map_get(Term m, Term key);
 Term map_empty(Heap *h);
@@ -43,8 +60,19 @@ Term map_put(Heap *h, Term m, Term key, Term value);
 /* Like map_put for an existing key; TERM_NONE if the key is absent. */
 Term map_update(Heap *h, Term m, Term key, Term value);
 Term map_remove(Heap *h, Term m, Term key);
-/* Builds a map from pairs in any order; a later duplicate key wins. */
+/* Builds a map from pairs in any order, in one pass; a later duplicate
+ * key wins. */
 Term map_from_pairs(Heap *h, size_t n, const Term *keys, const Term *values);
 Term map_merge(Heap *h, Term a, Term b); /* b's values win */
+
+/* Sorts idx[0, n) (indices into keys) stably by term_compare_exact of
+ * their keys. */
+void map_sort_by_key(size_t *idx, size_t n, const Term *keys);
+
+/* For walkers that follow the trie's own shape (map_order.c hashes a big
+ * map node by node, as OTP does): the children of a big map or of one of
+ * its nodes, in slot order. A child is a leaf, the cons cell
+ * [key | value], or a node (a BOX_MAPNODE). */
+const Term *map_node_children(Term node, size_t *count);
 
 #endif

@@ -132,27 +132,15 @@ static inline uint64_t beam_pid_word(Term pid) { return ((uint64_t)pid_serial(pi
 
 /* ---- the walk ---------------------------------------------------------------- */
 
-/* A big map met while hashing: OTP hashes it by walking its trie nodes, so
- * the walk needs the keys in trie order. */
-typedef struct BigMap {
-    const Term *keys, *values;
-    size_t n;
-    size_t *asc; /* key indices in ascending trie order */
-    struct BigMap *next;
-} BigMap;
-
 typedef enum {
     WORK_TERM,    /* hash term a */
     WORK_CDR,     /* the marker OTP mixes before an improper tail */
-    WORK_NODE     /* trie node of `map` at `level` holding asc[start, end) */
+    WORK_NODE     /* the trie node a of a big map */
 } WorkKind;
 
 typedef struct Work {
     WorkKind kind;
-    unsigned level;
     Term a;
-    BigMap *map;
-    size_t start, end;
 } Work;
 
 typedef struct Walk {
@@ -160,7 +148,6 @@ typedef struct Walk {
     Work *stack;
     size_t depth, capacity;
     Work inline_stack[32];
-    BigMap *big_maps;
 } Walk;
 
 static void walk_push(Walk *w, Work item)
@@ -178,63 +165,30 @@ static void walk_push(Walk *w, Work item)
 
 static inline void push_term(Walk *w, Term t) { walk_push(w, (Work){.kind = WORK_TERM, .a = t}); }
 
-static void sort_keys_ascending(const Term *keys, size_t n, size_t *asc);
-
-/* The 4-bit slot of key `k` at trie `level`. */
-static unsigned key_slot(Term k, unsigned level)
+/* Pushes the children of a big map's node (or head) in ascending slot
+ * order so that they come off the stack descending, as OTP hashes them.
+ * A leaf [key | value] is handed over in halves, key first. The trie's
+ * shape is OTP's (map.c): every node is a bitmap node, and only the root
+ * may be an array in OTP, which hashes the same way. */
+static void walk_node(Walk *w, Term node)
 {
-    return (map_order_key_hash(k, level / 8) >> (4 * (level % 8))) & 15;
-}
-
-/* Splits asc[start, end) by slot at `level` into consecutive runs; bounds
- * receives count + 1 offsets. Returns the number of runs (children). */
-static unsigned node_children(const BigMap *bm, unsigned level, size_t start, size_t end, size_t bounds[17])
-{
-    unsigned count = 0;
-    unsigned prev = 16;
-    for (size_t i = start; i < end; i++) {
-        unsigned slot = key_slot(bm->keys[bm->asc[i]], level);
-        if (slot != prev) {
-            bounds[count++] = i;
-            prev = slot;
-        }
-    }
-    bounds[count] = end;
-    return count;
-}
-
-/* Pushes the children of the node holding asc[start, end) at `level`, in
- * ascending slot order so that they come off the stack descending. A
- * single key is a leaf [key | value], whose halves OTP hands over
- * separately, key first; more keys make a node. Every node, full or not,
- * is a bitmap node (only the root may be an array, hashed the same way). */
-static void walk_node(Walk *w, BigMap *bm, unsigned level, size_t start, size_t end)
-{
-    size_t bounds[17];
-    unsigned count = node_children(bm, level, start, end, bounds);
-    for (unsigned c = 0; c < count; c++) {
-        size_t from = bounds[c], to = bounds[c + 1];
-        if (to - from > 1) {
-            walk_push(w, (Work){.kind = WORK_NODE, .level = level + 1, .map = bm, .start = from, .end = to});
+    size_t count;
+    const Term *children = map_node_children(node, &count);
+    for (size_t c = 0; c < count; c++) {
+        Term child = children[c];
+        if (term_is_cons(child)) {
+            push_term(w, cons_tail(child));
+            push_term(w, cons_head(child));
         } else {
-            push_term(w, bm->values[bm->asc[from]]);
-            push_term(w, bm->keys[bm->asc[from]]);
+            walk_push(w, (Work){.kind = WORK_NODE, .a = child});
         }
     }
 }
 
 static void walk_big_map(Walk *w, Term m)
 {
-    BigMap *bm = xmalloc(sizeof *bm);
-    bm->n = map_size(m);
-    bm->keys = map_keys(m);
-    bm->values = map_values(m);
-    bm->asc = xmalloc(bm->n * sizeof *bm->asc);
-    sort_keys_ascending(bm->keys, bm->n, bm->asc);
-    bm->next = w->big_maps;
-    w->big_maps = bm;
-    w->state = mix_words(w->state, (uint32_t)bm->n, 0, TYPE_CONST(16));
-    walk_node(w, bm, 0, 0, bm->n);
+    w->state = mix_words(w->state, (uint32_t)map_size(m), 0, TYPE_CONST(16));
+    walk_node(w, m);
 }
 
 static inline bool is_byte_term(Term t)
@@ -425,7 +379,6 @@ uint32_t map_order_hash(Term t, uint32_t salt)
     w.stack = w.inline_stack;
     w.depth = 0;
     w.capacity = sizeof w.inline_stack / sizeof w.inline_stack[0];
-    w.big_maps = NULL;
     Term next = t;
     for (;;) {
         while (next != TERM_NONE) next = walk_term(&w, next);
@@ -439,17 +392,11 @@ uint32_t map_order_hash(Term t, uint32_t salt)
             w.state = mix_marker(w.state, TYPE_CONST(18));
             break;
         case WORK_NODE:
-            walk_node(&w, item.map, item.level, item.start, item.end);
+            walk_node(&w, item.a);
             break;
         }
     }
     if (w.stack != w.inline_stack) free(w.stack);
-    while (w.big_maps) {
-        BigMap *bm = w.big_maps;
-        w.big_maps = bm->next;
-        free(bm->asc);
-        free(bm);
-    }
     return w.state;
 }
 
@@ -511,15 +458,15 @@ static void sort_colliding(const Term *keys, size_t *idx, size_t n, unsigned dep
     if (paths != stack_paths) free(paths);
 }
 
-/* asc receives 0..n-1 sorted by trie path: a sort on the reversed first
- * hash (the index rides in the low half, so equal paths stay in index
- * order), then the rare collisions are settled with deeper hashes. */
-static void sort_keys_ascending(const Term *keys, size_t n, size_t *asc)
+size_t map_order_sort_unique(const Term *keys, size_t n, size_t *order, uint32_t *hash0)
 {
     uint64_t stack_a[128], stack_b[128];
     uint64_t *a = n <= 128 ? stack_a : xmalloc(n * sizeof *a);
     uint64_t *b = n <= 128 ? stack_b : xmalloc(n * sizeof *b);
-    for (size_t i = 0; i < n; i++) a[i] = ((uint64_t)nibbles_reversed(map_order_key_hash(keys[i], 0)) << 32) | i;
+    for (size_t i = 0; i < n; i++) {
+        hash0[i] = map_order_key_hash(keys[i], 0);
+        a[i] = ((uint64_t)nibbles_reversed(hash0[i]) << 32) | i;
+    }
     if (n <= 64) {
         /* Few keys: an insertion sort beats clearing the radix counters. */
         for (size_t i = 1; i < n; i++) {
@@ -532,6 +479,7 @@ static void sort_keys_ascending(const Term *keys, size_t n, size_t *asc)
             a[j] = x;
         }
     }
+    /* The radix passes are stable, so equal paths stay in input order. */
     for (unsigned shift = 32; n > 64 && shift < 64; shift += 8) {
         size_t count[257] = {0};
         for (size_t i = 0; i < n; i++) count[((a[i] >> shift) & 0xff) + 1]++;
@@ -541,51 +489,50 @@ static void sort_keys_ascending(const Term *keys, size_t n, size_t *asc)
         a = b;
         b = t;
     }
-    for (size_t i = 0; i < n; i++) asc[i] = (size_t)(uint32_t)a[i];
+    size_t out = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && (a[j] >> 32) == (a[i] >> 32)) j++;
-        if (j - i > 1) sort_colliding(keys, asc + i, j - i, 1);
+        size_t *run = order + out;
+        for (size_t k = i; k < j; k++) run[k - i] = (size_t)(uint32_t)a[k];
+        size_t g = j - i;
+        if (g > 1) {
+            /* Equal keys have equal hashes: among the run, in term order
+             * (stable, so input order among equals), the last of each wins;
+             * distinct keys are then parted by deeper hashes. */
+            map_sort_by_key(run, g, keys);
+            size_t u = 0;
+            for (size_t k = 0; k < g; k++) {
+                if (k + 1 < g && term_compare_exact(keys[run[k]], keys[run[k + 1]]) == 0) continue;
+                run[u++] = run[k];
+            }
+            g = u;
+            if (g > 1) sort_colliding(keys, run, g, 1);
+        }
+        out += g;
         i = j;
     }
     /* Four passes swap the buffers an even number of times. */
     if (a != stack_a && a != stack_b) free(a);
     if (b != stack_a && b != stack_b) free(b);
-}
-
-void map_fold_order(Term m, size_t *order)
-{
-    size_t n = map_size(m);
-    if (n <= MAP_ORDER_FLAT_MAX) {
-        for (size_t i = 0; i < n; i++) order[i] = i;
-        return;
-    }
-    sort_keys_ascending(map_keys(m), n, order);
-}
-
-void map_iteration_order(Term m, size_t *order)
-{
-    size_t n = map_size(m);
-    map_fold_order(m, order);
-    if (n <= MAP_ORDER_FLAT_MAX) return;
-    /* :maps.to_list conses while it walks the trie, so it lists backwards. */
-    for (size_t i = 0, j = n - 1; i < j; i++, j--) {
-        size_t t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-    }
+    return out;
 }
 
 void map_listing_arrays(Term m, Term *keys, Term *values)
 {
     size_t n = map_size(m);
-    const Term *ks = map_keys(m), *vs = map_values(m);
-    size_t *order = map_order_is_sorted(n) ? NULL : malloc(n * sizeof *order);
-    if (order) map_iteration_order(m, order);
-    for (size_t i = 0; i < n; i++) {
-        size_t k = order ? order[i] : i;
-        if (keys) keys[i] = ks[k];
-        if (values) values[i] = vs[k];
+    if (map_order_is_sorted(n)) {
+        map_to_arrays(m, keys, values);
+        return;
     }
-    free(order);
+    /* :maps.to_list conses while it walks the trie, so it lists backwards. */
+    MapIter it;
+    Term k, v;
+    size_t i = n;
+    map_iter_init(&it, m);
+    while (map_iter_next(&it, &k, &v)) {
+        i--;
+        if (keys) keys[i] = k;
+        if (values) values[i] = v;
+    }
 }

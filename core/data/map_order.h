@@ -1,13 +1,13 @@
 /* map_order.h - the order in which OTP 25 lists and folds a map's keys.
  *
- * genlab stores every map as one array sorted in term order (map.h). OTP 25
- * stores maps of up to 32 keys the same way, so for them the array order is
- * exactly what Elixir prints and iterates. A map of 33 keys or more is a
- * hash array mapped trie in OTP: its entries come out in the order of a
- * 32-bit hash of each key, read four bits at a time from the least
- * significant end, with a freshly salted hash for every further 32 bits
- * when two keys collide. This module computes that hash the way OTP 25
- * does and derives both orders from it; it never changes a map.
+ * OTP 25 stores maps of up to 32 keys flat and sorted, as genlab does
+ * (map.h), so for them the array order is exactly what Elixir prints and
+ * iterates. A map of 33 keys or more is a hash array mapped trie in OTP:
+ * its entries come out in the order of a 32-bit hash of each key, read
+ * four bits at a time from the least significant end, with a freshly
+ * salted hash for every further 32 bits when two keys collide. This module
+ * computes that hash the way OTP 25 does; genlab's big maps are tries of
+ * the same shape (map.c), so walking one gives OTP's orders directly.
  *
  * Two orders exist for a big map, and Elixir 1.14 uses both:
  *   listing order  :maps.to_list, :maps.keys, :maps.values, inspect, and
@@ -38,16 +38,16 @@
 /* Up to this many keys OTP 25 keeps a map flat and sorted. */
 #define MAP_ORDER_FLAT_MAX 32
 
-/* Fills order[0 .. map_size(m)) with indices into map_keys(m) and
- * map_values(m) in listing order (see above). For maps of up to 32 keys
- * that is 0, 1, 2, ... The caller provides room for map_size(m) entries. */
-void map_iteration_order(Term m, size_t *order);
-/* The keys and/or values (either may be NULL) of m in listing order, into
- * arrays of map_size(m) entries the caller provides. */
+/* The keys and/or values (either may be NULL) of m in listing order (see
+ * above), into arrays of map_size(m) entries the caller provides. The fold
+ * order is map_to_arrays' (map.h). */
 void map_listing_arrays(Term m, Term *keys, Term *values);
 
-/* Like map_iteration_order, in fold order. */
-void map_fold_order(Term m, size_t *order);
+/* Sorts n keys, which may repeat, into fold order: order receives the
+ * index of the last occurrence of each distinct key, hash0 (n entries)
+ * each key's depth-0 hash by index. Returns how many keys are distinct.
+ * This is the order in which map.c builds a trie in one pass. */
+size_t map_order_sort_unique(const Term *keys, size_t n, size_t *order, uint32_t *hash0);
 
 /* True when a map of n keys lists and folds in array order, so callers
  * may skip the order array entirely. */
@@ -71,7 +71,8 @@ uint32_t map_order_key_hash(Term key, unsigned depth);
  * program make). genlab cannot know those numbers; by default it uses its
  * own atom index. A caller that knows the BEAM numbers (a test replaying a
  * recorded run) may install a function returning them; NULL restores the
- * default. */
+ * default. Big maps are filed by these hashes: install the numbering
+ * before building any, and look them up under the same numbering. */
 typedef uint64_t (*MapOrderAtomNumbering)(Term atom);
 void map_order_set_atom_numbering(MapOrderAtomNumbering fn);
 

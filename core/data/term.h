@@ -88,10 +88,12 @@ typedef enum {
     BOX_BIGNEG = 3,  /* same, negative */
     BOX_BINARY = 4,  /* payload: [bit size][bytes...] */
     BOX_SUBBIN = 5,  /* payload: [BOX_BINARY term][bit offset][bit size] */
-    BOX_MAP = 6,     /* payload: [count][keys...][values...], keys in term order */
+    BOX_MAP = 6,     /* payload: [count][keys...][values...], keys in term order, up to
+                      * 32 keys; above, [count][bitmap][children...]: see map.c */
     BOX_FUN = 7,     /* payload: [FunInfo *][free variables...] */
     BOX_EXPORT = 8,  /* payload: [module atom][function atom][arity small] */
     BOX_REF = 9,     /* payload: [id] */
+    BOX_MAPNODE = 10, /* payload: [bitmap][children...], inside a big map only (map.c) */
     BOX_FORWARD = 31 /* GC only: payload word 0 holds the new location */
 } BoxType;
 

@@ -961,9 +961,9 @@ defmodule Enum do
     raise Protocol.UndefinedError, protocol: Collectable, value: value
   end
 
-  defp into_map_list([], map), do: map
-  defp into_map_list([{key, value} | t], map), do: into_map_list(t, :maps.put(key, value, map))
-  defp into_map_list(_, _map), do: raise(ArgumentError)
+  # Built in one pass; a bad entry raises a plain ArgumentError, as on the BEAM.
+  defp into_map_list(list, map) when map_size(map) == 0, do: :maps.from_list(list)
+  defp into_map_list(list, map), do: :maps.merge(map, :maps.from_list(list))
 
   # Elixir's Collectable implementations reject a bad element with a
   # FunctionClauseError raised in their anonymous collector function.

@@ -13,12 +13,8 @@ defmodule Map do
     |> new_transform(transform, [])
   end
 
-  # Like :maps.from_list/1, raising a plain ArgumentError on a bad entry.
-  defp new_from_list(list), do: from_pairs(list, %{})
-
-  defp from_pairs([], map), do: map
-  defp from_pairs([{key, value} | t], map), do: from_pairs(t, :maps.put(key, value, map))
-  defp from_pairs(_, _map), do: raise(ArgumentError)
+  # Built in one pass; a bad entry raises a plain ArgumentError, as on the BEAM.
+  defp new_from_list(list), do: :maps.from_list(list)
 
   defp new_transform([], _transform, acc), do: new_from_list(:lists.reverse(acc))
   defp new_transform([h | t], transform, acc), do: new_transform(t, transform, [transform.(h) | acc])

@@ -4,9 +4,9 @@
  * (erts 13.1.5) as Map.keys(Map.new(keys, &{&1, 0})), printed with
  * inspect(key, limit: :infinity, charlists: :as_lists) and joined. The test
  * reads each recorded list back, builds the map (the values remember each
- * key's recorded position) and checks that map_iteration_order reproduces
- * the positions, and that map_fold_order is its reverse (:maps.fold and
- * Enum.reduce walk the trie the other way).
+ * key's recorded position) and checks that map_listing_arrays reproduces
+ * the positions, and that the trie's own walk (map_to_arrays) is its
+ * reverse (:maps.fold and Enum.reduce walk the trie the other way).
  */
 #include <stdlib.h>
 
@@ -198,25 +198,25 @@ static Term map_of_positions(const Term *keys, size_t n)
 static bool lists_in_position_order(Term m)
 {
     size_t n = map_size(m);
-    size_t *order = malloc((n ? n : 1) * sizeof *order);
-    map_iteration_order(m, order);
+    Term *values = malloc((n ? n : 1) * sizeof *values);
+    map_listing_arrays(m, NULL, values);
     bool ok = true;
-    for (size_t i = 0; i < n && ok; i++) ok = map_values(m)[order[i]] == small_make((int64_t)i);
-    free(order);
+    for (size_t i = 0; i < n && ok; i++) ok = values[i] == small_make((int64_t)i);
+    free(values);
     return ok;
 }
 
-/* True if the fold order is the listing order reversed (or, up to 32
- * keys, the same sorted order). */
+/* True if the fold order (the map's own walk) is the listing order
+ * reversed (or, up to 32 keys, the same sorted order). */
 static bool folds_in_reverse(Term m)
 {
     size_t n = map_size(m);
-    size_t *listing = malloc((n ? n : 1) * sizeof *listing), *fold = malloc((n ? n : 1) * sizeof *fold);
-    map_iteration_order(m, listing);
-    map_fold_order(m, fold);
+    Term *listing = malloc((n ? n : 1) * sizeof *listing), *fold = malloc((n ? n : 1) * sizeof *fold);
+    map_listing_arrays(m, listing, NULL);
+    map_to_arrays(m, fold, NULL);
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++)
-        ok = n <= MAP_ORDER_FLAT_MAX ? fold[i] == i && listing[i] == i : fold[i] == listing[n - 1 - i];
+        ok = n <= MAP_ORDER_FLAT_MAX ? fold[i] == listing[i] && fold[i] == map_keys(m)[i] : fold[i] == listing[n - 1 - i];
     free(listing);
     free(fold);
     return ok;
@@ -729,16 +729,16 @@ int main(void)
         Term *ks = malloc(n * sizeof *ks);
         for (size_t i = 0; i < n; i++) ks[i] = small_make((int64_t)i + 1);
         Term m = map_from_pairs(h, n, ks, ks);
-        size_t *order = malloc(n * sizeof *order);
-        map_iteration_order(m, order);
+        Term *listed = malloc(n * sizeof *listed);
+        map_listing_arrays(m, listed, NULL);
         bool head_ok = true, tail_ok = true;
         for (size_t i = 0; i < 20; i++) {
-            head_ok = head_ok && map_keys(m)[order[i]] == small_make(hundred_thousand_head[i]);
-            tail_ok = tail_ok && map_keys(m)[order[n - 20 + i]] == small_make(hundred_thousand_tail[i]);
+            head_ok = head_ok && listed[i] == small_make(hundred_thousand_head[i]);
+            tail_ok = tail_ok && listed[n - 20 + i] == small_make(hundred_thousand_tail[i]);
         }
         CHECK(head_ok, "100000 integers: the first 20 listed");
         CHECK(tail_ok, "100000 integers: the last 20 listed");
-        free(order);
+        free(listed);
         free(ks);
     }
 
@@ -748,14 +748,13 @@ int main(void)
         for (size_t i = 0; i < 33; i++) ks[i] = small_make((int64_t)i + 1);
         Term m33 = map_from_pairs(h, 33, ks, ks);
         Term m32 = map_remove(h, m33, small_make(33));
-        size_t order[33];
-        map_iteration_order(m32, order);
-        bool sorted = map_size(m32) == 32;
-        for (size_t i = 0; i < 32; i++) sorted = sorted && order[i] == i;
+        Term listed[33];
+        map_listing_arrays(m32, listed, NULL);
+        bool sorted = map_size(m32) == 32 && map_is_flat(m32);
+        for (size_t i = 0; i < 32; i++) sorted = sorted && listed[i] == small_make((int64_t)i + 1);
         CHECK(sorted, "32 keys left from 33 list in sorted order");
-        map_iteration_order(m33, order);
-        CHECK(map_keys(m33)[order[0]] == small_make(33) && map_keys(m33)[order[32]] == small_make(16),
-              "33 keys list from 33 to 16");
+        map_listing_arrays(m33, listed, NULL);
+        CHECK(listed[0] == small_make(33) && listed[32] == small_make(16), "33 keys list from 33 to 16");
         CHECK(map_order_is_sorted(32) && !map_order_is_sorted(33), "map_order_is_sorted at the limit");
     }
 
