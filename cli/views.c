@@ -44,9 +44,21 @@ const char *views_label(Views *v, uint32_t pid)
 
 /* A process is named by its registered name, else its pid, followed by
  * its module for a process that has one: "#PID<0.110.0> (Stack)". */
+static bool label_is(const char *label, const char *name, const char *module)
+{
+    size_t n = strlen(name);
+    if (strncmp(label, name, n)) return false;
+    if (!module || !*module || strncmp(name, "#PID", 4)) return label[n] == 0;
+    size_t m = strlen(module);
+    return label[n] == ' ' && label[n + 1] == '(' && !strncmp(label + n + 2, module, m) && !strcmp(label + n + 2 + m, ")");
+}
+
 static void set_label(Views *v, uint32_t pid, const char *name, const char *module)
 {
     if (!pid || !name || !*name) return;
+    /* most events name processes the views know by that name already */
+    PidInfo *known = views_pid(v, pid);
+    if (known->label && label_is(known->label, name, module)) return;
     char both[300];
     if (module && *module && !strncmp(name, "#PID", 4)) {
         snprintf(both, sizeof both, "%s (%s)", name, module);

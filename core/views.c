@@ -23,7 +23,16 @@
 #include "views.h"
 #include "vm.h"
 
-/* A runtime's side of the views: where its events and view requests go. */
+/* What the views know of an atom: its inspect text, and whether the module
+ * it names is the library's own (as of a module generation). */
+typedef struct AtomInfo {
+    char *label;
+    uint32_t library_generation; /* 0: not known yet */
+    bool library;
+} AtomInfo;
+
+/* A runtime's side of the views: where its events and view requests go,
+ * and what labelling them needs, made once rather than per event. */
 typedef struct ViewsState {
     GenlabSink sink;
     void *sink_ctx;
@@ -32,67 +41,131 @@ typedef struct ViewsState {
     Genlab *runtime;          /* the handle the handler is given */
     bool clock_frozen;        /* clock(:frozen): the wall time between prompts does not count */
     Process *running_process; /* the process whose helper asked for the view being drawn */
+    AtomInfo *atoms;          /* by atom index, grown on demand */
+    size_t natoms;
+    Term initial_call, supervisor, init, elixir_supervisor, gen_call, gen_cast, system, ack, alias, handle_call;
 } ViewsState;
 
 /* The active runtime's views state, made on first use. */
 static ViewsState *views_state(void)
 {
-    if (!rt->views) rt->views = xcalloc(1, sizeof *rt->views);
+    if (!rt->views) {
+        ViewsState *vs = rt->views = xcalloc(1, sizeof *rt->views);
+        vs->initial_call = atom_from_cstr("$initial_call");
+        vs->supervisor = atom_from_cstr("supervisor");
+        vs->init = atom_from_cstr("init");
+        vs->elixir_supervisor = atom_from_cstr("Elixir.Supervisor");
+        vs->gen_call = atom_from_cstr("$gen_call");
+        vs->gen_cast = atom_from_cstr("$gen_cast");
+        vs->system = atom_from_cstr("system");
+        vs->ack = atom_from_cstr("ack");
+        vs->alias = atom_from_cstr("alias");
+        vs->handle_call = atom_from_cstr("handle_call");
+    }
     return rt->views;
 }
 
 void views_state_free(void)
 {
-    free(rt->views);
+    ViewsState *vs = rt->views;
+    if (vs) {
+        for (size_t i = 0; i < vs->natoms; i++) free(vs->atoms[i].label);
+        free(vs->atoms);
+        free(vs);
+    }
     rt->views = NULL;
     trace_state_free();
 }
 
-/* ---- labels -------------------------------------------------------------------- */
-
-static void atom_label(Term atom, char *buf, size_t size)
+static AtomInfo *atom_info(ViewsState *vs, Term atom)
 {
-    size_t n;
-    char *s = inspect_atom_cstring(atom, ATOM_AS_LITERAL, &n);
-    snprintf(buf, size, "%s", s);
-    free(s);
+    size_t i = atom_index(atom);
+    if (i >= vs->natoms) {
+        size_t n = vs->natoms ? vs->natoms : 1024;
+        while (n <= i) n *= 2;
+        vs->atoms = xrealloc(vs->atoms, n * sizeof *vs->atoms);
+        memset(vs->atoms + vs->natoms, 0, (n - vs->natoms) * sizeof *vs->atoms);
+        vs->natoms = n;
+    }
+    return &vs->atoms[i];
 }
 
-static void pid_label(uint32_t pid, char *buf, size_t size)
+/* ---- labels -------------------------------------------------------------------- */
+
+/* An atom as inspect shows it (Counter, :server), kept: events name the
+ * same few processes and modules over and over. */
+static const char *atom_label_text(ViewsState *vs, Term atom)
+{
+    AtomInfo *a = atom_info(vs, atom);
+    if (!a->label) {
+        size_t n;
+        a->label = inspect_atom_cstring(atom, ATOM_AS_LITERAL, &n);
+    }
+    return a->label;
+}
+
+/* Copies n bytes of s into buf (size > 0) as a C string, cut to fit.
+ * Labels are made for every event: no printf. */
+static void copy_bytes(char *buf, size_t size, const char *s, size_t n)
+{
+    if (n >= size) n = size - 1;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+}
+
+static void copy_text(char *buf, size_t size, const char *s) { copy_bytes(buf, size, s, strlen(s)); }
+
+static void atom_label(ViewsState *vs, Term atom, char *buf, size_t size)
+{
+    copy_text(buf, size, atom_label_text(vs, atom));
+}
+
+static void pid_label(ViewsState *vs, uint32_t pid, char *buf, size_t size)
 {
     Process *p = pid ? process_find(pid) : NULL;
-    if (p && p->registered_name != ATOM_nil) atom_label(p->registered_name, buf, size);
-    else if (pid) snprintf(buf, size, "#PID<0.%u.0>", pid);
-    else snprintf(buf, size, "%s", "");
+    if (p && p->registered_name != ATOM_nil) {
+        atom_label(vs, p->registered_name, buf, size);
+    } else if (pid) {
+        char text[32], digits[12];
+        size_t n = 0;
+        for (uint32_t v = pid; v; v /= 10) digits[n++] = (char)('0' + v % 10);
+        memcpy(text, "#PID<0.", 7);
+        size_t k = 7;
+        while (n) text[k++] = digits[--n];
+        memcpy(text + k, ".0>", 4);
+        copy_text(buf, size, text);
+    } else {
+        buf[0] = 0;
+    }
 }
 
 void genlab_pid_label(Genlab *g, uint32_t pid, char *buf, size_t size)
 {
     runtime_enter(g);
-    pid_label(pid, buf, size);
+    pid_label(views_state(), pid, buf, size);
 }
 
 /* The module a process runs: a GenServer's callback module (proc_lib
  * keeps it in $initial_call), else the module of its first function. */
-static Term process_module(const Process *p)
+static Term process_module(ViewsState *vs, const Process *p)
 {
     if (term_is_map(p->dictionary)) {
-        Term ic = map_get(p->dictionary, atom_from_cstr("$initial_call"));
+        Term ic = map_get(p->dictionary, vs->initial_call);
         /* a supervisor's is {:supervisor, Module, 1} once it runs */
-        if (ic != TERM_NONE && term_is_tuple(ic) && tuple_size(ic) == 3 && tuple_get(ic, 0) == atom_from_cstr("supervisor"))
-            return tuple_get(ic, 1) == atom_from_cstr("init") ? atom_from_cstr("Elixir.Supervisor") : tuple_get(ic, 1);
+        if (ic != TERM_NONE && term_is_tuple(ic) && tuple_size(ic) == 3 && tuple_get(ic, 0) == vs->supervisor)
+            return tuple_get(ic, 1) == vs->init ? vs->elixir_supervisor : tuple_get(ic, 1);
         if (ic != TERM_NONE && term_is_tuple(ic) && tuple_size(ic) == 3) return tuple_get(ic, 0);
     }
     if (term_is_tuple(p->initial_call) && tuple_size(p->initial_call) == 3) return tuple_get(p->initial_call, 0);
     return ATOM_nil;
 }
 
-static void module_label(const Process *p, char *buf, size_t size)
+static void module_label(ViewsState *vs, const Process *p, char *buf, size_t size)
 {
-    Term m = p ? process_module(p) : ATOM_nil;
+    Term m = p ? process_module(vs, p) : ATOM_nil;
     /* a fun's module is a shell input's or a script's: no module to name */
-    if (m == ATOM_nil || !strncmp(atom_text(m), "elixir_compiler_", 16)) snprintf(buf, size, "%s", "");
-    else atom_label(m, buf, size);
+    if (m == ATOM_nil || !strncmp(atom_text(m), "elixir_compiler_", 16)) buf[0] = 0;
+    else atom_label(vs, m, buf, size);
 }
 
 /* ---- events -------------------------------------------------------------------- */
@@ -112,33 +185,33 @@ static char *render(Term t)
     return inspect_to_cstring(t, &o, NULL);
 }
 
-static bool is_ref_tag(Term t)
+static bool is_ref_tag(ViewsState *vs, Term t)
 {
     if (term_is_ref(t)) return true;
     /* [:alias | ref], the tag of an OTP 25 call */
-    return term_is_cons(t) && cons_head(t) == atom_from_cstr("alias") && term_is_ref(cons_tail(t));
+    return term_is_cons(t) && cons_head(t) == vs->alias && term_is_ref(cons_tail(t));
 }
 
 /* What a message is, by the protocol it follows, and where its payload is. */
-static GenlabMessageKind classify(Term msg, Term *payload)
+static GenlabMessageKind classify(ViewsState *vs, Term msg, Term *payload)
 {
     *payload = msg;
     if (!term_is_tuple(msg)) return GENLAB_MSG_INFO;
     size_t n = tuple_size(msg);
     Term tag = tuple_get(msg, 0);
-    if (n == 3 && tag == atom_from_cstr("$gen_call")) {
+    if (n == 3 && tag == vs->gen_call) {
         *payload = tuple_get(msg, 2);
         return GENLAB_MSG_CALL;
     }
-    if (n == 2 && tag == atom_from_cstr("$gen_cast")) {
+    if (n == 2 && tag == vs->gen_cast) {
         *payload = tuple_get(msg, 1);
         return GENLAB_MSG_CAST;
     }
-    if (n == 2 && is_ref_tag(tag)) {
+    if (n == 2 && is_ref_tag(vs, tag)) {
         *payload = tuple_get(msg, 1);
         return GENLAB_MSG_REPLY;
     }
-    if (n == 3 && tag == atom_from_cstr("system")) {
+    if (n == 3 && tag == vs->system) {
         *payload = tuple_get(msg, 2);
         return GENLAB_MSG_SYSTEM;
     }
@@ -150,7 +223,7 @@ static GenlabMessageKind classify(Term msg, Term *payload)
         *payload = tuple_get(msg, 4);
         return GENLAB_MSG_DOWN;
     }
-    if (n == 3 && tag == atom_from_cstr("ack")) {
+    if (n == 3 && tag == vs->ack) {
         *payload = tuple_get(msg, 2);
         return GENLAB_MSG_ACK;
     }
@@ -165,7 +238,7 @@ const char *genlab_event_text(const GenlabEvent *gev, int i)
         t->done[i] = true;
         Term term = TERM_NONE;
         if (i == GENLAB_EVENT_PAYLOAD) {
-            if (t->ev->terms[0] != TERM_NONE) classify(t->ev->terms[0], &term);
+            if (t->ev->terms[0] != TERM_NONE) classify(rt->views, t->ev->terms[0], &term);
         } else if ((uint32_t)i < t->ev->nterms) {
             term = t->ev->terms[i];
         }
@@ -176,24 +249,32 @@ const char *genlab_event_text(const GenlabEvent *gev, int i)
 
 /* Whether a process's module is the library's own (a supervisor, an
  * Agent, a Registry): trace(:all) leaves those out. */
-static bool library_process(const Process *p)
+static bool library_process(ViewsState *vs, const Process *p)
 {
-    Term m = p ? process_module(p) : ATOM_nil;
-    if (m == atom_from_cstr("Elixir.Supervisor")) return true;
-    const Module *mod = m == ATOM_nil ? NULL : module_lookup(m);
-    return mod && mod->file && !strncmp(mod->file, "core/lib/", 9);
+    Term m = p ? process_module(vs, p) : ATOM_nil;
+    if (m == ATOM_nil) return false;
+    if (m == vs->elixir_supervisor) return true;
+    AtomInfo *a = atom_info(vs, m);
+    /* known until a module is defined or redefined */
+    if (a->library_generation != rt->module_generation + 1) {
+        const Module *mod = module_lookup(m);
+        a->library = mod && mod->file && !strncmp(mod->file, "core/lib/", 9);
+        a->library_generation = rt->module_generation + 1;
+    }
+    return a->library;
 }
 
 static void adapt(void *ctx, const TraceEvent *ev)
 {
     ViewsState *vs = ctx;
     char pid_text[128], other_text[128], module[128], other_module[128], callback[128];
-    pid_label(ev->pid, pid_text, sizeof pid_text);
-    pid_label(ev->other, other_text, sizeof other_text);
-    module_label(ev->pid ? process_find(ev->pid) : NULL, module, sizeof module);
-    module_label(ev->other ? process_find(ev->other) : NULL, other_module, sizeof other_module);
+    pid_label(vs, ev->pid, pid_text, sizeof pid_text);
+    pid_label(vs, ev->other, other_text, sizeof other_text);
+    Process *p = ev->pid ? process_find(ev->pid) : NULL, *other = ev->other ? process_find(ev->other) : NULL;
+    module_label(vs, p, module, sizeof module);
+    module_label(vs, other, other_module, sizeof other_module);
     callback[0] = 0;
-    if (ev->name != ATOM_nil) snprintf(callback, sizeof callback, "%s", atom_text(ev->name));
+    if (ev->name != ATOM_nil) copy_bytes(callback, sizeof callback, atom_text(ev->name), atom_length(ev->name));
     EventTexts texts = {.ev = ev};
     GenlabEvent g = {
         .kind = (GenlabEventKind)ev->kind, .seq = ev->seq, .time_us = ev->time_us,
@@ -201,11 +282,11 @@ static void adapt(void *ctx, const TraceEvent *ev)
         .module = module, .other_module = other_module, .callback = callback, .msg_kind = GENLAB_MSG_INFO,
         .count = ev->count, .ref = ev->ref, .same = ev->same, .internal = &texts,
         /* a process being spawned runs :proc_lib's code, not yet its own */
-        .library = ev->pid && ev->kind != TRACE_SPAWN && library_process(process_find(ev->pid)),
+        .library = ev->pid && ev->kind != TRACE_SPAWN && library_process(vs, p),
     };
     if ((ev->kind == TRACE_SEND || ev->kind == TRACE_RECEIVE) && ev->terms[0] != TERM_NONE) {
         Term payload;
-        g.msg_kind = classify(ev->terms[0], &payload);
+        g.msg_kind = classify(vs, ev->terms[0], &payload);
     }
     if (vs->sink) vs->sink(vs->sink_ctx, &g);
     for (int i = 0; i < 4; i++) free(texts.text[i]);
@@ -276,7 +357,7 @@ static void current_function(const Process *p, char *buf, size_t size)
         return;
     }
     char mod[128], name[128];
-    atom_label(f->module, mod, sizeof mod);
+    atom_label(views_state(), f->module, mod, sizeof mod);
     size_t n;
     char *s = inspect_atom_cstring(f->name, ATOM_AS_REMOTE_CALL, &n);
     snprintf(name, sizeof name, "%s", s);
@@ -301,8 +382,8 @@ static bool describe(Process *p, void (*each)(void *ctx, const GenlabProcessInfo
 {
     char name[128], module[128], current[300];
     name[0] = 0;
-    if (p->registered_name != ATOM_nil) atom_label(p->registered_name, name, sizeof name);
-    module_label(p, module, sizeof module);
+    if (p->registered_name != ATOM_nil) atom_label(views_state(), p->registered_name, name, sizeof name);
+    module_label(views_state(), p, module, sizeof module);
     current_function(p, current, sizeof current);
     uint32_t monitors[64];
     size_t nmon = p->nmonitors < 64 ? p->nmonitors : 64;
@@ -349,9 +430,9 @@ size_t genlab_mailbox(Genlab *g, uint32_t pid,
     size_t n = 0;
     for (Message *m = p->vm->mbox_head; m; m = m->next, n++) {
         Term payload;
-        GenlabMessageKind kind = classify(m->term, &payload);
+        GenlabMessageKind kind = classify(views_state(), m->term, &payload);
         char label[128];
-        pid_label(m->from, label, sizeof label);
+        pid_label(views_state(), m->from, label, sizeof label);
         char *pt = render(payload), *mt = render(m->term);
         each(ctx, kind, m->from, label, pt, mt);
         free(pt);
@@ -369,11 +450,12 @@ size_t genlab_mailbox(Genlab *g, uint32_t pid,
 static Term genlab_gen_trace(Process *p, const Term *a)
 {
     if (!trace_enabled()) return ATOM_ok;
+    ViewsState *vs = views_state();
     uint32_t self = pid_serial(p->pid);
     const char *phase = term_is_atom(a[0]) ? atom_text(a[0]) : "";
     if (!strcmp(phase, "in")) {
         /* handle_call(request, from, state), init(args), the others (msg, state) */
-        uint32_t n = a[1] == atom_from_cstr("handle_call") ? 3 : a[1] == atom_from_cstr("init") ? 1 : 2;
+        uint32_t n = a[1] == vs->handle_call ? 3 : a[1] == vs->init ? 1 : 2;
         trace_callback_in(self, a[1], a + 2, n);
     } else if (!strcmp(phase, "out")) {
         Term result = a[2];
@@ -385,7 +467,7 @@ static Term genlab_gen_trace(Process *p, const Term *a)
             return ATOM_ok;
         }
         /* init has no state before it */
-        trace_callback_out(self, a[1], result, a[1] == atom_from_cstr("init") ? TERM_NONE : a[3]);
+        trace_callback_out(self, a[1], result, a[1] == vs->init ? TERM_NONE : a[3]);
     } else if (!strcmp(phase, "unexpected")) {
         trace_unexpected(self, a[1], a[2]);
     }
@@ -410,8 +492,8 @@ static Term genlab_view(Process *p, const Term *a)
     if (!vs || !vs->view_handler || !term_is_atom(a[0])) return atom_from_cstr("none");
     char label[128], module[128];
     uint32_t pid = term_is_pid(a[1]) ? pid_serial(a[1]) : 0;
-    pid_label(pid, label, sizeof label);
-    module_label(pid ? process_find(pid) : NULL, module, sizeof module);
+    pid_label(vs, pid, label, sizeof label);
+    module_label(vs, pid ? process_find(pid) : NULL, module, sizeof module);
     size_t nrows = 0;
     for (Term l = a[3]; term_is_cons(l); l = cons_tail(l)) nrows++;
     char **rows = xcalloc(nrows + 1, sizeof *rows);

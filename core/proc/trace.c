@@ -13,6 +13,7 @@ typedef struct TraceState {
     TraceSink sink;
     void *ctx;
     uint64_t seq;
+    Term reply, noreply, stop; /* the tags trace_returned_state looks for */
 } TraceState;
 
 void trace_set_sink(TraceSink s, void *ctx)
@@ -20,6 +21,9 @@ void trace_set_sink(TraceSink s, void *ctx)
     if (!rt->trace) {
         if (!s) return;
         rt->trace = xcalloc(1, sizeof *rt->trace);
+        rt->trace->reply = atom_from_cstr("reply");
+        rt->trace->noreply = atom_from_cstr("noreply");
+        rt->trace->stop = atom_from_cstr("stop");
     }
     rt->trace->sink = s;
     rt->trace->ctx = ctx;
@@ -114,9 +118,13 @@ Term trace_returned_state(Term result)
     if (!term_is_tuple(result) || tuple_size(result) < 2) return TERM_NONE;
     Term tag = tuple_get(result, 0);
     size_t n = tuple_size(result);
-    if (tag == atom_from_cstr("reply") && n >= 3) return tuple_get(result, 2);
-    if (tag == atom_from_cstr("noreply")) return tuple_get(result, 1);
-    if (tag == atom_from_cstr("stop") && n >= 3) return tuple_get(result, n - 1);
+    /* a runtime that never traced has no TraceState */
+    TraceState *t = rt->trace;
+    Term reply = t ? t->reply : atom_from_cstr("reply"), noreply = t ? t->noreply : atom_from_cstr("noreply");
+    Term stop = t ? t->stop : atom_from_cstr("stop");
+    if (tag == reply && n >= 3) return tuple_get(result, 2);
+    if (tag == noreply) return tuple_get(result, 1);
+    if (tag == stop && n >= 3) return tuple_get(result, n - 1);
     if (tag == ATOM_ok) return tuple_get(result, 1); /* init's {:ok, state} */
     return TERM_NONE;
 }
