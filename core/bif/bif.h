@@ -38,6 +38,8 @@ extern const NativeDef process_natives[];     /* processes, links, monitors, nam
 
 /* Frees what the natives keep in the active runtime (state.h). */
 void bif_state_free(void);
+/* Frees the active runtime's compiled regexes (bif_state_free calls it). */
+void regex_cache_free(void);
 
 /* What a process holds, in bytes, as Process.info(pid, :memory) reports it. */
 size_t process_memory(const Process *p);

@@ -72,6 +72,7 @@ static Function *trampoline_cached(Term mod, Term fun, uint32_t arity)
 void bif_state_free(void)
 {
     protocol_cache_free();
+    regex_cache_free();
     struct BifState *b = rt->bif;
     if (!b) return;
     free(b->cache);

@@ -13,6 +13,7 @@
 #include "bif.h"
 #include "fatal.h"
 #include "heap.h"
+#include "state.h"
 
 typedef struct CachedRegex {
     char *key; /* opts, NUL, source */
@@ -21,8 +22,25 @@ typedef struct CachedRegex {
 } CachedRegex;
 
 enum { REGEX_CACHE = 64 };
-static CachedRegex cache[REGEX_CACHE];
-static size_t cache_next;
+
+/* The active runtime's cache (state.h), made on first use: a ring of the
+ * latest patterns compiled. */
+struct RegexCache {
+    CachedRegex entries[REGEX_CACHE];
+    size_t next; /* the entry the next compiled pattern replaces */
+};
+
+void regex_cache_free(void)
+{
+    struct RegexCache *rc = rt->regexes;
+    if (!rc) return;
+    for (size_t i = 0; i < REGEX_CACHE; i++) {
+        pcre2_code_free(rc->entries[i].code);
+        free(rc->entries[i].key);
+    }
+    free(rc);
+    rt->regexes = NULL;
+}
 
 static uint32_t regex_flags(const uint8_t *opts, size_t n, bool *ok)
 {
@@ -47,9 +65,11 @@ static uint32_t regex_flags(const uint8_t *opts, size_t n, bool *ok)
 static pcre2_code *regex_get(const uint8_t *src, size_t src_n, const uint8_t *opts, size_t opts_n, char *err,
                              size_t err_cap, size_t *err_at)
 {
+    if (!rt->regexes) rt->regexes = xcalloc(1, sizeof *rt->regexes);
+    struct RegexCache *rc = rt->regexes;
     size_t key_len = opts_n + 1 + src_n;
     for (size_t i = 0; i < REGEX_CACHE; i++) {
-        CachedRegex *c = &cache[i];
+        CachedRegex *c = &rc->entries[i];
         if (c->code && c->key_len == key_len && !memcmp(c->key, opts, opts_n) && c->key[opts_n] == 0 &&
             !memcmp(c->key + opts_n + 1, src, src_n))
             return c->code;
@@ -69,8 +89,8 @@ static pcre2_code *regex_get(const uint8_t *src, size_t src_n, const uint8_t *op
         *err_at = at;
         return NULL;
     }
-    CachedRegex *c = &cache[cache_next];
-    cache_next = (cache_next + 1) % REGEX_CACHE;
+    CachedRegex *c = &rc->entries[rc->next];
+    rc->next = (rc->next + 1) % REGEX_CACHE;
     if (c->code) {
         pcre2_code_free(c->code);
         free(c->key);

@@ -9,18 +9,18 @@
 #include "fatal.h"
 #include "state.h"
 
-static HeapFailureJump failure_jump;
-
+/* The failure jump is the active runtime's (state.h): a process of one
+ * runtime never jumps into another's slice. */
 HeapFailureJump heap_set_failure_jump(HeapFailureJump j)
 {
-    HeapFailureJump old = failure_jump;
-    failure_jump = j;
+    HeapFailureJump old = rt->heap_failure;
+    rt->heap_failure = j;
     return old;
 }
 
 void heap_fail(HeapFailure why)
 {
-    if (failure_jump.jump) longjmp(*failure_jump.jump, (int)why);
+    if (rt && rt->heap_failure.jump) longjmp(*rt->heap_failure.jump, (int)why);
     fatal("out of memory");
 }
 
@@ -112,7 +112,7 @@ Term *heap_alloc(Heap *h, size_t words)
         /* Grow geometrically so a long build is amortised O(1) per word. */
         size_t size = h->capacity_words < 32 ? 32 : h->capacity_words;
         if (size < words) size = words;
-        size_t max = h == failure_jump.owner ? *failure_jump.max_words : 0;
+        size_t max = h == rt->heap_failure.owner ? *rt->heap_failure.max_words : 0;
         if (max && h->capacity_words + size > max) {
             /* Room for exactly this request may still fit under the limit. */
             size = words;

@@ -22,6 +22,7 @@ typedef struct RuntimeState {
     /* data/ */
     struct AtomTable *atoms;    /* atom.c */
     Heap literals;              /* heap.c: the literal arena */
+    HeapFailureJump heap_failure; /* heap.c: where a failed allocation goes */
     Term *literal_base, *literal_end;
     void (*writer)(int stream, const char *bytes, size_t n); /* io.c */
     uint64_t rng;               /* rng.c: splitmix64's state */
@@ -47,6 +48,7 @@ typedef struct RuntimeState {
     int64_t unique_counter;      /* terms.c: :erlang.unique_integer */
     struct BifState *bif;        /* process.c */
     struct ProtocolCache *protocols; /* protocol.c */
+    struct RegexCache *regexes;  /* regex.c: compiled patterns */
 
     /* runtime.c, and what it does for the layers below */
     struct HostState *host;

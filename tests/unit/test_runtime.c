@@ -4,8 +4,8 @@
  * turns, must each give exactly the bytes it gives when it runs alone: the
  * same pids, references, random numbers, clock, module versions, names and
  * ETS tables. The two run different code under the same names (modules,
- * registered processes, named tables, timers), so any state they shared
- * would show. Each has its own trace sink: the events each sink gets
+ * registered processes, named tables, timers, regexes), so any state they
+ * shared would show. Each has its own trace sink: the events each sink gets
  * (numbered from 1, with its runtime's pids, names and terms) are those it
  * gets alone. Freeing one leaves the other working. */
 #include "check.h"
@@ -65,7 +65,8 @@ static const char *const scripts[2] = {
     ":ets.insert(:table, {:key, :first})\n"
     "IO.inspect({make_ref(), :rand.uniform(1000), System.unique_integer()})\n"
     "Process.send_after(self(), :late, 500)\n"
-    "receive do :late -> IO.inspect({:late, System.monotonic_time(:millisecond)}) end\n",
+    "receive do :late -> IO.inspect({:late, System.monotonic_time(:millisecond)}) end\n"
+    "IO.inspect(Regex.run(~r/(\\d+)-(\\d+)/, \"10-20\"))\n",
 
     "defmodule Shared do\n"
     "  def who, do: {:second, 2}\n"
@@ -82,7 +83,8 @@ static const char *const scripts[2] = {
     ":ets.insert(:table, [{:key, 1}, {:key, 2}])\n"
     "IO.inspect({make_ref(), :rand.uniform(1000), :rand.uniform(1000)})\n"
     "Process.send_after(self(), :later, 1200)\n"
-    "receive do :later -> IO.inspect({:later, System.monotonic_time(:millisecond)}) end\n",
+    "receive do :later -> IO.inspect({:later, System.monotonic_time(:millisecond)}) end\n"
+    "IO.inspect(String.split(\"a,b;c\", ~r/[,;]/))\n",
 };
 
 /* Shell inputs, one list per runtime, run in turns. */
