@@ -132,6 +132,24 @@ static void on_callback_in(Views *v, const GenlabEvent *ev)
     v->depth++;
 }
 
+/* "state BEFORE → AFTER" in `width` columns: when it does not fit, each side
+ * is cut, so that the line still shows what the state became. */
+static void state_change(Text *t, int width, const char *before, const char *after)
+{
+    int room = width - text_width("state  → "), bw = text_width(before), aw = text_width(after);
+    if (bw + aw <= room || room < 20) {
+        text_addf(t, "state %s → %s", before, after);
+        return;
+    }
+    int a_room = aw < room / 2 ? aw : room / 2;
+    int b_room = bw < room - a_room ? bw : room - a_room;
+    a_room = room - b_room;
+    char *b = text_cut(before, b_room), *a = text_cut(after, a_room);
+    text_addf(t, "state %s → %s", b, a);
+    free(b);
+    free(a);
+}
+
 static void on_callback_out(Views *v, const GenlabEvent *ev)
 {
     PidInfo *p = views_pid(v, ev->pid);
@@ -153,7 +171,7 @@ static void on_callback_out(Views *v, const GenlabEvent *ev)
     t.len = 0;
     if (after && !before) text_addf(&t, "state %s", after);
     else if (after && ev->same) text_add(&t, "state unchanged");
-    else if (after) text_addf(&t, "state %s → %s", before, after);
+    else if (after) state_change(&t, v->width - indent, before, after);
     if (t.len) line(v, indent, COLOR_STATE, t.s);
     text_free(&t);
     if (!p->traced_open) p->has_header = false;

@@ -209,9 +209,11 @@ static void hints_event(Views *v, const GenlabEvent *ev)
         size_t waiting = s->mailbox;
         /* "[12 ms]" without its brackets */
         since[strlen(since) - 1] = 0;
-        views_hint(v, "the call from %s timed out: %s is still in %s since %s; %zu message%s wait%s behind it.",
-                   views_label(v, ev->pid), views_label(v, server), s->open_desc, since + 1, waiting, waiting == 1 ? "" : "s",
-                   waiting == 1 ? "s" : "");
+        char behind[64] = "nothing waits behind it";
+        if (waiting)
+            snprintf(behind, sizeof behind, "%zu message%s behind it", waiting, waiting == 1 ? " waits" : "s wait");
+        views_hint(v, "the call from %s timed out: %s is still in %s since %s; %s.", views_label(v, ev->pid),
+                   views_label(v, server), s->open_desc, since + 1, behind);
         break;
     }
     case GENLAB_EVENT_CALLBACK_OUT: {

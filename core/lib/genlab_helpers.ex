@@ -105,7 +105,10 @@ defmodule Genlab.Helpers do
   @doc "Draws a supervision tree, children in the order they started."
   def tree(supervisor) do
     with_pid(supervisor, fn pid ->
-      rows = ["0\t" <> label(supervisor, pid) <> "\t" <> info(pid, :supervisor) | tree_rows(pid, 1)]
+      name = label(supervisor, pid)
+      # an unnamed supervisor is its pid: said once
+      root = if name == inspect(pid), do: name <> "\tsupervisor", else: name <> "\t" <> info(pid, :supervisor)
+      rows = ["0\t" <> root | tree_rows(pid, 1)]
       view(:tree, pid, 0, rows)
     end)
   end
