@@ -349,6 +349,36 @@ static Term erl_is_process_alive(Process *p, const Term *a)
     return atom_from_bool(process_of(a[0]) != NULL);
 }
 
+/* :erlang.garbage_collect/0,1. A native runs between two safe points, so
+ * the caller is collected at its next one (a function entry: at once, for
+ * what follows); a waiting process gives back what it holds now, as an
+ * idle one does when the scheduler idles. */
+static void request_collection(Process *target)
+{
+    if (target->status == PROC_WAITING) {
+        target->compact_pending = true;
+        process_compact(target);
+    } else {
+        target->gc_requested = true;
+    }
+}
+
+static Term erl_garbage_collect0(Process *p, const Term *a)
+{
+    (void)a;
+    request_collection(p);
+    return ATOM_true;
+}
+
+static Term erl_garbage_collect1(Process *p, const Term *a)
+{
+    if (!term_is_pid(a[0])) return process_badarg_at(p, 1, "not a pid");
+    Process *target = process_of(a[0]);
+    if (!target) return ATOM_false;
+    request_collection(target);
+    return ATOM_true;
+}
+
 static Term erl_send_after(Process *p, const Term *a)
 {
     if (!term_is_small(a[0]) || small_value(a[0]) < 0) return process_badarg_at(p, 1, "invalid time");
@@ -633,6 +663,8 @@ const NativeDef process_natives[] = {
     {"erlang", "cancel_timer", 1, erl_cancel_timer},
     {"erlang", "read_timer", 1, erl_read_timer},
     {"erlang", "process_info", 1, erl_process_info1},
+    {"erlang", "garbage_collect", 0, erl_garbage_collect0},
+    {"erlang", "garbage_collect", 1, erl_garbage_collect1},
     {"erlang", "process_info", 2, erl_process_info2},
     {"erlang", "put", 2, erl_put},
     {"erlang", "get", 1, erl_get1},

@@ -21,10 +21,11 @@ void gc_collect(Process *p, size_t top);
  * resume (vm_registers_in_use). */
 void gc_compact(Process *p, size_t top, size_t extent);
 
-/* Whether p's heap has grown enough since the last collection to collect. */
+/* Whether p's heap has grown enough since the last collection to collect,
+ * or :erlang.garbage_collect asked for a collection. */
 static inline bool gc_due(const Process *p)
 {
-    return p->heap.allocated_words > p->heap.live_words * 2 + 1024;
+    return p->gc_requested || p->heap.allocated_words > p->heap.live_words * 2 + 1024;
 }
 
 #endif
