@@ -8,6 +8,7 @@
 #include "bif.h"
 #include "compare.h"
 #include "fatal.h"
+#include "gc.h"
 #include "heap.h"
 #include "integer.h"
 #include "map.h"
@@ -359,7 +360,7 @@ static void request_collection(Process *target)
         target->compact_pending = true;
         process_compact(target);
     } else {
-        target->gc_requested = true;
+        gc_request(target);
     }
 }
 

@@ -111,7 +111,6 @@ void gc_collect(Process *p, size_t top)
 {
     Heap *h = &p->heap;
     size_t used = h->capacity_words - (size_t)(h->limit - h->top);
-    p->gc_requested = false;
     collect_into(p, top, used + 64);
 }
 

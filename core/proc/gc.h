@@ -21,11 +21,17 @@ void gc_collect(Process *p, size_t top);
  * resume (vm_registers_in_use). */
 void gc_compact(Process *p, size_t top, size_t extent);
 
-/* Whether p's heap has grown enough since the last collection to collect,
- * or :erlang.garbage_collect asked for a collection. */
+/* Whether p's heap has grown enough since the last collection to collect. */
 static inline bool gc_due(const Process *p)
 {
-    return p->gc_requested || p->heap.allocated_words > p->heap.live_words * 2 + 1024;
+    return p->heap.allocated_words > p->heap.live_words * 2 + 1024;
+}
+
+/* Asks for a collection at p's next safe point (:erlang.garbage_collect):
+ * its heap counts as grown past any threshold until it is collected. */
+static inline void gc_request(Process *p)
+{
+    p->heap.allocated_words = SIZE_MAX / 4;
 }
 
 #endif

@@ -105,7 +105,6 @@ struct Process {
     bool trap_exit;
     bool exit_pending;        /* an exit signal arrived while it was running */
     bool compact_pending;     /* waiting with memory to give back (sched.c) */
-    bool gc_requested;        /* :erlang.garbage_collect: collect at the next safe point */
     bool queued;              /* in the run queue: freed only once it is out */
     bool heap_killed;         /* max_heap_size ended it (the crash hook reports it) */
     bool is_main;             /* runs top-level code: kept when it exits */
