@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "atom.h"
+#include "algebra.h"
 #include "bif.h"
 #include "binary.h"
 #include "compiler.h"
@@ -276,7 +277,7 @@ static void runtime_boot(unsigned long long seed)
         bif_maps_natives,   bif_binmod_natives, bif_unicode_natives, bif_math_natives,
         bif_string_natives, bif_base_natives,  bif_number_natives,  bif_system_natives,
         ets_natives,        bif_code_natives,  bif_etf_natives,     bif_regex_natives,
-        genlab_natives,     process_natives,    bif_protocol_natives,
+        genlab_natives,     process_natives,    bif_protocol_natives, bif_algebra_natives,
         views_natives,
     };
     for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++) native_register(natives[i]);
@@ -871,13 +872,36 @@ static GenlabResult shell_restart(Genlab *g, Process *p)
     return result_text(GENLAB_RESULT_RESTART, text);
 }
 
+/* A result whose structs have users' Inspect implementations is inspected
+ * by Elixir code in the shell process (Inspect.Algebra.__genlab_shell__/2),
+ * which runs them; NULL if that failed. */
+static char *inspect_result_in_elixir(Genlab *g, Term v)
+{
+    Process *p = main_proc();
+    Function *f = find_function("Elixir.Inspect.Algebra", "__genlab_shell__", 2);
+    if (!f) return NULL;
+    Term args[2] = {v, g->colors ? ATOM_true : ATOM_false};
+    const uint8_t *bytes;
+    size_t len;
+    if (run_function(p, f, args, 2) != VM_DONE || !binary_bytes(p->vm->result, &bytes, &len)) return NULL;
+    return xstrndup((const char *)bytes, len);
+}
+
 static char *inspect_result(Genlab *g, Term v)
 {
     InspectOpts o;
     inspect_opts_default(&o);
     o.pretty = true;
     o.width = 80;
-    if (!g->colors) return inspect_to_cstring(v, &o, NULL);
+    bool needs_elixir;
+    char *plain = algebra_inspect_text(v, &o, &needs_elixir);
+    char *elixir = needs_elixir ? inspect_result_in_elixir(g, v) : NULL;
+    if (elixir) {
+        free(plain);
+        return elixir;
+    }
+    if (!g->colors || needs_elixir) return plain;
+    free(plain);
     /* IEx's defaults: syntax colours inside the yellow of eval_result */
     static const char *const iex_colors[INSPECT_COLOR_COUNT] = {
         [INSPECT_COLOR_ATOM] = "\033[36m",    [INSPECT_COLOR_BINARY] = "\033[39m", [INSPECT_COLOR_BOOLEAN] = "\033[35m",
@@ -887,7 +911,8 @@ static char *inspect_result(Genlab *g, Term v)
     };
     o.colors = iex_colors;
     size_t n;
-    char *text = inspect_to_cstring(v, &o, &n);
+    char *text = algebra_inspect_text(v, &o, &needs_elixir);
+    n = strlen(text);
     char *out = xmalloc(n + 16);
     snprintf(out, n + 16, "\033[33m%s\033[0m", text);
     free(text);
@@ -910,7 +935,9 @@ static void set_last_value(Process *p, Term v)
  * is walked with an explicit stack: its depth is the user's. */
 static void shell_skip_module_pids(Term expr)
 {
-    Term defmodule = atom_from_cstr("defmodule");
+    /* an implementation (defimpl, or what @derive makes) is a module too */
+    Term defmodule = atom_from_cstr("defmodule"), defprotocol = atom_from_cstr("defprotocol"), defimpl = atom_from_cstr("defimpl"),
+         derive = atom_from_cstr("derive");
     size_t cap = 64, n = 0, modules = 0;
     Term *stack = xmalloc(cap * sizeof *stack);
     stack[n++] = expr;
@@ -921,7 +948,7 @@ static void shell_skip_module_pids(Term expr)
         if (term_is_tuple(t)) {
             k = tuple_size(t);
             elems = tuple_elems(t);
-            if (k == 3 && elems[0] == defmodule) modules++;
+            if (k == 3 && (elems[0] == defmodule || elems[0] == defprotocol || elems[0] == defimpl || elems[0] == derive)) modules++;
         } else if (term_is_cons(t)) {
             k = 2;
         }

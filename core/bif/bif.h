@@ -32,6 +32,7 @@ extern const NativeDef bif_system_natives[];  /* modules, applications, time uni
 extern const NativeDef bif_regex_natives[];  /* Regex's natives on PCRE2 */
 extern const NativeDef bif_etf_natives[];    /* :erlang.term_to_binary, binary_to_term */
 extern const NativeDef bif_code_natives[];    /* docs, sources, files, parsing (Code, IEx.Helpers) */
+extern const NativeDef bif_algebra_natives[];  /* inspect with Inspect implementations, documents (algebra.c) */
 extern const NativeDef bif_protocol_natives[]; /* protocol dispatch (protocol.c) */
 extern const NativeDef genlab_natives[];      /* :genlab, the library's own (genlab.c) */
 extern const NativeDef process_natives[];     /* processes, links, monitors, names, timers (process.c) */

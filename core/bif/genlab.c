@@ -17,40 +17,6 @@
 #include "sched.h"
 #include "state.h"
 
-/* :genlab.inspect(term, opts): opts is inspect/2's keyword list. */
-static Term genlab_inspect(Process *p, const Term *args)
-{
-    InspectOpts o;
-    inspect_opts_default(&o);
-    for (Term l = args[1]; term_is_cons(l); l = cons_tail(l)) {
-        Term kv = cons_head(l);
-        if (!term_is_tuple(kv) || tuple_size(kv) != 2) continue;
-        const char *k = term_is_atom(tuple_get(kv, 0)) ? atom_text(tuple_get(kv, 0)) : "";
-        Term v = tuple_get(kv, 1);
-        if (!strcmp(k, "pretty")) o.pretty = v == ATOM_true;
-        else if (!strcmp(k, "width") && term_is_small(v)) o.width = (int)small_value(v);
-        else if (!strcmp(k, "width") && v == ATOM_infinity) o.width = -1;
-        else if (!strcmp(k, "limit")) o.limit = term_is_small(v) ? (long)small_value(v) : -1;
-        else if (!strcmp(k, "printable_limit")) o.printable_limit = term_is_small(v) ? (long)small_value(v) : -1;
-        else if (!strcmp(k, "structs")) o.structs = v != ATOM_false;
-        else if (!strcmp(k, "base") && term_is_atom(v)) {
-            const char *b = atom_text(v);
-            o.base = !strcmp(b, "binary") ? 2 : !strcmp(b, "octal") ? 8 : !strcmp(b, "hex") ? 16 : 10;
-        } else if (!strcmp(k, "charlists") && term_is_atom(v)) {
-            const char *b = atom_text(v);
-            o.charlists = !strcmp(b, "as_lists") ? CHARLISTS_AS_LISTS : !strcmp(b, "as_charlists") ? CHARLISTS_AS_CHARLISTS : CHARLISTS_INFER;
-        } else if (!strcmp(k, "binaries") && term_is_atom(v)) {
-            const char *b = atom_text(v);
-            o.binaries = !strcmp(b, "as_binaries") ? BINARIES_AS_BINARIES : !strcmp(b, "as_strings") ? BINARIES_AS_STRINGS : BINARIES_INFER;
-        }
-    }
-    size_t len;
-    char *s = inspect_to_cstring(args[0], &o, &len);
-    Term out = binary_new(&p->heap, s, len);
-    free(s);
-    return out;
-}
-
 /* to_string/1 and interpolation: atoms, numbers, binaries and chardata
  * are converted here; anything else (a struct, a tuple, ...) goes to the
  * String.Chars protocol, which finds its implementation or raises. */
@@ -222,7 +188,6 @@ const NativeDef genlab_natives[] = {
     {"erlang", "map_get", 2, erl_map_get},
     {"erlang", "halt", 0, erl_halt0},
     {"erlang", "halt", 1, erl_halt1},
-    {"genlab", "inspect", 2, genlab_inspect},
     {"genlab", "to_string", 1, genlab_to_string},
     {"genlab", "put_chars", 2, genlab_put_chars},
     {"genlab", "log_chars", 2, genlab_log_chars},

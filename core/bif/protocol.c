@@ -73,14 +73,23 @@ static Term concat_module(Term protocol, Term type)
     return out;
 }
 
+/* Whether `name` is an implementation module (Inspect.Algebra is a
+ * module, not Inspect's implementation for a struct named Algebra). */
+static bool is_impl(Term name)
+{
+    Module *m = module_lookup(name);
+    Function *f = m ? module_find_function(m, A("__impl__"), 1) : NULL;
+    return f && f->defined;
+}
+
 /* The implementation module found by looking the modules up (no cache). */
 static Term impl_lookup(Term protocol, Term type, bool fallback)
 {
     Term impl = concat_module(protocol, type);
-    if (module_lookup(impl)) return impl;
+    if (is_impl(impl)) return impl;
     if (fallback) {
         Term any = concat_module(protocol, A("Elixir.Any"));
-        if (module_lookup(any)) return any;
+        if (is_impl(any)) return any;
     }
     return ATOM_nil;
 }

@@ -90,6 +90,13 @@ const Doc *doc_text(DocArena *a, const char *text, size_t length)
     return doc_string_node(a, copy, length);
 }
 
+const Doc *doc_text_width(DocArena *a, const char *text, size_t length, size_t width)
+{
+    Doc *d = (Doc *)doc_text(a, text, length);
+    d->width = width_of(width);
+    return d;
+}
+
 const Doc *doc_text_invisible(DocArena *a, const char *text)
 {
     Doc *d = doc_new(a, DOC_STRING);

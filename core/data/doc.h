@@ -112,6 +112,9 @@ const Doc *doc_line(void);
  * (the text must outlive the arena). */
 const Doc *doc_text(DocArena *a, const char *text, size_t length);
 const Doc *doc_text_static(DocArena *a, const char *text);
+/* Literal text (copied) counted as `width` columns: string/1's documents,
+ * whose width is their length in characters. */
+const Doc *doc_text_width(DocArena *a, const char *text, size_t length, size_t width);
 /* A static text that takes no columns: a terminal's escape codes, as
  * Inspect.Algebra's color documents. */
 const Doc *doc_text_invisible(DocArena *a, const char *text);

@@ -36,6 +36,7 @@ void inspect_opts_default(InspectOpts *o)
     o->structs = true;
     o->base = 10;
     o->colors = NULL;
+    o->custom = NULL;
 }
 
 /* ---- small text helpers ------------------------------------------------- */
@@ -608,6 +609,7 @@ typedef struct Frame {
     uint8_t source, items, brk, stage;
     bool simple;       /* container_each's simple? */
     bool mapset;       /* wrap the result in MapSet.new(...) */
+    bool dots;         /* SRC_STRUCT: the last item is "..." (a derived Inspect) */
     uint8_t charlists; /* the CharlistsMode children are inspected with */
     long limit;        /* container_each's limit; after an item starts, its children's */
     Term cur;          /* SRC_LIST: the rest; SRC_MAP, SRC_STRUCT: the map; SRC_RANGE: first */
@@ -655,6 +657,7 @@ DOC_LITERAL(lit_comma, ",");
 DOC_LITERAL(lit_space, " ");
 DOC_LITERAL(lit_arrow, " => ");
 DOC_LITERAL(lit_ellipsis, "...");
+DOC_LITERAL(lit_angle_close, ">");
 DOC_LITERAL(lit_range, "..");
 DOC_LITERAL(lit_step, "//");
 DOC_LITERAL(lit_internal, "#Internal<>");
@@ -1149,10 +1152,52 @@ static char calendar_kind(Term m)
     return 0;
 }
 
+/* A struct whose Inspect is not Inspect.Any's (see InspectCustom): the
+ * document its Elixir implementation made, or the frame of a derived one's
+ * #Name<field: value, ..., ...>; NULL when it has none of its own. */
+static const Doc *custom_struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsMode charlists, bool *pushed)
+{
+    const InspectCustom *h = c->o->custom;
+    const Term *fields = NULL;
+    size_t nfields = 0;
+    *pushed = false;
+    InspectImpl kind = h->impl(h->ctx, c->arena, m, module, &fields, &nfields);
+    if (kind == INSPECT_IMPL_ELIXIR) {
+        const Doc *d = h->doc(h->ctx, c->arena, m, limit);
+        if (!c->stream) return d;
+        doc_format(d, DOC_WIDTH_INFINITY, c->stream);
+        return &streamed;
+    }
+    if (kind == INSPECT_IMPL_MAP) {
+        *pushed = true;
+        return plain_map_doc(c, m, limit, charlists);
+    }
+    if (kind != INSPECT_IMPL_FIELDS) return NULL;
+    DocOut o;
+    docout_init(&o);
+    out_char(&o, '#');
+    atom_write(&o, module, ATOM_AS_LITERAL);
+    out_char(&o, '<');
+    const Doc *left = doc_text(c->arena, o.data, o.size);
+    docout_free(&o);
+    Frame *f = container_push(c, SRC_STRUCT, ITEM_KEYWORD, BREAK_STRICT, left, &lit_angle_close, limit, charlists, false);
+    f->cur = m;
+    f->elems = fields;
+    f->count = nfields + 1;
+    f->dots = true;
+    *pushed = true;
+    return NULL;
+}
+
 static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsMode charlists)
 {
     const char *name = atom_text(module);
     size_t name_len = atom_length(module);
+    if (c->o->custom) {
+        bool pushed;
+        const Doc *d = custom_struct_doc(c, m, module, limit, charlists, &pushed);
+        if (d || pushed) return d;
+    }
     if (text_is(name, name_len, "Elixir.Range")) {
         if (range_push(c, m, limit, charlists)) return NULL;
     } else if (calendar_kind(m)) {
@@ -1456,7 +1501,7 @@ static bool frame_next(Ctx *c, Frame *f, Term *child, long *limit)
     if (f->source == SRC_LIST ? f->cur == TERM_NIL : f->index >= f->count) return false;
     if (c->stream && f->started) stream_cstr(c, ", ");
     f->started++;
-    if (f->limit == 0) {
+    if (f->limit == 0 || (f->dots && f->index == f->count - 1)) {
         if (!c->stream) docs_push(c, &lit_ellipsis);
         else lit(c, &lit_ellipsis);
         f->stage = STAGE_DONE;

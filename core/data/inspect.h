@@ -14,6 +14,26 @@
 typedef struct Process Process;
 
 typedef enum { CHARLISTS_INFER, CHARLISTS_AS_LISTS, CHARLISTS_AS_CHARLISTS } CharlistsMode;
+
+/* How a struct is inspected when it has an Inspect implementation of its
+ * own: INSPECT_IMPL_ANY (none: Inspect.Any's %Name{...}, or the built-in
+ * rendering of Range, MapSet, ...), INSPECT_IMPL_FIELDS (@derive with only:
+ * or except:: #Name<field: value, ..., ...>), INSPECT_IMPL_ELIXIR (a user's
+ * defimpl: its document comes from Elixir code), INSPECT_IMPL_MAP (shown
+ * as the plain map it is, as Inspect.Map.inspect/2 shows a struct). */
+typedef enum { INSPECT_IMPL_ANY, INSPECT_IMPL_FIELDS, INSPECT_IMPL_ELIXIR, INSPECT_IMPL_MAP } InspectImpl;
+
+/* The layer that knows modules answers for structs (core/bif/algebra.c). */
+typedef struct InspectCustom {
+    /* The implementation for struct `t` of `module`; for FIELDS, *fields
+     * gets the fields shown, in order (in the arena or static), *nfields
+     * their count. */
+    InspectImpl (*impl)(void *ctx, DocArena *a, Term t, Term module, const Term **fields, size_t *nfields);
+    /* The document of an ELIXIR struct, asked in walk order, with the
+     * limit it is inspected with (-1: :infinity). */
+    const Doc *(*doc)(void *ctx, DocArena *a, Term t, long limit);
+    void *ctx;
+} InspectCustom;
 typedef enum { BINARIES_INFER, BINARIES_AS_BINARIES, BINARIES_AS_STRINGS } BinariesMode;
 
 /* Inspect.Opts. A `limit` or `printable_limit` of -1 means :infinity. */
@@ -33,6 +53,9 @@ typedef struct InspectOpts {
     /* :syntax_colors: an escape sequence per InspectColor (NULL or "" for
      * none), or NULL for no colours at all. Pretty layout only. */
     const char *const *colors;
+    /* Structs with an Inspect of their own, or NULL: every struct as
+     * Inspect.Any (and the built-in ones) shows it. */
+    const InspectCustom *custom;
 } InspectOpts;
 
 /* The keys of :syntax_colors. INSPECT_COLOR_RESET follows every coloured

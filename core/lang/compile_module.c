@@ -861,7 +861,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                 for (Term l = b->derive; term_is_cons(l); l = cons_tail(l)) derive = cons_new(literal_heap(), cons_head(l), derive);
                 for (Term l = derive; term_is_cons(l); l = cons_tail(l)) protocol_derive(m, cons_head(l), line);
                 b->derive = TERM_NIL;
-                last = ATOM_ok;
+                last = m->module->struct_default; /* defstruct answers the struct */
                 continue;
             }
             if ((!strcmp(op, "alias") || !strcmp(op, "import") || !strcmp(op, "require")) && list_length(args) >= 1) {

@@ -278,7 +278,11 @@ static void derive_inspect(ModCtx *m, Term opts, int line)
     Term list = list_from(literal_heap(), k, kept);
     free(kept);
     Term name = concat_modules(A("Elixir.Inspect"), m->name);
-    compile_impl(m, A("Elixir.Inspect"), m->name, TERM_NIL, line);
+    /* inspect/2 for Inspect.Algebra.to_doc/2 and direct calls: C shows it */
+    static const char src[] = "def inspect(struct, opts), do: :genlab.inspect_doc(struct, Inspect.Opts.new(opts), false)\n";
+    ParseError perr;
+    Term gen = parse_source(literal_heap(), src, sizeof src - 1, m->file, &perr);
+    compile_impl(m, A("Elixir.Inspect"), m->name, block_items(gen), line);
     Module *impl = module_lookup(name);
     if (impl) impl->attributes = list_from(literal_heap(), 1, (Term[]){tuple2(literal_heap(), A("genlab_inspect_fields"), list)});
 }
