@@ -412,9 +412,10 @@ char *algebra_inspect_text(Term t, const InspectOpts *o, bool *needs_elixir)
 
 /* ---- natives ------------------------------------------------------------------------------ */
 
-/* The text of inspect(term, opts) with the structs' documents `docs`
- * (TERM_NONE: collect them into the bridge). */
-static Term inspect_text(Process *p, Bridge *b, Term term, Term opts)
+/* inspect(term, opts)'s text, or with as_doc its Elixir document (not
+ * grouped, as to_doc/2's), or TERM_NONE when structs wait for their
+ * documents (then listed in the bridge). */
+static Term inspect_with(Process *p, Bridge *b, Term term, Term opts, bool as_doc)
 {
     DocArena arena;
     doc_arena_init(&arena);
@@ -422,11 +423,17 @@ static Term inspect_text(Process *p, Bridge *b, Term term, Term opts)
     InspectOpts o;
     opts_read(opts, &o, colors, &arena);
     o.custom = &b->hook;
-    size_t len;
-    char *s = inspect_to_cstring(term, &o, &len);
+    Term out;
+    if (as_doc) {
+        const Doc *d = inspect_to_doc(&arena, term, &o);
+        out = b->docs == TERM_NONE && b->npending ? TERM_NONE : algebra_doc_to_term(&p->heap, d);
+    } else {
+        size_t len;
+        char *s = inspect_to_cstring(term, &o, &len);
+        out = b->docs == TERM_NONE && b->npending ? TERM_NONE : binary_new(&p->heap, s, len);
+        free(s);
+    }
     doc_arena_release(&arena);
-    Term out = b->docs == TERM_NONE && b->npending ? TERM_NONE : binary_new(&p->heap, s, len);
-    free(s);
     return out;
 }
 
@@ -435,7 +442,7 @@ static Term genlab_inspect(Process *p, const Term *args)
 {
     Bridge b;
     bridge_init(&b, &p->heap, TERM_NONE, TERM_NONE);
-    Term out = inspect_text(p, &b, args[0], args[1]);
+    Term out = inspect_with(p, &b, args[0], args[1], false);
     if (out != TERM_NONE) return out;
     Term cont[3] = {args[0], args[1], bridge_pending(&b)};
     return native_continue(p, A("Elixir.Inspect.Algebra"), A("__genlab_inspect__"), 3, cont);
@@ -447,23 +454,7 @@ static Term genlab_inspect_resolved(Process *p, const Term *args)
 {
     Bridge b;
     bridge_init(&b, &p->heap, TERM_NONE, args[2]);
-    return inspect_text(p, &b, args[0], args[1]);
-}
-
-/* The Elixir document of term (not grouped), or TERM_NONE when structs
- * wait for their documents (then in the bridge). */
-static Term to_doc_term(Process *p, Bridge *b, Term term, Term opts)
-{
-    DocArena arena;
-    doc_arena_init(&arena);
-    const char *colors[INSPECT_COLOR_COUNT] = {0};
-    InspectOpts o;
-    opts_read(opts, &o, colors, &arena);
-    o.custom = &b->hook;
-    const Doc *d = inspect_to_doc(&arena, term, &o);
-    Term out = b->docs == TERM_NONE && b->npending ? TERM_NONE : algebra_doc_to_term(&p->heap, d);
-    doc_arena_release(&arena);
-    return out;
+    return inspect_with(p, &b, args[0], args[1], false);
 }
 
 /* :genlab.inspect_doc(term, opts, how): Inspect.Algebra.to_doc/2 (how
@@ -473,7 +464,7 @@ static Term genlab_inspect_doc(Process *p, const Term *args)
 {
     Bridge b;
     bridge_init_top(&b, &p->heap, args[0], args[2], TERM_NONE);
-    Term out = to_doc_term(p, &b, args[0], args[1]);
+    Term out = inspect_with(p, &b, args[0], args[1], true);
     if (out != TERM_NONE) return out;
     Term cont[4] = {args[0], args[1], args[2], bridge_pending(&b)};
     return native_continue(p, A("Elixir.Inspect.Algebra"), A("__genlab_to_doc__"), 4, cont);
@@ -484,7 +475,7 @@ static Term genlab_inspect_doc_resolved(Process *p, const Term *args)
 {
     Bridge b;
     bridge_init_top(&b, &p->heap, args[0], args[2], args[3]);
-    return to_doc_term(p, &b, args[0], args[1]);
+    return inspect_with(p, &b, args[0], args[1], true);
 }
 
 /* :genlab.doc_format(doc, width): Inspect.Algebra.format/2 as a binary. */

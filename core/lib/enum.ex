@@ -8,10 +8,19 @@ defmodule Enum do
   defp list(list) when is_list(list), do: list
   defp list(%Range{first: first, last: last, step: step}), do: range_list(first, last, step)
   defp list(%MapSet{map: map}), do: :maps.keys(map)
-  defp list(%{__struct__: _} = struct), do: not_enumerable(struct)
+  defp list(%{__struct__: _} = struct), do: reduce_list(struct)
   defp list(map) when is_map(map), do: :maps.to_list(map)
   defp list(fun) when is_function(fun, 2), do: fun_list(fun)
-  defp list(other), do: not_enumerable(other)
+  defp list(other), do: reduce_list(other)
+
+  # What the Enumerable protocol finds for the rest (a user's struct, or a
+  # type a program implemented it for) gives its elements by reduce/3.
+  defp reduce_list(enumerable) do
+    case Enumerable.reduce(enumerable, {:cont, []}, fn x, acc -> {:cont, [x | acc]} end) do
+      {:done, acc} -> :lists.reverse(acc)
+      {:halted, acc} -> :lists.reverse(acc)
+    end
+  end
 
   # An arity-2 function is enumerable the way Elixir's streams are: it is
   # called with {:cont, acc} and a reducer, and answers {:done, acc}.
@@ -20,17 +29,6 @@ defmodule Enum do
       {:done, acc} -> :lists.reverse(acc)
       {:halted, acc} -> :lists.reverse(acc)
     end
-  end
-
-  defp not_enumerable(value) when is_function(value) do
-    raise Protocol.UndefinedError,
-      protocol: Enumerable,
-      value: value,
-      description: "only anonymous functions of arity 2 are enumerable"
-  end
-
-  defp not_enumerable(value) do
-    raise Protocol.UndefinedError, protocol: Enumerable, value: value
   end
 
   defp range_list(first, last, step) when step > 0 and first > last, do: []
@@ -70,7 +68,15 @@ defmodule Enum do
     end
   end
 
-  # A stream is walked lazily, so an endless one can be cut short.
+  # A stream, or a struct with its own Enumerable, is walked lazily, so an
+  # endless one can be cut short.
+  defp walk(%{__struct__: struct} = enumerable, acc, fun) when struct != MapSet do
+    case Enumerable.reduce(enumerable, {:cont, acc}, fun) do
+      {:done, acc} -> acc
+      {:halted, acc} -> acc
+    end
+  end
+
   defp walk(stream, acc, fun) when is_function(stream, 2) do
     case Enumerable.reduce(stream, {:cont, acc}, fun) do
       {:done, acc} -> acc
@@ -231,7 +237,12 @@ defmodule Enum do
 
   def member?(%MapSet{map: map}, element), do: is_map_key(map, element)
 
-  def member?(%{__struct__: _} = struct, _element), do: not_enumerable(struct)
+  def member?(%{__struct__: _} = struct, element) do
+    case Enumerable.member?(struct, element) do
+      {:ok, found} -> found
+      {:error, _} -> walk(struct, false, fn x, _ -> if x === element, do: {:halt, true}, else: {:cont, false} end)
+    end
+  end
 
   def member?(map, element) when is_map(map) do
     case element do
@@ -252,7 +263,12 @@ defmodule Enum do
 
   def empty?(%Range{first: first, last: last, step: step}), do: range_size(first, last, step) == 0
   def empty?(%MapSet{map: map}), do: map_size(map) == 0
-  def empty?(%{__struct__: _} = struct), do: not_enumerable(struct)
+  def empty?(%{__struct__: _} = struct) do
+    case Enumerable.count(struct) do
+      {:ok, n} -> n == 0
+      {:error, _} -> walk(struct, true, fn _, _ -> {:halt, false} end)
+    end
+  end
   def empty?(map) when is_map(map), do: map_size(map) == 0
   def empty?(other), do: walk(other, true, fn _, _ -> {:halt, false} end)
 
@@ -261,7 +277,12 @@ defmodule Enum do
   def count(list) when is_list(list), do: length(list)
   def count(%Range{first: first, last: last, step: step}), do: range_size(first, last, step)
   def count(%MapSet{map: map}), do: map_size(map)
-  def count(%{__struct__: _} = struct), do: not_enumerable(struct)
+  def count(%{__struct__: _} = struct) do
+    case Enumerable.count(struct) do
+      {:ok, n} -> n
+      {:error, _} -> walk(struct, 0, fn _, n -> {:cont, n + 1} end)
+    end
+  end
   def count(map) when is_map(map), do: map_size(map)
   def count(other), do: length(list(other))
 
@@ -927,7 +948,10 @@ defmodule Enum do
     %{set | map: reduce(enumerable, map, fn x, acc -> :maps.put(x, [], acc) end)}
   end
 
-  def into(_enumerable, %{__struct__: _} = struct), do: not_collectable(struct)
+  # Collectable.into/1 of a struct: {initial, collector}; the collector
+  # takes {:cont, x} for each element, then :done (or :halt if the walk
+  # raised).
+  def into(enumerable, %{__struct__: _} = struct), do: collect_into(enumerable, struct)
 
   def into(enumerable, map) when is_list(enumerable) and is_map(map) do
     into_map_list(enumerable, map)
@@ -947,7 +971,21 @@ defmodule Enum do
     end)
   end
 
-  def into(_enumerable, other), do: not_collectable(other)
+  def into(enumerable, other), do: collect_into(enumerable, other)
+
+  defp collect_into(enumerable, collectable) do
+    {initial, collector} = Collectable.into(collectable)
+
+    try do
+      reduce(enumerable, initial, fn x, acc -> collector.(acc, {:cont, x}) end)
+    catch
+      kind, reason ->
+        collector.(initial, :halt)
+        :erlang.raise(kind, reason, __STACKTRACE__)
+    else
+      acc -> collector.(acc, :done)
+    end
+  end
 
   def into(enumerable, collectable, transform) when is_list(collectable) do
     collectable ++ map(enumerable, transform)
@@ -955,10 +993,6 @@ defmodule Enum do
 
   def into(enumerable, collectable, transform) do
     into(map(enumerable, transform), collectable)
-  end
-
-  defp not_collectable(value) do
-    raise Protocol.UndefinedError, protocol: Collectable, value: value
   end
 
   # Built in one pass; a bad entry raises a plain ArgumentError, as on the BEAM.

@@ -18,7 +18,7 @@ defmodule Enumerable do
   end
 
   def reduce(%MapSet{map: map}, acc, fun), do: reduce_list(:maps.keys(map), acc, fun)
-  def reduce(%{__struct__: _} = struct, _acc, _fun), do: raise(Protocol.UndefinedError, protocol: Enumerable, value: struct)
+  def reduce(%{__struct__: _} = struct, acc, fun), do: impl!(struct).reduce(struct, acc, fun)
   def reduce(map, acc, fun) when is_map(map), do: reduce_list(:maps.to_list(map), acc, fun)
   def reduce(stream, acc, fun) when is_function(stream, 2), do: stream.(acc, fun)
 
@@ -29,7 +29,42 @@ defmodule Enumerable do
       description: "only anonymous functions of arity 2 are enumerable"
   end
 
-  def reduce(other, _acc, _fun), do: raise(Protocol.UndefinedError, protocol: Enumerable, value: other)
+  def reduce(other, acc, fun), do: impl!(other).reduce(other, acc, fun)
+
+  # The rest of the protocol: what a struct's implementation answers; the
+  # built-in types answer {:error, module} and are walked by Enum itself.
+  def count(list) when is_list(list), do: {:ok, length(list)}
+  def count(%{__struct__: s} = struct) when s != Range and s != MapSet, do: impl!(struct).count(struct)
+  def count(enumerable), do: {:error, impl_for!(enumerable)}
+
+  def member?(list, x) when is_list(list), do: {:ok, :lists.member(x, list)}
+  def member?(%{__struct__: s} = struct, x) when s != Range and s != MapSet, do: impl!(struct).member?(struct, x)
+  def member?(enumerable, _x), do: {:error, impl_for!(enumerable)}
+
+  def slice(%{__struct__: s} = struct) when s != Range and s != MapSet, do: impl!(struct).slice(struct)
+  def slice(enumerable), do: {:error, impl_for!(enumerable)}
+
+  def impl_for(list) when is_list(list), do: Enumerable.List
+  def impl_for(%Range{}), do: Enumerable.Range
+  def impl_for(%MapSet{}), do: Enumerable.MapSet
+  def impl_for(%{__struct__: _} = struct), do: :genlab.protocol_impl(Enumerable, struct, false)
+  def impl_for(map) when is_map(map), do: Enumerable.Map
+  def impl_for(fun) when is_function(fun), do: Enumerable.Function
+  def impl_for(other), do: :genlab.protocol_impl(Enumerable, other, false)
+
+  def impl_for!(data) do
+    case impl_for(data) do
+      nil -> raise(Protocol.UndefinedError, protocol: Enumerable, value: data)
+      impl -> impl
+    end
+  end
+
+  def __protocol__(:module), do: Enumerable
+  def __protocol__(:functions), do: [count: 1, member?: 2, reduce: 3, slice: 1]
+  def __protocol__(:consolidated?), do: false
+  def __protocol__(:impls), do: :not_consolidated
+
+  defp impl!(data), do: :genlab.protocol_impl!(Enumerable, data, false)
 
   defp reduce_list(_list, {:halt, acc}, _fun), do: {:halted, acc}
   defp reduce_list(list, {:suspend, acc}, fun), do: {:suspended, acc, &reduce_list(list, &1, fun)}
