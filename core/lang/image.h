@@ -35,7 +35,7 @@ typedef struct EmbeddedImage {
  * path == NULL. The image tool itself links an empty table. */
 extern const EmbeddedImage embedded_image[];
 
-/* A 64-bit FNV-1a hash of a source text. */
+/* A 64-bit hash of a source text (FNV-1a over words). */
 uint64_t image_source_hash(const char *text, size_t length);
 
 /* Serializes `modules` (every module one source file defines) into a
