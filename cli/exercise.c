@@ -91,26 +91,6 @@ static void add_indented(StrBuf *report, const char *text)
     }
 }
 
-/* An expression that turns :sys.trace on for the processes registered
- * under the names of the modules `source` defines (the usual
- * `name: __MODULE__`), or NULL when it defines none. */
-static char *trace_expression(const char *source)
-{
-    StrBuf names = {0};
-    for (const char *s = strstr(source, "defmodule "); s; s = strstr(s + 1, "defmodule ")) {
-        if (s != source && s[-1] != '\n' && s[-1] != ' ') continue;
-        const char *name = s + strlen("defmodule ");
-        size_t n = strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.");
-        if (!n) continue;
-        strbuf_printf(&names, "%s%.*s", names.len ? ", " : "", (int)n, name);
-    }
-    if (!names.len) return NULL;
-    StrBuf e = {0};
-    strbuf_printf(&e, "for name <- [%s], is_pid(Process.whereis(name)), do: :sys.trace(name, true)\n", names.s);
-    strbuf_free(&names);
-    return strbuf_take(&e);
-}
-
 /* Exit statuses of a check's child: passed, the file did not load, or
  * CHECK_FAILED + the index of the input that failed. */
 enum { CHECK_PASSED, CHECK_NOT_LOADED, CHECK_FAILED };
@@ -137,7 +117,8 @@ static int check_in_runtime(const LessonCheck *c, const char *source, const char
         replay_free(r);
         return CHECK_NOT_LOADED;
     }
-    char *trace_on = traced ? trace_expression(source) : NULL;
+    /* genlab's trace of every server: each message, callback, return and state */
+    if (traced) replay_quietly(r, "trace(:all)\n");
     int status = CHECK_PASSED;
     StrBuf got = {0}, session = {0};
     for (size_t i = 0; status == CHECK_PASSED && i < c->n_inputs && (!traced || i <= upto); i++) {
@@ -151,10 +132,6 @@ static int check_in_runtime(const LessonCheck *c, const char *source, const char
         }
         GenlabResultKind kind = replay_input(r, it->text, &got);
         strbuf_add(&session, got.s, got.len);
-        if (trace_on) {
-            GenlabResult tr = genlab_shell_eval(g, trace_on, strlen(trace_on));
-            genlab_result_free(&tr);
-        }
         if (traced) continue;
         bool errs = !it->has_expected && (kind == GENLAB_RESULT_ERROR || kind == GENLAB_RESULT_RESTART);
         if ((it->has_expected && replay_compare(it->expected, got.s ? got.s : "") >= 0) || errs) {
@@ -166,10 +143,9 @@ static int check_in_runtime(const LessonCheck *c, const char *source, const char
         }
     }
     if (traced) {
-        strbuf_puts(report, "    the same, with the servers traced (:sys.trace):\n");
+        strbuf_puts(report, "    the same, with the servers traced (trace(:all)):\n");
         add_indented(report, session.s);
     }
-    free(trace_on);
     strbuf_free(&got);
     strbuf_free(&session);
     replay_free(r);
@@ -197,9 +173,7 @@ static bool run_check(const LessonCheck *c, const char *source, const char *file
     CheckRequest r = {c, source, file, false, 0};
     int status = replay_isolated(check_request, &r, report);
     *loaded = status != CHECK_NOT_LOADED;
-    char *trace_on = status >= CHECK_FAILED ? trace_expression(source) : NULL;
-    if (trace_on) {
-        free(trace_on);
+    if (status >= CHECK_FAILED) {
         r.traced = true;
         r.upto = (size_t)(status - CHECK_FAILED);
         replay_isolated(check_request, &r, report);

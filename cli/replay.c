@@ -126,6 +126,15 @@ GenlabResultKind replay_input(Replay *rp, const char *input, StrBuf *out)
     return kind;
 }
 
+void replay_quietly(Replay *rp, const char *input)
+{
+    StrBuf dropped = {0};
+    GenlabResult r = eval_captured(rp, input, strlen(input), &dropped);
+    genlab_result_free(&r);
+    flush_hints(rp, &dropped);
+    strbuf_free(&dropped);
+}
+
 int replay_isolated(int (*work)(void *ctx, StrBuf *message), void *ctx, StrBuf *message)
 {
     int fds[2];

@@ -39,6 +39,11 @@ bool replay_code(Replay *r, const char *code, StrBuf *out);
  * the input ended. */
 GenlabResultKind replay_input(Replay *r, const char *input, StrBuf *out);
 
+/* Runs an input that nobody typed (the shell's reader takes no line, so the
+ * pids that follow are those of a session without it), dropping what it
+ * prints: a helper the checker turns on, such as trace(:all). */
+void replay_quietly(Replay *r, const char *input);
+
 /* Runs `work` in a child process, which gets a runtime of its own
  * whatever runtimes this process has had, and whose crash or exit cannot
  * end this one. What `work` puts in `message` is handed back in
