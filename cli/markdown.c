@@ -36,6 +36,11 @@ static int display_width(const char *s, size_t n)
             i++;
             continue;
         }
+        if (s[i] == HARD_SPACE) { /* a code span's space: shown as one */
+            i++;
+            width++;
+            continue;
+        }
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
         if (k <= 0) {

@@ -316,10 +316,8 @@ int repl_loop(Genlab *g, Views *given)
     catch_interrupts();
     Views *home = given ? given : views_install(g, &(ViewsOptions){stdout, text_use_colors(stdout), text_terminal_width(stdout), tty});
     char *hist = tty ? history_path() : NULL;
-    if (hist) {
-        using_history();
-        read_history(hist);
-    }
+    if (tty) using_history();
+    if (hist) read_history(hist);
     /* the learner's own session, or a lesson's played from it: one at a
      * time, in turn, never one inside another */
     Replay *lesson = NULL;
