@@ -82,11 +82,23 @@ static bool is_impl(Term name)
     return f && f->defined;
 }
 
+/* An implementation @derive made through Any names Any as its target,
+ * which impl_for/1 answers, as Elixir's __impl__(:target). */
+static Term impl_target(Term impl)
+{
+    Module *m = module_lookup(impl);
+    for (Term l = m ? m->attributes : TERM_NIL; term_is_cons(l); l = cons_tail(l)) {
+        Term kv = cons_head(l);
+        if (term_is_tuple(kv) && tuple_size(kv) == 2 && tuple_get(kv, 0) == A("genlab_impl_target")) return tuple_get(kv, 1);
+    }
+    return impl;
+}
+
 /* The implementation module found by looking the modules up (no cache). */
 static Term impl_lookup(Term protocol, Term type, bool fallback)
 {
     Term impl = concat_module(protocol, type);
-    if (is_impl(impl)) return impl;
+    if (is_impl(impl)) return impl_target(impl);
     if (fallback) {
         Term any = concat_module(protocol, A("Elixir.Any"));
         if (is_impl(any)) return any;

@@ -287,7 +287,8 @@ static void derive_inspect(ModCtx *m, Term opts, int line)
     if (impl) impl->attributes = list_from(literal_heap(), 1, (Term[]){tuple2(literal_heap(), A("genlab_inspect_fields"), list)});
 }
 
-/* @derive P for another protocol: P.Struct calls P.Any's functions. */
+/* @derive P for another protocol: P.Struct calls P.Any's functions, and
+ * names P.Any as its target (protocol.c answers it for impl_for/1). */
 static void derive_through_any(ModCtx *m, Term protocol, int line)
 {
     Term any = concat_modules(protocol, A("Elixir.Any"));
@@ -310,6 +311,8 @@ static void derive_through_any(ModCtx *m, Term protocol, int line)
     free(s.text);
     if (gen == TERM_NONE) compile_fail_mod(m, line, "CompileError", "derive expansion does not parse: %s", perr.message);
     compile_impl(m, protocol, m->name, block_items(gen), line);
+    Module *impl = module_lookup(concat_modules(protocol, m->name));
+    if (impl) impl->attributes = list_from(literal_heap(), 1, (Term[]){tuple2(literal_heap(), A("genlab_impl_target"), any)});
 }
 
 void protocol_derive(ModCtx *m, Term derive, int line)

@@ -496,7 +496,17 @@ defmodule Enum do
     end
   end
 
-  def fetch(stream, index) when is_function(stream, 2) and is_integer(index) and index >= 0 do
+  def fetch(%{__struct__: s} = enumerable, index) when s != MapSet and is_integer(index) and index >= 0,
+    do: fetch_lazily(enumerable, index)
+
+  def fetch(stream, index) when is_function(stream, 2) and is_integer(index) and index >= 0,
+    do: fetch_lazily(stream, index)
+
+  def fetch(enumerable, index) when is_integer(index) do
+    fetch(list(enumerable), index)
+  end
+
+  defp fetch_lazily(stream, index) do
     walk(stream, {:error, index}, fn x, {:error, i} ->
       if i == 0, do: {:halt, {:ok, x}}, else: {:cont, {:error, i - 1}}
     end)
@@ -506,9 +516,6 @@ defmodule Enum do
     end
   end
 
-  def fetch(enumerable, index) when is_integer(index) do
-    fetch(list(enumerable), index)
-  end
 
   defp fetch_list(_list, index) when index < 0, do: :error
   defp fetch_list([], _index), do: :error
@@ -865,10 +872,16 @@ defmodule Enum do
     list
   end
 
-  def zip(left, right) when is_function(left, 2) or is_function(right, 2),
-    do: list(Stream.zip(left, right))
+  # Streams and structs with their own Enumerable may be endless: they
+  # are zipped a step at a time.
+  defp lazy?(%{__struct__: s}), do: s != MapSet
+  defp lazy?(enumerable), do: is_function(enumerable, 2)
 
-  def zip(left, right), do: zip_lists(list(left), list(right), [])
+  def zip(left, right) do
+    if lazy?(left) or lazy?(right),
+      do: list(Stream.zip(left, right)),
+      else: zip_lists(list(left), list(right), [])
+  end
 
   defp zip_lists([h1 | t1], [h2 | t2], acc), do: zip_lists(t1, t2, [{h1, h2} | acc])
   defp zip_lists(_, _, acc), do: :lists.reverse(acc)
@@ -876,15 +889,16 @@ defmodule Enum do
   def zip([]), do: []
 
   def zip(enumerables) do
-    if is_function(enumerables, 2) or any?(enumerables, &is_function(&1, 2)),
+    if lazy?(enumerables) or any?(enumerables, &lazy?/1),
       do: list(Stream.zip(enumerables)),
       else: zip_with(enumerables, fn items -> :erlang.list_to_tuple(items) end)
   end
 
-  def zip_with(left, right, fun) when is_function(left, 2) or is_function(right, 2),
-    do: list(Stream.zip_with(left, right, fun))
-
-  def zip_with(left, right, fun), do: zip_with_lists(list(left), list(right), fun, [])
+  def zip_with(left, right, fun) do
+    if lazy?(left) or lazy?(right),
+      do: list(Stream.zip_with(left, right, fun)),
+      else: zip_with_lists(list(left), list(right), fun, [])
+  end
 
   defp zip_with_lists([h1 | t1], [h2 | t2], fun, acc),
     do: zip_with_lists(t1, t2, fun, [fun.(h1, h2) | acc])

@@ -251,19 +251,30 @@ defmodule Inspect.Algebra do
   defp simple?(:doc_nil), do: true
   defp simple?(other), do: is_binary(other)
 
-  # A user's implementation, with Elixir's report when it raises.
+  # A user's implementation; when it raises, inspect still answers (the
+  # options' safe: true): an #Inspect.Error<...> that says what happened.
   defp impl_doc(impl, struct, opts) do
     try do
       impl.inspect(struct, opts)
     rescue
       caught ->
+        stacktrace = __STACKTRACE__
         shown = :genlab.doc_format(:genlab.inspect_doc(struct, %{opts | structs: false}, true), :infinity)
+        indent = fn text, by ->
+          text |> String.split("\n") |> Enum.map_join("\n" <> by, &String.trim_trailing/1) |> String.replace("\n" <> by <> "\n", "\n\n")
+        end
+
+        stack =
+          stacktrace
+          |> Enum.map(&("  " <> Exception.format_stacktrace_entry(&1)))
+          |> Enum.join("\n")
 
         message =
-          "got " <> Kernel.inspect(caught.__struct__) <> " with message " <>
-            Kernel.inspect(Exception.message(caught)) <> " while inspecting " <> shown
+          "got " <> Kernel.inspect(caught.__struct__) <> " with message:\n\n    \"\"\"\n    " <>
+            indent.(Exception.message(caught), "    ") <> "\n    \"\"\"\n\nwhile inspecting:\n\n    " <>
+            shown <> "\n\nStacktrace:\n\n" <> stack <> "\n"
 
-        reraise Inspect.Error.exception(message: message), __STACKTRACE__
+        "#Inspect.Error<\n  " <> indent.(message, "  ") <> "\n>"
     end
   end
 
