@@ -11,6 +11,7 @@
 #include "embedded.h"
 #include "fatal.h"
 #include "module.h"
+#include "compiler.h"
 #include "parser.h"
 
 /* A binary argument as a C string (malloc'd), or NULL. */
@@ -138,7 +139,56 @@ static Term code_string_to_quoted(Process *p, const Term *args)
     return out;
 }
 
+/* :genlab.eval_compile(quoted, names, file): Code.eval_string's and
+ * eval_quoted's code, compiled as top-level code that sees the variables
+ * `names`: {fun, out_names}, where fun takes their values and answers
+ * {value, values of out_names...}, or {:error, kind, message} when it
+ * does not compile. Code.eval_* calls it as any fun, so what it runs is
+ * ordinary code of the calling process. */
+static Term code_eval_compile(Process *p, const Term *args)
+{
+    size_t n = 0;
+    for (Term l = args[1]; term_is_cons(l); l = cons_tail(l)) n++;
+    char *file = arg_cstring(args[2]);
+    if (!file) return process_badarg(p);
+    Term *names = xmalloc((n + 1) * sizeof(Term));
+    n = 0;
+    for (Term l = args[1]; term_is_cons(l); l = cons_tail(l)) {
+        if (!term_is_atom(cons_head(l))) {
+            free(names);
+            free(file);
+            return process_badarg(p);
+        }
+        names[n++] = cons_head(l);
+    }
+    Bindings b = {0};
+    b.names = names;
+    b.count = n;
+    Chunk chunk;
+    CompileError err;
+    /* the compiled code keeps pointing at its file name */
+    const char *kept = module_own(xstrndup(file, strlen(file)));
+    free(file);
+    bool ok = compile_chunk(term_copy(literal_heap(), args[0]), kept, &b, &chunk, &err);
+    free(names);
+    if (!ok) return tuple3(&p->heap, ATOM_error, binary_from_cstr(&p->heap, err.kind), binary_from_cstr(&p->heap, err.message));
+    chunk.fn->arity = (uint32_t)n; /* called as a fun of the bindings */
+    FunInfo *info = module_own(xcalloc(1, sizeof *info));
+    info->fn = chunk.fn;
+    info->module = chunk.fn->module;
+    info->parent_name = chunk.fn->name;
+    info->arity = (uint32_t)n;
+    info->file = kept;
+    Term *obj = heap_alloc(&p->heap, 2);
+    obj[0] = header_make(BOX_FUN, 1);
+    obj[1] = (Term)(uintptr_t)info;
+    Term outs = list_from(&p->heap, chunk.nout, chunk.out_names);
+    free(chunk.out_names);
+    return tuple2(&p->heap, boxed_from_ptr(obj), outs);
+}
+
 const NativeDef bif_code_natives[] = {
+    {"genlab", "eval_compile", 3, code_eval_compile},
     {"genlab", "read_file", 1, code_read_file},
     {"genlab", "module_docs", 1, code_module_docs},
     {"genlab", "module_source", 1, code_module_source},

@@ -1840,6 +1840,30 @@ static void compile_sigil(FnCtx *c, const char *which, Term args, uint32_t dst, 
     compile_fail(c, "CompileError", "undefined function sigil_%s/2 (there is no such import)", which);
 }
 
+/* __ENV__: a %Macro.Env{} of where it stands (module, function, file as
+ * an absolute path, line, aliases), a constant of the code. */
+static Term compile_env(FnCtx *c)
+{
+    ModCtx *m = c->mod;
+    Heap *h = literal_heap();
+    bool in_def = m->module && c->fun_name != A("__MODULE__") && term_is_atom(c->fun_name);
+    Term function = in_def ? tuple2(h, c->fun_name, small_make(c->fun_arity)) : ATOM_nil;
+    char *path = m->file ? realpath(m->file, NULL) : NULL;
+    Term file = binary_from_cstr(h, path ? path : m->file ? m->file : "nofile");
+    free(path);
+    Term aliases = TERM_NIL;
+    for (size_t i = m->naliases; i-- > 0;)
+        aliases = cons_new(h, tuple2(h, m->aliases[i].short_name, m->aliases[i].full_name), aliases);
+    Term module = m->module ? m->name : ATOM_nil;
+    Term keys[] = {ATOM___struct__, A("aliases"), A("context"), A("context_modules"), A("file"), A("function"),
+                   A("functions"), A("lexical_tracker"), A("line"), A("macro_aliases"), A("macros"), A("module"),
+                   A("requires"), A("tracers"), A("versioned_vars")};
+    Term vals[] = {A("Elixir.Macro.Env"), aliases, ATOM_nil, m->module ? list_from(h, 1, &module) : TERM_NIL, file,
+                   function, TERM_NIL, ATOM_nil, small_make(c->line), TERM_NIL, TERM_NIL, module, TERM_NIL, TERM_NIL,
+                   map_from_pairs(h, 0, NULL, NULL)};
+    return map_from_pairs(h, sizeof keys / sizeof keys[0], keys, vals);
+}
+
 void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
 {
     Term name, meta, args, ctx;
@@ -1879,6 +1903,11 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
         }
         if (name == A("__MODULE__")) {
             emit(c, OP_LOADK, (Code)dst, (Code)(m->module ? m->name : ATOM_nil));
+            finish(c, dst, tail);
+            return;
+        }
+        if (name == A("__ENV__")) {
+            emit(c, OP_LOADK, (Code)dst, (Code)compile_env(c));
             finish(c, dst, tail);
             return;
         }
@@ -1983,6 +2012,11 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
         }
         if (!strcmp(op, "__MODULE__") && n == 0) {
             emit(c, OP_LOADK, (Code)dst, (Code)(m->module ? m->name : ATOM_nil));
+            finish(c, dst, tail);
+            return;
+        }
+        if (!strcmp(op, "__ENV__") && n == 0) {
+            emit(c, OP_LOADK, (Code)dst, (Code)compile_env(c));
             finish(c, dst, tail);
             return;
         }

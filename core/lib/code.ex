@@ -4,6 +4,29 @@ defmodule Code do
 
   def ensure_loaded(module) when is_atom(module), do: :code.ensure_loaded(module)
 
+  # Code evaluated at run time, in the calling process, with the variables
+  # of `binding`; the binding that comes back has them all, sorted as
+  # Elixir sorts it.
+  def eval_string(string, binding \\ [], opts \\ []) do
+    file = Keyword.get(opts, :file, "nofile")
+    quoted = string_to_quoted!(IO.chardata_to_string(string), file: file)
+    eval_quoted(quoted, binding, file: file)
+  end
+
+  def eval_quoted(quoted, binding \\ [], opts \\ []) do
+    file = Keyword.get(opts, :file, "nofile")
+    binding = Enum.map(binding, fn {k, v} -> {k, v} end)
+    {fun, out_names} =
+      case :genlab.eval_compile(quoted, Keyword.keys(binding), file) do
+        {:error, kind, message} -> raise_compile_error(kind, message)
+        compiled -> compiled
+      end
+
+    [value | values] = Tuple.to_list(apply(fun, Keyword.values(binding)))
+    new_binding = Keyword.merge(binding, Enum.zip(out_names, values))
+    {value, Enum.sort(new_binding, &(elem(&1, 0) >= elem(&2, 0)))}
+  end
+
   # The quoted form of source text, from genlab's own parser.
   def string_to_quoted(string, opts \\ []) when is_binary(string) and is_list(opts) do
     file = Keyword.get(opts, :file, "nofile")
@@ -31,6 +54,22 @@ defmodule Code do
         {form, meta, args} when is_list(meta) -> {form, Keyword.delete(meta, :column), args}
         other -> other
       end)
+  end
+
+  # "file:line: description", as the compiler words it
+  defp raise_compile_error("CompileError", message) do
+    with [where, description] <- :binary.split(message, ": "),
+         [file, line] <- :binary.split(where, ":", [:trim_all]) |> then(&[Enum.join(Enum.drop(&1, -1), ":"), List.last(&1)]),
+         {line, ""} <- Integer.parse(line) do
+      raise CompileError, file: file, line: line, description: description
+    else
+      _ -> raise CompileError, description: message
+    end
+  end
+
+  defp raise_compile_error(kind, message) do
+    module = Module.concat([kind])
+    raise module, message: message
   end
 
   defp raise_parse_error("TokenMissingError", file, line, message),

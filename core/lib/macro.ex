@@ -50,3 +50,29 @@ defmodule Macro do
     post.(ast, acc)
   end
 end
+
+defmodule Macro.Env do
+  # What __ENV__ answers (core/lang/compile_expr.c fills it in).
+  defstruct aliases: [],
+            context: nil,
+            context_modules: [],
+            file: "nofile",
+            function: nil,
+            functions: [],
+            lexical_tracker: nil,
+            line: 0,
+            macro_aliases: [],
+            macros: [],
+            module: nil,
+            requires: [],
+            tracers: [],
+            versioned_vars: %{}
+
+  def location(%Macro.Env{file: file, line: line}), do: [file: file, line: line]
+  def stacktrace(%Macro.Env{} = env) do
+    case env.function do
+      nil -> [{env.module || :elixir_compiler_0, :__FILE__, 1, location(env)}]
+      {name, arity} -> [{env.module, name, arity, location(env)}]
+    end
+  end
+end
