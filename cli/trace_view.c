@@ -218,5 +218,7 @@ void trace_view_event(Views *v, const GenlabEvent *ev)
     default:
         break;
     }
-    fflush(v->out);
+    /* no flush: the views write where the program's output goes (stdout,
+     * line-buffered on a terminal, or the lesson player's unbuffered
+     * capture), so the order holds without a write per event */
 }
