@@ -66,7 +66,11 @@ static void table_print(Views *v, Table *t, const bool *right, const int *give)
         }
         /* no trailing blanks */
         while (line.len && line.s[line.len - 1] == ' ') line.s[--line.len] = 0;
-        fprintf(v->out, "%s\n", line.s);
+        /* columns narrowed as far as they go may still be too wide (a
+         * narrow terminal): the row is cut, as a trace line is */
+        char *row = text_cut(line.s, v->width);
+        fprintf(v->out, "%s\n", row);
+        free(row);
         text_free(&line);
     }
     for (size_t r = 0; r < t->rows; r++)

@@ -3,26 +3,11 @@
 # Drives the shell in a tmux terminal as a learner would: the prompt, line
 # editing, Tab completion, Ctrl-C out of an endless loop (the bindings
 # stay), history kept across sessions, Ctrl-D to leave. Prints PASS or FAIL.
-genlab=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-command -v tmux >/dev/null || { echo "FAIL shell-tmux: tmux is not installed (scripts/setup installs it)"; exit 1; }
-session=genlab-shell-$$
-export TMUX_TMPDIR=$(mktemp -d)
-home=$(mktemp -d)
-trap 'tmux kill-session -t $session 2>/dev/null; rm -rf "$TMUX_TMPDIR" "$home"' EXIT
+name=shell-tmux
+. "$(dirname "$0")/tmux.lib"
 start() {
   tmux new-session -d -s $session -x 100 -y 40 "HOME=$home NO_COLOR=1 $genlab; echo SHELL-DONE; sleep 30"
 }
-screen() { tmux capture-pane -p -t $session -S -200; }
-fail() { echo "FAIL shell-tmux: $1; the screen was:"; screen | tail -n 15; exit 1; }
-# waits until the screen shows $1 (a fixed string), for up to 5 seconds
-wait_for() {
-  for i in $(seq 50); do
-    screen | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  fail "waited for \"$1\""
-}
-type_line() { tmux send-keys -t $session -l -- "$1"; tmux send-keys -t $session Enter; }
 
 start
 wait_for 'iex(1)>'

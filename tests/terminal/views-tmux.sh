@@ -3,28 +3,13 @@
 # The teaching views on a real terminal (tmux, 60 columns): trace blocks
 # and hints in colour, none with NO_COLOR; every line of the trace, the
 # process table and the diagram fits the width. Prints PASS or FAIL.
-genlab=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-command -v tmux >/dev/null || { echo "FAIL views-tmux: tmux is not installed (scripts/setup installs it)"; exit 1; }
-session=genlab-views-$$
-export TMUX_TMPDIR=$(mktemp -d)
-home=$(mktemp -d)
-trap 'tmux kill-session -t $session 2>/dev/null; rm -rf "$TMUX_TMPDIR" "$home"' EXIT
+name=views-tmux
+. "$(dirname "$0")/tmux.lib"
 # $1: the environment (NO_COLOR=1 or nothing)
 start() {
   tmux kill-session -t $session 2>/dev/null
   tmux new-session -d -s $session -x 60 -y 50 "HOME=$home TERM=xterm-256color $1 $genlab; echo SHELL-DONE; sleep 30"
 }
-screen() { tmux capture-pane -p -e -t $session -S -200; }
-plain() { tmux capture-pane -p -t $session -S -200; }
-fail() { echo "FAIL views-tmux: $1; the screen was:"; plain | tail -n 20; exit 1; }
-wait_for() {
-  for i in $(seq 50); do
-    plain | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  fail "waited for \"$1\""
-}
-type_line() { tmux send-keys -t $session -l -- "$1"; tmux send-keys -t $session Enter; }
 esc=$(printf '\033')
 
 session_steps() {
@@ -45,15 +30,18 @@ session_steps() {
 # colours on a terminal
 start ""
 session_steps
-screen | grep 'handle_call(:increment, from, 10)' | grep -q "$esc\[" || fail "the callback line has no colour"
-screen | grep 'Counter: call :increment' | grep -q "$esc\[2m\[[0-9]* ms\]" || fail "the time is not dimmed"
-# lines fit the 60 columns (tmux would wrap a longer one onto the next row,
-# so a cut line ends in "..." instead)
-plain | grep -q 'cast {:push, "xxxx.*\.\.\.$' || fail "a long message is not cut to the width"
+screen -e | grep 'handle_call(:increment, from, 10)' | grep -q "$esc\[" || fail "the callback line has no colour"
+screen -e | grep 'Counter: call :increment' | grep -q "$esc\[2m\[[0-9]* ms\]" || fail "the time is not dimmed"
+# the trace, the table and the diagram fit the 60 columns: a long line is
+# cut with "..." (-J joins what tmux wrapped; wc -L: display width)
+screen | grep -q 'cast {:push, "xxxx.*\.\.\.$' || fail "a long message is not cut to the width"
+views_lines() { screen -J | grep -E '^(\[[0-9]+ ms\]|  |<0\.|PID |.*│)'; }
+[ "$(views_lines | grep -c .)" -ge 25 ] || fail "the trace, table or diagram is missing"
+[ "$(views_lines | wc -L)" -le 60 ] || fail "a line is wider than the terminal"
 
 # none with NO_COLOR
 start "NO_COLOR=1"
 session_steps
-if screen | grep -v 'iex(' | grep -q "$esc\["; then fail "colours with NO_COLOR"; fi
-plain | grep -q 'state 10 → 11' || fail "no state line"
+if screen -e | grep -v 'iex(' | grep -q "$esc\["; then fail "colours with NO_COLOR"; fi
+screen | grep -q 'state 10 → 11' || fail "no state line"
 echo "PASS views-tmux"
