@@ -1192,36 +1192,130 @@ static Term replace_capture_args(ModCtx *m, Term ast, int *max, int depth)
     return ast;
 }
 
+Function *find_macro(ModCtx *m, Term name, uint32_t arity);
+static bool is_local(ModCtx *m, Term name, uint32_t arity, int *kind);
+static Term import_module_for(ModCtx *m, Term name, uint32_t arity);
+
+/* ---- captures, as Elixir reads them ----------------------------------------------- */
+
+/* Macros of Elixir's Kernel (1.14): a capture of one is a fn, never
+ * &Kernel.name/n, even where genlab's Kernel has a function of that name. */
+static bool kernel_macro_in_elixir(Term name, size_t arity)
+{
+    static const char *const macros[] = {
+        "!/1", "&&/2", "../0", "../2", "..///3", "<>/2", "@/1", "alias!/1", "and/2", "binding/0", "binding/1",
+        "dbg/0", "dbg/1", "dbg/2", "destructure/2", "get_and_update_in/2", "if/2", "in/2", "is_exception/1",
+        "is_exception/2", "is_nil/1", "is_struct/1", "is_struct/2", "match?/2", "or/2", "pop_in/1", "put_in/2",
+        "raise/1", "raise/2", "reraise/2", "reraise/3", "tap/2", "then/2", "to_char_list/1", "to_charlist/1",
+        "to_string/1", "unless/2", "update_in/2", "use/1", "use/2", "var!/1", "var!/2", "|>/2", "||/2", NULL};
+    const char *s = atom_text(name);
+    if (!strncmp(s, "sigil_", 6) || !strncmp(s, "def", 3)) return true;
+    char key[300];
+    snprintf(key, sizeof key, "%s/%zu", s, arity);
+    for (int i = 0; macros[i]; i++)
+        if (!strcmp(macros[i], key)) return true;
+    return false;
+}
+
+/* Kernel functions that Elixir inlines to an :erlang BIF of another name,
+ * or that the compiler builds in, beyond kernel_bifs: &!=/2 is
+ * &:erlang."/="/2. */
+static const KernelBif capture_bifs[] = {
+    {"+", 2, "+"}, {"-", 2, "-"}, {"==", 2, "=="}, {"!=", 2, "/="}, {"===", 2, "=:="}, {"!==", 2, "=/="},
+    {"<", 2, "<"}, {">", 2, ">"}, {"<=", 2, "=<"}, {">=", 2, ">="}, {NULL, 0, NULL}};
+
+/* What &name/arity (mod == TERM_NONE) or &mod.name/arity captures, as
+ * Elixir resolves it: a function of another module, given as *out_mod and
+ * *out_fun (an import's, an :erlang BIF that Kernel inlines, a Kernel
+ * function). False for a local function, a macro, or nothing, which a fn
+ * stands for. */
+static bool capture_external(ModCtx *m, Term mod, Term name, size_t arity, Term *out_mod, Term *out_fun)
+{
+    *out_fun = name;
+    if (mod == TERM_NONE) {
+        if (m->module && is_local(m, name, (uint32_t)arity, NULL)) return false;
+        Term imod = import_module_for(m, name, (uint32_t)arity);
+        if (imod != TERM_NONE && imod != A("Elixir.Kernel")) {
+            *out_mod = imod;
+            return true;
+        }
+        if (imod == TERM_NONE && find_macro(m, name, (uint32_t)arity)) return false;
+        mod = A("Elixir.Kernel");
+    }
+    *out_mod = mod;
+    if (mod != A("Elixir.Kernel")) return true;
+    if (kernel_macro_in_elixir(name, arity)) return false;
+    const KernelBif *kb = kernel_bif(name, arity);
+    for (int i = 0; !kb && capture_bifs[i].name; i++)
+        if (capture_bifs[i].arity == (int)arity && !strcmp(capture_bifs[i].name, atom_text(name))) kb = &capture_bifs[i];
+    if (kb && native_lookup(A("erlang"), A(kb->erl), (int)arity)) {
+        *out_mod = A("erlang");
+        *out_fun = A(kb->erl);
+        return true;
+    }
+    /* a Kernel function the compiler only builds inline (elem, is_map_key)
+     * has none to call: a fn stands for it */
+    Module *kernel = module_lookup(mod);
+    Function *kf = kernel ? module_find_function(kernel, name, (uint32_t)arity) : NULL;
+    return (kf && kf->exported && !kf->is_macro) || native_lookup(mod, name, (int)arity);
+}
+
+/* &fun(&1, ..., &n), its arguments the captured ones in order, reads as
+ * &fun/n: true with *arity = n. */
+static bool capture_args_in_order(Term *target, int64_t *arity)
+{
+    Term name, meta, args;
+    /* &(not &1) parses as a block of one expression */
+    if (ast_is_call(*target, &name, &meta, &args) && name == A("__block__") && list_length(args) == 1) *target = list_nth(args, 0);
+    if (!ast_is_call(*target, &name, &meta, &args) || !term_is_cons(args)) return false;
+    int64_t i = 1;
+    for (Term l = args; term_is_cons(l); l = cons_tail(l), i++) {
+        Term an, am, aa;
+        if (!ast_is_call(cons_head(l), &an, &am, &aa) || an != A("&") || list_length(aa) != 1 || list_nth(aa, 0) != small_make(i))
+            return false;
+    }
+    *arity = i - 1;
+    return true;
+}
+
 static void compile_capture(FnCtx *c, Term args, uint32_t dst, bool tail, Term meta)
 {
     ModCtx *m = c->mod;
     Heap *h = m->scratch;
     Term target = list_nth(args, 0), name, tmeta, targs;
-    if (ast_is_call(target, &name, &tmeta, &targs) && name == A("/") && list_length(targs) == 2 && term_is_small(list_nth(targs, 1))) {
-        Term callee = list_nth(targs, 0);
-        int64_t arity = small_value(list_nth(targs, 1));
-        Term mod_ast, fun, cargs;
+    bool slash = ast_is_call(target, &name, &tmeta, &targs) && name == A("/") && list_length(targs) == 2 && term_is_small(list_nth(targs, 1));
+    Term callee = TERM_NONE;
+    int64_t arity = 0;
+    if (slash) {
+        callee = list_nth(targs, 0);
+        arity = small_value(list_nth(targs, 1));
+    } else {
+        Term inner = target;
+        if (capture_args_in_order(&inner, &arity)) callee = inner;
+    }
+    Term mod_ast, fun, cargs, fname, emod, efun;
+    if (callee != TERM_NONE) {
+        bool external = false;
         if (ast_is_remote(callee, &mod_ast, &fun, &cargs, NULL)) {
             Term mod = expand_alias(m, mod_ast);
             if (mod == TERM_NONE && term_is_atom(mod_ast)) mod = mod_ast;
-            const KernelBif *kb = mod == A("Elixir.Kernel") && term_is_atom(fun) ? kernel_bif(fun, (size_t)arity) : NULL;
-            if (kb) {
-                mod = A("erlang");
-                fun = A(kb->erl);
-            }
-            if (mod != TERM_NONE && !(mod == A("Elixir.Kernel") && kernel_is_builtin(fun, (size_t)arity))) {
-                Term *obj = heap_alloc(literal_heap(), 4);
-                obj[0] = header_make(BOX_EXPORT, 3);
-                obj[1] = mod;
-                obj[2] = fun;
-                obj[3] = small_make(arity);
-                emit(c, OP_LOADK, (Code)dst, (Code)boxed_from_ptr(obj));
-                finish(c, dst, tail);
-                return;
-            }
+            external = mod != TERM_NONE && term_is_atom(fun) && capture_external(m, mod, fun, (size_t)arity, &emod, &efun);
+        } else if ((ast_is_var(callee, &fname, NULL) || ast_is_call(callee, &fname, NULL, NULL)) && term_is_atom(fname)) {
+            external = capture_external(m, TERM_NONE, fname, (size_t)arity, &emod, &efun);
         }
-        /* &local/arity and &imported/arity: fn x1..xn -> name(x1..xn) end */
-        Term fname;
+        if (external) {
+            Term *obj = heap_alloc(literal_heap(), 4);
+            obj[0] = header_make(BOX_EXPORT, 3);
+            obj[1] = emod;
+            obj[2] = efun;
+            obj[3] = small_make(arity);
+            emit(c, OP_LOADK, (Code)dst, (Code)boxed_from_ptr(obj));
+            finish(c, dst, tail);
+            return;
+        }
+    }
+    if (slash) {
+        /* &local/arity, &Kernel.elem/2: fn x1..xn -> name(x1..xn) end */
         if (ast_is_var(callee, &fname, NULL) || ast_is_call(callee, &fname, NULL, NULL)) {
             Term *vars = xmalloc(((size_t)arity + 1) * sizeof(Term));
             for (int64_t i = 0; i < arity; i++) {
