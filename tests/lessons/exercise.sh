@@ -2,7 +2,7 @@
 # Usage: tests/lessons/exercise.sh GENLAB
 # genlab exercise writes the starting file and never overwrites an edited
 # one; genlab check records progress in ~/.genlab/progress, which
-# genlab lessons shows.
+# genlab lessons shows; a failed check is shown again traced.
 genlab=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$(mktemp -d)
@@ -27,4 +27,10 @@ grep -q 'counter_decrement passed' "$HOME/.genlab/progress" || fail "no pass rec
 "$genlab" lessons >out 2>&1
 grep -q 'exercise: counter_decrement (passed)' out || fail "genlab lessons does not show the pass"
 "$genlab" check no_such_exercise >out 2>&1 && fail "an unknown exercise was accepted"
+# a failed check shows what the learner's server did, in genlab's trace
+"$genlab" exercise wallet_withdraw >/dev/null 2>&1
+"$genlab" check wallet_withdraw >out 2>&1 && fail "wallet_withdraw's starting file passed"
+grep -q 'the same, with the servers traced (trace(:all))' out || fail "no trace after a failed check"
+grep -q '^        handle_call({:withdraw, 30}, from, %{balance: 100})$' out || fail "the trace lacks the callback"
+grep -q '^        state unchanged$' out || fail "the trace lacks the state line"
 echo "PASS exercise"
