@@ -4,9 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "repl.h"
 
@@ -133,47 +130,6 @@ void replay_quietly(Replay *rp, const char *input)
     genlab_result_free(&r);
     flush_hints(rp, &dropped);
     strbuf_free(&dropped);
-}
-
-int replay_isolated(int (*work)(void *ctx, StrBuf *message), void *ctx, StrBuf *message)
-{
-    int fds[2];
-    fflush(stdout);
-    fflush(stderr);
-    if (pipe(fds) != 0) return work(ctx, message);
-    pid_t child = fork();
-    if (child < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return work(ctx, message);
-    }
-    if (child == 0) {
-        close(fds[0]);
-        /* only what the work adds goes back: the parent has the rest */
-        size_t done = message->len;
-        int status = work(ctx, message);
-        fflush(stdout);
-        fflush(stderr);
-        while (done < message->len) {
-            ssize_t n = write(fds[1], message->s + done, message->len - done);
-            if (n <= 0) break;
-            done += (size_t)n;
-        }
-        _exit(status);
-    }
-    close(fds[1]);
-    /* the child owns the terminal meanwhile: Ctrl-C is for its shell */
-    struct sigaction ignore = {.sa_handler = SIG_IGN}, saved;
-    sigemptyset(&ignore.sa_mask);
-    sigaction(SIGINT, &ignore, &saved);
-    char chunk[4096];
-    ssize_t n;
-    while ((n = read(fds[0], chunk, sizeof chunk)) > 0) strbuf_add(message, chunk, (size_t)n);
-    close(fds[0]);
-    int wstatus = 0;
-    while (waitpid(child, &wstatus, 0) < 0) {}
-    sigaction(SIGINT, &saved, NULL);
-    return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 1;
 }
 
 /* Length of the line at s without its trailing blanks. */

@@ -44,12 +44,6 @@ GenlabResultKind replay_input(Replay *r, const char *input, StrBuf *out);
  * prints: a helper the checker turns on, such as trace(:all). */
 void replay_quietly(Replay *r, const char *input);
 
-/* Runs `work` in a child process, which gets a runtime of its own
- * whatever runtimes this process has had, and whose crash or exit cannot
- * end this one. What `work` puts in `message` is handed back in
- * `message`; returns the status `work` returned, or 1 if the child died. */
-int replay_isolated(int (*work)(void *ctx, StrBuf *message), void *ctx, StrBuf *message);
-
 /* Compares an input's output with the expected one, ignoring blanks at
  * line ends and blank lines at the end. Returns -1 when they agree, else
  * the 0-based number of the first line that differs. */
