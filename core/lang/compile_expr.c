@@ -2339,8 +2339,8 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
         finish(c, dst, tail);
         return;
     }
-    if (!strcmp(op, "defmodule") && n == 2) {
-        /* defmodule as an expression: the module is compiled when it runs */
+    if ((!strcmp(op, "defmodule") && n == 2) || protocol_is_form(ast)) {
+        /* defmodule (defprotocol, defimpl) as an expression: the module is compiled when it runs */
         Heap *h = m->scratch;
         Term file = binary_from_cstr(h, m->file ? m->file : "nofile");
         call_native(c, "genlab", "define_module", list_from(h, 2, (Term[]){mk_escape(m, ast), file}), dst, tail);

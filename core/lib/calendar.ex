@@ -368,3 +368,78 @@ defmodule DateTime do
   def before?(a, b), do: compare(a, b) == :lt
   def after?(a, b), do: compare(a, b) == :gt
 end
+
+defmodule Calendar do
+  # Calendar.strftime/2,3 for the ISO calendar: the common directives
+  # (%Y %y %m %d %H %I %M %S %f %p %P %j %u %a %A %b %B %z %Z %%), with
+  # the "-" (no padding), "_" (spaces) and "0" modifiers and a width.
+  @days ~w(Monday Tuesday Wednesday Thursday Friday Saturday Sunday)
+  @months ~w(January February March April May June July August September October November December)
+
+  def strftime(value, format, _opts \\ []) do
+    format |> IO.chardata_to_string() |> directives(value, []) |> IO.iodata_to_binary()
+  end
+
+  defp directives("", _value, acc), do: :lists.reverse(acc)
+
+  defp directives("%" <> rest, value, acc) do
+    {pad, rest} =
+      case rest do
+        "-" <> r -> {:none, r}
+        "_" <> r -> {" ", r}
+        "0" <> r -> {"0", r}
+        r -> {nil, r}
+      end
+
+    {width, rest} =
+      case Integer.parse(rest) do
+        {w, r} -> {w, r}
+        :error -> {nil, rest}
+      end
+
+    <<letter::utf8, rest::binary>> = rest
+    directives(rest, value, [directive(letter, value, pad, width) | acc])
+  end
+
+  defp directives(<<c::utf8, rest::binary>>, value, acc), do: directives(rest, value, [<<c::utf8>> | acc])
+
+  defp directive(?%, _v, _pad, _w), do: "%"
+  defp directive(?Y, v, pad, w), do: padded(v.year, pad || "0", w || 4)
+  defp directive(?y, v, pad, w), do: padded(rem(v.year, 100), pad || "0", w || 2)
+  defp directive(?m, v, pad, w), do: padded(v.month, pad || "0", w || 2)
+  defp directive(?d, v, pad, w), do: padded(v.day, pad || "0", w || 2)
+  defp directive(?H, v, pad, w), do: padded(v.hour, pad || "0", w || 2)
+  defp directive(?I, v, pad, w), do: padded(rem(v.hour + 11, 12) + 1, pad || "0", w || 2)
+  defp directive(?M, v, pad, w), do: padded(v.minute, pad || "0", w || 2)
+  defp directive(?S, v, pad, w), do: padded(v.second, pad || "0", w || 2)
+  defp directive(?p, v, _pad, _w), do: if(v.hour < 12, do: "AM", else: "PM")
+  defp directive(?P, v, _pad, _w), do: if(v.hour < 12, do: "am", else: "pm")
+  defp directive(?j, v, pad, w), do: padded(Date.day_of_year(Date.new!(v.year, v.month, v.day)), pad || "0", w || 3)
+  defp directive(?u, v, _pad, _w), do: Integer.to_string(Date.day_of_week(Date.new!(v.year, v.month, v.day)))
+  defp directive(?a, v, _pad, _w), do: String.slice(day_name(v), 0, 3)
+  defp directive(?A, v, _pad, _w), do: day_name(v)
+  defp directive(?b, v, _pad, _w), do: String.slice(Enum.at(@months, v.month - 1), 0, 3)
+  defp directive(?B, v, _pad, _w), do: Enum.at(@months, v.month - 1)
+  defp directive(?z, v, _pad, _w), do: if(Map.get(v, :utc_offset, 0) == 0, do: "+0000", else: offset(v))
+  defp directive(?Z, v, _pad, _w), do: Map.get(v, :zone_abbr, "")
+
+  defp directive(?f, v, pad, w) do
+    {us, precision} = v.microsecond
+    text = us |> Integer.to_string() |> String.pad_leading(6, "0") |> binary_part(0, precision)
+    if w && pad != :none, do: String.pad_leading(text, w, pad || "0"), else: text
+  end
+
+  defp directive(letter, _v, _pad, _w), do: raise(ArgumentError, "invalid strftime format: %" <> <<letter::utf8>>)
+
+  defp day_name(v), do: Enum.at(@days, Date.day_of_week(Date.new!(v.year, v.month, v.day)) - 1)
+
+  defp offset(v) do
+    total = v.utc_offset + v.std_offset
+    sign = if total < 0, do: "-", else: "+"
+    total = abs(total)
+    sign <> padded(div(total, 3600), "0", 2) <> padded(rem(div(total, 60), 60), "0", 2)
+  end
+
+  defp padded(n, :none, _width), do: Integer.to_string(n)
+  defp padded(n, pad, width), do: String.pad_leading(Integer.to_string(n), width, pad)
+end

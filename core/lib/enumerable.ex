@@ -34,11 +34,16 @@ defmodule Enumerable do
   # The rest of the protocol: what a struct's implementation answers; the
   # built-in types answer {:error, module} and are walked by Enum itself.
   def count(list) when is_list(list), do: {:ok, length(list)}
-  def count(%{__struct__: s} = struct) when s != Range and s != MapSet, do: impl!(struct).count(struct)
+  def count(%Range{} = range), do: {:ok, Enum.count(range)}
+  def count(%MapSet{map: map}), do: {:ok, map_size(map)}
+  def count(%{__struct__: _} = struct), do: impl!(struct).count(struct)
+  def count(map) when is_map(map), do: {:ok, map_size(map)}
   def count(enumerable), do: {:error, impl_for!(enumerable)}
 
-  def member?(list, x) when is_list(list), do: {:ok, :lists.member(x, list)}
-  def member?(%{__struct__: s} = struct, x) when s != Range and s != MapSet, do: impl!(struct).member?(struct, x)
+  def member?(%Range{} = range, x), do: {:ok, Enum.member?(range, x)}
+  def member?(%MapSet{map: map}, x), do: {:ok, is_map_key(map, x)}
+  def member?(%{__struct__: _} = struct, x), do: impl!(struct).member?(struct, x)
+  def member?(map, x) when is_map(map), do: {:ok, Enum.member?(map, x)}
   def member?(enumerable, _x), do: {:error, impl_for!(enumerable)}
 
   def slice(%{__struct__: s} = struct) when s != Range and s != MapSet, do: impl!(struct).slice(struct)

@@ -1,5 +1,8 @@
 # Macro: the parts that work on quoted terms without the compiler.
 defmodule Macro do
+  # Quoted code as Elixir's formatter writes it (core/lib/macro_text.ex).
+  def to_string(quoted), do: :genlab_macro_text.to_string(quoted)
+
   # The quoted form that evaluates to `term`: two-element tuples and lists
   # stay as they are (escaped inside), other tuples become {:{}, [], ...},
   # maps {:%{}, [], pairs}.
