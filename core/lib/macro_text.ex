@@ -4,23 +4,24 @@ defmodule :genlab_macro_text do
   # formatter's parentheses, do-blocks, fn and clause lists, sigil-free
   # literals, interpolated strings.
 
-  @binary_ops %{
-    :"\\\\" => {10, :left}, :<- => {10, :left}, :when => {20, :right}, :"::" => {30, :right},
-    :| => {40, :right}, :"=>" => {45, :right}, := => {60, :right},
-    :|| => {70, :left}, :||| => {70, :left}, :or => {70, :left},
-    :&& => {80, :left}, :&&& => {80, :left}, :and => {80, :left},
-    :== => {90, :left}, :!= => {90, :left}, :=~ => {90, :left}, :=== => {90, :left}, :!== => {90, :left},
-    :< => {100, :left}, :> => {100, :left}, :<= => {100, :left}, :>= => {100, :left},
-    :|> => {110, :left}, :<<< => {110, :left}, :>>> => {110, :left}, :<<~ => {110, :left},
-    :~>> => {110, :left}, :<~ => {110, :left}, :~> => {110, :left}, :<~> => {110, :left}, :"<|>" => {110, :left},
-    :in => {120, :left},
-    :^^^ => {130, :left},
-    :++ => {140, :right}, :-- => {140, :right}, :+++ => {140, :right}, :--- => {140, :right},
-    :.. => {140, :right}, :<> => {140, :right},
-    :+ => {150, :left}, :- => {150, :left},
-    :* => {160, :left}, :/ => {160, :left},
-    :** => {170, :left}
-  }
+  @binary_ops [
+    {:"\\\\", {10, :left}}, {:<-, {10, :left}}, {:when, {20, :right}}, {:"::", {30, :right}},
+    {:|, {40, :right}}, {:"=>", {45, :right}}, {:=, {60, :right}},
+    {:||, {70, :left}}, {:|||, {70, :left}}, {:or, {70, :left}},
+    {:&&, {80, :left}}, {:&&&, {80, :left}}, {:and, {80, :left}},
+    {:==, {90, :left}}, {:!=, {90, :left}}, {:=~, {90, :left}}, {:===, {90, :left}}, {:!==, {90, :left}},
+    {:<, {100, :left}}, {:>, {100, :left}}, {:<=, {100, :left}}, {:>=, {100, :left}},
+    {:|>, {110, :left}}, {:<<<, {110, :left}}, {:>>>, {110, :left}}, {:<<~, {110, :left}},
+    {:~>>, {110, :left}}, {:<~, {110, :left}}, {:~>, {110, :left}}, {:<~>, {110, :left}}, {:"<|>", {110, :left}},
+    {:in, {120, :left}},
+    {:^^^, {130, :left}},
+    {:++, {140, :right}}, {:--, {140, :right}}, {:+++, {140, :right}}, {:---, {140, :right}},
+    {:.., {140, :right}}, {:<>, {140, :right}},
+    {:+, {150, :left}}, {:-, {150, :left}},
+    {:*, {160, :left}}, {:/, {160, :left}},
+    {:**, {170, :left}}
+  ]
+  @binary_op_names Keyword.keys(@binary_ops)
 
   @unary_ops [:!, :^, :not, :-, :+, :&, :@]
 
@@ -104,8 +105,8 @@ defmodule :genlab_macro_text do
   defp expr({:not, _, [{:in, _, [left, right]}]}, indent),
     do: [operand(left, 120, :left, :in, indent), " not in ", operand(right, 120, :right, :in, indent)]
 
-  defp expr({op, _, [left, right]} = ast, indent) when is_atom(op) and is_map_key(@binary_ops, op) do
-    {prec, _assoc} = Map.fetch!(@binary_ops, op)
+  defp expr({op, _, [left, right]} = ast, indent) when is_atom(op) and op in @binary_op_names do
+    {prec, _assoc} = Keyword.fetch!(@binary_ops, op)
     sep = if op == :.., do: "", else: " "
     _ = ast
     [operand(left, prec, :left, op, indent), sep, Atom.to_string(op), sep, operand(right, prec, :right, op, indent)]
@@ -242,11 +243,11 @@ defmodule :genlab_macro_text do
 
   # ---- operators ----------------------------------------------------------
 
-  defp binary_op?({op, _, [_, _]}) when is_atom(op), do: is_map_key(@binary_ops, op)
+  defp binary_op?({op, _, [_, _]}) when is_atom(op), do: op in @binary_op_names
   defp binary_op?(_), do: false
 
-  defp operand({op, _, [_, _]} = ast, prec, side, parent, indent) when is_atom(op) and is_map_key(@binary_ops, op) do
-    {child_prec, assoc} = Map.fetch!(@binary_ops, op)
+  defp operand({op, _, [_, _]} = ast, prec, side, parent, indent) when is_atom(op) and op in @binary_op_names do
+    {child_prec, assoc} = Keyword.fetch!(@binary_ops, op)
 
     parens? =
       child_prec < prec or
@@ -268,7 +269,7 @@ defmodule :genlab_macro_text do
   defp fun_name(name) do
     text = Atom.to_string(name)
 
-    if Regex.match?(~r/^[a-z_][a-zA-Z0-9_]*[?!]?$/, text) or is_map_key(@binary_ops, name) or name in @unary_ops,
+    if Regex.match?(~r/^[a-z_][a-zA-Z0-9_]*[?!]?$/, text) or name in @binary_op_names or name in @unary_ops,
       do: text,
       else: inspect(text)
   end
