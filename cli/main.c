@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "../core/genlab.h"
 #include "player.h"
@@ -81,8 +84,21 @@ static int run_file(Genlab *g, const char *path, int argc, char **argv)
     return status;
 }
 
+/* Process heaps grow, and are collected, in chunks of megabytes. glibc
+ * would map each such chunk afresh and unmap it when it is freed, so every
+ * collection of a big heap (a 100,000-key map state) faults its pages in
+ * again; served from the arena, freed chunks are reused instead. */
+static void tune_allocator(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_allocator();
     unsigned long long seed = 0;
     const char *expr = NULL;
     const char *trace = NULL, *diagram = NULL; /* --trace[=NAMES], --diagram[=FORMAT] */
