@@ -34,6 +34,10 @@ $(B)/obj/core/%.o: core/%.c | $(B)/.packages
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CORE_INC) -MMD -MP -c $< -o $@
 
+# The interpreter dispatches with one indirect jump per instruction (each
+# predicted on its own); GCC would otherwise share a handful of them.
+$(B)/obj/core/lang/vm.o: CFLAGS += --param max-goto-duplication-insns=64
+
 $(B)/obj/cli/%.o: cli/%.c | $(B)/.packages
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
