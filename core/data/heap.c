@@ -105,26 +105,24 @@ bool term_points_to_literal(Term t)
     return p >= rt->literal_base && p < rt->literal_end;
 }
 
-Term *heap_alloc(Heap *h, size_t words)
+Term *heap_alloc_grow(Heap *h, size_t words)
 {
-    if ((size_t)(h->limit - h->top) < words) {
-        if (h == &rt->literals) fatal("literal arena exhausted");
-        /* Grow geometrically so a long build is amortised O(1) per word. */
-        size_t size = h->capacity_words < 32 ? 32 : h->capacity_words;
-        if (size < words) size = words;
-        size_t max = h == rt->heap_failure.owner ? *rt->heap_failure.max_words : 0;
-        if (max && h->capacity_words + size > max) {
-            /* Room for exactly this request may still fit under the limit. */
-            size = words;
-            if (h->capacity_words + size > max) heap_fail(HEAP_FAIL_LIMIT);
-        }
-        HeapChunk *c = chunk_new(size);
-        c->next = h->chunks;
-        h->chunks = c;
-        h->top = c->data;
-        h->limit = c->data + size;
-        h->capacity_words += size;
+    if (h == &rt->literals) fatal("literal arena exhausted");
+    /* Grow geometrically so a long build is amortised O(1) per word. */
+    size_t size = h->capacity_words < 32 ? 32 : h->capacity_words;
+    if (size < words) size = words;
+    size_t max = h == rt->heap_failure.owner ? *rt->heap_failure.max_words : 0;
+    if (max && h->capacity_words + size > max) {
+        /* Room for exactly this request may still fit under the limit. */
+        size = words;
+        if (h->capacity_words + size > max) heap_fail(HEAP_FAIL_LIMIT);
     }
+    HeapChunk *c = chunk_new(size);
+    c->next = h->chunks;
+    h->chunks = c;
+    h->top = c->data;
+    h->limit = c->data + size;
+    h->capacity_words += size;
     Term *p = h->top;
     h->top += words;
     h->allocated_words += words;

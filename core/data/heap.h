@@ -37,7 +37,9 @@ void heap_release(Heap *h); /* frees every chunk */
 /* Returns room for `words` Terms. It does not return when memory runs
  * out, or when the heap that the failure jump guards would pass its
  * limit: it jumps (see below). */
-Term *heap_alloc(Heap *h, size_t words);
+static inline Term *heap_alloc(Heap *h, size_t words);
+/* heap_alloc when the current chunk is full: adds a chunk. */
+Term *heap_alloc_grow(Heap *h, size_t words);
 
 /* Why an allocation could not be met. */
 typedef enum { HEAP_FAIL_LIMIT = 1, HEAP_FAIL_MEMORY = 2 } HeapFailure;
@@ -61,6 +63,15 @@ _Noreturn void heap_fail(HeapFailure why);
 
 /* Bytes held by the heap's chunks (Process.info(pid, :memory) adds this). */
 size_t heap_memory_bytes(const Heap *h);
+
+static inline Term *heap_alloc(Heap *h, size_t words)
+{
+    if (__builtin_expect((size_t)(h->limit - h->top) < words, 0)) return heap_alloc_grow(h, words);
+    Term *p = h->top;
+    h->top += words;
+    h->allocated_words += words;
+    return p;
+}
 
 /* ---- the literal arena ------------------------------------------------- */
 

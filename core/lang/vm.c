@@ -66,7 +66,7 @@ void vm_mailbox_remove(VmState *vm, Message **link)
     /* the marker follows its message's predecessor (next is the first
      * field, so a link that is not the head is that message) */
     if (vm->mark_last == m) vm->mark_last = link == &vm->mbox_head ? NULL : (Message *)(void *)link;
-    free(m);
+    process_message_free(m);
     vm->mbox_len--;
 }
 
@@ -85,16 +85,21 @@ static void heap_limit_check(Process *p)
     if (max && process_words(p) > max) heap_fail(HEAP_FAIL_LIMIT);
 }
 
-static void regs_reserve(Process *p, size_t needed)
+static void regs_grow(Process *p, size_t needed)
 {
     VmState *vm = p->vm;
-    if (needed <= vm->regs_cap) return;
     size_t cap = vm->regs_cap * 2;
     while (cap < needed) cap *= 2;
     vm->regs = xrealloc(vm->regs, cap * sizeof(Term));
     for (size_t i = vm->regs_cap; i < cap; i++) vm->regs[i] = TERM_NIL;
     vm->regs_cap = cap;
     heap_limit_check(p);
+}
+
+/* Every call checks its registers: the check is inline, growing is not. */
+static inline void regs_reserve(Process *p, size_t needed)
+{
+    if (__builtin_expect(needed > p->vm->regs_cap, 0)) regs_grow(p, needed);
 }
 
 static Frame *frame_push(Process *p)

@@ -58,7 +58,15 @@ typedef struct SchedState {
     size_t npending_exits, pending_exits_cap;
     bool exits_draining;
     size_t default_max_heap_words; /* see process_set_default_max_heap */
+    /* Every call sends two messages and arms a receive timeout: their
+     * blocks are recycled here instead of going back to malloc. */
+    Message *spare_messages;
+    size_t nspare_messages;
+    Timer *spare_timer;
 } SchedState;
+
+/* How many freed message blocks the scheduler keeps for reuse. */
+#define SPARE_MESSAGES_MAX 256
 
 #define SCHED (rt->sched)
 
@@ -213,7 +221,13 @@ void process_send(Process *to, Term msg)
 {
     if (!to || to->status == PROC_EXITED || !to->vm) return;
     VmState *vm = to->vm;
-    Message *m = xmalloc(sizeof *m);
+    Message *m = SCHED->spare_messages;
+    if (m) {
+        SCHED->spare_messages = m->next;
+        SCHED->nspare_messages--;
+    } else {
+        m = xmalloc(sizeof *m);
+    }
     m->next = NULL;
     m->term = term_copy(&to->heap, msg);
     m->from = SCHED->signal_from ? SCHED->signal_from : SCHED->current ? pid_serial(SCHED->current->pid) : 0;
@@ -222,6 +236,17 @@ void process_send(Process *to, Term msg)
     vm->mbox_len++;
     TRACE(trace_send(m->from, pid_serial(to->pid), m->term, vm->mbox_len));
     if (to->status == PROC_WAITING && to->receiving) wake(to, false);
+}
+
+void process_message_free(Message *m)
+{
+    if (SCHED->nspare_messages >= SPARE_MESSAGES_MAX) {
+        free(m);
+        return;
+    }
+    m->next = SCHED->spare_messages;
+    SCHED->spare_messages = m;
+    SCHED->nspare_messages++;
 }
 
 /* ---- timers: a binary heap ordered by (time, sequence) ------------------------------
@@ -360,7 +385,8 @@ static void timer_free(Timer *t)
         if (i != SIZE_MAX) timer_index_remove_at(i);
         heap_release(&t->msg_heap);
     }
-    free(t);
+    if (t->kind == TIMER_RECEIVE && !SCHED->spare_timer) SCHED->spare_timer = t;
+    else free(t);
 }
 
 static Timer *timer_pop(void)
@@ -429,7 +455,13 @@ static void arm_receive_timeout(Process *p)
         wake(p, true);
         return;
     }
-    Timer *t = xcalloc(1, sizeof *t);
+    Timer *t = SCHED->spare_timer;
+    if (t) {
+        SCHED->spare_timer = NULL;
+        memset(t, 0, sizeof *t);
+    } else {
+        t = xcalloc(1, sizeof *t);
+    }
     t->time = clock_now() + (uint64_t)small_value(timeout);
     t->seq = SCHED->timer_seq++;
     t->kind = TIMER_RECEIVE;
@@ -915,6 +947,12 @@ void sched_state_free(void)
             free(s->table[i]);
         }
     for (size_t i = 0; i < s->ntimers; i++) timer_free(s->timers[i]);
+    free(s->spare_timer);
+    while (s->spare_messages) {
+        Message *m = s->spare_messages;
+        s->spare_messages = m->next;
+        free(m);
+    }
     free(s->table);
     free(s->timers);
     free(s->timer_index);

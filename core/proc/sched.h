@@ -34,6 +34,8 @@ size_t process_default_max_heap(void);
 /* Copies msg into the receiver's mailbox and wakes it if it waits.
  * Sending to a dead pid does nothing, as on the BEAM. */
 void process_send(Process *to, Term msg);
+/* A message taken out of a mailbox: its block is kept for the next send. */
+void process_message_free(Message *m);
 
 /* Ends p with reason: links get exit signals, monitors get DOWN messages,
  * its name is released. p's memory is freed. */
