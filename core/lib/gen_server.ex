@@ -229,6 +229,10 @@ defmodule GenServer do
 
   defp loop(parent, name, state, mod, :infinity, hib, debug) do
     receive do
+      # Calls and casts with no :sys debug go straight to their handler:
+      # decode_msg would pass them on unchanged, one 8-argument call later.
+      {:"$gen_call", _, _} = msg when debug == [] -> handle_msg(msg, parent, name, state, mod, hib, [])
+      {:"$gen_cast", _} = msg when debug == [] -> handle_msg(msg, parent, name, state, mod, hib, [])
       msg -> decode_msg(msg, parent, name, state, mod, :infinity, hib, debug)
     end
   end
