@@ -67,8 +67,13 @@ typedef struct TraceEvent {
 typedef void (*TraceSink)(void *ctx, const TraceEvent *ev);
 
 /* True while the active runtime has a sink: the one branch each emit
- * point costs. */
+ * point costs. A build with -DGENLAB_NO_TRACE (scripts/trace-cost) has no
+ * emit points at all: what tracing costs when off is measured against it. */
+#ifdef GENLAB_NO_TRACE
+#define trace_enabled() false
+#else
 #define trace_enabled() (rt->tracing)
+#endif
 #define TRACE(call)                                     \
     do {                                                \
         if (__builtin_expect(trace_enabled(), 0)) call; \
