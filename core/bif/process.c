@@ -477,6 +477,12 @@ static Term info_item(Process *p, Process *q, Term item)
     else if (!strcmp(k, "current_function")) {
         Function *f = q->vm ? q->vm->fn : NULL;
         v = f ? tuple3(h, f->module, f->name, small_make(f->arity)) : ATOM_undefined;
+        /* genlab's GenServer loop is gen_server's on the BEAM, and its
+         * hibernation erlang:hibernate/3 (core/lib/gen_server.ex) */
+        if (f && f->module == A("Elixir.GenServer") && f->name == A("loop") && f->arity == 7)
+            v = tuple3(h, A("gen_server"), A("loop"), small_make(7));
+        else if (f && f->module == A("Elixir.GenServer") && f->name == A("hibernate") && f->arity == 6)
+            v = tuple3(h, A("erlang"), A("hibernate"), small_make(3));
     } else if (!strcmp(k, "current_stacktrace")) {
         /* built on q's heap when q is not running, then copied to the caller */
         Term st = vm_stacktrace(q);

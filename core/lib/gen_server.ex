@@ -222,10 +222,10 @@ defmodule GenServer do
     held_loop(parent, name, state, mod, time, held, debug)
   end
 
-  # Hibernation only saves memory on the BEAM: here the loop just goes on.
-  defp loop(parent, name, state, mod, :hibernate, hib, debug) do
-    loop(parent, name, state, mod, :infinity, hib, debug)
-  end
+  # Hibernation only saves memory on the BEAM: here the server waits in a
+  # loop of its own, which Process.info(pid, :current_function) reports as
+  # :erlang.hibernate/3, as the BEAM does (core/bif/process.c).
+  defp loop(parent, name, state, mod, :hibernate, hib, debug), do: hibernate(parent, name, state, mod, hib, debug)
 
   defp loop(parent, name, state, mod, :infinity, hib, debug) do
     receive do
@@ -246,6 +246,12 @@ defmodule GenServer do
       end
 
     decode_msg(msg, parent, name, state, mod, time, hib, debug)
+  end
+
+  defp hibernate(parent, name, state, mod, hib, debug) do
+    receive do
+      msg -> decode_msg(msg, parent, name, state, mod, :hibernate, hib, debug)
+    end
   end
 
   defp held_loop(parent, name, state, mod, time, {:genlab_held, 0, hib}, debug) do

@@ -569,7 +569,15 @@ defmodule IEx.Helpers do
 
   defp protocols(%{__struct__: Range}), do: ["Enumerable", "IEx.Info", "Inspect"]
   defp protocols(%{__struct__: MapSet}), do: ["Collectable", "Enumerable", "IEx.Info", "Inspect"]
-  defp protocols(%{__struct__: struct}) when is_atom(struct), do: ["IEx.Info", "Inspect"]
+  # A struct has what its module implements besides.
+  defp protocols(%{__struct__: struct} = term) when is_atom(struct) do
+    implemented =
+      for {protocol, name} <- [{Collectable, "Collectable"}, {Enumerable, "Enumerable"}, {String.Chars, "String.Chars"}],
+          :genlab.protocol_impl(protocol, term, false) != nil,
+          do: name
+
+    Enum.sort(["IEx.Info", "Inspect" | implemented])
+  end
   defp protocols(term) when is_map(term), do: ["Collectable", "Enumerable", "IEx.Info", "Inspect"]
   defp protocols(term) when is_function(term), do: ["Enumerable", "IEx.Info", "Inspect"]
   defp protocols(_term), do: ["IEx.Info", "Inspect"]
