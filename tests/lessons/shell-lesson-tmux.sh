@@ -5,26 +5,13 @@
 # back to the learner's own session with its bindings; lesson(N, step:
 # true) waits for Enter before each input; an unknown lesson is refused;
 # lessons/0 lists them and `h lesson` documents it. Prints PASS or FAIL.
-genlab=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-command -v tmux >/dev/null || { echo "FAIL shell-lesson-tmux: tmux is not installed (scripts/setup installs it)"; exit 1; }
-session=genlab-shell-lesson-$$
-export TMUX_TMPDIR=$(mktemp -d)
-home=$(mktemp -d)
-trap 'tmux kill-session -t $session 2>/dev/null; rm -rf "$TMUX_TMPDIR" "$home"' EXIT
+name=shell-lesson-tmux
+. "$(dirname "$0")/../terminal/tmux.lib"
 tmux new-session -d -s $session -x 100 -y 50 "HOME=$home NO_COLOR=1 $genlab; echo SHELL-DONE; sleep 30"
 
-screen() { tmux capture-pane -p -t $session -S -3000; }
-fail() { echo "FAIL shell-lesson-tmux: $1; the screen was:"; screen | tail -n 15; exit 1; }
-# waits until the screen shows $1 (a fixed string), for up to 10 seconds
-wait_for() {
-  for i in $(seq 100); do
-    screen | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  fail "waited for \"$1\""
-}
-count() { screen | grep -cF -- "$1"; }
-# waits until the screen shows $1 (a fixed string) $2 times
+# how often $1 (a fixed string) is on the screen and in its scrollback
+count() { tmux capture-pane -p -t $session -S -3000 | grep -cF -- "$1"; }
+# waits until $1 is there $2 times
 wait_count() {
   for i in $(seq 100); do
     [ "$(count "$1")" -ge "$2" ] && return 0
@@ -32,7 +19,6 @@ wait_count() {
   done
   fail "waited for \"$1\" $2 times"
 }
-type_line() { tmux send-keys -t $session -l -- "$1"; tmux send-keys -t $session Enter; }
 
 wait_for 'iex(1)>'
 type_line 'mine = 41'
@@ -40,12 +26,12 @@ wait_for 'iex(2)>'
 type_line 'lesson("counter")'
 wait_for "Ctrl-D goes back to your own session."
 # the lesson's shell: its binding pid is the lesson's Counter
-type_line 'pid == Process.whereis(Counter)'
-wait_for 'true'
+type_line '{:same, pid == Process.whereis(Counter)}'
+wait_for '{:same, true}'
 tmux send-keys -t $session C-d
 wait_for 'Back in your own session.'
-type_line 'mine + 1'
-wait_for '42'
+type_line '{:mine, mine + 1}'
+wait_for '{:mine, 42}'
 # step by step: nothing runs before its Enter
 started=$(count '{:ok, #PID<0.1')
 prompts=$(count 'iex(2)> {:ok, pid} = Counter.start_link(10)')
@@ -58,8 +44,8 @@ wait_count '{:ok, #PID<0.1' $((started + 1))
 wait_count 'iex(3)> Counter.increment()' 2
 tmux send-keys -t $session q
 
-type_line 'mine * 2'
-wait_for '82'
+type_line '{:twice, mine * 2}'
+wait_for '{:twice, 82}'
 type_line 'lesson("nothing-like-it")'
 wait_for 'no lesson called nothing-like-it'
 type_line 'lessons()'
