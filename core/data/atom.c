@@ -46,6 +46,7 @@ static void slots_grow(AtomTable *t)
 
 Term atom_lookup(const char *text, size_t len)
 {
+    if (!len) text = ""; /* an empty binary may have no bytes at all (memcmp wants some) */
     const AtomTable *t = rt->atoms;
     if (!t->slot_capacity) return TERM_NONE;
     uint64_t h = hash_text(text, len);
@@ -60,6 +61,7 @@ Term atom_lookup(const char *text, size_t len)
 
 Term atom_intern(const char *text, size_t len)
 {
+    if (!len) text = ""; /* as in atom_lookup: memcpy wants bytes */
     Term found = atom_lookup(text, len);
     if (found != TERM_NONE) return found;
     AtomTable *t = rt->atoms;
