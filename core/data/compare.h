@@ -29,6 +29,8 @@ static inline bool term_exact_equal(Term a, Term b)
 {
     if (a == b) return true;
     if (term_is_immediate(a) || term_is_immediate(b)) return false;
+    /* A receive matching its call's reference compares two of these. */
+    if (term_is_ref(a) && term_is_ref(b)) return boxed_ptr(a)[1] == boxed_ptr(b)[1];
     return term_compare_exact(a, b) == 0;
 }
 /* A hash consistent with term_exact_equal (for internal tables). */

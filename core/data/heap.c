@@ -227,16 +227,20 @@ static void copy_stack_init(CopyStack *s)
     s->cap = sizeof s->small / sizeof s->small[0];
 }
 
-static void copy_stack_push(CopyStack *s, Term *dst, Term src)
+static void copy_stack_grow(CopyStack *s)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap * 2;
-        CopyTask *items = xmalloc(cap * sizeof *items);
-        memcpy(items, s->items, s->n * sizeof *items);
-        if (s->items != s->small) free(s->items);
-        s->items = items;
-        s->cap = cap;
-    }
+    size_t cap = s->cap * 2;
+    CopyTask *items = xmalloc(cap * sizeof *items);
+    memcpy(items, s->items, s->n * sizeof *items);
+    if (s->items != s->small) free(s->items);
+    s->items = items;
+    s->cap = cap;
+}
+
+/* Every message copy pushes its parts: the push is inline, growing not. */
+static inline void copy_stack_push(CopyStack *s, Term *dst, Term src)
+{
+    if (__builtin_expect(s->n == s->cap, 0)) copy_stack_grow(s);
     s->items[s->n++] = (CopyTask){dst, src};
 }
 
