@@ -385,8 +385,28 @@ typedef struct Reader {
     Term *atoms;
     size_t natoms;
     Heap *heap;
+    uint8_t *block, *block_end; /* see reader_alloc */
     bool failed;
 } Reader;
+
+/* What the loaded code keeps for the runtime's life (its code, lines,
+ * functions, call sites, fun and binary descriptors) is carved from
+ * blocks the module table owns (module_own): one malloc per block, not
+ * one per object. Nothing frees one of these objects alone. */
+#define READER_BLOCK (64 * 1024)
+
+static void *reader_alloc(Reader *r, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if ((size_t)(r->block_end - r->block) < n) {
+        size_t size = n > READER_BLOCK ? n : READER_BLOCK;
+        r->block = module_own(xmalloc(size));
+        r->block_end = r->block + size;
+    }
+    void *p = r->block;
+    r->block += n;
+    return memset(p, 0, n);
+}
 
 static uint64_t get_num(Reader *r)
 {
@@ -576,7 +596,7 @@ static void get_code(Reader *r, Module *m, Function *f, Function **fns, size_t n
         r->failed = true;
         return;
     }
-    Code *code = module_own(xmalloc((len + 1) * sizeof *code));
+    Code *code = reader_alloc(r, (len + 1) * sizeof *code);
     size_t pc = 0;
     while (pc < len && !r->failed) {
         uint64_t op = get_num(r);
@@ -600,7 +620,10 @@ static void get_code(Reader *r, Module *m, Function *f, Function **fns, size_t n
                 Term mod = get_atom(r), name = get_atom(r);
                 uint32_t arity = (uint32_t)get_num(r);
                 uint64_t flags = get_num(r);
-                ExtRef *ref = extref_new(mod, name, arity);
+                ExtRef *ref = reader_alloc(r, sizeof *ref);
+                ref->module = mod;
+                ref->name = name;
+                ref->arity = arity;
                 ref->frameless = (flags >> 1) & 1;
                 if (flags & 1) {
                     ref->native = native_lookup(mod, name, (int)arity);
@@ -610,7 +633,7 @@ static void get_code(Reader *r, Module *m, Function *f, Function **fns, size_t n
                 break;
             }
             case K_FUNINFO: {
-                FunInfo *info = module_own(xcalloc(1, sizeof *info));
+                FunInfo *info = reader_alloc(r, sizeof *info);
                 uint64_t k = get_num(r);
                 if (k >= nfns) {
                     r->failed = true;
@@ -633,7 +656,7 @@ static void get_code(Reader *r, Module *m, Function *f, Function **fns, size_t n
                     r->failed = true;
                     break;
                 }
-                BinSpec *s = module_own(xcalloc(1, sizeof *s + nsegs * sizeof(BinSeg)));
+                BinSpec *s = reader_alloc(r, sizeof *s + nsegs * sizeof(BinSeg));
                 s->nsegs = (uint32_t)nsegs;
                 for (size_t k = 0; k < nsegs; k++) {
                     BinSeg *g = &s->segs[k];
@@ -657,7 +680,7 @@ static void get_code(Reader *r, Module *m, Function *f, Function **fns, size_t n
     size_t nlines = (size_t)get_num(r);
     if ((size_t)(r->end - r->at) < nlines) r->failed = true;
     if (r->failed) return;
-    LineEntry *lines = module_own(xmalloc((nlines + 1) * sizeof *lines));
+    LineEntry *lines = reader_alloc(r, (nlines + 1) * sizeof *lines);
     for (size_t i = 0; i < nlines; i++) {
         lines[i].pc = (uint32_t)get_num(r);
         lines[i].line = (uint32_t)get_num(r);
@@ -684,51 +707,53 @@ static Module *get_module(Reader *r, const char *file)
         r->failed = true;
         return NULL;
     }
+    /* one function's header: name, arity, registers, captures, flags */
+    typedef struct Header {
+        Term name;
+        uint32_t arity, nregs, nfree;
+        uint64_t flags;
+    } Header;
+    Header *heads = xmalloc((nfns + 1) * sizeof *heads);
     Function **fns = xmalloc((nfns + 1) * sizeof *fns);
-    uint64_t *flags = xmalloc((nfns + 1) * sizeof *flags);
-    Term *names = xmalloc((nfns + 1) * sizeof *names);
-    uint32_t *arities = xmalloc((nfns + 1) * sizeof *arities);
     for (size_t i = 0; i < nfns; i++) {
-        names[i] = get_atom(r);
-        arities[i] = (uint32_t)get_num(r);
-        fns[i] = module_own(xcalloc(1, sizeof **fns));
-        fns[i]->nregs = (uint32_t)get_num(r);
-        fns[i]->nfree = (uint32_t)get_num(r);
-        flags[i] = get_num(r);
+        heads[i].name = get_atom(r);
+        heads[i].arity = (uint32_t)get_num(r);
+        heads[i].nregs = (uint32_t)get_num(r);
+        heads[i].nfree = (uint32_t)get_num(r);
+        heads[i].flags = get_num(r);
     }
     /* The list is rebuilt last-first, as the compiler prepended it; the
      * functions module_function made are in the lookup table again. */
     for (size_t i = nfns; i-- > 0 && !r->failed;) {
-        Function *f = fns[i];
-        if (flags[i] & 8) {
-            Function *g = module_function(m, names[i], arities[i]);
-            g->nregs = f->nregs;
-            g->nfree = f->nfree;
-            fns[i] = f = g;
+        Function *f;
+        if (heads[i].flags & 8) {
+            f = module_function(m, heads[i].name, heads[i].arity);
         } else {
+            f = reader_alloc(r, sizeof *f);
             f->module = name;
-            f->name = names[i];
-            f->arity = arities[i];
+            f->name = heads[i].name;
+            f->arity = heads[i].arity;
             f->file = file;
             f->next_in_module = m->functions;
             m->functions = f;
         }
-        f->exported = flags[i] & 1;
-        f->is_macro = (flags[i] >> 1) & 1;
-        f->defined = (flags[i] >> 2) & 1;
+        f->nregs = heads[i].nregs;
+        f->nfree = heads[i].nfree;
+        f->exported = heads[i].flags & 1;
+        f->is_macro = (heads[i].flags >> 1) & 1;
+        f->defined = (heads[i].flags >> 2) & 1;
+        fns[i] = f;
     }
     for (size_t i = 0; i < nfns && !r->failed; i++) get_code(r, m, fns[i], fns, nfns, file);
+    free(heads);
     free(fns);
-    free(flags);
-    free(names);
-    free(arities);
     return r->failed ? NULL : m;
 }
 
 bool image_load_blob(const uint8_t *bytes, size_t length, const char *file)
 {
     if (length < 4 || memcmp(bytes, IMAGE_MAGIC, 4)) return false;
-    Reader r = {bytes + 4, bytes + length, NULL, 0, literal_heap(), false};
+    Reader r = {bytes + 4, bytes + length, NULL, 0, literal_heap(), NULL, NULL, false};
     r.natoms = (size_t)get_num(&r);
     if (r.failed || (size_t)(r.end - r.at) < r.natoms) return false;
     r.atoms = xmalloc((r.natoms + 1) * sizeof *r.atoms);
