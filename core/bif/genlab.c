@@ -10,6 +10,7 @@
 #include "inspect.h"
 #include "integer.h"
 #include "map.h"
+#include "protocol.h"
 #include "module.h"
 #include "compiler.h"
 #include "fatal.h"
@@ -18,14 +19,18 @@
 #include "state.h"
 
 /* to_string/1 and interpolation: atoms, numbers, binaries and chardata
- * are converted here; anything else (a struct, a tuple, ...) goes to the
- * String.Chars protocol, which finds its implementation or raises. */
+ * are converted here; anything else (a struct, a tuple, ...) goes straight
+ * to its String.Chars implementation, or to String.Chars itself, which
+ * raises when there is none. */
 static Term genlab_to_string(Process *p, const Term *args)
 {
     Term t = args[0];
     if (term_is_binary(t)) return t;
-    if (term_is_map(t) || term_is_tuple(t) || term_is_fun(t) || term_is_pid(t) || term_is_ref(t))
-        return native_continue(p, atom_from_cstr("Elixir.String.Chars"), atom_from_cstr("to_string"), 1, &t);
+    if (term_is_map(t) || term_is_tuple(t) || term_is_fun(t) || term_is_pid(t) || term_is_ref(t)) {
+        Term impl = protocol_impl_for(atom_from_cstr("Elixir.String.Chars"), t, false);
+        if (impl == ATOM_nil) impl = atom_from_cstr("Elixir.String.Chars");
+        return native_continue(p, impl, atom_from_cstr("to_string"), 1, &t);
+    }
     return term_to_string(p, t);
 }
 
@@ -156,7 +161,11 @@ static Term genlab_define_module(Process *p, const Term *args)
     CompileError err;
     Term ast = term_copy(literal_heap(), args[0]);
     Term r = compile_defmodule(ast, file, &p->heap, &err);
-    if (r == TERM_NONE) return process_raise_exception(p, err.kind[0] ? "Elixir.CompileError" : "Elixir.RuntimeError", err.message);
+    if (r == TERM_NONE) {
+        /* raised as Code.eval_string raises it: the exception the compiler named */
+        Term why[2] = {binary_from_cstr(&p->heap, err.kind), binary_from_cstr(&p->heap, err.message)};
+        return native_continue(p, atom_from_cstr("Elixir.Code"), atom_from_cstr("__genlab_compile_error__"), 2, why);
+    }
     return r;
 }
 

@@ -220,9 +220,31 @@ static Term compile_impl(ModCtx *m, Term protocol, Term type, Term items, int li
     return module_result(m->scratch, name, last);
 }
 
+/* Protocol.assert_protocol!/1: the module exists and is a protocol. */
+static void assert_protocol(ModCtx *m, Term protocol, int line)
+{
+    Module *pm = module_lookup(protocol);
+    char *name = module_display_name(protocol);
+    if (!pm) {
+        char text[600];
+        snprintf(text, sizeof text, "could not load module %s due to reason :nofile", name);
+        free(name);
+        compile_fail_mod(m, line, "ArgumentError", "%s", text);
+    }
+    Function *f = module_find_function(pm, A("__protocol__"), 1);
+    if (!f || !f->defined) {
+        char text[600];
+        snprintf(text, sizeof text, "%s is not a protocol", name);
+        free(name);
+        compile_fail_mod(m, line, "ArgumentError", "%s", text);
+    }
+    free(name);
+}
+
 static Term compile_defimpl(ModCtx *m, Term args, int line)
 {
     Term protocol = form_module(m, list_nth(args, 0), line);
+    assert_protocol(m, protocol, line);
     Term opts, body;
     form_options(args, &opts, &body);
     Term fors = kw_get(opts, A("for"));

@@ -56,7 +56,12 @@ defmodule Code do
       end)
   end
 
+  # A module compiled at run time (:genlab.define_module) that failed.
+  def __genlab_compile_error__(kind, message), do: raise_compile_error(kind, message)
+
   # "file:line: description", as the compiler words it
+  defp raise_compile_error("", message), do: raise(RuntimeError, message: message)
+
   defp raise_compile_error("CompileError", message) do
     with [where, description] <- :binary.split(message, ": "),
          [file, line] <- :binary.split(where, ":", [:trim_all]) |> then(&[Enum.join(Enum.drop(&1, -1), ":"), List.last(&1)]),

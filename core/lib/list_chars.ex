@@ -1,6 +1,7 @@
 defmodule List.Chars do
-  # The List.Chars protocol for the built-in types (user implementations
-  # are not dispatched to): what Kernel.to_charlist/1 answers.
+  # The List.Chars protocol, consolidated for the built-in types: what
+  # Kernel.to_charlist/1 answers; anything else goes to the implementation
+  # found for it (core/bif/protocol.c), or raises.
 
   def to_charlist(term) when is_list(term), do: term
   def to_charlist(term) when is_atom(term), do: :erlang.atom_to_list(term)
@@ -18,7 +19,13 @@ defmodule List.Chars do
     )
   end
 
-  def to_charlist(term) do
-    :erlang.error(Protocol.UndefinedError.exception(protocol: List.Chars, value: term))
-  end
+  def to_charlist(term), do: :genlab.protocol_impl!(List.Chars, term, false).to_charlist(term)
+
+  def impl_for(data), do: :genlab.protocol_impl(List.Chars, data, false)
+  def impl_for!(data), do: :genlab.protocol_impl!(List.Chars, data, false)
+
+  def __protocol__(:module), do: List.Chars
+  def __protocol__(:functions), do: [to_charlist: 1]
+  def __protocol__(:consolidated?), do: false
+  def __protocol__(:impls), do: :not_consolidated
 end
