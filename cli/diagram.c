@@ -277,7 +277,8 @@ static void draw_terminal(Views *v, Diagram *d, char **labels)
             row_print(v, &above, left);
             left[0] = 0;
         }
-        for (int c = lo + 1; c < hi; c++) row_put(&r, c, strcmp(r.cell[c], "│") ? "─" : "┼");
+        /* (a diagram cut to the width may end before the arrow does) */
+        for (int c = lo + 1; c < hi && c < r.width; c++) row_put(&r, c, strcmp(r.cell[c], "│") ? "─" : "┼");
         row_put(&r, a, a < b ? "├" : "┤");
         row_put(&r, b, "│");
         row_put(&r, a < b ? b - 1 : b + 1, a < b ? "▶" : "◀");
