@@ -51,10 +51,6 @@ static OperandKind operand_kind(Opcode op, int i)
 /* Term tags in a blob. */
 enum { T_NONE, T_NIL, T_SMALL, T_ATOM, T_FLOAT, T_BIG, T_BINARY, T_TUPLE, T_LIST, T_MAP, T_EXPORT };
 
-/* A map of more keys than this is not flat (map.h may store it as a
- * trie): the writer refuses it rather than read its layout. */
-#define IMAGE_MAP_MAX 32
-
 uint64_t image_source_hash(const char *text, size_t length)
 {
     /* FNV-1a over 64-bit words (then the last bytes): every load checks
@@ -189,7 +185,6 @@ static void put_term(Writer *w, Term root)
             put_num(w, need - 1);
         } else if (term_is_map(t)) {
             need = 2 * map_size(t);
-            if (map_size(t) > IMAGE_MAP_MAX) refuse(w, "a large map literal");
             put_byte(w, T_MAP);
             put_num(w, need / 2);
         } else if (term_is_box_of(t, BOX_EXPORT)) {
@@ -214,10 +209,13 @@ static void put_term(Writer *w, Term root)
             stack[n] = l; /* the tail, written last */
             n += need;
         } else {
+            /* in the map's own order: map_from_pairs takes any */
             size_t pairs = need / 2;
-            const Term *keys = map_keys(t), *values = map_values(t);
+            Term *keys = xmalloc((need + 1) * sizeof *keys), *values = keys + pairs;
+            map_to_arrays(t, keys, values);
             for (size_t i = pairs; i-- > 0;) stack[n++] = values[i];
             for (size_t i = pairs; i-- > 0;) stack[n++] = keys[i];
+            free(keys);
         }
     }
     free(stack);
