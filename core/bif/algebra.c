@@ -22,6 +22,7 @@
 #include "algebra.h"
 #include "atom.h"
 #include "bif.h"
+#include "compare.h"
 #include "binary.h"
 #include "fatal.h"
 #include "inspect.h"
@@ -342,14 +343,21 @@ static InspectImpl bridge_impl(void *ctx, DocArena *a, Term t, Term module, cons
     Module *m = module_lookup(impl);
     Term derived = m ? keyword_get(m->attributes, A("genlab_inspect_fields")) : TERM_NONE;
     if (derived == TERM_NONE) return INSPECT_IMPL_ELIXIR;
+    /* optional fields are left out while they hold their default */
+    Term optional = keyword_get(m->attributes, A("genlab_inspect_optional"));
     size_t n = 0;
     for (Term l = derived; term_is_cons(l); l = cons_tail(l)) n++;
     Term *out = doc_arena_alloc(a, (n + 1) * sizeof *out);
     n = 0;
-    for (Term l = derived; term_is_cons(l); l = cons_tail(l)) out[n++] = cons_head(l);
+    for (Term l = derived; term_is_cons(l); l = cons_tail(l)) {
+        Term field = cons_head(l), value = map_get(t, field);
+        Term dflt = term_is_list(optional) ? keyword_get(optional, field) : TERM_NONE;
+        if (dflt != TERM_NONE && value != TERM_NONE && term_equal(value, dflt)) continue;
+        out[n++] = field;
+    }
     *fields = out;
     *nfields = n;
-    return INSPECT_IMPL_FIELDS;
+    return keyword_get(m->attributes, A("genlab_inspect_dots")) == ATOM_false ? INSPECT_IMPL_STRUCT_FIELDS : INSPECT_IMPL_FIELDS;
 }
 
 static const Doc *bridge_doc(void *ctx, DocArena *a, Term t, long limit)

@@ -1172,19 +1172,25 @@ static const Doc *custom_struct_doc(Ctx *c, Term m, Term module, long limit, Cha
         *pushed = true;
         return plain_map_doc(c, m, limit, charlists);
     }
-    if (kind != INSPECT_IMPL_FIELDS) return NULL;
+    if (kind != INSPECT_IMPL_FIELDS && kind != INSPECT_IMPL_STRUCT_FIELDS) return NULL;
+    bool dots = kind == INSPECT_IMPL_FIELDS;
     DocOut o;
     docout_init(&o);
-    out_char(&o, '#');
+    out_char(&o, dots ? '#' : '%');
     atom_write(&o, module, ATOM_AS_LITERAL);
-    out_char(&o, '<');
+    if (!dots && nfields == 0) {
+        out_cstr(&o, "{}");
+        return out_doc(c, &o);
+    }
+    out_char(&o, dots ? '<' : '{');
     const Doc *left = doc_text(c->arena, o.data, o.size);
     docout_free(&o);
-    Frame *f = container_push(c, SRC_STRUCT, ITEM_KEYWORD, BREAK_STRICT, left, &lit_angle_close, limit, charlists, false);
+    Frame *f = container_push(c, SRC_STRUCT, ITEM_KEYWORD, BREAK_STRICT, left, dots ? &lit_angle_close : &lit_brace_close,
+                              limit, charlists, false);
     f->cur = m;
     f->elems = fields;
-    f->count = nfields + 1;
-    f->dots = true;
+    f->count = nfields + dots;
+    f->dots = dots;
     *pushed = true;
     return NULL;
 }

@@ -20,8 +20,10 @@ typedef enum { CHARLISTS_INFER, CHARLISTS_AS_LISTS, CHARLISTS_AS_CHARLISTS } Cha
  * rendering of Range, MapSet, ...), INSPECT_IMPL_FIELDS (@derive with only:
  * or except:: #Name<field: value, ..., ...>), INSPECT_IMPL_ELIXIR (a user's
  * defimpl: its document comes from Elixir code), INSPECT_IMPL_MAP (shown
- * as the plain map it is, as Inspect.Map.inspect/2 shows a struct). */
-typedef enum { INSPECT_IMPL_ANY, INSPECT_IMPL_FIELDS, INSPECT_IMPL_ELIXIR, INSPECT_IMPL_MAP } InspectImpl;
+ * as the plain map it is, as Inspect.Map.inspect/2 shows a struct),
+ * INSPECT_IMPL_STRUCT_FIELDS (@derive with optional: only: %Name{...} of
+ * the fields given). */
+typedef enum { INSPECT_IMPL_ANY, INSPECT_IMPL_FIELDS, INSPECT_IMPL_ELIXIR, INSPECT_IMPL_MAP, INSPECT_IMPL_STRUCT_FIELDS } InspectImpl;
 
 /* The layer that knows modules answers for structs (core/bif/algebra.c). */
 typedef struct InspectCustom {

@@ -17,6 +17,7 @@
 #include "atom.h"
 #include "compile_internal.h"
 #include "fatal.h"
+#include "map.h"
 #include "parser.h"
 
 static Term A(const char *s) { return atom_from_cstr(s); }
@@ -282,12 +283,14 @@ static bool has_atom(Term list, Term field)
 }
 
 /* @derive {Inspect, only: [...]} / except: [...]: Inspect.Struct shows the
- * fields kept, in defstruct order, and then "...". The module records
- * them as its attribute :genlab_inspect_fields, which inspect reads. */
+ * fields kept, in defstruct order, and then "..."; with optional: [...]
+ * those fields are left out while they hold their default. The module
+ * records this in its attributes (:genlab_inspect_fields, _dots and
+ * _optional), which inspect reads (core/bif/algebra.c). */
 static void derive_inspect(ModCtx *m, Term opts, int line)
 {
-    Term only = kw_get(opts, A("only")), except = kw_get(opts, A("except"));
-    if (only == TERM_NONE && except == TERM_NONE) return; /* Inspect.Any's own way */
+    Term only = kw_get(opts, A("only")), except = kw_get(opts, A("except")), optional = kw_get(opts, A("optional"));
+    if (only == TERM_NONE && except == TERM_NONE && optional == TERM_NONE) return; /* Inspect.Any's own way */
     Term fields = m->module->struct_fields;
     size_t n = tuple_size(fields), k = 0;
     Term *kept = xmalloc((n + 1) * sizeof(Term));
@@ -305,8 +308,17 @@ static void derive_inspect(ModCtx *m, Term opts, int line)
     ParseError perr;
     Term gen = parse_source(literal_heap(), src, sizeof src - 1, m->file, &perr);
     compile_impl(m, A("Elixir.Inspect"), m->name, block_items(gen), line);
+    Heap *h = literal_heap();
+    Term defaults = TERM_NIL;
+    for (Term l = optional == TERM_NONE ? TERM_NIL : optional; term_is_cons(l); l = cons_tail(l)) {
+        Term d = map_get(m->module->struct_default, cons_head(l));
+        defaults = cons_new(h, tuple2(h, cons_head(l), d == TERM_NONE ? ATOM_nil : d), defaults);
+    }
+    Term dots = only != TERM_NONE || except != TERM_NONE ? ATOM_true : ATOM_false;
+    Term attrs[3] = {tuple2(h, A("genlab_inspect_fields"), list), tuple2(h, A("genlab_inspect_dots"), dots),
+                     tuple2(h, A("genlab_inspect_optional"), defaults)};
     Module *impl = module_lookup(name);
-    if (impl) impl->attributes = list_from(literal_heap(), 1, (Term[]){tuple2(literal_heap(), A("genlab_inspect_fields"), list)});
+    if (impl) impl->attributes = list_from(h, 3, attrs);
 }
 
 /* @derive P for another protocol: P.Struct calls P.Any's functions, and
