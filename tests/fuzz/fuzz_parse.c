@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "atom.h"
+#include "genlab.h"
 #include "heap.h"
 #include "parser.h"
 
@@ -11,7 +12,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    atom_table_init();
+    /* a runtime holds the atom table the parser interns into */
+    (void)genlab_new(1);
     return 0;
 }
 
