@@ -16,45 +16,6 @@
 
 typedef enum { CONV_OK, CONV_ERROR, CONV_INCOMPLETE, CONV_BADARG } ConvStatus;
 
-/* Length of the valid UTF-8 prefix of s[0, n), and whether what stops it
- * is merely a truncated sequence at the very end. */
-static size_t utf8_valid_prefix(const uint8_t *s, size_t n, bool *truncated)
-{
-    size_t i = 0;
-    *truncated = false;
-    while (i < n) {
-        uint8_t c = s[i];
-        size_t need;
-        uint32_t min;
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { need = 3; min = 0x10000; }
-        else return i;
-        uint32_t v = c & (0x3F >> need);
-        size_t k = 1;
-        for (; k <= need && i + k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) return i;
-            v = (v << 6) | (s[i + k] & 0x3F);
-        }
-        if (k <= need) {
-            /* Ran out of bytes: truncated, provided what is there could
-             * still begin a valid sequence. */
-            bool plausible = true;
-            if (k > 1) {
-                uint32_t lo = v << (6 * (need + 1 - k));
-                uint32_t hi = lo | ((1u << (6 * (need + 1 - k))) - 1);
-                plausible = hi >= min && lo <= 0x10FFFF && !(lo >= 0xD800 && hi <= 0xDFFF);
-            }
-            *truncated = plausible;
-            return i;
-        }
-        if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return i;
-        i += need + 1;
-    }
-    return n;
-}
-
 typedef struct Converter {
     Process *p;
     bool in_latin1;   /* binaries hold latin1 bytes */

@@ -660,9 +660,10 @@ bool binmatch_utf32(Term t, size_t *bit_offset, bool little, Term *out)
     return true;
 }
 
-bool utf8_valid(const uint8_t *s, size_t n)
+size_t utf8_valid_prefix(const uint8_t *s, size_t n, bool *incomplete)
 {
     size_t i = 0;
+    if (incomplete) *incomplete = false;
     while (i < n) {
         /* Skip ASCII a word at a time: most text is mostly ASCII. */
         while (i + 8 <= n) {
@@ -689,13 +690,21 @@ bool utf8_valid(const uint8_t *s, size_t n)
             if (c == 0xF0) lo = 0x90;
             if (c == 0xF4) hi = 0x8F;
         } else {
-            return false;
+            return i;
         }
-        if (n - i < len) return false;
-        if (s[i + 1] < lo || s[i + 1] > hi) return false;
-        for (size_t k = 2; k < len; k++)
-            if ((s[i + k] & 0xC0) != 0x80) return false;
+        size_t k = 1;
+        for (; k < len && i + k < n; k++) {
+            uint8_t b = s[i + k];
+            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return i;
+        }
+        if (k < len) {
+            /* a sequence that the end cut short */
+            if (incomplete) *incomplete = true;
+            return i;
+        }
         i += len;
     }
-    return true;
+    return n;
 }
+
+bool utf8_valid(const uint8_t *s, size_t n) { return utf8_valid_prefix(s, n, NULL) == n; }

@@ -86,4 +86,9 @@ bool binmatch_utf32(Term t, size_t *bit_offset, bool little, Term *out);
 /* UTF-8 validity of a byte-aligned binary (String.valid?). */
 bool utf8_valid(const uint8_t *bytes, size_t size);
 
+/* How many of the bytes are valid UTF-8 before the first invalid
+ * sequence (size if all are). *incomplete (when not NULL) tells whether
+ * that sequence is only cut short by the end, as :unicode's `incomplete`. */
+size_t utf8_valid_prefix(const uint8_t *bytes, size_t size, bool *incomplete);
+
 #endif
