@@ -15,6 +15,7 @@
 #include "embedded.h"
 #include "ets.h"
 #include "fatal.h"
+#include "gc.h"
 #include "heap.h"
 #include "image.h"
 #include "inspect.h"
@@ -524,9 +525,37 @@ static char *format_parse_error(const ParseError *perr, const char *file, size_t
 
 /* ---- scripts ---------------------------------------------------------------- */
 
+/* Elixir reads a script as a charlist first: bytes that are not UTF-8 fail
+ * there, before anything is parsed, with its UnicodeConversionError. */
+static bool report_bad_encoding(const char *source, size_t len)
+{
+    bool incomplete;
+    size_t good = utf8_valid_prefix((const uint8_t *)source, len, &incomplete);
+    if (good == len) return false;
+    InspectOpts o;
+    inspect_opts_default(&o);
+    o.pretty = false;
+    Heap h;
+    heap_init(&h, 64);
+    size_t n;
+    char *rest = inspect_to_cstring(binary_new(&h, source + good, len - good), &o, &n);
+    heap_release(&h);
+    char head[80];
+    int k = snprintf(head, sizeof head, "** (UnicodeConversionError) %s encoding starting at ", incomplete ? "incomplete" : "invalid");
+    io_write(2, head, (size_t)k);
+    io_write(2, rest, n);
+    static const char trace[] = "\n    (elixir 1.14.0) lib/string.ex:2535: String.to_charlist/1\n"
+                                "    (elixir 1.14.0) lib/code.ex:1806: Code.find_file!/2\n"
+                                "    (elixir 1.14.0) lib/code.ex:1237: Code.require_file/2\n";
+    io_write(2, trace, sizeof trace - 1);
+    free(rest);
+    return true;
+}
+
 int runtime_eval_source(const char *source, size_t len, const char *file, EvalMode mode)
 {
     (void)mode;
+    if (report_bad_encoding(source, len)) return 1;
     ParseError perr;
     Heap scratch;
     heap_init(&scratch, 4096);
@@ -553,7 +582,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     Chunk *chunks = xcalloc(nitems + 1, sizeof *chunks);
     Bindings names = {0};
     int status = 0;
-    size_t i = 0;
+    size_t i = 0, owner = SIZE_MAX; /* the chunk whose out_names names holds */
     for (Term l = items; term_is_cons(l); l = cons_tail(l))
         if (ast_is_defmodule(cons_head(l))) compile_note_file_module(cons_head(l));
     for (Term l = items; term_is_cons(l); l = cons_tail(l), i++) {
@@ -564,11 +593,19 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             status = 1;
             break;
         }
+        /* only the latest names are needed: each chunk's array is as long
+         * as the bindings, and a script can have thousands */
+        if (owner < nitems) {
+            free(chunks[owner].out_names);
+            chunks[owner].out_names = NULL;
+        }
+        owner = i;
         names.names = chunks[i].out_names;
         names.count = chunks[i].nout;
     }
-    Term *values = NULL;
-    size_t nvalues = 0;
+    Term *values = xmalloc(sizeof *values);
+    values[0] = ATOM_nil;
+    size_t nvalues = 1;
     i = 0;
     for (Term l = items; status == 0 && term_is_cons(l); l = cons_tail(l), i++) {
         Term expr = cons_head(l);
@@ -596,11 +633,15 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             status = 1;
             break;
         }
-        /* {value, binding values...} in chunk->out_names order */
+        /* a chunk with no call in it has no safe point: collect between
+         * chunks, so that many of them in a row do not pile up garbage */
+        if (gc_due(p)) gc_collect(p, 0);
+        /* {value, binding values...} in chunk->out_names order: the next
+         * chunk's arguments */
         Term result = p->vm->result;
         values = xrealloc(values, (chunk->nout + 1) * sizeof(Term));
-        for (size_t k = 0; k < chunk->nout; k++) values[k] = tuple_get(result, k + 1);
-        nvalues = chunk->nout;
+        memcpy(values, tuple_elems(result), (chunk->nout + 1) * sizeof(Term));
+        nvalues = chunk->nout + 1;
     }
     for (size_t k = 0; k < nitems; k++) free(chunks[k].out_names);
     free(chunks);
@@ -732,10 +773,11 @@ static VmStatus shell_run_chunk(Genlab *g, Process *p, Term expr, const char *fi
     Chunk chunk;
     *compiled = compile_chunk(expr, file, &b, &chunk, err);
     if (!*compiled) return VM_ERROR;
+    /* host_root is {last value, binding values...}: the chunk's arguments */
     Term args[256];
-    Term *argv = g->nnames <= 256 ? args : xmalloc(g->nnames * sizeof(Term));
-    for (size_t i = 0; i < g->nnames; i++) argv[i] = tuple_get(p->host_root, i + 1);
-    VmStatus st = run_function(p, chunk.fn, argv, (uint32_t)g->nnames);
+    Term *argv = g->nnames < 256 ? args : xmalloc((g->nnames + 1) * sizeof(Term));
+    memcpy(argv, tuple_elems(p->host_root), (g->nnames + 1) * sizeof(Term));
+    VmStatus st = run_function(p, chunk.fn, argv, (uint32_t)g->nnames + 1);
     if (argv != args) free(argv);
     if (st == VM_DONE) {
         p->host_root = p->vm->result; /* {value, binding values...} */

@@ -210,6 +210,11 @@ void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ..
     fail_v(m, line, kind, fmt, ap);
 }
 
+void compile_fail_depth(ModCtx *m, int line)
+{
+    compile_fail_mod(m, line, "CompileError", "expression is nested too deeply (over %d levels)", COMPILE_MAX_NESTING);
+}
+
 /* ---- AST helpers ------------------------------------------------------------------ */
 
 bool ast_is_call(Term ast, Term *name, Term *meta, Term *args)

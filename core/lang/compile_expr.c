@@ -18,26 +18,40 @@ static void finish(FnCtx *c, uint32_t dst, bool tail)
     if (tail) emit(c, OP_RETURN, (Code)dst);
 }
 
-/* True if the AST is plain data with no code in it. */
-static bool ast_constant(Term ast, int depth)
+/* True if the AST is plain data with no code in it. It walks with a stack
+ * of its own: a macro can answer a literal of any depth. */
+static bool ast_constant(Term ast)
 {
-    if (depth > 200) return false;
-    if (term_is_small(ast) || term_is_bignum(ast) || term_is_float(ast) || term_is_atom(ast) ||
-        term_is_bitstring(ast) || ast == TERM_NIL)
-        return true;
-    if (term_is_cons(ast)) {
-        Term l = ast;
-        for (; term_is_cons(l); l = cons_tail(l)) {
-            Term name, args;
-            Term item = cons_head(l);
-            if (ast_is_call(item, &name, NULL, &args) && name == A("|")) return false;
-            if (!ast_constant(item, depth + 1)) return false;
+    size_t cap = 64, n = 0;
+    Term *todo = xmalloc(cap * sizeof *todo);
+    bool constant = true;
+    todo[n++] = ast;
+    while (n && constant) {
+        Term t = todo[--n];
+        if (term_is_small(t) || term_is_bignum(t) || term_is_float(t) || term_is_atom(t) || term_is_bitstring(t) ||
+            t == TERM_NIL)
+            continue;
+        if (term_is_cons(t)) {
+            Term l = t;
+            for (; term_is_cons(l) && constant; l = cons_tail(l)) {
+                Term name, args;
+                if (ast_is_call(cons_head(l), &name, NULL, &args) && name == A("|")) constant = false;
+                if (n == cap) todo = xrealloc(todo, (cap *= 2) * sizeof *todo);
+                todo[n++] = cons_head(l);
+            }
+            if (constant && l != TERM_NIL) constant = false;
+            continue;
         }
-        return l == TERM_NIL;
+        if (term_is_tuple(t) && tuple_size(t) == 2) {
+            if (n + 2 > cap) todo = xrealloc(todo, (cap *= 2) * sizeof *todo);
+            todo[n++] = tuple_get(t, 1);
+            todo[n++] = tuple_get(t, 0);
+            continue;
+        }
+        constant = false;
     }
-    if (term_is_tuple(ast) && tuple_size(ast) == 2)
-        return ast_constant(tuple_get(ast, 0), depth + 1) && ast_constant(tuple_get(ast, 1), depth + 1);
-    return false;
+    free(todo);
+    return constant;
 }
 
 static ExtRef *native_ref(const char *module, const char *name, uint32_t arity)
@@ -1046,12 +1060,12 @@ static void varset_add(VarSet *s, Term name, Term ctx)
     s->n++;
 }
 
-static void collect_vars(Term ast, VarSet *s, int depth)
+static void collect_vars(ModCtx *m, Term ast, VarSet *s, int depth)
 {
-    if (depth > 500) return;
+    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(m, 0);
     Term name, ctx;
     if (term_is_cons(ast)) {
-        for (; term_is_cons(ast); ast = cons_tail(ast)) collect_vars(cons_head(ast), s, depth + 1);
+        for (; term_is_cons(ast); ast = cons_tail(ast)) collect_vars(m, cons_head(ast), s, depth + 1);
         return;
     }
     if (!term_is_tuple(ast)) return;
@@ -1061,7 +1075,7 @@ static void collect_vars(Term ast, VarSet *s, int depth)
     }
     for (size_t i = 0; i < tuple_size(ast); i++) {
         if (i == 1 && tuple_size(ast) == 3) continue; /* metadata */
-        collect_vars(tuple_get(ast, i), s, depth + 1);
+        collect_vars(m, tuple_get(ast, i), s, depth + 1);
     }
 }
 
@@ -1096,7 +1110,7 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     }
     /* Captured variables: those the body mentions that are bound here. */
     VarSet used = {0};
-    collect_vars(clauses, &used, 0);
+    collect_vars(c->mod, clauses, &used, 0);
     Term *cap_names = xmalloc((used.n + 1) * sizeof(Term)), *cap_ctx = xmalloc((used.n + 1) * sizeof(Term));
     uint32_t *cap_regs = xmalloc((used.n + 1) * sizeof(uint32_t));
     uint32_t ncap = 0;
@@ -1165,16 +1179,30 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     free(cap_regs);
 }
 
-/* Replaces &1, &2, ... with variables; returns the highest index. */
-static Term replace_capture_args(ModCtx *m, Term ast, int *max, int depth)
+/* The &N arguments found in a capture's body: which of &1..&255 appear,
+ * the smallest N above 255 and the first N below 1 (both 0 when none). */
+typedef struct CaptureArgs {
+    bool seen[256];
+    int64_t above, below;
+    bool below_found;
+} CaptureArgs;
+
+/* Replaces &1, &2, ... with variables and records which appear. */
+static Term replace_capture_args(ModCtx *m, Term ast, CaptureArgs *found, int depth)
 {
-    if (depth > 500) return ast;
+    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(m, 0);
     Term name, meta, args;
     if (ast_is_call(ast, &name, &meta, &args) && name == A("&") && list_length(args) == 1 && term_is_small(list_nth(args, 0))) {
-        int i = (int)small_value(list_nth(args, 0));
-        if (i > *max) *max = i;
+        int64_t i = small_value(list_nth(args, 0));
+        if (i < 1) {
+            if (!found->below_found) found->below = i;
+            found->below_found = true;
+            i = 0;
+        } else if (i > 255) {
+            if (!found->above || i < found->above) found->above = i;
+        } else found->seen[i] = true;
         char buf[32];
-        snprintf(buf, sizeof buf, "capture%d", i);
+        snprintf(buf, sizeof buf, "capture%d", (int)i);
         return tuple3(m->scratch, A(buf), TERM_NIL, A("genlab_capture"));
     }
     if (term_is_cons(ast)) {
@@ -1182,7 +1210,7 @@ static Term replace_capture_args(ModCtx *m, Term ast, int *max, int depth)
         Term *items = xmalloc((n + 1) * sizeof(Term));
         size_t i = 0;
         Term l = ast;
-        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = replace_capture_args(m, cons_head(l), max, depth + 1);
+        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = replace_capture_args(m, cons_head(l), found, depth + 1);
         Term out = l;
         for (size_t j = n; j-- > 0;) out = cons_new(m->scratch, items[j], out);
         free(items);
@@ -1191,7 +1219,7 @@ static Term replace_capture_args(ModCtx *m, Term ast, int *max, int depth)
     if (term_is_tuple(ast)) {
         size_t n = tuple_size(ast);
         Term t = tuple_new(m->scratch, n);
-        for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = replace_capture_args(m, tuple_get(ast, i), max, depth + 1);
+        for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = replace_capture_args(m, tuple_get(ast, i), found, depth + 1);
         return t;
     }
     return ast;
@@ -1283,6 +1311,22 @@ static bool capture_args_in_order(Term *target, int64_t *arity)
     return true;
 }
 
+/* Checks the &N of a capture as Elixir does (1..255, none skipped) and
+ * returns how many there are (0 when there is none). */
+static int capture_arity(FnCtx *c, const CaptureArgs *found)
+{
+    if (found->below_found)
+        compile_fail(c, "CompileError", "capture argument &%lld must be numbered between 1 and 255", (long long)found->below);
+    int expected = 1;
+    while (expected <= 255 && found->seen[expected]) expected++;
+    int64_t next = found->above;
+    for (int k = expected + 1; k <= 255; k++)
+        if (found->seen[k]) { next = k; break; }
+    if (next)
+        compile_fail(c, "CompileError", "capture argument &%lld cannot be defined without &%d (you cannot skip arguments, all arguments must be numbered)", (long long)next, expected);
+    return expected - 1;
+}
+
 static void compile_capture(FnCtx *c, Term args, uint32_t dst, bool tail, Term meta)
 {
     ModCtx *m = c->mod;
@@ -1294,6 +1338,7 @@ static void compile_capture(FnCtx *c, Term args, uint32_t dst, bool tail, Term m
     if (slash) {
         callee = list_nth(targs, 0);
         arity = small_value(list_nth(targs, 1));
+        if (arity > 255) compile_fail(c, "CompileError", "capture argument &%lld must be numbered between 1 and 255", (long long)arity);
     } else {
         Term inner = target;
         if (capture_args_in_order(&inner, &arity)) callee = inner;
@@ -1337,8 +1382,9 @@ static void compile_capture(FnCtx *c, Term args, uint32_t dst, bool tail, Term m
             return;
         }
     }
-    int max = 0;
-    Term body = replace_capture_args(m, target, &max, 0);
+    CaptureArgs found = {0};
+    Term body = replace_capture_args(m, target, &found, 0);
+    int max = capture_arity(c, &found);
     if (max == 0) compile_fail(c, "CompileError", "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n  * &fun/arity to capture a local or imported function, such as &is_atom/1\n  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: %s", "expression");
     Term *vars = xmalloc(((size_t)max + 1) * sizeof(Term));
     for (int i = 0; i < max; i++) {
@@ -1420,26 +1466,26 @@ static void compile_raise(FnCtx *c, Term args, uint32_t dst, bool tail, bool rer
 
 /* ---- quote ----------------------------------------------------------------------------- */
 
-static bool has_unquote(Term ast, int depth)
+static bool has_unquote(FnCtx *c, Term ast, int depth)
 {
-    if (depth > 500) return false;
+    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(c->mod, c->line);
     Term name, meta, args;
     if (ast_is_call(ast, &name, &meta, &args) && (name == A("unquote") || name == A("unquote_splicing"))) return true;
     if (term_is_cons(ast)) {
         for (; term_is_cons(ast); ast = cons_tail(ast))
-            if (has_unquote(cons_head(ast), depth + 1)) return true;
+            if (has_unquote(c, cons_head(ast), depth + 1)) return true;
         return false;
     }
     if (term_is_tuple(ast))
         for (size_t i = 0; i < tuple_size(ast); i++)
-            if (has_unquote(tuple_get(ast, i), depth + 1)) return true;
+            if (has_unquote(c, tuple_get(ast, i), depth + 1)) return true;
     return false;
 }
 
 /* Quoted variables belong to the module that quoted them (hygiene). */
 static Term quote_hygiene(FnCtx *c, Term ast, int depth)
 {
-    if (depth > 500) return ast;
+    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(c->mod, c->line);
     Heap *h = c->mod->scratch;
     Term name, ctx;
     if (ast_is_var(ast, &name, &ctx) && ctx == ATOM_nil)
@@ -1469,7 +1515,7 @@ static Term quote_hygiene(FnCtx *c, Term ast, int depth)
 static void compile_quoted(FnCtx *c, Term ast, uint32_t dst)
 {
     Term name, meta, args;
-    if (!has_unquote(ast, 0)) {
+    if (!has_unquote(c, ast, 0)) {
         emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
         return;
     }
@@ -1911,14 +1957,14 @@ static void compile_sigil(FnCtx *c, const char *which, Term args, uint32_t dst, 
         size_t len;
         binary_bytes(text, &bytes, &len);
         Heap *h = literal_heap();
-        Term items[1024];
-        size_t n = 0;
-        size_t i = 0;
-        while (i < len && n < 1024) {
+        size_t cap = 16, n = 0, i = 0;
+        Term *items = xmalloc(cap * sizeof *items);
+        while (i < len) {
             while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\t' || bytes[i] == '\r')) i++;
             size_t start = i;
             while (i < len && !(bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\t' || bytes[i] == '\r')) i++;
             if (i > start) {
+                if (n == cap) items = xrealloc(items, (cap *= 2) * sizeof *items);
                 if (atoms) items[n++] = atom_intern((const char *)bytes + start, i - start);
                 else if (charlists) {
                     Term cl = TERM_NIL;
@@ -1927,7 +1973,9 @@ static void compile_sigil(FnCtx *c, const char *which, Term args, uint32_t dst, 
                 } else items[n++] = binary_new(h, bytes + start, i - start);
             }
         }
-        emit(c, OP_LOADK, (Code)dst, (Code)list_from(h, n, items));
+        Term words = list_from(h, n, items);
+        free(items);
+        emit(c, OP_LOADK, (Code)dst, (Code)words);
         finish(c, dst, tail);
         return;
     }
@@ -1963,12 +2011,21 @@ static Term compile_env(FnCtx *c)
     return map_from_pairs(h, sizeof keys / sizeof keys[0], keys, vals);
 }
 
+static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail);
+
 void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
+{
+    if (++c->mod->nesting > COMPILE_MAX_NESTING) compile_fail_depth(c->mod, c->line);
+    compile_expr_node(c, ast, dst, tail);
+    c->mod->nesting--;
+}
+
+static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
 {
     Term name, meta, args, ctx;
     ModCtx *m = c->mod;
     if (term_is_cons(ast)) {
-        if (ast_constant(ast, 0)) emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
+        if (ast_constant(ast)) emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
         else { compile_list(c, ast, dst, tail); return; }
         finish(c, dst, tail);
         return;
@@ -1979,7 +2036,7 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
         return;
     }
     if (tuple_size(ast) == 2) {
-        if (ast_constant(ast, 0)) {
+        if (ast_constant(ast)) {
             emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
             finish(c, dst, tail);
             return;

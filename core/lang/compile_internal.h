@@ -7,6 +7,7 @@
 #include <setjmp.h>
 
 #include "compiler.h"
+#include "parser.h"
 #include "state.h"
 #include "vm.h"
 
@@ -54,6 +55,7 @@ typedef struct ModCtx {
     jmp_buf *on_error;
     CompileError *err;
     Heap *scratch;         /* for AST built during expansion */
+    uint32_t nesting;      /* compile_expr and compile_pattern calls in progress */
 } ModCtx;
 
 typedef struct Label {
@@ -102,7 +104,18 @@ typedef struct CompileState {
 } CompileState;
 #define COMPILE (rt->compile)
 
+/* ---- depth -------------------------------------------------------------------- */
+/* Source is at most AST_MAX_DEPTH levels deep (parser.h), but a macro can
+ * build a deeper tree. The compiler recurses on the AST, so it bounds its
+ * depth: past COMPILE_MAX_NESTING nested compile_expr/compile_pattern
+ * calls, or COMPILE_WALK_MAX_DEPTH levels of a tree walker, it stops with
+ * a CompileError (compile_fail_depth) instead of overflowing the C stack
+ * or ignoring what lies deeper. Parsed source never reaches either. */
+#define COMPILE_MAX_NESTING AST_MAX_DEPTH
+#define COMPILE_WALK_MAX_DEPTH (4 * AST_MAX_DEPTH)
+
 /* ---- errors ---------------------------------------------------------------- */
+_Noreturn void compile_fail_depth(ModCtx *m, int line);
 _Noreturn void compile_fail(FnCtx *c, const char *kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 _Noreturn void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

@@ -679,9 +679,9 @@ Term module_result(Heap *h, Term name, Term last)
 
 /* The guard's body with each parameter variable wrapped in unquote. The
  * depth is bounded as quote's own walk is. */
-static Term guard_unquote_params(Heap *h, Term ast, Term params, int depth)
+static Term guard_unquote_params(ModCtx *m, Heap *h, Term ast, Term params, int depth)
 {
-    if (depth > 500) return ast;
+    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(m, 0);
     Term name, ctx;
     if (ast_is_var(ast, &name, &ctx)) {
         for (Term l = params; term_is_cons(l); l = cons_tail(l)) {
@@ -696,7 +696,7 @@ static Term guard_unquote_params(Heap *h, Term ast, Term params, int depth)
         Term *items = xmalloc((n + 1) * sizeof(Term));
         size_t i = 0;
         Term l = ast;
-        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = guard_unquote_params(h, cons_head(l), params, depth + 1);
+        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = guard_unquote_params(m, h, cons_head(l), params, depth + 1);
         Term out = l;
         for (size_t j = n; j-- > 0;) out = cons_new(h, items[j], out);
         free(items);
@@ -705,7 +705,7 @@ static Term guard_unquote_params(Heap *h, Term ast, Term params, int depth)
     if (term_is_tuple(ast)) {
         size_t n = tuple_size(ast);
         Term t = tuple_new(h, n);
-        for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = guard_unquote_params(h, tuple_get(ast, i), params, depth + 1);
+        for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = guard_unquote_params(m, h, tuple_get(ast, i), params, depth + 1);
         return t;
     }
     return ast;
@@ -722,7 +722,7 @@ static Term rewrite_defguard(ModCtx *m, Term item)
     if (list_length(args) != 1 || !ast_is_call(list_nth(args, 0), &wname, &wmeta, &wargs) || wname != A("when") ||
         list_length(wargs) != 2 || !ast_is_call(list_nth(wargs, 0), &hname, &hmeta, &params))
         compile_fail_mod(m, meta_line(meta), "ArgumentError", "invalid syntax in %s", atom_text(name));
-    Term body = guard_unquote_params(h, list_nth(wargs, 1), params, 0);
+    Term body = guard_unquote_params(m, h, list_nth(wargs, 1), params, 0);
     Term quote_opts = list_from(h, 1, (Term[]){tuple2(h, ATOM_do, body)});
     Term quote = tuple3(h, A("quote"), TERM_NIL, list_from(h, 1, &quote_opts));
     Term def_opts = list_from(h, 1, (Term[]){tuple2(h, ATOM_do, quote)});
@@ -1009,6 +1009,7 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
     m->scratch = literal_heap();
     m->name = A("elixir_compiler_0");
     m->module = NULL;
+    m->nesting = 0; /* an error in the last chunk left it where it failed */
     Function *f = module_own(xcalloc(1, sizeof *f));
     f->module = m->name;
     f->name = A("__FILE__");
@@ -1019,26 +1020,51 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
     FnCtx c;
     fn_init(&c, m, NULL, f);
     if (setjmp(on_error)) return false;
-    uint32_t params = reg_alloc_n(&c, (uint32_t)bindings->count);
-    for (size_t i = 0; i < bindings->count; i++) var_bind(&c, bindings->names[i], ATOM_nil, params + (uint32_t)i);
+    /* register 0 holds the previous result, 1.. the bindings: the chunk
+     * answers in the same layout, so that only what it changed moves */
+    uint32_t params = reg_alloc_n(&c, (uint32_t)bindings->count + 1);
+    for (size_t i = 0; i < bindings->count; i++) var_bind(&c, bindings->names[i], ATOM_nil, params + 1 + (uint32_t)i);
     uint32_t r = reg_alloc(&c);
     compile_expr(&c, ast, r, false);
     /* the latest binding of each name, in first-bound order */
     Term *names = xmalloc((c.nvars + 1) * sizeof(Term));
     uint32_t *regs = xmalloc((c.nvars + 1) * sizeof(uint32_t));
     size_t nout = 0;
+    /* a hash of name -> index in names: a script's thousands of bindings
+     * must not make each chunk quadratic */
+    size_t slots = 16;
+    while (slots < 2 * c.nvars) slots *= 2;
+    uint32_t *slot = xmalloc(slots * sizeof *slot);
+    memset(slot, 0xFF, slots * sizeof *slot);
     for (size_t i = 0; i < c.nvars; i++) {
         if (c.vars[i].context != ATOM_nil) continue;
-        size_t j = 0;
-        while (j < nout && names[j] != c.vars[i].name) j++;
-        if (j == nout) names[nout++] = c.vars[i].name;
-        regs[j] = c.vars[i].reg;
+        size_t k = (size_t)(c.vars[i].name * 0x9E3779B97F4A7C15ULL >> 20) & (slots - 1);
+        while (slot[k] != UINT32_MAX && names[slot[k]] != c.vars[i].name) k = (k + 1) & (slots - 1);
+        if (slot[k] == UINT32_MAX) {
+            slot[k] = (uint32_t)nout;
+            names[nout++] = c.vars[i].name;
+        }
+        regs[slot[k]] = c.vars[i].reg;
     }
-    uint32_t first = reg_alloc_n(&c, (uint32_t)nout + 1);
-    emit(&c, OP_MOVE, (Code)first, (Code)r);
-    for (size_t i = 0; i < nout; i++) emit(&c, OP_MOVE, (Code)(first + 1 + i), (Code)regs[i]);
-    emit(&c, OP_MAKE_TUPLE, (Code)r, (Code)first, (Code)(nout + 1));
-    emit(&c, OP_RETURN, (Code)r);
+    free(slot);
+    /* The result tuple is registers params..params+nout: the value, then
+     * each binding where the next chunk takes it. Most are still in their
+     * parameter register; the others move there in two steps (through
+     * fresh registers), since a target may hold another's source. */
+    size_t nmoved = 0;
+    uint32_t *moved = xmalloc((nout + 1) * sizeof *moved);
+    moved[nmoved++] = UINT32_MAX; /* the value */
+    for (size_t i = 0; i < nout; i++)
+        if (regs[i] != params + 1 + i) moved[nmoved++] = (uint32_t)i;
+    uint32_t temps = reg_alloc_n(&c, (uint32_t)nmoved + 1);
+    for (size_t k = 0; k < nmoved; k++)
+        emit(&c, OP_MOVE, (Code)(temps + k), (Code)(moved[k] == UINT32_MAX ? r : regs[moved[k]]));
+    for (size_t k = 0; k < nmoved; k++)
+        emit(&c, OP_MOVE, (Code)(params + (moved[k] == UINT32_MAX ? 0 : 1 + moved[k])), (Code)(temps + k));
+    free(moved);
+    uint32_t top = temps + (uint32_t)nmoved;
+    emit(&c, OP_MAKE_TUPLE, (Code)top, (Code)params, (Code)(nout + 1));
+    emit(&c, OP_RETURN, (Code)top);
     fn_finish(&c);
     free(regs);
     out->fn = f;

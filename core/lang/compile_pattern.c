@@ -282,7 +282,16 @@ static void compile_concat_pattern(FnCtx *c, Term left, Term right, uint32_t src
     compile_binary_pattern(c, segs, src, fail);
 }
 
+static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail);
+
 void compile_pattern(FnCtx *c, Term ast, uint32_t src, uint32_t fail)
+{
+    if (++c->mod->nesting > COMPILE_MAX_NESTING) compile_fail_depth(c->mod, c->line);
+    compile_pattern_node(c, ast, src, fail);
+    c->mod->nesting--;
+}
+
+static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail)
 {
     Term name, meta, args, ctx;
     if (is_literal_leaf(ast) && !term_is_atom(ast)) {

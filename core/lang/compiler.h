@@ -18,9 +18,10 @@ typedef struct Bindings {
     size_t count, cap;
 } Bindings;
 
-/* A compiled top-level chunk: call fn with the values of the bindings in
- * `in_names` order; it returns {result, new_binding_values...} in
- * `out_names` order. */
+/* A compiled top-level chunk: call fn with the elements of the previous
+ * chunk's result ({nil} for the first): any value, then the bindings in
+ * `in_names` order; it returns {result, binding_values...} in `out_names`
+ * order, which starts with `in_names`. */
 typedef struct Chunk {
     Function *fn;
     Term *in_names;

@@ -93,12 +93,6 @@ static _Noreturn void fail(Parser *p, const char *kind, int line, int column, co
     longjmp(p->jb, 1);
 }
 
-/* The compiler's walkers recurse on the AST, so the AST's depth is
- * bounded here, where an error can still be a SyntaxError: a left-nested
- * chain such as `1 + 1 + ... + 1` is parsed by a loop (it needs no stack
- * in the parser) yet nests once per operator. Each tuple and each list
- * counts as a level; 2,000 levels are about 1,000 nested calls. */
-#define AST_MAX_DEPTH 2000
 
 /* The line and column in a node's metadata, when it has them. */
 static void meta_position(Term node, int *line, int *column)

@@ -16,6 +16,13 @@
 
 #include "heap.h"
 
+/* The compiler's walkers recurse on the AST, so the AST's depth is
+ * bounded here, where an error can still be a SyntaxError: a left-nested
+ * chain such as `1 + 1 + ... + 1` is parsed by a loop (it needs no stack
+ * in the parser) yet nests once per operator. Each tuple and each list
+ * counts as a level; 2,000 levels are about 1,000 nested calls. */
+#define AST_MAX_DEPTH 2000
+
 typedef struct ParseError {
     /* "SyntaxError" or "TokenMissingError" (the Elixir exception module
      * without "Elixir."; 1.14 has no MismatchedDelimiterError: a mismatch
