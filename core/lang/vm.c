@@ -903,6 +903,9 @@ L_RECV_WAIT: {
         NEXT();
     }
     Term t = r[pc[1]];
+    /* the BEAM accepts :infinity or 0..2^32-1 milliseconds, nothing else */
+    if (t != ATOM_infinity && !(term_is_small(t) && small_value(t) >= 0 && small_value(t) <= 0xFFFFFFFFLL))
+        RAISE_NOW(ATOM_error, atom_from_cstr("timeout_value"));
     if (t == small_make(0)) {
         vm->mbox_save = &vm->mbox_head;
         if (p->wake_at != UINT64_MAX) process_cancel_receive_timeout(p);

@@ -912,6 +912,9 @@ defmodule Enum do
     zip_many(lists, fun, [])
   end
 
+  # no enumerables at all (an empty map): nothing to zip, not an endless list of empty tuples
+  defp zip_many([], _fun, acc), do: :lists.reverse(acc)
+
   defp zip_many(lists, fun, acc) do
     case zip_heads(lists, [], []) do
       {:ok, heads, tails} -> zip_many(tails, fun, [fun.(heads) | acc])
@@ -935,6 +938,8 @@ defmodule Enum do
   def zip_reduce(enumerables, acc, reducer) do
     zip_reduce_many(map(enumerables, fn e -> list(e) end), acc, reducer)
   end
+
+  defp zip_reduce_many([], acc, _reducer), do: acc
 
   defp zip_reduce_many(lists, acc, reducer) do
     case zip_heads(lists, [], []) do
