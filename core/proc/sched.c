@@ -753,6 +753,7 @@ static void process_exit_now(Process *p, Term reason)
     p->links = NULL;
     p->watchers = NULL;
     p->nlinks = p->nwatchers = 0;
+    p->links_cap = p->watchers_cap = 0; /* the main process is used again */
     SCHED->signal_from = pid_serial(pid);
     for (size_t i = 0; i < nwatchers; i++) {
         Process *w = process_find(watchers[i].pid);
