@@ -642,18 +642,7 @@ static Term erl_yield(Process *p, const Term *a)
     return ATOM_true;
 }
 
-/* A native runs between safe points, where the collector cannot run:
- * forgetting what the last collection kept makes the next safe point
- * collect (gc_due), which is as soon as the BEAM's would be observable. */
-static Term erl_garbage_collect(Process *p, const Term *a)
-{
-    (void)a;
-    p->heap.live_words = 0;
-    return ATOM_true;
-}
-
 const NativeDef process_natives[] = {
-    {"erlang", "garbage_collect", 0, erl_garbage_collect},
     {"erlang", "spawn", 1, erl_spawn1},
     {"erlang", "spawn", 3, erl_spawn3},
     {"erlang", "spawn_link", 1, erl_spawn_link1},
