@@ -172,12 +172,14 @@ static Term code_eval_compile(Process *p, const Term *args)
     bool ok = compile_chunk(term_copy(literal_heap(), args[0]), kept, &b, &chunk, &err);
     free(names);
     if (!ok) return tuple3(&p->heap, ATOM_error, binary_from_cstr(&p->heap, err.kind), binary_from_cstr(&p->heap, err.message));
-    chunk.fn->arity = (uint32_t)n; /* called as a fun of the bindings */
+    /* called as a fun of a placeholder (a chunk's first register holds
+     * the previous value, see Chunk) and the bindings */
+    chunk.fn->arity = (uint32_t)n + 1;
     FunInfo *info = module_own(xcalloc(1, sizeof *info));
     info->fn = chunk.fn;
     info->module = chunk.fn->module;
     info->parent_name = chunk.fn->name;
-    info->arity = (uint32_t)n;
+    info->arity = (uint32_t)n + 1;
     info->file = kept;
     Term *obj = heap_alloc(&p->heap, 2);
     obj[0] = header_make(BOX_FUN, 1);

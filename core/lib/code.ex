@@ -22,7 +22,7 @@ defmodule Code do
         compiled -> compiled
       end
 
-    [value | values] = Tuple.to_list(apply(fun, Keyword.values(binding)))
+    [value | values] = Tuple.to_list(apply(fun, [nil | Keyword.values(binding)]))
     new_binding = Keyword.merge(binding, Enum.zip(out_names, values))
     {value, Enum.sort(new_binding, &(elem(&1, 0) >= elem(&2, 0)))}
   end
