@@ -31,6 +31,11 @@ static const char usage[] =
     "  --diagram[=mermaid]  prints a sequence diagram of the messages at the end\n"
     "  --cpu-ns N           virtual nanoseconds one reduction of work costs\n"
     "                       (default 20, about the BEAM's; 0: work is free)\n"
+    "  --max-processes N    processes that may live at once (default 262144, as\n"
+    "                       the BEAM's +P); a spawn past it raises :system_limit\n"
+    "  --max-memory N[k|M|G]  bytes all process heaps may hold together (default:\n"
+    "                       3/4 of the machine's memory); past it, the process\n"
+    "                       whose heap would grow is killed\n"
     "  --help               shows this text\n"
     "  --version            shows genlab's version and the Elixir it follows\n";
 
@@ -103,6 +108,7 @@ int main(int argc, char **argv)
     const char *expr = NULL;
     const char *trace = NULL, *diagram = NULL; /* --trace[=NAMES], --diagram[=FORMAT] */
     double cpu_ns = -1;                        /* --cpu-ns: the default unless given */
+    size_t max_processes = 0, max_memory = 0;  /* 0: the runtime's defaults */
     int i = 1;
     while (i < argc && argv[i][0] == '-') {
         if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
@@ -110,6 +116,16 @@ int main(int argc, char **argv)
             i += 2;
         } else if (!strcmp(argv[i], "--cpu-ns") && i + 1 < argc) {
             cpu_ns = strtod(argv[i + 1], NULL);
+            i += 2;
+        } else if (!strcmp(argv[i], "--max-processes") && i + 1 < argc) {
+            max_processes = (size_t)strtoull(argv[i + 1], NULL, 10);
+            i += 2;
+        } else if (!strcmp(argv[i], "--max-memory") && i + 1 < argc) {
+            char *end;
+            max_memory = (size_t)strtoull(argv[i + 1], &end, 10);
+            if (*end == 'k' || *end == 'K') max_memory <<= 10;
+            else if (*end == 'm' || *end == 'M') max_memory <<= 20;
+            else if (*end == 'g' || *end == 'G') max_memory <<= 30;
             i += 2;
         } else if (!strcmp(argv[i], "-e") && i + 1 < argc) {
             expr = argv[i + 1];
@@ -140,6 +156,7 @@ int main(int argc, char **argv)
     }
     Genlab *g = genlab_new(seed);
     if (cpu_ns >= 0) genlab_set_cpu_ns(g, cpu_ns);
+    genlab_set_limits(g, max_processes, max_memory);
     Views *views = NULL;
     if ((trace || diagram) && (expr || i < argc)) {
         views = views_install(g, &(ViewsOptions){stdout, text_use_colors(stdout), text_terminal_width(stdout), true});

@@ -48,6 +48,14 @@ void genlab_set_argv(Genlab *g, int argc, char **argv);
  * it defines its own, as under `elixir`. */
 int genlab_run_script(Genlab *g, const char *source, size_t len, const char *file);
 
+/* Limits that end a process, never the program (0 keeps the default):
+ * how many processes may live at once (`--max-processes`, as the BEAM's
+ * +P; 262,144 by default, as the BEAM), past which spawn raises :system_limit; and
+ * how many bytes all process heaps may hold together (`--max-memory`;
+ * three quarters of the machine's memory by default), past which the
+ * process whose heap would grow is killed. */
+void genlab_set_limits(Genlab *g, size_t max_processes, size_t max_memory);
+
 /* ---- the shell ------------------------------------------------------------ */
 
 /* Whether an input can run: complete, incomplete (the shell reads another

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "atom.h"
 #include "algebra.h"
@@ -266,6 +267,8 @@ static void load_library(void)
 }
 
 /* Gives the active runtime every concept's state and boots it. */
+static void runtime_log_error(const char *text);
+
 static void runtime_boot(unsigned long long seed)
 {
     atom_table_init();
@@ -290,6 +293,11 @@ static void runtime_boot(unsigned long long seed)
     sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, ets_owner_exited, vm_run, vm_registers_in_use});
     rt->log_write = runtime_log_write;
     rt->format_exception = runtime_format_exception;
+    rt->log_error = runtime_log_error;
+    /* all processes' heaps together may take three quarters of the
+     * machine's memory before the next allocation ends its process */
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && page > 0) rt->memory_limit = (size_t)pages / 4 * 3 * (size_t)page;
 }
 
 /* ---- the main process ----------------------------------------------------------- */
@@ -402,6 +410,16 @@ static void print_killed(Process *p)
     io_write(2, text, strlen(text));
     if (!*text || text[strlen(text) - 1] != '\n') io_write(2, "\n", 1);
     free(text);
+}
+
+/* The runtime's own [error] lines ("Too many processes"): the BEAM's
+ * emulator logs them at once, so they are not held back as reports are. */
+static void runtime_log_error(const char *text)
+{
+    char buf[512];
+    int n = log_prefix(buf, sizeof buf, "error");
+    n += snprintf(buf + n, sizeof buf - (size_t)n, "%s", text);
+    runtime_log_write(1, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
 /* A process other than main ended with an uncaught exception: report it
@@ -713,6 +731,13 @@ void genlab_set_argv(Genlab *g, int argc, char **argv)
 {
     enter(g);
     runtime_set_argv(argc, argv);
+}
+
+void genlab_set_limits(Genlab *g, size_t max_processes, size_t max_memory)
+{
+    enter(g);
+    if (max_processes) sched_set_max_processes(max_processes);
+    if (max_memory) rt->memory_limit = max_memory;
 }
 
 int genlab_run_script(Genlab *g, const char *source, size_t len, const char *file)

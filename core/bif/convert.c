@@ -124,6 +124,7 @@ static Term atom_from_text(Process *p, const uint8_t *s, size_t n, bool existing
         Term atom = atom_lookup((const char *)s, n);
         return atom == TERM_NONE ? process_badarg_at(p, 1, "not an already existing atom") : atom;
     }
+    if (atom_count() >= ATOM_LIMIT && atom_lookup((const char *)s, n) == TERM_NONE) return system_limit(p);
     return atom_intern((const char *)s, n);
 }
 

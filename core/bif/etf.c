@@ -355,7 +355,9 @@ static bool read_atom_body(Reader *r, uint32_t len, bool latin1, bool safe, Term
         }
         bytebuf_append(&b, s, len);
     }
-    *out = safe ? atom_lookup((const char *)b.data, b.size) : atom_intern((const char *)b.data, b.size);
+    /* with the atom table full only existing atoms decode (ATOM_LIMIT) */
+    *out = safe || atom_count() >= ATOM_LIMIT ? atom_lookup((const char *)b.data, b.size)
+                                              : atom_intern((const char *)b.data, b.size);
     bytebuf_free(&b);
     return *out != TERM_NONE;
 }

@@ -81,9 +81,19 @@ void bif_state_free(void)
     rt->bif = NULL;
 }
 
+/* The process table is full: the BEAM logs it and the spawn raises. */
+static bool spawn_refused(Process *p)
+{
+    if (!process_limit_reached()) return false;
+    if (rt->log_error) rt->log_error("Too many processes\n\n\n");
+    process_raise(p, ATOM_error, ATOM_system_limit);
+    return true;
+}
+
 /* Starts a process running fun (a closure or &Mod.fun/0). */
 static Process *spawn_fun(Process *p, Term fun)
 {
+    if (spawn_refused(p)) return NULL;
     if (!term_is_fun(fun)) {
         process_badarg(p);
         return NULL;
@@ -103,6 +113,7 @@ static Process *spawn_mfa(Process *p, const Term *a)
 {
     Term argv[256];
     size_t n;
+    if (spawn_refused(p)) return NULL;
     if (!term_is_atom(a[0]) || !term_is_atom(a[1]) || !list_to_array(a[2], argv, 256, &n)) {
         process_badarg(p);
         return NULL;

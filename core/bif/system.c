@@ -215,6 +215,9 @@ static Term errors_format_error(Process *p, const Term *a)
         if (blame != TERM_NONE && term_is_tuple(blame) && tuple_size(blame) == 2 && small_value(tuple_get(blame, 0)) > 0)
             return map_put(&p->heap, empty, tuple_get(blame, 0), tuple_get(blame, 1));
     }
+    /* a limit blames no argument, and running a spawn again would log
+     * "Too many processes" twice (or spawn) */
+    if (a[0] == ATOM_system_limit) return empty;
     NativeFn fn = native_lookup(module, name, (int)arity);
     if (!fn) return empty;
     Term argv[16];

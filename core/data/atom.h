@@ -40,6 +40,11 @@ size_t atom_length(Term atom);
 /* Number of atoms in the table (erlang:system_info(atom_count)). */
 size_t atom_count(void);
 
+/* The BEAM's default atom table size (+t). Making a new atom from data
+ * (String.to_atom, binary_to_term, ...) when this many exist raises
+ * :system_limit in that process; the BEAM would stop altogether. */
+#define ATOM_LIMIT ((size_t)1 << 20)
+
 static inline Term atom_from_bool(bool b) { return b ? ATOM_true : ATOM_false; }
 static inline bool term_is_boolean(Term t) { return t == ATOM_true || t == ATOM_false; }
 

@@ -24,13 +24,36 @@ void heap_fail(HeapFailure why)
     fatal("out of memory");
 }
 
-static HeapChunk *chunk_new(size_t words)
+HeapChunk *heap_chunk_try(size_t words)
 {
-    if (words > (SIZE_MAX - sizeof(HeapChunk)) / sizeof(Term)) heap_fail(HEAP_FAIL_MEMORY);
+    if (words > (SIZE_MAX - sizeof(HeapChunk)) / sizeof(Term)) return NULL;
     HeapChunk *c = malloc(sizeof(HeapChunk) + words * sizeof(Term));
-    if (!c) heap_fail(HEAP_FAIL_MEMORY);
+    if (!c) return NULL;
     c->next = NULL;
     c->words = words;
+    if (rt) rt->memory_in_use += words * sizeof(Term);
+    return c;
+}
+
+void heap_chunk_free(HeapChunk *c)
+{
+    if (!c) return;
+    if (rt) rt->memory_in_use -= c->words * sizeof(Term);
+    free(c);
+}
+
+/* A chunk for a heap that grows. Inside a process's slice (a failure jump
+ * is set), passing the runtime's total memory limit (--max-memory) fails
+ * as malloc failing would: the process that asked ends, nothing else.
+ * Outside one (the runtime's own work) the limit is not enforced, since
+ * there is no process to end. */
+static HeapChunk *chunk_new(size_t words)
+{
+    if (rt && rt->memory_limit && rt->heap_failure.jump && words <= SIZE_MAX / sizeof(Term) &&
+        rt->memory_in_use + words * sizeof(Term) > rt->memory_limit)
+        heap_fail(HEAP_FAIL_MEMORY);
+    HeapChunk *c = heap_chunk_try(words);
+    if (!c) heap_fail(HEAP_FAIL_MEMORY);
     return c;
 }
 
@@ -50,7 +73,7 @@ void heap_release(Heap *h)
     HeapChunk *c = h->chunks;
     while (c) {
         HeapChunk *next = c->next;
-        free(c);
+        heap_chunk_free(c);
         c = next;
     }
     memset(h, 0, sizeof *h);

@@ -34,6 +34,13 @@ typedef struct Heap {
 void heap_init(Heap *h, size_t initial_words);
 void heap_release(Heap *h); /* frees every chunk */
 
+/* A chunk of `words` Terms, or NULL when malloc fails; it counts toward
+ * the runtime's memory in use (rt->memory_in_use) until heap_chunk_free.
+ * The collector's to-space comes from here too, unchecked against the
+ * memory limit: collecting is how memory comes back. */
+HeapChunk *heap_chunk_try(size_t words);
+void heap_chunk_free(HeapChunk *c);
+
 /* Returns room for `words` Terms. It does not return when memory runs
  * out, or when the heap that the failure jump guards would pass its
  * limit: it jumps (see below). */

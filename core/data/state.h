@@ -23,6 +23,8 @@ typedef struct RuntimeState {
     struct AtomTable *atoms;    /* atom.c */
     Heap literals;              /* heap.c: the literal arena */
     HeapFailureJump heap_failure; /* heap.c: where a failed allocation goes */
+    size_t memory_in_use;        /* heap.c: bytes in process heap chunks */
+    size_t memory_limit;         /* heap.c: --max-memory in bytes, 0 = none */
     Term *literal_base, *literal_end;
     void (*writer)(int stream, const char *bytes, size_t n); /* io.c */
     uint64_t rng;               /* rng.c: splitmix64's state */
@@ -55,6 +57,7 @@ typedef struct RuntimeState {
     struct ViewsState *views;    /* views.c: the cli's sink and view handler, the clock mode */
     void (*log_write)(int stream, const char *bytes, size_t n); /* Logger's console */
     char *(*format_exception)(Term cls, Term reason, Term stack); /* as Elixir prints it, malloc'd */
+    void (*log_error)(const char *text); /* an [error] line on Logger's console, as the runtime's own */
 } RuntimeState;
 
 /* The active runtime's state (never NULL while core runs). */

@@ -72,10 +72,8 @@ static void scan(Copier *c, Term *from)
 static void collect_into(Process *p, size_t top, size_t room)
 {
     Heap *h = &p->heap;
-    HeapChunk *to = malloc(sizeof(HeapChunk) + room * sizeof(Term));
+    HeapChunk *to = heap_chunk_try(room);
     if (!to) return; /* no memory for a to-space: keep going uncollected */
-    to->next = NULL;
-    to->words = room;
     Copier c = {to->data};
 
     VmState *vm = p->vm;
@@ -95,7 +93,7 @@ static void collect_into(Process *p, size_t top, size_t room)
     HeapChunk *old = h->chunks;
     while (old) {
         HeapChunk *next = old->next;
-        free(old);
+        heap_chunk_free(old);
         old = next;
     }
     size_t live = (size_t)(c.to_top - to->data);

@@ -63,6 +63,7 @@ typedef struct SchedState {
     Message *spare_messages;
     size_t nspare_messages;
     Timer *spare_timer;
+    size_t max_processes;          /* see process_limit_reached */
 } SchedState;
 
 /* How many freed message blocks the scheduler keeps for reuse. */
@@ -77,6 +78,7 @@ void sched_state_init(void)
     s->ref_counter = 100000;
     s->cpu_ps = SCHED_DEFAULT_CPU_PS;
     s->default_max_heap_words = DEFAULT_MAX_HEAP_WORDS;
+    s->max_processes = SCHED_DEFAULT_MAX_PROCESSES;
     rt->sched = s;
 }
 
@@ -90,6 +92,8 @@ Process *process_find(uint32_t serial)
 }
 
 size_t process_count(void) { return SCHED->alive; }
+bool process_limit_reached(void) { return SCHED->alive >= SCHED->max_processes; }
+void sched_set_max_processes(size_t n) { SCHED->max_processes = n; }
 uint32_t sched_last_serial(void) { return SCHED->next_serial - 1; }
 
 uint32_t process_serial_limit(void) { return (uint32_t)SCHED->table_cap; }

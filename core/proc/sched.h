@@ -144,6 +144,13 @@ uint32_t sched_last_serial(void);
 
 /* Counts for :erlang.system_info / tests. */
 size_t process_count(void);
+
+/* The process table's size, as the BEAM's +P (and its default): a spawn
+ * when that many processes live fails with :system_limit. The benchmarks
+ * raise it (--max-processes) as they raise the BEAM's. */
+#define SCHED_DEFAULT_MAX_PROCESSES ((size_t)262144)
+bool process_limit_reached(void);
+void sched_set_max_processes(size_t n);
 /* Every live process has a serial below this bound (erlang:processes/0). */
 uint32_t process_serial_limit(void);
 
