@@ -21,6 +21,7 @@
 #include "image.h"
 #include "inspect.h"
 #include "io.h"
+#include "map.h"
 #include "native.h"
 #include "parser.h"
 #include "rng.h"
@@ -477,9 +478,12 @@ static void report_max_heap(Process *p)
 }
 
 /* Runs the Elixir function Module.fun(args) that returns text (the
- * library's exception formatters) and returns it malloc'd, or NULL. */
-static char *call_elixir_text(const char *module, const char *fun, const Term *args, uint32_t nargs)
+ * library's exception formatters) and returns it malloc'd, or NULL; with
+ * *gave_up (when not NULL) set if it was stopped (vm_eval_sync's budget,
+ * an interrupt): an exception's message/1 that never returns. */
+static char *call_elixir_text(const char *module, const char *fun, const Term *args, uint32_t nargs, bool *gave_up)
 {
+    if (gave_up) *gave_up = false;
     Module *m = module_lookup(atom_from_cstr(module));
     Function *f = m ? module_find_function(m, atom_from_cstr(fun), nargs) : NULL;
     if (!f) return NULL;
@@ -491,15 +495,44 @@ static char *call_elixir_text(const char *module, const char *fun, const Term *a
     const uint8_t *bytes;
     size_t len;
     if (r != TERM_NONE && binary_bytes(r, &bytes, &len)) out = xstrndup((const char *)bytes, len);
+    if (r == TERM_NONE && gave_up && term_is_map(reason)) {
+        Term message = map_get(reason, atom_from_cstr("message"));
+        *gave_up = message != TERM_NONE && binary_bytes(message, &bytes, &len) && len >= strlen(VM_EVAL_GAVE_UP) &&
+                   memcmp(bytes, VM_EVAL_GAVE_UP, strlen(VM_EVAL_GAVE_UP)) == 0;
+    }
     heap_release(&h);
+    return out;
+}
+
+/* What is printed when formatting itself was stopped: Elixir's words for a
+ * message/1 that fails, for one that never returns. */
+static char *format_gave_up(Term cls, Term reason)
+{
+    InspectOpts o;
+    inspect_opts_default(&o);
+    o.pretty = false;
+    char *shown = inspect_to_cstring(reason, &o, NULL);
+    Term module = term_is_map(reason) ? map_get(reason, ATOM___struct__) : TERM_NONE;
+    char *name = module != TERM_NONE && term_is_atom(module) ? inspect_to_cstring(module, &o, NULL) : NULL;
+    size_t n = strlen(shown) + (name ? strlen(name) : 0) + 160;
+    char *out = xmalloc(n);
+    if (name)
+        snprintf(out, n, "** (%s) got no answer (stopped after %ld reductions) while retrieving Exception.message/1 for %s",
+                 name, VM_EVAL_BUDGET, shown);
+    else
+        snprintf(out, n, "** (%s) %s", cls == ATOM_error ? "ErlangError" : atom_text(cls), shown);
+    free(name);
+    free(shown);
     return out;
 }
 
 char *runtime_format_exception(Term cls, Term reason, Term stack)
 {
     Term args[3] = {cls, reason, stack};
-    char *text = call_elixir_text("Elixir.Exception", "format", args, 3);
+    bool gave_up;
+    char *text = call_elixir_text("Elixir.Exception", "format", args, 3, &gave_up);
     if (text) return text;
+    if (gave_up) return format_gave_up(cls, reason);
     InspectOpts o;
     inspect_opts_default(&o);
     char *shown = inspect_to_cstring(reason, &o, NULL);
@@ -514,7 +547,9 @@ static void print_uncaught(Process *p)
 {
     /* as Kernel.CLI prints it (core/lib/genlab_support.ex) */
     Term args[3] = {p->exc_class, p->exc_reason, p->exc_stacktrace};
-    char *cli = call_elixir_text("genlab_cli", "format_error", args, 3);
+    bool gave_up;
+    char *cli = call_elixir_text("genlab_cli", "format_error", args, 3, &gave_up);
+    if (!cli && gave_up) cli = format_gave_up(p->exc_class, p->exc_reason);
     if (cli) {
         size_t len = strlen(cli);
         io_write(2, cli, len);
@@ -885,8 +920,9 @@ static GenlabResult result_text(GenlabResultKind kind, char *text)
 static char *shell_format_error(Genlab *g, Term cls, Term reason, Term stack)
 {
     Term args[3] = {cls, reason, stack};
-    char *text = call_elixir_text("genlab_cli", "format_shell_error", args, 3);
-    if (!text) text = runtime_format_exception(cls, reason, stack);
+    bool gave_up;
+    char *text = call_elixir_text("genlab_cli", "format_shell_error", args, 3, &gave_up);
+    if (!text) text = gave_up ? format_gave_up(cls, reason) : runtime_format_exception(cls, reason, stack);
     if (!g->colors) return text;
     /* IEx's eval_error colour */
     size_t n = strlen(text) + 16;
@@ -926,7 +962,7 @@ static GenlabResult shell_restart(Genlab *g, Process *p)
     for (size_t i = 0; i < HOST->npending; i++) HOST->pending[i].due = 0;
     reports_release();
     Term args[1] = {p->exit_reason};
-    char *why = call_elixir_text("Elixir.Exception", "format_exit", args, 1);
+    char *why = call_elixir_text("Elixir.Exception", "format_exit", args, 1, NULL);
     char pid[64];
     snprintf(pid, sizeof pid, "#PID<0.%u.0>", pid_serial(p->pid));
     size_t n = strlen(pid) + (why ? strlen(why) : 8) + 80;

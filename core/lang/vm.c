@@ -988,7 +988,22 @@ Term vm_eval_sync(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term
     vm_prepare_call(&proc, fn, copies, nargs);
     free(copies);
     VmStatus st;
-    do st = vm_run(&proc, 100000); while (st == VM_YIELD);
+    long spent = 0;
+    do {
+        st = vm_run(&proc, 100000);
+        spent += 100000;
+    } while (st == VM_YIELD && spent < VM_EVAL_BUDGET && !sched_interrupt_pending());
+    if (st == VM_YIELD) {
+        /* an endless loop in a module body or an exception's message/1 */
+        process_raise_exception(&proc, "Elixir.RuntimeError",
+                                sched_interrupt_pending() ? VM_EVAL_GAVE_UP " (interrupted)"
+                                                          : VM_EVAL_GAVE_UP " after 50000000 reductions (an endless loop?)");
+        st = VM_ERROR;
+    } else if (st == VM_KILLED) {
+        /* its heap passed max_heap_size (or memory ran out) */
+        process_raise_exception(&proc, "Elixir.RuntimeError", VM_EVAL_GAVE_UP ": its heap grew past its limit");
+        st = VM_ERROR;
+    }
     Term result = TERM_NONE;
     if (st == VM_DONE) {
         result = term_copy(to, proc.vm->result);

@@ -70,7 +70,13 @@ Term vm_stacktrace(Process *p);
 
 /* Runs `fn(args)` to completion in a fresh process (compile-time evaluation:
  * macros, attributes, module bodies). Returns the result copied into `to`, or
- * TERM_NONE with the exception copied into *exc_class, *exc_reason. */
+ * TERM_NONE with the exception copied into *exc_class, *exc_reason.
+ * It runs on the C stack, outside the scheduler, so it is bounded: after
+ * VM_EVAL_BUDGET reductions, or at an interrupt (Ctrl-C, which then goes
+ * on to stop what is evaluating), it stops with a RuntimeError whose
+ * message begins with VM_EVAL_GAVE_UP. */
+#define VM_EVAL_BUDGET 50000000L
+#define VM_EVAL_GAVE_UP "the evaluation was stopped"
 Term vm_eval_sync(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack);
 
 #endif

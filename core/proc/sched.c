@@ -186,6 +186,7 @@ void sched_skip_serial(void) { SCHED->next_serial++; }
 void sched_set_hooks(const SchedHooks *h) { SCHED->hooks = *h; }
 
 void sched_interrupt(SchedState *s) { s->interrupt_requested = 1; }
+bool sched_interrupt_pending(void) { return SCHED->interrupt_requested != 0; }
 
 SchedState *sched_state(void) { return SCHED; }
 

@@ -102,6 +102,8 @@ SchedState *sched_state(void);
  * at the next slice; safe to call from a signal handler, whichever runtime
  * is active. */
 void sched_interrupt(SchedState *s);
+/* Whether an interrupt waits for the next slice (vm_eval_sync stops at it). */
+bool sched_interrupt_pending(void);
 /* System.halt: the scheduler stops at once; sched_halted says so. */
 void sched_request_halt(int status);
 bool sched_halted(int *status);
