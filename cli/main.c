@@ -1,4 +1,5 @@
 /* main.c - the genlab command. Uses nothing of core but genlab.h. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,33 @@ static const char usage[] =
     "                       whose heap would grow is killed\n"
     "  --help               shows this text\n"
     "  --version            shows genlab's version and the Elixir it follows\n";
+
+/* A fatal signal (a bug in genlab) must not lose what was printed before
+ * it: standard output into a pipe is block-buffered. Best effort (stdio is
+ * not async-signal-safe, but the process is dying anyway): flush, then die
+ * as the signal would. Sanitizer builds keep their own handlers. */
+static void on_fatal_signal(int sig)
+{
+    fflush(stdout);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define GENLAB_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#define GENLAB_SANITIZED 1
+#endif
+#endif
+
+static void flush_on_fatal_signals(void)
+{
+#ifndef GENLAB_SANITIZED
+    static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    for (size_t k = 0; k < sizeof fatal_signals / sizeof fatal_signals[0]; k++) signal(fatal_signals[k], on_fatal_signal);
+#endif
+}
 
 static char *read_stream(FILE *f, size_t *len)
 {
@@ -154,6 +182,7 @@ int main(int argc, char **argv)
         int status = player_main(argc - i, argv + i);
         if (status >= 0) return status;
     }
+    flush_on_fatal_signals();
     Genlab *g = genlab_new(seed);
     if (cpu_ns >= 0) genlab_set_cpu_ns(g, cpu_ns);
     genlab_set_limits(g, max_processes, max_memory);

@@ -10,6 +10,9 @@ void fatal(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    /* what was printed before must not be lost: standard output into a
+     * pipe is block-buffered, and abort() does not flush it */
+    fflush(stdout);
     fputs("genlab: internal error: ", stderr);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
