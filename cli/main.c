@@ -44,19 +44,21 @@ static const char usage[] =
  * it: standard output into a pipe is block-buffered. Best effort (stdio is
  * not async-signal-safe, but the process is dying anyway): flush, then die
  * as the signal would. Sanitizer builds keep their own handlers. */
-static void on_fatal_signal(int sig)
-{
-    fflush(stdout);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
 #if defined(__SANITIZE_ADDRESS__)
 #define GENLAB_SANITIZED 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
 #define GENLAB_SANITIZED 1
 #endif
+#endif
+
+#ifndef GENLAB_SANITIZED
+static void on_fatal_signal(int sig)
+{
+    fflush(stdout);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
 #endif
 
 static void flush_on_fatal_signals(void)
