@@ -71,7 +71,7 @@ Term atom_intern(const char *text, size_t len)
     }
     AtomEntry *e = &t->entries[t->entry_count];
     e->text = xmalloc(len + 1);
-    memcpy(e->text, text, len);
+    if (len) memcpy(e->text, text, len); /* :"" may come with no text at all */
     e->text[len] = 0;
     e->length = len;
     e->hash = hash_text(text, len);

@@ -212,7 +212,7 @@ void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ..
 
 void compile_fail_depth(ModCtx *m, int line)
 {
-    compile_fail_mod(m, line, "CompileError", "expression is nested too deeply (over %d levels)", COMPILE_MAX_NESTING);
+    compile_fail_mod(m, line, "CompileError", "expression is nested too deeply");
 }
 
 /* ---- AST helpers ------------------------------------------------------------------ */

@@ -2015,7 +2015,7 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail);
 
 void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
 {
-    if (++c->mod->nesting > COMPILE_MAX_NESTING) compile_fail_depth(c->mod, c->line);
+    if (++c->mod->nesting > COMPILE_MAX_NESTING || compile_stack_low()) compile_fail_depth(c->mod, c->line);
     compile_expr_node(c, ast, dst, tail);
     c->mod->nesting--;
 }

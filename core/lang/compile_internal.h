@@ -101,6 +101,7 @@ typedef struct CompileState {
     size_t nfile_modules, file_modules_cap;
     ModCtx toplevel;    /* top-level code's aliases and imports */
     Term atom_dot;      /* the atom ".", looked up once */
+    uintptr_t stack_floor; /* how low the compiler's frames may go, or 0 if unknown */
 } CompileState;
 #define COMPILE (rt->compile)
 
@@ -113,6 +114,10 @@ typedef struct CompileState {
  * or ignoring what lies deeper. Parsed source never reaches either. */
 #define COMPILE_MAX_NESTING AST_MAX_DEPTH
 #define COMPILE_WALK_MAX_DEPTH (4 * AST_MAX_DEPTH)
+/* Frames differ by build (a sanitizer's are several times larger), so the
+ * nesting also stops when less than this much C stack is left. */
+#define COMPILE_STACK_MARGIN ((uintptr_t)1 << 20)
+bool compile_stack_low(void);
 
 /* ---- errors ---------------------------------------------------------------- */
 _Noreturn void compile_fail_depth(ModCtx *m, int line);

@@ -7,6 +7,8 @@
 #include "atom.h"
 #include "binary.h"
 #include "compile_internal.h"
+
+#include <sys/resource.h>
 #include "fatal.h"
 #include "map.h"
 #include "parser.h"
@@ -138,7 +140,28 @@ static void note_file_module(Term name);
 /* Top-level code's environment (COMPILE->toplevel): aliases and imports
  * made at the top level of a file (or in the shell) stay in effect for what
  * follows. */
-void compile_state_init(void) { rt->compile = xcalloc(1, sizeof *rt->compile); }
+void compile_state_init(void)
+{
+    rt->compile = xcalloc(1, sizeof *rt->compile);
+    /* The lowest address the stack may reach (see compile_stack_low): a
+     * runtime is made near the top of the stack, and the stack may grow
+     * to its rlimit below that. Unlimited, or unknown: no check. */
+    char here;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && (uintptr_t)&here > rl.rlim_cur) {
+        /* what is left below the compiler's last frame: an eighth of the
+         * stack, at most COMPILE_STACK_MARGIN */
+        uintptr_t margin = (uintptr_t)rl.rlim_cur / 8 < COMPILE_STACK_MARGIN ? (uintptr_t)rl.rlim_cur / 8 : COMPILE_STACK_MARGIN;
+        rt->compile->stack_floor = (uintptr_t)&here - (uintptr_t)rl.rlim_cur + margin;
+    }
+}
+
+bool compile_stack_low(void)
+{
+    char here;
+    uintptr_t floor = COMPILE->stack_floor;
+    return floor && (uintptr_t)&here < floor;
+}
 
 void compile_state_free(void)
 {

@@ -286,7 +286,7 @@ static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail
 
 void compile_pattern(FnCtx *c, Term ast, uint32_t src, uint32_t fail)
 {
-    if (++c->mod->nesting > COMPILE_MAX_NESTING) compile_fail_depth(c->mod, c->line);
+    if (++c->mod->nesting > COMPILE_MAX_NESTING || compile_stack_low()) compile_fail_depth(c->mod, c->line);
     compile_pattern_node(c, ast, src, fail);
     c->mod->nesting--;
 }
