@@ -13,6 +13,14 @@ defmodule Enum do
   defp list(fun) when is_function(fun, 2), do: fun_list(fun)
   defp list(other), do: reduce_list(other)
 
+  # Enum.reduce/3 walks a plain map as :maps.fold does, and so do the
+  # functions built on it; above 32 keys that order is the reverse of
+  # :maps.to_list's (Enumerable's, which take, find, to_list ... keep).
+  defp fold_list(map) when is_map(map) and not is_map_key(map, :__struct__) and map_size(map) > 32,
+    do: :lists.reverse(:maps.to_list(map))
+
+  defp fold_list(enumerable), do: list(enumerable)
+
   # What the Enumerable protocol finds for the rest (a user's struct, or a
   # type a program implemented it for) gives its elements by reduce/3.
   defp reduce_list(enumerable) do
@@ -121,7 +129,7 @@ defmodule Enum do
     end
   end
 
-  def reduce(enumerable, acc, fun), do: reduce_list(list(enumerable), acc, fun)
+  def reduce(enumerable, acc, fun), do: reduce_list(fold_list(enumerable), acc, fun)
 
   defp reduce_list([], acc, _fun), do: acc
   defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
@@ -170,14 +178,14 @@ defmodule Enum do
   end
 
   def scan(enumerable, fun) do
-    case list(enumerable) do
+    case fold_list(enumerable) do
       [] -> []
       [h | t] -> scan_list(t, h, fun, [h])
     end
   end
 
   def scan(enumerable, acc, fun) do
-    scan_list(list(enumerable), acc, fun, [])
+    scan_list(fold_list(enumerable), acc, fun, [])
   end
 
   defp scan_list([], _acc, _fun, out), do: :lists.reverse(out)
@@ -345,7 +353,7 @@ defmodule Enum do
   # ---- mapping and filtering --------------------------------------------
 
   def map(enumerable, fun) when is_list(enumerable), do: map_list(enumerable, fun, [])
-  def map(enumerable, fun), do: map_list(list(enumerable), fun, [])
+  def map(enumerable, fun), do: map_list(fold_list(enumerable), fun, [])
 
   defp map_list([], _fun, acc), do: :lists.reverse(acc)
   defp map_list([h | t], fun, acc), do: map_list(t, fun, [fun.(h) | acc])
@@ -355,7 +363,7 @@ defmodule Enum do
   def map_every(enumerable, 0, _fun), do: to_list(enumerable)
 
   def map_every(enumerable, nth, fun) when is_integer(nth) and nth > 1 do
-    map_every_list(list(enumerable), nth, 0, fun, [])
+    map_every_list(fold_list(enumerable), nth, 0, fun, [])
   end
 
   defp map_every_list([], _nth, _i, _fun, acc), do: :lists.reverse(acc)
@@ -367,7 +375,7 @@ defmodule Enum do
     do: map_every_list(t, nth, i - 1, fun, [h | acc])
 
   def map_intersperse(enumerable, separator, mapper) do
-    case list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         []
 
@@ -392,7 +400,7 @@ defmodule Enum do
   end
 
   def filter(enumerable, fun) when is_list(enumerable), do: filter_list(enumerable, fun, [])
-  def filter(enumerable, fun), do: filter_list(list(enumerable), fun, [])
+  def filter(enumerable, fun), do: filter_list(fold_list(enumerable), fun, [])
 
   defp filter_list([], _fun, acc), do: :lists.reverse(acc)
 
@@ -405,7 +413,7 @@ defmodule Enum do
   end
 
   def reject(enumerable, fun) do
-    reject_list(list(enumerable), fun, [])
+    reject_list(fold_list(enumerable), fun, [])
   end
 
   defp reject_list([], _fun, acc), do: :lists.reverse(acc)
@@ -797,7 +805,7 @@ defmodule Enum do
 
   def uniq(enumerable, fun), do: uniq_by(enumerable, fun)
 
-  def uniq_by(enumerable, fun), do: uniq_list(list(enumerable), fun, %{}, [])
+  def uniq_by(enumerable, fun), do: uniq_list(fold_list(enumerable), fun, %{}, [])
 
   defp uniq_list([], _fun, _seen, acc), do: :lists.reverse(acc)
 
@@ -814,7 +822,7 @@ defmodule Enum do
   def dedup(enumerable), do: dedup_by(enumerable, fn x -> x end)
 
   def dedup_by(enumerable, fun) do
-    case list(enumerable) do
+    case fold_list(enumerable) do
       [] -> []
       [h | t] -> dedup_list(t, fun, fun.(h), [h])
     end
@@ -835,15 +843,15 @@ defmodule Enum do
   # ---- combining --------------------------------------------------------
 
   def concat(enumerables) do
-    acc = reduce(enumerables, [], fn e, acc -> :lists.reverse(list(e), acc) end)
+    acc = reduce(enumerables, [], fn e, acc -> :lists.reverse(fold_list(e), acc) end)
     :lists.reverse(acc)
   end
 
   def concat(left, right) when is_list(left) and is_list(right), do: left ++ right
-  def concat(left, right), do: list(left) ++ list(right)
+  def concat(left, right), do: fold_list(left) ++ fold_list(right)
 
   def intersperse(enumerable, separator) do
-    case list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         []
 
@@ -853,9 +861,9 @@ defmodule Enum do
   end
 
   def reverse(list) when is_list(list), do: :lists.reverse(list)
-  def reverse(enumerable), do: :lists.reverse(list(enumerable))
+  def reverse(enumerable), do: :lists.reverse(fold_list(enumerable))
 
-  def reverse(enumerable, tail), do: :lists.reverse(list(enumerable), to_list(tail))
+  def reverse(enumerable, tail), do: :lists.reverse(fold_list(enumerable), to_list(tail))
 
   def to_list(list) when is_list(list), do: list
   def to_list(enumerable), do: list(enumerable)
@@ -1027,7 +1035,7 @@ defmodule Enum do
   def join(enumerable, joiner \\ "")
 
   def join(enumerable, joiner) when is_binary(joiner) do
-    case list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         ""
 
@@ -1038,7 +1046,7 @@ defmodule Enum do
   end
 
   def map_join(enumerable, joiner \\ "", mapper) when is_binary(joiner) do
-    case list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         ""
 
@@ -1121,7 +1129,7 @@ defmodule Enum do
   defp min_sort_fun(module) when is_atom(module), do: fn a, b -> module.compare(a, b) != :gt end
 
   defp pick_by(enumerable, fun, sorter, empty_fallback) do
-    case list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         empty_fallback.()
 
@@ -1137,7 +1145,7 @@ defmodule Enum do
   end
 
   def min_max(enumerable, empty_fallback \\ fn -> raise Enum.EmptyError end) do
-    case list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         empty_fallback.()
 
@@ -1162,7 +1170,7 @@ defmodule Enum do
         do: fn a, b -> sorter.compare(a, b) == :lt end,
         else: sorter
 
-    case list(enumerable) do
+    case fold_list(enumerable) do
       [] ->
         empty_fallback.()
 

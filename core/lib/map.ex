@@ -9,7 +9,7 @@ defmodule Map do
 
   def new(enumerable, transform) when is_function(transform, 1) do
     enumerable
-    |> Enum.to_list()
+    |> fold_pairs()
     |> new_transform(transform, [])
   end
 
@@ -236,12 +236,19 @@ defmodule Map do
   defp from_keys_list([], _value, acc), do: :maps.from_list(acc)
   defp from_keys_list([key | rest], value, acc), do: from_keys_list(rest, value, [{key, value} | acc])
 
+  # Pairs in the order the BEAM's map iterators walk them: above 32 keys,
+  # the reverse of :maps.to_list's. Anything else as Enum lists it.
+  defp fold_pairs(map) when is_map(map) and not is_map_key(map, :__struct__) and map_size(map) > 32,
+    do: :lists.reverse(:maps.to_list(map))
+
+  defp fold_pairs(enumerable), do: Enum.to_list(enumerable)
+
   def filter(map, fun) when is_map(map) and is_function(fun, 1) do
-    filter_pairs(:maps.to_list(map), fun, true, [])
+    filter_pairs(fold_pairs(map), fun, true, [])
   end
 
   def reject(map, fun) when is_map(map) and is_function(fun, 1) do
-    filter_pairs(:maps.to_list(map), fun, false, [])
+    filter_pairs(fold_pairs(map), fun, false, [])
   end
 
   defp filter_pairs([], _fun, _keep, acc), do: :maps.from_list(acc)

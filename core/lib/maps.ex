@@ -5,19 +5,19 @@ defmodule :maps do
   @moduledoc false
 
   def fold(fun, acc, map) when is_function(fun, 3) and is_map(map) do
-    :lists.foldl(fn {k, v}, acc -> fun.(k, v, acc) end, acc, :maps.to_list(map))
+    :lists.foldl(fn {k, v}, acc -> fun.(k, v, acc) end, acc, pairs(map))
   end
 
   def fold(fun, acc, map), do: bad(map, [fun, acc, map])
 
   def map(fun, map) when is_function(fun, 2) and is_map(map) do
-    :maps.from_list(:lists.map(fn {k, v} -> {k, fun.(k, v)} end, :maps.to_list(map)))
+    :maps.from_list(:lists.map(fn {k, v} -> {k, fun.(k, v)} end, pairs(map)))
   end
 
   def map(fun, map), do: bad(map, [fun, map])
 
   def filter(pred, map) when is_function(pred, 2) and is_map(map) do
-    :maps.from_list(:lists.filter(fn {k, v} -> pred.(k, v) end, :maps.to_list(map)))
+    :maps.from_list(:lists.filter(fn {k, v} -> pred.(k, v) end, pairs(map)))
   end
 
   def filter(pred, map), do: bad(map, [pred, map])
@@ -32,7 +32,7 @@ defmodule :maps do
             {true, new} -> {true, {k, new}}
           end
         end,
-        :maps.to_list(map)
+        pairs(map)
       )
 
     :maps.from_list(pairs)
@@ -41,7 +41,7 @@ defmodule :maps do
   def filtermap(fun, map), do: bad(map, [fun, map])
 
   def foreach(fun, map) when is_function(fun, 2) and is_map(map) do
-    :lists.foreach(fn {k, v} -> fun.(k, v) end, :maps.to_list(map))
+    :lists.foreach(fn {k, v} -> fun.(k, v) end, pairs(map))
   end
 
   def foreach(fun, map), do: bad(map, [fun, map])
@@ -131,13 +131,18 @@ defmodule :maps do
   def next(:none), do: :none
 
   def next([i | map]) when is_integer(i) and is_map(map) do
-    case :lists.nthtail(i, :maps.to_list(map)) do
+    case :lists.nthtail(i, pairs(map)) do
       [{k, v} | _] -> {k, v, [i + 1 | map]}
       [] -> :none
     end
   end
 
   def next(iter), do: :erlang.error(:badarg, [iter])
+
+  # The order the BEAM's iterators walk a map in: above 32 keys, the
+  # reverse of :maps.to_list's.
+  defp pairs(map) when map_size(map) > 32, do: :lists.reverse(:maps.to_list(map))
+  defp pairs(map), do: :maps.to_list(map)
 
   defp bad(map, args) when is_map(map), do: :erlang.error(:badarg, args)
   defp bad(map, args), do: :erlang.error({:badmap, map}, args)
