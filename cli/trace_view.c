@@ -43,6 +43,21 @@ static void header(Views *v, const GenlabEvent *ev, const char *text)
     v->last_arrival = 0;
 }
 
+/* A header's message label, cut so that the words around it (sender,
+ * mailbox depth) still fit the width: `rest` is their width. */
+static int header_label_room(Views *v, const GenlabEvent *ev, int rest)
+{
+    char t[48];
+    views_time(ev->time_us, t, sizeof t);
+    return v->width - 2 * v->depth - text_width(t) - 1 - rest;
+}
+
+static char *header_label(Views *v, const GenlabEvent *ev, const char *label, int rest)
+{
+    int room = header_label_room(v, ev, rest);
+    return text_cut(label, room < 12 ? 12 : room);
+}
+
 static int body_indent(Views *v, uint32_t pid) { return 2 * views_pid(v, pid)->level + 2; }
 
 static void begin_block(Views *v, uint32_t pid)
@@ -62,7 +77,14 @@ static void on_send(Views *v, const GenlabEvent *ev)
     PidInfo *r = views_pid(v, to);
     Text t = {0};
     if (traced(v, to) && ev->msg_kind != GENLAB_MSG_REPLY && !r->traced_open) {
-        text_addf(&t, "%s → %s: %s (mailbox %llu)", views_label(v, from), views_label(v, to), label, (unsigned long long)ev->count);
+        text_addf(&t, "%s → %s: ", views_label(v, from), views_label(v, to));
+        char *rest = text_dup(t.s);
+        text_addf(&t, " (mailbox %llu)", (unsigned long long)ev->count);
+        char *cut = header_label(v, ev, label, text_width(t.s));
+        text_free(&t);
+        text_addf(&t, "%s%s (mailbox %llu)", rest, cut, (unsigned long long)ev->count);
+        free(rest);
+        free(cut);
         header(v, ev, t.s);
         begin_block(v, to);
         v->last_arrival = to;
@@ -100,8 +122,20 @@ static void on_receive(Views *v, const GenlabEvent *ev)
         /* it was just announced and is the only one: the arrival line says it */
         v->last_arrival = 0;
     } else {
+        unsigned long long before = ev->count, after = ev->count ? ev->count - 1 : 0;
         text_addf(&t, "%s takes %s from %s (mailbox %llu → %llu)", views_label(v, pid), label, views_label(v, ev->other),
-                  (unsigned long long)ev->count, (unsigned long long)(ev->count ? ev->count - 1 : 0));
+                  before, after);
+        if (header_label_room(v, ev, 0) < text_width(t.s)) {
+            /* too wide: the message is cut, and the sender goes last, where
+             * the line's own cut falls */
+            text_free(&t);
+            text_addf(&t, "%s takes  (mailbox %llu → %llu)", views_label(v, pid), before, after);
+            char *cut = header_label(v, ev, label, text_width(t.s));
+            text_free(&t);
+            text_addf(&t, "%s takes %s (mailbox %llu → %llu) from %s", views_label(v, pid), cut, before, after,
+                      views_label(v, ev->other));
+            free(cut);
+        }
         header(v, ev, t.s);
         begin_block(v, pid);
     }

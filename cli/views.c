@@ -331,6 +331,9 @@ void views_on_view(void *ctx, Genlab *g, const GenlabView *r)
     Views *v = ctx;
     (void)g;
     const char *w = r->what;
+    /* whatever this view prints comes between an arrival line and the
+     * message's handling, so that handling gets a header of its own */
+    v->last_arrival = 0;
     if (r->pid) set_label(v, r->pid, r->label, r->module);
     const char *label = r->pid ? views_label(v, r->pid) : "";
     if (!strcmp(w, "trace") || !strcmp(w, "untrace")) {
