@@ -10,6 +10,19 @@ defmodule Genlab.Helpers do
   mailbox and state, hold it and let one message through at a time, move
   the virtual clock, and draw the processes, a supervision tree or a
   sequence diagram of the last messages.
+
+    * `trace/1`, `untrace/1` - print each message a server handles, with
+      its callback, return, state before and after, and reply
+    * `mailbox/1`, `state/1` - the waiting messages; a GenServer's state
+    * `pause/1`, `step/1`, `step/2`, `resume/1` - hold a server and let
+      its messages through one at a time
+    * `clock/0`, `clock/1`, `advance/1` - the virtual clock
+    * `processes/0`, `tree/1`, `diagram/0`, `diagram/1` - the process
+      table, a supervision tree, a sequence diagram
+    * `hints/1` - the one-line hints about classic mistakes
+    * `lessons/0`, `lesson/1`, `lesson/2` - the lessons, played here
+
+  `h(trace)` and the others say more about each.
   """
 
   @quiet :"do not show this result in output"
