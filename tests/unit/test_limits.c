@@ -7,31 +7,14 @@
 
 #include <stdlib.h>
 
-#include "genlab.h"
+#include "genlab_script.h"
 
-static char out[8192];
-static size_t out_len;
-
-static void keep(int stream, const char *bytes, size_t n)
-{
-    (void)stream;
-    if (out_len + n >= sizeof out) n = sizeof out - 1 - out_len;
-    memcpy(out + out_len, bytes, n);
-    out_len += n;
-    out[out_len] = 0;
-}
-
-static int run(Genlab *g, const char *source)
-{
-    out_len = 0;
-    out[0] = 0;
-    return genlab_run_script(g, source, strlen(source), "limits.exs");
-}
+#define run(g, source) genlab_script_run(g, source, "limits.exs")
 
 int main(void)
 {
     Genlab *g = genlab_new(1);
-    genlab_set_writer(g, keep);
+    genlab_set_writer(g, genlab_script_keep);
     genlab_set_limits(g, 100, 0);
 
     const char *spawns = "r = try do\n"

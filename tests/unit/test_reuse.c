@@ -8,31 +8,14 @@
 
 #include <stdlib.h>
 
-#include "genlab.h"
+#include "genlab_script.h"
 
-static char out[4096];
-static size_t out_len;
-
-static void keep(int stream, const char *bytes, size_t n)
-{
-    (void)stream;
-    if (out_len + n >= sizeof out) n = sizeof out - 1 - out_len;
-    memcpy(out + out_len, bytes, n);
-    out_len += n;
-    out[out_len] = 0;
-}
-
-static int run(Genlab *g, const char *source)
-{
-    out_len = 0;
-    out[0] = 0;
-    return genlab_run_script(g, source, strlen(source), "reuse.exs");
-}
+#define run(g, source) genlab_script_run(g, source, "reuse.exs")
 
 int main(void)
 {
     Genlab *g = genlab_new(1);
-    genlab_set_writer(g, keep);
+    genlab_set_writer(g, genlab_script_keep);
 
     /* the main process dies by a link: it had links, it has none now */
     const char *killed = "spawn_link(fn -> exit(:boom) end)\nProcess.sleep(100)\nIO.puts(:unreachable)\n";
