@@ -56,6 +56,10 @@ typedef struct ModCtx {
     CompileError *err;
     Heap *scratch;         /* for AST built during expansion */
     uint32_t nesting;      /* compile_expr and compile_pattern calls in progress */
+    /* variables the module body's statements bound so far (x = 1), seen by
+     * the statements after them; the values live on the literal heap */
+    Term *body_names, *body_values;
+    size_t nbody, body_cap;
 } ModCtx;
 
 typedef struct Label {

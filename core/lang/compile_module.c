@@ -225,6 +225,26 @@ Term module_struct_default(ModCtx *m, Term module, int line)
 
 /* ---- evaluation at compile time -------------------------------------------------- */
 
+/* Remembers a module-body variable's latest value. */
+static void body_bind(ModCtx *m, Term name, Term value)
+{
+    for (size_t i = 0; i < m->nbody; i++)
+        if (m->body_names[i] == name) {
+            m->body_values[i] = value;
+            return;
+        }
+    if (m->nbody == m->body_cap) {
+        m->body_cap = m->body_cap ? m->body_cap * 2 : 8;
+        m->body_names = xrealloc(m->body_names, m->body_cap * sizeof(Term));
+        m->body_values = xrealloc(m->body_values, m->body_cap * sizeof(Term));
+    }
+    m->body_names[m->nbody] = name;
+    m->body_values[m->nbody++] = value;
+}
+
+/* Runs one statement of a module body (or an attribute's value) now. The
+ * body's variables so far come in as registers 0..; the statement answers
+ * {value, each variable it left bound}, which the next statements see. */
 static Term eval_in_module(ModCtx *m, Term ast, int line)
 {
     Function *f = module_own(xcalloc(1, sizeof *f));
@@ -233,11 +253,38 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
     FnCtx c;
     fn_init(&c, m, NULL, f);
     c.line = line;
+    size_t nin = m->nbody;
+    uint32_t params = nin ? reg_alloc_n(&c, (uint32_t)nin) : 0;
+    for (size_t i = 0; i < nin; i++) var_bind(&c, m->body_names[i], ATOM_nil, params + (uint32_t)i);
     uint32_t r = reg_alloc(&c);
-    compile_expr(&c, ast, r, true);
+    compile_expr(&c, ast, r, false);
+    /* the latest register of each variable bound at the top of the statement */
+    size_t nout = 0;
+    Term *names = xmalloc((c.nvars + 1) * sizeof(Term));
+    uint32_t *regs = xmalloc((c.nvars + 1) * sizeof(uint32_t));
+    for (size_t i = c.nvars; i-- > 0;) {
+        if (c.vars[i].context != ATOM_nil) continue;
+        bool seen = false;
+        for (size_t k = 0; k < nout && !seen; k++) seen = names[k] == c.vars[i].name;
+        if (seen) continue;
+        names[nout] = c.vars[i].name;
+        regs[nout++] = c.vars[i].reg;
+    }
+    uint32_t out = reg_alloc_n(&c, (uint32_t)nout + 1);
+    emit(&c, OP_MOVE, (Code)out, (Code)r);
+    for (size_t k = 0; k < nout; k++) emit(&c, OP_MOVE, (Code)(out + 1 + k), (Code)regs[k]);
+    uint32_t tuple = reg_alloc(&c);
+    emit(&c, OP_MAKE_TUPLE, (Code)tuple, (Code)out, (Code)(nout + 1));
+    emit(&c, OP_RETURN, (Code)tuple);
     fn_finish(&c);
+    free(regs);
     Term cls, reason, stack;
-    Term v = vm_eval_sync(f, NULL, 0, literal_heap(), &cls, &reason, &stack);
+    Term v = vm_eval_sync(f, m->body_values, (uint32_t)nin, literal_heap(), &cls, &reason, &stack);
+    if (v != TERM_NONE) {
+        for (size_t k = 0; k < nout; k++) body_bind(m, names[k], tuple_get(v, 1 + k));
+        v = tuple_get(v, 0);
+    }
+    free(names);
     if (v == TERM_NONE) {
         char *text = rt->format_exception(cls, reason, stack);
         snprintf(m->err->kind, sizeof m->err->kind, "%s", "");
@@ -988,6 +1035,8 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     free(m.imports);
     free(m.attrs);
     free(m.locals);
+    free(m.body_names);
+    free(m.body_values);
     free(items);
     return last;
 }
