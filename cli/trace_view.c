@@ -44,7 +44,9 @@ static void header(Views *v, const GenlabEvent *ev, const char *text)
 }
 
 /* A header's message label, cut so that the words around it (sender,
- * mailbox depth) still fit the width: `rest` is their width. */
+ * mailbox depth) still fit the width: `rest` is their width. A short
+ * label is never cut: the message matters more than the depth, which the
+ * line's own cut then takes. */
 static int header_label_room(Views *v, const GenlabEvent *ev, int rest)
 {
     char t[48];
@@ -54,8 +56,9 @@ static int header_label_room(Views *v, const GenlabEvent *ev, int rest)
 
 static char *header_label(Views *v, const GenlabEvent *ev, const char *label, int rest)
 {
-    int room = header_label_room(v, ev, rest);
-    return text_cut(label, room < 12 ? 12 : room);
+    int room = header_label_room(v, ev, rest), width = text_width(label);
+    int keep = width < 24 ? width : 24;
+    return text_cut(label, room < keep ? keep : room);
 }
 
 static int body_indent(Views *v, uint32_t pid) { return 2 * views_pid(v, pid)->level + 2; }
