@@ -32,6 +32,10 @@ defmodule Calendar.ISO do
     era * 146_097 + doe + 60
   end
 
+  # {year, month, day} of a count of days since 1970-01-01 (Logger's and
+  # :sys's timestamps).
+  def unix_days_to_date(days), do: days_to_date(days + 719_528)
+
   def days_to_date(days) do
     z = days - 60
     era = div(if(z >= 0, do: z, else: z - 146_096), 146_097)

@@ -187,7 +187,7 @@ defmodule Logger do
   end
 
   defp format_date(ms) do
-    {y, m, d} = :sys.__civil_from_days__(div(ms, 86_400_000))
+    {y, m, d} = Calendar.ISO.unix_days_to_date(div(ms, 86_400_000))
     [pad(y, 4), "-", pad(m, 2), "-", pad(d, 2)]
   end
 

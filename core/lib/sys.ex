@@ -294,24 +294,7 @@ defmodule :sys do
     secs = :erlang.system_time(:second)
     days = div(secs, 86400)
     rem_secs = rem(secs, 86400)
-    {civil_from_days(days), {div(rem_secs, 3600), rem(div(rem_secs, 60), 60), rem(rem_secs, 60)}}
-  end
-
-  @doc false
-  def __civil_from_days__(days), do: civil_from_days(days)
-
-  # Days since 1970-01-01 to {year, month, day} (proleptic Gregorian).
-  defp civil_from_days(z) do
-    z = z + 719_468
-    era = div(if(z >= 0, do: z, else: z - 146_096), 146_097)
-    doe = z - era * 146_097
-    yoe = div(doe - div(doe, 1460) + div(doe, 36524) - div(doe, 146_096), 365)
-    y = yoe + era * 400
-    doy = doe - (365 * yoe + div(yoe, 4) - div(yoe, 100))
-    mp = div(5 * doy + 2, 153)
-    d = doy - div(153 * mp + 2, 5) + 1
-    m = if mp < 10, do: mp + 3, else: mp - 9
-    {if(m <= 2, do: y + 1, else: y), m, d}
+    {Calendar.ISO.unix_days_to_date(days), {div(rem_secs, 3600), rem(div(rem_secs, 60), 60), rem(rem_secs, 60)}}
   end
 
   # The debug options a behaviour is started with (debug: [:trace, ...]).

@@ -5,19 +5,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "genlab.h"
-
-static char out[65536];
-static size_t out_len;
-
-static void capture(int stream, const char *bytes, size_t len)
-{
-    (void)stream;
-    if (out_len + len >= sizeof out) len = sizeof out - 1 - out_len;
-    memcpy(out + out_len, bytes, len);
-    out_len += len;
-    out[out_len] = 0;
-}
+#include "genlab_script.h"
 
 /* Lines first..last (1-based, inclusive) of a file, or NULL. */
 static char *file_lines(const char *path, int first, int last)
@@ -58,7 +46,7 @@ static const char *eval(Genlab *g, const char *input)
     out_len = 0;
     out[0] = 0;
     GenlabResult r = genlab_shell_eval(g, input, strlen(input));
-    capture(1, r.text, r.len);
+    genlab_script_keep(1, r.text, r.len);
     genlab_result_free(&r);
     return out;
 }
@@ -66,7 +54,7 @@ static const char *eval(Genlab *g, const char *input)
 int main(void)
 {
     Genlab *g = genlab_new(1);
-    genlab_set_writer(g, capture);
+    genlab_set_writer(g, genlab_script_keep);
     genlab_shell_start(g, false);
 
     /* an embedded server: from `defmodule Counter do` to the file's last `end` */

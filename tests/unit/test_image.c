@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "embedded.h"
-#include "genlab.h"
+#include "genlab_script.h"
 #include "image.h"
 #include "runtime.h"
 
@@ -25,18 +25,6 @@ static Blob *write_all(size_t nfiles)
         blobs[i].ok = image_write_file(embedded_sources[i].path, &blobs[i].bytes, &blobs[i].len, why, sizeof why);
     }
     return blobs;
-}
-
-/* What a runtime's scripts print. */
-static char out_buf[4096];
-static size_t out_len;
-static void write_out(int stream, const char *bytes, size_t n)
-{
-    (void)stream;
-    if (out_len + n < sizeof out_buf) {
-        memcpy(out_buf + out_len, bytes, n);
-        out_len += n;
-    }
 }
 
 int main(void)
@@ -83,7 +71,7 @@ int main(void)
      * loaded into a fresh one, it answers as it did (a map of more than 32
      * keys, binaries, floats, a bignum, funs, a struct, binary patterns). */
     g = genlab_new(0);
-    genlab_set_writer(g, write_out);
+    genlab_set_writer(g, genlab_script_keep);
     const char *source =
         "defmodule Shapes do\n"
         "  defstruct [:a, b: 2]\n"
@@ -105,15 +93,15 @@ int main(void)
         "            Shapes.parse(<<2, ?h, ?i, ?!>>), Shapes.make(), Shapes.caps()})\n";
     out_len = 0;
     genlab_run_script(g, probe, strlen(probe), "probe.exs");
-    char *compiled_answer = strndup(out_buf, out_len);
+    char *compiled_answer = strndup(out, out_len);
     genlab_free(g);
     g = genlab_new(0);
-    genlab_set_writer(g, write_out);
+    genlab_set_writer(g, genlab_script_keep);
     CHECK(blob && image_load_blob(blob, blob_len, "shapes.exs"), "the image loads into a fresh runtime");
     out_len = 0;
     genlab_run_script(g, probe, strlen(probe), "probe.exs");
     CHECK(out_len > 0 && strstr(compiled_answer, "60.0") != NULL, "the compiled module answers");
-    char *loaded_answer = strndup(out_buf, out_len);
+    char *loaded_answer = strndup(out, out_len);
     CHECK_STR(loaded_answer, compiled_answer, "the loaded module answers what the compiled one did");
     if (getenv("TEST_IMAGE_SHOW")) printf("%s", loaded_answer);
     genlab_free(g);
