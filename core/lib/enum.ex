@@ -16,8 +16,7 @@ defmodule Enum do
   # Enum.reduce/3 walks a plain map as :maps.fold does, and so do the
   # functions built on it; above 32 keys that order is the reverse of
   # :maps.to_list's (Enumerable's, which take, find, to_list ... keep).
-  defp fold_list(map) when is_map(map) and not is_map_key(map, :__struct__) and map_size(map) > 32,
-    do: :lists.reverse(:maps.to_list(map))
+  defp fold_list(map) when is_map(map) and not is_map_key(map, :__struct__), do: :maps.__iteration_list__(map)
 
   defp fold_list(enumerable), do: list(enumerable)
 

@@ -236,10 +236,9 @@ defmodule Map do
   defp from_keys_list([], _value, acc), do: :maps.from_list(acc)
   defp from_keys_list([key | rest], value, acc), do: from_keys_list(rest, value, [{key, value} | acc])
 
-  # Pairs in the order the BEAM's map iterators walk them: above 32 keys,
-  # the reverse of :maps.to_list's. Anything else as Enum lists it.
-  defp fold_pairs(map) when is_map(map) and not is_map_key(map, :__struct__) and map_size(map) > 32,
-    do: :lists.reverse(:maps.to_list(map))
+  # Pairs in the order the BEAM's map iterators walk them
+  # (:maps.__iteration_list__); anything else as Enum lists it.
+  defp fold_pairs(map) when is_map(map) and not is_map_key(map, :__struct__), do: :maps.__iteration_list__(map)
 
   defp fold_pairs(enumerable), do: Enum.to_list(enumerable)
 

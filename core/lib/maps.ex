@@ -5,19 +5,19 @@ defmodule :maps do
   @moduledoc false
 
   def fold(fun, acc, map) when is_function(fun, 3) and is_map(map) do
-    :lists.foldl(fn {k, v}, acc -> fun.(k, v, acc) end, acc, pairs(map))
+    :lists.foldl(fn {k, v}, acc -> fun.(k, v, acc) end, acc, __iteration_list__(map))
   end
 
   def fold(fun, acc, map), do: bad(map, [fun, acc, map])
 
   def map(fun, map) when is_function(fun, 2) and is_map(map) do
-    :maps.from_list(:lists.map(fn {k, v} -> {k, fun.(k, v)} end, pairs(map)))
+    :maps.from_list(:lists.map(fn {k, v} -> {k, fun.(k, v)} end, __iteration_list__(map)))
   end
 
   def map(fun, map), do: bad(map, [fun, map])
 
   def filter(pred, map) when is_function(pred, 2) and is_map(map) do
-    :maps.from_list(:lists.filter(fn {k, v} -> pred.(k, v) end, pairs(map)))
+    :maps.from_list(:lists.filter(fn {k, v} -> pred.(k, v) end, __iteration_list__(map)))
   end
 
   def filter(pred, map), do: bad(map, [pred, map])
@@ -32,7 +32,7 @@ defmodule :maps do
             {true, new} -> {true, {k, new}}
           end
         end,
-        pairs(map)
+        __iteration_list__(map)
       )
 
     :maps.from_list(pairs)
@@ -41,7 +41,7 @@ defmodule :maps do
   def filtermap(fun, map), do: bad(map, [fun, map])
 
   def foreach(fun, map) when is_function(fun, 2) and is_map(map) do
-    :lists.foreach(fn {k, v} -> fun.(k, v) end, pairs(map))
+    :lists.foreach(fn {k, v} -> fun.(k, v) end, __iteration_list__(map))
   end
 
   def foreach(fun, map), do: bad(map, [fun, map])
@@ -131,7 +131,7 @@ defmodule :maps do
   def next(:none), do: :none
 
   def next([i | map]) when is_integer(i) and is_map(map) do
-    case :lists.nthtail(i, pairs(map)) do
+    case :lists.nthtail(i, __iteration_list__(map)) do
       [{k, v} | _] -> {k, v, [i + 1 | map]}
       [] -> :none
     end
@@ -139,10 +139,12 @@ defmodule :maps do
 
   def next(iter), do: :erlang.error(:badarg, [iter])
 
-  # The order the BEAM's iterators walk a map in: above 32 keys, the
-  # reverse of :maps.to_list's.
-  defp pairs(map) when map_size(map) > 32, do: :lists.reverse(:maps.to_list(map))
-  defp pairs(map), do: :maps.to_list(map)
+  # The pairs in the order the BEAM's iterators (and so :maps.fold and
+  # Elixir's Enum.reduce/3) walk a map: above 32 keys, the reverse of
+  # :maps.to_list's. Enum and Map use it too.
+  @doc false
+  def __iteration_list__(map) when map_size(map) > 32, do: :lists.reverse(:maps.to_list(map))
+  def __iteration_list__(map), do: :maps.to_list(map)
 
   defp bad(map, args) when is_map(map), do: :erlang.error(:badarg, args)
   defp bad(map, args), do: :erlang.error({:badmap, map}, args)
