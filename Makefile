@@ -35,8 +35,9 @@ $(B)/obj/core/%.o: core/%.c | $(B)/.packages
 	$(CC) $(CFLAGS) $(CORE_INC) -MMD -MP -c $< -o $@
 
 # The interpreter dispatches with one indirect jump per instruction (each
-# predicted on its own); GCC would otherwise share a handful of them.
-$(B)/obj/core/lang/vm.o: CFLAGS += --param max-goto-duplication-insns=64
+# predicted on its own); GCC would otherwise share a handful of them (clang,
+# used by make fuzz, has no such parameter).
+$(B)/obj/core/lang/vm.o: CFLAGS += $(if $(findstring clang,$(CC)),,--param max-goto-duplication-insns=64)
 
 $(B)/obj/cli/%.o: cli/%.c | $(B)/.packages
 	@mkdir -p $(dir $@)
