@@ -7,6 +7,7 @@
  * explicit stacks, never the C stack, so depth is not a limit. Closures are
  * not encoded (badarg); compression is not supported. */
 #include <gmp.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -437,6 +438,8 @@ static bool read_one(Reader *r, Heap *h, bool safe, DecodeFrame **frames, size_t
         uint64_t bits = ((uint64_t)hi << 32) | lo;
         double d;
         memcpy(&d, &bits, sizeof d);
+        /* The BEAM has no NaN or infinity: such bytes are no term. */
+        if (!isfinite(d)) return false;
         *out = float_new(h, d);
         return true;
     }
