@@ -450,6 +450,30 @@ static Term strip_defaults(Heap *h, Term params)
     return out;
 }
 
+/* The params as the documentation shows them: a default read from a module
+ * attribute shows its value, `timeout \\ 5000` rather than
+ * `timeout \\ @default_timeout`, as Elixir's docs do. */
+static Term doc_params(ModCtx *m, Term params)
+{
+    size_t n = list_length(params);
+    Term *items = xmalloc((n + 1) * sizeof(Term));
+    size_t i = 0;
+    for (Term l = params; term_is_cons(l); l = cons_tail(l)) {
+        Term name, meta, a, attr, ameta, aargs, p = cons_head(l);
+        items[i] = p;
+        if (ast_is_call(p, &name, &meta, &a) && name == A("\\\\") && ast_is_call(list_nth(a, 1), &attr, &ameta, &aargs) &&
+            attr == A("@") && list_length(aargs) == 1 && term_is_tuple(list_nth(aargs, 0))) {
+            Term value = attribute_value(m, tuple_get(list_nth(aargs, 0), 0));
+            if (term_is_small(value) || term_is_atom(value) || term_is_binary(value))
+                items[i] = tuple3(literal_heap(), name, meta, list_from(literal_heap(), 2, (Term[]){list_nth(a, 0), value}));
+        }
+        i++;
+    }
+    Term out = list_from(literal_heap(), n, items);
+    free(items);
+    return out;
+}
+
 static void record_def(ModBuild *b, Term form_name, Term args, int line, bool from_use)
 {
     ModCtx *m = b->m;
@@ -485,7 +509,7 @@ static void record_def(ModBuild *b, Term form_name, Term args, int line, bool fr
             compile_fail_mod(m, line, "CompileError", "def %s/%u defines defaults multiple times. Elixir allows defaults to be declared once per definition.", atom_text(fname), arity);
         d->default_params = params;
         d->default_nattrs = m->nattrs;
-        d->sig_params = params;
+        d->sig_params = doc_params(m, params);
     }
     if (body == TERM_NONE) return; /* a function head */
     Term plain = strip_defaults(h, params);

@@ -3,74 +3,38 @@ defmodule IEx.Helpers do
   # imports this module when it exists, calls __shell_start__/1 on each new
   # shell process and __record_result__/2 after each input). What they
   # print is what Elixir 1.14's IEx prints when standard input is not a
-  # terminal, so the texts of the docs below are IEx's own: `h/1` shows
-  # them as IEx does. genlab adds source/1.
+  # terminal; their documentation texts are genlab's own (h/1 lays them
+  # out as IEx does). genlab adds source/1.
 
   @moduledoc """
-  Welcome to Interactive Elixir. You are currently
-  seeing the documentation for the module `IEx.Helpers`
-  which provides many helpers to make Elixir's shell
-  more joyful to work with.
+  The helpers of genlab's shell. They are imported into every session, so
+  they are called without a module name: `h(Counter)`, not
+  `IEx.Helpers.h(Counter)`.
 
-  This message was triggered by invoking the helper `h()`,
-  usually referred to as `h/0` (since it expects 0 arguments).
+  Looking things up:
 
-  You can use the `h/1` function to invoke the documentation
-  for any Elixir module or function:
+    * `h/0`, `h/1`     - this text; the documentation of a module or function,
+      e.g. `h(Counter)`, `h(Counter.increment)`, `h(Stack.push/2)`
+    * `i/0`, `i/1`     - what a value is: its type, and for a pid, its process
+    * `exports/1`      - the functions and macros a module exports
+    * `source/1`       - the code of a module, e.g. `source(Counter)`
 
-      iex> h(Enum)
-      iex> h(Enum.map)
-      iex> h(Enum.reverse/1)
+  Earlier results and the shell's own process:
 
-  You can also use the `i/1` function to introspect any value
-  you have in the shell:
+    * `v/0`, `v/1`     - a result from this session's history
+    * `flush/0`        - print and drop every message the shell has received
+    * `pid/1`, `pid/3` - a pid from its three numbers
+    * `respawn/0`      - a fresh shell process, bindings forgotten
+    * `clear/0`        - clear the screen
 
-      iex> i("hello")
+  Code in files:
 
-  There are many other helpers available, here are some examples:
+    * `c/1`, `c/2`     - compile files into the running system
+    * `r/1`            - compile a module's file again
+    * `import_file/1`  - run a file's lines as if they were typed here
 
-    * `b/1`            - prints callbacks info and docs for a given module
-    * `c/1`            - compiles a file
-    * `c/2`            - compiles a file and writes bytecode to the given path
-    * `cd/1`           - changes the current directory
-    * `clear/0`        - clears the screen
-    * `exports/1`      - shows all exports (functions + macros) in a module
-    * `flush/0`        - flushes all messages sent to the shell
-    * `h/0`            - prints this help message
-    * `h/1`            - prints help for the given module, function or macro
-    * `i/0`            - prints information about the last value
-    * `i/1`            - prints information about the given term
-    * `ls/0`           - lists the contents of the current directory
-    * `ls/1`           - lists the contents of the specified directory
-    * `open/1`         - opens the source for the given module or function in your editor
-    * `pid/1`          - creates a PID from a string
-    * `pid/3`          - creates a PID with the 3 integer arguments passed
-    * `port/1`         - creates a port from a string
-    * `port/2`         - creates a port with the 2 non-negative integers passed
-    * `pwd/0`          - prints the current working directory
-    * `r/1`            - recompiles the given module's source file
-    * `recompile/0`    - recompiles the current project
-    * `ref/1`          - creates a reference from a string
-    * `ref/4`          - creates a reference with the 4 integer arguments passed
-    * `runtime_info/0` - prints runtime info (versions, memory usage, stats)
-    * `t/1`            - prints the types for the given module or function
-    * `v/0`            - retrieves the last value from the history
-    * `v/1`            - retrieves the nth value from the history
-
-  Help for all of those functions can be consulted directly from
-  the command line using the `h/1` helper itself. Try:
-
-      iex> h(v/0)
-
-  To list all IEx helpers available, which is effectively all
-  exports (functions and macros) in the `IEx.Helpers` module:
-
-      iex> exports(IEx.Helpers)
-
-  This module also includes helpers for debugging purposes, see
-  `IEx.break!/4` for more information.
-
-  To learn more about IEx as a whole, type `h(IEx)`.
+  The teaching helpers (`trace/1`, `mailbox/1`, `step/1`, `diagram/0`,
+  `lessons/0`, ...) are described by `h(Genlab.Helpers)`.
   """
 
   @width 80
@@ -92,26 +56,22 @@ defmodule IEx.Helpers do
   # ---- history -----------------------------------------------------------
 
   @doc """
-  Returns the value of the `n`th expression in the history.
+  The result of an earlier input of this session.
 
-  `n` can be a negative value: if it is, the corresponding expression value
-  relative to the current one is returned. For example, `v(-2)` returns the
-  value of the expression evaluated before the last evaluated expression. In
-  particular, `v(-1)` returns the result of the last evaluated expression and
-  `v()` does the same.
+  A positive `n` is the number in the prompt, `iex(n)>`. A negative `n`
+  counts back from now: `v(-1)`, which is also `v()`, is the last result,
+  `v(-2)` the one before it.
 
   ## Examples
 
-      iex(1)> "hello" <> " world"
-      "hello world"
-      iex(2)> 40 + 2
-      42
-      iex(3)> v(-2)
-      "hello world"
-      iex(4)> v(2)
-      42
-      iex(5)> v()
-      42
+      iex(1)> Enum.sum([1, 2, 3])
+      6
+      iex(2)> :ok
+      :ok
+      iex(3)> v(1) * 10
+      60
+      iex(4)> v(-2)
+      :ok
   """
   def v(n \\ -1) when is_integer(n) do
     last = Process.get(:iex_last_counter, 0)
@@ -134,24 +94,21 @@ defmodule IEx.Helpers do
   # ---- documentation -----------------------------------------------------
 
   @doc """
-  Prints the documentation for `IEx.Helpers`.
+  Prints what the shell's helpers are.
   """
   def h(), do: __h__(IEx.Helpers)
 
   @doc """
-  Prints the documentation for the given module
-  or for the given `function/arity` pair.
+  Prints the documentation of a module, or of one of its functions, with
+  or without its arity.
 
   ## Examples
 
-      iex> h(Enum)
+      iex> h(Counter)
+      iex> h(Counter.increment)
+      iex> h(Stack.push/2)
 
-  It also accepts functions in the format `function/arity`
-  and `module.function/arity`, for example:
-
-      iex> h(receive/1)
-      iex> h(Enum.all?/2)
-      iex> h(Enum.all?)
+  A helper of the shell is found by its name alone: `h(flush)`.
   """
   defmacro h(term) do
     arg =
@@ -283,7 +240,7 @@ defmodule IEx.Helpers do
   defp doc_options(), do: [enabled: Process.get(:iex_colors, false), width: @width]
 
   @doc """
-  Prints a list of all the functions and macros exported by the given module.
+  Lists the functions and macros a module exports, as `name/arity`.
   """
   @doc since: "1.5.0"
   def exports(module \\ Kernel) do
@@ -311,25 +268,16 @@ defmodule IEx.Helpers do
   # ---- values ------------------------------------------------------------
 
   @doc """
-  Prints information about the data type of any given term.
+  Describes a value: what it prints as, its data type, and what else is
+  worth knowing about it (a pid's process: whether it is alive, its name,
+  its links, how many messages wait for it).
 
-  If no argument is given, the value of the previous expression
-  is used.
+  Without an argument, it describes the last result.
 
   ## Examples
 
-      iex> i(1..5)
-
-  Will print:
-
-      Term
-        1..5
-      Data type
-        Range
-      Description
-        This is a struct. Structs are maps with a __struct__ key.
-      Reference modules
-        Range, Map
+      iex> {:ok, pid} = Counter.start_link(0)
+      iex> i(pid)
   """
   def i(term \\ v(-1)) do
     sections =
@@ -585,7 +533,7 @@ defmodule IEx.Helpers do
   # ---- processes ---------------------------------------------------------
 
   @doc """
-  Clears out all messages sent to the shell's inbox and prints them out.
+  Prints each message waiting in the shell's mailbox and removes it.
   """
   def flush() do
     receive do
@@ -598,28 +546,22 @@ defmodule IEx.Helpers do
   end
 
   @doc """
-  Creates a PID from `string` or `atom`.
+  The pid written as `"0.X.Y"`, as the shell prints it in `#PID<0.X.Y>`.
 
   ## Examples
 
-      iex> pid("0.21.32")
-      #PID<0.21.32>
-
-      iex> pid(:init)
-      #PID<0.0.0>
+      iex> pid("0.120.0")
+      #PID<0.120.0>
   """
   def pid(string) when is_binary(string), do: :erlang.list_to_pid(String.to_charlist("<" <> string <> ">"))
 
   @doc """
-  Creates a PID with 3 non-negative integers passed as arguments
-  to the function.
+  The pid with these three numbers.
 
   ## Examples
 
-      iex> pid(0, 21, 32)
-      #PID<0.21.32>
-      iex> pid(0, 64, 2048)
-      #PID<0.64.2048>
+      iex> pid(0, 120, 0)
+      #PID<0.120.0>
   """
   def pid(x, y, z)
       when is_integer(x) and x >= 0 and is_integer(y) and y >= 0 and is_integer(z) and z >= 0 do
@@ -627,7 +569,9 @@ defmodule IEx.Helpers do
   end
 
   @doc """
-  Respawns the current shell by starting a new shell process.
+  Starts a new shell in a new process, numbered from `iex(1)>` again. The
+  old process ends: its bindings and unread messages are gone, and so are
+  the processes linked to it, such as servers started with `start_link`.
   """
   def respawn() do
     :genlab.shell_respawn()
@@ -637,11 +581,8 @@ defmodule IEx.Helpers do
   # ---- the screen --------------------------------------------------------
 
   @doc """
-  Clears the console screen.
-
-  This function only works if ANSI escape codes are enabled
-  on the shell, which means this function is by default
-  unavailable on Windows machines.
+  Clears the terminal. It needs a terminal that understands ANSI escape
+  codes: when the shell's output is not one, it says so instead.
   """
   def clear() do
     if Process.get(:iex_colors, false) do
@@ -656,30 +597,14 @@ defmodule IEx.Helpers do
   # ---- code --------------------------------------------------------------
 
   @doc """
-  Compiles the given files.
-
-  It expects a list of files to compile and an optional path to write
-  the compiled code to. By default files are in-memory compiled.
-  To write compiled files to the current directory, an empty string
-  can be given.
-
-  It returns the names of the compiled modules.
-
-  If you want to recompile an existing module, check `r/1` instead.
+  Compiles one file or a list of files and loads their modules into the
+  running system; returns the names of the modules, sorted. Nothing is
+  written to disk: the second argument is accepted for IEx's sake.
 
   ## Examples
 
-  In the example below, we pass a directory to where the `c/2` function will
-  write the compiled `.beam` files to. This directory is typically named "ebin"
-  in Erlang/Elixir systems:
-
-      iex> c(["foo.ex", "bar.ex"], "ebin")
-      [Foo, Bar]
-
-  When compiling one file, there is no need to wrap it in a list:
-
-      iex> c("baz.ex")
-      [Baz]
+      iex> c("my_server.ex")
+      [MyServer]
   """
   def c(files, path \\ :in_memory) when is_binary(files) or is_list(files) do
     _ = path
@@ -699,28 +624,9 @@ defmodule IEx.Helpers do
   end
 
   @doc """
-  Recompiles and reloads the given `module` or `modules`.
-
-  Please note that all the modules defined in the same file as
-  `modules` are recompiled and reloaded. If you want to reload
-  multiple modules, it is best to reload them at the same time,
-  such as in `r [Foo, Bar]`. This is important to avoid false
-  warnings, since the module is only reloaded in memory and its
-  latest information is not persisted to disk. See the "In-memory
-  reloading" section below.
-
-  This function is meant to be used for development and
-  debugging purposes. Do not depend on it in production code.
-
-  ## In-memory reloading
-
-  When we reload the module in IEx, we recompile the module source
-  code, updating its contents in memory. The original `.beam` file
-  in disk, probably the one where the first definition of the module
-  came from, does not change at all.
-
-  Since docs, typespecs, and exports information are loaded from the
-  .beam file, they are not reloaded when you invoke this function.
+  Compiles again the file a module (or each of a list of modules) came from
+  and loads the new code: every module defined in that file is replaced by
+  its new version. Returns `{:reloaded, modules}`.
   """
   def r(module_or_modules) do
     modules = List.wrap(module_or_modules)
@@ -778,28 +684,13 @@ defmodule IEx.Helpers do
     do: raise(SyntaxError, file: file, line: line, description: message)
 
   @doc """
-  Injects the contents of the file at `path`.
-
-  This would be the equivalent of getting all of the file contents and
-  pasting it all at once in IEx and executing it.
-
-  By default, the contents of a `.iex.exs` file in the same directory
-  as you are starting IEx are automatically imported. See the section
-  for ".iex.exs" in the `IEx` module docs for more information.
-
-  `path` has to be a literal string and is automatically expanded via
-  `Path.expand/1`.
+  Runs the file's code as if its lines were typed at the prompt: its
+  bindings become the shell's. The path is a literal string, relative to
+  the directory genlab was started in.
 
   ## Examples
 
-      # ~/file.exs
-      value = 13
-
-      # in the shell
-      iex(1)> import_file("~/file.exs")
-      13
-      iex(2)> value
-      13
+      iex> import_file("setup.exs")
   """
   @doc since: "1.4.0"
   defmacro import_file(path) when is_binary(path) do
@@ -810,20 +701,7 @@ defmodule IEx.Helpers do
   end
 
   @doc """
-  Similar to `import_file` but only imports the file if it is available.
-
-  By default, `import_file/1` fails when the given file does not exist.
-  However, since `import_file/1` is expanded at compile-time, it's not
-  possible to conditionally import a file since the macro is always
-  expanded:
-
-      # This raises a File.Error if ~/.iex.exs doesn't exist.
-      if "~/.iex.exs" |> Path.expand() |> File.exists?() do
-        import_file("~/.iex.exs")
-      end
-
-  This macro addresses this issue by checking if the file exists or not
-  in behalf of the user.
+  Like `import_file/1`, but a missing file is not an error: nothing runs.
   """
   defmacro import_file_if_available(path) when is_binary(path) do
     case :genlab.read_file(path) do

@@ -2,28 +2,26 @@
 # shell whose output is not a terminal) and with IEx's colours.
 docs = [
   """
-  Returns the value of the `n`th expression in the history.
+  Looks up the `k`th entry of the log, counting from the oldest one.
 
-  `n` can be a negative value: if it is, the corresponding expression value
-  relative to the current one is returned. For example, `v(-2)` returns the value
-  of the expression evaluated before the last evaluated expression. In
-  particular, `v(-1)` returns the result of the last evaluated expression and
-  `v()` does the same.
+  `k` may be negative: then it counts back from the newest entry, so that `at(-1)`
+  is the newest and `at(-2)` the one written just before it. With no argument at
+  all, `at()` behaves as `at(-1)` does.
 
   ## Examples
 
-      iex(1)> "hello" <> " world"
-      "hello world"
+      iex(1)> Log.write(:started)
+      :ok
 
-      iex(2)> 40 + 2
-      42
+      iex(2)> Log.at(-1)
+      :started
   """,
   """
-  There are many other helpers available, here are some examples:
+  A few more things it can do:
 
-    * `b/1`            - prints callbacks info and docs for a given module
-    * `c/2`            - compiles a file and writes bytecode to the given path
-    * `open/1`         - opens the source for the given module or function in your editor
+    * `at/1`           - reads one entry back
+    * `write/2`        - appends an entry and tags it with the given label
+    * `replay/1`       - sends every entry since the given one again to the calling process
 
   A **bold** word, an *emphasised* one and an _underlined_ one, then snake_case
   and a long run of words that goes on past the width so that it has to wrap
