@@ -20,6 +20,21 @@ defmodule Enum do
 
   defp fold_list(enumerable), do: list(enumerable)
 
+  # A user's Enumerable struct and a stream are walked by Enumerable.reduce/3
+  # with the caller's function applied at each step, as Elixir does: no list
+  # of their elements is built first, and their side effects interleave with
+  # the function's.
+  defp walked?(%Range{}), do: false
+  defp walked?(%MapSet{}), do: false
+  defp walked?(%{__struct__: _}), do: true
+  defp walked?(other) when is_map(other) or is_list(other), do: false
+  defp walked?(_other), do: true
+
+  defp walk_reduce(enumerable, acc, fun) do
+    {_, acc} = Enumerable.reduce(enumerable, {:cont, acc}, fn x, acc -> {:cont, fun.(x, acc)} end)
+    acc
+  end
+
   # What the Enumerable protocol finds for the rest (a user's struct, or a
   # type a program implemented it for) gives its elements by reduce/3.
   defp reduce_list(enumerable) do
@@ -128,7 +143,13 @@ defmodule Enum do
     end
   end
 
-  def reduce(enumerable, acc, fun), do: reduce_list(fold_list(enumerable), acc, fun)
+  def reduce(enumerable, acc, fun) do
+    if walked?(enumerable) do
+      walk_reduce(enumerable, acc, fun)
+    else
+      reduce_list(fold_list(enumerable), acc, fun)
+    end
+  end
 
   defp reduce_list([], acc, _fun), do: acc
   defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
@@ -352,7 +373,13 @@ defmodule Enum do
   # ---- mapping and filtering --------------------------------------------
 
   def map(enumerable, fun) when is_list(enumerable), do: map_list(enumerable, fun, [])
-  def map(enumerable, fun), do: map_list(fold_list(enumerable), fun, [])
+  def map(enumerable, fun) do
+    if walked?(enumerable) do
+      :lists.reverse(walk_reduce(enumerable, [], fn x, acc -> [fun.(x) | acc] end))
+    else
+      map_list(fold_list(enumerable), fun, [])
+    end
+  end
 
   defp map_list([], _fun, acc), do: :lists.reverse(acc)
   defp map_list([h | t], fun, acc), do: map_list(t, fun, [fun.(h) | acc])
