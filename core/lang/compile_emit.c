@@ -156,6 +156,11 @@ Term literal(Term t) { return term_copy(literal_heap(), t); }
 int meta_line(Term meta)
 {
     Term l = kw_get(meta, ATOM_line);
+    if (l == TERM_NONE) {
+        /* quote location: :keep gives keep: {file, line} instead */
+        Term keep = kw_get(meta, atom_from_cstr("keep"));
+        if (term_is_tuple(keep) && tuple_size(keep) == 2) l = tuple_get(keep, 1);
+    }
     return term_is_small(l) ? (int)small_value(l) : 0;
 }
 
@@ -280,6 +285,10 @@ Term expand_alias(ModCtx *m, Term ast)
 {
     Term name, meta, args;
     if (!ast_is_call(ast, &name, &meta, &args) || name != atom_from_cstr("__aliases__")) return TERM_NONE;
+    /* A quoted alias was expanded where it was quoted (alias: hygiene):
+     * alias: Full names the module, alias: false means no alias applies. */
+    Term hygiene = kw_get(meta, atom_from_cstr("alias"));
+    if (hygiene != TERM_NONE && hygiene != ATOM_false && term_is_atom(hygiene)) return hygiene;
     /* {:__aliases__, _, [:Foo, :Bar]}: the first segment may be an alias */
     char buf[1024];
     size_t len = 0;
@@ -311,7 +320,7 @@ Term expand_alias(ModCtx *m, Term ast)
             char short_buf[512];
             snprintf(short_buf, sizeof short_buf, "Elixir.%s", atom_text(seg));
             Term short_atom = atom_from_cstr(short_buf);
-            for (size_t i = m->naliases; i-- > 0;)
+            for (size_t i = hygiene == ATOM_false ? 0 : m->naliases; i-- > 0;)
                 if (m->aliases[i].short_name == short_atom) { full = m->aliases[i].full_name; break; }
             if (strcmp(atom_text(seg), "Elixir") == 0) full = ATOM_Elixir;
             if (full == TERM_NONE) full = short_atom;

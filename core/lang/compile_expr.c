@@ -1464,102 +1464,6 @@ static void compile_raise(FnCtx *c, Term args, uint32_t dst, bool tail, bool rer
     (void)tail;
 }
 
-/* ---- quote ----------------------------------------------------------------------------- */
-
-static bool has_unquote(FnCtx *c, Term ast, int depth)
-{
-    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(c->mod, c->line);
-    Term name, meta, args;
-    if (ast_is_call(ast, &name, &meta, &args) && (name == A("unquote") || name == A("unquote_splicing"))) return true;
-    if (term_is_cons(ast)) {
-        for (; term_is_cons(ast); ast = cons_tail(ast))
-            if (has_unquote(c, cons_head(ast), depth + 1)) return true;
-        return false;
-    }
-    if (term_is_tuple(ast))
-        for (size_t i = 0; i < tuple_size(ast); i++)
-            if (has_unquote(c, tuple_get(ast, i), depth + 1)) return true;
-    return false;
-}
-
-/* Quoted variables belong to the module that quoted them (hygiene). */
-static Term quote_hygiene(FnCtx *c, Term ast, int depth)
-{
-    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(c->mod, c->line);
-    Heap *h = c->mod->scratch;
-    Term name, ctx;
-    if (ast_is_var(ast, &name, &ctx) && ctx == ATOM_nil)
-        return tuple3(h, name, tuple_get(ast, 1), c->mod->module ? c->mod->name : A("Elixir"));
-    if (term_is_cons(ast)) {
-        size_t n = list_length(ast);
-        Term *items = xmalloc((n + 1) * sizeof(Term));
-        size_t i = 0;
-        Term l = ast;
-        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = quote_hygiene(c, cons_head(l), depth + 1);
-        Term out = l;
-        for (size_t j = n; j-- > 0;) out = cons_new(h, items[j], out);
-        free(items);
-        return out;
-    }
-    if (term_is_tuple(ast)) {
-        Term n2, m2, a2;
-        if (ast_is_call(ast, &n2, &m2, &a2) && (n2 == A("unquote") || n2 == A("unquote_splicing"))) return ast;
-        size_t n = tuple_size(ast);
-        Term t = tuple_new(h, n);
-        for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = quote_hygiene(c, tuple_get(ast, i), depth + 1);
-        return t;
-    }
-    return ast;
-}
-
-static void compile_quoted(FnCtx *c, Term ast, uint32_t dst)
-{
-    Term name, meta, args;
-    if (!has_unquote(c, ast, 0)) {
-        emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
-        return;
-    }
-    if (ast_is_call(ast, &name, &meta, &args) && name == A("unquote")) {
-        compile_expr(c, list_nth(args, 0), dst, false);
-        return;
-    }
-    uint32_t saved = c->next_reg;
-    if (term_is_cons(ast)) {
-        size_t n = list_length(ast);
-        Term *items = xmalloc((n + 1) * sizeof(Term));
-        size_t i = 0;
-        Term l = ast;
-        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = cons_head(l);
-        uint32_t acc = reg_alloc(c);
-        compile_quoted(c, l, acc);
-        for (size_t j = n; j-- > 0;) {
-            Term sname, smeta, sargs;
-            if (ast_is_call(items[j], &sname, &smeta, &sargs) && sname == A("unquote_splicing")) {
-                uint32_t a = reg_alloc_n(c, 2);
-                compile_expr(c, list_nth(sargs, 0), a, false);
-                emit(c, OP_MOVE, (Code)(a + 1), (Code)acc);
-                emit(c, OP_CALL_NATIVE, (Code)native_ref("erlang", "++", 2), (Code)a, (Code)2, (Code)acc, (Code)0);
-                reg_restore(c, a);
-            } else {
-                uint32_t e = reg_alloc(c);
-                compile_quoted(c, items[j], e);
-                emit(c, OP_MAKE_CONS, (Code)acc, (Code)e, (Code)acc);
-                reg_restore(c, e);
-            }
-        }
-        emit(c, OP_MOVE, (Code)dst, (Code)acc);
-        free(items);
-    } else if (term_is_tuple(ast)) {
-        size_t n = tuple_size(ast);
-        uint32_t first = reg_alloc_n(c, (uint32_t)n);
-        for (size_t i = 0; i < n; i++) compile_quoted(c, tuple_get(ast, i), first + (uint32_t)i);
-        emit(c, OP_MAKE_TUPLE, (Code)dst, (Code)first, (Code)n);
-    } else {
-        emit(c, OP_LOADK, (Code)dst, (Code)literal(ast));
-    }
-    reg_restore(c, saved);
-}
-
 /* An AST as a literal the compiled code loads (Macro.escape of a term
  * that is data for the compiler, not code). */
 static Term mk_escape(ModCtx *m, Term ast)
@@ -2384,11 +2288,7 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         return;
     }
     if (!strcmp(op, "quote")) {
-        Term opts = list_nth(args, n - 1);
-        Term body = kw_get(opts, ATOM_do);
-        if (body == TERM_NONE) compile_fail(c, "CompileError", "missing :do option in \"quote\"");
-        compile_quoted(c, quote_hygiene(c, body, 0), dst);
-        finish(c, dst, tail);
+        compile_quote(c, args, dst, tail);
         return;
     }
     if ((!strcmp(op, "alias") || !strcmp(op, "require") || !strcmp(op, "import")) && n >= 1) {

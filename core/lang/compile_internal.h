@@ -195,6 +195,9 @@ void compile_guard(FnCtx *c, Term guard, uint32_t fail);
  * Code for "no clause matched" must follow; returns the label to place
  * after it, where every clause continues. */
 uint32_t compile_clauses(FnCtx *c, Term clauses, const uint32_t *args, uint32_t nargs, uint32_t dst, bool tail);
+/* quote's arguments (options, do: body): code that builds the quoted
+ * body in register dst, with Elixir's metadata (compile_quote.c). */
+void compile_quote(FnCtx *c, Term args, uint32_t dst, bool tail);
 /* Splits a clause head into its patterns and guard (TERM_NONE if none). */
 void clause_head(Term params, Term *patterns, Term *guard);
 /* Reads a <<>> segment's type specification (the right of ::). *size_ast
