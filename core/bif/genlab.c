@@ -169,6 +169,14 @@ static Term genlab_define_module(Process *p, const Term *args)
     return r;
 }
 
+/* :genlab.store_definition(kind, args): a def made by a module body
+ * statement as it runs joins the module being defined. */
+static Term genlab_store_definition(Process *p, const Term *args)
+{
+    if (!compile_store_definition(args[0], args[1])) return process_badarg(p);
+    return ATOM_ok;
+}
+
 /* :genlab.send_alias(pid, ref, msg): sends msg to pid only while pid
  * still holds the monitor `ref`. A GenServer reply goes through this, so
  * a reply that comes after the caller gave up (and demonitored) is
@@ -191,6 +199,7 @@ static Term genlab_send_alias(Process *p, const Term *args)
 const NativeDef genlab_natives[] = {
     {"genlab", "send_alias", 3, genlab_send_alias},
     {"genlab", "define_module", 2, genlab_define_module},
+    {"genlab", "store_definition", 2, genlab_store_definition},
     {"genlab", "module_info", 2, genlab_module_info},
     {"genlab", "shell_respawn", 0, genlab_shell_respawn},
     {"Elixir.Kernel", "**", 2, kernel_pow},

@@ -653,7 +653,16 @@ static Term erl_yield(Process *p, const Term *a)
     return ATOM_true;
 }
 
+/* :erlang.self/0 called through apply or a capture (compiled code reads
+ * its own pid without a call). */
+static Term erl_self(Process *p, const Term *a)
+{
+    (void)a;
+    return p->pid;
+}
+
 const NativeDef process_natives[] = {
+    {"erlang", "self", 0, erl_self},
     {"erlang", "spawn", 1, erl_spawn1},
     {"erlang", "spawn", 3, erl_spawn3},
     {"erlang", "spawn_link", 1, erl_spawn_link1},

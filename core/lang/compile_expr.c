@@ -206,6 +206,39 @@ static void compile_fun_call(FnCtx *c, Term fun_ast, Term args, uint32_t dst, bo
 /* ---- operators and Kernel functions that are BEAM instructions or BIFs ---- */
 
 typedef struct { const char *name; int arity; const char *erl; } KernelBif;
+void compile_register_kernel_bifs(void)
+{
+    /* Elixir 1.14's Kernel functions that are :erlang BIFs (by the name
+     * after the space when it differs) */
+    static const char *const bifs[] = {
+        "!= /=", "!== =/=", "*", "+/1", "+", "++", "-/1", "-", "--", "/", "<", "<= =<", "==", "=== =:=", ">", ">=",
+        "abs", "binary_part", "bit_size", "byte_size", "ceil", "div", "exit", "floor", "hd", "is_atom",
+        "is_binary", "is_bitstring", "is_boolean", "is_float", "is_function", "is_integer", "is_list", "is_map",
+        "is_number", "is_pid", "is_port", "is_reference", "is_tuple", "length", "make_ref", "map_size",
+        "node", "not", "rem", "round", "self", "send", "spawn", "spawn_link", "spawn_monitor", "throw",
+        "tl", "trunc", "tuple_size", NULL};
+    NativeDef defs[4 * 64 + 1];
+    size_t n = 0;
+    Term erlang = A("erlang"), kernel = A("Elixir.Kernel");
+    for (int i = 0; bifs[i]; i++) {
+        char name[32], erl[32];
+        const char *space = strchr(bifs[i], ' ');
+        snprintf(name, sizeof name, "%.*s", space ? (int)(space - bifs[i]) : (int)strlen(bifs[i]), bifs[i]);
+        snprintf(erl, sizeof erl, "%s", space ? space + 1 : name);
+        char *slash = strrchr(name, '/');
+        int only = -1;
+        if (slash && slash != name) { only = atoi(slash + 1); *slash = 0; }
+        for (int arity = 0; arity <= 3 && n < 4 * 64; arity++) {
+            if (only >= 0 && arity != only) continue;
+            NativeFn fn = native_lookup(erlang, A(erl), arity);
+            if (!fn || native_lookup(kernel, A(name), arity)) continue;
+            defs[n++] = (NativeDef){"Elixir.Kernel", atom_text(A(name)), arity, fn};
+        }
+    }
+    defs[n] = (NativeDef){NULL, NULL, 0, NULL};
+    native_register(defs);
+}
+
 static const KernelBif kernel_bifs[] = {
     {"abs", 1, "abs"}, {"binary_part", 3, "binary_part"}, {"bit_size", 1, "bit_size"},
     {"byte_size", 1, "byte_size"}, {"ceil", 1, "ceil"}, {"div", 2, "div"}, {"floor", 1, "floor"},
@@ -2306,6 +2339,13 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         Heap *h = m->scratch;
         Term file = binary_from_cstr(h, m->file ? m->file : "nofile");
         call_native(c, "genlab", "define_module", list_from(h, 2, (Term[]){mk_escape(m, ast), file}), dst, tail);
+        return;
+    }
+    if (m->in_body_statement && n >= 1 && n <= 2 &&
+        (!strcmp(op, "def") || !strcmp(op, "defp") || !strcmp(op, "defmacro") || !strcmp(op, "defmacrop"))) {
+        /* a def a module body statement makes as it runs (in a for, from
+         * a macro): its unquote fragments filled in, it joins the module */
+        call_native(c, "genlab", "store_definition", list_from(m->scratch, 2, (Term[]){name, quote_fragments(c, args)}), dst, tail);
         return;
     }
     if ((!strcmp(op, "def") || !strcmp(op, "defp")) && !m->module)

@@ -60,6 +60,11 @@ typedef struct ModCtx {
      * the statements after them; the values live on the literal heap */
     Term *body_names, *body_values;
     size_t nbody, body_cap;
+    /* while a body statement is compiled and run: true, and the {kind,
+     * args} of the definitions it made (def in a for, a macro's def),
+     * on the literal heap, newest first */
+    bool in_body_statement;
+    Term body_defs;
 } ModCtx;
 
 typedef struct Label {
@@ -106,6 +111,7 @@ typedef struct CompileState {
     ModCtx toplevel;    /* top-level code's aliases and imports */
     Term atom_dot;      /* the atom ".", looked up once */
     uintptr_t stack_floor; /* how low the compiler's frames may go, or 0 if unknown */
+    struct ModCtx *defining; /* the module whose body statement is running, or NULL */
 } CompileState;
 #define COMPILE (rt->compile)
 
@@ -182,6 +188,11 @@ Term protocol_compile_form(ModCtx *m, Term ast);
 /* What one `@derive` asked for, once m's struct is defined. */
 void protocol_derive(ModCtx *m, Term derive, int line);
 
+/* Kernel's functions that are BIFs of :erlang (Kernel.+/2 is :erlang.+/2)
+ * become natives of Kernel too, for apply/3 and function_exported?/3;
+ * compiled calls go to :erlang directly. */
+void compile_register_kernel_bifs(void);
+
 /* ---- compiling ------------------------------------------------------------------ */
 /* Compiles `ast` so that its value ends up in register dst; in tail
  * position the code returns instead of falling through. */
@@ -198,6 +209,12 @@ uint32_t compile_clauses(FnCtx *c, Term clauses, const uint32_t *args, uint32_t 
 /* quote's arguments (options, do: body): code that builds the quoted
  * body in register dst, with Elixir's metadata (compile_quote.c). */
 void compile_quote(FnCtx *c, Term args, uint32_t dst, bool tail);
+/* An expression that builds `ast` as it is but for its unquotes, which
+ * run (a def with unquote fragments in a module body). */
+Term quote_fragments(FnCtx *c, Term ast);
+/* `ast` with the line given to every node that has none (a macro's answer
+ * takes the line of the code that called it), built on h. */
+Term quote_linify(ModCtx *m, Heap *h, Term ast, int line, int depth);
 /* Splits a clause head into its patterns and guard (TERM_NONE if none). */
 void clause_head(Term params, Term *patterns, Term *guard);
 /* Reads a <<>> segment's type specification (the right of ::). *size_ast

@@ -154,6 +154,7 @@ void compile_state_init(void)
         uintptr_t margin = (uintptr_t)rl.rlim_cur / 8 < COMPILE_STACK_MARGIN ? (uintptr_t)rl.rlim_cur / 8 : COMPILE_STACK_MARGIN;
         rt->compile->stack_floor = (uintptr_t)&here - (uintptr_t)rl.rlim_cur + margin;
     }
+    compile_register_kernel_bifs();
 }
 
 bool compile_stack_low(void)
@@ -257,7 +258,10 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
     uint32_t params = nin ? reg_alloc_n(&c, (uint32_t)nin) : 0;
     for (size_t i = 0; i < nin; i++) var_bind(&c, m->body_names[i], ATOM_nil, params + (uint32_t)i);
     uint32_t r = reg_alloc(&c);
+    bool in_statement = m->in_body_statement;
+    m->in_body_statement = m->module != NULL;
     compile_expr(&c, ast, r, false);
+    m->in_body_statement = in_statement;
     /* the latest register of each variable bound at the top of the statement */
     size_t nout = 0;
     Term *names = xmalloc((c.nvars + 1) * sizeof(Term));
@@ -279,7 +283,10 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
     fn_finish(&c);
     free(regs);
     Term cls, reason, stack;
+    ModCtx *defining = COMPILE->defining;
+    COMPILE->defining = m;
     Term v = vm_eval_sync(f, m->body_values, (uint32_t)nin, literal_heap(), &cls, &reason, &stack);
+    COMPILE->defining = defining;
     if (v != TERM_NONE) {
         for (size_t k = 0; k < nout; k++) body_bind(m, names[k], tuple_get(v, 1 + k));
         v = tuple_get(v, 0);
@@ -659,6 +666,7 @@ static void collect_items(ModCtx *m, Term body, Term **items, size_t *n, size_t 
         Term cls, reason, stack;
         Term expansion = vm_eval_sync(using, &opts, 1, literal_heap(), &cls, &reason, &stack);
         if (expansion == TERM_NONE) compile_fail_mod(m, line, "CompileError", "error while expanding use %s", module_display_name(mod));
+        expansion = quote_linify(m, literal_heap(), expansion, line, 0);
         push_item(items, n, cap, body); /* keeps `use` visible as a no-op marker */
         /* What __using__ injects is marked: its definitions are overridable. */
         Term *injected = NULL;
@@ -990,8 +998,22 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                 continue;
             }
         }
-        /* Anything else runs now, at compile time. */
+        /* Anything else runs now, at compile time; the definitions it
+         * makes (a def in a for, a macro's def) join the module. */
         last = eval_in_module(m, item, line);
+        Term made = TERM_NIL;
+        for (Term l = m->body_defs; term_is_cons(l); l = cons_tail(l)) made = cons_new(literal_heap(), cons_head(l), made);
+        m->body_defs = TERM_NIL;
+        for (Term l = made; term_is_cons(l); l = cons_tail(l)) {
+            Term kind_name = tuple_get(cons_head(l), 0), dargs = tuple_get(cons_head(l), 1);
+            Term fname, params, guard, body, fmeta;
+            if (!def_parts(dargs, &fname, &params, &guard, &body, &fmeta))
+                compile_fail_mod(m, line, "CompileError", "invalid syntax in %s", atom_text(kind_name));
+            size_t arity = list_length(params), ndef = count_defaults(params);
+            for (size_t a = arity - ndef; a <= arity; a++) local_add(m, fname, (uint32_t)a, def_kind(kind_name));
+            int dline = meta_line(fmeta);
+            record_def(b, kind_name, dargs, dline > 0 ? dline : line, false);
+        }
     }
     return last;
 }
@@ -1023,6 +1045,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     m.err = err;
     m.on_error = on_error;
     m.scratch = literal_heap();
+    m.body_defs = TERM_NIL;
     m.module = module_new(name, file);
     m.parent = parent;
     if (parent) {
@@ -1168,5 +1191,14 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
     out->nin = bindings->count;
     out->out_names = names;
     out->nout = nout;
+    return true;
+}
+
+bool compile_store_definition(Term kind, Term args)
+{
+    ModCtx *m = COMPILE->defining;
+    if (!m || !m->module || def_kind(kind) < 0 || !term_is_list(args)) return false;
+    Heap *h = literal_heap();
+    m->body_defs = cons_new(h, tuple2(h, kind, term_copy(h, args)), m->body_defs);
     return true;
 }

@@ -496,3 +496,69 @@ void compile_quote(FnCtx *c, Term args, uint32_t dst, bool tail)
     Term expr = quote_build(&q, quoted, &live, 0);
     compile_expr(c, live ? expr : escape(&q, expr), dst, tail);
 }
+
+/* ---- unquote fragments ------------------------------------------------------------------- */
+
+/* `ast` as it is, its unquotes (outside nested quotes) marked: what
+ * Macro.escape(ast, unquote: true) keeps of it. */
+static Term fragments_mark(QuoteCtx *q, Term ast, int depth)
+{
+    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(q->c->mod, q->c->line);
+    if (term_is_cons(ast)) {
+        size_t n = list_length(ast);
+        Term *items = xmalloc((n + 1) * sizeof(Term));
+        size_t i = 0;
+        Term l = ast;
+        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = fragments_mark(q, cons_head(l), depth + 1);
+        Term out = fragments_mark(q, l, depth + 1);
+        for (size_t j = n; j-- > 0;) out = cons_new(q->h, items[j], out);
+        free(items);
+        return out;
+    }
+    if (!term_is_tuple(ast)) return ast;
+    size_t n = tuple_size(ast);
+    if (n == 3 && term_is_list(tuple_get(ast, 1))) {
+        Term left = tuple_get(ast, 0), right = tuple_get(ast, 2);
+        if ((left == A("unquote") || left == A("unquote_splicing")) && term_is_cons(right) && cons_tail(right) == TERM_NIL)
+            return tuple3(q->h, left == A("unquote") ? q->mark_unquote : q->mark_splice, TERM_NIL, right);
+        if (left == A("quote")) return ast;
+    }
+    Term t = tuple_new(q->h, n);
+    for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = fragments_mark(q, tuple_get(ast, i), depth + 1);
+    return t;
+}
+
+Term quote_fragments(FnCtx *c, Term ast)
+{
+    QuoteCtx q = {.c = c, .h = c->mod->scratch, .context = ATOM_nil, .line = ATOM_true, .keep_file = TERM_NONE,
+                  .generated = false,
+                  .mark_unquote = A("genlab quote: unquote"), .mark_splice = A("genlab quote: unquote_splicing")};
+    bool live;
+    Term expr = quote_build(&q, fragments_mark(&q, ast, 0), &live, 0);
+    return live ? expr : escape(&q, expr);
+}
+
+/* Gives nodes without a line (what a quote without line: built) the line
+ * of the code that expanded them, as Elixir does with a macro's answer. */
+Term quote_linify(ModCtx *m, Heap *h, Term ast, int line, int depth)
+{
+    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(m, line);
+    if (term_is_cons(ast)) {
+        size_t n = list_length(ast);
+        Term *items = xmalloc((n + 1) * sizeof(Term));
+        size_t i = 0;
+        Term l = ast;
+        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = quote_linify(m, h, cons_head(l), line, depth + 1);
+        Term out = quote_linify(m, h, l, line, depth + 1);
+        for (size_t j = n; j-- > 0;) out = cons_new(h, items[j], out);
+        free(items);
+        return out;
+    }
+    if (!term_is_tuple(ast)) return ast;
+    size_t n = tuple_size(ast);
+    Term t = tuple_new(h, n);
+    for (size_t i = 0; i < n; i++) tuple_elems(t)[i] = quote_linify(m, h, tuple_get(ast, i), line, depth + 1);
+    if (n == 3 && term_is_list(tuple_get(ast, 1)) && meta_line(tuple_get(ast, 1)) == 0 && line > 0)
+        tuple_elems(t)[1] = cons_new(h, tuple2(h, ATOM_line, small_make(line)), tuple_get(ast, 1));
+    return t;
+}

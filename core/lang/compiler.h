@@ -58,6 +58,11 @@ void compile_begin_input(void);
 /* Notes the module a top-level defmodule of this file will define. */
 void compile_note_file_module(Term defmodule_ast);
 
+/* :genlab.store_definition(kind, args): a def (defp, defmacro,
+ * defmacrop) that a module body statement makes as it runs joins the
+ * module being defined. False when no module body is running. */
+bool compile_store_definition(Term kind, Term args);
+
 /* Whether `ast` is a defmodule form. */
 bool ast_is_defmodule(Term ast);
 

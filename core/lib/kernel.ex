@@ -7,6 +7,11 @@ defmodule Kernel do
 
   def to_string(term), do: :genlab.to_string(term)
 
+  # Compiled calls are inline; these answer apply/3 and captures.
+  def elem(tuple, index), do: :erlang.element(index + 1, tuple)
+  def put_elem(tuple, index, value), do: :erlang.setelement(index + 1, tuple, value)
+  def is_map_key(map, key), do: :erlang.is_map_key(key, map)
+
   def to_charlist(term), do: List.Chars.to_charlist(term)
 
   def left =~ "" when is_binary(left), do: true
