@@ -7,7 +7,7 @@
 CC      ?= cc
 OPT     ?= -O2
 CFLAGS  += -std=c11 -g $(OPT) -Wall -Wextra -Werror -D_GNU_SOURCE
-LDLIBS  += -lgmp -lutf8proc -ledit -lpcre2-8 -lm
+LDLIBS  += -lgmp -lutf8proc -ledit -lpcre2-8 -lz -lm
 B       ?= build
 CORE_INC := -Icore -Icore/data -Icore/lang -Icore/proc -Icore/bif
 

@@ -342,6 +342,9 @@ static InspectImpl bridge_impl(void *ctx, DocArena *a, Term t, Term module, cons
     if (impl == ATOM_nil) return INSPECT_IMPL_ANY;
     Module *m = module_lookup(impl);
     Term derived = m ? keyword_get(m->attributes, A("genlab_inspect_fields")) : TERM_NONE;
+    /* the library's implementations (Inspect.Range, Inspect.Date, ...) are
+     * C's own renderings; a user's redefinition of one comes from elsewhere */
+    if (derived == TERM_NONE && m && m->file && !strncmp(m->file, "core/lib/", 9)) return INSPECT_IMPL_ANY;
     if (derived == TERM_NONE) return INSPECT_IMPL_ELIXIR;
     /* optional fields are left out while they hold their default */
     Term optional = keyword_get(m->attributes, A("genlab_inspect_optional"));

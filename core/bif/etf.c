@@ -5,12 +5,13 @@
  * NEW_FLOAT, byte lists as STRING_EXT, maps in their iteration order, pids
  * and references on the node nonode@nohost. Both directions walk terms with
  * explicit stacks, never the C stack, so depth is not a limit. Closures are
- * not encoded (badarg); compression is not supported. */
+ * not encoded (badarg). Compression is zlib's deflate, as the BEAM's. */
 #include <gmp.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "atom.h"
 #include "binary.h"
@@ -25,6 +26,8 @@
 enum {
     ETF_VERSION = 131,
     NEW_FLOAT_EXT = 70,
+    COMPRESSED = 80,
+    FLOAT_EXT = 99,
     BIT_BINARY_EXT = 77,
     NEW_PID_EXT = 88,
     NEWER_REFERENCE_EXT = 90,
@@ -180,8 +183,16 @@ static void ref_words(Term ref, uint32_t w[3])
     w[2] = (uint32_t)x;
 }
 
-static bool etf_encode(ByteBuf *b, Term root, bool utf8_atoms)
+/* What term_to_binary/2's options ask for. */
+typedef struct EncodeOpts {
+    bool utf8_atoms;  /* minor_version: 2 */
+    bool old_floats;  /* minor_version: 0: floats as text (FLOAT_EXT) */
+    int level;        /* compression level 1-9, or 0 for none */
+} EncodeOpts;
+
+static bool etf_encode(ByteBuf *b, Term root, const EncodeOpts *opts)
 {
+    bool utf8_atoms = opts->utf8_atoms;
     TermBuf stack;
     termbuf_init(&stack);
     termbuf_push(&stack, root);
@@ -193,6 +204,14 @@ static bool etf_encode(ByteBuf *b, Term root, bool utf8_atoms)
         else if (term_is_atom(t)) encode_atom(b, t, utf8_atoms);
         else if (term_is_float(t)) {
             double d = float_value(t);
+            if (opts->old_floats) {
+                /* "%.20e" in 31 bytes, zero-padded */
+                char text[32] = {0};
+                snprintf(text, sizeof text, "%.20e", d);
+                bytebuf_push(b, FLOAT_EXT);
+                bytebuf_append(b, text, 31);
+                continue;
+            }
             uint64_t bits;
             memcpy(&bits, &d, sizeof bits);
             bytebuf_push(b, NEW_FLOAT_EXT);
@@ -264,41 +283,107 @@ static bool etf_encode(ByteBuf *b, Term root, bool utf8_atoms)
     return ok;
 }
 
-static bool encode_options(Term opts, bool *utf8_atoms)
+static bool encode_options(Term opts, EncodeOpts *eo)
 {
     size_t n;
     if (!bif_list_length(opts, &n)) return false;
     for (Term l = opts; term_is_cons(l); l = cons_tail(l)) {
         Term o = cons_head(l);
-        if (o == atom_from_cstr("deterministic") || o == atom_from_cstr("compressed")) continue;
-        if (term_is_tuple(o) && tuple_size(o) == 2 && tuple_get(o, 0) == atom_from_cstr("minor_version") &&
-            term_is_small(tuple_get(o, 1))) {
-            *utf8_atoms = small_value(tuple_get(o, 1)) >= 2;
+        if (o == atom_from_cstr("deterministic")) continue;
+        if (o == atom_from_cstr("compressed")) {
+            eo->level = Z_DEFAULT_COMPRESSION;
             continue;
         }
-        if (term_is_tuple(o) && tuple_size(o) == 2 && tuple_get(o, 0) == atom_from_cstr("compressed")) continue;
+        Term key = term_is_tuple(o) && tuple_size(o) == 2 ? tuple_get(o, 0) : TERM_NONE, v = key != TERM_NONE ? tuple_get(o, 1) : TERM_NONE;
+        if (key == atom_from_cstr("minor_version") && term_is_small(v) && small_value(v) >= 0 && small_value(v) <= 2) {
+            eo->utf8_atoms = small_value(v) >= 2;
+            eo->old_floats = small_value(v) == 0;
+            continue;
+        }
+        if (key == atom_from_cstr("compressed") && term_is_small(v) && small_value(v) >= 0 && small_value(v) <= 9) {
+            eo->level = (int)small_value(v);
+            continue;
+        }
         return false;
     }
     return true;
 }
 
-static Term term_to_binary(Process *p, Term t, bool utf8_atoms)
+/* The encoding of t with its version byte, compressed as asked when that
+ * makes it smaller (as the BEAM: 80, the size, then zlib's stream). */
+static bool encode_all(ByteBuf *out, Term t, const EncodeOpts *eo)
 {
     ByteBuf b;
     bytebuf_init(&b);
     bytebuf_push(&b, ETF_VERSION);
-    Term r = etf_encode(&b, t, utf8_atoms) ? bytebuf_to_binary(&b, &p->heap) : process_badarg(p);
+    if (!etf_encode(&b, t, eo)) {
+        bytebuf_free(&b);
+        return false;
+    }
+    if (eo->level != 0 && b.size > 1) {
+        uLongf cap = compressBound((uLong)(b.size - 1));
+        uint8_t *z = xmalloc(cap + 6);
+        z[0] = ETF_VERSION;
+        z[1] = COMPRESSED;
+        uint32_t raw = (uint32_t)(b.size - 1);
+        for (int i = 0; i < 4; i++) z[2 + i] = (uint8_t)(raw >> (24 - 8 * i));
+        uLongf zlen = cap;
+        if (compress2(z + 6, &zlen, b.data + 1, (uLong)raw, eo->level) == Z_OK && zlen + 6 < b.size) {
+            bytebuf_free(&b);
+            bytebuf_init(&b);
+            bytebuf_append(&b, z, zlen + 6);
+        }
+        free(z);
+    }
+    *out = b;
+    return true;
+}
+
+static Term term_to_binary(Process *p, Term t, const EncodeOpts *eo)
+{
+    ByteBuf b;
+    if (!encode_all(&b, t, eo)) return process_badarg(p);
+    Term r = bytebuf_to_binary(&b, &p->heap);
     bytebuf_free(&b);
     return r;
 }
 
-static Term erl_term_to_binary1(Process *p, const Term *a) { return term_to_binary(p, a[0], false); }
+static Term erl_term_to_binary1(Process *p, const Term *a)
+{
+    EncodeOpts eo = {false, false, 0};
+    return term_to_binary(p, a[0], &eo);
+}
 
 static Term erl_term_to_binary2(Process *p, const Term *a)
 {
-    bool utf8 = false;
-    if (!encode_options(a[1], &utf8)) return process_badarg_at(p, 2, "invalid option in list");
-    return term_to_binary(p, a[0], utf8);
+    EncodeOpts eo = {false, false, 0};
+    if (!encode_options(a[1], &eo)) return process_badarg_at(p, 2, "invalid option in list");
+    return term_to_binary(p, a[0], &eo);
+}
+
+/* :erlang.external_size/1,2: the size term_to_binary would give, without
+ * compression. */
+static Term external_size(Process *p, Term t, EncodeOpts *eo)
+{
+    eo->level = 0;
+    ByteBuf b;
+    if (!encode_all(&b, t, eo)) return process_badarg(p);
+    size_t n = b.size;
+    bytebuf_free(&b);
+    return small_make((int64_t)n);
+}
+
+static Term erl_external_size1(Process *p, const Term *a)
+{
+    EncodeOpts eo = {false, false, 0};
+    return external_size(p, a[0], &eo);
+}
+
+static Term erl_external_size2(Process *p, const Term *a)
+{
+    EncodeOpts eo = {false, false, 0};
+    if (!encode_options(a[1], &eo)) return process_badarg_at(p, 2, "invalid option in list");
+    return external_size(p, a[0], &eo);
 }
 
 /* ---- decoding ------------------------------------------------------------------ */
@@ -432,6 +517,18 @@ static bool read_one(Reader *r, Heap *h, bool safe, DecodeFrame **frames, size_t
         return true;
     case SMALL_BIG_EXT: return get8(r, &n) && read_big(r, h, n, out);
     case LARGE_BIG_EXT: return get32(r, &n) && read_big(r, h, n, out);
+    case FLOAT_EXT: {
+        char text[32];
+        if (r->pos + 31 > r->size) return false;
+        memcpy(text, r->s + r->pos, 31);
+        text[31] = 0;
+        r->pos += 31;
+        char *end;
+        double d = strtod(text, &end);
+        if (end == text || !isfinite(d)) return false;
+        *out = float_new(h, d);
+        return true;
+    }
     case NEW_FLOAT_EXT: {
         uint32_t hi, lo;
         if (!get32(r, &hi) || !get32(r, &lo)) return false;
@@ -584,12 +681,31 @@ static Term binary_to_term(Process *p, Term bin, bool safe, bool used)
     const uint8_t *bytes;
     size_t size;
     if (!bif_binary(bin, &bytes, &size)) return process_badarg_at(p, 1, "not a binary");
+    uint8_t *inflated = NULL;
+    size_t consumed = 0;
+    if (size >= 6 && bytes[0] == ETF_VERSION && bytes[1] == COMPRESSED) {
+        /* 80, the size, then zlib's stream: decoded as if it were plain */
+        uLongf raw = ((uLongf)bytes[2] << 24) | ((uLongf)bytes[3] << 16) | ((uLongf)bytes[4] << 8) | bytes[5];
+        inflated = xmalloc(raw + 1);
+        inflated[0] = ETF_VERSION;
+        uLongf got = raw;
+        uLong zlen = (uLong)(size - 6);
+        if (uncompress2(inflated + 1, &got, bytes + 6, &zlen) != Z_OK || got != raw) {
+            free(inflated);
+            return process_badarg_at(p, 1, "invalid external representation of a term");
+        }
+        consumed = 6 + zlen;
+        bytes = inflated;
+        size = raw + 1;
+    }
     Reader r = {bytes, 1, size};
     Term t;
     /* like the BEAM, bytes after the term are ignored */
-    if (size < 2 || bytes[0] != ETF_VERSION || !etf_decode(&r, &p->heap, safe, &t))
-        return process_badarg_at(p, 1, "invalid external representation of a term");
-    if (used) return tuple2(&p->heap, t, small_make((int64_t)r.pos));
+    bool ok = size >= 2 && bytes[0] == ETF_VERSION && etf_decode(&r, &p->heap, safe, &t);
+    bool was_compressed = inflated != NULL;
+    free(inflated);
+    if (!ok) return process_badarg_at(p, 1, "invalid external representation of a term");
+    if (used) return tuple2(&p->heap, t, small_make((int64_t)(was_compressed ? consumed : r.pos)));
     return t;
 }
 
@@ -611,6 +727,8 @@ static Term erl_binary_to_term2(Process *p, const Term *a)
 const NativeDef bif_etf_natives[] = {
     {"erlang", "term_to_binary", 1, erl_term_to_binary1},
     {"erlang", "term_to_binary", 2, erl_term_to_binary2},
+    {"erlang", "external_size", 1, erl_external_size1},
+    {"erlang", "external_size", 2, erl_external_size2},
     {"erlang", "binary_to_term", 1, erl_binary_to_term1},
     {"erlang", "binary_to_term", 2, erl_binary_to_term2},
     {NULL, NULL, 0, NULL},

@@ -1599,7 +1599,16 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
     ModCtx *m = c->mod;
     int kind;
     if (m->module && is_local(m, name, arity, &kind)) {
-        if (kind >= 2) compile_fail(c, "CompileError", "undefined function %s/%u (a macro defined in the same module cannot be called before it is compiled)", atom_text(name), arity);
+        if (kind >= 2) {
+            /* a macro of this module: the module's macros compile before
+             * its functions, so a function can expand them */
+            Function *local_macro = module_find_function(m->module, name, arity);
+            if (local_macro && local_macro->is_macro && local_macro->defined) {
+                compile_expr(c, expand_macro(c, local_macro, args), dst, tail);
+                return;
+            }
+            compile_fail(c, "CompileError", "undefined function %s/%u (a macro defined in the same module cannot be called before it is compiled)", atom_text(name), arity);
+        }
         if (c->in_guard) compile_fail(c, "CompileError", "cannot find or invoke local %s/%u inside guards", atom_text(name), arity);
         compile_local_call(c, module_function(m->module, name, arity), args, dst, tail);
         return;

@@ -46,6 +46,7 @@ typedef struct ModBuild {
     Term pending_meta; /* @doc keyword lists waiting for the next def */
     bool pending_impl; /* @impl waiting: a callback's doc is hidden, as Elixir does */
     Term accumulating; /* attributes registered with accumulate: true */
+    Term persisting;   /* attributes registered with persist: true, newest first */
     Term derive;       /* what @derive asked for before defstruct, newest first */
 } ModBuild;
 
@@ -358,7 +359,40 @@ static bool register_attribute(ModBuild *b, Term item, int line)
         b->accumulating = cons_new(literal_heap(), name, b->accumulating);
         set_attribute(b->m, name, TERM_NIL);
     }
+    if (kw_get(opts, A("persist")) == ATOM_true && !list_member(b->persisting, name))
+        b->persisting = cons_new(literal_heap(), name, b->persisting);
     return true;
+}
+
+/* The persisted attributes, as the module's attributes give them: each
+ * value a list (an Erlang attribute's), an accumulated one's values one
+ * entry each, oldest first; ahead of what the module had. */
+static Term persisted_attributes(ModBuild *b, Term existing)
+{
+    Heap *h = literal_heap();
+    ModCtx *m = b->m;
+    Term out = existing;
+    for (Term l = b->persisting; term_is_cons(l); l = cons_tail(l)) {
+        Term name = cons_head(l), value = TERM_NONE;
+        for (size_t i = m->nattrs; i-- > 0 && value == TERM_NONE;)
+            if (m->attrs[i].name == name) value = m->attrs[i].value;
+        if (value == TERM_NONE) continue;
+        if (list_member(b->accumulating, name)) {
+            /* newest first already: prepending keeps the oldest in front */
+            Term acc = TERM_NIL;
+            for (Term v = value; term_is_cons(v); v = cons_tail(v)) acc = cons_new(h, cons_head(v), acc);
+            Term items = TERM_NIL;
+            for (Term v = acc; term_is_cons(v); v = cons_tail(v)) {
+                Term one = term_is_list(cons_head(v)) ? cons_head(v) : cons_new(h, cons_head(v), TERM_NIL);
+                items = cons_new(h, tuple2(h, name, one), items);
+            }
+            for (Term v = items; term_is_cons(v); v = cons_tail(v)) out = cons_new(h, cons_head(v), out);
+        } else {
+            Term one = term_is_list(value) ? value : cons_new(h, value, TERM_NIL);
+            out = cons_new(h, tuple2(h, name, one), out);
+        }
+    }
+    return out;
 }
 
 static const char *const unevaluated_attributes[] = {
@@ -1051,18 +1085,21 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     if (parent) {
         for (size_t i = 0; i < parent->naliases; i++) add_alias(&m, parent->aliases[i].short_name, parent->aliases[i].full_name);
     }
-    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false, TERM_NIL, TERM_NIL};
+    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false, TERM_NIL, TERM_NIL, TERM_NIL};
     m.module->line = (uint32_t)line;
     Term *items = NULL;
     size_t nitems = 0, cap = 0;
     if (body != TERM_NONE) collect_items(&m, body, &items, &nitems, &cap);
     Term last = run_module_body(&b, items, nitems);
     define_info_function(&b);
-    for (size_t i = 0; i < b.ndefs; i++) {
-        FnDef *d = &b.defs[i];
-        if (d->n == 0) compile_fail_mod(&m, d->line, "CompileError", "implementation not provided for predefined def %s/%u", atom_text(d->name), d->arity);
-        compile_fndef(&b, d);
-    }
+    /* macros first: the functions after them may expand them (defguard) */
+    for (int macros = 1; macros >= 0; macros--)
+        for (size_t i = 0; i < b.ndefs; i++) {
+            FnDef *d = &b.defs[i];
+            if ((d->kind >= 2) != macros) continue;
+            if (d->n == 0) compile_fail_mod(&m, d->line, "CompileError", "implementation not provided for predefined def %s/%u", atom_text(d->name), d->arity);
+            compile_fndef(&b, d);
+        }
     for (size_t i = 0; i < b.ndefs; i++)
         if (b.defs[i].default_params != TERM_NONE) compile_default_wrappers(&b, &b.defs[i]);
     for (Function *f = m.module->functions; f; f = f->next_in_module) {
@@ -1071,6 +1108,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
                              atom_text(f->name), f->arity, module_display_name(name));
     }
     if (rt->compile_boot_mode) m.module->docs = module_docs(&b);
+    m.module->attributes = persisted_attributes(&b, m.module->attributes);
     module_install(m.module);
     if (parent) {
         /* the nested module's alias stays visible in the parent */

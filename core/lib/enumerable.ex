@@ -89,3 +89,51 @@ defmodule Enumerable do
     end
   end
 end
+
+# Enumerable's implementations for the built-in types: Enumerable itself
+# walks them; these are what impl_for/1 names.
+
+defmodule Enumerable.Function do
+  def count(enumerable), do: Enumerable.count(enumerable)
+  def member?(enumerable, value), do: Enumerable.member?(enumerable, value)
+  def reduce(enumerable, acc, fun), do: Enumerable.reduce(enumerable, acc, fun)
+  def slice(enumerable), do: Enumerable.slice(enumerable)
+  def __impl__(:for), do: Function
+  def __impl__(:protocol), do: Enumerable
+end
+
+defmodule Enumerable.List do
+  def count(enumerable), do: Enumerable.count(enumerable)
+  def member?(enumerable, value), do: Enumerable.member?(enumerable, value)
+  def reduce(enumerable, acc, fun), do: Enumerable.reduce(enumerable, acc, fun)
+  def slice(enumerable), do: Enumerable.slice(enumerable)
+  def __impl__(:for), do: List
+  def __impl__(:protocol), do: Enumerable
+end
+
+defmodule Enumerable.Map do
+  def count(enumerable), do: Enumerable.count(enumerable)
+  def member?(enumerable, value), do: Enumerable.member?(enumerable, value)
+  def reduce(enumerable, acc, fun), do: Enumerable.reduce(enumerable, acc, fun)
+  def slice(enumerable), do: Enumerable.slice(enumerable)
+  def __impl__(:for), do: Map
+  def __impl__(:protocol), do: Enumerable
+end
+
+defmodule Enumerable.MapSet do
+  def count(enumerable), do: Enumerable.count(enumerable)
+  def member?(enumerable, value), do: Enumerable.member?(enumerable, value)
+  def reduce(enumerable, acc, fun), do: Enumerable.reduce(enumerable, acc, fun)
+  def slice(enumerable), do: Enumerable.slice(enumerable)
+  def __impl__(:for), do: MapSet
+  def __impl__(:protocol), do: Enumerable
+end
+
+defmodule Enumerable.Range do
+  def count(enumerable), do: Enumerable.count(enumerable)
+  def member?(enumerable, value), do: Enumerable.member?(enumerable, value)
+  def reduce(enumerable, acc, fun), do: Enumerable.reduce(enumerable, acc, fun)
+  def slice(enumerable), do: Enumerable.slice(enumerable)
+  def __impl__(:for), do: Range
+  def __impl__(:protocol), do: Enumerable
+end

@@ -78,6 +78,80 @@ defmodule Inspect.Map do
   def __impl__(:protocol), do: Inspect
 end
 
+# Inspect's implementations for the library's structs: C shows them too
+# (core/bif/algebra.c takes a library module's implementation for C's).
+defmodule Inspect.Date do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: Date
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.Date.Range do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: Date.Range
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.DateTime do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: DateTime
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.Macro.Env do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: Macro.Env
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.MapSet do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: MapSet
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.NaiveDateTime do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: NaiveDateTime
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.Range do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: Range
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.Regex do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: Regex
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.Stream do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: Stream
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.Time do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: Time
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.Version do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: Version
+  def __impl__(:protocol), do: Inspect
+end
+
+defmodule Inspect.Version.Requirement do
+  def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
+  def __impl__(:for), do: Version.Requirement
+  def __impl__(:protocol), do: Inspect
+end
+
 defmodule Inspect.PID do
   def inspect(term, opts), do: :genlab.inspect_doc(term, Inspect.Opts.new(opts), false)
   def __impl__(:for), do: PID

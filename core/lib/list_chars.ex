@@ -29,3 +29,33 @@ defmodule List.Chars do
   def __protocol__(:consolidated?), do: false
   def __protocol__(:impls), do: :not_consolidated
 end
+
+defmodule List.Chars.Atom do
+  def to_charlist(term), do: List.Chars.to_charlist(term)
+  def __impl__(:for), do: Atom
+  def __impl__(:protocol), do: List.Chars
+end
+
+defmodule List.Chars.BitString do
+  def to_charlist(term), do: List.Chars.to_charlist(term)
+  def __impl__(:for), do: BitString
+  def __impl__(:protocol), do: List.Chars
+end
+
+defmodule List.Chars.Float do
+  def to_charlist(term), do: List.Chars.to_charlist(term)
+  def __impl__(:for), do: Float
+  def __impl__(:protocol), do: List.Chars
+end
+
+defmodule List.Chars.Integer do
+  def to_charlist(term), do: List.Chars.to_charlist(term)
+  def __impl__(:for), do: Integer
+  def __impl__(:protocol), do: List.Chars
+end
+
+defmodule List.Chars.List do
+  def to_charlist(term), do: List.Chars.to_charlist(term)
+  def __impl__(:for), do: List
+  def __impl__(:protocol), do: List.Chars
+end

@@ -1,11 +1,23 @@
 # URI: parsing (RFC 3986's reference regex), building, queries and
 # percent-encoding.
 defmodule URI do
+  # authority is deprecated: shown only when set (URI.new leaves it nil)
+  @derive {Inspect, optional: [:authority]}
   defstruct scheme: nil, authority: nil, userinfo: nil, host: nil, port: nil, path: nil, query: nil, fragment: nil
 
   @ports %{"http" => 80, "https" => 443, "ws" => 80, "wss" => 443, "ftp" => 21, "sftp" => 22, "ldap" => 389, "tftp" => 69}
 
-  def default_port(scheme) when is_binary(scheme), do: Map.get(@ports, scheme)
+  def default_port(scheme) when is_binary(scheme),
+    do: :persistent_term.get({URI, :default_port, scheme}, Map.get(@ports, scheme))
+
+  def default_port(scheme, port) when is_binary(scheme) and is_integer(port) and port >= 0,
+    do: :persistent_term.put({URI, :default_port, scheme}, port)
+
+  def append_query(%URI{query: query} = uri, extra) when is_binary(extra) and query in [nil, ""],
+    do: %{uri | query: extra}
+
+  def append_query(%URI{query: query} = uri, extra) when is_binary(extra),
+    do: %{uri | query: String.trim_trailing(query, "&") <> "&" <> extra}
 
   def parse(%URI{} = uri), do: uri
 
@@ -49,8 +61,8 @@ defmodule URI do
     {authority, userinfo, host, port}
   end
 
-  def new(string) when is_binary(string), do: {:ok, parse(string)}
-  def new!(string), do: parse(string)
+  def new(string) when is_binary(string), do: {:ok, %{parse(string) | authority: nil}}
+  def new!(string), do: %{parse(string) | authority: nil}
 
   def to_string(%URI{} = uri) do
     scheme = if uri.scheme, do: uri.scheme <> ":", else: ""
@@ -149,8 +161,24 @@ defmodule URI do
     path =
       if String.starts_with?(rel.path, "/"),
         do: rel.path,
-        else: Path.join(Path.dirname(base.path || "/"), rel.path)
+        else: String.replace(base.path || "/", ~r{[^/]*$}, "") <> rel.path
 
-    %{base | path: path, query: rel.query, fragment: rel.fragment}
+    %{base | path: remove_dot_segments(path), query: rel.query, fragment: rel.fragment}
+  end
+
+  # RFC 3986 5.2.4: "." segments go, ".." takes the one before it away; a
+  # path ending in either ends with "/".
+  defp remove_dot_segments(path) do
+    [first | segments] = String.split(path, "/")
+
+    {kept, trailing} =
+      Enum.reduce(segments, {[], false}, fn
+        ".", {kept, _} -> {kept, true}
+        "..", {kept, _} -> {Enum.drop(kept, 1), true}
+        segment, {kept, _} -> {[segment | kept], false}
+      end)
+
+    kept = if trailing, do: ["" | kept], else: kept
+    Enum.join([first | Enum.reverse(kept)], "/")
   end
 end
