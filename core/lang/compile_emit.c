@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "atom.h"
+#include "compare.h"
 #include "compile_internal.h"
 #include "disasm.h"
 #include "fatal.h"
@@ -40,8 +41,8 @@ static unsigned label_operands(Opcode op)
     case OP_TEST_CONS: case OP_TEST_NIL: case OP_TEST_MAP: case OP_RECV_PEEK: case OP_RECV_WAIT:
     case OP_TRACE_SKIP: return 1u << 1;
     case OP_IS_LT: case OP_IS_GE: case OP_IS_EQ: case OP_IS_NE: case OP_IS_EQ_EXACT: case OP_IS_NE_EXACT:
-    case OP_TEST_TYPE: case OP_TEST_TUPLE: case OP_TEST_EQ_K: return 1u << 2;
-    case OP_ADD: case OP_SUB: case OP_MUL: case OP_MAP_GET: case OP_BS_MATCH: return 1u << 3;
+    case OP_TEST_TYPE: case OP_TEST_TUPLE: case OP_TEST_EQ_K: case OP_TEST_EQ_IMM: return 1u << 2;
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_ADD_K: case OP_SUB_K: case OP_MAP_GET: case OP_BS_MATCH: return 1u << 3;
     case OP_CALL_NATIVE: return 1u << 4;
     default: return 0;
     }
@@ -57,6 +58,7 @@ void emit(FnCtx *c, Opcode op, ...)
         }
         c->lines[c->nlines++] = (LineEntry){(uint32_t)c->len, (uint32_t)c->line};
     }
+    c->last_op = c->len;
     code_push(c, (Code)op);
     va_list ap;
     va_start(ap, op);
@@ -72,6 +74,8 @@ void emit(FnCtx *c, Opcode op, ...)
         code_push(c, w);
     }
     va_end(ap);
+    /* an immediate is exactly equal only to itself: one comparison */
+    if (op == OP_TEST_EQ_K && term_is_immediate((Term)c->code[c->last_op + 2])) c->code[c->last_op] = OP_TEST_EQ_IMM;
 }
 
 bool emit_compare_jump(FnCtx *c, const char *op, uint32_t a, uint32_t b, uint32_t fail)
@@ -100,7 +104,11 @@ uint32_t label_new(FnCtx *c)
     return (uint32_t)++c->nlabels;
 }
 
-void label_place(FnCtx *c, uint32_t label) { c->label_pos[label - 1] = (uint32_t)c->len; }
+void label_place(FnCtx *c, uint32_t label)
+{
+    c->label_pos[label - 1] = (uint32_t)c->len;
+    c->label_end = c->len;
+}
 
 void fn_finish(FnCtx *c)
 {

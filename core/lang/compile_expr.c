@@ -15,7 +15,31 @@ static Term A(const char *s) { return atom_from_cstr(s); }
 
 static void finish(FnCtx *c, uint32_t dst, bool tail)
 {
-    if (tail) emit(c, OP_RETURN, (Code)dst);
+    if (!tail) return;
+    /* LOADK dst k; RETURN dst is RETURN_K k, unless a label points
+     * between the two */
+    size_t at = c->len - 3;
+    if (c->len >= 3 && c->last_op == at && c->code[at] == OP_LOADK && c->code[at + 1] == dst && c->label_end != c->len) {
+        Code k = c->code[at + 2];
+        c->len = at;
+        emit(c, OP_RETURN_K, k);
+        return;
+    }
+    emit(c, OP_RETURN, (Code)dst);
+}
+
+/* A register holding ast's value: a variable's own (its register is not
+ * written while it is in scope), else a new one it is compiled into. */
+static uint32_t compile_operand(FnCtx *c, Term ast)
+{
+    Term name, ctx;
+    if (ast_is_var(ast, &name, &ctx)) {
+        Var *v = var_lookup(c, name, ctx);
+        if (v) return v->reg;
+    }
+    uint32_t r = reg_alloc(c);
+    compile_expr(c, ast, r, false);
+    return r;
 }
 
 /* True if the AST is plain data with no code in it. It walks with a stack
@@ -297,9 +321,8 @@ static void emit_boolean(FnCtx *c, uint32_t dst, uint32_t no, bool yes)
 static void compile_comparison(FnCtx *c, const char *op, Term args, uint32_t dst, bool tail)
 {
     uint32_t saved = c->next_reg;
-    uint32_t a = reg_alloc(c), b = reg_alloc(c);
-    compile_expr(c, list_nth(args, 0), a, false);
-    compile_expr(c, list_nth(args, 1), b, false);
+    uint32_t a = compile_operand(c, list_nth(args, 0));
+    uint32_t b = compile_operand(c, list_nth(args, 1));
     uint32_t no = label_new(c);
     emit_compare_jump(c, op, a, b, no);
     emit_boolean(c, dst, no, true);
@@ -316,10 +339,16 @@ static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tai
         return;
     }
     uint32_t saved = c->next_reg;
-    uint32_t a = reg_alloc(c), b = reg_alloc(c);
-    compile_expr(c, list_nth(args, 0), a, false);
-    compile_expr(c, list_nth(args, 1), b, false);
-    emit(c, op, (Code)dst, (Code)a, (Code)b, c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0);
+    Code fail = c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0;
+    uint32_t a = compile_operand(c, list_nth(args, 0));
+    Term right = list_nth(args, 1);
+    if (op != OP_MUL && term_is_small(right)) {
+        /* x + 1, n - 2: the constant is an operand, not a register */
+        emit(c, op == OP_ADD ? OP_ADD_K : OP_SUB_K, (Code)dst, (Code)a, (Code)right, fail);
+    } else {
+        uint32_t b = compile_operand(c, right);
+        emit(c, op, (Code)dst, (Code)a, (Code)b, fail);
+    }
     reg_restore(c, saved);
     finish(c, dst, tail);
 }
@@ -1999,8 +2028,8 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
     if (ast_is_var(ast, &name, &ctx)) {
         Var *v = var_lookup(c, name, ctx);
         if (v) {
-            if (v->reg != dst) emit(c, OP_MOVE, (Code)dst, (Code)v->reg);
-            finish(c, dst, tail);
+            if (tail) emit(c, OP_RETURN, (Code)v->reg);
+            else if (v->reg != dst) emit(c, OP_MOVE, (Code)dst, (Code)v->reg);
             return;
         }
         if (name == A("__MODULE__")) {

@@ -97,6 +97,8 @@ typedef struct FnCtx {
     uint32_t lambdas;      /* fns named so far in this def (-name/arity-fun-N-) */
     uint32_t nparams;      /* registers 0..nparams-1 hold the arguments; compiled
                             * code never writes them (tail calls copy at the end) */
+    size_t last_op;        /* code index of the last instruction emitted */
+    size_t label_end;      /* code index where a label was last placed */
     uint32_t reused_reg;   /* a register the code rewrites while variables matched
                             * from it live (with's clauses): never bind to it; or
                             * UINT32_MAX */

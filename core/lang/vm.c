@@ -102,19 +102,23 @@ static inline void regs_reserve(Process *p, size_t needed)
     if (__builtin_expect(needed > p->vm->regs_cap, 0)) regs_grow(p, needed);
 }
 
-static Frame *frame_push(Process *p)
+static void frame_grow(Process *p)
 {
     VmState *vm = p->vm;
-    if (vm->nframes == vm->frames_cap) {
-        vm->frames_cap *= 2;
-        heap_limit_check(p);
-        Frame *frames = realloc(vm->frames, vm->frames_cap * sizeof(Frame));
-        if (!frames) {
-            vm->frames_cap /= 2;
-            heap_fail(HEAP_FAIL_MEMORY);
-        }
-        vm->frames = frames;
+    vm->frames_cap *= 2;
+    heap_limit_check(p);
+    Frame *frames = realloc(vm->frames, vm->frames_cap * sizeof(Frame));
+    if (!frames) {
+        vm->frames_cap /= 2;
+        heap_fail(HEAP_FAIL_MEMORY);
     }
+    vm->frames = frames;
+}
+
+static inline Frame *frame_push(Process *p)
+{
+    VmState *vm = p->vm;
+    if (__builtin_expect(vm->nframes == vm->frames_cap, 0)) frame_grow(p);
     return &vm->frames[vm->nframes++];
 }
 
@@ -378,6 +382,9 @@ L_LOADK:
 L_JUMP:
     pc = fn->code + pc[1];
     NEXT();
+L_RETURN_K:
+    ret_value = (Term)pc[1];
+    goto return_value;
 L_RETURN:
     ret_value = r[pc[1]];
 return_value: {
@@ -395,8 +402,41 @@ return_value: {
     r[fr->dst] = ret_value;
     NEXT();
 }
-L_CALL:
-L_TAIL_CALL:
+L_CALL: {
+    /* A local call, the commonest: the frame is pushed here, without the
+     * general path's bookkeeping (no captured values, no native). */
+    Function *f = (Function *)pc[1];
+    if (__builtin_expect(!f->defined, 0)) goto call_general;
+    uint32_t a = (uint32_t)pc[2];
+    if (__builtin_expect(vm->nframes == vm->frames_cap, 0)) frame_grow(p);
+    Frame *fr = &vm->frames[vm->nframes++];
+    fr->fn = fn;
+    fr->return_pc = pc + 4;
+    fr->base = base;
+    fr->dst = a;
+    base += a;
+    regs_reserve(p, base + f->nregs);
+    r = vm->regs + base;
+    fn = f;
+    pc = f->code;
+    GC_CHECK(base + f->nregs);
+    if (__builtin_expect(--reductions <= 0, 0)) { SAVE(); return VM_YIELD; }
+    NEXT();
+}
+L_TAIL_CALL: {
+    Function *f = (Function *)pc[1];
+    if (__builtin_expect(!f->defined, 0)) goto call_general;
+    uint32_t a = (uint32_t)pc[2], n = (uint32_t)pc[3];
+    for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
+    regs_reserve(p, base + f->nregs);
+    r = vm->regs + base;
+    fn = f;
+    pc = f->code;
+    GC_CHECK(base + f->nregs);
+    if (__builtin_expect(--reductions <= 0, 0)) { SAVE(); return VM_YIELD; }
+    NEXT();
+}
+call_general:
     enter_fn = (Function *)pc[1];
     enter_args = enter_dst = (uint32_t)pc[2];
     enter_n = (uint32_t)pc[3];
@@ -633,9 +673,11 @@ enter: {
 }
 L_ADD: {
     Term x = r[pc[2]], y = r[pc[3]];
-    if (term_is_small(x) && term_is_small(y)) {
-        int64_t s = small_value(x) + small_value(y);
-        if (small_fits(s)) { r[pc[1]] = small_make(s); pc += 5; NEXT(); }
+    int64_t s;
+    if (term_is_small(x) && term_is_small(y) && !__builtin_add_overflow((int64_t)(x - TAG_SMALL), (int64_t)y, &s)) {
+        r[pc[1]] = (Term)s;
+        pc += 5;
+        NEXT();
     }
     Term v = arith_add(p, x, y);
     if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
@@ -645,11 +687,43 @@ L_ADD: {
 }
 L_SUB: {
     Term x = r[pc[2]], y = r[pc[3]];
-    if (term_is_small(x) && term_is_small(y)) {
-        int64_t s = small_value(x) - small_value(y);
-        if (small_fits(s)) { r[pc[1]] = small_make(s); pc += 5; NEXT(); }
+    int64_t s;
+    if (term_is_small(x) && term_is_small(y) && !__builtin_sub_overflow((int64_t)x, (int64_t)(y - TAG_SMALL), &s)) {
+        r[pc[1]] = (Term)s;
+        pc += 5;
+        NEXT();
     }
     Term v = arith_sub(p, x, y);
+    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
+    r[pc[1]] = v;
+    pc += 5;
+    NEXT();
+}
+L_ADD_K: {
+    /* k is a tagged small: untagging one side keeps the tag, and the
+     * machine's overflow flag is exactly "the sum is not a small" */
+    Term x = r[pc[2]], k = (Term)pc[3];
+    int64_t s;
+    if (term_is_small(x) && !__builtin_add_overflow((int64_t)(x - TAG_SMALL), (int64_t)k, &s)) {
+        r[pc[1]] = (Term)s;
+        pc += 5;
+        NEXT();
+    }
+    Term v = arith_add(p, x, k);
+    if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
+    r[pc[1]] = v;
+    pc += 5;
+    NEXT();
+}
+L_SUB_K: {
+    Term x = r[pc[2]], k = (Term)pc[3];
+    int64_t s;
+    if (term_is_small(x) && !__builtin_sub_overflow((int64_t)x, (int64_t)(k - TAG_SMALL), &s)) {
+        r[pc[1]] = (Term)s;
+        pc += 5;
+        NEXT();
+    }
+    Term v = arith_sub(p, x, k);
     if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
     r[pc[1]] = v;
     pc += 5;
@@ -723,6 +797,9 @@ L_TEST_MAP:
     NEXT();
 L_TEST_EQ_K:
     pc = term_exact_equal(r[pc[1]], (Term)pc[2]) ? pc + 4 : fn->code + pc[3];
+    NEXT();
+L_TEST_EQ_IMM:
+    pc = r[pc[1]] == (Term)pc[2] ? pc + 4 : fn->code + pc[3];
     NEXT();
 L_GET_ELEM:
     r[pc[1]] = tuple_get(r[pc[2]], pc[3]);
