@@ -31,7 +31,7 @@
 #include "vm.h"
 
 static void runtime_idle(void);
-static void runtime_report_crash(Process *p);
+static bool runtime_report_crash(Process *p);
 
 typedef struct LibFile LibFile;
 typedef struct LibModule LibModule;
@@ -51,6 +51,7 @@ typedef struct HostState {
     PendingReport *pending; /* crash reports the logger has not printed yet */
     size_t npending, pending_cap;
     bool reports_after_prompt; /* reports made now print after the next prompt */
+    uint64_t report_ids;       /* the last PendingReport id given out */
 } HostState;
 
 #define HOST (rt->host)
@@ -270,6 +271,13 @@ static void load_library(void)
 /* Gives the active runtime every concept's state and boots it. */
 static void runtime_log_error(const char *text);
 
+/* The natives this file answers. */
+static Term genlab_crash_report(Process *p, const Term *args);
+static const NativeDef runtime_natives[] = {
+    {"genlab", "crash_report", 2, genlab_crash_report},
+    {NULL, NULL, 0, NULL},
+};
+
 static void runtime_boot(unsigned long long seed)
 {
     atom_table_init();
@@ -283,7 +291,7 @@ static void runtime_boot(unsigned long long seed)
         bif_string_natives, bif_base_natives,  bif_number_natives,  bif_system_natives,
         ets_natives,        bif_code_natives,  bif_etf_natives,     bif_regex_natives,
         genlab_natives,     process_natives,    bif_protocol_natives, bif_algebra_natives,
-        views_natives,
+        views_natives,      runtime_natives,
     };
     for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++) native_register(natives[i]);
     sched_state_init();
@@ -342,7 +350,10 @@ struct PendingReport {
     char *text;
     size_t len;
     bool after_prompt; /* see shell_settle */
+    bool formatting;   /* its text is not complete yet (runtime_report_crash) */
     int stream;
+    uint32_t serial;   /* the process that formats it */
+    uint64_t id;
 };
 
 
@@ -350,7 +361,7 @@ static void runtime_idle(void)
 {
     size_t kept = 0;
     for (size_t i = 0; i < HOST->npending; i++) {
-        if (HOST->pending[i].due <= clock_now() && !HOST->pending[i].after_prompt) {
+        if (HOST->pending[i].due <= clock_now() && !HOST->pending[i].after_prompt && !HOST->pending[i].formatting) {
             io_write(HOST->pending[i].stream, HOST->pending[i].text, HOST->pending[i].len);
             free(HOST->pending[i].text);
         } else {
@@ -374,7 +385,7 @@ static void report_later_on(int stream, char *text, size_t n)
     }
     /* the shell prints reports when its input is done: no latency */
     uint64_t latency = HOST->session ? 0 : REPORT_LATENCY_MS;
-    HOST->pending[HOST->npending++] = (PendingReport){clock_now() + latency, text, n, HOST->reports_after_prompt, stream};
+    HOST->pending[HOST->npending++] = (PendingReport){clock_now() + latency, text, n, HOST->reports_after_prompt, false, stream, 0, 0};
 }
 
 /* Logger's console is standard output. */
@@ -406,8 +417,15 @@ static int log_prefix(char *buf, size_t size, const char *level)
 static void print_killed(Process *p)
 {
     reports_drop(); /* the BEAM halts before its logger prints */
-    Term kind = tuple2(&p->heap, atom_from_cstr("EXIT"), p->pid);
-    char *text = runtime_format_exception(kind, p->exit_reason, TERM_NIL);
+    Heap keep;
+    heap_init(&keep, 64);
+    Term kind = tuple2(&keep, atom_from_cstr("EXIT"), p->pid);
+    Term reason = term_copy(&keep, p->exit_reason);
+    /* a fresh process formats it (a reason's message/1 runs there): the
+     * killed one runs nothing more */
+    HOST->main_process = process_replace_main(p);
+    char *text = runtime_format_exception(kind, reason, TERM_NIL);
+    heap_release(&keep);
     io_write(2, text, strlen(text));
     if (!*text || text[strlen(text) - 1] != '\n') io_write(2, "\n", 1);
     free(text);
@@ -423,35 +441,107 @@ static void runtime_log_error(const char *text)
     runtime_log_write(1, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
-/* A process other than main ended with an uncaught exception: report it
- * as Erlang's error logger does. */
+/* A process other than main ended with an uncaught exception: it reports
+ * it as Erlang's error logger does, before it exits, as a proc_lib process
+ * does on the BEAM. The report's text comes from Exception.format, which
+ * runs users' message/1 implementations: so the process itself runs it
+ * (:genlab_cli.report_crash/5) as ordinary work, then exits with the
+ * reason it crashed with. A message/1 that never returns keeps that
+ * process busy, never the others. The report's place, time stamp and due
+ * time are taken now; :genlab.crash_report/2 fills in its text. */
 static void report_max_heap(Process *p);
+static Function *find_function(const char *module, const char *name, uint32_t arity);
 
-static void runtime_report_crash(Process *p)
+/* The report process p is formatting, or NULL. */
+static PendingReport *report_in_progress(Process *p)
+{
+    for (size_t i = 0; i < HOST->npending; i++)
+        if (HOST->pending[i].formatting && HOST->pending[i].serial == pid_serial(p->pid)) return &HOST->pending[i];
+    return NULL;
+}
+
+/* Ends report r's text with `text` (or, when it is not text, with what C
+ * can say of `reason`: formatting it in Elixir failed). */
+static void report_finish(PendingReport *r, Term text, Term reason)
+{
+    const uint8_t *bytes;
+    size_t len;
+    char *shown = NULL;
+    if (!binary_bytes(text, &bytes, &len)) {
+        InspectOpts o;
+        inspect_opts_default(&o);
+        char *inspected = inspect_to_cstring(reason, &o, NULL);
+        len = strlen(inspected) + 32;
+        shown = xmalloc(len);
+        len = (size_t)snprintf(shown, len, "** (ErlangError) %s", inspected);
+        free(inspected);
+        bytes = (const uint8_t *)shown;
+    }
+    r->text = xrealloc(r->text, r->len + len + 2);
+    memcpy(r->text + r->len, bytes, len);
+    r->len += len;
+    if (!len || bytes[len - 1] != '\n') r->text[r->len++] = '\n';
+    r->text[r->len] = 0;
+    r->formatting = false;
+    free(shown);
+}
+
+static bool runtime_report_crash(Process *p)
 {
     if (p->heap_killed) {
+        PendingReport *r = report_in_progress(p);
+        if (r) {
+            /* its report grew past its heap's limit: it ends as it crashed */
+            Term exit_reason = p->host_root;
+            report_finish(r, TERM_NONE, term_is_tuple(exit_reason) ? tuple_get(exit_reason, 0) : exit_reason);
+            p->exit_reason = exit_reason;
+            p->host_root = TERM_NIL;
+            return false;
+        }
         report_max_heap(p);
-        return;
+        return false;
     }
-    if (p->exc_class == ATOM_exit) return; /* exits are not errors: nothing is logged */
+    if (p->exc_class == ATOM_exit) return false; /* exits are not errors: nothing is logged */
+    Function *f = find_function("genlab_cli", "report_crash", 5);
+    if (!f) return false;
     char head[128];
     int n = log_prefix(head, sizeof head, "error");
     n += snprintf(head + n, sizeof head - (size_t)n, "Process #PID<0.%u.0> raised an exception\n", pid_serial(p->pid));
+    Heap *h = &p->heap;
     /* an uncaught throw ends a process as error:{nocatch, value} */
-    Term cls = p->exc_class, reason = p->exc_reason;
+    Term cls = p->exc_class, reason = p->exc_reason, exit_reason;
     if (cls == ATOM_throw) {
         cls = ATOM_error;
-        reason = tuple2(&p->heap, atom_from_cstr("nocatch"), reason);
+        reason = tuple2(h, atom_from_cstr("nocatch"), reason);
+        exit_reason = tuple2(h, reason, p->exc_stacktrace);
+    } else {
+        exit_reason = tuple2(h, reason, p->exc_stacktrace);
     }
-    char *text = runtime_format_exception(cls, reason, p->exc_stacktrace);
-    size_t tlen = strlen(text);
-    char *all = xmalloc((size_t)n + tlen + 2);
-    memcpy(all, head, (size_t)n);
-    memcpy(all + n, text, tlen);
-    size_t len = (size_t)n + tlen;
-    if (!tlen || text[tlen - 1] != '\n') all[len++] = '\n';
-    free(text);
-    report_later(all, len);
+    report_later(xstrndup(head, (size_t)n), (size_t)n);
+    PendingReport *r = &HOST->pending[HOST->npending - 1];
+    r->id = ++HOST->report_ids;
+    r->serial = pid_serial(p->pid);
+    r->formatting = true;
+    p->host_root = exit_reason; /* kept for report_in_progress */
+    Term args[5] = {small_make((int64_t)r->id), cls, reason, p->exc_stacktrace, exit_reason};
+    vm_prepare_call(p, f, args, 5);
+    p->vm->mbox_save = &p->vm->mbox_head;
+    p->exc_reason = TERM_NIL;
+    p->exc_stacktrace = TERM_NIL;
+    return true;
+}
+
+/* :genlab.crash_report(id, text): the text of report `id` (see
+ * runtime_report_crash), or {kind, reason} when formatting it failed. */
+static Term genlab_crash_report(Process *p, const Term *args)
+{
+    PendingReport *r = report_in_progress(p);
+    if (r && args[0] == small_make((int64_t)r->id)) {
+        Term t = args[1];
+        report_finish(r, t, term_is_tuple(t) && tuple_size(t) == 2 ? tuple_get(t, 1) : t);
+        p->host_root = TERM_NIL;
+    }
+    return ATOM_ok;
 }
 
 /* A process passed its max_heap_size: the BEAM's report, through Logger's
@@ -478,61 +568,33 @@ static void report_max_heap(Process *p)
 }
 
 /* Runs the Elixir function Module.fun(args) that returns text (the
- * library's exception formatters) and returns it malloc'd, or NULL; with
- * *gave_up (when not NULL) set if it was stopped (vm_eval_sync's budget,
- * an interrupt): an exception's message/1 that never returns. */
-static char *call_elixir_text(const char *module, const char *fun, const Term *args, uint32_t nargs, bool *gave_up)
+ * library's exception formatters) and returns it malloc'd, or NULL. It
+ * runs in the process that evaluates now (sched_evaluator: the main
+ * process, or the process whose native asked), as ordinary work: an
+ * exception's message/1 that never returns loops there as it would in
+ * Elixir, while the other processes go on, until Ctrl-C. */
+static char *call_elixir_text(const char *module, const char *fun, const Term *args, uint32_t nargs)
 {
-    if (gave_up) *gave_up = false;
     Module *m = module_lookup(atom_from_cstr(module));
     Function *f = m ? module_find_function(m, atom_from_cstr(fun), nargs) : NULL;
     if (!f) return NULL;
     Heap h;
     heap_init(&h, 256);
     Term cls, reason, stack;
-    Term r = vm_eval_sync(f, args, nargs, &h, &cls, &reason, &stack);
+    Term r = vm_eval_in(sched_evaluator(), f, args, nargs, &h, &cls, &reason, &stack);
     char *out = NULL;
     const uint8_t *bytes;
     size_t len;
     if (r != TERM_NONE && binary_bytes(r, &bytes, &len)) out = xstrndup((const char *)bytes, len);
-    if (r == TERM_NONE && gave_up && term_is_map(reason)) {
-        Term message = map_get(reason, atom_from_cstr("message"));
-        *gave_up = message != TERM_NONE && binary_bytes(message, &bytes, &len) && len >= strlen(VM_EVAL_GAVE_UP) &&
-                   memcmp(bytes, VM_EVAL_GAVE_UP, strlen(VM_EVAL_GAVE_UP)) == 0;
-    }
     heap_release(&h);
-    return out;
-}
-
-/* What is printed when formatting itself was stopped: Elixir's words for a
- * message/1 that fails, for one that never returns. */
-static char *format_gave_up(Term cls, Term reason)
-{
-    InspectOpts o;
-    inspect_opts_default(&o);
-    o.pretty = false;
-    char *shown = inspect_to_cstring(reason, &o, NULL);
-    Term module = term_is_map(reason) ? map_get(reason, ATOM___struct__) : TERM_NONE;
-    char *name = module != TERM_NONE && term_is_atom(module) ? inspect_to_cstring(module, &o, NULL) : NULL;
-    size_t n = strlen(shown) + (name ? strlen(name) : 0) + 160;
-    char *out = xmalloc(n);
-    if (name)
-        snprintf(out, n, "** (%s) got no answer (stopped after %ld reductions) while retrieving Exception.message/1 for %s",
-                 name, VM_EVAL_BUDGET, shown);
-    else
-        snprintf(out, n, "** (%s) %s", cls == ATOM_error ? "ErlangError" : atom_text(cls), shown);
-    free(name);
-    free(shown);
     return out;
 }
 
 char *runtime_format_exception(Term cls, Term reason, Term stack)
 {
     Term args[3] = {cls, reason, stack};
-    bool gave_up;
-    char *text = call_elixir_text("Elixir.Exception", "format", args, 3, &gave_up);
+    char *text = call_elixir_text("Elixir.Exception", "format", args, 3);
     if (text) return text;
-    if (gave_up) return format_gave_up(cls, reason);
     InspectOpts o;
     inspect_opts_default(&o);
     char *shown = inspect_to_cstring(reason, &o, NULL);
@@ -547,9 +609,7 @@ static void print_uncaught(Process *p)
 {
     /* as Kernel.CLI prints it (core/lib/genlab_support.ex) */
     Term args[3] = {p->exc_class, p->exc_reason, p->exc_stacktrace};
-    bool gave_up;
-    char *cli = call_elixir_text("genlab_cli", "format_error", args, 3, &gave_up);
-    if (!cli && gave_up) cli = format_gave_up(p->exc_class, p->exc_reason);
+    char *cli = call_elixir_text("genlab_cli", "format_error", args, 3);
     if (cli) {
         size_t len = strlen(cli);
         io_write(2, cli, len);
@@ -641,7 +701,14 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     for (Term l = items; term_is_cons(l); l = cons_tail(l), i++) {
         if (ast_is_defmodule(cons_head(l))) continue;
         CompileError err;
-        if (!compile_chunk(cons_head(l), file, &names, &chunks[i], &err)) {
+        bool compiled = compile_chunk(cons_head(l), file, &names, &chunks[i], &err);
+        if (sched_halted(NULL)) break;
+        if (p->status == PROC_EXITED) {
+            print_killed(p);
+            status = 1;
+            break;
+        }
+        if (!compiled) {
             report_compile_error(&err);
             status = 1;
             break;
@@ -665,7 +732,13 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
         if (sched_halted(NULL)) break;
         if (ast_is_defmodule(expr)) {
             CompileError err;
-            if (compile_defmodule(expr, file, &p->heap, &err) == TERM_NONE) {
+            Term v = compile_defmodule(expr, file, &p->heap, &err);
+            if (sched_halted(NULL)) break;
+            if (p->status == PROC_EXITED) {
+                /* its body or a macro ran in p, which an exit signal ended */
+                print_killed(p);
+                status = 1;
+            } else if (v == TERM_NONE) {
                 report_compile_error(&err);
                 status = 1;
             }
@@ -832,6 +905,11 @@ static VmStatus shell_run_chunk(Genlab *g, Process *p, Term expr, const char *fi
     b.count = g->nnames;
     Chunk chunk;
     *compiled = compile_chunk(expr, file, &b, &chunk, err);
+    /* a macro it expanded ran in p, which an exit signal or Ctrl-C ended */
+    if (p->status == PROC_EXITED) {
+        *compiled = true;
+        return VM_KILLED;
+    }
     if (!*compiled) return VM_ERROR;
     /* host_root is {last value, binding values...}: the chunk's arguments */
     Term args[256];
@@ -920,9 +998,8 @@ static GenlabResult result_text(GenlabResultKind kind, char *text)
 static char *shell_format_error(Genlab *g, Term cls, Term reason, Term stack)
 {
     Term args[3] = {cls, reason, stack};
-    bool gave_up;
-    char *text = call_elixir_text("genlab_cli", "format_shell_error", args, 3, &gave_up);
-    if (!text) text = gave_up ? format_gave_up(cls, reason) : runtime_format_exception(cls, reason, stack);
+    char *text = call_elixir_text("genlab_cli", "format_shell_error", args, 3);
+    if (!text) text = runtime_format_exception(cls, reason, stack);
     if (!g->colors) return text;
     /* IEx's eval_error colour */
     size_t n = strlen(text) + 16;
@@ -961,16 +1038,21 @@ static GenlabResult shell_restart(Genlab *g, Process *p)
     /* what crashed logged before it exited, so its report comes first */
     for (size_t i = 0; i < HOST->npending; i++) HOST->pending[i].due = 0;
     reports_release();
-    Term args[1] = {p->exit_reason};
-    char *why = call_elixir_text("Elixir.Exception", "format_exit", args, 1, NULL);
     char pid[64];
     snprintf(pid, sizeof pid, "#PID<0.%u.0>", pid_serial(p->pid));
+    bool respawn = p->exit_reason == atom_from_cstr("genlab_respawn");
+    Heap keep;
+    heap_init(&keep, 64);
+    Term reason = term_copy(&keep, p->exit_reason);
+    HOST->main_process = process_replace_main(p);
+    /* the fresh evaluator formats the reason (its message/1 runs there) */
+    char *why = call_elixir_text("Elixir.Exception", "format_exit", &reason, 1);
+    heap_release(&keep);
     size_t n = strlen(pid) + (why ? strlen(why) : 8) + 80;
     char *text = xmalloc(n);
     snprintf(text, n, "** (EXIT from %s) shell process exited with reason: %s\n\n", pid, why ? why : "killed");
-    if (p->exit_reason == atom_from_cstr("genlab_respawn")) text[0] = 0; /* respawn/0 says nothing */
+    if (respawn) text[0] = 0; /* respawn/0 says nothing */
     free(why);
-    HOST->main_process = process_replace_main(p);
     shell_new_process(g);
     return result_text(GENLAB_RESULT_RESTART, text);
 }
@@ -1109,15 +1191,18 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
     for (Term l = items; term_is_cons(l) && !r.text; l = cons_tail(l)) {
         Term expr = cons_head(l);
         CompileError err;
+        bool compiled = true;
+        VmStatus st;
         if (ast_is_defmodule(expr)) {
             shell_skip_module_pids(expr);
+            /* its body and macros run in p, as a chunk's code does */
             Term v = compile_defmodule(expr, file, &p->heap, &err);
-            if (v == TERM_NONE) r = result_text(GENLAB_RESULT_ERROR, compile_error_text(&err));
-            else set_last_value(p, v);
-            continue;
+            st = p->status == PROC_EXITED ? VM_KILLED : VM_DONE;
+            if (st == VM_DONE && v == TERM_NONE) compiled = false;
+            else if (st == VM_DONE) set_last_value(p, v);
+        } else {
+            st = shell_run_chunk(g, p, expr, file, &err, &compiled);
         }
-        bool compiled;
-        VmStatus st = shell_run_chunk(g, p, expr, file, &err, &compiled);
         int halt;
         if (sched_halted(&halt)) {
             r = result_text(GENLAB_RESULT_HALT, xstrndup("", 0));
@@ -1132,6 +1217,8 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
         } else if (st != VM_DONE) {
             runtime_idle();
             r = result_text(GENLAB_RESULT_ERROR, shell_format_error(g, p->exc_class, p->exc_reason, p->exc_stacktrace));
+            /* the formatting ran in p too, where Ctrl-C may have stopped it */
+            if (p->status == PROC_EXITED) interrupted = true;
         }
     }
     if (interrupted) p = shell_replace_keeping(p, saved_root);

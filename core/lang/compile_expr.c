@@ -1542,7 +1542,7 @@ static Term expand_macro(FnCtx *c, Function *f, Term args)
     Term *argv = xmalloc((n + 1) * sizeof(Term));
     for (size_t i = 0; i < n; i++) argv[i] = list_nth(args, i);
     Term cls, reason, stack;
-    Term result = vm_eval_sync(f, argv, (uint32_t)n, c->mod->scratch, &cls, &reason, &stack);
+    Term result = vm_eval_in(sched_evaluator(), f, argv, (uint32_t)n, c->mod->scratch, &cls, &reason, &stack);
     free(argv);
     if (result == TERM_NONE) compile_fail(c, "CompileError", "error while expanding macro %s/%zu", atom_text(f->name), n);
     return result;

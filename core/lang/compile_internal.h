@@ -9,6 +9,7 @@
 #include "compiler.h"
 #include "parser.h"
 #include "state.h"
+#include "sched.h"
 #include "vm.h"
 
 typedef struct Var {

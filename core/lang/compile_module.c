@@ -286,7 +286,7 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
     Term cls, reason, stack;
     ModCtx *defining = COMPILE->defining;
     COMPILE->defining = m;
-    Term v = vm_eval_sync(f, m->body_values, (uint32_t)nin, literal_heap(), &cls, &reason, &stack);
+    Term v = vm_eval_in(sched_evaluator(), f, m->body_values, (uint32_t)nin, literal_heap(), &cls, &reason, &stack);
     COMPILE->defining = defining;
     if (v != TERM_NONE) {
         for (size_t k = 0; k < nout; k++) body_bind(m, names[k], tuple_get(v, 1 + k));
@@ -698,7 +698,7 @@ static void collect_items(ModCtx *m, Term body, Term **items, size_t *n, size_t 
             compile_fail_mod(m, line, "UndefinedFunctionError", "function %s.__using__/1 is undefined or private", module_display_name(mod));
         Term opts = list_length(args) > 1 ? list_nth(args, 1) : TERM_NIL;
         Term cls, reason, stack;
-        Term expansion = vm_eval_sync(using, &opts, 1, literal_heap(), &cls, &reason, &stack);
+        Term expansion = vm_eval_in(sched_evaluator(), using, &opts, 1, literal_heap(), &cls, &reason, &stack);
         if (expansion == TERM_NONE) compile_fail_mod(m, line, "CompileError", "error while expanding use %s", module_display_name(mod));
         expansion = quote_linify(m, literal_heap(), expansion, line, 0);
         push_item(items, n, cap, body); /* keeps `use` visible as a no-op marker */

@@ -40,7 +40,7 @@ typedef struct CompileError {
 bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err);
 
 /* Compiles and installs the module of a defmodule form; module bodies run
- * at compile time (vm_eval_sync). Returns the value of the defmodule
+ * at compile time, in the process that compiles (vm_eval_in). Returns the value of the defmodule
  * expression ({:module, Mod, bytes, last}) in `h`, or TERM_NONE with *err. */
 Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err);
 

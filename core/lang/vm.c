@@ -1049,9 +1049,88 @@ Term native_continue_fun(Process *p, Term fun, uint32_t nargs, const Term *args)
     return TERM_CONTINUE;
 }
 
-/* ---- compile-time evaluation ----------------------------------------------- */
+/* ---- Elixir called from C: host calls ------------------------------------------ */
 
-Term vm_eval_sync(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack)
+Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack)
+{
+    if (!p) return vm_eval_detached(fn, args, nargs, to, exc_class, exc_reason, exc_stack);
+    VmState *vm = vm_state(p);
+    /* What p was doing stays as it was: its VM loop may be inside a native
+     * that waits for this call, holding pointers into its registers. The
+     * call gets registers of its own, which start with a copy of p's (so
+     * the collector sees and updates them as roots) and are copied back,
+     * and frames and handlers of its own, so that it returns and raises
+     * to here, not into p's code. */
+    VmState saved = *vm;
+    bool mid_slice = sched_current() == p;
+    Heap keep;
+    heap_init(&keep, 64);
+    Term kept[4] = {term_copy(&keep, p->exc_class), term_copy(&keep, p->exc_reason), term_copy(&keep, p->exc_stacktrace),
+                    term_copy(&keep, saved.result)};
+    uint64_t reductions = p->reductions;
+    size_t floor = saved.regs_cap;
+    vm->regs_cap = floor + fn->nregs + nargs + 16;
+    vm->regs = xmalloc(vm->regs_cap * sizeof(Term));
+    memcpy(vm->regs, saved.regs, floor * sizeof(Term));
+    for (size_t i = floor; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
+    vm->frames_cap = 4;
+    vm->frames = xmalloc(vm->frames_cap * sizeof(Frame));
+    vm->nframes = 0;
+    vm->handlers = NULL;
+    vm->nhandlers = vm->handlers_cap = 0;
+    for (uint32_t i = 0; i < nargs; i++) vm->regs[floor + i] = term_copy(&p->heap, args[i]);
+    vm->fn = fn;
+    vm->pc = fn->code;
+    vm->base = (uint32_t)floor;
+    VmStatus st;
+    bool returned = sched_run_host_call(p, &st);
+    Term result = TERM_NONE;
+    if (returned && st == VM_DONE) {
+        result = term_copy(to, vm->result);
+    } else {
+        if (returned) {
+            *exc_class = p->exc_class;
+            *exc_reason = term_copy(to, p->exc_reason);
+            *exc_stack = term_copy(to, p->exc_stacktrace);
+        } else {
+            /* no answer: killed, stopped or waiting forever */
+            *exc_class = ATOM_exit;
+            *exc_reason = st == VM_WAIT ? atom_from_cstr("deadlock") : p->exit_pending ? term_copy(to, p->exit_reason) : atom_from_cstr("interrupted");
+            *exc_stack = TERM_NIL;
+        }
+    }
+    memcpy(saved.regs, vm->regs, floor * sizeof(Term));
+    free(vm->regs);
+    free(vm->frames);
+    free(vm->handlers);
+    vm->regs = saved.regs;
+    vm->regs_cap = saved.regs_cap;
+    vm->frames = saved.frames;
+    vm->frames_cap = saved.frames_cap;
+    vm->nframes = saved.nframes;
+    vm->handlers = saved.handlers;
+    vm->handlers_cap = saved.handlers_cap;
+    vm->nhandlers = saved.nhandlers;
+    vm->fn = saved.fn;
+    vm->pc = saved.pc;
+    vm->base = saved.base;
+    vm->mbox_save = &vm->mbox_head;
+    p->exc_class = kept[0];
+    p->exc_reason = term_copy(&p->heap, kept[1]);
+    p->exc_stacktrace = term_copy(&p->heap, kept[2]);
+    vm->result = term_copy(&p->heap, kept[3]);
+    heap_release(&keep);
+    /* the clock already moved for the call's work: p's own slice must not count it again */
+    p->reductions = reductions;
+    if (!mid_slice && p->exit_pending && p->status != PROC_EXITED) {
+        /* an exit signal reached it while it ran the call: it dies now */
+        p->exit_pending = false;
+        process_exit(p, p->exit_reason);
+    }
+    return result;
+}
+
+Term vm_eval_detached(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack)
 {
     Process proc;
     memset(&proc, 0, sizeof proc);
@@ -1069,16 +1148,12 @@ Term vm_eval_sync(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term
     do {
         st = vm_run(&proc, 100000);
         spent += 100000;
-    } while (st == VM_YIELD && spent < VM_EVAL_BUDGET && !sched_interrupt_pending());
+    } while (st == VM_YIELD && spent < VM_EVAL_BUDGET);
     if (st == VM_YIELD) {
-        /* an endless loop in a module body or an exception's message/1 */
-        process_raise_exception(&proc, "Elixir.RuntimeError",
-                                sched_interrupt_pending() ? VM_EVAL_GAVE_UP " (interrupted)"
-                                                          : VM_EVAL_GAVE_UP " after 50000000 reductions (an endless loop?)");
+        process_raise_exception(&proc, "Elixir.RuntimeError", "the evaluation was stopped after 50000000 reductions (an endless loop?)");
         st = VM_ERROR;
     } else if (st == VM_KILLED) {
-        /* its heap passed max_heap_size (or memory ran out) */
-        process_raise_exception(&proc, "Elixir.RuntimeError", VM_EVAL_GAVE_UP ": its heap grew past its limit");
+        process_raise_exception(&proc, "Elixir.RuntimeError", "the evaluation was stopped: its heap grew past its limit");
         st = VM_ERROR;
     }
     Term result = TERM_NONE;

@@ -68,15 +68,27 @@ void vm_mailbox_remove(VmState *vm, Message **link);
 /* Builds the stacktrace list for the current frames. */
 Term vm_stacktrace(Process *p);
 
-/* Runs `fn(args)` to completion in a fresh process (compile-time evaluation:
- * macros, attributes, module bodies). Returns the result copied into `to`, or
- * TERM_NONE with the exception copied into *exc_class, *exc_reason.
- * It runs on the C stack, outside the scheduler, so it is bounded: after
- * VM_EVAL_BUDGET reductions, or at an interrupt (Ctrl-C, which then goes
- * on to stop what is evaluating), it stops with a RuntimeError whose
- * message begins with VM_EVAL_GAVE_UP. */
+/* Elixir called from C (DESIGN.md, "Calling Elixir from C"): has process
+ * p call `fn(args)` on top of whatever it was doing, idle or inside a
+ * native, as ordinary work of p (the scheduler runs it and every other
+ * process until it returns: see sched_run_host_call), and answers its
+ * result copied into `to`, or TERM_NONE with the exception copied into
+ * *exc_class, *exc_reason, *exc_stack (class exit with :deadlock when it
+ * waits forever, with p's exit reason when an exit signal ends p, which
+ * then dies once it is back where it was, or :interrupted for Ctrl-C).
+ * The compiler runs macros, `__using__` and module bodies this way in the
+ * process that compiles (sched_evaluator()); the runtime formats errors
+ * this way. p's registers are the same afterwards (updated by any
+ * collection), but terms held in C variables of p's heap may have moved.
+ * With no process (p NULL: the build's image tool, which has none), it
+ * runs in a detached process of its own (vm_eval_detached). */
+Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack);
+
+/* Runs `fn(args)` to completion in a fresh process with no pid of its own,
+ * on the C stack, outside the scheduler: for C code that has no process
+ * (the build's image tool). Bounded, since nothing else could stop it:
+ * after VM_EVAL_BUDGET reductions it raises a RuntimeError. */
 #define VM_EVAL_BUDGET 50000000L
-#define VM_EVAL_GAVE_UP "the evaluation was stopped"
-Term vm_eval_sync(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack);
+Term vm_eval_detached(Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack);
 
 #endif

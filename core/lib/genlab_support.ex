@@ -59,6 +59,21 @@ defmodule :genlab_support do
 end
 
 defmodule :genlab_cli do
+  # A process that crashed reports it before it exits (the runtime set it
+  # up to run this: runtime_report_crash in core/runtime.c). Formatting runs
+  # the exception's message/1 here, as ordinary work of this process.
+  def report_crash(id, kind, reason, stacktrace, exit_reason) do
+    text =
+      try do
+        Exception.format(kind, reason, stacktrace)
+      catch
+        _, _ -> {kind, reason}
+      end
+
+    :genlab.crash_report(id, text)
+    exit(exit_reason)
+  end
+
   # How the command line prints an uncaught error, as Kernel.CLI does:
   # blame it, then the banner and the stack trace. A function clause
   # error's blamed details are indented under its banner.

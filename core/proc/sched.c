@@ -29,6 +29,14 @@ typedef struct Timer Timer;
 typedef struct PendingExit PendingExit;
 typedef struct { Term name; uint32_t serial; } NameEntry;
 
+/* A process in a host call (sched_run_host_call): whether its call has
+ * returned yet, and how. */
+typedef struct {
+    Process *p;
+    bool done;
+    VmStatus status;
+} HostCall;
+
 /* A runtime's scheduler (state.h). */
 typedef struct SchedState {
     Process **table; /* by pid serial */
@@ -64,6 +72,9 @@ typedef struct SchedState {
     size_t nspare_messages;
     Timer *spare_timer;
     size_t max_processes;          /* see process_limit_reached */
+    HostCall *host_calls;          /* the host calls in progress, innermost last */
+    size_t nhost_calls, host_calls_cap;
+    Process *main;                 /* the process that runs top-level code */
 } SchedState;
 
 /* How many freed message blocks the scheduler keeps for reuse. */
@@ -171,6 +182,7 @@ Process *process_spawn_main(void)
     Process *p = process_new(SCHED->next_serial++);
     heap_init(&p->heap, 1024);
     p->is_main = true;
+    SCHED->main = p;
     p->status = PROC_WAITING; /* runnable only while it runs top-level code */
     return p;
 }
@@ -186,7 +198,6 @@ void sched_skip_serial(void) { SCHED->next_serial++; }
 void sched_set_hooks(const SchedHooks *h) { SCHED->hooks = *h; }
 
 void sched_interrupt(SchedState *s) { s->interrupt_requested = 1; }
-bool sched_interrupt_pending(void) { return SCHED->interrupt_requested != 0; }
 
 SchedState *sched_state(void) { return SCHED; }
 
@@ -685,6 +696,14 @@ static void process_free(Process *p)
 
 static void process_exit_now(Process *p, Term reason);
 
+/* p's innermost host call in progress, or NULL. */
+static HostCall *host_call_of(Process *p)
+{
+    for (size_t i = SCHED->nhost_calls; i-- > 0;)
+        if (SCHED->host_calls[i].p == p) return &SCHED->host_calls[i];
+    return NULL;
+}
+
 /* Exits caused by an exit in progress wait here, so that a chain of a
  * million linked processes dies one after another instead of recursing in
  * C once per link. Each keeps its reason in a heap of its own. */
@@ -729,9 +748,10 @@ void process_exit(Process *p, Term reason)
 static void process_exit_now(Process *p, Term reason)
 {
     if (p->status == PROC_EXITED) return;
-    if (p == SCHED->current) {
-        /* It is running: its VM stops when the native that caused this
-         * returns (VM_KILLED), and the exit completes then. */
+    if (p == SCHED->current || host_call_of(p)) {
+        /* It is running (or its host call is: a native of it waits for
+         * that call on the C stack): its VM stops when the native that
+         * caused this returns (VM_KILLED), and the exit completes then. */
         if (!p->exit_pending) {
             p->exit_pending = true;
             p->exit_reason = term_copy(&p->heap, reason);
@@ -878,14 +898,30 @@ static VmStatus run_slice(Process *p, Process *main)
         }
         break;
     case VM_DONE:
-        if (p != main) process_exit(p, ATOM_normal);
-        break;
-    case VM_ERROR:
+    case VM_ERROR: {
+        HostCall *call = SCHED->nhost_calls ? host_call_of(p) : NULL;
+        if (call && !call->done) {
+            /* its host call returned: the C code that made it goes on
+             * (sched_run_host_call), not the scheduler */
+            call->done = true;
+            call->status = st;
+            p->status = PROC_WAITING;
+            break;
+        }
+        if (st == VM_DONE) {
+            if (p != main) process_exit(p, ATOM_normal);
+            break;
+        }
         if (p != main) {
-            if (SCHED->hooks.crashed) SCHED->hooks.crashed(p);
+            /* the hook may have it run its own crash report first */
+            if (SCHED->hooks.crashed && SCHED->hooks.crashed(p)) {
+                runq_push(p);
+                break;
+            }
             process_exit(p, crash_reason(p));
         }
         break;
+    }
     }
     return st;
 }
@@ -965,6 +1001,7 @@ void sched_state_free(void)
     free(s->names);
     free(s->idle);
     free(s->pending_exits);
+    free(s->host_calls);
     free(s);
     rt->sched = NULL;
 }
@@ -1001,4 +1038,104 @@ bool sched_run_main(Process *main, VmStatus *status)
         }
         if (main->status == PROC_EXITED) return false;
     }
+}
+
+/* ---- host calls ----------------------------------------------------------------------
+ * C code that needs Elixir to run (the compiler expanding a macro or running
+ * a module body, a crash formatted by Exception.format) has the process it
+ * works for call the code on top of what that process was doing (vm.h's
+ * vm_eval_in sets it up), then runs the scheduler here until the call
+ * returns. The call is ordinary work of that process: preempted, counted,
+ * free to receive, while every other process runs and timers fire. The
+ * process may be idle (the main process between two inputs) or in the
+ * middle of a native (Code.eval_string compiling): then its exit is put
+ * off until the native returns, and the loop never runs it as anything but
+ * its call. Host calls nest (a macro that compiles code) and are answered
+ * innermost first, as the C stack unwinds. */
+
+Process *sched_current(void) { return SCHED->current; }
+
+Process *sched_evaluator(void)
+{
+    if (SCHED->current) return SCHED->current;
+    return SCHED->main && SCHED->main->status != PROC_EXITED ? SCHED->main : NULL;
+}
+
+static void runq_remove(Process *p)
+{
+    for (Process **link = &SCHED->run_head, *prev = NULL; *link; prev = *link, link = &(*link)->run_next)
+        if (*link == p) {
+            *link = p->run_next;
+            if (SCHED->run_tail == p) SCHED->run_tail = prev;
+            p->queued = false;
+            return;
+        }
+}
+
+bool sched_run_host_call(Process *p, VmStatus *status)
+{
+    Process *outer = SCHED->current;
+    int was_status = p->status;
+    if (SCHED->nhost_calls == SCHED->host_calls_cap) {
+        SCHED->host_calls_cap = SCHED->host_calls_cap ? SCHED->host_calls_cap * 2 : 4;
+        SCHED->host_calls = xrealloc(SCHED->host_calls, SCHED->host_calls_cap * sizeof *SCHED->host_calls);
+    }
+    size_t depth = SCHED->nhost_calls++;
+    SCHED->host_calls[depth] = (HostCall){p, false, VM_DONE};
+    p->status = PROC_RUNNABLE;
+    p->receiving = false;
+    p->woken = PROCESS_WOKEN_NOT;
+    if (!p->queued) runq_push(p);
+    /* the main process, queued for its own code while another process's
+     * call runs: it waits for the loop that runs it (further down the C
+     * stack) */
+    Process *held_main = NULL;
+    bool returned = false;
+    *status = VM_KILLED;
+    for (;;) {
+        HostCall *call = &SCHED->host_calls[depth];
+        if (call->done) {
+            *status = call->status;
+            returned = true;
+            break;
+        }
+        if (p->exit_pending || SCHED->halt_requested) break;
+        if (SCHED->interrupt_requested) {
+            /* Ctrl-C stops what the evaluator runs; the loop further down
+             * kills it when the call was another process's */
+            if (p->is_main) {
+                SCHED->interrupt_requested = 0;
+                process_exit(p, atom_from_cstr("interrupted"));
+            }
+            break;
+        }
+        Process *q = runq_pop();
+        if (!q) {
+            call_idle_hook();
+            compact_idle();
+            if (fire_next_timers()) continue;
+            /* everything waits: nothing will ever answer */
+            *status = VM_WAIT;
+            break;
+        }
+        if (q->status != PROC_RUNNABLE) continue;
+        if (q->is_main && q != p && !host_call_of(q)) {
+            held_main = q;
+            continue;
+        }
+        run_slice(q, NULL);
+        fire_due_timers();
+    }
+    SCHED->nhost_calls--;
+    if (!returned) {
+        /* the call is abandoned: it must not run again as p's code */
+        if (p->queued) runq_remove(p);
+        process_cancel_receive_timeout(p);
+        p->receiving = false;
+        p->woken = PROCESS_WOKEN_NOT;
+    }
+    if (p->status != PROC_EXITED) p->status = was_status;
+    if (held_main && held_main->status == PROC_RUNNABLE && !held_main->queued) runq_push(held_main);
+    SCHED->current = outer;
+    return returned;
 }

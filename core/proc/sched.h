@@ -61,6 +61,20 @@ Term process_registered_names(Heap *h);
  * False if main can never continue (it waits and nothing can wake it). */
 bool sched_run_main(Process *main, VmStatus *status);
 
+/* The process inside vm_run, if any. */
+Process *sched_current(void);
+/* The process that evaluates what the host asks now: the running process
+ * (a native of it compiles), else the main process; NULL if neither is. */
+Process *sched_evaluator(void);
+
+/* Runs p's host call (p was set up to call Elixir code on top of what it
+ * was doing, see vm_eval_in in lang/vm.h) and every other process until
+ * that call returns or raises: true, with *status VM_DONE or VM_ERROR.
+ * False if it never will: p got an exit signal (*status VM_KILLED; its
+ * exit is put off until the caller is done with it), the program halts
+ * or Ctrl-C stops it (VM_KILLED), or everything waits (VM_WAIT). */
+bool sched_run_host_call(Process *p, VmStatus *status);
+
 /* Gives back the memory a waiting process does not need (see gc_compact);
  * done lazily, when the scheduler is idle or the memory is asked for. */
 void process_compact(Process *p);
@@ -80,7 +94,9 @@ void sched_skip_serial(void);
  * process exited (what it owned, such as ETS tables, is released). */
 typedef struct SchedHooks {
     void (*idle)(void);
-    void (*crashed)(Process *p);
+    /* true: the hook set p up to run its own crash report first (it
+     * exits when that code exits) */
+    bool (*crashed)(Process *p);
     void (*exited)(Term pid);
     /* What runs a process, which the scheduler does not know how to do:
      * run it for a budget of reductions (vm_run), and say which of its
@@ -102,8 +118,6 @@ SchedState *sched_state(void);
  * at the next slice; safe to call from a signal handler, whichever runtime
  * is active. */
 void sched_interrupt(SchedState *s);
-/* Whether an interrupt waits for the next slice (vm_eval_sync stops at it). */
-bool sched_interrupt_pending(void);
 /* System.halt: the scheduler stops at once; sched_halted says so. */
 void sched_request_halt(int status);
 bool sched_halted(int *status);
