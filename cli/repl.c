@@ -132,6 +132,20 @@ static bool run_input(Genlab *g, Input *in, int *status)
     return go_on && !lesson_request.name;
 }
 
+/* At a terminal, a shell process killed after its result (a linked server
+ * that crashed on a cast) restarts before the next prompt, as IEx shows it
+ * as soon as it happens. */
+static void show_late_restart(Genlab *g)
+{
+    GenlabResult r = genlab_shell_poll(g);
+    if (r.kind == GENLAB_RESULT_RESTART) {
+        fwrite(r.text, 1, r.len, stdout);
+        fputs(repl_banner, stdout);
+        fflush(stdout);
+    }
+    genlab_result_free(&r);
+}
+
 static void make_prompt(Genlab *g, bool continued, char *buf, size_t size)
 {
     snprintf(buf, size, "%s(%d)> ", continued ? "..." : "iex", genlab_shell_counter(g));
@@ -250,6 +264,7 @@ static int run_terminal(Genlab *g)
         bool go_on = run_input(g, &in, &status);
         last = wall_ms();
         if (!go_on) break;
+        show_late_restart(g);
     }
     free(in.text);
     return status;

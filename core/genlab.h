@@ -95,6 +95,14 @@ void genlab_shell_line_read(Genlab *g);
  * requires persist to the next input; the counter advances unless it
  * failed. Runs the scheduler until the evaluator is done (or killed). */
 GenlabResult genlab_shell_eval(Genlab *g, const char *source, size_t len);
+/* Between inputs: when the shell process was killed after its last result
+ * was ready (a linked GenServer, Agent or Task that crashed after a cast
+ * returned), the restart, as genlab_shell_eval returns it; else a
+ * GENLAB_RESULT_VALUE without text. A terminal calls it before each prompt,
+ * as IEx prints the restart as soon as it happens. Piped input need not:
+ * there IEx's reader has already handed the next line to the dead process,
+ * so genlab_shell_eval drops that input and returns the restart. */
+GenlabResult genlab_shell_poll(Genlab *g);
 /* Runs a file's code in the session without printing results, as IEx
  * loads .iex.exs; false (and *error set, malloc'd) if it failed. */
 bool genlab_shell_load(Genlab *g, const char *source, size_t len, const char *file, char **error);

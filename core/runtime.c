@@ -52,6 +52,7 @@ typedef struct HostState {
     size_t npending, pending_cap;
     bool reports_after_prompt; /* reports made now print after the next prompt */
     uint64_t report_ids;       /* the last PendingReport id given out */
+    unsigned long logger_lines; /* what Logger has written so far (see shell_settle) */
 } HostState;
 
 #define HOST (rt->host)
@@ -270,6 +271,7 @@ static void load_library(void)
 
 /* Gives the active runtime every concept's state and boots it. */
 static void runtime_log_error(const char *text);
+static void runtime_logger_write(int stream, const char *bytes, size_t n);
 
 /* The natives this file answers. */
 static Term genlab_crash_report(Process *p, const Term *args);
@@ -300,7 +302,7 @@ static void runtime_boot(unsigned long long seed)
     rng_seed(seed);
     load_library();
     sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, ets_owner_exited, vm_run, vm_registers_in_use});
-    rt->log_write = runtime_log_write;
+    rt->log_write = runtime_logger_write;
     rt->format_exception = runtime_format_exception;
     rt->log_error = runtime_log_error;
     /* all processes' heaps together may take three quarters of the
@@ -395,6 +397,13 @@ void runtime_log_write(int stream, const char *bytes, size_t n)
 {
     if (HOST->session) report_later_on(stream, xstrndup(bytes, n), n);
     else io_write(stream, bytes, n);
+}
+
+/* Logger's console output, from Elixir code. */
+static void runtime_logger_write(int stream, const char *bytes, size_t n)
+{
+    HOST->logger_lines++;
+    runtime_log_write(stream, bytes, n);
 }
 
 /* Reports held for after the prompt are due now. */
@@ -784,6 +793,7 @@ struct Genlab {
     RuntimeState state; /* every concept's state: rt points here while active */
     HostState host;
     bool shell_open, colors;
+    bool shell_died_after_result; /* see shell_settle */
     int counter;
     Term *names; /* the session's binding names; their values are the shell
                     process's host_root: {last value, value...} */
@@ -1080,7 +1090,9 @@ static char *inspect_result(Genlab *g, Term v)
     o.width = 80;
     bool needs_elixir;
     char *plain = algebra_inspect_text(v, &o, &needs_elixir);
-    char *elixir = needs_elixir ? inspect_result_in_elixir(g, v) : NULL;
+    /* a shell process that died after its result (shell_settle) cannot run
+     * the users' Inspect implementations: the value is shown plainly */
+    char *elixir = needs_elixir && !g->shell_died_after_result ? inspect_result_in_elixir(g, v) : NULL;
     if (elixir) {
         free(plain);
         return elixir;
@@ -1154,11 +1166,17 @@ static void shell_skip_module_pids(Term expr)
 
 /* What an input set going (casts, messages, spawned work) runs on once
  * the input's own code is done, as it does on the BEAM while IEx prints
- * the result: an exit signal that kills the shell process comes before
- * the result, but the logger is slower than IEx, so the crash reports
- * made now print after the next prompt. */
+ * the result. The logger is slower than IEx, so the crash reports made
+ * now print after the next prompt. An exit signal that kills the shell
+ * process now comes before the result when the process that sent it died
+ * at once (a plain process's exit or raise); but a GenServer, an Agent or
+ * a Task first writes its crash report through Logger, which takes it
+ * longer than IEx takes to print the result and hand the evaluator the
+ * next input: then the result stands, and the restart comes with the next
+ * input (genlab_shell_eval), as in IEx. */
 static GenlabResult shell_settle(Genlab *g, Process *p)
 {
+    unsigned long logged = HOST->logger_lines;
     HOST->reports_after_prompt = true;
     sched_run_until(clock_now());
     HOST->reports_after_prompt = false;
@@ -1168,9 +1186,12 @@ static GenlabResult shell_settle(Genlab *g, Process *p)
         r.halt_status = halt;
         return r;
     }
-    if (p->status == PROC_EXITED) return shell_restart(g, p);
+    if (p->status == PROC_EXITED && HOST->logger_lines == logged) return shell_restart(g, p);
+    g->shell_died_after_result = p->status == PROC_EXITED;
     return (GenlabResult){GENLAB_RESULT_VALUE, NULL, 0, 0};
 }
+
+static GenlabResult shell_result(Genlab *g, Process *p, bool quiet);
 
 /* Evaluates the items of one parsed input; the result's kind says how it went. */
 static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bool quiet)
@@ -1233,10 +1254,18 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
     }
     if (!r.text) r = shell_settle(g, p);
     runtime_idle();
-    if (r.text) return r;
+    if (!r.text) r = shell_result(g, p, quiet);
+    return r;
+}
+
+/* The input's value, recorded in the history and inspected, in the shell
+ * process (see inspect_result for one that died after it, shell_settle). */
+static GenlabResult shell_result(Genlab *g, Process *p, bool quiet)
+{
     Term value = tuple_get(p->host_root, 0);
     Function *record = find_function("Elixir.IEx.Helpers", "__record_result__", 2);
-    if (record && !quiet) { /* a loaded .iex.exs is not in the history */
+    /* a loaded .iex.exs is not in the history, nor a dead process's result */
+    if (record && !quiet && !g->shell_died_after_result) {
         Term args[2] = {small_make(g->counter), value};
         run_function(p, record, args, 2);
         value = tuple_get(p->host_root, 0);
@@ -1301,10 +1330,23 @@ GenlabResult genlab_shell_eval(Genlab *g, const char *source, size_t len)
 {
     enter(g);
     reports_release();
+    /* IEx's reader handed this input to an evaluator that has died since
+     * its last result (shell_settle): the input is lost with it */
+    if (g->shell_died_after_result) return genlab_shell_poll(g);
     char *error;
     Term items = shell_parse(g, source, len, "iex", g->counter, &error);
     if (items == TERM_NONE) return result_text(GENLAB_RESULT_ERROR, error);
     return shell_eval_items(g, items, "iex", false);
+}
+
+GenlabResult genlab_shell_poll(Genlab *g)
+{
+    enter(g);
+    if (!g->shell_died_after_result) return (GenlabResult){GENLAB_RESULT_VALUE, NULL, 0, 0};
+    g->shell_died_after_result = false;
+    GenlabResult r = shell_restart(g, main_proc());
+    runtime_idle();
+    return r;
 }
 
 bool genlab_shell_load(Genlab *g, const char *source, size_t len, const char *file, char **error)

@@ -2,7 +2,8 @@
 # Usage: tests/terminal/shell-tmux.sh GENLAB
 # Drives the shell in a tmux terminal as a learner would: the prompt, line
 # editing, Tab completion, Ctrl-C out of an endless loop (the bindings
-# stay), history kept across sessions, Ctrl-D to leave. Prints PASS or FAIL.
+# stay), a linked crash after a result, history kept across sessions,
+# Ctrl-D to leave. Prints PASS or FAIL.
 name=shell-tmux
 . "$(dirname "$0")/tmux.lib"
 start() {
@@ -41,6 +42,13 @@ tmux send-keys -t $session C-c
 wait_for '** (EXIT) interrupted'
 type_line 'x * 2'
 wait_for '80'
+# a linked Agent that crashes on a cast: the cast's :ok, then at once the
+# crash and a fresh shell, before anything more is typed (IEx prints it as
+# soon as it happens)
+type_line '{:ok, a} = Agent.start_link(fn -> 0 end); Agent.cast(a, fn _ -> raise "late" end)'
+wait_for ':ok'
+wait_for 'shell process exited with reason: an exception was raised'
+wait_for 'iex(1)>'
 # Ctrl-D leaves
 tmux send-keys -t $session C-d
 wait_for 'SHELL-DONE'
@@ -49,7 +57,7 @@ tmux kill-session -t $session
 start
 wait_for 'iex(1)>'
 tmux send-keys -t $session Up
-wait_for 'iex(1)> x * 2'
+wait_for 'iex(1)> {:ok, a} = Agent.start_link'
 tmux send-keys -t $session C-u
 tmux send-keys -t $session C-d
 wait_for 'SHELL-DONE'
