@@ -25,6 +25,18 @@ static long resident_bytes(void)
 }
 #endif
 
+/* What the calls program printed: the last answer, then the caller's and
+ * the server's memory after 1,000 calls and after all of them. A process
+ * that kept anything per call would hold at least a word per call. */
+static void check_call_memory(long answer)
+{
+    long n = 0, c0 = 0, c1 = 0, s0 = 0, s1 = 0;
+    CHECK(sscanf(out, "%ld %ld %ld %ld %ld", &n, &c0, &c1, &s0, &s1) == 5 && n == answer, "each call answered");
+    printf("# after %ld calls: caller %ld -> %ld bytes, server %ld -> %ld bytes\n", answer - 1000, c0, c1, s0, s1);
+    CHECK(c0 > 0 && c1 <= 16384 + 4 * c0, "the caller's own memory did not grow with the calls");
+    CHECK(s0 > 0 && s1 <= 16384 + 4 * s0, "the server's own memory did not grow with the calls");
+}
+
 int main(void)
 {
     script_init();
@@ -62,26 +74,35 @@ int main(void)
           "a monitor of a dead process delivers its DOWN after the marker");
     CHECK_STR(out, ":noproc\n", "and the receive on its reference finds it");
 
+    /* The caller's and the server's own memory (heap, stack, mailbox) after
+     * a first 1,000 calls and after N more, each after a garbage
+     * collection: the second must not have grown with N. */
     const char *calls = "defmodule Counter do\n"
                         "  use GenServer\n"
                         "  def init(s), do: {:ok, s}\n"
                         "  def handle_call(:next, _from, s), do: {:reply, s, s + 1}\n"
                         "end\n"
                         "{:ok, pid} = GenServer.start_link(Counter, 0)\n"
+                        "mem = fn -> :erlang.garbage_collect(); :erlang.garbage_collect(pid)\n"
+                        "  {Process.info(self(), :memory), Process.info(pid, :memory)} end\n"
+                        "Enum.each(1..1_000, fn _ -> GenServer.call(pid, :next) end)\n"
+                        "{{:memory, c0}, {:memory, s0}} = mem.()\n"
                         "Enum.each(1..%d, fn _ -> GenServer.call(pid, :next) end)\n"
-                        "IO.inspect(GenServer.call(pid, :next))\n";
-    char src[1024];
+                        "{{:memory, c1}, {:memory, s1}} = mem.()\n"
+                        "IO.puts(\"#{GenServer.call(pid, :next)} #{c0} #{c1} #{s0} #{s1}\")\n";
+    char src[2048];
     snprintf(src, sizeof src, calls, 100000);
     CHECK(run(src) == 0, "100,000 sequential calls run");
+    check_call_memory(101000);
 #ifndef __SANITIZE_ADDRESS__
     /* (AddressSanitizer keeps freed memory in quarantine: RSS says nothing there) */
     long before = resident_bytes();
-    snprintf(src, sizeof src, calls, 1000000);
-    CHECK(run(src) == 0, "1,000,000 sequential calls run");
-    CHECK_STR(out, "1000000\n", "each of them answered");
+    snprintf(src, sizeof src, calls, 2000000);
+    CHECK(run(src) == 0, "2,000,000 sequential calls run");
+    check_call_memory(2001000);
     long grown = resident_bytes() - before;
-    printf("# resident memory grew by %ld KB over 1,000,000 calls\n", grown / 1024);
-    CHECK(before > 0 && grown < 8L * 1024 * 1024, "1,000,000 calls hold no memory once answered (receive timeouts cancelled)");
+    printf("# resident memory grew by %ld KB over 2,000,000 calls\n", grown / 1024);
+    CHECK(before > 0 && grown < 8L * 1024 * 1024, "2,000,000 calls hold no memory once answered (receive timeouts cancelled)");
 #endif
 
     /* the times left are exact when work takes no virtual time */
