@@ -242,6 +242,9 @@ void process_send(Process *to, Term msg)
         SCHED->spare_messages = m->next;
         SCHED->nspare_messages--;
     } else {
+        /* mailbox entries count against the memory limit: a flood ends
+         * the process that sends, not genlab */
+        memory_charge(sizeof *m);
         m = xmalloc(sizeof *m);
     }
     m->next = NULL;
@@ -257,6 +260,7 @@ void process_send(Process *to, Term msg)
 void process_message_free(Message *m)
 {
     if (SCHED->nspare_messages >= SPARE_MESSAGES_MAX) {
+        memory_release(sizeof *m);
         free(m);
         return;
     }
@@ -704,6 +708,36 @@ static HostCall *host_call_of(Process *p)
     return NULL;
 }
 
+static int serial_order(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A process that exits leaves the other side of each of its monitors
+ * (list: its own, or its watchers'; the others' entries are in their
+ * `watchers` or `monitors`). Each other process is visited once and loses
+ * every entry naming `self` in one pass: removing them one scan per
+ * monitor would take 100,000 monitors from one process quadratic time. */
+static void monitors_leave_others(const Monitor *list, size_t n, uint32_t self, bool others_watch)
+{
+    if (n == 0) return;
+    uint32_t *others = xmalloc(n * sizeof *others);
+    for (size_t i = 0; i < n; i++) others[i] = list[i].pid;
+    qsort(others, n, sizeof *others, serial_order);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && others[i] == others[i - 1]) continue;
+        Process *q = process_find(others[i]);
+        if (!q) continue;
+        Monitor *arr = others_watch ? q->watchers : q->monitors;
+        size_t *count = others_watch ? &q->nwatchers : &q->nmonitors, kept = 0;
+        for (size_t j = 0; j < *count; j++)
+            if (arr[j].pid != self) arr[kept++] = arr[j];
+        *count = kept;
+    }
+    free(others);
+}
+
 /* Exits caused by an exit in progress wait here, so that a chain of a
  * million linked processes dies one after another instead of recursing in
  * C once per link. Each keeps its reason in a heap of its own. */
@@ -768,10 +802,8 @@ static void process_exit_now(Process *p, Term reason)
     Term pid = p->pid;
     if (SCHED->hooks.exited) SCHED->hooks.exited(pid); /* its ETS tables go */
     if (p->registered_name != ATOM_nil) process_unregister(p->registered_name);
-    for (size_t i = 0; i < p->nmonitors; i++) {
-        Process *t = process_find(p->monitors[i].pid);
-        if (t) monitor_remove(t->watchers, &t->nwatchers, p->monitors[i].ref, NULL);
-    }
+    monitors_leave_others(p->monitors, p->nmonitors, pid_serial(pid), true);
+    monitors_leave_others(p->watchers, p->nwatchers, pid_serial(pid), false);
     size_t nlinks = p->nlinks, nwatchers = p->nwatchers;
     uint32_t *links = p->links;
     Monitor *watchers = p->watchers;
@@ -783,7 +815,6 @@ static void process_exit_now(Process *p, Term reason)
     for (size_t i = 0; i < nwatchers; i++) {
         Process *w = process_find(watchers[i].pid);
         if (!w) continue;
-        monitor_remove(w->monitors, &w->nmonitors, watchers[i].ref, NULL);
         Term who = watchers[i].name != ATOM_nil ? tuple2(&w->heap, watchers[i].name, atom_from_cstr("nonode@nohost")) : pid;
         TRACE(trace_down(watchers[i].pid, pid_serial(pid), reason));
         process_send(w, down_message(w, watchers[i].ref, who, reason));
