@@ -200,6 +200,9 @@ typedef struct EtsObj {
 static EtsObj *obj_new(Term tuple)
 {
     size_t n = term_size_words(tuple);
+    /* stored objects count against the memory limit: a table that grows
+     * past it ends the process that inserts, not genlab */
+    memory_charge(sizeof(EtsObj) + n * sizeof(Term));
     EtsObj *o = xmalloc(sizeof *o + n * sizeof(Term));
     o->next = o->child[0] = o->child[1] = NULL;
     o->height = 1;
@@ -214,6 +217,7 @@ static EtsObj *obj_new(Term tuple)
 static void obj_free(EtsObj *o)
 {
     heap_release(&o->heap); /* chunks only: data[] is part of the block */
+    memory_release(sizeof *o + o->words * sizeof(Term));
     free(o);
 }
 

@@ -198,6 +198,7 @@ static uint8_t *builder_bytes(BinBuilder *b) { return b->buf ? b->buf : b->inlin
 
 void binbuild_free(BinBuilder *b)
 {
+    if (b->buf) memory_release(b->capacity_bytes);
     free(b->buf);
     binbuild_init(b);
 }
@@ -220,6 +221,8 @@ static void builder_reserve(BinBuilder *b, size_t extra)
     if (need <= b->capacity_bytes) return;
     size_t cap = b->capacity_bytes * 2;
     if (cap < need) cap = need;
+    /* a builder's buffer counts against the memory limit while it lives */
+    memory_charge(b->buf ? cap - b->capacity_bytes : cap);
     if (!b->buf) {
         b->buf = xmalloc(cap);
         memcpy(b->buf, b->inline_bytes, b->capacity_bytes);

@@ -42,16 +42,34 @@ void heap_chunk_free(HeapChunk *c)
     free(c);
 }
 
-/* A chunk for a heap that grows. Inside a process's slice (a failure jump
- * is set), passing the runtime's total memory limit (--max-memory) fails
- * as malloc failing would: the process that asked ends, nothing else.
- * Outside one (the runtime's own work) the limit is not enforced, since
- * there is no process to end. */
+/* Inside a process's slice (a failure jump is set), passing the runtime's
+ * total memory limit fails as malloc failing would: the process that asked
+ * ends, nothing else. Outside one (the runtime's own work) the limit is
+ * not enforced, since there is no process to end. */
+static void memory_check(size_t bytes)
+{
+    if (rt && rt->memory_limit && rt->heap_failure.jump &&
+        (bytes > rt->memory_limit || rt->memory_in_use > rt->memory_limit - bytes))
+        heap_fail(HEAP_FAIL_MEMORY);
+}
+
+void memory_charge(size_t bytes)
+{
+    if (!rt) return;
+    memory_check(bytes);
+    rt->memory_in_use += bytes;
+}
+
+void memory_release(size_t bytes)
+{
+    if (rt) rt->memory_in_use -= bytes;
+}
+
+/* A chunk for a heap that grows, within the memory limit. */
 static HeapChunk *chunk_new(size_t words)
 {
-    if (rt && rt->memory_limit && rt->heap_failure.jump && words <= SIZE_MAX / sizeof(Term) &&
-        rt->memory_in_use + words * sizeof(Term) > rt->memory_limit)
-        heap_fail(HEAP_FAIL_MEMORY);
+    if (words > SIZE_MAX / sizeof(Term)) heap_fail(HEAP_FAIL_MEMORY);
+    memory_check(words * sizeof(Term));
     HeapChunk *c = heap_chunk_try(words);
     if (!c) heap_fail(HEAP_FAIL_MEMORY);
     return c;
@@ -80,7 +98,10 @@ void heap_release(Heap *h)
 }
 
 /* The literal arena is one big reserved mapping per runtime (state.h), so
- * that "is this a literal?" is an address comparison. Pages are committed on first touch.
+ * that "is this a literal?" is an address comparison. Pages are committed
+ * on first touch; the heap's limit advances a step at a time, and each step
+ * counts against the memory limit (the constants of every compiled input,
+ * Code.eval_string's included, stay).
  * Address space can be limited (ulimit -v), so the reservation takes at
  * most a quarter of the limit, and halves until the kernel grants it. */
 #define LITERAL_ARENA_MAX_BYTES ((size_t)8 << 30)
@@ -109,14 +130,35 @@ Heap *literal_heap(void)
         rt->literal_base = p;
         rt->literal_end = rt->literal_base + bytes / sizeof(Term);
         rt->literals.top = rt->literal_base;
-        rt->literals.limit = rt->literal_end;
-        rt->literals.capacity_words = bytes / sizeof(Term);
+        rt->literals.limit = rt->literal_base;
     }
     return &rt->literals;
 }
 
+/* Room for `words` more literals: the next step of the arena, within the
+ * memory limit; a full arena fails as memory running out does. */
+#define LITERAL_STEP_WORDS ((size_t)1 << 17)
+
+static Term *literal_alloc_grow(size_t words)
+{
+    Heap *h = &rt->literals;
+    if (words > (size_t)(rt->literal_end - h->top)) heap_fail(HEAP_FAIL_MEMORY);
+    size_t need = words - (size_t)(h->limit - h->top);
+    size_t step = need > LITERAL_STEP_WORDS ? need : LITERAL_STEP_WORDS;
+    size_t room = (size_t)(rt->literal_end - h->limit);
+    if (step > room) step = room;
+    memory_charge(step * sizeof(Term));
+    h->limit += step;
+    h->capacity_words += step;
+    Term *p = h->top;
+    h->top += words;
+    h->allocated_words += words;
+    return p;
+}
+
 void literal_heap_free(void)
 {
+    memory_release(rt->literals.capacity_words * sizeof(Term));
     if (rt->literal_base) munmap(rt->literal_base, (size_t)(rt->literal_end - rt->literal_base) * sizeof(Term));
     rt->literal_base = rt->literal_end = NULL;
     memset(&rt->literals, 0, sizeof rt->literals);
@@ -130,7 +172,7 @@ bool term_points_to_literal(Term t)
 
 Term *heap_alloc_grow(Heap *h, size_t words)
 {
-    if (h == &rt->literals) fatal("literal arena exhausted");
+    if (h == &rt->literals) return literal_alloc_grow(words);
     /* Grow geometrically so a long build is amortised O(1) per word. */
     size_t size = h->capacity_words < 32 ? 32 : h->capacity_words;
     if (size < words) size = words;

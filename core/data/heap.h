@@ -68,6 +68,16 @@ HeapFailureJump heap_set_failure_jump(HeapFailureJump j);
 /* Ends the allocation in progress: jumps with `why`, or stops genlab. */
 _Noreturn void heap_fail(HeapFailure why);
 
+/* Memory outside process heaps that grows with user input (ETS objects,
+ * mailbox entries, binaries being built) counts with the heaps against the
+ * runtime's limit (--max-memory), as does the literal arena's used part.
+ * memory_charge adds `bytes` before the caller allocates them; inside a
+ * process's slice, passing the limit fails as a heap allocation would (the
+ * process that asked ends) and nothing is added. memory_release takes
+ * them back when they are freed. */
+void memory_charge(size_t bytes);
+void memory_release(size_t bytes);
+
 /* Bytes held by the heap's chunks (Process.info(pid, :memory) adds this). */
 size_t heap_memory_bytes(const Heap *h);
 

@@ -1,6 +1,7 @@
 /* module.c - the table of loaded modules and function lookup. */
 #include "module.h"
 
+#include <malloc.h>
 #include <stdlib.h>
 
 #include "atom.h"
@@ -41,6 +42,9 @@ void *module_own(void *p)
         t->owned = xrealloc(t->owned, t->owned_cap * sizeof *t->owned);
     }
     t->owned[t->nowned++] = p;
+    /* code lives as long as the runtime: it counts against the memory
+     * limit, so a loop of Code.eval_string ends the process that loops */
+    memory_charge(malloc_usable_size(p));
     return p;
 }
 

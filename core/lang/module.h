@@ -76,7 +76,8 @@ void module_table_free(void);
 /* Registers a block that compiled code keeps for the runtime's life (a
  * Function, its code and lines, a FunInfo, a BinSpec, an ExtRef; the
  * Modules themselves are kept by module_new) so that module_table_free
- * frees it; returns p. */
+ * frees it; returns p. Its size counts against the memory limit
+ * (memory_charge), which ends the process that compiles when passed. */
 void *module_own(void *p);
 
 /* Struct field order (defstruct order, without __struct__), or NULL if

@@ -40,6 +40,7 @@ void vm_state_free(VmState *vm)
     Message *m = vm->mbox_head;
     while (m) {
         Message *next = m->next;
+        memory_release(sizeof *m);
         free(m);
         m = next;
     }

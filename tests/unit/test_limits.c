@@ -5,6 +5,7 @@
  * process whose heap grows, while the others, and the script, go on. */
 #include "check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "genlab_script.h"
@@ -37,6 +38,33 @@ int main(void)
     genlab_set_limits(g, 0, 64u << 20);
     CHECK(run(g, grows) == 0, "a process that passes the memory limit does not end the script");
     CHECK_STR(out, ":killed\n500500\n", "the process whose heap passed the memory limit is killed; the others go on");
+
+    /* What grows outside process heaps counts too: each of these ends the
+     * process that makes it grow, and the script goes on. */
+    static const struct {
+        const char *what, *grows, *after;
+    } outside[] = {
+        {"an ETS table",
+         "t = :ets.new(:t, [:public])\n"
+         "grow = fn -> Enum.each(1..100_000_000, fn i -> :ets.insert(t, {i, \"some text\", [i]}) end) end\n",
+         ":ets.delete(t)\n"},
+        {"a mailbox",
+         "sink = spawn(fn -> receive do :never -> :ok end end)\n"
+         "grow = fn -> Enum.each(1..100_000_000, fn _ -> send(sink, :hello) end) end\n",
+         "Process.exit(sink, :kill)\n"},
+        {"compiled code", "grow = fn -> Enum.each(1..100_000_000, fn i -> Code.eval_string(\"[#{i}, {:a, #{i}}] ++ [1, 2]\") end) end\n", ""},
+    };
+    genlab_set_limits(g, 1000, 64u << 20);
+    for (size_t i = 0; i < sizeof outside / sizeof *outside; i++) {
+        char src[1024];
+        snprintf(src, sizeof src,
+                 "%s{pid, ref} = spawn_monitor(grow)\n"
+                 "receive do {:DOWN, ^ref, :process, ^pid, r} -> %sIO.inspect(r) end\n"
+                 "IO.inspect(Enum.sum(1..1000))\n",
+                 outside[i].grows, outside[i].after);
+        CHECK(run(g, src) == 0, outside[i].what);
+        CHECK_STR(out, ":killed\n500500\n", "past the memory limit, the process that makes it grow is killed; the script goes on");
+    }
 
     genlab_free(g);
     CHECK_DONE();
