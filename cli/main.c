@@ -34,9 +34,10 @@ static const char usage[] =
     "                       (default 20, about the BEAM's; 0: work is free)\n"
     "  --max-processes N    processes that may live at once (default 262144, as\n"
     "                       the BEAM's +P); a spawn past it raises :system_limit\n"
-    "  --max-memory N[k|M|G]  bytes all process heaps may hold together (default:\n"
-    "                       3/4 of the machine's memory); past it, the process\n"
-    "                       whose heap would grow is killed\n"
+    "  --max-memory N[k|M|G]  bytes process heaps, mailboxes, ETS tables and\n"
+    "                       compiled code may hold together (default: 3/4 of\n"
+    "                       the machine's memory); past it, the process that\n"
+    "                       asks for more is killed\n"
     "  --help               shows this text\n"
     "  --version            shows genlab's version and the Elixir it follows\n";
 
