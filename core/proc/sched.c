@@ -766,6 +766,9 @@ void process_exit(Process *p, Term reason)
         return;
     }
     SCHED->exits_draining = true;
+    /* An exit is delivered whole (every DOWN, every link): past the memory
+     * limit, the running process must not be ended halfway through it. */
+    HeapFailureJump outer = heap_set_failure_jump((HeapFailureJump){NULL, NULL, NULL});
     process_exit_now(p, reason);
     /* First in, first out: exits spread breadth-first along the links. */
     for (size_t i = 0; i < SCHED->npending_exits; i++) {
@@ -777,6 +780,7 @@ void process_exit(Process *p, Term reason)
     }
     SCHED->npending_exits = 0;
     SCHED->exits_draining = false;
+    heap_set_failure_jump(outer);
 }
 
 static void process_exit_now(Process *p, Term reason)
