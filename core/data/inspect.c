@@ -1219,6 +1219,21 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
             out_char(&o, ']');
             return out_doc(c, &o);
         }
+    } else if (text_is(name, name_len, "Elixir.Date.Range")) {
+        /* Inspect.Date.Range: Date.range(~D[first], ~D[last]), the step after them unless it is 1 */
+        Term first = map_get_atom(m, "first"), last = map_get_atom(m, "last"), step = map_get_atom(m, "step");
+        char a[96], b[96];
+        if (first != TERM_NONE && last != TERM_NONE && term_is_map(first) && term_is_map(last) && term_is_small(step) &&
+            calendar_kind(first) == 'D' && calendar_kind(last) == 'D' && calendar_text(first, 'D', a, sizeof a) &&
+            calendar_text(last, 'D', b, sizeof b)) {
+            char text[256];
+            if (small_value(step) == 1) snprintf(text, sizeof text, "Date.range(~D[%s], ~D[%s])", a, b);
+            else snprintf(text, sizeof text, "Date.range(~D[%s], ~D[%s], %lld)", a, b, (long long)small_value(step));
+            DocOut o;
+            docout_init(&o);
+            out_cstr(&o, text);
+            return out_doc(c, &o);
+        }
     } else if (text_is(name, name_len, "Elixir.Regex")) {
         /* Inspect.Regex: ~r/source/opts, a bare / escaped */
         Term source = map_get_atom(m, "source"), opts = map_get_atom(m, "opts");

@@ -71,6 +71,13 @@ defmodule Calendar.ISO do
     end
   end
 
+  def parse_date("-" <> rest) do
+    case parse_date(rest) do
+      {y, m, d, rest} when y > 0 -> {-y, m, d, rest}
+      _ -> :error
+    end
+  end
+
   def parse_date(_), do: :error
 
   # Parses "HH:MM:SS[.ffffff]"; answers {h, mi, s, {us, p}, rest} or :error.
@@ -169,7 +176,54 @@ defmodule Date do
   def beginning_of_month(%{year: y, month: m}), do: %Date{year: y, month: m, day: 1}
   def end_of_month(%{year: y, month: m}), do: %Date{year: y, month: m, day: Calendar.ISO.days_in_month(y, m)}
 
-  def range(first, last), do: Enum.map(to_days(first)..to_days(last), &from_days/1)
+  def range(%{} = first, %{} = last) do
+    step = if compare(first, last) == :gt, do: -1, else: 1
+    range(first, last, step)
+  end
+
+  def range(%{} = first, %{} = last, step) when is_integer(step) and step != 0 do
+    %Date.Range{first: first, last: last, first_in_iso_days: to_days(first), last_in_iso_days: to_days(last), step: step}
+  end
+
+  def range(first, last, step) do
+    raise ArgumentError,
+          "both dates must have matching calendar and the step must be a non-zero integer, " <>
+            "got: #{inspect(first)}, #{inspect(last)}, #{inspect(step)}"
+  end
+
+  def new!(y, m, d, _calendar), do: new!(y, m, d)
+  def from_erl(erl, _calendar), do: from_erl(erl)
+  def from_erl!(erl, _calendar), do: from_erl!(erl)
+  def from_iso8601(string, _calendar), do: from_iso8601(string)
+  def from_iso8601!(string, _calendar), do: from_iso8601!(string)
+  def to_iso8601(date, :extended), do: to_iso8601(date)
+
+  def to_iso8601(%{year: y, month: m, day: d}, :basic),
+    do: Calendar.ISO.pad(y, 4) <> Calendar.ISO.pad(m, 2) <> Calendar.ISO.pad(d, 2)
+
+  def utc_today(_calendar), do: utc_today()
+  def convert(%{calendar: Calendar.ISO} = date, Calendar.ISO), do: {:ok, date}
+  def convert!(%{calendar: Calendar.ISO} = date, Calendar.ISO), do: date
+  def to_gregorian_days(date), do: to_days(date)
+  def from_gregorian_days(days, _calendar \\ Calendar.ISO) when is_integer(days), do: from_days(days)
+  def months_in_year(_date), do: 12
+  def quarter_of_year(%{month: m}), do: div(m - 1, 3) + 1
+  def year_of_era(%{year: y}) when y > 0, do: {y, 1}
+  def year_of_era(%{year: y}), do: {1 - y, 0}
+
+  # days of the era: from 0001-01-01 on (CE), or back from 0000-12-31 (BCE)
+  def day_of_era(%{year: y} = date) when y > 0, do: {to_days(date) - 365, 1}
+  def day_of_era(date), do: {366 - to_days(date), 0}
+
+  @weekdays [monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7]
+
+  def day_of_week(date, :default), do: day_of_week(date)
+
+  def day_of_week(date, starting_on) when is_atom(starting_on),
+    do: rem(day_of_week(date) - Keyword.fetch!(@weekdays, starting_on) + 7, 7) + 1
+
+  def beginning_of_week(date, starting_on \\ :default), do: add(date, 1 - day_of_week(date, starting_on))
+  def end_of_week(date, starting_on \\ :default), do: add(date, 7 - day_of_week(date, starting_on))
 end
 
 defmodule Time do
@@ -233,6 +287,30 @@ defmodule Time do
 
   defp pow10(0), do: 1
   defp pow10(n), do: 10 * pow10(n - 1)
+
+  def new!(h, mi, s, us, _calendar), do: new!(h, mi, s, us)
+  def from_erl({h, mi, s}, us \\ {0, 0}, _calendar \\ Calendar.ISO), do: new(h, mi, s, us)
+
+  def from_erl!(erl, us \\ {0, 0}, calendar \\ Calendar.ISO) do
+    case from_erl(erl, us, calendar) do
+      {:ok, t} -> t
+      {:error, reason} -> raise ArgumentError, "cannot convert #{inspect(erl)} to time, reason: #{inspect(reason)}"
+    end
+  end
+
+  def from_seconds_after_midnight(seconds, us \\ {0, 0}, _calendar \\ Calendar.ISO) when is_integer(seconds) do
+    s = Integer.mod(seconds, 86_400)
+    %Time{hour: div(s, 3600), minute: div(rem(s, 3600), 60), second: rem(s, 60), microsecond: us}
+  end
+
+  def to_seconds_after_midnight(%{hour: h, minute: mi, second: s, microsecond: {us, _}}), do: {(h * 60 + mi) * 60 + s, us}
+  def to_iso8601(time, :extended), do: to_iso8601(time)
+  def to_iso8601(time, :basic), do: String.replace(to_iso8601(time), ":", "")
+  def utc_now(_calendar), do: utc_now()
+  def convert(%{calendar: Calendar.ISO} = time, Calendar.ISO), do: {:ok, time}
+  def convert!(%{calendar: Calendar.ISO} = time, Calendar.ISO), do: time
+  def from_iso8601(string, _calendar), do: from_iso8601(string)
+  def from_iso8601!(string, _calendar), do: from_iso8601!(string)
 end
 
 defmodule NaiveDateTime do
@@ -254,9 +332,16 @@ defmodule NaiveDateTime do
     end
   end
 
+  # an offset after the time is read and left out, as Elixir does
+  defp naive_zone?(""), do: true
+  defp naive_zone?("Z"), do: true
+  defp naive_zone?(<<sign, h1, h2, ?:, m1, m2>>) when sign in [?+, ?-], do: Enum.all?([h1, h2, m1, m2], &(&1 in ?0..?9))
+  defp naive_zone?(_), do: false
+
   def from_iso8601(string) do
     with {y, m, d, <<sep, rest::binary>>} when sep in [?T, ?\s] <- Calendar.ISO.parse_date(string),
-         {h, mi, s, us, ""} <- Calendar.ISO.parse_time(rest) do
+         {h, mi, s, us, zone} <- Calendar.ISO.parse_time(rest),
+         true <- naive_zone?(zone) do
       new(y, m, d, h, mi, s, us)
     else
       _ -> {:error, :invalid_format}
@@ -297,6 +382,42 @@ defmodule NaiveDateTime do
     np = min(p, Calendar.ISO.unit_precision(unit))
     %{n | microsecond: {Time.truncate_us(us, np), np}}
   end
+
+  def new(y, m, d, h, mi, s, us, _calendar), do: new(y, m, d, h, mi, s, us)
+  def new!(y, m, d, h, mi, s, us, _calendar), do: new!(y, m, d, h, mi, s, us)
+
+  def new!(%{} = date, %{} = time) do
+    case new(date, time) do
+      {:ok, n} -> n
+      {:error, reason} -> raise ArgumentError, "cannot build naive datetime, reason: #{inspect(reason)}"
+    end
+  end
+
+  def from_erl({{y, m, d}, {h, mi, s}}, us \\ {0, 0}, _calendar \\ Calendar.ISO), do: new(y, m, d, h, mi, s, us)
+
+  def from_erl!(erl, us \\ {0, 0}, calendar \\ Calendar.ISO) do
+    case from_erl(erl, us, calendar) do
+      {:ok, n} -> n
+      {:error, reason} -> raise ArgumentError, "cannot convert #{inspect(erl)} to naive datetime, reason: #{inspect(reason)}"
+    end
+  end
+
+  def from_gregorian_seconds(seconds, {us, p} \\ {0, 0}, _calendar \\ Calendar.ISO) when is_integer(seconds),
+    do: from_us(seconds * 1_000_000 + us, p)
+
+  def to_gregorian_seconds(n) do
+    total = to_us(n)
+    {div(total, 1_000_000), rem(total, 1_000_000)}
+  end
+
+  def local_now(_calendar \\ Calendar.ISO), do: utc_now()
+  def utc_now(_calendar), do: utc_now()
+  def to_iso8601(n, :extended), do: to_iso8601(n)
+  def to_iso8601(n, :basic), do: Date.to_iso8601(n, :basic) <> "T" <> Time.to_iso8601(n, :basic)
+  def convert(%{calendar: Calendar.ISO} = n, Calendar.ISO), do: {:ok, n}
+  def convert!(%{calendar: Calendar.ISO} = n, Calendar.ISO), do: n
+  def from_iso8601(string, _calendar), do: from_iso8601(string)
+  def from_iso8601!(string, _calendar), do: from_iso8601!(string)
 end
 
 defmodule DateTime do
@@ -306,6 +427,7 @@ defmodule DateTime do
   def utc_now(_calendar \\ Calendar.ISO), do: from_unix!(System.system_time(:microsecond), :microsecond)
 
   def from_naive(naive, "Etc/UTC"), do: {:ok, from_naive!(naive, "Etc/UTC")}
+  def from_naive(%{} = _naive, time_zone) when is_binary(time_zone), do: {:error, :utc_only_time_zone_database}
 
   def from_naive!(%{} = n, "Etc/UTC") do
     %DateTime{year: n.year, month: n.month, day: n.day, hour: n.hour, minute: n.minute, second: n.second,
@@ -371,9 +493,70 @@ defmodule DateTime do
   def truncate(dt, unit), do: from_naive!(NaiveDateTime.truncate(dt, unit), "Etc/UTC")
   def before?(a, b), do: compare(a, b) == :lt
   def after?(a, b), do: compare(a, b) == :gt
+
+  # Only Etc/UTC is known: Elixir's default Calendar.UTCOnlyTimeZoneDatabase.
+  def add(dt, amount, unit, _time_zone_database), do: add(dt, amount, unit)
+
+  def new(date, time, time_zone \\ "Etc/UTC", _db \\ nil)
+  def new(date, time, "Etc/UTC", _db), do: {:ok, from_naive!(NaiveDateTime.new!(date, time), "Etc/UTC")}
+  def new(_date, _time, _zone, _db), do: {:error, :utc_only_time_zone_database}
+
+  def new!(date, time, time_zone \\ "Etc/UTC", db \\ nil) do
+    case new(date, time, time_zone, db) do
+      {:ok, dt} -> dt
+      {:error, reason} ->
+        raise ArgumentError, "cannot build datetime with #{inspect(date)} and #{inspect(time)}, reason: #{inspect(reason)}"
+    end
+  end
+
+  def now(time_zone, _db \\ nil)
+  def now("Etc/UTC", _db), do: {:ok, utc_now()}
+  def now(_zone, _db), do: {:error, :utc_only_time_zone_database}
+
+  def now!(time_zone, db \\ nil) do
+    case now(time_zone, db) do
+      {:ok, dt} -> dt
+      {:error, reason} ->
+        raise ArgumentError, "cannot get current datetime in #{inspect(time_zone)} time zone, reason: #{inspect(reason)}"
+    end
+  end
+
+  def shift_zone(dt, time_zone, _db \\ nil)
+  def shift_zone(%{time_zone: "Etc/UTC"} = dt, "Etc/UTC", _db), do: {:ok, dt}
+  def shift_zone(_dt, _zone, _db), do: {:error, :utc_only_time_zone_database}
+
+  def shift_zone!(dt, time_zone, db \\ nil) do
+    case shift_zone(dt, time_zone, db) do
+      {:ok, shifted} -> shifted
+      {:error, reason} ->
+        raise ArgumentError, "cannot shift #{inspect(dt)} to #{inspect(time_zone)} time zone, reason: #{inspect(reason)}"
+    end
+  end
+
+  def from_naive(naive, time_zone, _db), do: from_naive(naive, time_zone)
+  def from_naive!(naive, time_zone, _db), do: from_naive!(naive, time_zone)
+  def from_unix(value, unit, _calendar), do: from_unix(value, unit)
+  def from_unix!(value, unit, _calendar), do: from_unix!(value, unit)
+  def to_iso8601(dt, :extended), do: to_iso8601(dt)
+  def to_iso8601(dt, :basic), do: NaiveDateTime.to_iso8601(dt, :basic) <> "Z"
+  def to_gregorian_seconds(dt), do: NaiveDateTime.to_gregorian_seconds(dt)
+
+  def from_gregorian_seconds(seconds, us \\ {0, 0}, calendar \\ Calendar.ISO),
+    do: from_naive!(NaiveDateTime.from_gregorian_seconds(seconds, us, calendar), "Etc/UTC")
+
+  def from_iso8601(string, _calendar_or_format), do: from_iso8601(string)
+  def convert(%{calendar: Calendar.ISO} = dt, Calendar.ISO), do: {:ok, dt}
+  def convert!(%{calendar: Calendar.ISO} = dt, Calendar.ISO), do: dt
 end
 
 defmodule Calendar do
+  def get_time_zone_database, do: Calendar.UTCOnlyTimeZoneDatabase
+  def put_time_zone_database(_database), do: :ok
+  def compatible_calendars?(Calendar.ISO, Calendar.ISO), do: true
+  def compatible_calendars?(_, _), do: false
+  def truncate(microsecond, :microsecond), do: microsecond
+  def truncate({us, p}, :millisecond), do: {div(us, 1000) * 1000, min(p, 3)}
+  def truncate(_microsecond, :second), do: {0, 0}
   # Calendar.strftime/2,3 for the ISO calendar: the common directives
   # (%Y %y %m %d %H %I %M %S %f %p %P %j %u %a %A %b %B %z %Z %%), with
   # the "-" (no padding), "_" (spaces) and "0" modifiers and a width.
@@ -446,4 +629,31 @@ defmodule Calendar do
 
   defp padded(n, :none, _width), do: Integer.to_string(n)
   defp padded(n, pad, width), do: String.pad_leading(Integer.to_string(n), width, pad)
+end
+
+defmodule Date.Range do
+  # Date.range/2,3: dates first..last by step days, walked by their ISO day
+  # numbers. C shows it as Date.range(first, last[, step]).
+  defstruct [:first, :last, :first_in_iso_days, :last_in_iso_days, :step]
+end
+
+defmodule Enumerable.Date.Range do
+  def reduce(%Date.Range{first_in_iso_days: a, last_in_iso_days: b, step: step}, acc, fun) do
+    days = if (step > 0 and a > b) or (step < 0 and a < b), do: [], else: Enum.to_list(a..b//step)
+    Enumerable.reduce(days, acc, fn day, acc -> fun.(Date.from_gregorian_days(day), acc) end)
+  end
+
+  def count(%Date.Range{first_in_iso_days: a, last_in_iso_days: b, step: step}),
+    do: {:ok, if((step > 0 and a > b) or (step < 0 and a < b), do: 0, else: div(b - a, step) + 1)}
+
+  def member?(%Date.Range{first_in_iso_days: a, last_in_iso_days: b, step: step}, %Date{} = date) do
+    day = Date.to_gregorian_days(date)
+    {lo, hi} = if step > 0, do: {a, b}, else: {b, a}
+    {:ok, day >= lo and day <= hi and rem(day - a, step) == 0}
+  end
+
+  def member?(_range, _other), do: {:ok, false}
+  def slice(_range), do: {:error, __MODULE__}
+  def __impl__(:for), do: Date.Range
+  def __impl__(:protocol), do: Enumerable
 end
