@@ -396,6 +396,7 @@ static void bridge_init(Bridge *b, Heap *h, Term top, Term docs)
     b->hook.impl = bridge_impl;
     b->hook.doc = bridge_doc;
     b->hook.ctx = b;
+    b->hook.builtin_types = module_builtin_impl_overridden();
     b->heap = h;
     b->top = top;
     b->docs = docs;

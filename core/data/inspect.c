@@ -1337,6 +1337,18 @@ static const Doc *to_doc(Ctx *c, Term t, long limit, CharlistsMode charlists)
 static const Doc *to_doc_plain(Ctx *c, Term t, long limit, CharlistsMode charlists)
 {
     char buf[96];
+    const InspectCustom *h = c->o->custom;
+    if (h && h->builtin_types && !(term_is_map(t) && map_get(t, ATOM___struct__) != TERM_NONE)) {
+        /* a program's own Inspect for this built-in type */
+        const Term *fields = NULL;
+        size_t nfields = 0;
+        if (h->impl(h->ctx, c->arena, t, TERM_NONE, &fields, &nfields) == INSPECT_IMPL_ELIXIR) {
+            const Doc *d = h->doc(h->ctx, c->arena, t, limit);
+            if (!c->stream) return d;
+            doc_format(d, DOC_WIDTH_INFINITY, c->stream);
+            return &streamed;
+        }
+    }
     switch (term_tag(t)) {
     case TAG_SMALL:
         return integer_doc(c, t);

@@ -35,6 +35,9 @@ typedef struct InspectCustom {
      * limit it is inspected with (-1: :infinity). */
     const Doc *(*doc)(void *ctx, DocArena *a, Term t, long limit);
     void *ctx;
+    /* impl is asked for every term, not only structs (a program has its
+     * own Inspect for a built-in type); module is then TERM_NONE */
+    bool builtin_types;
 } InspectCustom;
 typedef enum { BINARIES_INFER, BINARIES_AS_BINARIES, BINARIES_AS_STRINGS } BinariesMode;
 

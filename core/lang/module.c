@@ -3,6 +3,7 @@
 
 #include <malloc.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "atom.h"
 #include "fatal.h"
@@ -22,6 +23,7 @@ typedef struct ModuleTable {
     size_t nall, all_cap;
     void **owned; /* see module_own */
     size_t nowned, owned_cap;
+    bool builtin_impl_overridden; /* see module_builtin_impl_overridden */
 } ModuleTable;
 
 #define MODULES (rt->modules)
@@ -133,8 +135,29 @@ Function *module_function(Module *m, Term name, uint32_t arity)
     return f;
 }
 
+/* Whether `m` is a program's own implementation of String.Chars, List.Chars
+ * or Inspect for a built-in type (the library's come from core/lib/). */
+static bool overrides_builtin_impl(const Module *m)
+{
+    static const char *const protocols[] = {"Elixir.String.Chars.", "Elixir.List.Chars.", "Elixir.Inspect.", NULL};
+    static const char *const types[] = {"Atom", "BitString", "Integer", "Float", "List", "Map", "Tuple",
+                                        "Function", "PID", "Port", "Reference", NULL};
+    if (m->file && !strncmp(m->file, "core/lib/", 9)) return false;
+    const char *name = atom_text(m->name);
+    for (int i = 0; protocols[i]; i++) {
+        size_t n = strlen(protocols[i]);
+        if (strncmp(name, protocols[i], n)) continue;
+        for (int j = 0; types[j]; j++)
+            if (!strcmp(name + n, types[j])) return true;
+    }
+    return false;
+}
+
+bool module_builtin_impl_overridden(void) { return MODULES->builtin_impl_overridden; }
+
 void module_install(Module *m)
 {
+    if (overrides_builtin_impl(m)) MODULES->builtin_impl_overridden = true;
     size_t b = module_bucket(m->name);
     Module **slot = &MODULES->buckets[b];
     while (*slot && (*slot)->name != m->name) slot = &(*slot)->next;

@@ -91,6 +91,10 @@ Function *module_function(Module *m, Term name, uint32_t arity);
 Function *module_find_function(const Module *m, Term name, uint32_t arity);
 /* Makes `m` the current version of its name. */
 void module_install(Module *m);
+/* Whether a program has defined its own String.Chars, List.Chars or
+ * Inspect implementation for a built-in type (Integer, Atom, List, ...):
+ * until one does, C converts and shows those types itself. */
+bool module_builtin_impl_overridden(void);
 Module *module_lookup(Term name);
 /* Calls fn for every loaded module (not the library's unloaded ones). */
 void module_each(void (*fn)(void *ctx, Module *m), void *ctx);
