@@ -197,4 +197,59 @@ defmodule :lists do
   defp join_loop(_sep, []), do: []
   defp join_loop(sep, [h | t]), do: [sep, h | join_loop(sep, t)]
 
+
+  # ---- merging sorted lists ---------------------------------------------------------
+
+  def merge(lists) when is_list(lists), do: :lists.foldl(fn l, acc -> :lists.merge(acc, l) end, [], lists)
+  def merge(fun, l1, l2) when is_function(fun, 2) and is_list(l1) and is_list(l2), do: merge_by(fun, l1, l2, [])
+  def merge3(l1, l2, l3), do: :lists.merge(:lists.merge(l1, l2), l3)
+  def rmerge(l1, l2), do: merge_by(&(&1 >= &2), l1, l2, [])
+  def rmerge(fun, l1, l2) when is_function(fun, 2), do: merge_by(fn a, b -> fun.(b, a) end, l1, l2, [])
+  def rmerge3(l1, l2, l3), do: rmerge(rmerge(l1, l2), l3)
+  def umerge(lists) when is_list(lists), do: :lists.foldl(fn l, acc -> umerge(acc, l) end, [], lists)
+  def umerge(l1, l2), do: umerge_by(&(&1 <= &2), l1, l2, [])
+  def umerge(fun, l1, l2) when is_function(fun, 2), do: umerge_by(fun, l1, l2, [])
+  def umerge3(l1, l2, l3), do: umerge(umerge(l1, l2), l3)
+  def rumerge(l1, l2), do: umerge_by(&(&1 >= &2), l1, l2, [])
+  def rumerge(fun, l1, l2) when is_function(fun, 2), do: umerge_by(fn a, b -> fun.(b, a) end, l1, l2, [])
+  def rumerge3(l1, l2, l3), do: rumerge(rumerge(l1, l2), l3)
+  def keymerge(n, l1, l2), do: merge_by(&(:erlang.element(n, &1) <= :erlang.element(n, &2)), l1, l2, [])
+  def rkeymerge(n, l1, l2), do: merge_by(&(:erlang.element(n, &1) >= :erlang.element(n, &2)), l1, l2, [])
+  def ukeymerge(n, l1, l2), do: ukeymerge_by(n, &(&1 <= &2), l1, l2, [])
+  def rukeymerge(n, l1, l2), do: ukeymerge_by(n, &(&1 >= &2), l1, l2, [])
+  def zf(fun, list), do: filtermap(fun, list)
+
+  # `before.(a, b)`: a comes first (ties take the first list's element)
+  defp merge_by(_before, [], l2, acc), do: :lists.reverse(acc, l2)
+  defp merge_by(_before, l1, [], acc), do: :lists.reverse(acc, l1)
+
+  defp merge_by(before, [a | t1] = l1, [b | t2] = l2, acc) do
+    if before.(a, b), do: merge_by(before, t1, l2, [a | acc]), else: merge_by(before, l1, t2, [b | acc])
+  end
+
+  # as merge_by, an element of the second list equal to one of the first left out
+  defp umerge_by(_before, [], l2, acc), do: :lists.reverse(acc, l2)
+  defp umerge_by(_before, l1, [], acc), do: :lists.reverse(acc, l1)
+
+  defp umerge_by(before, [a | t1] = l1, [b | t2] = l2, acc) do
+    cond do
+      a == b -> umerge_by(before, t1, t2, [a | acc])
+      before.(a, b) -> umerge_by(before, t1, l2, [a | acc])
+      true -> umerge_by(before, l1, t2, [b | acc])
+    end
+  end
+
+  defp ukeymerge_by(_n, _before, [], l2, acc), do: :lists.reverse(acc, l2)
+  defp ukeymerge_by(_n, _before, l1, [], acc), do: :lists.reverse(acc, l1)
+
+  defp ukeymerge_by(n, before, [a | t1] = l1, [b | t2] = l2, acc) do
+    ka = :erlang.element(n, a)
+    kb = :erlang.element(n, b)
+
+    cond do
+      ka == kb -> ukeymerge_by(n, before, t1, t2, [a | acc])
+      before.(ka, kb) -> ukeymerge_by(n, before, t1, l2, [a | acc])
+      true -> ukeymerge_by(n, before, l1, t2, [b | acc])
+    end
+  end
 end

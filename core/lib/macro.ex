@@ -33,6 +33,10 @@ defmodule Macro do
 
     {ast, acc} =
       case ast do
+        {form, meta, args} when is_atom(form) and is_list(args) ->
+          {args, acc} = Enum.map_reduce(args, acc, &traverse(&1, &2, pre, post))
+          {{form, meta, args}, acc}
+
         {form, meta, args} when is_list(args) ->
           {form, acc} = traverse(form, acc, pre, post)
           {args, acc} = Enum.map_reduce(args, acc, &traverse(&1, &2, pre, post))
@@ -52,6 +56,129 @@ defmodule Macro do
 
     post.(ast, acc)
   end
+
+  # ---- names ------------------------------------------------------------------
+
+  # "FooBar" -> "foo_bar", "Foo.Bar" -> "foo/bar": an underscore before a
+  # capital that follows a lowercase letter, digit or underscore, or that
+  # starts a new word after capitals (HTTPServer -> http_server).
+  def underscore(atom) when is_atom(atom) do
+    "Elixir." <> rest = Atom.to_string(atom)
+    underscore(rest)
+  end
+
+  def underscore(string) when is_binary(string) do
+    chars = String.to_charlist(string)
+    underscore_chars(chars, nil, []) |> :lists.reverse() |> List.to_string()
+  end
+
+  defp underscore_chars([], _prev, acc), do: acc
+  defp underscore_chars([?. | rest], _prev, acc), do: underscore_chars(rest, ?., [?/ | acc])
+
+  defp underscore_chars([c | rest], prev, acc) when c in ?A..?Z do
+    next = List.first(rest)
+    word_start =
+      prev != nil and prev != ?. and
+        (prev not in ?A..?Z or (next != nil and next in ?a..?z))
+
+    acc = if word_start, do: [?_ | acc], else: acc
+    underscore_chars(rest, c, [c + 32 | acc])
+  end
+
+  defp underscore_chars([c | rest], _prev, acc), do: underscore_chars(rest, c, [c | acc])
+
+  # "foo_bar" -> "FooBar", "foo/bar" -> "Foo.Bar": each word's first letter
+  # upcased, underscores dropped.
+  def camelize(string) when is_binary(string) do
+    string
+    |> String.split("/")
+    |> Enum.map_join(".", fn segment ->
+      segment |> String.split("_", trim: true) |> Enum.map_join(&upcase_first/1)
+    end)
+  end
+
+  defp upcase_first(<<c, rest::binary>>) when c in ?a..?z, do: <<c - 32, rest::binary>>
+  defp upcase_first(word), do: word
+
+  # ---- calls and their arguments --------------------------------------------------
+
+  def decompose_call({{:., _, [remote, fun]}, _, args}) when is_atom(fun) and is_list(args), do: {remote, fun, args}
+  def decompose_call({name, _, args}) when is_atom(name) and is_list(args), do: {name, args}
+  def decompose_call({name, _, context}) when is_atom(name) and is_atom(context), do: {name, []}
+  def decompose_call(_), do: :error
+
+  def unique_var(var, context) when is_atom(var) and is_atom(context),
+    do: {var, [counter: :erlang.unique_integer([:positive])], context}
+
+  def generate_arguments(0, context) when is_atom(context), do: []
+
+  def generate_arguments(amount, context) when is_integer(amount) and amount > 0 and is_atom(context),
+    do: for(i <- 1..amount, do: {String.to_atom("arg#{i}"), [], context})
+
+  def update_meta({left, meta, right}, fun) when is_list(meta), do: {left, fun.(meta), right}
+  def update_meta(other, _fun), do: other
+
+  def pipe(expr, {:&, _, _} = call_args, _integer),
+    do: raise(ArgumentError, "cannot pipe #{to_string(expr)} into #{to_string(call_args)}, the :& operator can only take a function")
+
+  def pipe(expr, {call, meta, context}, 0) when is_atom(call) and is_atom(context), do: {call, meta, [expr]}
+  def pipe(expr, {call, meta, args}, integer) when is_list(args), do: {call, meta, List.insert_at(args, integer, expr)}
+
+  def pipe(expr, call_args, _integer),
+    do: raise(ArgumentError, "cannot pipe #{to_string(expr)} into #{to_string(call_args)}")
+
+  def unpipe(expr), do: :lists.reverse(unpipe(expr, []))
+  defp unpipe({:|>, _, [left, right]}, acc), do: [{right, 0} | unpipe(left, acc)]
+  defp unpipe(other, acc), do: [{other, 0} | acc]
+
+  # ---- what a quoted term is ----------------------------------------------------
+
+  @binary_operators [:===, :!==, :==, :!=, :<=, :>=, :&&, :||, :<>, :++, :--, :"//", :"\\\\", :"::", :<-, :.., :|>, :=~,
+                     :<, :>, :+, :-, :*, :/, :=, :|, :and, :or, :when, :in, :"~>>", :"<<~", :"~>", :"<~",
+                     :"<~>", :"<|>", :"<<<", :">>>", :"|||", :"&&&", :"^^^", :"+++", :"---"]
+  @unary_operators [:!, :^, :not, :+, :-, :"~~~", :&, :@]
+
+  def operator?(name, 2) when is_atom(name), do: name in @binary_operators
+  def operator?(name, 1) when is_atom(name), do: name in @unary_operators
+  def operator?(name, arity) when is_atom(name) and is_integer(arity), do: false
+
+  @special_any [:__block__, :->, :<<>>, :{}, :%{}, :fn, :super, :for, :with, :__aliases__]
+  @special_fixed [&: 1, ^: 1, =: 2, %: 2, "::": 2, .: 2, alias: 1, alias: 2, require: 1, require: 2, import: 1,
+                  import: 2, quote: 1, quote: 2, unquote: 1, unquote_splicing: 1, cond: 1, case: 2, try: 1,
+                  receive: 1, __CALLER__: 0, __DIR__: 0, __ENV__: 0, __MODULE__: 0, __STACKTRACE__: 0]
+
+  def special_form?(name, arity) when is_atom(name) and is_integer(arity),
+    do: name in @special_any or {name, arity} in @special_fixed
+
+  def quoted_literal?({:__aliases__, _, args}), do: quoted_literal?(args)
+  def quoted_literal?({:%, _, [left, right]}), do: quoted_literal?(left) and quoted_literal?(right)
+  def quoted_literal?({:%{}, _, args}), do: quoted_literal?(args)
+  def quoted_literal?({:{}, _, args}), do: quoted_literal?(args)
+  def quoted_literal?({left, right}), do: quoted_literal?(left) and quoted_literal?(right)
+  def quoted_literal?(list) when is_list(list), do: Enum.all?(list, &quoted_literal?/1)
+  def quoted_literal?(term), do: is_atom(term) or is_number(term) or is_binary(term)
+
+  # :ok for a valid quoted expression, else {:error, the first part that is not}
+  def validate(expr) do
+    case find_invalid(expr) do
+      nil -> :ok
+      bad -> {:error, bad}
+    end
+  end
+
+  defp find_invalid({left, right}), do: find_invalid(left) || find_invalid(right)
+
+  defp find_invalid({left, meta, right}) when is_list(meta) and (is_atom(right) or is_list(right)),
+    do: find_invalid(left) || find_invalid(right)
+
+  defp find_invalid(list) when is_list(list), do: Enum.find_value(list, &find_invalid/1)
+  defp find_invalid(pid) when is_pid(pid), do: nil
+  defp find_invalid(term) when is_atom(term) or is_number(term) or is_binary(term), do: nil
+  defp find_invalid(other), do: other
+
+  # the nodes in the order prewalk/postwalk visit them
+  def prewalker(ast), do: ast |> prewalk([], fn node, acc -> {node, [node | acc]} end) |> elem(1) |> :lists.reverse()
+  def postwalker(ast), do: ast |> postwalk([], fn node, acc -> {node, [node | acc]} end) |> elem(1) |> :lists.reverse()
 end
 
 defmodule Macro.Env do

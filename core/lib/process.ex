@@ -73,6 +73,7 @@ defmodule Process do
 
   def get(), do: :erlang.get()
   def get_keys(), do: :erlang.get_keys()
+  def get_keys(value), do: for({k, v} <- :erlang.get(), v === value, do: k)
   def delete(key), do: nilify(:erlang.erase(key))
   def hibernate(mod, fun, args), do: apply(mod, fun, args)
 end

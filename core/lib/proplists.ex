@@ -106,6 +106,8 @@ defmodule :proplists do
     )
   end
 
+  def to_map(list, stages) when is_list(list), do: to_map(normalize(list, stages))
+
   def from_map(map) when is_map(map), do: :maps.to_list(map)
 
   def substitute_aliases(aliases, list) do
