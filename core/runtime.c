@@ -586,11 +586,13 @@ static char *call_elixir_text(const char *module, const char *fun, const Term *a
 {
     Module *m = module_lookup(atom_from_cstr(module));
     Function *f = m ? module_find_function(m, atom_from_cstr(fun), nargs) : NULL;
-    if (!f) return NULL;
+    /* no process to run it (the evaluator was killed): C says what it can */
+    Process *p = sched_evaluator();
+    if (!f || !p) return NULL;
     Heap h;
     heap_init(&h, 256);
     Term cls, reason, stack;
-    Term r = vm_eval_in(sched_evaluator(), f, args, nargs, &h, &cls, &reason, &stack);
+    Term r = vm_eval_in(p, f, args, nargs, &h, &cls, &reason, &stack);
     char *out = NULL;
     const uint8_t *bytes;
     size_t len;
@@ -1238,8 +1240,12 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
         } else if (st != VM_DONE) {
             runtime_idle();
             r = result_text(GENLAB_RESULT_ERROR, shell_format_error(g, p->exc_class, p->exc_reason, p->exc_stacktrace));
-            /* the formatting ran in p too, where Ctrl-C may have stopped it */
-            if (p->status == PROC_EXITED) interrupted = true;
+            if (p->status == PROC_EXITED) {
+                /* the formatting (a message/1) ran in p too, where Ctrl-C stopped it */
+                genlab_result_free(&r);
+                interrupted = true;
+                r = result_text(GENLAB_RESULT_ERROR, xstrndup("** (EXIT) interrupted\n\n", 24));
+            }
         }
     }
     if (interrupted) p = shell_replace_keeping(p, saved_root);
