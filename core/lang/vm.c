@@ -1120,8 +1120,9 @@ Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap
     p->exc_stacktrace = term_copy(&p->heap, kept[2]);
     vm->result = term_copy(&p->heap, kept[3]);
     heap_release(&keep);
-    /* the clock already moved for the call's work: p's own slice must not count it again */
-    p->reductions = reductions;
+    /* the clock already moved for the call's work: the slice p is in the
+     * middle of must not count it again */
+    if (mid_slice) p->reductions = reductions;
     if (!mid_slice && p->exit_pending && p->status != PROC_EXITED) {
         /* an exit signal reached it while it ran the call: it dies now */
         p->exit_pending = false;
