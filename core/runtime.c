@@ -208,9 +208,18 @@ static bool lib_autoload(Term name)
         if (HOST->lib_modules[i].name == name) {
             if (HOST->lib_modules[i].file->loaded) return false;
             if (HOST->lib_modules[i].file->shell_only && !shell_session_open()) return false;
+            /* A file compiled from source (no image) may run Elixir in the
+             * process whose call needs the module (a `use`, a macro): a
+             * native or the VM's call that waits on this lookup may hold
+             * terms of that process in C variables, so it is not collected
+             * until the load is done. */
+            Process *p = sched_current();
+            size_t live = p ? p->heap.live_words : 0;
+            if (p) p->heap.live_words = SIZE_MAX / 4;
             HOST->load_depth++;
             lib_load_file(HOST->lib_modules[i].file);
             if (--HOST->load_depth == 0) lib_retry_deferred();
+            if (p && p->status != PROC_EXITED) p->heap.live_words = live;
             return true;
         }
     return false;
@@ -603,9 +612,17 @@ static char *call_elixir_text(const char *module, const char *fun, const Term *a
 
 char *runtime_format_exception(Term cls, Term reason, Term stack)
 {
-    Term args[3] = {cls, reason, stack};
+    /* kept aside: formatting runs in the evaluating process, which may
+     * collect the heap these live in */
+    Heap keep;
+    heap_init(&keep, 64);
+    Term args[3] = {cls, term_copy(&keep, reason), term_copy(&keep, stack)};
+    reason = args[1];
     char *text = call_elixir_text("Elixir.Exception", "format", args, 3);
-    if (text) return text;
+    if (text) {
+        heap_release(&keep);
+        return text;
+    }
     InspectOpts o;
     inspect_opts_default(&o);
     char *shown = inspect_to_cstring(reason, &o, NULL);
@@ -613,6 +630,7 @@ char *runtime_format_exception(Term cls, Term reason, Term stack)
     char *out = xmalloc(n);
     snprintf(out, n, "** (%s) %s", cls == ATOM_error ? "ErlangError" : atom_text(cls), shown);
     free(shown);
+    heap_release(&keep);
     return out;
 }
 
@@ -734,9 +752,11 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
         names.names = chunks[i].out_names;
         names.count = chunks[i].nout;
     }
-    Term *values = xmalloc(sizeof *values);
-    values[0] = ATOM_nil;
-    size_t nvalues = 1;
+    /* The bindings between chunks, {value, binding values...}, stay in
+     * p->host_root, a root of p's collections: a module body compiled
+     * between two chunks runs in p and may collect its heap. */
+    p->host_root = tuple_from(&p->heap, 1, (Term[]){ATOM_nil});
+    Term *values = NULL;
     i = 0;
     for (Term l = items; status == 0 && term_is_cons(l); l = cons_tail(l), i++) {
         Term expr = cons_head(l);
@@ -756,6 +776,9 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             continue;
         }
         Chunk *chunk = &chunks[i];
+        size_t nvalues = tuple_size(p->host_root);
+        values = xrealloc(values, nvalues * sizeof(Term));
+        memcpy(values, tuple_elems(p->host_root), nvalues * sizeof(Term));
         VmStatus st = run_function(p, chunk->fn, values, (uint32_t)nvalues);
         if (sched_halted(NULL)) break;
         if (st == VM_KILLED) {
@@ -775,10 +798,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
         if (gc_due(p)) gc_collect(p, 0);
         /* {value, binding values...} in chunk->out_names order: the next
          * chunk's arguments */
-        Term result = p->vm->result;
-        values = xrealloc(values, (chunk->nout + 1) * sizeof(Term));
-        memcpy(values, tuple_elems(result), (chunk->nout + 1) * sizeof(Term));
-        nvalues = chunk->nout + 1;
+        p->host_root = p->vm->result;
     }
     for (size_t k = 0; k < nitems; k++) free(chunks[k].out_names);
     free(chunks);
@@ -1009,9 +1029,13 @@ static GenlabResult result_text(GenlabResultKind kind, char *text)
 
 static char *shell_format_error(Genlab *g, Term cls, Term reason, Term stack)
 {
-    Term args[3] = {cls, reason, stack};
+    /* kept aside: formatting runs in the shell process, which may collect */
+    Heap keep;
+    heap_init(&keep, 64);
+    Term args[3] = {cls, term_copy(&keep, reason), term_copy(&keep, stack)};
     char *text = call_elixir_text("genlab_cli", "format_shell_error", args, 3);
-    if (!text) text = runtime_format_exception(cls, reason, stack);
+    if (!text) text = runtime_format_exception(cls, args[1], args[2]);
+    heap_release(&keep);
     if (!g->colors) return text;
     /* IEx's eval_error colour */
     size_t n = strlen(text) + 16;

@@ -910,6 +910,9 @@ static VmStatus run_slice(Process *p, Process *main)
     VmStatus st = SCHED->hooks.run(p, SLICE_REDUCTIONS);
     SCHED->current = NULL;
     SCHED->now_ps += (p->reductions - before) * SCHED->cpu_ps; /* work takes time */
+    /* an exit signal that came while a host call of p ran, with p in the
+     * middle of a call that does not look (a module it had to load) */
+    if (__builtin_expect(p->exit_pending, 0) && st != VM_KILLED && !host_call_of(p)) st = VM_KILLED;
     switch (st) {
     case VM_KILLED:
         p->exit_pending = false;
