@@ -1155,7 +1155,30 @@ Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err)
 
 /* ---- top-level chunks ---------------------------------------------------------------------- */
 
+static bool compile_chunk_in(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err);
+
+/* A chunk may compile while another is compiling: a macro the other
+ * expands runs in a process (vm_eval_in) while the others run, and any of
+ * them may compile code (Code.eval_string). The top-level environment
+ * they share goes back to where the outer one had it. */
 bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err)
+{
+    ModCtx *m = &COMPILE->toplevel;
+    const char *file0 = m->file;
+    CompileError *err0 = m->err;
+    jmp_buf *on_error0 = m->on_error;
+    uint32_t nesting0 = m->nesting;
+    bool ok = compile_chunk_in(ast, file, bindings, out, err);
+    if (on_error0) {
+        m->file = file0;
+        m->err = err0;
+        m->on_error = on_error0;
+        m->nesting = nesting0;
+    }
+    return ok;
+}
+
+static bool compile_chunk_in(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err)
 {
     jmp_buf on_error;
     /* Top-level code compiles in the persistent top-level environment. */
