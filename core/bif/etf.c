@@ -7,6 +7,7 @@
  * explicit stacks, never the C stack, so depth is not a limit. Closures are
  * not encoded (badarg). Compression is zlib's deflate, as the BEAM's. */
 #include <gmp.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -676,6 +677,43 @@ static bool etf_decode(Reader *r, Heap *h, bool safe, Term *result)
     return ok;
 }
 
+/* Inflates a zlib stream that claims to hold `raw` bytes into a buffer
+ * with one free byte in front (for the version byte); NULL unless it holds
+ * exactly that. The buffer grows with what the stream really yields, never
+ * to the claimed size up front: a forged size of 4 GB costs nothing.
+ * *consumed is the length of the stream. */
+static uint8_t *inflate_claimed(const uint8_t *z, size_t zn, size_t raw, size_t *consumed)
+{
+    z_stream s;
+    memset(&s, 0, sizeof s);
+    if (zn > UINT_MAX || inflateInit(&s) != Z_OK) return NULL;
+    size_t cap = raw < 4096 ? raw : 4096;
+    uint8_t *buf = xmalloc(cap + 1);
+    s.next_in = (Bytef *)(uintptr_t)z;
+    s.avail_in = (uInt)zn;
+    int rc;
+    for (;;) {
+        s.next_out = buf + 1 + s.total_out;
+        s.avail_out = (uInt)(cap - s.total_out);
+        rc = inflate(&s, Z_NO_FLUSH);
+        if (rc == Z_STREAM_END || (rc != Z_OK && rc != Z_BUF_ERROR)) break;
+        if (s.avail_out > 0 || cap == raw) { /* the input ran out, or it holds more than it claims */
+            rc = Z_DATA_ERROR;
+            break;
+        }
+        cap = cap > raw / 2 ? raw : cap * 2;
+        buf = xrealloc(buf, cap + 1);
+    }
+    bool ok = rc == Z_STREAM_END && s.total_out == raw;
+    *consumed = s.total_in;
+    inflateEnd(&s);
+    if (!ok) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
 static Term binary_to_term(Process *p, Term bin, bool safe, bool used)
 {
     const uint8_t *bytes;
@@ -685,15 +723,11 @@ static Term binary_to_term(Process *p, Term bin, bool safe, bool used)
     size_t consumed = 0;
     if (size >= 6 && bytes[0] == ETF_VERSION && bytes[1] == COMPRESSED) {
         /* 80, the size, then zlib's stream: decoded as if it were plain */
-        uLongf raw = ((uLongf)bytes[2] << 24) | ((uLongf)bytes[3] << 16) | ((uLongf)bytes[4] << 8) | bytes[5];
-        inflated = xmalloc(raw + 1);
+        size_t raw = ((size_t)bytes[2] << 24) | ((size_t)bytes[3] << 16) | ((size_t)bytes[4] << 8) | bytes[5];
+        size_t zlen;
+        inflated = inflate_claimed(bytes + 6, size - 6, raw, &zlen);
+        if (!inflated) return process_badarg_at(p, 1, "invalid external representation of a term");
         inflated[0] = ETF_VERSION;
-        uLongf got = raw;
-        uLong zlen = (uLong)(size - 6);
-        if (uncompress2(inflated + 1, &got, bytes + 6, &zlen) != Z_OK || got != raw) {
-            free(inflated);
-            return process_badarg_at(p, 1, "invalid external representation of a term");
-        }
         consumed = 6 + zlen;
         bytes = inflated;
         size = raw + 1;
