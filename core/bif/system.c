@@ -205,24 +205,22 @@ static Term errors_format_error(Process *p, const Term *a)
     size_t arity;
     if (!term_is_atom(module) || module == atom_from_cstr("genlab") || !bif_list_length(args, &arity) || arity > 16)
         return empty;
+    Term argv[16];
+    size_t i = 0;
+    for (Term l = args; term_is_cons(l); l = cons_tail(l)) argv[i++] = cons_head(l);
     /* The VM recorded the blame when the native raised: no need to run it
      * again (which could repeat a side effect, e.g. an :ets.insert). */
-    for (Term o = tuple_get(entry, 3); term_is_cons(o); o = cons_tail(o)) {
-        Term kv = cons_head(o);
-        if (!term_is_tuple(kv) || tuple_size(kv) != 2 || tuple_get(kv, 0) != atom_from_cstr("error_info") || !term_is_map(tuple_get(kv, 1)))
-            continue;
-        Term blame = map_get(tuple_get(kv, 1), atom_from_cstr("genlab_blame"));
-        if (blame != TERM_NONE && term_is_tuple(blame) && tuple_size(blame) == 2 && small_value(tuple_get(blame, 0)) > 0)
-            return map_put(&p->heap, empty, tuple_get(blame, 0), tuple_get(blame, 1));
+    int blamed_arg;
+    const char *blamed_why;
+    if (native_blame_find(module, name, (uint32_t)arity, argv, &blamed_arg, &blamed_why)) {
+        if (blamed_arg <= 0) return empty;
+        return map_put(&p->heap, empty, small_make(blamed_arg), binary_new(&p->heap, blamed_why, strlen(blamed_why)));
     }
     /* a limit blames no argument, and running a spawn again would log
      * "Too many processes" twice (or spawn) */
     if (a[0] == ATOM_system_limit) return empty;
     NativeFn fn = native_lookup(module, name, (int)arity);
     if (!fn) return empty;
-    Term argv[16];
-    size_t i = 0;
-    for (Term l = args; term_is_cons(l); l = cons_tail(l)) argv[i++] = cons_head(l);
 
     Term saved_class = p->exc_class, saved_reason = p->exc_reason, saved_stack = p->exc_stacktrace;
     int saved_arg = p->exc_arg;

@@ -18,9 +18,19 @@ typedef struct NativeSlot {
 
 /* The active runtime's natives (state.h). The table is keyed by atoms,
  * which are the runtime's own, so every runtime builds its own. */
+/* See native_blame_record. */
+#define NATIVE_BLAMES 8
+typedef struct NativeBlame {
+    uint64_t key; /* blame_key of the call; 0 = unused */
+    int arg;
+    const char *why;
+} NativeBlame;
+
 typedef struct NativeTable {
     NativeSlot *slots;
     size_t slot_capacity, slot_count;
+    NativeBlame blames[NATIVE_BLAMES]; /* the latest raises, a ring */
+    unsigned next_blame;
 } NativeTable;
 
 #define NATIVES (rt->natives)
@@ -96,4 +106,38 @@ void native_table_free(void)
     free(NATIVES->slots);
     free(NATIVES);
     NATIVES = NULL;
+}
+
+/* A call's key: the native and, for each argument, the argument itself if
+ * it is immediate, else its kind and size (a boxed object's header word),
+ * so that the key costs the same whatever the arguments' size. */
+static uint64_t blame_key(Term module, Term name, uint32_t nargs, const Term *args)
+{
+    uint64_t h = (uint64_t)slot_hash(module, name, (int)nargs);
+    for (uint32_t i = 0; i < nargs; i++) {
+        Term a = args[i];
+        uint64_t w = term_tag(a) == TAG_BOXED ? boxed_ptr(a)[0] : term_tag(a) == TAG_CONS ? TAG_CONS : a;
+        h = (h ^ w) * 0x100000001B3ULL;
+    }
+    return h | 1;
+}
+
+void native_blame_record(Term module, Term name, uint32_t nargs, const Term *args, int arg, const char *why)
+{
+    NativeBlame *b = &NATIVES->blames[NATIVES->next_blame++ % NATIVE_BLAMES];
+    *b = (NativeBlame){blame_key(module, name, nargs, args), arg, why};
+}
+
+bool native_blame_find(Term module, Term name, uint32_t nargs, const Term *args, int *arg, const char **why)
+{
+    uint64_t key = blame_key(module, name, nargs, args);
+    for (unsigned i = 1; i <= NATIVE_BLAMES; i++) {
+        const NativeBlame *b = &NATIVES->blames[(NATIVES->next_blame - i) % NATIVE_BLAMES];
+        if (b->key == key) {
+            *arg = b->arg;
+            *why = b->why;
+            return true;
+        }
+    }
+    return false;
 }

@@ -46,6 +46,16 @@ NativeFn native_lookup(Term module, Term name, int arity);
 /* Whether any native is registered under `module` (so that
  * :erlang.module_loaded(:lists) is true). A linear scan: not for hot paths. */
 bool native_module_known(Term module);
+/* Which argument a native blamed, and why (process_badarg_at: `why` is a
+ * static string), when it raised in a call of module.name(args), kept
+ * aside for Exception's format_error (bif/system.c), so that the stack
+ * trace's error_info stays OTP's %{module: :erl_erts_errors} and the native
+ * need not run again (it could repeat a side effect). Only the latest few
+ * raises are kept, as an error is formatted soon after it is raised; one
+ * not found (false) is worked out by calling the native again. Calls whose
+ * boxed arguments differ only in content may be taken for each other. */
+void native_blame_record(Term module, Term name, uint32_t nargs, const Term *args, int arg, const char *why);
+bool native_blame_find(Term module, Term name, uint32_t nargs, const Term *args, int *arg, const char **why);
 /* Gives the active runtime (state.h) an empty table, if it has none; the
  * runtime registers the library's tables (bif/bif.h) in it.
  * native_table_free frees it. */

@@ -188,11 +188,7 @@ static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const 
     Term st = vm_stacktrace(p);
     if (p->exc_class != ATOM_error) return st;
     Term info_map = map_from_pairs(h, 1, (Term[]){atom_from_cstr("module")}, (Term[]){atom_from_cstr("erl_erts_errors")});
-    if (p->exc_why) {
-        /* which argument the native blamed and why, for format_error */
-        Term blame = tuple2(h, small_make(p->exc_arg), binary_new(h, p->exc_why, strlen(p->exc_why)));
-        info_map = map_put(h, info_map, atom_from_cstr("genlab_blame"), blame);
-    }
+    if (p->exc_why) native_blame_record(module, name, nargs, args, p->exc_arg, p->exc_why); /* for format_error */
     Term meta = list_from(h, 1, (Term[]){tuple2(h, atom_from_cstr("error_info"), info_map)});
     Term entry = tuple4(h, module, name, list_from(h, nargs, args), meta);
     return cons_new(h, entry, st);
