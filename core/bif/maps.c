@@ -3,6 +3,7 @@
 
 #include "atom.h"
 #include "bif.h"
+#include "integer.h"
 #include "map.h"
 
 static Term maps_get2(Process *p, const Term *a)
@@ -179,7 +180,38 @@ static Term maps_new(Process *p, const Term *a)
     return map_empty(&p->heap);
 }
 
+/* Entries :maps.next/1 hands out at once from a big map, as OTP does. */
+#define MAP_NEXT_CHUNK 32
+
+/* :genlab.map_next(position, map), for :maps.next/1: as OTP's, the next
+ * entries chained {key, value, {key, value, ... rest}} where rest is the
+ * iterator [position | map] of the entries after them, or :none. A flat
+ * map gives all its entries at once, a big one MAP_NEXT_CHUNK of them.
+ * :none when nothing is left, :error for a position the map has not. */
+static Term genlab_map_next(Process *p, const Term *a)
+{
+    int64_t pos, next = 0;
+    if (!term_is_map(a[1]) || !integer_to_i64(a[0], &pos)) return ATOM_error;
+    Term none = atom_from_cstr("none");
+    size_t want = map_size(a[1]) <= MAP_FLAT_MAX ? MAP_FLAT_MAX : MAP_NEXT_CHUNK, n = 0;
+    Term keys[MAP_FLAT_MAX > MAP_NEXT_CHUNK ? MAP_FLAT_MAX : MAP_NEXT_CHUNK], values[sizeof keys / sizeof keys[0]];
+    for (next = pos; n < want && next != MAP_AT_END; n++) {
+        MapAt at = map_walk_at(a[1], next, &keys[n], &values[n], &next);
+        if (at == MAP_AT_BAD && n == 0) return ATOM_error;
+        if (at != MAP_AT_ENTRY) {
+            next = MAP_AT_END;
+            break;
+        }
+    }
+    if (n == 0) return none;
+    Heap *h = &p->heap;
+    Term rest = next == MAP_AT_END ? none : cons_new(h, integer_from_i64(h, next), a[1]);
+    while (n-- > 0) rest = tuple3(h, keys[n], values[n], rest);
+    return rest;
+}
+
 const NativeDef bif_maps_natives[] = {
+    {"genlab", "map_next", 2, genlab_map_next},
     {"maps", "get", 2, maps_get2},
     {"maps", "get", 3, maps_get3},
     {"maps", "find", 2, maps_find},

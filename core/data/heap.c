@@ -86,14 +86,19 @@ void heap_init(Heap *h, size_t initial_words)
     }
 }
 
-void heap_release(Heap *h)
+void heap_chunks_free(HeapChunk *c)
 {
-    HeapChunk *c = h->chunks;
     while (c) {
         HeapChunk *next = c->next;
         heap_chunk_free(c);
         c = next;
     }
+}
+
+void heap_release(Heap *h)
+{
+    heap_chunks_free(h->chunks);
+    heap_chunks_free(h->old);
     memset(h, 0, sizeof *h);
 }
 

@@ -23,12 +23,21 @@ typedef struct HeapChunk {
     Term data[];
 } HeapChunk;
 
+/* A process heap has two generations (gc.h). New terms go to the young
+ * one, `chunks`; what survives a collection moves to the old one, `old`,
+ * where it stays until a full collection. Terms never change once built, so
+ * an old term never points to a young one: a collection of the young
+ * generation need not look at the old. Heaps that are never collected
+ * (the literal arena, ETS, messages in flight) use only `chunks`. */
 typedef struct Heap {
     Term *top, *limit;        /* bump region inside `chunks` */
-    HeapChunk *chunks;        /* newest first */
-    size_t capacity_words;    /* sum of all chunk capacities */
+    HeapChunk *chunks;        /* the young generation, newest first */
+    HeapChunk *old;           /* the old generation, newest first */
+    Term *old_top;            /* the end of the terms in `old`'s newest chunk: survivors go next */
+    size_t capacity_words;    /* sum of all chunk capacities, both generations */
     size_t allocated_words;   /* words handed out since the last collection */
-    size_t live_words;        /* words that survived the last collection */
+    size_t live_words;        /* words in the old generation */
+    size_t full_live_words;   /* words that survived the last full collection */
 } Heap;
 
 void heap_init(Heap *h, size_t initial_words);
@@ -40,6 +49,8 @@ void heap_release(Heap *h); /* frees every chunk */
  * memory limit: collecting is how memory comes back. */
 HeapChunk *heap_chunk_try(size_t words);
 void heap_chunk_free(HeapChunk *c);
+/* Frees a chain of chunks (linked by next). */
+void heap_chunks_free(HeapChunk *c);
 
 /* Returns room for `words` Terms. It does not return when memory runs
  * out, or when the heap that the failure jump guards would pass its

@@ -674,3 +674,92 @@ void map_sorted_arrays(Term m, Term *keys, Term *values)
     free(idx);
     free(ks);
 }
+
+/* ---- positions (:maps.next) ------------------------------------------------------------
+ * A trie position is the path to its leaf in mixed radix: the child taken
+ * at the head is the lowest digit (base: the head's child count), the one
+ * below it the next, and so on, so the first leaf is position 0 and a
+ * position decodes in one descent. Should a path's code not fit in 63
+ * bits (only keys whose hashes agree on dozens of bits make such paths), the
+ * walk goes on by ordinal instead, as the negative position -(ordinal + 1). */
+
+/* The entry of ordinal k in m's walk, by walking to it. */
+static MapAt trie_at_ordinal(Term m, int64_t k, Term *key, Term *value, int64_t *next)
+{
+    if (k < 0 || (uint64_t)k >= map_size(m)) return MAP_AT_BAD;
+    MapIter it;
+    map_iter_init(&it, m);
+    for (int64_t i = 0; i <= k; i++) map_iter_next(&it, key, value);
+    *next = (uint64_t)k + 1 == map_size(m) ? MAP_AT_END : -(k + 2);
+    return MAP_AT_ENTRY;
+}
+
+/* The ordinal of the leaf `leaf` in m's walk. */
+static int64_t trie_ordinal(Term m, const Term *leaf_obj)
+{
+    MapIter it;
+    Term k, v;
+    int64_t i = 0;
+    map_iter_init(&it, m);
+    while (map_iter_next(&it, &k, &v)) {
+        if (&it.stack[it.depth - 1].children[it.stack[it.depth - 1].index - 1] == leaf_obj) return i;
+        i++;
+    }
+    return -1;
+}
+
+MapAt map_walk_at(Term m, int64_t pos, Term *key, Term *value, int64_t *next)
+{
+    size_t n = map_size(m);
+    if (n <= MAP_FLAT_MAX) {
+        if (pos < 0 || (uint64_t)pos > n) return MAP_AT_BAD;
+        if ((uint64_t)pos == n) return MAP_AT_NONE;
+        *key = map_keys(m)[pos];
+        *value = map_keys(m)[n + pos];
+        *next = (uint64_t)pos + 1 == n ? MAP_AT_END : pos + 1;
+        return MAP_AT_ENTRY;
+    }
+    if (pos < 0) return trie_at_ordinal(m, -pos - 1, key, value, next);
+    struct {
+        uint32_t index, count;
+    } path[MAP_TRIE_HASH_LEVELS + 1];
+    const Term *obj = boxed_ptr(m), *leaf;
+    uint64_t code = (uint64_t)pos;
+    size_t depth = 0;
+    for (;;) {
+        size_t count = node_count(obj);
+        const Term *children = obj + node_first(obj);
+        size_t i = code % count;
+        code /= count;
+        path[depth].index = (uint32_t)i;
+        path[depth].count = (uint32_t)count;
+        depth++;
+        if (term_is_cons(children[i])) {
+            leaf = &children[i];
+            break;
+        }
+        obj = boxed_ptr(children[i]);
+    }
+    if (code != 0) return MAP_AT_BAD; /* digits left over: no such path */
+    *key = cons_head(*leaf);
+    *value = cons_tail(*leaf);
+    /* The next leaf: the deepest level that has a next child takes it, and
+     * every level below it starts over at 0 (digits that add nothing). */
+    size_t l = depth;
+    while (l > 0 && path[l - 1].index + 1 == path[l - 1].count) l--;
+    if (l == 0) {
+        *next = MAP_AT_END;
+        return MAP_AT_ENTRY;
+    }
+    uint64_t result = 0, radix = 1;
+    for (size_t j = 0; j < l; j++) {
+        uint64_t digit = path[j].index + (j == l - 1), term;
+        if (__builtin_mul_overflow(digit, radix, &term) || __builtin_add_overflow(result, term, &result) ||
+            result > (uint64_t)INT64_MAX || (j + 1 < l && __builtin_mul_overflow(radix, path[j].count, &radix))) {
+            *next = -(trie_ordinal(m, leaf) + 2);
+            return MAP_AT_ENTRY;
+        }
+    }
+    *next = (int64_t)result;
+    return MAP_AT_ENTRY;
+}

@@ -46,6 +46,17 @@ void map_iter_init(MapIter *it, Term m);
 /* The next entry into *key and *value; false when none is left. */
 bool map_iter_next(MapIter *it, Term *key, Term *value);
 
+/* A walk that can stop between any two entries and go on later from a
+ * plain integer (:maps.iterator and :maps.next): position 0 is the
+ * first entry of map_iter_next's order. map_walk_at gives the entry at
+ * `pos` and in *next the position of the one after it, or MAP_AT_END
+ * when it was the last; MAP_AT_NONE when `pos` is just past the end of a
+ * flat map, MAP_AT_BAD when `pos` is no position of m. Each call costs
+ * O(log n). */
+typedef enum { MAP_AT_ENTRY, MAP_AT_NONE, MAP_AT_BAD } MapAt;
+#define MAP_AT_END INT64_MIN
+MapAt map_walk_at(Term m, int64_t pos, Term *key, Term *value, int64_t *next);
+
 /* Copies of the keys and/or values (either may be NULL) into arrays of
  * map_size(m) entries the caller provides: in the internal order, or in
  * term order of the keys (comparison, :erlang.phash2, the process

@@ -124,16 +124,19 @@ defmodule :maps do
     map(fn _k, vs -> :lists.reverse(vs) end, groups)
   end
 
-  # An iterator is [position | map]; next/1 walks the map in its order.
+  # An iterator is [position | map] (or :none once past the last entry);
+  # next/1 walks the map in its order, each step O(log n)
+  # (map_walk_at, core/data/map.h).
   def iterator(map) when is_map(map), do: [0 | map]
   def iterator(map), do: bad(map, [map])
 
   def next(:none), do: :none
+  def next({_key, _value, _rest} = step), do: step
 
-  def next([i | map]) when is_integer(i) and is_map(map) do
-    case :lists.nthtail(i, __iteration_list__(map)) do
-      [{k, v} | _] -> {k, v, [i + 1 | map]}
-      [] -> :none
+  def next([i | map] = iter) when is_integer(i) and is_map(map) do
+    case :genlab.map_next(i, map) do
+      :error -> :erlang.error(:badarg, [iter])
+      step -> step
     end
   end
 

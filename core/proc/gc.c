@@ -1,14 +1,37 @@
-/* gc.c - Cheney copying collection of one process heap. */
+/* gc.c - generational Cheney copying collection of one process heap.
+ *
+ * A minor collection copies the young terms the roots reach into the old
+ * generation's room (a new old chunk when the room could be too small) and
+ * empties the young generation. It never reads an old term: terms are
+ * immutable, so an old term cannot point to a younger one (heap.h), and a
+ * young term's pointers into the old generation stay as they are. A full
+ * collection copies everything live, young and old, into one fresh chunk,
+ * which becomes the old generation. Full collections run when the old
+ * generation has doubled since the last one (survivors that died since),
+ * when asked (:erlang.garbage_collect) and when a waiting process is
+ * compacted; the cost of each is then paid for by the allocation that
+ * made the old generation grow, as the BEAM's generational collector does.
+ */
 #include "gc.h"
 
 #include <stdlib.h>
 
-
 typedef struct {
     Term *to_top;
+    const HeapChunk *young; /* a minor collection: the chunks it empties */
 } Copier;
 
-static Term evacuate(Copier *c, Term t);
+/* Whether t's object is to be copied: in a minor collection, one in the
+ * young generation (a few chunks: the young generation restarts in one
+ * chunk after each collection); in a full one, any that is not a literal. */
+static inline bool copied(const Copier *c, Term t)
+{
+    if (!c->young) return !term_points_to_literal(t);
+    uintptr_t a = (uintptr_t)(t & ~(Term)TAG_MASK);
+    for (const HeapChunk *k = c->young; k; k = k->next)
+        if (a - (uintptr_t)k->data < k->words * sizeof(Term)) return true;
+    return false;
+}
 
 static Term evacuate_boxed(Copier *c, Term t)
 {
@@ -32,7 +55,7 @@ static Term evacuate_boxed(Copier *c, Term t)
 static Term evacuate(Copier *c, Term t)
 {
     if (term_is_cons(t)) {
-        if (term_points_to_literal(t)) return t;
+        if (!copied(c, t)) return t;
         Term *cell = cons_ptr(t);
         if (cell[0] == TERM_MOVED) return cell[1];
         Term *copy = c->to_top;
@@ -44,7 +67,7 @@ static Term evacuate(Copier *c, Term t)
         cell[1] = moved;
         return moved;
     }
-    if (term_is_boxed(t) && !term_points_to_literal(t)) return evacuate_boxed(c, t);
+    if (term_is_boxed(t) && copied(c, t)) return evacuate_boxed(c, t);
     return t;
 }
 
@@ -67,57 +90,131 @@ static void scan(Copier *c, Term *from)
     }
 }
 
-/* Copies everything p's roots reach into a fresh chunk of `room` words
- * (enough for all that is in use now, so it cannot overflow). */
-static void collect_into(Process *p, size_t top, size_t room)
+/* Copies what p's roots reach (young terms only when c->young is set)
+ * to c->to_top onwards. */
+static void copy_live(Process *p, Copier *c, size_t top)
+{
+    Term *from = c->to_top;
+    VmState *vm = p->vm;
+    if (vm) {
+        for (size_t i = 0; i < top; i++) vm->regs[i] = evacuate(c, vm->regs[i]);
+        for (size_t i = top; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
+        for (Message *m = vm->mbox_head; m; m = m->next) m->term = evacuate(c, m->term);
+        vm->result = evacuate(c, vm->result);
+    }
+    p->dictionary = evacuate(c, p->dictionary);
+    p->host_root = evacuate(c, p->host_root);
+    p->exc_reason = evacuate(c, p->exc_reason);
+    p->exc_stacktrace = evacuate(c, p->exc_stacktrace);
+    p->initial_call = evacuate(c, p->initial_call); /* {M, F, A}: Process.info and the views read it */
+    scan(c, from);
+}
+
+/* Words in use in the young generation (at most: a chunk left behind for
+ * a bigger one counts whole). */
+static size_t young_used(const Heap *h)
+{
+    size_t words = 0;
+    for (const HeapChunk *k = h->chunks; k; k = k->next) words += k->words;
+    return words - (size_t)(h->limit - h->top);
+}
+
+static size_t chunks_words(const HeapChunk *k)
+{
+    size_t words = 0;
+    for (; k; k = k->next) words += k->words;
+    return words;
+}
+
+/* After a collection the young generation is garbage. Its newest chunk is
+ * kept, emptied, for what the process allocates next (memory already
+ * mapped and in the cache), unless it is bigger than the next
+ * collection's budget or `keep` is false; the others are freed. */
+static void young_reset(Heap *h, bool keep)
+{
+    HeapChunk *k = h->chunks;
+    h->chunks = NULL;
+    h->top = h->limit = NULL;
+    if (k && keep && k->words <= h->live_words * 2 + 1024) {
+        heap_chunks_free(k->next);
+        k->next = NULL;
+        h->chunks = k;
+        h->top = k->data;
+        h->limit = k->data + k->words;
+    } else {
+        heap_chunks_free(k);
+    }
+    h->capacity_words = chunks_words(h->old) + chunks_words(h->chunks);
+    h->allocated_words = 0;
+}
+
+/* A full collection into one fresh chunk of `room` words (enough for all
+ * that is in use now, so it cannot overflow). */
+static void collect_full(Process *p, size_t top, size_t room, bool keep_young)
 {
     Heap *h = &p->heap;
     HeapChunk *to = heap_chunk_try(room);
     if (!to) return; /* no memory for a to-space: keep going uncollected */
-    Copier c = {to->data};
+    Copier c = {to->data, NULL};
+    copy_live(p, &c, top);
+    heap_chunks_free(h->old);
+    h->old = to;
+    h->old_top = c.to_top;
+    h->live_words = h->full_live_words = (size_t)(c.to_top - to->data);
+    young_reset(h, keep_young);
+}
 
-    VmState *vm = p->vm;
-    if (vm) {
-        for (size_t i = 0; i < top; i++) vm->regs[i] = evacuate(&c, vm->regs[i]);
-        for (size_t i = top; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
-        for (Message *m = vm->mbox_head; m; m = m->next) m->term = evacuate(&c, m->term);
-        vm->result = evacuate(&c, vm->result);
+/* A minor collection; false (nothing done) when it cannot be made. */
+static bool collect_minor(Process *p, size_t top)
+{
+    Heap *h = &p->heap;
+    if (!h->chunks) {
+        h->allocated_words = 0; /* nothing young: nothing to do */
+        return true;
     }
-    p->dictionary = evacuate(&c, p->dictionary);
-    p->host_root = evacuate(&c, p->host_root);
-    p->exc_reason = evacuate(&c, p->exc_reason);
-    p->exc_stacktrace = evacuate(&c, p->exc_stacktrace);
-    p->initial_call = evacuate(&c, p->initial_call); /* {M, F, A}: Process.info and the views read it */
-    scan(&c, to->data);
+    size_t need = young_used(h);
+    if (!h->old || (size_t)(h->old->data + h->old->words - h->old_top) < need) {
+        /* Room for every young word, so the copy cannot overflow; what it
+         * leaves unused takes the next collections' survivors. */
+        size_t words = need + 64;
+        if (words < h->live_words / 2) words = h->live_words / 2;
+        HeapChunk *k = heap_chunk_try(words);
+        if (!k) return false;
+        k->next = h->old;
+        h->old = k;
+        h->old_top = k->data;
+    }
+    Copier c = {h->old_top, h->chunks};
+    copy_live(p, &c, top);
+    h->live_words += (size_t)(c.to_top - h->old_top);
+    h->old_top = c.to_top;
+    young_reset(h, true);
+    return true;
+}
 
-    HeapChunk *old = h->chunks;
-    while (old) {
-        HeapChunk *next = old->next;
-        heap_chunk_free(old);
-        old = next;
-    }
-    size_t live = (size_t)(c.to_top - to->data);
-    h->chunks = to;
-    h->top = c.to_top;
-    h->limit = to->data + to->words;
-    h->capacity_words = to->words;
-    h->live_words = live;
-    h->allocated_words = 0;
+/* A full collection that leaves the heap holding its live data and
+ * nothing more: no young chunk, no room. */
+static void collect_exact(Process *p, size_t top)
+{
+    Heap *h = &p->heap;
+    collect_full(p, top, h->live_words + young_used(h) + 64, false);
+    if (h->capacity_words > h->live_words + 32) collect_full(p, top, h->live_words + 2, false);
 }
 
 void gc_collect(Process *p, size_t top)
 {
     Heap *h = &p->heap;
-    size_t used = h->capacity_words - (size_t)(h->limit - h->top);
-    collect_into(p, top, used + 64);
+    if (h->allocated_words >= SIZE_MAX / 4) {
+        collect_exact(p, top); /* asked for (gc_request): give back all that is not in use */
+        return;
+    }
+    if (h->old && h->live_words <= h->full_live_words * 2 + 1024 && collect_minor(p, top)) return;
+    collect_full(p, top, h->live_words + young_used(h) + 64, true);
 }
 
 void gc_compact(Process *p, size_t top, size_t extent)
 {
-    gc_collect(p, top);
-    Heap *h = &p->heap;
-    /* a second, exact copy when the first left much room unused */
-    if (h->capacity_words > h->live_words + 32) collect_into(p, top, h->live_words + 2);
+    collect_exact(p, top);
     VmState *vm = p->vm;
     if (!vm) return;
     size_t regs = extent < 16 ? 16 : extent;

@@ -1,9 +1,12 @@
-/* gc.h - the per-process copying collector.
+/* gc.h - the per-process generational copying collector.
  *
  * Runs only at the VM's safe points (function entry, receive), when every
  * live term is reachable from the process's roots: registers below `top`,
- * the mailbox, the dictionary and the exception and result slots. Live data
- * is copied into one fresh chunk (Cheney); literal-arena terms stay put.
+ * the mailbox, the dictionary and the exception and result slots. Live
+ * data is copied (Cheney); literal-arena terms stay put. Most collections
+ * copy only the young generation's survivors into the old generation
+ * (heap.h); a full one, when the old generation has doubled, copies
+ * everything into one fresh chunk.
  */
 #ifndef GENLAB_GC_H
 #define GENLAB_GC_H
@@ -21,7 +24,8 @@ void gc_collect(Process *p, size_t top);
  * resume (vm_registers_in_use). */
 void gc_compact(Process *p, size_t top, size_t extent);
 
-/* Whether p's heap has grown enough since the last collection to collect. */
+/* Whether p's heap has grown enough since the last collection to collect:
+ * the young generation may grow to twice the old one. */
 static inline bool gc_due(const Process *p)
 {
     return p->heap.allocated_words > p->heap.live_words * 2 + 1024;

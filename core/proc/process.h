@@ -112,11 +112,11 @@ struct Process {
     uint8_t woken;            /* why the scheduler woke that receive (ProcessWoken) */
     /* links and monitors are pids / ids, kept outside the heap */
     uint32_t *links;
-    size_t nlinks, links_cap;
     struct Monitor *monitors;  /* monitors this process holds on others */
-    size_t nmonitors, monitors_cap;
     struct Monitor *watchers;  /* monitors others hold on this process */
-    size_t nwatchers, watchers_cap;
+    uint32_t nlinks, links_cap;
+    uint32_t nmonitors, monitors_cap;
+    uint32_t nwatchers, watchers_cap;
 };
 
 /* Process.woken: the receive that waited goes on from the top of its loop

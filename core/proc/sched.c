@@ -633,7 +633,7 @@ void process_unlink(Process *a, Process *b)
     TRACE(trace_link(pid_serial(a->pid), b ? pid_serial(b->pid) : 0, false));
 }
 
-static void monitor_push(Monitor **arr, size_t *n, size_t *cap, Monitor m)
+static void monitor_push(Monitor **arr, uint32_t *n, uint32_t *cap, Monitor m)
 {
     if (*n == *cap) {
         *cap = *cap ? *cap * 2 : 4;
@@ -663,7 +663,7 @@ uint64_t process_monitor(Process *watcher, Term target_pid, Term name)
     return ref;
 }
 
-static bool monitor_remove(Monitor *arr, size_t *n, uint64_t ref, uint32_t *other)
+static bool monitor_remove(Monitor *arr, uint32_t *n, uint64_t ref, uint32_t *other)
 {
     for (size_t i = 0; i < *n; i++)
         if (arr[i].ref == ref) {

@@ -143,6 +143,25 @@ static void check_million(void)
     const uint64_t prime = (1ULL << 61) - 1;
     for (int i = 0; i < M; i++) acc = (acc * 1000003u + (uint64_t)small_value(listed[i])) % prime;
     CHECK((uint64_t)acc == 2248066334463537759ULL, "a million keys: all listed in OTP's order");
+    /* :maps.next's walk: position by position, in the order of :maps.fold
+     * (map_iter_next's), each step a descent rather than a scan */
+    map_to_arrays(built, listed, NULL);
+    int64_t pos = 0;
+    size_t walked = 0;
+    bool in_order = true;
+    while (pos != MAP_AT_END && walked <= M) {
+        Term k, v;
+        if (map_walk_at(built, pos, &k, &v, &pos) != MAP_AT_ENTRY) break;
+        in_order = in_order && k == listed[walked] && v == k;
+        walked++;
+    }
+    CHECK(walked == M && in_order && pos == MAP_AT_END, "a million keys walked position by position in fold order");
+    Term k0, v0;
+    int64_t after;
+    CHECK(map_walk_at(built, -(500000 + 1), &k0, &v0, &after) == MAP_AT_ENTRY && k0 == listed[500000] &&
+              after == -(500001 + 1),
+          "an ordinal position (a path too long for a code) walks on by ordinal");
+    CHECK(map_walk_at(built, INT64_MAX, &k0, &v0, &after) == MAP_AT_BAD, "a position with no path is refused");
     bool found = true;
     for (int i = 0; i < M; i++) found = found && map_get(built, ks[i]) == ks[i];
     CHECK(found, "a million keys: every key read back");
