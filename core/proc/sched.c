@@ -730,8 +730,8 @@ static void monitors_leave_others(const Monitor *list, size_t n, uint32_t self, 
         Process *q = process_find(others[i]);
         if (!q) continue;
         Monitor *arr = others_watch ? q->watchers : q->monitors;
-        size_t *count = others_watch ? &q->nwatchers : &q->nmonitors, kept = 0;
-        for (size_t j = 0; j < *count; j++)
+        uint32_t *count = others_watch ? &q->nwatchers : &q->nmonitors, kept = 0;
+        for (uint32_t j = 0; j < *count; j++)
             if (arr[j].pid != self) arr[kept++] = arr[j];
         *count = kept;
     }
