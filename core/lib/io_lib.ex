@@ -138,7 +138,7 @@ defmodule :io_lib do
     do: {:unicode.characters_to_list(:sys.__pretty__(x, col)), args}
 
   defp control(c, w, _p, pad, _u, [x, depth | args], _col) when c in [?W, ?P] and is_integer(depth),
-    do: {adjust(:unicode.characters_to_list(write_depth(x, depth)), w, pad), args}
+    do: {adjust(:unicode.characters_to_list(write_depth(x, depth, c == ?P)), w, pad), args}
 
   defp control(c, w, p, pad, _u, [x | args], _col) when c in [?b, ?B] and is_integer(x),
     do: {adjust_num(int_text(x, p || 10, c == ?b, ''), w, pad), args}
@@ -263,30 +263,63 @@ defmodule :io_lib do
   defp sign(false, text), do: text
 
   # ---- depth-limited writing (~W, ~P) -----------------------------------------
+  # As io_lib writes with a depth: a container at depth 1 is [...], {...},
+  # #{...} or <<...>>; its first element gets one level less, each later
+  # one a level less again, and what the depth does not reach is "...".
+  # ~P (print) shows printable strings whole.
 
-  defp write_depth(_term, 0), do: "..."
-  defp write_depth(term, depth) when depth < 0, do: :sys.__write__(term)
-  defp write_depth(term, 1) when is_list(term) or is_tuple(term) or is_map(term), do: "..."
+  defp write_depth(term, depth, print \\ false)
+  defp write_depth(_term, 0, _print), do: "..."
+  defp write_depth(term, depth, _print) when depth < 0, do: :sys.__write__(term)
 
-  defp write_depth(list, d) when is_list(list) and list != [], do: ["[", depth_list(list, d - 1), "]"]
-
-  defp write_depth(tuple, d) when is_tuple(tuple) and tuple_size(tuple) > 0,
-    do: ["{", depth_list_sep(Tuple.to_list(tuple), d - 1), "}"]
-
-  defp write_depth(term, _d), do: :sys.__write__(term)
-
-  defp depth_list([h | t], d) do
-    [write_depth(h, d) | depth_tail(t, d)]
+  defp write_depth(term, d, true) when (is_list(term) or is_binary(term)) and d > 1 do
+    if printable?(term), do: :sys.__pretty__(term, 0), else: write_container(term, d, true)
   end
 
-  defp depth_tail([], _d), do: []
-  defp depth_tail(_t, 1), do: ["|..."]
-  defp depth_tail([h | t], d), do: [",", write_depth(h, d - 1) | depth_tail(t, d - 1)]
-  defp depth_tail(t, d), do: ["|", write_depth(t, d - 1)]
+  defp write_depth(term, d, print), do: write_container(term, d, print)
 
-  defp depth_list_sep([h | t], d), do: [write_depth(h, d) | depth_tuple(t, d)]
+  defp printable?(list) when is_list(list), do: list != [] and List.ascii_printable?(list)
+  defp printable?(bin), do: String.printable?(bin)
 
-  defp depth_tuple([], _d), do: []
-  defp depth_tuple(_t, 1), do: [",..."]
-  defp depth_tuple([h | t], d), do: [",", write_depth(h, d - 1) | depth_tuple(t, d - 1)]
+  defp write_container([], _d, _print), do: "[]"
+  defp write_container({}, _d, _print), do: "{}"
+  defp write_container(map, _d, _print) when map == %{}, do: "\#{}"
+  defp write_container(<<>>, _d, _print), do: "<<>>"
+  defp write_container(list, 1, _print) when is_list(list), do: "[...]"
+  defp write_container(tuple, 1, _print) when is_tuple(tuple), do: "{...}"
+  # (write shows a map it has no depth left for as empty)
+  defp write_container(map, 1, print) when is_map(map), do: if(print, do: "\#{...}", else: "\#{}")
+  defp write_container(bits, 1, _print) when is_bitstring(bits), do: "<<...>>"
+  defp write_container([h | t], d, print), do: ["[", write_depth(h, d - 1, print), depth_tail(t, d - 1, print), "]"]
+
+  defp write_container(tuple, d, print) when is_tuple(tuple) do
+    [h | t] = Tuple.to_list(tuple)
+    ["{", write_depth(h, d - 1, print), depth_items(t, d - 1, true, &write_depth(&1, &2, print)), "}"]
+  end
+
+  defp write_container(map, d, print) when is_map(map) do
+    [p | rest] = :maps.to_list(map)
+    pair = fn {k, v}, depth -> [write_depth(k, depth, print), " => ", write_depth(v, depth, print)] end
+    ["\#{", pair.(p, d - 1), depth_items(rest, d - 1, print, pair), "}"]
+  end
+
+  defp write_container(bits, d, _print) when is_bitstring(bits) do
+    bytes = for <<b <- bits>>, do: b
+    more = if length(bytes) > d - 1 or rem(bit_size(bits), 8) != 0, do: [",..."], else: []
+    ["<<", Enum.map_join(Enum.take(bytes, d - 1), ",", &Integer.to_string/1), more, ">>"]
+  end
+
+  defp write_container(term, _d, _print), do: :sys.__write__(term)
+
+  defp depth_tail([], _d, _print), do: []
+  defp depth_tail(_t, 1, _print), do: ["|..."]
+  defp depth_tail([h | t], d, print), do: [",", write_depth(h, d - 1, print) | depth_tail(t, d - 1, print)]
+  defp depth_tail(t, d, print), do: ["|", write_depth(t, d - 1, print)]
+
+  # the rest of a tuple's elements or a map's pairs; a map's ",..." comes
+  # even after its last pair once write's depth has run out (stop_at_end false)
+  defp depth_items([], _d, true, _write), do: []
+  defp depth_items(_t, 1, _print, _write), do: [",..."]
+  defp depth_items([], _d, _print, _write), do: []
+  defp depth_items([h | t], d, stop_at_end, write), do: [",", write.(h, d - 1) | depth_items(t, d - 1, stop_at_end, write)]
 end
