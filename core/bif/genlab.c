@@ -184,6 +184,33 @@ static Term genlab_store_definition(Process *p, const Term *args)
     return ATOM_ok;
 }
 
+/* :genlab.macro_apply(module, name, args): Macro.expand's call of a
+ * loaded module's macro on quoted arguments. Macros are no functions to
+ * apply/3, so this makes a fun for the macro's code and the VM calls it in
+ * the native's place. */
+static Term genlab_macro_apply(Process *p, const Term *args)
+{
+    size_t n;
+    if (!term_is_atom(args[0]) || !term_is_atom(args[1]) || !bif_list_length(args[2], &n) || n > 255)
+        return process_badarg(p);
+    Module *m = module_lookup(args[0]);
+    Function *f = m ? module_find_function(m, args[1], (uint32_t)n) : NULL;
+    if (!f || !f->is_macro || !f->defined) return process_badarg(p);
+    FunInfo *fi = module_own(xcalloc(1, sizeof *fi));
+    fi->fn = f;
+    fi->module = args[0];
+    fi->parent_name = args[1];
+    fi->parent_arity = fi->arity = (uint32_t)n;
+    fi->file = f->file;
+    Term *obj = heap_alloc(&p->heap, 2);
+    obj[0] = header_make(BOX_FUN, 1);
+    obj[1] = (Term)(uintptr_t)fi;
+    Term argv[256];
+    size_t i = 0;
+    for (Term l = args[2]; term_is_cons(l); l = cons_tail(l)) argv[i++] = cons_head(l);
+    return native_continue_fun(p, boxed_from_ptr(obj), (uint32_t)n, argv);
+}
+
 /* :genlab.send_alias(pid, ref, msg): sends msg to pid only while pid
  * still holds the monitor `ref`. A GenServer reply goes through this, so
  * a reply that comes after the caller gave up (and demonitored) is
@@ -207,6 +234,7 @@ const NativeDef genlab_natives[] = {
     {"genlab", "send_alias", 3, genlab_send_alias},
     {"genlab", "define_module", 2, genlab_define_module},
     {"genlab", "store_definition", 2, genlab_store_definition},
+    {"genlab", "macro_apply", 3, genlab_macro_apply},
     {"genlab", "module_info", 2, genlab_module_info},
     {"genlab", "shell_respawn", 0, genlab_shell_respawn},
     {"Elixir.Kernel", "**", 2, kernel_pow},

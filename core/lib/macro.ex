@@ -57,6 +57,70 @@ defmodule Macro do
     post.(ast, acc)
   end
 
+  # ---- expansion -------------------------------------------------------------------
+
+  # One step of expansion of the node at the top: an alias to its module,
+  # __MODULE__ to the module, a call of a loaded module's macro to what the
+  # macro answers (with the caller's line where it has none). Anything else
+  # stays as it is. (The compiler's own forms, if, unless, |> ..., are not
+  # macros here and do not expand.)
+  def expand_once(ast, env), do: elem(expand_step(ast, env), 0)
+
+  # expand_once until the top no longer changes
+  def expand(ast, env) do
+    case expand_step(ast, env) do
+      {expanded, true} -> expand(expanded, env)
+      {same, false} -> same
+    end
+  end
+
+  defp expand_step({:__aliases__, meta, [head | tail]} = alias, env) when is_atom(head) do
+    case Keyword.get(meta, :alias) do
+      module when is_atom(module) and module not in [nil, false] -> {module, true}
+      false -> {Module.concat([head | tail]), true}
+      nil -> {expand_alias(alias, env), true}
+    end
+  end
+
+  defp expand_step({:__MODULE__, _, context}, env) when is_atom(context), do: {env.module, true}
+
+  defp expand_step({{:., _, [target, name]}, meta, args} = ast, env) when is_atom(name) and is_list(args) do
+    module =
+      case target do
+        {:__aliases__, _, _} -> elem(expand_step(target, env), 0)
+        atom when is_atom(atom) -> atom
+        _ -> nil
+      end
+
+    if is_atom(module) and module != nil and Code.ensure_loaded?(module) and macro_exported?(module, name, length(args)),
+      do: {linify(:genlab.macro_apply(module, name, args), Keyword.get(meta, :line)), true},
+      else: {ast, false}
+  end
+
+  defp expand_step(ast, _env), do: {ast, false}
+
+  defp expand_alias({:__aliases__, _, [head | tail]}, env) do
+    short = Module.concat([head])
+
+    case List.keyfind(env.aliases, short, 0) do
+      {^short, full} when tail == [] -> full
+      {^short, full} -> Module.concat([full | tail])
+      nil -> Module.concat([head | tail])
+    end
+  end
+
+  defp linify(ast, line) when is_integer(line) and line > 0 do
+    prewalk(ast, fn
+      {left, meta, right} when is_list(meta) ->
+        if Keyword.has_key?(meta, :line), do: {left, meta, right}, else: {left, [line: line] ++ meta, right}
+
+      other ->
+        other
+    end)
+  end
+
+  defp linify(ast, _line), do: ast
+
   # ---- names ------------------------------------------------------------------
 
   # "FooBar" -> "foo_bar", "Foo.Bar" -> "foo/bar": an underscore before a
