@@ -97,7 +97,7 @@ test: setup
 
 asan:
 	@scripts/setup
-	@$(MAKE) --no-print-directory B=build/asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+	@ASAN_OPTIONS=detect_leaks=0 $(MAKE) --no-print-directory B=build/asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 	    LDFLAGS="-fsanitize=address,undefined" build/asan/genlab $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%) >/dev/null
 	@ASAN_OPTIONS=detect_leaks=0 GENLAB_TIMEOUT_SCALE=5 scripts/run-tests build/asan
 
