@@ -42,7 +42,7 @@ static unsigned label_operands(Opcode op)
     case OP_TRACE_SKIP: return 1u << 1;
     case OP_IS_LT: case OP_IS_GE: case OP_IS_EQ: case OP_IS_NE: case OP_IS_EQ_EXACT: case OP_IS_NE_EXACT:
     case OP_TEST_TYPE: case OP_TEST_TUPLE: case OP_TEST_EQ_K: case OP_TEST_EQ_IMM: return 1u << 2;
-    case OP_ADD: case OP_SUB: case OP_MUL: case OP_ADD_K: case OP_SUB_K: case OP_MAP_GET: case OP_BS_MATCH: return 1u << 3;
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_ADD_K: case OP_SUB_K: case OP_TEST_ELEM_IMM: case OP_MAP_GET: case OP_BS_MATCH: return 1u << 3;
     case OP_CALL_NATIVE: return 1u << 4;
     default: return 0;
     }
@@ -50,6 +50,18 @@ static unsigned label_operands(Opcode op)
 
 void emit(FnCtx *c, Opcode op, ...)
 {
+    if (op == OP_MOVE && c->len >= 3 && c->last_op == c->len - 3 && c->code[c->last_op] == OP_MOVE && c->label_end != c->len) {
+        /* a MOVE right after a MOVE (nothing jumps between them): one
+         * MOVE2, one dispatch fewer */
+        va_list ap;
+        va_start(ap, op);
+        Code d = va_arg(ap, Code), s = va_arg(ap, Code);
+        va_end(ap);
+        c->code[c->last_op] = OP_MOVE2;
+        code_push(c, d);
+        code_push(c, s);
+        return;
+    }
     unsigned labels = label_operands(op);
     if (c->nlines == 0 || c->lines[c->nlines - 1].line != (uint32_t)c->line) {
         if (c->nlines == c->lines_cap) {

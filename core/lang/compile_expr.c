@@ -30,7 +30,7 @@ static void finish(FnCtx *c, uint32_t dst, bool tail)
 
 /* A register holding ast's value: a variable's own (its register is not
  * written while it is in scope), else a new one it is compiled into. */
-static uint32_t compile_operand(FnCtx *c, Term ast)
+uint32_t compile_operand(FnCtx *c, Term ast)
 {
     Term name, ctx;
     if (ast_is_var(ast, &name, &ctx)) {
@@ -147,6 +147,81 @@ static void call_native(FnCtx *c, const char *module, const char *name, Term arg
     reg_restore(c, saved);
 }
 
+/* A literal an argument can be loaded from (LOADK) with no code of its own. */
+static bool ast_is_literal(Term ast)
+{
+    if (term_is_cons(ast) || (term_is_tuple(ast) && tuple_size(ast) == 2)) return ast_constant(ast);
+    return !term_is_tuple(ast);
+}
+
+/* One move of a tail call's arguments into place: dst = src (a register)
+ * or dst = k (a literal, when k is not TERM_NONE). */
+typedef struct ArgMove {
+    uint32_t dst, src;
+    Term k;
+} ArgMove;
+
+/* Emits moves that all happen "at once": no move overwrites a register
+ * another still has to read (a cycle goes through a free register). */
+static void emit_parallel_moves(FnCtx *c, ArgMove *mv, uint32_t n)
+{
+    uint32_t left = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (mv[i].k == TERM_NONE && mv[i].src == mv[i].dst) mv[i].dst = UINT32_MAX; /* already there */
+        else left++;
+    }
+    while (left) {
+        bool progress = false;
+        for (uint32_t i = 0; i < n; i++) {
+            if (mv[i].dst == UINT32_MAX) continue;
+            bool read_later = false;
+            for (uint32_t j = 0; j < n && !read_later; j++)
+                read_later = j != i && mv[j].dst != UINT32_MAX && mv[j].k == TERM_NONE && mv[j].src == mv[i].dst;
+            if (read_later) continue;
+            if (mv[i].k != TERM_NONE) emit(c, OP_LOADK, (Code)mv[i].dst, (Code)mv[i].k);
+            else emit(c, OP_MOVE, (Code)mv[i].dst, (Code)mv[i].src);
+            mv[i].dst = UINT32_MAX;
+            left--;
+            progress = true;
+        }
+        if (progress) continue;
+        /* every register still to be written is still to be read: save one */
+        uint32_t i = 0;
+        while (mv[i].dst == UINT32_MAX) i++;
+        uint32_t saved = reg_alloc(c);
+        emit(c, OP_MOVE, (Code)saved, (Code)mv[i].dst);
+        for (uint32_t j = 0; j < n; j++)
+            if (mv[j].dst != UINT32_MAX && mv[j].k == TERM_NONE && mv[j].src == mv[i].dst) mv[j].src = saved;
+    }
+}
+
+/* A tail call's arguments, built where the callee reads them (registers
+ * 0..n-1, over this function's own): arguments that need code are
+ * computed first into registers above every one the moves write, then
+ * variables, literals and those results move into place together. */
+static uint32_t compile_tail_args(FnCtx *c, Term args)
+{
+    uint32_t n = (uint32_t)list_length(args);
+    if (c->next_reg < n) reg_alloc_n(c, n - c->next_reg);
+    ArgMove *mv = xmalloc((n + 1) * sizeof *mv);
+    uint32_t i = 0;
+    for (Term l = args; term_is_cons(l); l = cons_tail(l), i++) {
+        Term a = cons_head(l), name, ctx;
+        Var *v = ast_is_var(a, &name, &ctx) ? var_lookup(c, name, ctx) : NULL;
+        mv[i].dst = i;
+        mv[i].k = TERM_NONE;
+        if (v) mv[i].src = v->reg;
+        else if (ast_is_literal(a)) mv[i].k = literal(a);
+        else {
+            mv[i].src = reg_alloc(c);
+            compile_expr(c, a, mv[i].src, false);
+        }
+    }
+    emit_parallel_moves(c, mv, n);
+    free(mv);
+    return n;
+}
+
 /* Emits a call whose arguments are in registers first.. (target is the
  * callee operand: Function*, ExtRef*, or none for funs): a tail call when
  * in tail position outside a try, else a call whose result is moved to dst. */
@@ -181,13 +256,17 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
         skip = label_new(c);
         emit(c, OP_TRACE_SKIP, (Code)dst, OPERAND_LABEL(skip));
     }
-    call_at_dst(c, dst);
-    uint32_t a = c->next_reg;
-    uint32_t first = compile_args(c, args, &n);
-    (void)a;
     /* a function is a native or Elixir code, never both: no lookup of the
      * module is needed (which would load a library module early) */
-    NativeFn native = native_lookup(mod, fun, (int)n);
+    NativeFn native = native_lookup(mod, fun, (int)list_length(args));
+    if (!native && !skip && tail && !c->in_try && !c->in_guard) {
+        n = compile_tail_args(c, args);
+        emit(c, OP_TAIL_CALL_EXT, (Code)extref_new(mod, fun, n), (Code)0, (Code)n);
+        reg_restore(c, saved);
+        return;
+    }
+    call_at_dst(c, dst);
+    uint32_t first = compile_args(c, args, &n);
     if (native && skip) {
         ExtRef *ref = extref_new(mod, fun, n);
         ref->native = native;
@@ -208,9 +287,51 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
 static void compile_local_call(FnCtx *c, Function *f, Term args, uint32_t dst, bool tail)
 {
     uint32_t saved = c->next_reg, n;
+    if (tail && !c->in_try) {
+        n = compile_tail_args(c, args);
+        emit(c, OP_TAIL_CALL, (Code)f, (Code)0, (Code)n);
+        reg_restore(c, saved);
+        return;
+    }
     call_at_dst(c, dst);
     uint32_t first = compile_args(c, args, &n);
     emit_call(c, OP_CALL, OP_TAIL_CALL, (Code)f, first, n, dst, tail);
+    reg_restore(c, saved);
+}
+
+/* True if ast is a list written out element by element ([a, b], not [a | t]). */
+static bool list_is_literal_args(Term ast)
+{
+    if (!term_is_list(ast)) return false;
+    Term l = ast;
+    for (; term_is_cons(l); l = cons_tail(l)) {
+        Term name, args;
+        if (cons_tail(l) == TERM_NIL && ast_is_call(cons_head(l), &name, NULL, &args) && name == A("|")) return false;
+    }
+    return l == TERM_NIL;
+}
+
+/* mod.fun(args) with the module and name known only at run time (also
+ * apply/3 of a written-out list): module, name and arguments in
+ * consecutive registers, no list built. */
+static void compile_mfa_call(FnCtx *c, Term mod_ast, Term fun_ast, Term args, uint32_t dst, bool tail)
+{
+    uint32_t saved = c->next_reg, n;
+    size_t nargs = list_length(args);
+    Term *all = xmalloc((nargs + 2) * sizeof(Term));
+    all[0] = mod_ast;
+    all[1] = fun_ast;
+    size_t i = 2;
+    for (Term l = args; term_is_cons(l); l = cons_tail(l)) all[i++] = cons_head(l);
+    call_at_dst(c, dst);
+    uint32_t first = compile_args(c, list_from(c->mod->scratch, nargs + 2, all), &n);
+    free(all);
+    bool in_tail = tail && !c->in_try;
+    emit(c, in_tail ? OP_TAIL_CALL_MFA : OP_CALL_MFA, (Code)first, (Code)(n - 2));
+    if (!in_tail) {
+        if (first != dst) emit(c, OP_MOVE, (Code)dst, (Code)first);
+        finish(c, dst, tail);
+    }
     reg_restore(c, saved);
 }
 
@@ -318,16 +439,117 @@ static void emit_boolean(FnCtx *c, uint32_t dst, uint32_t no, bool yes)
     label_place(c, done);
 }
 
-static void compile_comparison(FnCtx *c, const char *op, Term args, uint32_t dst, bool tail)
+/* A literal that == compares as === does: no number anywhere in it. */
+static bool ast_numberless_literal(Term ast) { return term_is_atom(ast) || ast == TERM_NIL || term_is_binary(ast); }
+
+void compile_compare_jump(FnCtx *c, const char *op, Term left, Term right, uint32_t fail)
 {
     uint32_t saved = c->next_reg;
-    uint32_t a = compile_operand(c, list_nth(args, 0));
-    uint32_t b = compile_operand(c, list_nth(args, 1));
-    uint32_t no = label_new(c);
-    emit_compare_jump(c, op, a, b, no);
-    emit_boolean(c, dst, no, true);
+    bool eq = !strcmp(op, "==") || !strcmp(op, "==="), ne = !strcmp(op, "!=") || !strcmp(op, "!==");
+    if ((eq || ne) && (ast_numberless_literal(left) || ast_numberless_literal(right))) {
+        /* x == :ok, x != nil: one test against the literal */
+        Term k = ast_numberless_literal(right) ? right : left;
+        uint32_t x = compile_operand(c, k == right ? left : right);
+        if (eq) {
+            emit(c, OP_TEST_EQ_K, (Code)x, (Code)literal(k), OPERAND_LABEL(fail));
+        } else {
+            uint32_t differ = label_new(c);
+            emit(c, OP_TEST_EQ_K, (Code)x, (Code)literal(k), OPERAND_LABEL(differ));
+            emit(c, OP_JUMP, OPERAND_LABEL(fail));
+            label_place(c, differ);
+        }
+    } else {
+        uint32_t a = compile_operand(c, left);
+        uint32_t b = compile_operand(c, right);
+        emit_compare_jump(c, op, a, b, fail);
+    }
     reg_restore(c, saved);
-    finish(c, dst, tail);
+}
+
+/* After a test that jumps to `no` when it fails: the boolean, in dst or
+ * returned. */
+static void finish_boolean(FnCtx *c, uint32_t dst, uint32_t no, bool tail)
+{
+    if (!tail) {
+        emit_boolean(c, dst, no, true);
+        return;
+    }
+    emit(c, OP_RETURN_K, (Code)ATOM_true);
+    label_place(c, no);
+    emit(c, OP_RETURN_K, (Code)ATOM_false);
+}
+
+static void compile_comparison(FnCtx *c, const char *op, Term args, uint32_t dst, bool tail)
+{
+    uint32_t no = label_new(c);
+    compile_compare_jump(c, op, list_nth(args, 0), list_nth(args, 1), no);
+    finish_boolean(c, dst, no, tail);
+}
+
+/* An operator whose value is always a boolean: a comparison, or and/or
+ * whose right side is one (`true and x` is x). */
+static bool ast_is_comparison(Term ast, const char **op, Term *args)
+{
+    static const char *const ops[] = {"==", "!=", "===", "!==", "<", ">", "<=", ">=", NULL};
+    Term name;
+    if (!ast_is_call(ast, &name, NULL, args) || !term_is_atom(name) || list_length(*args) != 2) return false;
+    for (int i = 0; ops[i]; i++)
+        if (!strcmp(atom_text(name), ops[i])) { *op = ops[i]; return true; }
+    return false;
+}
+
+static bool ast_is_boolean_op(Term ast, const char **op, Term *args)
+{
+    Term name;
+    if (!ast_is_call(ast, &name, NULL, args) || list_length(*args) != 2) return false;
+    if (name == A("and")) *op = "and";
+    else if (name == A("or")) *op = "or";
+    else return false;
+    return true;
+}
+
+static bool ast_is_boolean(Term ast, int depth)
+{
+    const char *op;
+    Term args;
+    if (ast_is_comparison(ast, &op, &args)) return true;
+    if (depth < 64 && ast_is_boolean_op(ast, &op, &args)) return ast_is_boolean(list_nth(args, 0), depth + 1) && ast_is_boolean(list_nth(args, 1), depth + 1);
+    return false;
+}
+
+/* Falls through when ast's value is truthy, jumps to fail when it is nil
+ * or false, without making the boolean: comparisons become one test, and
+ * `and`/`or` of booleans (no BadBooleanError is possible) and `&&`/`||`
+ * become jumps. */
+static void compile_branch(FnCtx *c, Term ast, uint32_t fail, int depth)
+{
+    const char *op;
+    Term args, name;
+    if (ast_is_comparison(ast, &op, &args)) {
+        compile_compare_jump(c, op, list_nth(args, 0), list_nth(args, 1), fail);
+        return;
+    }
+    bool boolean_op = ast_is_boolean_op(ast, &op, &args) && ast_is_boolean(list_nth(args, 0), 0);
+    bool truthy_op = !boolean_op && ast_is_call(ast, &name, NULL, &args) && list_length(args) == 2 && (name == A("&&") || name == A("||"));
+    if (depth < 64 && (boolean_op || truthy_op)) {
+        bool is_and = boolean_op ? !strcmp(op, "and") : name == A("&&");
+        if (is_and) {
+            compile_branch(c, list_nth(args, 0), fail, depth + 1);
+            compile_branch(c, list_nth(args, 1), fail, depth + 1);
+        } else {
+            uint32_t right = label_new(c), holds = label_new(c);
+            compile_branch(c, list_nth(args, 0), right, depth + 1);
+            emit(c, OP_JUMP, OPERAND_LABEL(holds));
+            label_place(c, right);
+            compile_branch(c, list_nth(args, 1), fail, depth + 1);
+            label_place(c, holds);
+        }
+        return;
+    }
+    uint32_t saved = c->next_reg;
+    uint32_t t = compile_operand(c, ast);
+    emit(c, OP_TEST_TRUTHY, (Code)t, OPERAND_LABEL(fail));
+    reg_restore(c, saved);
 }
 
 static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tail)
@@ -359,23 +581,29 @@ static void compile_list(FnCtx *c, Term list, uint32_t dst, bool tail)
 {
     size_t n = list_length(list);
     uint32_t saved = c->next_reg;
-    uint32_t first = reg_alloc_n(c, (uint32_t)n + 1);
     Term *items = xmalloc((n + 1) * sizeof(Term));
+    uint32_t *regs = xmalloc((n + 1) * sizeof(uint32_t));
     size_t i = 0;
     for (Term l = list; term_is_cons(l); l = cons_tail(l)) items[i++] = cons_head(l);
-    Term name, meta, args;
+    Term name, meta, args, tail_ast = TERM_NIL;
     /* The tail: [] or the right side of a final `|`. */
     if (n && ast_is_call(items[n - 1], &name, &meta, &args) && name == A("|") && list_length(args) == 2) {
-        compile_expr(c, list_nth(args, 0), first + (uint32_t)n - 1, false);
-        compile_expr(c, list_nth(args, 1), first + (uint32_t)n, false);
-    } else {
-        emit(c, OP_LOADK, (Code)(first + n), (Code)TERM_NIL);
-        if (n) compile_expr(c, items[n - 1], first + (uint32_t)n - 1, false);
+        items[n - 1] = list_nth(args, 0);
+        tail_ast = list_nth(args, 1);
     }
-    for (size_t j = 0; j + 1 < n; j++) compile_expr(c, items[j], first + (uint32_t)j, false);
-    for (size_t j = n; j-- > 0;) emit(c, OP_MAKE_CONS, (Code)(first + j), (Code)(first + j), (Code)(first + j + 1));
-    emit(c, OP_MOVE, (Code)dst, (Code)first);
+    /* elements left to right, then the tail, as Elixir evaluates them */
+    for (size_t j = 0; j < n; j++) regs[j] = compile_operand(c, items[j]);
+    regs[n] = compile_operand(c, tail_ast);
+    /* the cells from the last one back, the first one straight into dst */
+    uint32_t cell = n > 1 ? reg_alloc(c) : dst, rest = regs[n];
+    for (size_t j = n; j-- > 0;) {
+        uint32_t into = j == 0 ? dst : cell;
+        emit(c, OP_MAKE_CONS, (Code)into, (Code)regs[j], (Code)rest);
+        rest = into;
+    }
+    if (n == 0) emit(c, OP_MOVE, (Code)dst, (Code)regs[0]);
     free(items);
+    free(regs);
     reg_restore(c, saved);
     finish(c, dst, tail);
 }
@@ -383,6 +611,16 @@ static void compile_list(FnCtx *c, Term list, uint32_t dst, bool tail)
 static void compile_tuple(FnCtx *c, Term elems, uint32_t dst, bool tail)
 {
     uint32_t saved = c->next_reg, n;
+    if (list_length(elems) == 2 || list_length(elems) == 3) {
+        /* {a, b, c}: the elements where they are, no copies */
+        uint32_t e[3], k = 0;
+        for (Term l = elems; term_is_cons(l); l = cons_tail(l)) e[k++] = compile_operand(c, cons_head(l));
+        if (k == 2) emit(c, OP_MAKE_TUPLE2, (Code)dst, (Code)e[0], (Code)e[1]);
+        else emit(c, OP_MAKE_TUPLE3, (Code)dst, (Code)e[0], (Code)e[1], (Code)e[2]);
+        reg_restore(c, saved);
+        finish(c, dst, tail);
+        return;
+    }
     uint32_t first = compile_args(c, elems, &n);
     emit(c, OP_MAKE_TUPLE, (Code)dst, (Code)first, (Code)n);
     reg_restore(c, saved);
@@ -513,6 +751,11 @@ static void compile_bitstring(FnCtx *c, Term segs, uint32_t dst, bool tail)
 
 /* ---- control flow ------------------------------------------------------------- */
 
+/* pattern = value; dst = MATCH_DISCARD when the value is not used (a
+ * statement of a block). */
+#define MATCH_DISCARD UINT32_MAX
+static void compile_match(FnCtx *c, Term args, uint32_t dst, bool tail);
+
 static void compile_block(FnCtx *c, Term exprs, uint32_t dst, bool tail)
 {
     if (exprs == TERM_NIL) {
@@ -528,8 +771,14 @@ static void compile_block(FnCtx *c, Term exprs, uint32_t dst, bool tail)
             /* the statement's temporaries are freed after it, but not the
              * registers of variables it binds (reg_restore keeps those) */
             uint32_t saved = c->next_reg;
-            uint32_t scratch = reg_alloc(c);
-            compile_expr(c, cons_head(l), scratch, false);
+            Term name, args;
+            if (ast_is_call(cons_head(l), &name, NULL, &args) && name == A("=") && list_length(args) == 2) {
+                /* x = f(): the value lands where x lives, no copy */
+                compile_match(c, args, MATCH_DISCARD, false);
+            } else {
+                uint32_t scratch = reg_alloc(c);
+                compile_expr(c, cons_head(l), scratch, false);
+            }
             reg_restore(c, saved);
         }
     }
@@ -543,12 +792,17 @@ static void compile_match(FnCtx *c, Term args, uint32_t dst, bool tail)
     uint32_t fail = label_new(c), ok = label_new(c);
     size_t saved_start = c->pattern_vars_start;
     c->pattern_vars_start = c->nvars;
+    size_t before = c->len;
     compile_pattern(c, pattern, v, fail);
     c->pattern_vars_start = saved_start;
-    emit(c, OP_JUMP, OPERAND_LABEL(ok));
-    label_place(c, fail);
-    emit(c, OP_ERROR, (Code)ERR_BADMATCH, (Code)v);
-    label_place(c, ok);
+    if (c->len != before) {
+        /* a pattern with tests in it (a bare variable has none) */
+        emit(c, OP_JUMP, OPERAND_LABEL(ok));
+        label_place(c, fail);
+        emit(c, OP_ERROR, (Code)ERR_BADMATCH, (Code)v);
+        label_place(c, ok);
+    }
+    if (dst == MATCH_DISCARD) return;
     if (dst != v) emit(c, OP_MOVE, (Code)dst, (Code)v);
     finish(c, dst, tail);
 }
@@ -558,8 +812,7 @@ static void compile_case(FnCtx *c, Term args, uint32_t dst, bool tail)
     Term subject = list_nth(args, 0), opts = list_nth(args, 1);
     Term clauses = kw_get(opts, ATOM_do);
     uint32_t saved = c->next_reg;
-    uint32_t s = reg_alloc(c);
-    compile_expr(c, subject, s, false);
+    uint32_t s = compile_operand(c, subject);
     uint32_t done = compile_clauses(c, clauses, &s, 1, dst, tail);
     emit(c, OP_ERROR, (Code)ERR_CASE_CLAUSE, (Code)s);
     label_place(c, done);
@@ -600,10 +853,8 @@ static void compile_if(FnCtx *c, Term args, uint32_t dst, bool tail, bool unless
     if (unless) { Term t = then_ast; then_ast = else_ast; else_ast = t; }
     uint32_t saved = c->next_reg;
     size_t saved_vars = c->nvars;
-    uint32_t t = reg_alloc(c);
-    compile_expr(c, cond, t, false);
     uint32_t other = label_new(c), done = label_new(c);
-    emit(c, OP_TEST_TRUTHY, (Code)t, OPERAND_LABEL(other));
+    compile_branch(c, cond, other, 0);
     compile_expr(c, then_ast, dst, tail);
     c->nvars = saved_vars;
     if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
@@ -616,6 +867,13 @@ static void compile_if(FnCtx *c, Term args, uint32_t dst, bool tail, bool unless
 
 static void compile_and_or(FnCtx *c, Term args, uint32_t dst, bool tail, bool is_and)
 {
+    if (!c->in_guard && ast_is_boolean(list_nth(args, 0), 0) && ast_is_boolean(list_nth(args, 1), 0)) {
+        /* comparisons joined: jumps, and the boolean made once at the end */
+        uint32_t no = label_new(c);
+        compile_branch(c, tuple3(c->mod->scratch, A(is_and ? "and" : "or"), TERM_NIL, args), no, 0);
+        finish_boolean(c, dst, no, tail);
+        return;
+    }
     uint32_t saved = c->next_reg;
     uint32_t t = reg_alloc(c);
     compile_expr(c, list_nth(args, 0), t, false);
@@ -2017,10 +2275,9 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
             return;
         }
         uint32_t saved = c->next_reg;
-        uint32_t first = reg_alloc_n(c, 2);
-        compile_expr(c, tuple_get(ast, 0), first, false);
-        compile_expr(c, tuple_get(ast, 1), first + 1, false);
-        emit(c, OP_MAKE_TUPLE, (Code)dst, (Code)first, (Code)2);
+        uint32_t a = compile_operand(c, tuple_get(ast, 0));
+        uint32_t b = compile_operand(c, tuple_get(ast, 1));
+        emit(c, OP_MAKE_TUPLE2, (Code)dst, (Code)a, (Code)b);
         reg_restore(c, saved);
         finish(c, dst, tail);
         return;
@@ -2109,17 +2366,7 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
                 finish(c, dst, tail);
                 return;
             }
-            uint32_t saved = c->next_reg;
-            uint32_t a = reg_alloc_n(c, 3);
-            compile_expr(c, mod_ast, a, false);
-            emit(c, OP_LOADK, (Code)(a + 1), (Code)fun);
-            compile_list(c, rargs == TERM_NIL ? TERM_NIL : rargs, a + 2, false);
-            emit(c, tail && !c->in_try ? OP_TAIL_APPLY : OP_APPLY, (Code)a, (Code)3);
-            if (!(tail && !c->in_try)) {
-                emit(c, OP_MOVE, (Code)dst, (Code)a);
-                finish(c, dst, tail);
-            }
-            reg_restore(c, saved);
+            compile_mfa_call(c, mod_ast, fun, rargs, dst, tail);
             return;
         }
         Term dname, dargs;
@@ -2318,6 +2565,10 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
     if (!strcmp(op, "is_map_key") && n == 2) {
         Heap *h = m->scratch;
         call_native(c, "erlang", "is_map_key", list_from(h, 2, (Term[]){list_nth(args, 1), list_nth(args, 0)}), dst, tail);
+        return;
+    }
+    if (!strcmp(op, "apply") && n == 3 && list_is_literal_args(list_nth(args, 2))) {
+        compile_mfa_call(c, list_nth(args, 0), list_nth(args, 1), list_nth(args, 2), dst, tail);
         return;
     }
     if (!strcmp(op, "apply") && (n == 2 || n == 3)) {

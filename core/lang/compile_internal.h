@@ -200,6 +200,11 @@ void compile_register_kernel_bifs(void);
 /* Compiles `ast` so that its value ends up in register dst; in tail
  * position the code returns instead of falling through. */
 void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail);
+/* A register holding ast's value: a bound variable's own register (never
+ * written while the variable is in scope), else a new one it is compiled into. */
+uint32_t compile_operand(FnCtx *c, Term ast);
+/* Jumps to fail unless `left op right` holds (op a comparison operator). */
+void compile_compare_jump(FnCtx *c, const char *op, Term left, Term right, uint32_t fail);
 /* Compiles a match of the value in register `src` against pattern `ast`,
  * jumping to label `fail` on mismatch. */
 void compile_pattern(FnCtx *c, Term ast, uint32_t src, uint32_t fail);

@@ -62,10 +62,26 @@ static void bind_or_compare(FnCtx *c, Term name, Term context, uint32_t src, uin
     var_bind(c, name, context, r);
 }
 
+/* Element i of the tuple in src (its size already tested) against ast:
+ * `_` reads nothing, an atom or small integer is compared in place. */
+static void compile_element_pattern(FnCtx *c, Term ast, uint32_t src, size_t i, uint32_t fail)
+{
+    Term name, ctx;
+    if (ast_is_var(ast, &name, &ctx) && name == A("_")) return;
+    if (term_is_atom(ast) || term_is_small(ast)) {
+        emit(c, OP_TEST_ELEM_IMM, (Code)src, (Code)i, (Code)ast, OPERAND_LABEL(fail));
+        return;
+    }
+    uint32_t e = reg_alloc(c);
+    emit(c, OP_GET_ELEM, (Code)e, (Code)src, (Code)i);
+    compile_pattern(c, ast, e, fail);
+}
+
 static void compile_list_pattern(FnCtx *c, Term list, uint32_t src, uint32_t fail)
 {
-    uint32_t cur = reg_alloc(c);
-    emit(c, OP_MOVE, (Code)cur, (Code)src);
+    /* the cursor starts at src itself, and moves to a register of its
+     * own only when it walks past the first cell */
+    uint32_t cur = src;
     for (Term l = list; term_is_cons(l); l = cons_tail(l)) {
         Term item = cons_head(l);
         Term name, meta, args;
@@ -80,7 +96,9 @@ static void compile_list_pattern(FnCtx *c, Term list, uint32_t src, uint32_t fai
             return;
         }
         compile_pattern(c, item, h, fail);
-        emit(c, OP_GET_TAIL, (Code)cur, (Code)cur);
+        uint32_t next = cur == src ? reg_alloc(c) : cur;
+        emit(c, OP_GET_TAIL, (Code)next, (Code)cur);
+        cur = next;
     }
     emit(c, OP_TEST_NIL, (Code)cur, OPERAND_LABEL(fail));
 }
@@ -306,11 +324,7 @@ static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail
     if (term_is_cons(ast)) { compile_list_pattern(c, ast, src, fail); return; }
     if (term_is_tuple(ast) && tuple_size(ast) == 2) {
         emit(c, OP_TEST_TUPLE, (Code)src, (Code)2, OPERAND_LABEL(fail));
-        for (size_t i = 0; i < 2; i++) {
-            uint32_t e = reg_alloc(c);
-            emit(c, OP_GET_ELEM, (Code)e, (Code)src, (Code)i);
-            compile_pattern(c, tuple_get(ast, i), e, fail);
-        }
+        for (size_t i = 0; i < 2; i++) compile_element_pattern(c, tuple_get(ast, i), src, i, fail);
         return;
     }
     if (ast_is_var(ast, &name, &ctx) && name != A("__MODULE__")) {
@@ -329,11 +343,7 @@ static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail
     if (!strcmp(op, "{}")) {
         emit(c, OP_TEST_TUPLE, (Code)src, (Code)n, OPERAND_LABEL(fail));
         size_t i = 0;
-        for (Term l = args; term_is_cons(l); l = cons_tail(l), i++) {
-            uint32_t e = reg_alloc(c);
-            emit(c, OP_GET_ELEM, (Code)e, (Code)src, (Code)i);
-            compile_pattern(c, cons_head(l), e, fail);
-        }
+        for (Term l = args; term_is_cons(l); l = cons_tail(l), i++) compile_element_pattern(c, cons_head(l), src, i, fail);
         return;
     }
     if (!strcmp(op, "=") && n == 2) {
@@ -434,18 +444,14 @@ void compile_guard(FnCtx *c, Term guard, uint32_t fail)
         }
         for (int i = 0; type_guards[i].name; i++) {
             if (n == 1 && !strcmp(op, type_guards[i].name)) {
-                uint32_t r = reg_alloc(c);
-                compile_expr(c, list_nth(args, 0), r, false);
+                uint32_t r = compile_operand(c, list_nth(args, 0));
                 emit(c, OP_TEST_TYPE, (Code)r, (Code)type_guards[i].type, OPERAND_LABEL(fail));
                 goto done;
             }
         }
         if (n == 2 && (!strcmp(op, "<") || !strcmp(op, ">") || !strcmp(op, "<=") || !strcmp(op, ">=") ||
                        !strcmp(op, "==") || !strcmp(op, "!=") || !strcmp(op, "===") || !strcmp(op, "!=="))) {
-            uint32_t a = reg_alloc(c), b = reg_alloc(c);
-            compile_expr(c, list_nth(args, 0), a, false);
-            compile_expr(c, list_nth(args, 1), b, false);
-            emit_compare_jump(c, op, a, b, fail);
+            compile_compare_jump(c, op, list_nth(args, 0), list_nth(args, 1), fail);
             goto done;
         }
     }

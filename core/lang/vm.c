@@ -194,6 +194,16 @@ static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const 
     return cons_new(h, entry, st);
 }
 
+/* apply(mod, fun, args) with a module or name that is not an atom, or
+ * args not a list: error:badarg blaming that argument, as erlang:apply/3
+ * reports it. */
+static void apply_badarg(Process *p, Term mod, Term name, Term args)
+{
+    if (!term_is_atom(mod)) process_badarg_at(p, 1, "not an atom");
+    else if (!term_is_atom(name)) process_badarg_at(p, 2, "not an atom");
+    else process_badarg_at(p, 3, term_is_list(args) ? "not a proper list" : "not a list");
+}
+
 static Term error_tuple(Process *p, Term tag, Term value) { return tuple2(&p->heap, tag, value); }
 
 static bool type_matches(Term t, TypeTest type)
@@ -354,6 +364,7 @@ static VmStatus vm_run_slice(Process *p, long budget)
     Term call_mod = ATOM_nil, call_name = ATOM_nil;
     NativeFn call_native = NULL;
     uint32_t call_arity = 0;
+    Function *direct_fn; /* the callee of CALL, TAIL_CALL and resolved CALL_EXTs */
 
 #define NEXT() goto *dispatch[*pc]
 /* Saves where the process is, and counts the reductions it used so far. */
@@ -370,6 +381,11 @@ static VmStatus vm_run_slice(Process *p, long budget)
 L_MOVE:
     r[pc[1]] = r[pc[2]];
     pc += 3;
+    NEXT();
+L_MOVE2:
+    r[pc[1]] = r[pc[2]];
+    r[pc[3]] = r[pc[4]];
+    pc += 5;
     NEXT();
 L_LOADK:
     r[pc[1]] = (Term)pc[2];
@@ -398,11 +414,28 @@ return_value: {
     r[fr->dst] = ret_value;
     NEXT();
 }
-L_CALL: {
+L_CALL:
     /* A local call, the commonest: the frame is pushed here, without the
      * general path's bookkeeping (no captured values, no native). */
-    Function *f = (Function *)pc[1];
-    if (__builtin_expect(!f->defined, 0)) goto call_general;
+    direct_fn = (Function *)pc[1];
+    if (__builtin_expect(!direct_fn->defined, 0)) goto call_general;
+    goto push_frame;
+L_TAIL_CALL:
+    direct_fn = (Function *)pc[1];
+    if (__builtin_expect(!direct_fn->defined, 0)) goto call_general;
+    goto replace_frame;
+L_CALL_EXT:
+    /* a remote call already resolved to Elixir code (since the last
+     * module change): as a local one */
+    direct_fn = ((ExtRef *)pc[1])->fn;
+    if (__builtin_expect(!direct_fn || ((ExtRef *)pc[1])->seen_generation != rt->module_generation, 0)) goto call_ext_general;
+    goto push_frame;
+L_TAIL_CALL_EXT:
+    direct_fn = ((ExtRef *)pc[1])->fn;
+    if (__builtin_expect(!direct_fn || ((ExtRef *)pc[1])->seen_generation != rt->module_generation, 0)) goto call_ext_general;
+    goto replace_frame;
+push_frame: {
+    /* calls direct_fn with the pc[3] arguments from register pc[2] on */
     uint32_t a = (uint32_t)pc[2];
     if (__builtin_expect(vm->nframes == vm->frames_cap, 0)) frame_grow(p);
     Frame *fr = &vm->frames[vm->nframes++];
@@ -411,24 +444,24 @@ L_CALL: {
     fr->base = base;
     fr->dst = a;
     base += a;
-    regs_reserve(p, base + f->nregs);
+    regs_reserve(p, base + direct_fn->nregs);
     r = vm->regs + base;
-    fn = f;
-    pc = f->code;
-    GC_CHECK(base + f->nregs);
+    fn = direct_fn;
+    pc = direct_fn->code;
+    GC_CHECK(base + direct_fn->nregs);
     if (__builtin_expect(--reductions <= 0, 0)) { SAVE(); return VM_YIELD; }
     NEXT();
 }
-L_TAIL_CALL: {
-    Function *f = (Function *)pc[1];
-    if (__builtin_expect(!f->defined, 0)) goto call_general;
+replace_frame: {
+    /* the compiler builds a tail call's arguments in place (a = 0) */
     uint32_t a = (uint32_t)pc[2], n = (uint32_t)pc[3];
-    for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
-    regs_reserve(p, base + f->nregs);
+    if (a)
+        for (uint32_t i = 0; i < n; i++) r[i] = r[a + i];
+    regs_reserve(p, base + direct_fn->nregs);
     r = vm->regs + base;
-    fn = f;
-    pc = f->code;
-    GC_CHECK(base + f->nregs);
+    fn = direct_fn;
+    pc = direct_fn->code;
+    GC_CHECK(base + direct_fn->nregs);
     if (__builtin_expect(--reductions <= 0, 0)) { SAVE(); return VM_YIELD; }
     NEXT();
 }
@@ -445,8 +478,7 @@ call_general:
         RAISE_NOW(ATOM_error, ATOM_undef);
     }
     goto enter;
-L_CALL_EXT:
-L_TAIL_CALL_EXT: {
+call_ext_general: {
     ExtRef *ref = (ExtRef *)pc[1];
     call_mod = ref->module;
     call_name = ref->name;
@@ -513,7 +545,15 @@ L_TAIL_APPLY: {
     uint32_t n = 0;
     Term end = list;
     for (; term_is_cons(end); end = cons_tail(end)) n++;
-    if (end != TERM_NIL || (kind == 3 && (!term_is_atom(r[a]) || !term_is_atom(r[a + 1])))) {
+    if (kind == 3 && (end != TERM_NIL || !term_is_atom(r[a]) || !term_is_atom(r[a + 1]))) {
+        SAVE();
+        apply_badarg(p, r[a], r[a + 1], list);
+        class_ = p->exc_class;
+        reason_ = p->exc_reason;
+        stack_ = bif_stack(p, ATOM_erlang, atom_from_cstr("apply"), 3, r + a);
+        goto do_raise;
+    }
+    if (end != TERM_NIL) {
         SAVE();
         RAISE_NOW(ATOM_error, ATOM_badarg);
     }
@@ -536,6 +576,28 @@ L_TAIL_APPLY: {
     enter_args = a + 2;
     goto call_mfa;
 }
+
+L_CALL_MFA:
+L_TAIL_CALL_MFA:
+    /* apply(mod, fun, [args...]) with the list's length known: what
+     * APPLY does, the arguments already in registers */
+    if (!term_is_atom(r[pc[1]]) || !term_is_atom(r[pc[1] + 1])) {
+        SAVE();
+        apply_badarg(p, r[pc[1]], r[pc[1] + 1], TERM_NIL);
+        class_ = p->exc_class;
+        reason_ = p->exc_reason;
+        Term mfa[3] = {r[pc[1]], r[pc[1] + 1], list_from(&p->heap, pc[2], r + pc[1] + 2)};
+        stack_ = bif_stack(p, ATOM_erlang, atom_from_cstr("apply"), 3, mfa);
+        goto do_raise;
+    }
+    enter_dst = (uint32_t)pc[1];
+    enter_tail = *pc == OP_TAIL_CALL_MFA;
+    enter_ret = pc + 3;
+    enter_n = (uint32_t)pc[2];
+    call_mod = r[enter_dst];
+    call_name = r[enter_dst + 1];
+    enter_args = enter_dst + 2;
+    goto call_mfa;
 
 call_fun: {
     /* The fun is in the register just below the arguments. */
@@ -645,7 +707,8 @@ enter: {
      * call's first register. */
     uint32_t new_base;
     if (enter_tail) {
-        for (uint32_t i = 0; i < enter_n; i++) r[i] = r[enter_args + i];
+        if (enter_args)
+            for (uint32_t i = 0; i < enter_n; i++) r[i] = r[enter_args + i];
         new_base = base;
     } else {
         Frame *fr = frame_push(p);
@@ -801,6 +864,9 @@ L_GET_ELEM:
     r[pc[1]] = tuple_get(r[pc[2]], pc[3]);
     pc += 4;
     NEXT();
+L_TEST_ELEM_IMM:
+    pc = tuple_get(r[pc[1]], pc[2]) == (Term)pc[3] ? pc + 5 : fn->code + pc[4];
+    NEXT();
 L_GET_HEAD:
     r[pc[1]] = cons_head(r[pc[2]]);
     pc += 3;
@@ -835,6 +901,25 @@ L_MAKE_TUPLE:
     r[pc[1]] = tuple_from(&p->heap, pc[3], r + pc[2]);
     pc += 4;
     NEXT();
+L_MAKE_TUPLE2: {
+    Term *obj = heap_alloc(&p->heap, 3);
+    obj[0] = header_make(BOX_TUPLE, 2);
+    obj[1] = r[pc[2]];
+    obj[2] = r[pc[3]];
+    r[pc[1]] = boxed_from_ptr(obj);
+    pc += 4;
+    NEXT();
+}
+L_MAKE_TUPLE3: {
+    Term *obj = heap_alloc(&p->heap, 4);
+    obj[0] = header_make(BOX_TUPLE, 3);
+    obj[1] = r[pc[2]];
+    obj[2] = r[pc[3]];
+    obj[3] = r[pc[4]];
+    r[pc[1]] = boxed_from_ptr(obj);
+    pc += 5;
+    NEXT();
+}
 L_MAKE_CONS:
     r[pc[1]] = cons_new(&p->heap, r[pc[2]], r[pc[3]]);
     pc += 4;

@@ -195,7 +195,40 @@ defmodule Exception do
     blamed
   end
 
+  # apply/3 with a module, a name or arguments of the wrong type: the
+  # report names which (the arguments first; no arguments and a bad
+  # module is most likely `value.field` on something not a map)
+  defp blame_exception(%ArgumentError{} = exception, [{:erlang, :apply, [module, function, args], _} | _]) do
+    cond do
+      not proper_list?(args) ->
+        %{exception | message: "you attempted to apply a function named " <> inspect(function) <> " on module " <>
+            inspect(module) <> " with arguments " <> inspect(args) <>
+            ". Arguments (the third argument of apply) must always be a proper list"}
+
+      args == [] and not is_atom(module) and is_atom(function) ->
+        %{exception | message: "you attempted to apply a function named " <> inspect(function) <> " on " <>
+            inspect(module) <> ". If you are using Kernel.apply/3, make sure the module is an atom. " <>
+            "If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is a module atom"}
+
+      not is_atom(module) ->
+        %{exception | message: "you attempted to apply a function on " <> inspect(module) <>
+            ". Modules (the first argument of apply) must always be an atom"}
+
+      not is_atom(function) ->
+        %{exception | message: "you attempted to apply a function named " <> inspect(function) <> " on module " <>
+            inspect(module) <> ". However " <> inspect(function) <>
+            " is not a valid function name. Function names (the second argument of apply) must always be an atom"}
+
+      true ->
+        exception
+    end
+  end
+
   defp blame_exception(exception, _stacktrace), do: exception
+
+  defp proper_list?([]), do: true
+  defp proper_list?([_ | tail]), do: proper_list?(tail)
+  defp proper_list?(_), do: false
 
   defp blame_operation(fun, [operand]) when fun in [:-, :+, :bnot], do: :erlang.atom_to_binary(fun, :utf8) <> "(" <> inspect(operand) <> ")"
 

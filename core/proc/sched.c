@@ -78,7 +78,7 @@ typedef struct SchedState {
 } SchedState;
 
 /* How many freed message blocks the scheduler keeps for reuse. */
-#define SPARE_MESSAGES_MAX 256
+#define SPARE_MESSAGES_MAX 2048
 
 #define SCHED (rt->sched)
 
