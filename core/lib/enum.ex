@@ -135,13 +135,11 @@ defmodule Enum do
 
   def reduce(enumerable, acc, fun) when is_list(enumerable), do: reduce_list(enumerable, acc, fun)
 
-  def reduce(%Range{first: first, last: last, step: step}, acc, fun) do
-    if range_size(first, last, step) == 0 do
-      acc
-    else
-      reduce_range(first, last, step, acc, fun)
-    end
-  end
+  def reduce(%Range{first: first, last: last, step: step}, acc, fun) when step > 0,
+    do: reduce_up(first, last, step, acc, fun)
+
+  def reduce(%Range{first: first, last: last, step: step}, acc, fun),
+    do: reduce_down(first, last, step, acc, fun)
 
   def reduce(enumerable, acc, fun) do
     if walked?(enumerable) do
@@ -154,15 +152,13 @@ defmodule Enum do
   defp reduce_list([], acc, _fun), do: acc
   defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
 
-  defp reduce_range(x, last, step, acc, fun) do
-    acc = fun.(x, acc)
+  # A range's elements, x onwards while x has not passed last (a step
+  # need not land on it); a guard per element, no helper call.
+  defp reduce_up(x, last, step, acc, fun) when x <= last, do: reduce_up(x + step, last, step, fun.(x, acc), fun)
+  defp reduce_up(_x, _last, _step, acc, _fun), do: acc
 
-    if range_end?(x, last, step) do
-      acc
-    else
-      reduce_range(x + step, last, step, acc, fun)
-    end
-  end
+  defp reduce_down(x, last, step, acc, fun) when x >= last, do: reduce_down(x + step, last, step, fun.(x, acc), fun)
+  defp reduce_down(_x, _last, _step, acc, _fun), do: acc
 
   def reduce(enumerable, fun) do
     case list(enumerable) do

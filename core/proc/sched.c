@@ -254,7 +254,17 @@ void process_send(Process *to, Term msg)
     vm->mbox_tail = &m->next;
     vm->mbox_len++;
     TRACE(trace_send(m->from, pid_serial(to->pid), m->term, vm->mbox_len));
-    if (to->status == PROC_WAITING && to->receiving) wake(to, false);
+    if (to->status == PROC_WAITING && to->receiving) {
+        wake(to, false);
+        /* It runs soon (a ring's next hop, a server's reply): start
+         * loading what it reads first, its registers and the frame it
+         * returns to, while the sender finishes its slice. With 100,000
+         * processes these are cache misses one after another otherwise. */
+        __builtin_prefetch(vm->regs + vm->base, 1);
+        if (vm->nframes) __builtin_prefetch(&vm->frames[vm->nframes - 1]);
+        __builtin_prefetch((const char *)vm + 64);
+        __builtin_prefetch((const char *)vm + 128);
+    }
 }
 
 void process_message_free(Message *m)
