@@ -124,6 +124,17 @@ void label_place(FnCtx *c, uint32_t label)
 
 void fn_finish(FnCtx *c)
 {
+    for (size_t i = 0; i < c->nraises; i++) {
+        const ArithRaise *r = &c->raises[i];
+        label_place(c, r->label);
+        c->line = r->line; /* the stack trace names the operator's line */
+        emit(c, OP_MOVE, (Code)r->temp, (Code)r->a);
+        if (r->b != UINT32_MAX) emit(c, OP_MOVE, (Code)(r->temp + 1), (Code)r->b);
+        else emit(c, OP_LOADK, (Code)(r->temp + 1), r->k);
+        emit(c, OP_CALL_NATIVE, (Code)r->bif, (Code)r->temp, (Code)2, (Code)r->dst, (Code)0);
+        emit(c, OP_JUMP, OPERAND_LABEL(r->resume));
+    }
+    free(c->raises);
     for (size_t i = 0; i < c->npatches; i++) {
         Code *w = &c->code[c->patches[i]];
         uint32_t pos = c->label_pos[*w - 1];

@@ -140,9 +140,8 @@ static void call_native(FnCtx *c, const char *module, const char *name, Term arg
     uint32_t saved = c->next_reg, n;
     uint32_t first = compile_args(c, args, &n);
     ExtRef *ref = native_ref(module, name, n);
-    /* module code runs the arithmetic operators inline: no BIF frame */
-    ref->frameless = c->mod->module && !strcmp(module, "erlang") &&
-                     (!strcmp(name, "+") || !strcmp(name, "-") || !strcmp(name, "*") || !strcmp(name, "/"));
+    /* module code runs / inline: no BIF frame (compile_arith for the others) */
+    ref->frameless = c->mod->module && !strcmp(module, "erlang") && !strcmp(name, "/");
     emit_native_call(c, ref, first, n, dst, tail);
     reg_restore(c, saved);
 }
@@ -552,6 +551,70 @@ static void compile_branch(FnCtx *c, Term ast, uint32_t fail, int depth)
     reg_restore(c, saved);
 }
 
+/* Whether an operand is what the BEAM's compiler sees as a literal float or
+ * small integer: a number, a negated one (-3 is -(3) until then), the sum
+ * or difference of two (folded), or a module attribute holding one; *sign
+ * is its sign for an integer. */
+static bool arith_literal(const ModCtx *m, Term ast, int *sign)
+{
+    const int64_t beam_small = (int64_t)1 << 59; /* the BEAM's smalls: 60 bits */
+    Term name, meta, args;
+    int64_t v = 0;
+    *sign = 0;
+    if (ast_is_call(ast, &name, &meta, &args) && name == A("@") && list_length(args) == 1 && term_is_tuple(list_nth(args, 0))) {
+        /* a module attribute is its value by then */
+        for (size_t i = m->nattrs; i-- > 0;)
+            if (m->attrs[i].name == tuple_get(list_nth(args, 0), 0)) {
+                ast = m->attrs[i].value; /* a value, not code: read as a number only */
+                if (!term_is_float(ast) && !term_is_small(ast)) return false;
+                break;
+            }
+        if (!term_is_float(ast) && !term_is_small(ast)) return false;
+    }
+    if (term_is_float(ast)) return true;
+    if (term_is_small(ast)) v = small_value(ast);
+    else if (ast_is_call(ast, &name, &meta, &args) && list_length(args) == 1 && name == A("-") && term_is_float(list_nth(args, 0)))
+        return true;
+    else if (ast_is_call(ast, &name, &meta, &args) && list_length(args) == 1 && name == A("-") && term_is_small(list_nth(args, 0)))
+        v = -small_value(list_nth(args, 0));
+    else if (ast_is_call(ast, &name, &meta, &args) && list_length(args) == 2 && (name == A("+") || name == A("-")) &&
+             term_is_small(list_nth(args, 0)) && term_is_small(list_nth(args, 1)))
+        v = small_value(list_nth(args, 0)) + (name == A("+") ? 1 : -1) * small_value(list_nth(args, 1));
+    else
+        return false;
+    *sign = v < 0 ? -1 : 1;
+    return v >= -beam_small && v < beam_small;
+}
+
+/* Whether a failing `left op right` in module code shows the BIF on top
+ * of the stack trace ({:erlang, :+, [left, right], ...}), as OTP 25's JIT
+ * raises it: + unless either side is a literal float or small integer, -
+ * unless the right side is a literal float or non-negative small integer,
+ * * always (/ never: it is not compiled here). */
+static bool arith_framed(const ModCtx *m, Opcode op, Term left, Term right)
+{
+    int sign;
+    bool left_k = arith_literal(m, left, &sign), right_k = arith_literal(m, right, &sign);
+    if (op == OP_ADD) return !left_k && !right_k;
+    if (op == OP_SUB) return !right_k || sign < 0;
+    return true;
+}
+
+/* The failure label of an arithmetic instruction that raises with the
+ * BIF's frame (ArithRaise); its operands are a and b (or the constant k). */
+static Code arith_raise_label(FnCtx *c, Opcode op, uint32_t a, uint32_t b, Code k, uint32_t dst)
+{
+    if (c->nraises == c->raises_cap) {
+        c->raises_cap = c->raises_cap ? c->raises_cap * 2 : 4;
+        c->raises = xrealloc(c->raises, c->raises_cap * sizeof *c->raises);
+    }
+    uint32_t temp = reg_alloc_n(c, 2); /* counted in the frame's size */
+    c->next_reg -= 2;
+    const char *name = op == OP_ADD ? "+" : op == OP_SUB ? "-" : "*";
+    c->raises[c->nraises++] = (ArithRaise){label_new(c), label_new(c), a, b, k, native_ref("erlang", name, 2), temp, dst, c->line};
+    return OPERAND_LABEL(c->raises[c->nraises - 1].label);
+}
+
 static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tail)
 {
     if (!c->mod->module && !c->in_guard) {
@@ -562,15 +625,19 @@ static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tai
     }
     uint32_t saved = c->next_reg;
     Code fail = c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0;
-    uint32_t a = compile_operand(c, list_nth(args, 0));
-    Term right = list_nth(args, 1);
+    Term left = list_nth(args, 0), right = list_nth(args, 1);
+    bool framed = !c->in_guard && arith_framed(c->mod, op, left, right);
+    uint32_t a = compile_operand(c, left);
     if (op != OP_MUL && term_is_small(right)) {
         /* x + 1, n - 2: the constant is an operand, not a register */
+        if (framed) fail = arith_raise_label(c, op, a, UINT32_MAX, (Code)right, dst);
         emit(c, op == OP_ADD ? OP_ADD_K : OP_SUB_K, (Code)dst, (Code)a, (Code)right, fail);
     } else {
         uint32_t b = compile_operand(c, right);
+        if (framed) fail = arith_raise_label(c, op, a, b, 0, dst);
         emit(c, op, (Code)dst, (Code)a, (Code)b, fail);
     }
+    if (framed) label_place(c, c->raises[c->nraises - 1].resume);
     reg_restore(c, saved);
     finish(c, dst, tail);
 }

@@ -73,6 +73,21 @@ typedef struct Label {
 } Label;
 
 /* State of one function (or fn body) being compiled. */
+/* Code that fn_finish places after a function's body, out of the hot
+ * path: where a failing arithmetic instruction jumps to raise as the BEAM
+ * does with the BIF's frame on top of the stack trace (compile_arith). It
+ * calls the BIF again on the same operands, which raises. */
+typedef struct ArithRaise {
+    uint32_t label;   /* the instruction's failure label */
+    uint32_t resume;  /* placed after the instruction (never reached: the BIF raises) */
+    uint32_t a, b;    /* the operands' registers; b is UINT32_MAX when k is the right one */
+    Code k;
+    struct ExtRef *bif;
+    uint32_t temp;    /* two registers for the BIF's arguments */
+    uint32_t dst;
+    int line;
+} ArithRaise;
+
 typedef struct FnCtx {
     struct FnCtx *parent;  /* the enclosing function of a fn */
     ModCtx *mod;
@@ -100,6 +115,8 @@ typedef struct FnCtx {
                             * code never writes them (tail calls copy at the end) */
     size_t last_op;        /* code index of the last instruction emitted */
     size_t label_end;      /* code index where a label was last placed */
+    ArithRaise *raises;    /* see ArithRaise */
+    size_t nraises, raises_cap;
     uint32_t reused_reg;   /* a register the code rewrites while variables matched
                             * from it live (with's clauses): never bind to it; or
                             * UINT32_MAX */
