@@ -75,6 +75,8 @@ typedef struct SchedState {
     HostCall *host_calls;          /* the host calls in progress, innermost last */
     size_t nhost_calls, host_calls_cap;
     Process *main;                 /* the process that runs top-level code */
+    bool main_finished;            /* its code returned or raised: main_status */
+    VmStatus main_status;
 } SchedState;
 
 /* How many freed message blocks the scheduler keeps for reuse. */
@@ -956,6 +958,14 @@ static VmStatus run_slice(Process *p, Process *main)
             p->status = PROC_WAITING;
             break;
         }
+        if (p->is_main) {
+            /* sched_run_main answers, maybe once the host calls that ran
+             * this slice (further up the C stack) are done */
+            SCHED->main_finished = true;
+            SCHED->main_status = st;
+            p->status = PROC_WAITING;
+            break;
+        }
         if (st == VM_DONE) {
             if (p != main) process_exit(p, ATOM_normal);
             break;
@@ -1060,8 +1070,15 @@ bool sched_run_main(Process *main, VmStatus *status)
     /* it runs new code, whatever receive it waited in before */
     main->receiving = false;
     main->woken = PROCESS_WOKEN_NOT;
+    SCHED->main_finished = false;
     runq_push(main);
     for (;;) {
+        if (SCHED->main_finished) {
+            /* its code returned or raised, in this loop or in a host call's */
+            SCHED->main_finished = false;
+            *status = SCHED->main_status;
+            return true;
+        }
         if (SCHED->halt_requested) return false;
         if (SCHED->interrupt_requested) {
             /* Ctrl-C in the shell: the evaluator is killed, as IEx's is */
@@ -1077,13 +1094,8 @@ bool sched_run_main(Process *main, VmStatus *status)
             return false; /* everything waits: nothing will ever wake main */
         }
         if (p->status != PROC_RUNNABLE) continue;
-        VmStatus st = run_slice(p, main);
+        run_slice(p, main);
         fire_due_timers();
-        if (p == main && (st == VM_DONE || st == VM_ERROR)) {
-            main->status = PROC_WAITING;
-            *status = st;
-            return true;
-        }
         if (main->status == PROC_EXITED) return false;
     }
 }
@@ -1134,10 +1146,6 @@ bool sched_run_host_call(Process *p, VmStatus *status)
     p->receiving = false;
     p->woken = PROCESS_WOKEN_NOT;
     if (!p->queued) runq_push(p);
-    /* the main process, queued for its own code while another process's
-     * call runs: it waits for the loop that runs it (further down the C
-     * stack) */
-    Process *held_main = NULL;
     bool returned = false;
     *status = VM_KILLED;
     for (;;) {
@@ -1167,10 +1175,6 @@ bool sched_run_host_call(Process *p, VmStatus *status)
             break;
         }
         if (q->status != PROC_RUNNABLE) continue;
-        if (q->is_main && q != p && !host_call_of(q)) {
-            held_main = q;
-            continue;
-        }
         run_slice(q, NULL);
         fire_due_timers();
     }
@@ -1183,7 +1187,6 @@ bool sched_run_host_call(Process *p, VmStatus *status)
         p->woken = PROCESS_WOKEN_NOT;
     }
     if (p->status != PROC_EXITED) p->status = was_status;
-    if (held_main && held_main->status == PROC_RUNNABLE && !held_main->queued) runq_push(held_main);
     SCHED->current = outer;
     return returned;
 }
