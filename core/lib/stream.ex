@@ -236,27 +236,9 @@ defmodule Stream do
 
   # ---- many from one -------------------------------------------------------------------
 
-  def flat_map(enum, f) do
-    stateful(enum, nil, fn x, acc, st, fun ->
-      case Enumerable.reduce(f.(x), {:cont, acc}, fun) do
-        {:done, acc} -> {:cont, {acc, st}}
-        {:halted, acc} -> {:halt, {acc, st}}
-      end
-    end)
-  end
+  def flat_map(enum, f) when is_function(f, 1), do: transform(enum, nil, fn x, st -> {f.(x), st} end)
 
-  def transform(enum, init, f) do
-    stateful(enum, init, fn x, acc, st, fun ->
-      case f.(x, st) do
-        {:halt, st} -> {:halt, {acc, st}}
-        {items, st} ->
-          case Enumerable.reduce(items, {:cont, acc}, fun) do
-            {:done, acc} -> {:cont, {acc, st}}
-            {:halted, acc} -> {:halt, {acc, st}}
-          end
-      end
-    end)
-  end
+  def transform(enum, init, f) when is_function(f, 2), do: transform(enum, fn -> init end, f, nil, fn _ -> :ok end)
 
   def concat(enums), do: flat_map(enums, fn e -> e end)
   def concat(first, second), do: flat_map([first, second], fn e -> e end)
@@ -304,6 +286,108 @@ defmodule Stream do
   end
 
   def timer(delay) when is_integer(delay) and delay >= 0, do: take(interval(delay), 1)
+
+  # transform/4,5: start_fun gives the accumulator when the stream starts;
+  # when the source ends (or the reducer halts) last_fun's items follow;
+  # after_fun gets the accumulator however the stream stops.
+  def transform(enum, start_fun, reducer, after_fun)
+      when is_function(start_fun, 0) and is_function(reducer, 2) and is_function(after_fun, 1),
+      do: transform(enum, start_fun, reducer, nil, after_fun)
+
+  def transform(enum, start_fun, reducer, last_fun, after_fun) do
+    fn
+      {:halt, acc}, _fun -> {:halted, acc}
+      {:suspend, acc}, fun -> {:suspended, acc, &transform(enum, start_fun, reducer, last_fun, after_fun).(&1, fun)}
+      {:cont, acc}, fun -> transform_start(enum, start_fun.(), reducer, last_fun, after_fun, acc, fun)
+    end
+  end
+
+  defp transform_start(enum, st, reducer, last_fun, after_fun, acc, fun) do
+    step = fn x, {acc, st, _how} ->
+      case reducer.(x, st) do
+        {:halt, st} -> {:halt, {acc, st, :self}}
+        {items, st} ->
+          case Enumerable.reduce(items, {:cont, acc}, fun) do
+            {:done, acc} -> {:cont, {acc, st, :cont}}
+            {:halted, acc} -> {:halt, {acc, st, :down}}
+            # the consumer paused (zip) with items of this batch left
+            {:suspended, acc, rest} -> {:suspend, {acc, st, {:pending, rest}}}
+          end
+      end
+    end
+
+    transform_end(Enumerable.reduce(enum, {:cont, {acc, st, :cont}}, step), last_fun, after_fun, fun)
+  end
+
+  defp transform_end({:done, {acc, st, _}}, last_fun, after_fun, fun), do: transform_last(acc, st, last_fun, after_fun, fun)
+
+  defp transform_end({:halted, {acc, st, :self}}, last_fun, after_fun, fun),
+    do: transform_last(acc, st, last_fun, after_fun, fun)
+
+  defp transform_end({:halted, {acc, st, _}}, _last_fun, after_fun, _fun) do
+    after_fun.(st)
+    {:halted, acc}
+  end
+
+  defp transform_end({:suspended, {acc, st, how}, cont}, last_fun, after_fun, fun),
+    do: {:suspended, acc, &transform_resume(&1, st, how, cont, last_fun, after_fun, fun)}
+
+  # a paused batch's items go first, then the source goes on
+  defp transform_resume(tagged, st, {:pending, rest}, cont, last_fun, after_fun, fun) do
+    case rest.(tagged) do
+      {:done, acc} -> transform_end(cont.({:cont, {acc, st, :cont}}), last_fun, after_fun, fun)
+      {:halted, acc} -> transform_end(cont.({:halt, {acc, st, :down}}), last_fun, after_fun, fun)
+      {:suspended, acc, rest} -> {:suspended, acc, &transform_resume(&1, st, {:pending, rest}, cont, last_fun, after_fun, fun)}
+    end
+  end
+
+  defp transform_resume({tag, acc}, st, how, cont, last_fun, after_fun, fun),
+    do: transform_end(cont.({tag, {acc, st, how}}), last_fun, after_fun, fun)
+
+  defp transform_last(acc, st, nil, after_fun, _fun) do
+    after_fun.(st)
+    {:done, acc}
+  end
+
+  defp transform_last(acc, st, last_fun, after_fun, fun) do
+    {items, st} = last_fun.(st)
+    after_last(Enumerable.reduce(items, {:cont, acc}, fun), st, after_fun)
+  end
+
+  defp after_last({:suspended, acc, rest}, st, after_fun),
+    do: {:suspended, acc, fn tagged -> after_last(rest.(tagged), st, after_fun) end}
+
+  defp after_last(result, st, after_fun) do
+    after_fun.(st)
+    result
+  end
+
+  # into/2,3: each element, transformed, also goes into the collectable
+  # as the stream runs; the collectable is told :done however it stops.
+  def into(enum, collectable, transform \\ fn x -> x end) when is_function(transform, 1) do
+    fn
+      {:halt, acc}, _fun -> {:halted, acc}
+      {:suspend, acc}, fun -> {:suspended, acc, &into(enum, collectable, transform).(&1, fun)}
+      {:cont, acc}, fun ->
+        {init, collect} = Collectable.into(collectable)
+
+        step = fn x, {acc, into_acc} ->
+          into_acc = collect.(into_acc, {:cont, transform.(x)})
+          {tag, acc} = fun.(x, acc)
+          {tag, {acc, into_acc}}
+        end
+
+        into_end(Enumerable.reduce(enum, {:cont, {acc, init}}, step), collect)
+    end
+  end
+
+  defp into_end({:suspended, {acc, into_acc}, cont}, collect),
+    do: {:suspended, acc, fn {tag, acc} -> into_end(cont.({tag, {acc, into_acc}}), collect) end}
+
+  defp into_end({tag, {acc, into_acc}}, collect) do
+    collect.(into_acc, :done)
+    {tag, acc}
+  end
 
   def resource(start_fun, next_fun, after_fun) do
     fn acc, fun -> resource_run(start_fun.(), next_fun, after_fun, acc, fun) end
