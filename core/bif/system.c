@@ -61,6 +61,7 @@ static const char *erlang_module_application(Term module)
         {"io_lib", "stdlib"},  {"gen_server", "stdlib"}, {"proc_lib", "stdlib"}, {"sys", "stdlib"},
         {"supervisor", "stdlib"}, {"erl_eval", "stdlib"}, {"gen", "stdlib"}, {"global", "kernel"}, {"crypto", "crypto"}, {"application", "kernel"},
         {"code", "kernel"},    {"os", "kernel"},     {"logger", "kernel"}, {"erl_erts_errors", "kernel"},
+        {"erl_stdlib_errors", "stdlib"}, {"erl_kernel_errors", "kernel"},
         /* the IEx evaluator's frames, as crash reports show a shell client */
         {"elixir", "elixir"},  {"Elixir.Module.ParallelChecker", "elixir"}, {"Elixir.IEx.Evaluator", "iex"},
     };
@@ -251,5 +252,7 @@ const NativeDef bif_system_natives[] = {
     {"os", "getenv", 2, os_getenv2},
     {"os", "getpid", 0, os_getpid},
     {"erl_erts_errors", "format_error", 2, errors_format_error},
+    {"erl_stdlib_errors", "format_error", 2, errors_format_error},
+    {"erl_kernel_errors", "format_error", 2, errors_format_error},
     {NULL, NULL, 0, NULL},
 };

@@ -9,6 +9,7 @@
 #include "compile_internal.h"
 #include "fatal.h"
 #include "map.h"
+#include "rewrite.h"
 
 static Term A(const char *s) { return atom_from_cstr(s); }
 
@@ -255,6 +256,7 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
         skip = label_new(c);
         emit(c, OP_TRACE_SKIP, (Code)dst, OPERAND_LABEL(skip));
     }
+    bool frameless = rewrite_erlang_call(&mod, &fun, (uint32_t)list_length(args));
     /* a function is a native or Elixir code, never both: no lookup of the
      * module is needed (which would load a library module early) */
     NativeFn native = native_lookup(mod, fun, (int)list_length(args));
@@ -275,6 +277,7 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
     } else if (native) {
         ExtRef *ref = extref_new(mod, fun, n);
         ref->native = native;
+        ref->frameless = frameless;
         emit_native_call(c, ref, first, n, dst, tail);
     } else {
         if (c->in_guard) compile_fail(c, "CompileError", "cannot invoke remote function %s.%s/%u inside guards", module_display_name(mod), atom_text(fun), n);
@@ -1663,7 +1666,10 @@ static bool capture_external(ModCtx *m, Term mod, Term name, size_t arity, Term 
         mod = A("Elixir.Kernel");
     }
     *out_mod = mod;
-    if (mod != A("Elixir.Kernel")) return true;
+    if (mod != A("Elixir.Kernel")) {
+        rewrite_capture(mod, name, (uint32_t)arity, out_mod, out_fun); /* &Map.keys/1 is &:maps.keys/1 */
+        return true;
+    }
     if (kernel_macro_in_elixir(name, arity)) return false;
     const KernelBif *kb = kernel_bif(name, arity);
     for (int i = 0; !kb && capture_bifs[i].name; i++)
@@ -2407,6 +2413,11 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
                 Function *mf = target ? module_find_function(target, fun, (uint32_t)n) : NULL;
                 if (mf && mf->is_macro) {
                     compile_expr(c, expand_macro(c, mf, rargs), dst, tail);
+                    return;
+                }
+                Term emod, efun, eargs;
+                if (!c->in_guard && rewrite_call(m->scratch, mod, fun, rargs, &emod, &efun, &eargs)) {
+                    compile_remote_call(c, emod, efun, eargs, dst, tail); /* as Elixir inlines it */
                     return;
                 }
                 compile_remote_call(c, mod, fun, rargs, dst, tail);

@@ -181,13 +181,25 @@ Term vm_stacktrace(Process *p)
  * with its arguments and error_info (which Exception.normalize reads to
  * word "errors were found at the given arguments"), then the frames. A
  * stack trace the native supplied itself (erlang:raise/3) is kept. */
+/* The OTP module that explains a BIF's errors (error_info's :module):
+ * stdlib's for its modules, kernel's for os and code, erts's for the rest. */
+static Term error_info_module(Term module)
+{
+    static const char *const stdlib[] = {"maps", "lists", "ets", "binary", "unicode", "math", "re", "string", "io", "io_lib", "proplists", "queue", NULL};
+    const char *m = atom_text(module);
+    for (int i = 0; stdlib[i]; i++)
+        if (!strcmp(m, stdlib[i])) return atom_from_cstr("erl_stdlib_errors");
+    if (!strcmp(m, "os") || !strcmp(m, "code")) return atom_from_cstr("erl_kernel_errors");
+    return atom_from_cstr("erl_erts_errors");
+}
+
 static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const Term *args)
 {
     if (term_is_cons(p->exc_stacktrace)) return p->exc_stacktrace;
     Heap *h = &p->heap;
     Term st = vm_stacktrace(p);
     if (p->exc_class != ATOM_error) return st;
-    Term info_map = map_from_pairs(h, 1, (Term[]){atom_from_cstr("module")}, (Term[]){atom_from_cstr("erl_erts_errors")});
+    Term info_map = map_from_pairs(h, 1, (Term[]){atom_from_cstr("module")}, (Term[]){error_info_module(module)});
     if (p->exc_why) native_blame_record(module, name, nargs, args, p->exc_arg, p->exc_why); /* for format_error */
     Term meta = list_from(h, 1, (Term[]){tuple2(h, atom_from_cstr("error_info"), info_map)});
     Term entry = tuple4(h, module, name, list_from(h, nargs, args), meta);
