@@ -27,8 +27,25 @@ defmodule Stream do
   defp unwrap({:done, {acc, st}}, finish, fun), do: finish_run(finish.(st), acc, fun)
   defp unwrap({:halted, {acc, _st}}, _finish, _fun), do: {:halted, acc}
 
+  # A step that emits several elements (flat_map, transform, intersperse)
+  # may be suspended between two of them: it leaves the rest as `inner`, a
+  # continuation of the reduce protocol, and the source resumes only once
+  # `inner` is done.
+  defp unwrap({:suspended, {acc, {:"$stream_inner", inner, st}}, cont}, finish, fun),
+    do: {:suspended, acc, fn tagged -> resume_inner(inner.(tagged), st, cont, finish, fun) end}
+
   defp unwrap({:suspended, {acc, st}, cont}, finish, fun),
     do: {:suspended, acc, fn {tag, acc} -> unwrap(cont.({tag, {acc, st}}), finish, fun) end}
+
+  defp resume_inner({:done, acc}, st, cont, finish, fun), do: unwrap(cont.({:cont, {acc, st}}), finish, fun)
+  defp resume_inner({:halted, acc}, st, cont, finish, fun), do: unwrap(cont.({:halt, {acc, st}}), finish, fun)
+
+  defp resume_inner({:suspended, acc, inner}, st, cont, finish, fun),
+    do: {:suspended, acc, fn tagged -> resume_inner(inner.(tagged), st, cont, finish, fun) end}
+
+  # What a step answers when the downstream suspended it in the middle of
+  # its elements: `inner` continues them.
+  defp suspend_inner(acc, inner, st), do: {:suspend, {acc, {:"$stream_inner", inner, st}}}
 
   defp done_with(_st, acc), do: {:done, acc}
 
@@ -55,6 +72,7 @@ defmodule Stream do
   defp emit_many([x | rest], acc, st, fun) do
     case fun.(x, acc) do
       {:cont, acc} -> emit_many(rest, acc, st, fun)
+      {:suspend, acc} when rest != [] -> suspend_inner(acc, &Enumerable.reduce(rest, &1, fun), st)
       {tag, acc} -> {tag, {acc, st}}
     end
   end

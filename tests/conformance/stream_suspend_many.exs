@@ -1,0 +1,15 @@
+# Streams that emit several elements per source element (flat_map, transform,
+# intersperse, concat) under a consumer that suspends after each one (zip).
+IO.inspect(Stream.flat_map([1, 2, 3], fn x -> [x, x] end) |> Stream.zip([:a, :b, :c, :d]) |> Enum.to_list())
+IO.inspect(Stream.zip(Stream.flat_map(1..3, fn x -> [x, x] end), Stream.cycle([:a, :b])) |> Enum.take(5))
+IO.inspect(Stream.flat_map(1..3, fn x -> Stream.map([x, x], & &1 * 10) end) |> Stream.zip(1..100) |> Enum.to_list())
+IO.inspect(Enum.zip(Stream.flat_map([1, 2], fn x -> [x, x, x] end), [:a, :b, :c, :d]))
+IO.inspect(Stream.flat_map([[1, 2], [3]], & &1) |> Enum.take(2))
+IO.inspect(Stream.transform(1..4, 0, fn x, acc -> {[x, acc], acc + x} end) |> Stream.zip(Stream.cycle([:a, :b, :c])) |> Enum.to_list())
+IO.inspect(Stream.intersperse(1..4, :sep) |> Stream.zip(1..100) |> Enum.to_list())
+IO.inspect(Stream.flat_map(1..3, fn x -> Stream.flat_map([x, x], fn y -> [y, -y] end) end) |> Stream.zip(1..100) |> Enum.to_list())
+IO.inspect(Stream.concat([1..2, [3, 4], Stream.map(5..6, & &1)]) |> Stream.zip(Stream.flat_map(1..10, &[&1, &1])) |> Enum.take(5))
+IO.inspect(Stream.chunk_every(1..7, 3) |> Stream.zip(1..10) |> Enum.to_list())
+IO.inspect(Stream.unfold(0, fn n -> {n, n + 1} end) |> Stream.flat_map(fn x -> [x, x] end) |> Stream.zip(Stream.cycle([:a, :b])) |> Enum.take(7))
+IO.inspect(Stream.flat_map(1..3, fn x -> [x, x] end) |> Stream.zip(1..3) |> Enum.to_list())
+IO.inspect(Stream.flat_map(1..3, fn x -> [x, x] end) |> Enum.take(3))
