@@ -839,58 +839,56 @@ static void ms_note_var(MatchSpec *ms, uint32_t num)
     ms->nvarnums++;
 }
 
+/* The parts of a pattern or expression that hold others: a list's head
+ * and tail, a tuple's elements, a map's values. Walks push them on an
+ * explicit stack (never the C stack: a pattern may be a million deep). */
+static void ms_push_parts(TermBuf *todo, Term t)
+{
+    if (term_is_cons(t)) {
+        termbuf_push(todo, cons_tail(t));
+        termbuf_push(todo, cons_head(t));
+    } else if (term_is_tuple(t)) {
+        for (size_t i = tuple_size(t); i-- > 0;) termbuf_push(todo, tuple_get(t, i));
+    } else if (term_is_map(t)) {
+        MapIter it;
+        Term k, v;
+        map_iter_init(&it, t);
+        while (map_iter_next(&it, &k, &v)) termbuf_push(todo, v);
+    }
+}
+
 /* Collects the head's variable numbers. */
 static void ms_scan_head(MatchSpec *ms, Term t)
 {
-    for (;;) {
+    TermBuf todo;
+    termbuf_init(&todo);
+    termbuf_push(&todo, t);
+    while (todo.size > 0) {
+        t = todo.items[--todo.size];
         if (term_is_atom(t)) {
             uint32_t c = atom_class(t);
             if (c >= AC_VAR) ms_note_var(ms, c - AC_VAR);
-            return;
+        } else {
+            ms_push_parts(&todo, t);
         }
-        if (term_is_cons(t)) {
-            ms_scan_head(ms, cons_head(t));
-            t = cons_tail(t);
-            continue;
-        }
-        if (term_is_tuple(t)) {
-            for (size_t i = 0; i < tuple_size(t); i++) ms_scan_head(ms, tuple_get(t, i));
-            return;
-        }
-        if (term_is_map(t)) {
-            MapIter it;
-            Term k, v;
-            map_iter_init(&it, t);
-            while (map_iter_next(&it, &k, &v)) ms_scan_head(ms, v);
-        }
-        return;
     }
+    termbuf_free(&todo);
 }
 
 /* Whether a pattern has no variables and no :_ (it matches one value). */
 static bool ms_ground(Term t)
 {
-    for (;;) {
-        if (term_is_atom(t)) return atom_class(t) == AC_PLAIN;
-        if (term_is_cons(t)) {
-            if (!ms_ground(cons_head(t))) return false;
-            t = cons_tail(t);
-            continue;
-        }
-        if (term_is_tuple(t)) {
-            for (size_t i = 0; i < tuple_size(t); i++)
-                if (!ms_ground(tuple_get(t, i))) return false;
-            return true;
-        }
-        if (term_is_map(t)) {
-            MapIter it;
-            Term k, v;
-            map_iter_init(&it, t);
-            while (map_iter_next(&it, &k, &v))
-                if (!ms_ground(v)) return false;
-        }
-        return true;
+    TermBuf todo;
+    termbuf_init(&todo);
+    termbuf_push(&todo, t);
+    bool ground = true;
+    while (ground && todo.size > 0) {
+        t = todo.items[--todo.size];
+        if (term_is_atom(t)) ground = atom_class(t) == AC_PLAIN;
+        else ms_push_parts(&todo, t);
     }
+    termbuf_free(&todo);
+    return ground;
 }
 
 /* The functions guards and bodies may call, with their arities (-1: any
@@ -922,51 +920,77 @@ static bool ms_known_function(Term name, size_t nargs)
     return false;
 }
 
+/* Guards and bodies are evaluated by recursion in C (ms_eval), so their
+ * nesting is bounded; patterns (heads) are not, they are walked with
+ * explicit stacks. A deeper guard or body is not a valid match spec. */
+#define MS_MAX_EXPR_DEPTH 1000
+
 /* Whether a guard or body expression is well formed, with every variable
- * bound by the clause's head. */
+ * bound by the clause's head, and nested at most MS_MAX_EXPR_DEPTH deep. */
 static bool ms_check_expr(const MatchSpec *ms, const MsClause *c, Term e)
 {
-    for (;;) {
-        if (term_is_atom(e)) {
+    /* pairs: an expression, then its depth (a small integer) */
+    TermBuf todo;
+    termbuf_init(&todo);
+    termbuf_push(&todo, e);
+    termbuf_push(&todo, small_make(0));
+    bool ok = true;
+    while (ok && todo.size > 0) {
+        int64_t depth = small_value(todo.items[--todo.size]);
+        e = todo.items[--todo.size];
+        if (depth > MS_MAX_EXPR_DEPTH) {
+            ok = false;
+        } else if (term_is_atom(e)) {
             uint32_t cls = atom_class(e);
-            if (cls == AC_ANY) return false;
-            if (cls >= AC_VAR) {
+            if (cls == AC_ANY) ok = false;
+            else if (cls >= AC_VAR) {
                 size_t slot = ms_slot_of(ms, cls - AC_VAR);
+                ok = false;
                 for (size_t i = 0; i < c->nvars; i++)
-                    if (c->vars[i] == slot) return true;
-                return false;
+                    if (c->vars[i] == slot) ok = true;
             }
-            return true;
+        } else if (term_is_cons(e) || term_is_map(e)) {
+            /* a list's tail is not nested deeper: ms_eval walks it in a loop */
+            if (term_is_cons(e)) {
+                termbuf_push(&todo, cons_tail(e));
+                termbuf_push(&todo, small_make(depth));
+                termbuf_push(&todo, cons_head(e));
+                termbuf_push(&todo, small_make(depth + 1));
+            } else {
+                MapIter it;
+                Term k, v;
+                map_iter_init(&it, e);
+                while (map_iter_next(&it, &k, &v)) {
+                    termbuf_push(&todo, v);
+                    termbuf_push(&todo, small_make(depth + 1));
+                }
+            }
+        } else if (term_is_tuple(e)) {
+            size_t n = tuple_size(e);
+            Term first = n ? tuple_get(e, 0) : TERM_NIL;
+            if (n == 0) {
+                ok = false;
+            } else if (n == 1 && term_is_tuple(first)) {
+                for (size_t i = 0; i < tuple_size(first); i++) {
+                    termbuf_push(&todo, tuple_get(first, i));
+                    termbuf_push(&todo, small_make(depth + 1));
+                }
+            } else if (!term_is_atom(first)) {
+                ok = false;
+            } else if (first == A.const_) {
+                ok = n == 2;
+            } else if (!ms_known_function(first, n - 1)) {
+                ok = false;
+            } else {
+                for (size_t i = 1; i < n; i++) {
+                    termbuf_push(&todo, tuple_get(e, i));
+                    termbuf_push(&todo, small_make(depth + 1));
+                }
+            }
         }
-        if (term_is_cons(e)) {
-            if (!ms_check_expr(ms, c, cons_head(e))) return false;
-            e = cons_tail(e);
-            continue;
-        }
-        if (term_is_map(e)) {
-            MapIter it;
-            Term k, v;
-            map_iter_init(&it, e);
-            while (map_iter_next(&it, &k, &v))
-                if (!ms_check_expr(ms, c, v)) return false;
-            return true;
-        }
-        if (!term_is_tuple(e)) return true;
-        size_t n = tuple_size(e);
-        if (n == 0) return false;
-        Term first = tuple_get(e, 0);
-        if (n == 1 && term_is_tuple(first)) {
-            for (size_t i = 0; i < tuple_size(first); i++)
-                if (!ms_check_expr(ms, c, tuple_get(first, i))) return false;
-            return true;
-        }
-        if (!term_is_atom(first)) return false;
-        if (first == A.const_) return n == 2;
-        if (!ms_known_function(first, n - 1)) return false;
-        for (size_t i = 1; i < n; i++)
-            if (!ms_check_expr(ms, c, tuple_get(e, i))) return false;
-        return true;
     }
+    termbuf_free(&todo);
+    return ok;
 }
 
 /* Reads and checks a match spec; false (nothing to free) if it is not one. */
@@ -1026,49 +1050,61 @@ typedef struct MsRun {
     const char *saved_why;
 } MsRun;
 
+/* Whether val matches the pattern, binding the head's variables. The
+ * pairs still to match wait on an explicit stack: a pattern may be a
+ * million deep. The order does not matter: every occurrence of a variable
+ * after the first must be exactly equal to it. */
 static bool ms_match(MsRun *r, Term pat, Term val)
 {
-    for (;;) {
+    TermBuf todo;
+    termbuf_init(&todo);
+    termbuf_push(&todo, pat);
+    termbuf_push(&todo, val);
+    bool ok = true;
+    while (ok && todo.size > 0) {
+        val = todo.items[--todo.size];
+        pat = todo.items[--todo.size];
         if (term_is_atom(pat)) {
             uint32_t c = atom_class(pat);
-            if (c == AC_PLAIN) return pat == val;
-            if (c == AC_ANY) return true;
             if (c >= AC_VAR) {
                 Term *slot = &r->vars[ms_slot_of(r->ms, c - AC_VAR)];
-                if (*slot == TERM_NONE) {
-                    *slot = val;
-                    return true;
-                }
-                return term_exact_equal(*slot, val);
+                if (*slot == TERM_NONE) *slot = val;
+                else ok = term_exact_equal(*slot, val);
+            } else {
+                ok = c == AC_ANY || pat == val;
             }
-            return pat == val;
-        }
-        if (term_is_cons(pat)) {
-            if (!term_is_cons(val) || !ms_match(r, cons_head(pat), cons_head(val))) return false;
-            pat = cons_tail(pat);
-            val = cons_tail(val);
-            continue;
-        }
-        if (term_is_tuple(pat)) {
+        } else if (term_is_cons(pat)) {
+            ok = term_is_cons(val);
+            if (ok) {
+                termbuf_push(&todo, cons_tail(pat));
+                termbuf_push(&todo, cons_tail(val));
+                termbuf_push(&todo, cons_head(pat));
+                termbuf_push(&todo, cons_head(val));
+            }
+        } else if (term_is_tuple(pat)) {
             size_t n = tuple_size(pat);
-            if (!term_is_tuple(val) || tuple_size(val) != n) return false;
-            for (size_t i = 0; i < n; i++)
-                if (!ms_match(r, tuple_get(pat, i), tuple_get(val, i))) return false;
-            return true;
-        }
-        if (term_is_map(pat)) {
-            if (!term_is_map(val)) return false;
+            ok = term_is_tuple(val) && tuple_size(val) == n;
+            for (size_t i = n; ok && i-- > 0;) {
+                termbuf_push(&todo, tuple_get(pat, i));
+                termbuf_push(&todo, tuple_get(val, i));
+            }
+        } else if (term_is_map(pat)) {
+            ok = term_is_map(val);
             MapIter it;
             Term k, pv;
-            map_iter_init(&it, pat);
-            while (map_iter_next(&it, &k, &pv)) {
+            if (ok) map_iter_init(&it, pat);
+            while (ok && map_iter_next(&it, &k, &pv)) {
                 Term v = map_get(val, k);
-                if (v == TERM_NONE || !ms_match(r, pv, v)) return false;
+                ok = v != TERM_NONE;
+                termbuf_push(&todo, pv);
+                termbuf_push(&todo, v);
             }
-            return true;
+        } else {
+            ok = term_exact_equal(pat, val);
         }
-        return term_exact_equal(pat, val);
     }
+    termbuf_free(&todo);
+    return ok;
 }
 
 /* Runs an arithmetic native of integer.h, turning its exception into a
