@@ -65,8 +65,18 @@ static void on_fatal_signal(int sig)
 static void flush_on_fatal_signals(void)
 {
 #ifndef GENLAB_SANITIZED
+    /* A C stack overflow is a SIGSEGV with no stack left to handle it on:
+     * the handler runs on a stack of its own. */
+    static char alt_stack[1 << 16];
+    stack_t ss = {.ss_sp = alt_stack, .ss_size = sizeof alt_stack, .ss_flags = 0};
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sa.sa_flags = SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
     static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-    for (size_t k = 0; k < sizeof fatal_signals / sizeof fatal_signals[0]; k++) signal(fatal_signals[k], on_fatal_signal);
+    for (size_t k = 0; k < sizeof fatal_signals / sizeof fatal_signals[0]; k++) sigaction(fatal_signals[k], &sa, NULL);
 #endif
 }
 
