@@ -1,3 +1,4 @@
+# limit: 30
 # ETS patterns and match-spec heads a million levels deep: the match-spec
 # walkers (variables, ground keys, matching) use explicit stacks, not C
 # recursion (select on a deep head ended genlab with a segfault).
