@@ -1111,7 +1111,20 @@ bool sched_run_main(Process *main, VmStatus *status)
  * middle of a native (Code.eval_string compiling): then its exit is put
  * off until the native returns, and the loop never runs it as anything but
  * its call. Host calls nest (a macro that compiles code) and are answered
- * innermost first, as the C stack unwinds. */
+ * innermost first, as the C stack unwinds.
+ *
+ * Why not more: the compiler is C that recurses over the source, so it
+ * keeps its place on the C stack while the code it asked for runs; only
+ * the processes are stackless. What that costs: while a host call runs,
+ * every process runs in its loop (the main process too: its code's end is
+ * noted for sched_run_main), but the C code below it, the host's included,
+ * waits until it returns. So while one process's compile-time code runs,
+ * another process whose own compile-time code has already returned
+ * resumes its compiling only after it, and the host takes its next step
+ * (the shell's next prompt, a script's next top-level expression) only
+ * after it; Ctrl-C abandons it. A crash report needs none of this: the
+ * crashing process itself is set up to run the formatting code (see
+ * runtime.c), with nothing on the C stack. */
 
 Process *sched_current(void) { return SCHED->current; }
 
