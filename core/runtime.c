@@ -209,16 +209,19 @@ static bool lib_autoload(Term name)
             if (HOST->lib_modules[i].file->loaded) return false;
             if (HOST->lib_modules[i].file->shell_only && !shell_session_open()) return false;
             /* A file compiled from source (no image) may run Elixir in the
-             * process whose call needs the module (a `use`, a macro): a
-             * native or the VM's call that waits on this lookup may hold
-             * terms of that process in C variables, so it is not collected
-             * until the load is done. */
+             * process whose call needs the module (a `use`, a macro). It
+             * runs alone (sched_exclusive): another process must not find
+             * the file's modules half loaded. And a native or the VM's call
+             * that waits on this lookup may hold terms of that process in C
+             * variables, so it is not collected until the load is done. */
             Process *p = sched_current();
             size_t live = p ? p->heap.live_words : 0;
             if (p) p->heap.live_words = SIZE_MAX / 4;
+            sched_exclusive(true);
             HOST->load_depth++;
             lib_load_file(HOST->lib_modules[i].file);
             if (--HOST->load_depth == 0) lib_retry_deferred();
+            sched_exclusive(false);
             if (p && p->status != PROC_EXITED) p->heap.live_words = live;
             return true;
         }

@@ -75,6 +75,10 @@ typedef struct SchedState {
     HostCall *host_calls;          /* the host calls in progress, innermost last */
     size_t nhost_calls, host_calls_cap;
     Process *main;                 /* the process that runs top-level code */
+    int loops;                     /* scheduler loops running (on the C stack) */
+    int exclusive;                 /* see sched_exclusive */
+    Process **held;                /* processes an exclusive host call holds back */
+    size_t nheld, held_cap;
     bool main_finished;            /* its code returned or raised: main_status */
     VmStatus main_status;
 } SchedState;
@@ -1011,6 +1015,7 @@ static bool next_timer_due(uint64_t *when)
 void sched_run_until(uint64_t until)
 {
     size_t slices = 0;
+    SCHED->loops++;
     while (!SCHED->halt_requested && slices < BACKGROUND_SLICES) {
         Process *p = runq_pop();
         if (!p) {
@@ -1025,6 +1030,7 @@ void sched_run_until(uint64_t until)
         fire_due_timers();
         slices++;
     }
+    SCHED->loops--;
     SCHED->interrupt_requested = 0; /* nothing was evaluating: Ctrl-C only stops this */
     if (clock_now() < until) SCHED->now_ps = until * PS_PER_MS;
     call_idle_hook();
@@ -1060,11 +1066,22 @@ void sched_state_free(void)
     free(s->idle);
     free(s->pending_exits);
     free(s->host_calls);
+    free(s->held);
     free(s);
     rt->sched = NULL;
 }
 
+static bool run_main_loop(Process *main, VmStatus *status);
+
 bool sched_run_main(Process *main, VmStatus *status)
+{
+    SCHED->loops++;
+    bool ok = run_main_loop(main, status);
+    SCHED->loops--;
+    return ok;
+}
+
+static bool run_main_loop(Process *main, VmStatus *status)
 {
     main->status = PROC_RUNNABLE;
     /* it runs new code, whatever receive it waited in before */
@@ -1128,9 +1145,23 @@ bool sched_run_main(Process *main, VmStatus *status)
 
 Process *sched_current(void) { return SCHED->current; }
 
+void sched_exclusive(bool on) { SCHED->exclusive += on ? 1 : -1; }
+
+static void hold(Process *q)
+{
+    if (SCHED->nheld == SCHED->held_cap) {
+        SCHED->held_cap = SCHED->held_cap ? SCHED->held_cap * 2 : 8;
+        SCHED->held = xrealloc(SCHED->held, SCHED->held_cap * sizeof *SCHED->held);
+    }
+    SCHED->held[SCHED->nheld++] = q;
+}
+
 Process *sched_evaluator(void)
 {
     if (SCHED->current) return SCHED->current;
+    /* between two slices (a hook), the main process may be anywhere in its
+     * code: only the host, with no loop running, may have it evaluate */
+    if (SCHED->loops) return NULL;
     return SCHED->main && SCHED->main->status != PROC_EXITED ? SCHED->main : NULL;
 }
 
@@ -1154,7 +1185,9 @@ bool sched_run_host_call(Process *p, VmStatus *status)
         SCHED->host_calls = xrealloc(SCHED->host_calls, SCHED->host_calls_cap * sizeof *SCHED->host_calls);
     }
     size_t depth = SCHED->nhost_calls++;
+    SCHED->loops++;
     SCHED->host_calls[depth] = (HostCall){p, false, VM_DONE};
+    size_t held_from = SCHED->nheld;
     p->status = PROC_RUNNABLE;
     p->receiving = false;
     p->woken = PROCESS_WOKEN_NOT;
@@ -1188,10 +1221,21 @@ bool sched_run_host_call(Process *p, VmStatus *status)
             break;
         }
         if (q->status != PROC_RUNNABLE) continue;
+        if (SCHED->exclusive && q != p) {
+            hold(q);
+            continue;
+        }
         run_slice(q, NULL);
         fire_due_timers();
     }
     SCHED->nhost_calls--;
+    SCHED->loops--;
+    /* what was held back runs again, in the order it came */
+    for (size_t i = held_from; i < SCHED->nheld; i++) {
+        Process *q = SCHED->held[i];
+        if (q->status == PROC_RUNNABLE && !q->queued) runq_push(q);
+    }
+    SCHED->nheld = held_from;
     if (!returned) {
         /* the call is abandoned: it must not run again as p's code */
         if (p->queued) runq_remove(p);

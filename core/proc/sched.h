@@ -75,6 +75,13 @@ Process *sched_evaluator(void);
  * or Ctrl-C stops it (VM_KILLED), or everything waits (VM_WAIT). */
 bool sched_run_host_call(Process *p, VmStatus *status);
 
+/* While on (calls nest), host calls run their process alone: the others
+ * wait. Loading a library file is so, as the BEAM's code server makes
+ * every process that needs a module being loaded wait for it: with the
+ * compiler's place on the C stack, no other process could wait for it
+ * without holding up the load. */
+void sched_exclusive(bool on);
+
 /* Gives back the memory a waiting process does not need (see gc_compact);
  * done lazily, when the scheduler is idle or the memory is asked for. */
 void process_compact(Process *p);
