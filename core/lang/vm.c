@@ -34,13 +34,16 @@ const char *const opcode_names[OP__COUNT] = {
 static VmState *vm_state(Process *p)
 {
     if (!p->vm) {
-        VmState *vm = xcalloc(1, sizeof *vm);
-        /* small to start: a million idle processes must fit (they grow on demand) */
-        vm->regs_cap = 16;
-        vm->regs = xmalloc(vm->regs_cap * sizeof(Term));
+        VmState *vm = sched_spare_vm();
+        if (!vm) {
+            vm = xcalloc(1, sizeof *vm);
+            /* small to start: a million idle processes must fit (they grow on demand) */
+            vm->regs_cap = 16;
+            vm->regs = xmalloc(vm->regs_cap * sizeof(Term));
+            vm->frames_cap = 4;
+            vm->frames = xmalloc(vm->frames_cap * sizeof(Frame));
+        }
         for (size_t i = 0; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
-        vm->frames_cap = 4;
-        vm->frames = xmalloc(vm->frames_cap * sizeof(Frame));
         vm->mbox_tail = &vm->mbox_head;
         vm->mbox_save = &vm->mbox_head;
         vm->result = TERM_NIL;

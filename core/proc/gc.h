@@ -25,10 +25,13 @@ void gc_collect(Process *p, size_t top);
 void gc_compact(Process *p, size_t top, size_t extent);
 
 /* Whether p's heap has grown enough since the last collection to collect:
- * the young generation may grow to twice the old one. */
+ * the young generation may grow to twice the old one, plus a word for
+ * each waiting message (every collection visits the mailbox, so a long
+ * one, even of small integers that take no heap, spaces them out: the
+ * cost stays O(1) per word allocated). */
 static inline bool gc_due(const Process *p)
 {
-    return p->heap.allocated_words > p->heap.live_words * 2 + 1024;
+    return p->heap.allocated_words > p->heap.live_words * 2 + 1024 + (p->vm ? p->vm->mbox_len : 0);
 }
 
 /* Asks for a collection at p's next safe point (:erlang.garbage_collect):

@@ -34,9 +34,8 @@ Term process_raise_exception(Process *p, const char *module, const char *message
     return error_raise_exception(p, module, message);
 }
 
-void vm_state_free(VmState *vm)
+void vm_state_clear(VmState *vm)
 {
-    if (!vm) return;
     Message *m = vm->mbox_head;
     while (m) {
         Message *next = m->next;
@@ -44,8 +43,22 @@ void vm_state_free(VmState *vm)
         free(m);
         m = next;
     }
+    free(vm->handlers);
+    Term *regs = vm->regs;
+    Frame *frames = vm->frames;
+    size_t regs_cap = vm->regs_cap, frames_cap = vm->frames_cap;
+    memset(vm, 0, sizeof *vm);
+    vm->regs = regs;
+    vm->regs_cap = regs_cap;
+    vm->frames = frames;
+    vm->frames_cap = frames_cap;
+}
+
+void vm_state_free(VmState *vm)
+{
+    if (!vm) return;
+    vm_state_clear(vm);
     free(vm->regs);
     free(vm->frames);
-    free(vm->handlers);
     free(vm);
 }

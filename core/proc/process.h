@@ -74,6 +74,9 @@ typedef struct VmState {
 
 /* Frees registers, frames, handlers and the messages in the mailbox. */
 void vm_state_free(VmState *vm);
+/* Empties vm for another process: frees its messages and handlers and
+ * zeroes it, keeping its registers and frames (their contents stale). */
+void vm_state_clear(VmState *vm);
 
 /* How a slice of a process ended (vm_run, lang/vm.h). */
 typedef enum {

@@ -37,6 +37,11 @@ typedef struct {
     VmStatus status;
 } HostCall;
 
+#define SPARE_VMS_MAX 1024
+/* A recycled VM state keeps registers and frames up to these sizes. */
+#define SPARE_VM_REGS_MAX 64
+#define SPARE_VM_FRAMES_MAX 16
+
 /* A runtime's scheduler (state.h). */
 typedef struct SchedState {
     Process **table; /* by pid serial */
@@ -70,6 +75,12 @@ typedef struct SchedState {
      * blocks are recycled here instead of going back to malloc. */
     Message *spare_messages;
     size_t nspare_messages;
+    /* The VM states of exited processes, for the next spawns (a spawn
+     * and an exit would otherwise cost four mallocs and four frees). */
+    VmState *spare_vms[SPARE_VMS_MAX];
+    size_t nspare_vms;
+    Process *spare_procs[SPARE_VMS_MAX]; /* and their structs */
+    size_t nspare_procs;
     Timer *spare_timer;
     size_t max_processes;          /* see process_limit_reached */
     HostCall *host_calls;          /* the host calls in progress, innermost last */
@@ -136,6 +147,13 @@ static void runq_push(Process *p)
     SCHED->run_tail = p;
 }
 
+/* Frees an exited process's struct, or keeps it for process_new. */
+static void process_struct_release(Process *p)
+{
+    if (SCHED->nspare_procs == SPARE_VMS_MAX) free(p);
+    else SCHED->spare_procs[SCHED->nspare_procs++] = p;
+}
+
 static Process *runq_pop(void)
 {
     Process *p = SCHED->run_head;
@@ -145,7 +163,7 @@ static Process *runq_pop(void)
         p->queued = false;
         if (p->status == PROC_EXITED && !p->is_main) {
             /* it exited while queued (process_exit kept its struct) */
-            free(p);
+            process_struct_release(p);
             return runq_pop();
         }
     }
@@ -158,7 +176,13 @@ size_t process_default_max_heap(void) { return SCHED->default_max_heap_words; }
 
 static Process *process_new(uint32_t serial)
 {
-    Process *p = xcalloc(1, sizeof *p);
+    Process *p;
+    if (SCHED->nspare_procs) {
+        p = SCHED->spare_procs[--SCHED->nspare_procs];
+        memset(p, 0, sizeof *p);
+    } else {
+        p = xcalloc(1, sizeof *p);
+    }
     heap_init(&p->heap, 0);
     p->pid = pid_make(serial);
     p->dictionary = TERM_NIL;
@@ -701,10 +725,27 @@ bool process_demonitor(Process *watcher, uint64_t ref)
 
 /* ---- exits ---------------------------------------------------------------------------- */
 
+/* Keeps an exited process's VM state for sched_spare_vm, or frees it. */
+static void vm_recycle(VmState *vm)
+{
+    if (!vm) return;
+    if (SCHED->nspare_vms == SPARE_VMS_MAX || vm->regs_cap > SPARE_VM_REGS_MAX || vm->frames_cap > SPARE_VM_FRAMES_MAX) {
+        vm_state_free(vm);
+        return;
+    }
+    vm_state_clear(vm);
+    SCHED->spare_vms[SCHED->nspare_vms++] = vm;
+}
+
+VmState *sched_spare_vm(void)
+{
+    return SCHED->nspare_vms ? SCHED->spare_vms[--SCHED->nspare_vms] : NULL;
+}
+
 static void process_free(Process *p)
 {
     process_cancel_receive_timeout(p);
-    vm_state_free(p->vm);
+    vm_recycle(p->vm);
     p->vm = NULL;
     heap_release(&p->heap);
     free(p->links);
@@ -851,7 +892,7 @@ static void process_exit_now(Process *p, Term reason)
     if (!p->is_main) {
         process_free(p);
         SCHED->table[pid_serial(pid)] = NULL;
-        if (!p->queued) free(p); /* else runq_pop frees it */
+        if (!p->queued) process_struct_release(p); /* else runq_pop frees it */
     } else {
         p->exit_reason = term_copy(&p->heap, reason);
     }
@@ -995,7 +1036,7 @@ Process *process_replace_main(Process *old)
     process_free(old);
     SCHED->table[serial] = NULL;
     if (old->queued) old->is_main = false; /* runq_pop frees it */
-    else free(old);
+    else process_struct_release(old);
     return process_spawn_main();
 }
 
@@ -1054,6 +1095,8 @@ void sched_state_free(void)
         }
     for (size_t i = 0; i < s->ntimers; i++) timer_free(s->timers[i]);
     free(s->spare_timer);
+    for (size_t i = 0; i < s->nspare_vms; i++) vm_state_free(s->spare_vms[i]);
+    for (size_t i = 0; i < s->nspare_procs; i++) free(s->spare_procs[i]);
     while (s->spare_messages) {
         Message *m = s->spare_messages;
         s->spare_messages = m->next;
