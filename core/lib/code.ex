@@ -105,6 +105,11 @@ defmodule Code do
   end
 
   def ensure_compiled(module) when is_atom(module), do: :code.ensure_loaded(module)
+  def ensure_compiled?(module) when is_atom(module), do: match?({:module, ^module}, ensure_compiled(module))
+
+  # The formatter's document for quoted code (what Macro.to_string/1 lays
+  # out at 98 columns); the formatter's options are not read.
+  def quoted_to_algebra(quoted, _opts \\ []), do: :genlab_macro_text.to_algebra(quoted)
 
   def ensure_compiled!(module) when is_atom(module) do
     case :code.ensure_loaded(module) do

@@ -51,6 +51,9 @@ defmodule :genlab_macro_text do
 
   def to_string(ast), do: ast |> expr() |> Inspect.Algebra.format(@width) |> IO.iodata_to_binary()
 
+  # Code.quoted_to_algebra/2: the document to_string/1 lays out
+  def to_algebra(ast), do: expr(ast)
+
   # ---- layout helpers -------------------------------------------------------
 
   # A blank line: no spaces on it, whatever the indentation.
