@@ -434,8 +434,9 @@ static int log_prefix(char *buf, size_t size, const char *level)
                     (unsigned)(day_ms / 1000 % 60), (unsigned)(day_ms % 1000), level);
 }
 
-/* The main process was killed by an exit signal: "** (EXIT from #PID<...>) ...". */
-static void print_killed(Process *p)
+/* The main process was killed by an exit signal: "** (EXIT from #PID<...>) ...".
+ * Returns the main process that replaces it (p is freed). */
+static Process *print_killed(Process *p)
 {
     reports_drop(); /* the BEAM halts before its logger prints */
     Heap keep;
@@ -450,6 +451,7 @@ static void print_killed(Process *p)
     io_write(2, text, strlen(text));
     if (!*text || text[strlen(text) - 1] != '\n') io_write(2, "\n", 1);
     free(text);
+    return HOST->main_process;
 }
 
 /* The runtime's own [error] lines ("Too many processes"): the BEAM's
@@ -629,9 +631,22 @@ char *runtime_format_exception(Term cls, Term reason, Term stack)
     InspectOpts o;
     inspect_opts_default(&o);
     char *shown = inspect_to_cstring(reason, &o, NULL);
-    size_t n = strlen(shown) + 64;
+    /* the kind is an atom, or {:EXIT, pid} for a killed main process */
+    char *kind = NULL;
+    if (term_is_tuple(cls) && tuple_size(cls) == 2) {
+        char *from = inspect_to_cstring(tuple_get(cls, 1), &o, NULL);
+        size_t k = strlen(from) + 16;
+        kind = xmalloc(k);
+        snprintf(kind, k, "EXIT from %s", from);
+        free(from);
+    } else {
+        const char *name = cls == ATOM_error ? "ErlangError" : term_is_atom(cls) ? atom_text(cls) : "?";
+        kind = xstrndup(name, strlen(name));
+    }
+    size_t n = strlen(shown) + strlen(kind) + 16;
     char *out = xmalloc(n);
-    snprintf(out, n, "** (%s) %s", cls == ATOM_error ? "ErlangError" : atom_text(cls), shown);
+    snprintf(out, n, "** (%s) %s", kind, shown);
+    free(kind);
     free(shown);
     heap_release(&keep);
     return out;
@@ -736,7 +751,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
         bool compiled = compile_chunk(cons_head(l), file, &names, &chunks[i], &err);
         if (sched_halted(NULL)) break;
         if (p->status == PROC_EXITED) {
-            print_killed(p);
+            p = print_killed(p);
             status = 1;
             break;
         }
@@ -770,7 +785,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             if (sched_halted(NULL)) break;
             if (p->status == PROC_EXITED) {
                 /* its body or a macro ran in p, which an exit signal ended */
-                print_killed(p);
+                p = print_killed(p);
                 status = 1;
             } else if (v == TERM_NONE) {
                 report_compile_error(&err);
@@ -785,7 +800,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
         VmStatus st = run_function(p, chunk->fn, values, (uint32_t)nvalues);
         if (sched_halted(NULL)) break;
         if (st == VM_KILLED) {
-            print_killed(p);
+            p = print_killed(p);
             status = 1;
             break;
         }
