@@ -256,7 +256,8 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
         skip = label_new(c);
         emit(c, OP_TRACE_SKIP, (Code)dst, OPERAND_LABEL(skip));
     }
-    bool frameless = rewrite_erlang_call(&mod, &fun, (uint32_t)list_length(args));
+    /* Erlang's compiler treats module code; the shell's runs in erl_eval */
+    bool frameless = c->mod->module && rewrite_erlang_call(&mod, &fun, (uint32_t)list_length(args));
     /* a function is a native or Elixir code, never both: no lookup of the
      * module is needed (which would load a library module early) */
     NativeFn native = native_lookup(mod, fun, (int)list_length(args));

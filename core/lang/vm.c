@@ -159,7 +159,16 @@ static Term stack_entry(Heap *h, const Function *f, const Code *pc, Term args_or
     return tuple4(h, f->module, f->name, args_or_arity, meta);
 }
 
-Term vm_stacktrace(Process *p)
+/* A fn typed at the shell's prompt. IEx runs it in erl_eval, so it has no
+ * frame of its own: where it raised itself, erl_eval's apply is on top of
+ * the trace; where it called something that raised, nothing shows of it. */
+static bool shell_lambda(const Function *f)
+{
+    return f->file && !strcmp(f->file, "iex") && term_is_atom(f->name) && atom_text(f->name)[0] == '-';
+}
+
+/* The frames, newest first; under_bif when a BIF's entry goes on top. */
+static Term stacktrace_of(Process *p, bool under_bif)
 {
     VmState *vm = p->vm;
     Heap *h = &p->heap;
@@ -167,16 +176,22 @@ Term vm_stacktrace(Process *p)
     size_t n = vm->nframes;
     Term *entries = xmalloc((n + 1) * sizeof(Term));
     size_t count = 0;
-    entries[count++] = stack_entry(h, vm->fn, vm->pc, small_make(vm->fn->arity));
+    if (!shell_lambda(vm->fn)) entries[count++] = stack_entry(h, vm->fn, vm->pc, small_make(vm->fn->arity));
+    else if (!under_bif) {
+        Term where = list_from(h, 2, (Term[]){tuple2(h, ATOM_file, charlist_from_cstr(h, "erl_eval.erl")), tuple2(h, ATOM_line, small_make(742))});
+        entries[count++] = tuple4(h, atom_from_cstr("erl_eval"), atom_from_cstr("do_apply"), small_make(7), where);
+    }
     for (size_t i = n; i-- > 0 && count < 30;) {
         /* Frame i records the caller (fn) and where it resumes. */
         Frame *fr = &vm->frames[i];
-        if (fr->fn) entries[count++] = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(fr->fn->arity));
+        if (fr->fn && !shell_lambda(fr->fn)) entries[count++] = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(fr->fn->arity));
     }
     Term list = list_from(h, count, entries);
     free(entries);
     return list;
 }
+
+Term vm_stacktrace(Process *p) { return stacktrace_of(p, false); }
 
 /* ---- the loop ------------------------------------------------------------- */
 
@@ -200,7 +215,7 @@ static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const 
 {
     if (term_is_cons(p->exc_stacktrace)) return p->exc_stacktrace;
     Heap *h = &p->heap;
-    Term st = vm_stacktrace(p);
+    Term st = stacktrace_of(p, true);
     if (p->exc_class != ATOM_error) return st;
     Term info_map = map_from_pairs(h, 1, (Term[]){atom_from_cstr("module")}, (Term[]){error_info_module(module)});
     if (p->exc_why) native_blame_record(module, name, nargs, args, p->exc_arg, p->exc_why); /* for format_error */

@@ -107,10 +107,12 @@ defmodule :genlab_cli do
   end
 
   defp shell_frames(stacktrace) when is_list(stacktrace) do
-    Enum.take_while(stacktrace, fn
+    stacktrace
+    |> Enum.take_while(fn
       {:elixir_compiler_0, _, _, _} -> false
       _ -> true
     end)
+    |> Enum.reject(&match?({:erl_eval, _, _, _}, &1))
   end
 
   defp shell_frames(_), do: []
