@@ -42,7 +42,7 @@ static unsigned label_operands(Opcode op)
     case OP_TRACE_SKIP: return 1u << 1;
     case OP_IS_LT: case OP_IS_GE: case OP_IS_EQ: case OP_IS_NE: case OP_IS_EQ_EXACT: case OP_IS_NE_EXACT:
     case OP_TEST_TYPE: case OP_TEST_TUPLE: case OP_TEST_EQ_K: case OP_TEST_EQ_IMM: return 1u << 2;
-    case OP_ADD: case OP_SUB: case OP_MUL: case OP_ADD_K: case OP_SUB_K: case OP_TEST_ELEM_IMM: case OP_MAP_GET: case OP_BS_MATCH: return 1u << 3;
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_ADD_K: case OP_SUB_K: case OP_TEST_ELEM_IMM: case OP_TEST_TAGGED: case OP_MAP_GET: case OP_BS_MATCH: return 1u << 3;
     case OP_CALL_NATIVE: return 1u << 4;
     default: return 0;
     }
@@ -144,6 +144,7 @@ void fn_finish(FnCtx *c)
     Function *f = c->fn;
     f->code = module_own(c->code);
     f->code_len = c->len;
+    f->threaded = false;
     f->lines = module_own(c->lines);
     f->nlines = c->nlines;
     f->nregs = c->max_reg + 2;

@@ -655,6 +655,7 @@ static void define_constant_function(Module *mod, Term name, Term value)
     Function *f = module_function(mod, name, 0);
     f->exported = true;
     f->code = module_own(xmalloc(5 * sizeof(Code)));
+    f->threaded = false;
     f->code[0] = OP_LOADK;
     f->code[1] = 0;
     f->code[2] = (Code)value;

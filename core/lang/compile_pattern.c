@@ -77,6 +77,20 @@ static void compile_element_pattern(FnCtx *c, Term ast, uint32_t src, size_t i, 
     compile_pattern(c, ast, e, fail);
 }
 
+/* Tests that src is a tuple of n elements, and when the first element's
+ * pattern is an atom or small integer, that it is that one too (one
+ * instruction for a tagged tuple): answers the index of the first
+ * element still to match. */
+static size_t emit_tuple_test(FnCtx *c, uint32_t src, size_t n, Term first, uint32_t fail)
+{
+    if (n && (term_is_atom(first) || term_is_small(first))) {
+        emit(c, OP_TEST_TAGGED, (Code)src, (Code)n, (Code)first, OPERAND_LABEL(fail));
+        return 1;
+    }
+    emit(c, OP_TEST_TUPLE, (Code)src, (Code)n, OPERAND_LABEL(fail));
+    return 0;
+}
+
 static void compile_list_pattern(FnCtx *c, Term list, uint32_t src, uint32_t fail)
 {
     /* the cursor starts at src itself, and moves to a register of its
@@ -323,8 +337,7 @@ static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail
     }
     if (term_is_cons(ast)) { compile_list_pattern(c, ast, src, fail); return; }
     if (term_is_tuple(ast) && tuple_size(ast) == 2) {
-        emit(c, OP_TEST_TUPLE, (Code)src, (Code)2, OPERAND_LABEL(fail));
-        for (size_t i = 0; i < 2; i++) compile_element_pattern(c, tuple_get(ast, i), src, i, fail);
+        for (size_t i = emit_tuple_test(c, src, 2, tuple_get(ast, 0), fail); i < 2; i++) compile_element_pattern(c, tuple_get(ast, i), src, i, fail);
         return;
     }
     if (ast_is_var(ast, &name, &ctx) && name != A("__MODULE__")) {
@@ -341,9 +354,9 @@ static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail
     const char *op = term_is_atom(name) ? atom_text(name) : "";
     size_t n = list_length(args);
     if (!strcmp(op, "{}")) {
-        emit(c, OP_TEST_TUPLE, (Code)src, (Code)n, OPERAND_LABEL(fail));
-        size_t i = 0;
-        for (Term l = args; term_is_cons(l); l = cons_tail(l), i++) compile_element_pattern(c, cons_head(l), src, i, fail);
+        size_t i = 0, from = emit_tuple_test(c, src, n, n ? cons_head(args) : TERM_NONE, fail);
+        for (Term l = args; term_is_cons(l); l = cons_tail(l), i++)
+            if (i >= from) compile_element_pattern(c, cons_head(l), src, i, fail);
         return;
     }
     if (!strcmp(op, "=") && n == 2) {

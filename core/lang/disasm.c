@@ -13,7 +13,7 @@ void disasm_function(const Function *f, FILE *out)
     InspectOpts o;
     inspect_opts_default(&o);
     for (size_t pc = 0; pc < f->code_len;) {
-        Opcode op = (Opcode)f->code[pc];
+        Opcode op = vm_code_opcode(f, pc);
         if (op >= OP__COUNT) {
             fprintf(out, "%5zu ???\n", pc);
             return;
@@ -21,7 +21,7 @@ void disasm_function(const Function *f, FILE *out)
         fprintf(out, "%5zu %-14s", pc, opcode_names[op]);
         for (int i = 0; i < opcode_operand_count[op]; i++) {
             Code w = f->code[pc + 1 + i];
-            if (((op == OP_LOADK || op == OP_TEST_EQ_K || op == OP_TEST_EQ_IMM) && i == 1) || op == OP_RETURN_K || ((op == OP_ADD_K || op == OP_SUB_K || op == OP_TEST_ELEM_IMM) && i == 2)) {
+            if (((op == OP_LOADK || op == OP_TEST_EQ_K || op == OP_TEST_EQ_IMM) && i == 1) || op == OP_RETURN_K || ((op == OP_ADD_K || op == OP_SUB_K || op == OP_TEST_ELEM_IMM || op == OP_TEST_TAGGED) && i == 2)) {
                 char *s = inspect_to_cstring((Term)w, &o, NULL);
                 fprintf(out, " %s", s);
                 free(s);

@@ -28,7 +28,7 @@
 
 /* A new instruction must say here which of its operands are pointers or
  * Terms (operand_kind): until it does, the build stops. */
-_Static_assert(OP__COUNT == 67, "image.c: give the new instruction's operand kinds in operand_kind");
+_Static_assert(OP__COUNT == 68, "image.c: give the new instruction's operand kinds in operand_kind");
 
 /* What an instruction operand is: a plain number (register, count, label,
  * enum), a literal Term, a Function of the same module, a call site
@@ -40,7 +40,7 @@ static OperandKind operand_kind(Opcode op, int i)
     switch (op) {
     case OP_LOADK: case OP_TEST_EQ_K: case OP_TEST_EQ_IMM: return i == 1 ? K_TERM : K_NUM;
     case OP_RETURN_K: return K_TERM;
-    case OP_ADD_K: case OP_SUB_K: case OP_TEST_ELEM_IMM: return i == 2 ? K_TERM : K_NUM;
+    case OP_ADD_K: case OP_SUB_K: case OP_TEST_ELEM_IMM: case OP_TEST_TAGGED: return i == 2 ? K_TERM : K_NUM;
     case OP_MAP_FIELD: case OP_TEST_BOOLEAN: return i == 2 ? K_TERM : K_NUM;
     case OP_CALL: case OP_TAIL_CALL: return i == 0 ? K_FUNCTION : K_NUM;
     case OP_CALL_EXT: case OP_TAIL_CALL_EXT: case OP_CALL_NATIVE: return i == 0 ? K_EXTREF : K_NUM;
@@ -235,7 +235,7 @@ static void put_code(Writer *w, const Function *f)
 {
     put_num(w, f->code_len);
     for (size_t pc = 0; pc < f->code_len && !w->failed;) {
-        Opcode op = (Opcode)f->code[pc];
+        Opcode op = vm_code_opcode(f, pc);
         if (op >= OP__COUNT) {
             refuse(w, "an unknown instruction");
             return;
@@ -686,6 +686,7 @@ static void get_code(Reader *r, Module *m, Function *f, Function **fns, size_t n
         lines[i].line = (uint32_t)get_num(r);
     }
     f->code = code;
+    f->threaded = false;
     f->code_len = len;
     f->lines = lines;
     f->nlines = nlines;

@@ -24,6 +24,8 @@ typedef struct Function {
     uint32_t nregs;          /* frame size in registers */
     uint32_t nfree;          /* lambdas: captured variables after the arguments */
     bool exported, is_macro, defined;
+    bool threaded;           /* code's opcodes replaced by the VM's handler addresses
+                                (vm.c, on the first entry); set false with new code */
     Code *code;
     size_t code_len;
     LineEntry *lines;

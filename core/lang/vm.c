@@ -31,26 +31,30 @@ const char *const opcode_names[OP__COUNT] = {
 #undef OP
 };
 
-static VmState *vm_state(Process *p)
+static void vm_state_create(Process *p)
 {
-    if (!p->vm) {
-        VmState *vm = sched_spare_vm();
-        if (!vm) {
-            vm = xcalloc(1, sizeof *vm);
-            /* small to start: a million idle processes must fit (they grow on demand) */
-            vm->regs_cap = 16;
-            vm->regs = xmalloc(vm->regs_cap * sizeof(Term));
-            vm->frames_cap = 4;
-            vm->frames = xmalloc(vm->frames_cap * sizeof(Frame));
-        }
-        for (size_t i = 0; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
-        vm->mbox_tail = &vm->mbox_head;
-        vm->mbox_save = &vm->mbox_head;
-        vm->result = TERM_NIL;
-        size_t max = process_default_max_heap();
-        vm->max_heap_words = max > UINT32_MAX ? UINT32_MAX : (uint32_t)max;
-        p->vm = vm;
+    VmState *vm = sched_spare_vm();
+    if (!vm) {
+        vm = xcalloc(1, sizeof *vm);
+        /* small to start: a million idle processes must fit (they grow on demand) */
+        vm->regs_cap = 16;
+        vm->regs = xmalloc(vm->regs_cap * sizeof(Term));
+        vm->frames_cap = 4;
+        vm->frames = xmalloc(vm->frames_cap * sizeof(Frame));
     }
+    for (size_t i = 0; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
+    vm->mbox_tail = &vm->mbox_head;
+    vm->mbox_save = &vm->mbox_head;
+    vm->result = TERM_NIL;
+    size_t max = process_default_max_heap();
+    vm->max_heap_words = max > UINT32_MAX ? UINT32_MAX : (uint32_t)max;
+    p->vm = vm;
+}
+
+/* p's interpreter state, made on first use (every slice asks: inline) */
+static inline VmState *vm_state(Process *p)
+{
+    if (__builtin_expect(!p->vm, 0)) vm_state_create(p);
     return p->vm;
 }
 
@@ -125,8 +129,42 @@ static inline Frame *frame_push(Process *p)
     return &vm->frames[vm->nframes++];
 }
 
+/* ---- threaded code ------------------------------------------------------
+ * The first time a function is entered, each opcode word of its code is
+ * replaced by the address of the instruction's handler, so that the
+ * dispatch is one indirect jump through the code itself (no table). */
+
+static const void *vm_handlers[OP__COUNT]; /* filled by vm_run_slice(NULL, 0) */
+static VmStatus vm_run_slice(Process *p, long budget);
+
+static void vm_thread(Function *f)
+{
+    if (!vm_handlers[0]) vm_run_slice(NULL, 0);
+    for (size_t pc = 0; pc < f->code_len;) {
+        Opcode op = (Opcode)f->code[pc];
+        f->code[pc] = (Code)vm_handlers[op];
+        pc += 1 + (size_t)opcode_operand_count[op];
+    }
+    f->threaded = true;
+}
+
+static inline void vm_entering(Function *f)
+{
+    if (__builtin_expect(!f->threaded, 0)) vm_thread(f);
+}
+
+Opcode vm_code_opcode(const Function *f, size_t pc)
+{
+    Code w = f->code[pc];
+    if (!f->threaded) return (Opcode)w;
+    for (int op = 0; op < OP__COUNT; op++)
+        if ((Code)vm_handlers[op] == w) return (Opcode)op;
+    return OP__COUNT;
+}
+
 void vm_prepare_call(Process *p, Function *fn, const Term *args, uint32_t nargs)
 {
+    vm_entering(fn);
     VmState *vm = vm_state(p);
     vm->nframes = 0;
     vm->nhandlers = 0;
@@ -345,8 +383,6 @@ static bool bs_match(Process *p, const BinSpec *spec, Term subject, Term *r, siz
         }                                                   \
     } while (0)
 
-static VmStatus vm_run_slice(Process *p, long budget);
-
 VmStatus vm_run(Process *p, long budget)
 {
     /* An allocation that fails inside the slice (max_heap_size, or no
@@ -370,11 +406,20 @@ VmStatus vm_run(Process *p, long budget)
 
 static VmStatus vm_run_slice(Process *p, long budget)
 {
-    static const void *dispatch[OP__COUNT] = {
+    static const void *const dispatch[OP__COUNT] = {
 #define OP(name, n) &&L_##name,
 #include "opcodes.def"
 #undef OP
     };
+    if (!p) {
+        /* vm_thread asks for the handlers' addresses; each must be an
+         * instruction's own (vm_code_opcode maps them back) */
+        memcpy(vm_handlers, dispatch, sizeof dispatch);
+        for (int i = 0; i < OP__COUNT; i++)
+            for (int j = i + 1; j < OP__COUNT; j++)
+                if (dispatch[i] == dispatch[j]) fatal("vm: %s and %s share a handler", opcode_names[i], opcode_names[j]);
+        return VM_DONE;
+    }
     VmState *vm = vm_state(p);
     Function *fn = vm->fn;
     const Code *pc = vm->pc;
@@ -395,8 +440,9 @@ static VmStatus vm_run_slice(Process *p, long budget)
     NativeFn call_native = NULL;
     uint32_t call_arity = 0;
     Function *direct_fn; /* the callee of CALL, TAIL_CALL and resolved CALL_EXTs */
+    bool map_update_op;  /* MAP_UPDATE (not MAP_PUT) */
 
-#define NEXT() goto *dispatch[*pc]
+#define NEXT() goto *(const void *)*pc
 /* Saves where the process is, and counts the reductions it used so far. */
 #define SAVE() (vm->fn = fn, vm->pc = pc, vm->base = base, p->reductions += (uint64_t)(budget - reductions), budget = reductions)
 #define RAISE_NOW(cls, rsn) do { class_ = (cls); reason_ = (rsn); stack_ = TERM_NONE; goto do_raise; } while (0)
@@ -444,28 +490,38 @@ return_value: {
     r[fr->dst] = ret_value;
     NEXT();
 }
+/* (With threaded code an instruction's handler cannot ask which opcode
+ * it is running: a handler shared by two opcodes is entered through one
+ * label per opcode that says.) */
 L_CALL:
     /* A local call, the commonest: the frame is pushed here, without the
      * general path's bookkeeping (no captured values, no native). */
     direct_fn = (Function *)pc[1];
-    if (__builtin_expect(!direct_fn->defined, 0)) goto call_general;
+    if (__builtin_expect(!direct_fn->threaded, 0)) { enter_tail = false; goto call_general; } /* (threaded: defined) */
     goto push_frame;
 L_TAIL_CALL:
     direct_fn = (Function *)pc[1];
-    if (__builtin_expect(!direct_fn->defined, 0)) goto call_general;
+    if (__builtin_expect(!direct_fn->threaded, 0)) { enter_tail = true; goto call_general; }
     goto replace_frame;
 L_CALL_EXT:
     /* a remote call already resolved to Elixir code (since the last
      * module change): as a local one */
     direct_fn = ((ExtRef *)pc[1])->fn;
-    if (__builtin_expect(!direct_fn || ((ExtRef *)pc[1])->seen_generation != rt->module_generation, 0)) goto call_ext_general;
+    if (__builtin_expect(!direct_fn || ((ExtRef *)pc[1])->seen_generation != rt->module_generation || !direct_fn->threaded, 0)) {
+        enter_tail = false;
+        goto call_ext_general;
+    }
     goto push_frame;
 L_TAIL_CALL_EXT:
     direct_fn = ((ExtRef *)pc[1])->fn;
-    if (__builtin_expect(!direct_fn || ((ExtRef *)pc[1])->seen_generation != rt->module_generation, 0)) goto call_ext_general;
+    if (__builtin_expect(!direct_fn || ((ExtRef *)pc[1])->seen_generation != rt->module_generation || !direct_fn->threaded, 0)) {
+        enter_tail = true;
+        goto call_ext_general;
+    }
     goto replace_frame;
 push_frame: {
-    /* calls direct_fn with the pc[3] arguments from register pc[2] on */
+    /* calls direct_fn (threaded) with the pc[3] arguments from register
+     * pc[2] on; a function's first call goes the general way (enter) */
     uint32_t a = (uint32_t)pc[2];
     if (__builtin_expect(vm->nframes == vm->frames_cap, 0)) frame_grow(p);
     Frame *fr = &vm->frames[vm->nframes++];
@@ -499,7 +555,6 @@ call_general:
     enter_fn = (Function *)pc[1];
     enter_args = enter_dst = (uint32_t)pc[2];
     enter_n = (uint32_t)pc[3];
-    enter_tail = *pc == OP_TAIL_CALL;
     enter_ret = pc + 4;
     enter_free = NULL;
     enter_nfree = 0;
@@ -514,7 +569,6 @@ call_ext_general: {
     call_name = ref->name;
     enter_args = enter_dst = (uint32_t)pc[2];
     enter_n = (uint32_t)pc[3];
-    enter_tail = *pc == OP_TAIL_CALL_EXT;
     enter_ret = pc + 4;
     if (!extref_resolve(ref)) goto undefined;
     if (ref->native) {
@@ -558,16 +612,23 @@ L_TRACE_SKIP:
     pc += 3;
     NEXT();
 L_CALL_FUN:
+    enter_tail = false;
+    goto call_fun_op;
 L_TAIL_CALL_FUN:
+    enter_tail = true;
+call_fun_op:
     /* fun in r[a], arguments after it; the result goes to r[a] */
     enter_dst = (uint32_t)pc[1];
     enter_args = enter_dst + 1;
     enter_n = (uint32_t)pc[2];
-    enter_tail = *pc == OP_TAIL_CALL_FUN;
     enter_ret = pc + 3;
     goto call_fun;
 L_APPLY:
-L_TAIL_APPLY: {
+    enter_tail = false;
+    goto apply_op;
+L_TAIL_APPLY:
+    enter_tail = true;
+apply_op: {
     /* apply(fun, args) / apply(mod, fun, args): unpack the list into the
      * registers after the callee, then call as a fun or a remote call. */
     uint32_t a = (uint32_t)pc[1], kind = (uint32_t)pc[2];
@@ -590,7 +651,6 @@ L_TAIL_APPLY: {
     regs_reserve(p, base + a + n + 3);
     r = vm->regs + base;
     enter_dst = a;
-    enter_tail = *pc == OP_TAIL_APPLY;
     enter_ret = pc + 3;
     enter_n = n;
     if (kind == 2) {
@@ -608,7 +668,11 @@ L_TAIL_APPLY: {
 }
 
 L_CALL_MFA:
+    enter_tail = false;
+    goto call_mfa_op;
 L_TAIL_CALL_MFA:
+    enter_tail = true;
+call_mfa_op:
     /* apply(mod, fun, [args...]) with the list's length known: what
      * APPLY does, the arguments already in registers */
     if (!term_is_atom(r[pc[1]]) || !term_is_atom(r[pc[1] + 1])) {
@@ -621,7 +685,6 @@ L_TAIL_CALL_MFA:
         goto do_raise;
     }
     enter_dst = (uint32_t)pc[1];
-    enter_tail = *pc == OP_TAIL_CALL_MFA;
     enter_ret = pc + 3;
     enter_n = (uint32_t)pc[2];
     call_mod = r[enter_dst];
@@ -736,6 +799,7 @@ enter: {
      * frame; otherwise a frame returns to enter_ret with the result in the
      * call's first register. */
     uint32_t new_base;
+    vm_entering(enter_fn);
     if (enter_tail) {
         if (enter_args)
             for (uint32_t i = 0; i < enter_n; i++) r[i] = r[enter_args + i];
@@ -875,6 +939,11 @@ L_TEST_TUPLE: {
     pc = (term_is_tuple(v) && tuple_size(v) == pc[2]) ? pc + 4 : fn->code + pc[3];
     NEXT();
 }
+L_TEST_TAGGED: {
+    Term v = r[pc[1]];
+    pc = (term_is_tuple(v) && tuple_size(v) == pc[2] && tuple_get(v, 0) == (Term)pc[3]) ? pc + 5 : fn->code + pc[4];
+    NEXT();
+}
 L_TEST_CONS:
     pc = term_is_cons(r[pc[1]]) ? pc + 3 : fn->code + pc[2];
     NEXT();
@@ -965,9 +1034,13 @@ L_MAKE_MAP: {
     NEXT();
 }
 L_MAP_PUT:
-L_MAP_UPDATE: {
+    map_update_op = false;
+    goto map_put_op;
+L_MAP_UPDATE:
+    map_update_op = true;
+map_put_op: {
     Term m = r[pc[2]];
-    bool update = *pc == OP_MAP_UPDATE;
+    bool update = map_update_op;
     if (!term_is_map(m)) { SAVE(); RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badmap, m)); }
     Term *kv = r + pc[3];
     for (size_t i = 0; i < pc[4]; i++) {
@@ -1190,6 +1263,7 @@ Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap
     vm->handlers = NULL;
     vm->nhandlers = vm->handlers_cap = 0;
     for (uint32_t i = 0; i < nargs; i++) vm->regs[floor + i] = term_copy(&p->heap, args[i]);
+    vm_entering(fn);
     vm->fn = fn;
     vm->pc = fn->code;
     vm->base = (uint32_t)floor;

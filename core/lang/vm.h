@@ -46,6 +46,10 @@ typedef struct BinSpec {
     BinSeg segs[];
 } BinSpec;
 
+/* The opcode of the instruction at code index pc of f (whose code the VM
+ * may have threaded: each opcode replaced by its handler's address). */
+Opcode vm_code_opcode(const Function *f, size_t pc);
+
 /* Sets a process up to call fn with args (copied into its registers). */
 void vm_prepare_call(Process *p, Function *fn, const Term *args, uint32_t nargs);
 
