@@ -136,7 +136,17 @@ static inline unsigned key_slot(KeyHash *kh, unsigned level)
     return (kh->hash >> (4 * (level % 8))) & 15;
 }
 
-static inline size_t bit_index(uint32_t bitmap, uint32_t bit) { return (size_t)__builtin_popcount(bitmap & (bit - 1)); }
+/* The number of children before slot `bit`: a population count, done
+ * here in a few instructions (without -mpopcnt, __builtin_popcount is a
+ * call into libgcc). Bitmaps have 16 bits. */
+static inline size_t bit_index(uint32_t bitmap, uint32_t bit)
+{
+    uint32_t x = bitmap & (bit - 1);
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0f0fu;
+    return (size_t)((x + (x >> 8)) & 0x1fu);
+}
 
 /* The subtree at `level` holding two leaves with different keys: nodes of
  * one child down to the level where their paths part. */
