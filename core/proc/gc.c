@@ -164,7 +164,8 @@ static void collect_full(Process *p, size_t top, size_t room, bool keep_young)
     young_reset(h, keep_young);
 }
 
-/* A minor collection; false (nothing done) when it cannot be made. */
+/* A minor collection; false (nothing done) when it cannot be made, or
+ * should not be. */
 static bool collect_minor(Process *p, size_t top)
 {
     Heap *h = &p->heap;
@@ -172,6 +173,12 @@ static bool collect_minor(Process *p, size_t top)
         h->allocated_words = 0; /* nothing young: nothing to do */
         return true;
     }
+    /* copied() walks the young chunks for every pointer: when a burst of
+     * allocation without a collection (a native building a long list) left
+     * many, a full collection, which does not ask, is the cheaper one */
+    size_t nyoung = 0;
+    for (const HeapChunk *k = h->chunks; k && nyoung <= 8; k = k->next) nyoung++;
+    if (nyoung > 8) return false;
     size_t need = young_used(h);
     if (!h->old || (size_t)(h->old->data + h->old->words - h->old_top) < need) {
         /* Room for every young word, so the copy cannot overflow; what it

@@ -16,10 +16,11 @@
 /* A script's process is #PID<0.109.0> and what it spawns follows. */
 #define FIRST_SERIAL 109
 #define SLICE_REDUCTIONS 4000
-/* Every process starts with this max_heap_size (in words): 128 MB, so
- * that infinite non-tail recursion ends its process in about a second,
- * long before the machine runs out of memory. */
-#define DEFAULT_MAX_HEAP_WORDS ((size_t)1 << 24)
+/* Every process starts with this max_heap_size (in words): 512 MB, so
+ * that infinite non-tail recursion ends its process in a few seconds, long
+ * before the machine runs out of memory, while a list of ten million
+ * elements, which a program on the BEAM builds without a thought, fits. */
+#define DEFAULT_MAX_HEAP_WORDS ((size_t)1 << 26)
 
 /* Virtual time in picoseconds. Timers jump it (when every process waits)
  * and work moves it: each reduction a process runs costs cpu_ps. */

@@ -29,7 +29,7 @@ int main(void)
     CHECK(strstr(out, "%SystemLimitError{message: \"a system limit has been reached\"}\n100\n") != NULL,
           "the spawn past the limit raises :system_limit; the table holds the limit");
 
-    /* 5,000,000 list cells (80 MB): under the 128 MB max_heap_size, over 64 MB */
+    /* 5,000,000 list cells (80 MB): under the 512 MB max_heap_size, over 64 MB */
     const char *grows = "{pid, ref} = spawn_monitor(fn -> Enum.to_list(1..5_000_000) end)\n"
                         "receive do {:DOWN, ^ref, :process, ^pid, r} -> IO.inspect(r) end\n"
                         "IO.inspect(Enum.sum(1..1000))\n";
