@@ -16,9 +16,6 @@
 
 #include <stdlib.h>
 
-/* The most young chunks a minor collection walks (see gc_collect). */
-#define YOUNG_CHUNKS_MAX 8
-
 typedef struct {
     Term *to_top;
     const HeapChunk *young; /* a minor collection: the chunks it empties */
@@ -218,14 +215,7 @@ void gc_collect(Process *p, size_t top)
         collect_exact(p, top); /* asked for (gc_request): give back all that is not in use */
         return;
     }
-    /* A minor collection tests each pointer against every young chunk:
-     * with many (a heap near its max_heap_size grows a chunk per
-     * allocation) a full one is cheaper. */
-    size_t young_chunks = 0;
-    for (const HeapChunk *k = h->chunks; k && young_chunks <= YOUNG_CHUNKS_MAX; k = k->next) young_chunks++;
-    if (h->old && young_chunks <= YOUNG_CHUNKS_MAX && h->live_words <= h->full_live_words * 2 + 1024 &&
-        collect_minor(p, top))
-        return;
+    if (h->old && h->live_words <= h->full_live_words * 2 + 1024 && collect_minor(p, top)) return;
     collect_full(p, top, h->live_words + young_used(h) + 64, true);
 }
 
