@@ -52,23 +52,6 @@ static Term code_ensure_loaded(Process *p, const Term *a)
 
 /* ---- applications ------------------------------------------------------------------ */
 
-/* The OTP application of an Erlang module that genlab provides natively. */
-static const char *erlang_module_application(Term module)
-{
-    static const struct { const char *module, *app; } apps[] = {
-        {"lists", "stdlib"},   {"maps", "stdlib"},   {"binary", "stdlib"}, {"unicode", "stdlib"},
-        {"math", "stdlib"},    {"timer", "stdlib"},  {"rand", "stdlib"},   {"string", "stdlib"},
-        {"io_lib", "stdlib"},  {"gen_server", "stdlib"}, {"proc_lib", "stdlib"}, {"sys", "stdlib"},
-        {"supervisor", "stdlib"}, {"erl_eval", "stdlib"}, {"gen", "stdlib"}, {"global", "kernel"}, {"crypto", "crypto"}, {"application", "kernel"},
-        {"code", "kernel"},    {"os", "kernel"},     {"logger", "kernel"}, {"erl_erts_errors", "kernel"},
-        {"erl_stdlib_errors", "stdlib"}, {"erl_kernel_errors", "kernel"},
-        /* the IEx evaluator's frames, as crash reports show a shell client */
-        {"elixir", "elixir"},  {"Elixir.Module.ParallelChecker", "elixir"}, {"Elixir.IEx.Evaluator", "iex"},
-    };
-    for (size_t i = 0; i < sizeof apps / sizeof apps[0]; i++)
-        if (module == atom_from_cstr(apps[i].module)) return apps[i].app;
-    return NULL;
-}
 
 /* Modules of the embedded Elixir library belong to :elixir; modules a
  * user defines belong to no application. */
@@ -76,7 +59,7 @@ static Term app_get_application(Process *p, const Term *a)
 {
     Term module = a[0];
     if (!term_is_atom(module)) return atom_from_cstr("undefined");
-    const char *app = erlang_module_application(module);
+    const char *app = native_module_application(module);
     /* IEx's modules: stack traces name them "(iex 1.14.0)" */
     if (!app && strncmp(atom_text(module), "Elixir.IEx.", 11) == 0) app = "iex";
     if (!app) {

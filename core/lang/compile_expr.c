@@ -563,29 +563,26 @@ static bool arith_literal(const ModCtx *m, Term ast, int *sign)
 {
     const int64_t beam_small = (int64_t)1 << 59; /* the BEAM's smalls: 60 bits */
     Term name, meta, args;
-    int64_t v = 0;
     *sign = 0;
-    if (ast_is_call(ast, &name, &meta, &args) && name == A("@") && list_length(args) == 1 && term_is_tuple(list_nth(args, 0))) {
-        /* a module attribute is its value by then */
-        for (size_t i = m->nattrs; i-- > 0;)
-            if (m->attrs[i].name == tuple_get(list_nth(args, 0), 0)) {
-                ast = m->attrs[i].value; /* a value, not code: read as a number only */
-                if (!term_is_float(ast) && !term_is_small(ast)) return false;
-                break;
-            }
-        if (!term_is_float(ast) && !term_is_small(ast)) return false;
+    if (ast_is_call(ast, &name, &meta, &args)) {
+        size_t n = list_length(args);
+        Term a = n ? list_nth(args, 0) : TERM_NONE, b = n == 2 ? list_nth(args, 1) : TERM_NONE;
+        if (name == A("@") && n == 1 && term_is_tuple(a)) {
+            /* a module attribute is its value by then: a number or nothing */
+            ast = TERM_NONE;
+            for (size_t i = m->nattrs; i-- > 0 && ast == TERM_NONE;)
+                if (m->attrs[i].name == tuple_get(a, 0)) ast = m->attrs[i].value;
+        } else if (name == A("-") && n == 1 && (term_is_float(a) || term_is_small(a))) {
+            ast = term_is_float(a) ? a : small_make(-small_value(a));
+        } else if ((name == A("+") || name == A("-")) && n == 2 && term_is_small(a) && term_is_small(b)) {
+            ast = small_make(small_value(a) + (name == A("+") ? 1 : -1) * small_value(b));
+        } else {
+            return false;
+        }
     }
     if (term_is_float(ast)) return true;
-    if (term_is_small(ast)) v = small_value(ast);
-    else if (ast_is_call(ast, &name, &meta, &args) && list_length(args) == 1 && name == A("-") && term_is_float(list_nth(args, 0)))
-        return true;
-    else if (ast_is_call(ast, &name, &meta, &args) && list_length(args) == 1 && name == A("-") && term_is_small(list_nth(args, 0)))
-        v = -small_value(list_nth(args, 0));
-    else if (ast_is_call(ast, &name, &meta, &args) && list_length(args) == 2 && (name == A("+") || name == A("-")) &&
-             term_is_small(list_nth(args, 0)) && term_is_small(list_nth(args, 1)))
-        v = small_value(list_nth(args, 0)) + (name == A("+") ? 1 : -1) * small_value(list_nth(args, 1));
-    else
-        return false;
+    if (!term_is_small(ast)) return false;
+    int64_t v = small_value(ast);
     *sign = v < 0 ? -1 : 1;
     return v >= -beam_small && v < beam_small;
 }

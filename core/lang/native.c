@@ -141,3 +141,21 @@ bool native_blame_find(Term module, Term name, uint32_t nargs, const Term *args,
     }
     return false;
 }
+
+const char *native_module_application(Term module)
+{
+    static const struct { const char *module, *app; } apps[] = {
+        {"lists", "stdlib"},   {"maps", "stdlib"},   {"binary", "stdlib"}, {"unicode", "stdlib"},
+        {"ets", "stdlib"},     {"re", "stdlib"},     {"io", "stdlib"},     {"proplists", "stdlib"}, {"queue", "stdlib"},
+        {"math", "stdlib"},    {"timer", "stdlib"},  {"rand", "stdlib"},   {"string", "stdlib"},
+        {"io_lib", "stdlib"},  {"gen_server", "stdlib"}, {"proc_lib", "stdlib"}, {"sys", "stdlib"},
+        {"supervisor", "stdlib"}, {"erl_eval", "stdlib"}, {"gen", "stdlib"}, {"global", "kernel"}, {"crypto", "crypto"}, {"application", "kernel"},
+        {"code", "kernel"},    {"os", "kernel"},     {"logger", "kernel"}, {"erl_erts_errors", "kernel"},
+        {"erl_stdlib_errors", "stdlib"}, {"erl_kernel_errors", "kernel"},
+        /* the IEx evaluator's frames, as crash reports show a shell client */
+        {"elixir", "elixir"},  {"Elixir.Module.ParallelChecker", "elixir"}, {"Elixir.IEx.Evaluator", "iex"},
+    };
+    for (size_t i = 0; i < sizeof apps / sizeof apps[0]; i++)
+        if (module == atom_from_cstr(apps[i].module)) return apps[i].app;
+    return NULL;
+}

@@ -56,6 +56,10 @@ bool native_module_known(Term module);
  * boxed arguments differ only in content may be taken for each other. */
 void native_blame_record(Term module, Term name, uint32_t nargs, const Term *args, int arg, const char *why);
 bool native_blame_find(Term module, Term name, uint32_t nargs, const Term *args, int *arg, const char **why);
+/* The OTP application an Erlang module genlab provides belongs to
+ * ("stdlib", "kernel", ...), or NULL: :application.get_application/1,
+ * stack traces' "(stdlib 4.2)" and which module explains a BIF's errors. */
+const char *native_module_application(Term module);
 /* Gives the active runtime (state.h) an empty table, if it has none; the
  * runtime registers the library's tables (bif/bif.h) in it.
  * native_table_free frees it. */

@@ -238,14 +238,12 @@ Term vm_stacktrace(Process *p) { return stacktrace_of(p, false); }
  * word "errors were found at the given arguments"), then the frames. A
  * stack trace the native supplied itself (erlang:raise/3) is kept. */
 /* The OTP module that explains a BIF's errors (error_info's :module):
- * stdlib's for its modules, kernel's for os and code, erts's for the rest. */
+ * its application's, stdlib's or kernel's, else erts's. */
 static Term error_info_module(Term module)
 {
-    static const char *const stdlib[] = {"maps", "lists", "ets", "binary", "unicode", "math", "re", "string", "io", "io_lib", "proplists", "queue", NULL};
-    const char *m = atom_text(module);
-    for (int i = 0; stdlib[i]; i++)
-        if (!strcmp(m, stdlib[i])) return atom_from_cstr("erl_stdlib_errors");
-    if (!strcmp(m, "os") || !strcmp(m, "code")) return atom_from_cstr("erl_kernel_errors");
+    const char *app = native_module_application(module);
+    if (app && !strcmp(app, "stdlib")) return atom_from_cstr("erl_stdlib_errors");
+    if (app && !strcmp(app, "kernel")) return atom_from_cstr("erl_kernel_errors");
     return atom_from_cstr("erl_erts_errors");
 }
 
