@@ -205,8 +205,20 @@ void set_line_from_meta(FnCtx *c, Term meta)
 Var *var_lookup(FnCtx *c, Term name, Term context)
 {
     for (size_t i = c->nvars; i-- > 0;)
-        if (c->vars[i].name == name && c->vars[i].context == context) return &c->vars[i];
+        if (c->vars[i].name == name && c->vars[i].context == context && !c->vars[i].hidden) return &c->vars[i];
     return NULL;
+}
+
+size_t vars_siblings_begin(const FnCtx *c) { return c->nvars; }
+
+void vars_sibling_done(FnCtx *c, size_t start)
+{
+    for (size_t i = start; i < c->nvars; i++) c->vars[i].hidden = true;
+}
+
+void vars_siblings_end(FnCtx *c, size_t start)
+{
+    for (size_t i = start; i < c->nvars; i++) c->vars[i].hidden = false;
 }
 
 uint32_t var_bind(FnCtx *c, Term name, Term context, uint32_t reg)
@@ -215,7 +227,7 @@ uint32_t var_bind(FnCtx *c, Term name, Term context, uint32_t reg)
         c->vars_cap = c->vars_cap ? c->vars_cap * 2 : 32;
         c->vars = xrealloc(c->vars, c->vars_cap * sizeof(Var));
     }
-    c->vars[c->nvars++] = (Var){name, context, reg};
+    c->vars[c->nvars++] = (Var){name, context, reg, false};
     return reg;
 }
 

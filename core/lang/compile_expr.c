@@ -102,13 +102,15 @@ static uint32_t compile_args(FnCtx *c, Term args, uint32_t *count)
 {
     uint32_t n = (uint32_t)list_length(args);
     uint32_t first = reg_alloc_n(c, n);
-    size_t vars_before = c->nvars;
+    size_t vars_before = vars_siblings_begin(c);
     uint32_t i = 0;
     for (Term l = args; term_is_cons(l); l = cons_tail(l), i++) {
         uint32_t saved = c->next_reg;
         compile_expr(c, cons_head(l), first + i, false);
         reg_restore(c, saved);
+        vars_sibling_done(c, vars_before);
     }
+    vars_siblings_end(c, vars_before);
     if (c->nvars > vars_before) {
         /* An argument bound a variable (f(x = 1)): its register is above
          * the arguments, where the callee's frame will be, so move the
@@ -204,8 +206,10 @@ static uint32_t compile_tail_args(FnCtx *c, Term args)
     uint32_t n = (uint32_t)list_length(args);
     if (c->next_reg < n) reg_alloc_n(c, n - c->next_reg);
     ArgMove *mv = xmalloc((n + 1) * sizeof *mv);
+    size_t vars_before = vars_siblings_begin(c);
     uint32_t i = 0;
     for (Term l = args; term_is_cons(l); l = cons_tail(l), i++) {
+        vars_sibling_done(c, vars_before);
         Term a = cons_head(l), name, ctx;
         Var *v = ast_is_var(a, &name, &ctx) ? var_lookup(c, name, ctx) : NULL;
         mv[i].dst = i;
@@ -217,6 +221,7 @@ static uint32_t compile_tail_args(FnCtx *c, Term args)
             compile_expr(c, a, mv[i].src, false);
         }
     }
+    vars_siblings_end(c, vars_before);
     emit_parallel_moves(c, mv, n);
     free(mv);
     return n;
@@ -344,9 +349,12 @@ static void compile_fun_call(FnCtx *c, Term fun_ast, Term args, uint32_t dst, bo
     uint32_t saved = c->next_reg;
     call_at_dst(c, dst);
     uint32_t first = reg_alloc(c);
+    size_t vars_before = vars_siblings_begin(c);
     compile_expr(c, fun_ast, first, false);
+    vars_sibling_done(c, vars_before);
     uint32_t n;
     compile_args(c, args, &n);
+    vars_siblings_end(c, vars_before);
     emit_call(c, OP_CALL_FUN, OP_TAIL_CALL_FUN, 0, first, n, dst, tail);
     reg_restore(c, saved);
 }
@@ -452,7 +460,7 @@ void compile_compare_jump(FnCtx *c, const char *op, Term left, Term right, uint3
     if ((eq || ne) && (ast_numberless_literal(left) || ast_numberless_literal(right))) {
         /* x == :ok, x != nil: one test against the literal */
         Term k = ast_numberless_literal(right) ? right : left;
-        uint32_t x = compile_operand(c, k == right ? left : right);
+        uint32_t x = compile_operand(c, k == right ? left : right); /* no sibling binds */
         if (eq) {
             emit(c, OP_TEST_EQ_K, (Code)x, (Code)literal(k), OPERAND_LABEL(fail));
         } else {
@@ -462,8 +470,11 @@ void compile_compare_jump(FnCtx *c, const char *op, Term left, Term right, uint3
             label_place(c, differ);
         }
     } else {
+        size_t vars_before = vars_siblings_begin(c);
         uint32_t a = compile_operand(c, left);
+        vars_sibling_done(c, vars_before);
         uint32_t b = compile_operand(c, right);
+        vars_siblings_end(c, vars_before);
         emit_compare_jump(c, op, a, b, fail);
     }
     reg_restore(c, saved);
@@ -536,17 +547,22 @@ static void compile_branch(FnCtx *c, Term ast, uint32_t fail, int depth)
     bool truthy_op = !boolean_op && ast_is_call(ast, &name, NULL, &args) && list_length(args) == 2 && (name == A("&&") || name == A("||"));
     if (depth < 64 && (boolean_op || truthy_op)) {
         bool is_and = boolean_op ? !strcmp(op, "and") : name == A("&&");
+        /* the right side is a case clause in Elixir: what it binds stays there */
+        size_t vars_before;
         if (is_and) {
             compile_branch(c, list_nth(args, 0), fail, depth + 1);
+            vars_before = c->nvars;
             compile_branch(c, list_nth(args, 1), fail, depth + 1);
         } else {
             uint32_t right = label_new(c), holds = label_new(c);
             compile_branch(c, list_nth(args, 0), right, depth + 1);
             emit(c, OP_JUMP, OPERAND_LABEL(holds));
             label_place(c, right);
+            vars_before = c->nvars;
             compile_branch(c, list_nth(args, 1), fail, depth + 1);
             label_place(c, holds);
         }
+        c->nvars = vars_before;
         return;
     }
     uint32_t saved = c->next_reg;
@@ -628,7 +644,9 @@ static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tai
     Code fail = c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0;
     Term left = list_nth(args, 0), right = list_nth(args, 1);
     bool framed = !c->in_guard && arith_framed(c->mod, op, left, right);
+    size_t vars_before = vars_siblings_begin(c);
     uint32_t a = compile_operand(c, left);
+    vars_sibling_done(c, vars_before);
     if (op != OP_MUL && term_is_small(right)) {
         /* x + 1, n - 2: the constant is an operand, not a register */
         if (framed) fail = arith_raise_label(c, op, a, UINT32_MAX, (Code)right, dst);
@@ -638,6 +656,7 @@ static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tai
         if (framed) fail = arith_raise_label(c, op, a, b, 0, dst);
         emit(c, op, (Code)dst, (Code)a, (Code)b, fail);
     }
+    vars_siblings_end(c, vars_before);
     if (framed) label_place(c, c->raises[c->nraises - 1].resume);
     reg_restore(c, saved);
     finish(c, dst, tail);
@@ -660,8 +679,13 @@ static void compile_list(FnCtx *c, Term list, uint32_t dst, bool tail)
         tail_ast = list_nth(args, 1);
     }
     /* elements left to right, then the tail, as Elixir evaluates them */
-    for (size_t j = 0; j < n; j++) regs[j] = compile_operand(c, items[j]);
+    size_t vars_before = vars_siblings_begin(c);
+    for (size_t j = 0; j < n; j++) {
+        regs[j] = compile_operand(c, items[j]);
+        vars_sibling_done(c, vars_before);
+    }
     regs[n] = compile_operand(c, tail_ast);
+    vars_siblings_end(c, vars_before);
     /* the cells from the last one back, the first one straight into dst */
     uint32_t cell = n > 1 ? reg_alloc(c) : dst, rest = regs[n];
     for (size_t j = n; j-- > 0;) {
@@ -682,7 +706,12 @@ static void compile_tuple(FnCtx *c, Term elems, uint32_t dst, bool tail)
     if (list_length(elems) == 2 || list_length(elems) == 3) {
         /* {a, b, c}: the elements where they are, no copies */
         uint32_t e[3], k = 0;
-        for (Term l = elems; term_is_cons(l); l = cons_tail(l)) e[k++] = compile_operand(c, cons_head(l));
+        size_t vars_before = vars_siblings_begin(c);
+        for (Term l = elems; term_is_cons(l); l = cons_tail(l)) {
+            e[k++] = compile_operand(c, cons_head(l));
+            vars_sibling_done(c, vars_before);
+        }
+        vars_siblings_end(c, vars_before);
         if (k == 2) emit(c, OP_MAKE_TUPLE2, (Code)dst, (Code)e[0], (Code)e[1]);
         else emit(c, OP_MAKE_TUPLE3, (Code)dst, (Code)e[0], (Code)e[1], (Code)e[2]);
         reg_restore(c, saved);
@@ -700,13 +729,18 @@ static uint32_t compile_pairs(FnCtx *c, Term pairs, uint32_t *npairs)
 {
     size_t n = list_length(pairs);
     uint32_t first = reg_alloc_n(c, (uint32_t)(2 * n));
+    /* the map being updated, if any, is a sibling too (its caller's group) */
+    size_t vars_before = vars_siblings_begin(c);
     size_t i = 0;
     for (Term l = pairs; term_is_cons(l); l = cons_tail(l), i++) {
         Term pair = cons_head(l);
         if (!term_is_tuple(pair) || tuple_size(pair) != 2) compile_fail(c, "CompileError", "expected key-value pairs in a map");
         compile_expr(c, tuple_get(pair, 0), first + 2 * (uint32_t)i, false);
+        vars_sibling_done(c, vars_before);
         compile_expr(c, tuple_get(pair, 1), first + 2 * (uint32_t)i + 1, false);
+        vars_sibling_done(c, vars_before);
     }
+    vars_siblings_end(c, vars_before);
     *npairs = (uint32_t)n;
     return first;
 }
@@ -717,8 +751,11 @@ static void compile_map(FnCtx *c, Term args, uint32_t dst, bool tail)
     uint32_t saved = c->next_reg;
     if (list_length(args) == 1 && ast_is_call(list_nth(args, 0), &name, &meta, &uargs) && name == A("|")) {
         uint32_t m = reg_alloc(c), n;
+        size_t vars_before = vars_siblings_begin(c);
         compile_expr(c, list_nth(uargs, 0), m, false);
+        vars_sibling_done(c, vars_before);
         uint32_t first = compile_pairs(c, list_nth(uargs, 1), &n);
+        vars_siblings_end(c, vars_before);
         emit(c, OP_MAP_UPDATE, (Code)dst, (Code)m, (Code)first, (Code)n);
     } else {
         uint32_t n;
@@ -742,8 +779,10 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
     Term pairs = margs;
     uint32_t base_reg = reg_alloc(c);
     bool update = false;
+    size_t vars_before = vars_siblings_begin(c);
     if (list_length(margs) == 1 && ast_is_call(list_nth(margs, 0), &name, &meta, &uargs) && name == A("|")) {
         compile_expr(c, list_nth(uargs, 0), base_reg, false);
+        vars_sibling_done(c, vars_before);
         pairs = list_nth(uargs, 1);
         update = true;
     } else {
@@ -770,6 +809,7 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
     }
     uint32_t n;
     uint32_t first = compile_pairs(c, pairs, &n);
+    vars_siblings_end(c, vars_before);
     emit(c, update ? OP_MAP_UPDATE : OP_MAP_PUT, (Code)dst, (Code)base_reg, (Code)first, (Code)n);
     reg_restore(c, saved);
     finish(c, dst, tail);
@@ -782,6 +822,7 @@ static void compile_bitstring(FnCtx *c, Term segs, uint32_t dst, bool tail)
     spec->nsegs = (uint32_t)n;
     uint32_t saved = c->next_reg;
     uint32_t first = reg_alloc_n(c, (uint32_t)n);
+    size_t vars_before = vars_siblings_begin(c);
     size_t i = 0;
     for (Term l = segs; term_is_cons(l); l = cons_tail(l), i++) {
         Term seg_ast = cons_head(l), name, meta, args, size_ast = TERM_NONE;
@@ -811,7 +852,9 @@ static void compile_bitstring(FnCtx *c, Term segs, uint32_t dst, bool tail)
             }
         }
         compile_expr(c, value, first + (uint32_t)i, false);
+        vars_sibling_done(c, vars_before);
     }
+    vars_siblings_end(c, vars_before);
     emit(c, OP_BS_BUILD, (Code)dst, (Code)spec, (Code)first, (Code)n);
     reg_restore(c, saved);
     finish(c, dst, tail);
@@ -948,7 +991,10 @@ static void compile_and_or(FnCtx *c, Term args, uint32_t dst, bool tail, bool is
     uint32_t shortcut = label_new(c), done = label_new(c);
     emit(c, OP_TEST_BOOLEAN, (Code)t, c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0, (Code)A(is_and ? "and" : "or"));
     emit(c, is_and ? OP_TEST_TRUE : OP_TEST_FALSE, (Code)t, OPERAND_LABEL(shortcut));
+    /* the right side is a case clause in Elixir: what it binds stays there */
+    size_t vars_before = c->nvars;
     compile_expr(c, list_nth(args, 1), dst, false);
+    c->nvars = vars_before;
     emit(c, OP_JUMP, OPERAND_LABEL(done));
     label_place(c, shortcut);
     emit(c, OP_MOVE, (Code)dst, (Code)t);
@@ -964,13 +1010,16 @@ static void compile_truthy_op(FnCtx *c, Term args, uint32_t dst, bool tail, bool
     compile_expr(c, list_nth(args, 0), t, false);
     uint32_t falsy = label_new(c), done = label_new(c);
     emit(c, OP_TEST_TRUTHY, (Code)t, OPERAND_LABEL(falsy));
-    /* truthy left side */
+    /* truthy left side; the right side is a case clause in Elixir: what
+     * it binds stays there */
+    size_t vars_before = c->nvars;
     if (is_and) compile_expr(c, list_nth(args, 1), dst, false);
     else emit(c, OP_MOVE, (Code)dst, (Code)t);
     emit(c, OP_JUMP, OPERAND_LABEL(done));
     label_place(c, falsy);
     if (is_and) emit(c, OP_MOVE, (Code)dst, (Code)t);
     else compile_expr(c, list_nth(args, 1), dst, false);
+    c->nvars = vars_before;
     label_place(c, done);
     reg_restore(c, saved);
     finish(c, dst, tail);
@@ -1936,7 +1985,7 @@ static void compile_binding(FnCtx *c, uint32_t dst, bool tail)
     Term *names = xmalloc(cap * sizeof(Term));
     for (size_t i = 0; i < c->nvars; i++) {
         /* underscored names are never read back here (Elixir lists them) */
-        if (c->vars[i].context != ATOM_nil || atom_text(c->vars[i].name)[0] == '_') continue;
+        if (c->vars[i].hidden || c->vars[i].context != ATOM_nil || atom_text(c->vars[i].name)[0] == '_') continue;
         size_t j = 0;
         while (j < n && names[j] != c->vars[i].name) j++;
         if (j < n) continue;
@@ -2346,8 +2395,11 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
             return;
         }
         uint32_t saved = c->next_reg;
+        size_t vars_before = vars_siblings_begin(c);
         uint32_t a = compile_operand(c, tuple_get(ast, 0));
+        vars_sibling_done(c, vars_before);
         uint32_t b = compile_operand(c, tuple_get(ast, 1));
+        vars_siblings_end(c, vars_before);
         emit(c, OP_MAKE_TUPLE2, (Code)dst, (Code)a, (Code)b);
         reg_restore(c, saved);
         finish(c, dst, tail);

@@ -15,6 +15,7 @@
 typedef struct Var {
     Term name, context; /* context: nil, or the module a quote came from */
     uint32_t reg;
+    bool hidden;        /* bound by an earlier sibling (vars_sibling_done) */
 } Var;
 
 typedef struct Alias {
@@ -176,6 +177,17 @@ void set_line_from_meta(FnCtx *c, Term meta);
 /* ---- variables --------------------------------------------------------------- */
 Var *var_lookup(FnCtx *c, Term name, Term context);
 uint32_t var_bind(FnCtx *c, Term name, Term context, uint32_t reg);
+/* Siblings (a call's arguments, an operator's operands, the elements of a
+ * tuple or list, a map's keys and values, a binary's segments) run left to
+ * right, yet none sees a variable that another binds: Elixir expands each
+ * against the variables bound before them all, and their bindings count
+ * only after the last (x = 1; x + (x = 5) + x is 7). vars_siblings_begin
+ * opens a group, vars_sibling_done follows each sibling but the last (it
+ * hides what the siblings bound so far from var_lookup) and
+ * vars_siblings_end shows them all again. Groups nest. */
+size_t vars_siblings_begin(const FnCtx *c);
+void vars_sibling_done(FnCtx *c, size_t start);
+void vars_siblings_end(FnCtx *c, size_t start);
 
 /* ---- AST helpers ------------------------------------------------------------- */
 bool ast_is_call(Term ast, Term *name, Term *meta, Term *args); /* {name, meta, args} with list args */
