@@ -608,7 +608,7 @@ typedef enum { STAGE_NEXT, STAGE_KEY, STAGE_VALUE, STAGE_TAIL_LEFT, STAGE_TAIL_R
 typedef struct Frame {
     uint8_t source, items, brk, stage;
     bool simple;       /* container_each's simple? */
-    bool mapset;       /* wrap the result in MapSet.new(...) */
+    uint8_t wrap;      /* a Wrap: text around the result (MapSet.new(...)) */
     bool dots;         /* SRC_STRUCT: the last item is "..." (a derived Inspect) */
     uint8_t charlists; /* the CharlistsMode children are inspected with */
     long limit;        /* container_each's limit; after an item starts, its children's */
@@ -645,7 +645,14 @@ DOC_LITERAL(lit_empty_map, "%{}");
 DOC_LITERAL(lit_empty_bits, "<<>>");
 DOC_LITERAL(lit_empty_mapset, "MapSet.new([])");
 DOC_LITERAL(lit_mapset_open, "MapSet.new(");
+DOC_LITERAL(lit_stream_open, "#Stream<");
+DOC_LITERAL(lit_angle_close_only, ">");
 DOC_LITERAL(lit_paren_close, ")");
+/* Text around a list's document: MapSet.new([...]), #Stream<[...]>. */
+typedef enum { WRAP_NONE, WRAP_MAPSET, WRAP_STREAM } Wrap;
+static const Doc *const wrap_open[] = {NULL, &lit_mapset_open, &lit_stream_open};
+static const Doc *const wrap_close[] = {NULL, &lit_paren_close, &lit_angle_close_only};
+
 DOC_LITERAL(lit_list_open, "[");
 DOC_LITERAL(lit_list_close, "]");
 DOC_LITERAL(lit_tuple_open, "{");
@@ -1000,10 +1007,10 @@ static bool keys_are_keyword(const Term *keys, size_t n)
 
 /* Opens a container; its items follow through frame_next. */
 static Frame *container_push(Ctx *c, SourceKind source, ItemKind items, BreakKind brk, const Doc *left,
-                             const Doc *right, long limit, CharlistsMode charlists, bool mapset)
+                             const Doc *right, long limit, CharlistsMode charlists, Wrap wrap)
 {
     if (c->stream) {
-        if (mapset) lit(c, &lit_mapset_open);
+        if (wrap) lit(c, wrap_open[wrap]);
         lit(c, left);
     }
     Frame *f = frame_push(c);
@@ -1012,7 +1019,7 @@ static Frame *container_push(Ctx *c, SourceKind source, ItemKind items, BreakKin
     f->brk = (uint8_t)brk;
     f->stage = STAGE_NEXT;
     f->simple = brk == BREAK_MAYBE;
-    f->mapset = mapset;
+    f->wrap = (uint8_t)wrap;
     f->charlists = (uint8_t)charlists;
     f->limit = limit;
     f->left = left;
@@ -1022,12 +1029,13 @@ static Frame *container_push(Ctx *c, SourceKind source, ItemKind items, BreakKin
 
 /* Inspect.List.inspect/2 for a list given as an array (MapSet's). */
 static const Doc *array_list_doc(Ctx *c, const Term *items, size_t n, long limit, CharlistsMode charlists,
-                                 bool mapset)
+                                 Wrap wrap)
 {
-    if (n == 0) return lit(c, mapset ? &lit_empty_mapset : &lit_empty_list);
+    if (n == 0 && wrap == WRAP_MAPSET) return lit(c, &lit_empty_mapset);
+    if (n == 0) return lit(c, &lit_empty_list);
     bool kw = array_is_keyword(items, n);
     Frame *f = container_push(c, SRC_ARRAY, kw ? ITEM_KEYWORD : ITEM_PLAIN, kw ? BREAK_STRICT : BREAK_MAYBE,
-                              &lit_list_open, &lit_list_close, limit, charlists, mapset);
+                              &lit_list_open, &lit_list_close, limit, charlists, wrap);
     f->elems = items;
     f->count = n;
     return NULL;
@@ -1040,7 +1048,7 @@ static const Doc *list_doc(Ctx *c, Term t, long limit, CharlistsMode charlists)
     if (chars) return chars;
     bool kw = list_is_keyword(t);
     Frame *f = container_push(c, SRC_LIST, kw ? ITEM_KEYWORD : ITEM_PLAIN, kw ? BREAK_STRICT : BREAK_MAYBE,
-                              &lit_list_open, &lit_list_close, limit, charlists, false);
+                              &lit_list_open, &lit_list_close, limit, charlists, WRAP_NONE);
     f->cur = t;
     return NULL;
 }
@@ -1059,7 +1067,7 @@ static const Doc *plain_map_doc(Ctx *c, Term m, long limit, CharlistsMode charli
     }
     bool kw = keys_are_keyword(keys, n);
     Frame *f = container_push(c, SRC_MAP, kw ? ITEM_KEYWORD : ITEM_ASSOC, BREAK_STRICT, &lit_map_open,
-                              &lit_brace_close, limit, charlists, false);
+                              &lit_brace_close, limit, charlists, WRAP_NONE);
     f->cur = m;
     f->elems = keys;
     f->values = values;
@@ -1186,13 +1194,46 @@ static const Doc *custom_struct_doc(Ctx *c, Term m, Term module, long limit, Cha
     const Doc *left = doc_text(c->arena, o.data, o.size);
     docout_free(&o);
     Frame *f = container_push(c, SRC_STRUCT, ITEM_KEYWORD, BREAK_STRICT, left, dots ? &lit_angle_close : &lit_brace_close,
-                              limit, charlists, false);
+                              limit, charlists, WRAP_NONE);
     f->cur = m;
     f->elems = fields;
     f->count = nfields + dots;
     f->dots = dots;
     *pushed = true;
     return NULL;
+}
+
+/* Inspect.Stream: #Stream<[enum: e, funs: f]>, f in the order the stages
+ * run (a %Stream{} keeps its newest first). The keyword list is built in
+ * the document arena, which outlives every frame; false if m is not a
+ * stream's shape. */
+static bool stream_push(Ctx *c, Term m, long limit, CharlistsMode charlists)
+{
+    Term enumerable = map_get_atom(m, "enum"), funs = map_get_atom(m, "funs");
+    if (enumerable == TERM_NONE || funs == TERM_NONE) return false;
+    size_t n = 0;
+    Term l = funs;
+    for (; term_is_cons(l); l = cons_tail(l)) n++;
+    if (l != TERM_NIL) return false;
+    Term *words = doc_arena_alloc(c->arena, (2 * n + 8) * sizeof(Term));
+    Term reversed = TERM_NIL;
+    Term *cell = words;
+    for (l = funs; term_is_cons(l); l = cons_tail(l), cell += 2) {
+        cell[0] = cons_head(l);
+        cell[1] = reversed;
+        reversed = cons_from_ptr(cell);
+    }
+    Term *pairs = cell, *items = cell + 6;
+    pairs[0] = header_make(BOX_TUPLE, 2);
+    pairs[1] = atom_from_cstr("enum");
+    pairs[2] = enumerable;
+    pairs[3] = header_make(BOX_TUPLE, 2);
+    pairs[4] = atom_from_cstr("funs");
+    pairs[5] = reversed;
+    items[0] = boxed_from_ptr(pairs);
+    items[1] = boxed_from_ptr(pairs + 3);
+    array_list_doc(c, items, 2, limit, charlists, WRAP_STREAM);
+    return true;
 }
 
 static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsMode charlists)
@@ -1206,6 +1247,8 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
     }
     if (text_is(name, name_len, "Elixir.Range")) {
         if (range_push(c, m, limit, charlists)) return NULL;
+    } else if (text_is(name, name_len, "Elixir.Stream")) {
+        if (stream_push(c, m, limit, charlists)) return NULL;
     } else if (calendar_kind(m)) {
         char kind = calendar_kind(m);
         char text[96];
@@ -1266,7 +1309,7 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
                 map_listing_arrays(inner, k2, NULL);
                 keys = k2;
             }
-            return array_list_doc(c, keys, n, limit, CHARLISTS_AS_LISTS, true);
+            return array_list_doc(c, keys, n, limit, CHARLISTS_AS_LISTS, WRAP_MAPSET);
         }
     }
     /* Inspect.Any: %Module{...} in defstruct order when the map has exactly
@@ -1299,7 +1342,7 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
     const Doc *left = doc_text(c->arena, o.data, o.size);
     docout_free(&o);
     Frame *f = container_push(c, SRC_STRUCT, ITEM_KEYWORD, BREAK_STRICT, left, &lit_brace_close, limit, charlists,
-                              false);
+                              WRAP_NONE);
     f->cur = m;
     f->elems = fields;
     f->count = nfields;
@@ -1371,7 +1414,7 @@ static const Doc *to_doc_plain(Ctx *c, Term t, long limit, CharlistsMode charlis
         size_t n = tuple_size(t);
         if (n == 0) return lit(c, &lit_empty_tuple);
         Frame *f = container_push(c, SRC_ARRAY, ITEM_PLAIN, BREAK_FLEX, &lit_tuple_open, &lit_brace_close, limit,
-                                  charlists, false);
+                                  charlists, WRAP_NONE);
         f->elems = tuple_elems(t);
         f->count = n;
         return NULL;
@@ -1425,7 +1468,7 @@ static const Doc *frame_finish(Ctx *c, Frame *f)
     if (c->stream) {
         if (f->source != SRC_RANGE) {
             lit(c, f->right);
-            if (f->mapset) lit(c, &lit_paren_close);
+            if (f->wrap) lit(c, wrap_close[f->wrap]);
         }
         return &streamed;
     }
@@ -1450,7 +1493,7 @@ static const Doc *frame_finish(Ctx *c, Frame *f)
         const Doc *inner = doc_nest(a, doc_glue(a, left, "", body), 2, DOC_NEST_ALWAYS);
         d = doc_group(a, doc_glue(a, inner, "", right), DOC_GROUP_SELF);
     }
-    if (f->mapset) d = doc_concat(a, &lit_mapset_open, doc_concat(a, d, &lit_paren_close));
+    if (f->wrap) d = doc_concat(a, wrap_open[f->wrap], doc_concat(a, d, wrap_close[f->wrap]));
     return d;
 }
 

@@ -1531,6 +1531,29 @@ static void fun_as_erl_eval(const ModCtx *m, FunInfo *info)
     info->uniq = 3316493;
 }
 
+/* A library module may give its funs the identity that Elixir's own
+ * compiled module gives them, which inspect shows
+ * (#Function<48.103858489/1 in Stream.map/2>): the attribute
+ * @genlab_fun_ids {uniq, [{def, arity, nth, index}, ...]} names the nth fn
+ * (from 0, in source order) of def/arity. */
+static void fun_elixir_identity(const ModCtx *m, FunInfo *info, uint32_t nth)
+{
+    Term ids = TERM_NONE;
+    for (size_t i = m->nattrs; i-- > 0 && ids == TERM_NONE;)
+        if (m->attrs[i].name == A("genlab_fun_ids")) ids = m->attrs[i].value;
+    if (ids == TERM_NONE || !term_is_tuple(ids) || tuple_size(ids) != 2 || !term_is_small(tuple_get(ids, 0))) return;
+    for (Term l = tuple_get(ids, 1); term_is_cons(l); l = cons_tail(l)) {
+        Term e = cons_head(l);
+        if (!term_is_tuple(e) || tuple_size(e) != 4 || !term_is_small(tuple_get(e, 3))) continue;
+        if (tuple_get(e, 0) == info->parent_name && tuple_get(e, 1) == small_make(info->parent_arity) &&
+            tuple_get(e, 2) == small_make(nth)) {
+            info->index = (uint32_t)small_value(tuple_get(e, 3));
+            info->uniq = (uint32_t)small_value(tuple_get(ids, 0));
+            return;
+        }
+    }
+}
+
 void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
 {
     (void)meta;
@@ -1568,7 +1591,8 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     /* OTP numbers a def's funs from 0 in its name, and module-wide in its index */
     FnCtx *root = c;
     while (root->parent) root = root->parent;
-    snprintf(fname, sizeof fname, "-%s/%u-fun-%u-", term_is_atom(c->fun_name) ? atom_text(c->fun_name) : "fn", c->fun_arity, root->lambdas++);
+    uint32_t nth = root->lambdas++;
+    snprintf(fname, sizeof fname, "-%s/%u-fun-%u-", term_is_atom(c->fun_name) ? atom_text(c->fun_name) : "fn", c->fun_arity, nth);
     Function *f = module_own(xcalloc(1, sizeof *f));
     f->module = m->name;
     f->name = A(fname);
@@ -1585,6 +1609,7 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     info->arity = arity;
     info->file = m->file;
     fun_as_erl_eval(m, info);
+    fun_elixir_identity(m, info, nth);
     if (m->module) {
         f->next_in_module = m->module->functions;
         m->module->functions = f;

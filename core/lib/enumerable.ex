@@ -1,9 +1,9 @@
 # Enumerable.reduce/3: the one way to walk any enumerable step by step, as
 # Elixir's protocol defines it. The accumulator comes tagged {:cont, acc},
 # {:halt, acc} or {:suspend, acc}; the answer is {:done, acc},
-# {:halted, acc} or {:suspended, acc, continuation}. Streams (arity-2
-# functions) are driven this way, so they can stop early, run forever, or
-# be walked in step with others (zip).
+# {:halted, acc} or {:suspended, acc, continuation}. Streams (%Stream{}
+# structs and arity-2 functions) are driven this way, so they can stop
+# early, run forever, or be walked in step with others (zip).
 defmodule Enumerable do
   @moduledoc false
 
@@ -18,6 +18,7 @@ defmodule Enumerable do
   end
 
   def reduce(%MapSet{map: map}, acc, fun), do: reduce_list(:maps.keys(map), acc, fun)
+  def reduce(%Stream{} = stream, acc, fun), do: Stream.__reduce__(stream, acc, fun)
   def reduce(%{__struct__: _} = struct, acc, fun), do: impl!(struct).reduce(struct, acc, fun)
   def reduce(map, acc, fun) when is_map(map), do: reduce_list(:maps.to_list(map), acc, fun)
   def reduce(stream, acc, fun) when is_function(stream, 2), do: stream.(acc, fun)
@@ -135,5 +136,14 @@ defmodule Enumerable.Range do
   def reduce(enumerable, acc, fun), do: Enumerable.reduce(enumerable, acc, fun)
   def slice(enumerable), do: Enumerable.slice(enumerable)
   def __impl__(:for), do: Range
+  def __impl__(:protocol), do: Enumerable
+end
+
+defmodule Enumerable.Stream do
+  def count(_stream), do: {:error, __MODULE__}
+  def member?(_stream, _value), do: {:error, __MODULE__}
+  def reduce(stream, acc, fun), do: Stream.__reduce__(stream, acc, fun)
+  def slice(_stream), do: {:error, __MODULE__}
+  def __impl__(:for), do: Stream
   def __impl__(:protocol), do: Enumerable
 end
