@@ -16,21 +16,38 @@
 
 #include <stdlib.h>
 
+/* A young chunk's address range, for the minor collection's test. */
+typedef struct {
+    uintptr_t lo, hi;
+} YoungRange;
+
 typedef struct {
     Term *to_top;
-    const HeapChunk *young; /* a minor collection: the chunks it empties */
+    /* A minor collection: the young chunks' ranges, sorted by address (a
+     * binary search, so a young generation left in thousands of chunks by
+     * a burst of allocation costs a few comparisons a pointer, not a walk
+     * of them all); nyoung 0: a full collection. */
+    const YoungRange *young;
+    size_t nyoung;
+    uintptr_t young_lo, young_hi; /* the lowest and highest young address */
 } Copier;
 
 /* Whether t's object is to be copied: in a minor collection, one in the
- * young generation (a few chunks: the young generation restarts in one
- * chunk after each collection); in a full one, any that is not a literal. */
+ * young generation; in a full one, any that is not a literal. */
 static inline bool copied(const Copier *c, Term t)
 {
-    if (!c->young) return !term_points_to_literal(t);
+    if (!c->nyoung) return !term_points_to_literal(t);
     uintptr_t a = (uintptr_t)(t & ~(Term)TAG_MASK);
-    for (const HeapChunk *k = c->young; k; k = k->next)
-        if (a - (uintptr_t)k->data < k->words * sizeof(Term)) return true;
-    return false;
+    if (a < c->young_lo || a >= c->young_hi) return false;
+    if (c->nyoung == 1) return true;
+    /* the last range that starts at or below a */
+    size_t lo = 0, hi = c->nyoung;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->young[mid].lo <= a) lo = mid;
+        else hi = mid;
+    }
+    return a < c->young[lo].hi;
 }
 
 static Term evacuate_boxed(Copier *c, Term t)
@@ -90,7 +107,7 @@ static void scan(Copier *c, Term *from)
     }
 }
 
-/* Copies what p's roots reach (young terms only when c->young is set)
+/* Copies what p's roots reach (young terms only in a minor collection)
  * to c->to_top onwards. */
 static void copy_live(Process *p, Copier *c, size_t top)
 {
@@ -155,13 +172,19 @@ static void collect_full(Process *p, size_t top, size_t room, bool keep_young)
     Heap *h = &p->heap;
     HeapChunk *to = heap_chunk_try(room);
     if (!to) return; /* no memory for a to-space: keep going uncollected */
-    Copier c = {to->data, NULL};
+    Copier c = {to->data, NULL, 0, 0, 0};
     copy_live(p, &c, top);
     heap_chunks_free(h->old);
     h->old = to;
     h->old_top = c.to_top;
     h->live_words = h->full_live_words = (size_t)(c.to_top - to->data);
     young_reset(h, keep_young);
+}
+
+static int range_order(const void *a, const void *b)
+{
+    uintptr_t x = ((const YoungRange *)a)->lo, y = ((const YoungRange *)b)->lo;
+    return x < y ? -1 : x > y;
 }
 
 /* A minor collection; false (nothing done) when it cannot be made, or
@@ -173,12 +196,6 @@ static bool collect_minor(Process *p, size_t top)
         h->allocated_words = 0; /* nothing young: nothing to do */
         return true;
     }
-    /* copied() walks the young chunks for every pointer: when a burst of
-     * allocation without a collection (a native building a long list) left
-     * many, a full collection, which does not ask, is the cheaper one */
-    size_t nyoung = 0;
-    for (const HeapChunk *k = h->chunks; k && nyoung <= 8; k = k->next) nyoung++;
-    if (nyoung > 8) return false;
     size_t need = young_used(h);
     if (!h->old || (size_t)(h->old->data + h->old->words - h->old_top) < need) {
         /* Room for every young word, so the copy cannot overflow; what it
@@ -191,8 +208,19 @@ static bool collect_minor(Process *p, size_t top)
         h->old = k;
         h->old_top = k->data;
     }
-    Copier c = {h->old_top, h->chunks};
+    /* the young ranges, sorted by address for copied() */
+    size_t n = 0;
+    for (const HeapChunk *k = h->chunks; k; k = k->next) n++;
+    YoungRange local[16];
+    YoungRange *ranges = n <= 16 ? local : malloc(n * sizeof *ranges);
+    if (!ranges) return false;
+    n = 0;
+    for (const HeapChunk *k = h->chunks; k; k = k->next)
+        ranges[n++] = (YoungRange){(uintptr_t)k->data, (uintptr_t)(k->data + k->words)};
+    if (n > 1) qsort(ranges, n, sizeof *ranges, range_order);
+    Copier c = {h->old_top, ranges, n, ranges[0].lo, ranges[n - 1].hi};
     copy_live(p, &c, top);
+    if (ranges != local) free(ranges);
     h->live_words += (size_t)(c.to_top - h->old_top);
     h->old_top = c.to_top;
     young_reset(h, true);
@@ -215,7 +243,12 @@ void gc_collect(Process *p, size_t top)
         collect_exact(p, top); /* asked for (gc_request): give back all that is not in use */
         return;
     }
-    if (h->old && h->live_words <= h->full_live_words * 2 + 1024 && collect_minor(p, top)) return;
+    /* A minor collection keeps what the old generation holds, garbage
+     * included, and adds a chunk for the survivors: near its max_heap_size
+     * a process gets a full one instead, which gives the garbage back. */
+    size_t max = p->vm ? p->vm->max_heap_words : 0;
+    bool near_limit = max && h->capacity_words + young_used(h) > max / 2;
+    if (h->old && !near_limit && h->live_words <= h->full_live_words * 2 + 1024 && collect_minor(p, top)) return;
     collect_full(p, top, h->live_words + young_used(h) + 64, true);
 }
 
