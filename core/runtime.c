@@ -712,6 +712,15 @@ static bool report_bad_encoding(const char *source, size_t len)
     return true;
 }
 
+static size_t modules_defined(Term expr);
+static void skip_pids(size_t n);
+
+/* `elixir FILE.exs` runs the file in #PID<0.96.0> and has used up two more
+ * pids before the script's first spawn; each module the script defines
+ * uses up three (four for its first), as Elixir's compiler does. */
+#define SCRIPT_MAIN_SERIAL 96
+#define SCRIPT_PIDS_BEFORE_SPAWN 2
+
 int runtime_eval_source(const char *source, size_t len, const char *file, EvalMode mode)
 {
     (void)mode;
@@ -733,7 +742,11 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     heap_release(&scratch);
     Term items = toplevel_items(ast);
 
+    bool fresh = !HOST->main_process;
+    if (fresh) sched_set_next_serial(SCRIPT_MAIN_SERIAL);
     Process *p = main_proc();
+    if (fresh) skip_pids(SCRIPT_PIDS_BEFORE_SPAWN);
+    bool first_module = true;
     compile_begin_file();
     /* A script is compiled whole before any of it runs, as Elixir expands
      * a file's top level first. */
@@ -780,6 +793,8 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
         Term expr = cons_head(l);
         if (sched_halted(NULL)) break;
         if (ast_is_defmodule(expr)) {
+            skip_pids(3 * modules_defined(expr) + first_module);
+            first_module = false;
             CompileError err;
             Term v = compile_defmodule(expr, file, &p->heap, &err);
             if (sched_halted(NULL)) break;
@@ -1094,7 +1109,8 @@ static GenlabResult shell_restart(Genlab *g, Process *p)
     reports_release();
     char pid[64];
     snprintf(pid, sizeof pid, "#PID<0.%u.0>", pid_serial(p->pid));
-    bool respawn = p->exit_reason == atom_from_cstr("genlab_respawn");
+    /* respawn/0, or an evaluator that exited normally, goes without a word */
+    bool respawn = p->exit_reason == atom_from_cstr("genlab_respawn") || p->exit_reason == ATOM_normal;
     Heap keep;
     heap_init(&keep, 64);
     Term reason = term_copy(&keep, p->exit_reason);
@@ -1105,7 +1121,7 @@ static GenlabResult shell_restart(Genlab *g, Process *p)
     size_t n = strlen(pid) + (why ? strlen(why) : 8) + 80;
     char *text = xmalloc(n);
     snprintf(text, n, "** (EXIT from %s) shell process exited with reason: %s\n\n", pid, why ? why : "killed");
-    if (respawn) text[0] = 0; /* respawn/0 says nothing */
+    if (respawn) text[0] = 0;
     free(why);
     shell_new_process(g);
     return result_text(GENLAB_RESULT_RESTART, text);
@@ -1170,11 +1186,9 @@ static void set_last_value(Process *p, Term v)
     p->host_root = t;
 }
 
-/* IEx's compiler uses up pids: five for each module an input defines at
- * its top, three for each module nested in it. genlab skips as many, so the
- * pids of what a learner starts next are the ones IEx would show. The AST
- * is walked with an explicit stack: its depth is the user's. */
-static void shell_skip_module_pids(Term expr)
+/* How many modules expr defines, nested ones included. The AST is walked
+ * with an explicit stack: its depth is the user's. */
+static size_t modules_defined(Term expr)
 {
     /* an implementation (defimpl, or what @derive makes) is a module too */
     Term defmodule = atom_from_cstr("defmodule"), defprotocol = atom_from_cstr("defprotocol"), defimpl = atom_from_cstr("defimpl"),
@@ -1205,7 +1219,21 @@ static void shell_skip_module_pids(Term expr)
         n += k;
     }
     free(stack);
-    for (size_t i = 0; i < (modules ? 5 + 3 * (modules - 1) : 0); i++) sched_skip_serial();
+    return modules;
+}
+
+static void skip_pids(size_t n)
+{
+    while (n--) sched_skip_serial();
+}
+
+/* IEx's compiler uses up pids: five for each module an input defines at
+ * its top, three for each module nested in it. genlab skips as many, so the
+ * pids of what a learner starts next are the ones IEx would show. */
+static void shell_skip_module_pids(Term expr)
+{
+    size_t modules = modules_defined(expr);
+    skip_pids(modules ? 5 + 3 * (modules - 1) : 0);
 }
 
 /* What an input set going (casts, messages, spawned work) runs on once

@@ -273,17 +273,9 @@ static Term erl_demonitor2(Process *p, const Term *a) { return demonitor(p, a[0]
 static Term erl_exit2(Process *p, const Term *a)
 {
     if (!term_is_pid(a[0])) return process_badarg(p);
+    /* A signal to oneself too: it ends the process when the native returns
+     * (no exception a try could catch), or is a message when trapped. */
     Process *to = process_of(a[0]);
-    if (to == p) {
-        /* A signal to oneself takes effect now: as an exception-free exit
-         * when it kills, as a message when trapped. */
-        if (a[1] == ATOM_kill) return process_raise(p, ATOM_exit, ATOM_killed);
-        if (p->trap_exit) {
-            process_send(p, tuple3(&p->heap, ATOM_EXIT, p->pid, a[1]));
-            return ATOM_true;
-        }
-        return process_raise(p, ATOM_exit, a[1]);
-    }
     process_exit_signal(p->pid, to, a[1], false);
     return ATOM_true;
 }

@@ -222,6 +222,16 @@ static Term fun_new_uniq(Process *p, uint32_t uniq)
     return bin;
 }
 
+/* A fn typed at the shell is one of erl_eval's (compile_expr.c's
+ * fun_as_erl_eval): OTP 25's erl_eval:expr/6 makes the fun of arity N as
+ * its fun number N + 2. */
+static Term erl_eval_fun_name(uint32_t arity)
+{
+    char name[32];
+    snprintf(name, sizeof name, "-expr/6-fun-%u-", arity + 2);
+    return atom_from_cstr(name);
+}
+
 /* One item of :erlang.fun_info/2 for the fun `f`; false for an unknown item. */
 static bool fun_info_item(Process *p, Term f, Term item, Term *value)
 {
@@ -233,7 +243,7 @@ static bool fun_info_item(Process *p, Term f, Term item, Term *value)
     } else if (item == atom_from_cstr("module")) {
         *value = external ? obj[1] : info->module;
     } else if (item == atom_from_cstr("name")) {
-        *value = external ? obj[2] : info->fn->name;
+        *value = external ? obj[2] : info->module == atom_from_cstr("erl_eval") ? erl_eval_fun_name(info->arity) : info->fn->name;
     } else if (item == atom_from_cstr("type")) {
         *value = atom_from_cstr(external ? "external" : "local");
     } else if (item == atom_from_cstr("env")) {

@@ -43,6 +43,9 @@ defmodule IEx.Helpers do
   @doc false
   def __shell_start__(colors) do
     Process.put(:iex_colors, colors)
+    # as IEx's evaluator, a process under the IEx server (#PID<0.66.0> on a
+    # fresh BEAM), so what the shell starts names both as its ancestors
+    Process.put(:"$ancestors", [:erlang.list_to_pid('<0.66.0>')])
     :ok
   end
 
