@@ -13,6 +13,7 @@
 #include "module.h"
 #include "compiler.h"
 #include "parser.h"
+#include "native_fiber.h"
 
 /* A binary argument as a C string (malloc'd), or NULL. */
 static char *arg_cstring(Term t)
@@ -145,32 +146,28 @@ static Term code_string_to_quoted(Process *p, const Term *args)
  * {value, values of out_names...}, or {:error, kind, message} when it
  * does not compile. Code.eval_* calls it as any fun, so what it runs is
  * ordinary code of the calling process. */
-static Term code_eval_compile(Process *p, const Term *args)
+/* What code_eval_compile hands to its fiber. */
+typedef struct EvalCompile {
+    Term quoted;       /* on the literal arena */
+    Term *names;
+    size_t n;
+    const char *file;  /* kept: the compiled code points at it */
+} EvalCompile;
+
+/* On the fiber: the compile, whose macros run as p's ordinary code. */
+static Term eval_compile_run(Process *p, void *arg)
 {
-    size_t n = 0;
-    for (Term l = args[1]; term_is_cons(l); l = cons_tail(l)) n++;
-    char *file = arg_cstring(args[2]);
-    if (!file) return process_badarg(p);
-    Term *names = xmalloc((n + 1) * sizeof(Term));
-    n = 0;
-    for (Term l = args[1]; term_is_cons(l); l = cons_tail(l)) {
-        if (!term_is_atom(cons_head(l))) {
-            free(names);
-            free(file);
-            return process_badarg(p);
-        }
-        names[n++] = cons_head(l);
-    }
+    EvalCompile *e = arg;
     Bindings b = {0};
-    b.names = names;
-    b.count = n;
+    b.names = e->names;
+    b.count = e->n;
     Chunk chunk;
     CompileError err;
-    /* the compiled code keeps pointing at its file name */
-    const char *kept = module_own(xstrndup(file, strlen(file)));
-    free(file);
-    bool ok = compile_chunk(term_copy(literal_heap(), args[0]), kept, &b, &chunk, &err);
-    free(names);
+    bool ok = compile_eval_chunk(e->quoted, e->file, &b, &chunk, &err);
+    size_t n = e->n;
+    const char *kept = e->file;
+    free(e->names);
+    free(e);
     if (!ok) return tuple3(&p->heap, ATOM_error, binary_from_cstr(&p->heap, err.kind), binary_from_cstr(&p->heap, err.message));
     /* called as a fun of a placeholder (a chunk's first register holds
      * the previous value, see Chunk) and the bindings */
@@ -189,8 +186,43 @@ static Term code_eval_compile(Process *p, const Term *args)
     return tuple2(&p->heap, boxed_from_ptr(obj), outs);
 }
 
+static Term code_eval_compile(Process *p, const Term *args)
+{
+    size_t n = 0;
+    for (Term l = args[1]; term_is_cons(l); l = cons_tail(l)) n++;
+    char *file = arg_cstring(args[2]);
+    if (!file) return process_badarg(p);
+    Term *names = xmalloc((n + 1) * sizeof(Term));
+    n = 0;
+    for (Term l = args[1]; term_is_cons(l); l = cons_tail(l)) {
+        if (!term_is_atom(cons_head(l))) {
+            free(names);
+            free(file);
+            return process_badarg(p);
+        }
+        names[n++] = cons_head(l);
+    }
+    EvalCompile *e = xmalloc(sizeof *e);
+    e->names = names;
+    e->n = n;
+    e->file = module_own(xstrndup(file, strlen(file)));
+    free(file);
+    /* the quoted form outlives p's collections while the compile waits */
+    e->quoted = term_copy(literal_heap(), args[0]);
+    Term answer;
+    if (native_fiber_start(p, eval_compile_run, e, &answer)) return answer;
+    free(e->names);
+    free(e);
+    return native_fiber_busy(p, atom_from_cstr("genlab"), atom_from_cstr("eval_compile"), 3, args);
+}
+
+/* :genlab.host_call_return(outcome): the compile-time call a fiber waited
+ * for is done (native_fiber.h). */
+static Term code_host_call_return(Process *p, const Term *args) { return native_fiber_answer(p, args[0]); }
+
 const NativeDef bif_code_natives[] = {
     {"genlab", "eval_compile", 3, code_eval_compile},
+    {"genlab", "host_call_return", 1, code_host_call_return},
     {"genlab", "read_file", 1, code_read_file},
     {"genlab", "module_docs", 1, code_module_docs},
     {"genlab", "module_source", 1, code_module_source},

@@ -13,6 +13,7 @@
 #include "protocol.h"
 #include "module.h"
 #include "compiler.h"
+#include "native_fiber.h"
 #include "fatal.h"
 #include "io.h"
 #include "sched.h"
@@ -159,21 +160,39 @@ static Term genlab_module_info(Process *p, const Term *args)
 
 /* :genlab.define_module(defmodule_ast, file): a defmodule reached at run
  * time (inside a function or an expression) compiles and installs then. */
-static Term genlab_define_module(Process *p, const Term *args)
+typedef struct DefineModule {
+    Term ast;          /* on the literal arena */
+    char *file;        /* kept: functions point at it */
+} DefineModule;
+
+/* On the fiber: the module's body runs as p's ordinary code. */
+static Term define_module_run(Process *p, void *arg)
 {
-    const uint8_t *bytes;
-    size_t len;
-    if (!binary_bytes(args[1], &bytes, &len)) return process_badarg(p);
-    char *file = xstrndup((const char *)bytes, len); /* kept: functions point at it */
+    DefineModule *d = arg;
     CompileError err;
-    Term ast = term_copy(literal_heap(), args[0]);
-    Term r = compile_defmodule(ast, file, &p->heap, &err);
+    Term r = compile_defmodule(d->ast, d->file, &p->heap, &err);
+    free(d);
     if (r == TERM_NONE) {
         /* raised as Code.eval_string raises it: the exception the compiler named */
         Term why[2] = {binary_from_cstr(&p->heap, err.kind), binary_from_cstr(&p->heap, err.message)};
         return native_continue(p, atom_from_cstr("Elixir.Code"), atom_from_cstr("__genlab_compile_error__"), 2, why);
     }
     return r;
+}
+
+static Term genlab_define_module(Process *p, const Term *args)
+{
+    const uint8_t *bytes;
+    size_t len;
+    if (!binary_bytes(args[1], &bytes, &len)) return process_badarg(p);
+    DefineModule *d = xmalloc(sizeof *d);
+    d->file = xstrndup((const char *)bytes, len);
+    d->ast = term_copy(literal_heap(), args[0]);
+    Term answer;
+    if (native_fiber_start(p, define_module_run, d, &answer)) return answer;
+    free(d->file);
+    free(d);
+    return native_fiber_busy(p, atom_from_cstr("genlab"), atom_from_cstr("define_module"), 2, args);
 }
 
 /* :genlab.store_definition(kind, args): a def made by a module body

@@ -35,6 +35,7 @@ typedef struct RuntimeState {
 
     /* proc/ */
     struct SchedState *sched;   /* sched.c */
+    struct FiberTable *fibers;  /* fiber.c: C stacks of compiles in progress */
     struct EtsState *ets;       /* ets.c */
     struct TraceState *trace;   /* trace.c: where events go */
     bool tracing;               /* trace.c: a sink is installed (what TRACE tests) */

@@ -132,7 +132,13 @@ typedef struct CompileState {
     ModCtx toplevel;    /* top-level code's aliases and imports */
     Term atom_dot;      /* the atom ".", looked up once */
     uintptr_t stack_floor; /* how low the compiler's frames may go, or 0 if unknown */
-    struct ModCtx *defining; /* the module whose body statement is running, or NULL */
+    /* The modules whose body statements are running, each with the pid
+     * serial of the process that runs it (0: none), innermost last. Several
+     * processes may be in the middle of a module body at once (their
+     * compiles wait on fibers), so a def made at run time joins the module
+     * of the process that makes it. */
+    struct Defining { uint32_t serial; struct ModCtx *m; } *defining;
+    size_t ndefining, defining_cap;
 } CompileState;
 #define COMPILE (rt->compile)
 

@@ -10,6 +10,7 @@
 
 #include <sys/resource.h>
 #include "fatal.h"
+#include "fiber.h"
 #include "map.h"
 #include "parser.h"
 #include "inspect.h"
@@ -161,7 +162,8 @@ void compile_state_init(void)
 bool compile_stack_low(void)
 {
     char here;
-    uintptr_t floor = COMPILE->stack_floor;
+    /* a compile on a fiber (a process's native) has that fiber's stack */
+    uintptr_t floor = fiber_current() ? fiber_stack_floor() : COMPILE->stack_floor;
     return floor && (uintptr_t)&here < floor;
 }
 
@@ -170,6 +172,7 @@ void compile_state_free(void)
     CompileState *c = rt->compile;
     if (!c) return;
     free(c->file_modules);
+    free(c->defining);
     free(c->toplevel.aliases);
     free(c->toplevel.imports);
     free(c->toplevel.attrs);
@@ -244,6 +247,28 @@ static void body_bind(ModCtx *m, Term name, Term value)
     m->body_values[m->nbody++] = value;
 }
 
+static void defining_push(Process *evaluator, ModCtx *m)
+{
+    CompileState *cs = COMPILE;
+    if (cs->ndefining == cs->defining_cap) {
+        cs->defining_cap = cs->defining_cap ? cs->defining_cap * 2 : 8;
+        cs->defining = xrealloc(cs->defining, cs->defining_cap * sizeof *cs->defining);
+    }
+    cs->defining[cs->ndefining++] = (struct Defining){evaluator ? pid_serial(evaluator->pid) : 0, m};
+}
+
+/* Another process's entries may lie above m's: only m's goes. */
+static void defining_pop(ModCtx *m)
+{
+    CompileState *cs = COMPILE;
+    for (size_t i = cs->ndefining; i-- > 0;)
+        if (cs->defining[i].m == m) {
+            memmove(&cs->defining[i], &cs->defining[i + 1], (cs->ndefining - i - 1) * sizeof *cs->defining);
+            cs->ndefining--;
+            return;
+        }
+}
+
 /* Runs one statement of a module body (or an attribute's value) now. The
  * body's variables so far come in as registers 0..; the statement answers
  * {value, each variable it left bound}, which the next statements see. */
@@ -284,10 +309,10 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
     fn_finish(&c);
     free(regs);
     Term cls, reason, stack;
-    ModCtx *defining = COMPILE->defining;
-    COMPILE->defining = m;
-    Term v = vm_eval_in(sched_evaluator(), f, m->body_values, (uint32_t)nin, literal_heap(), &cls, &reason, &stack);
-    COMPILE->defining = defining;
+    Process *evaluator = sched_evaluator();
+    defining_push(evaluator, m);
+    Term v = vm_eval_in(evaluator, f, m->body_values, (uint32_t)nin, literal_heap(), &cls, &reason, &stack);
+    defining_pop(m);
     if (v != TERM_NONE) {
         for (size_t k = 0; k < nout; k++) body_bind(m, names[k], tuple_get(v, 1 + k));
         v = tuple_get(v, 0);
@@ -1156,7 +1181,7 @@ Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err)
 
 /* ---- top-level chunks ---------------------------------------------------------------------- */
 
-static bool compile_chunk_in(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err);
+static bool compile_chunk_in(ModCtx *m, Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err);
 
 /* A chunk may compile while another is compiling: a macro the other
  * expands runs in a process (vm_eval_in) while the others run, and any of
@@ -1169,7 +1194,7 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
     CompileError *err0 = m->err;
     jmp_buf *on_error0 = m->on_error;
     uint32_t nesting0 = m->nesting;
-    bool ok = compile_chunk_in(ast, file, bindings, out, err);
+    bool ok = compile_chunk_in(m, ast, file, bindings, out, err);
     if (on_error0) {
         m->file = file0;
         m->err = err0;
@@ -1179,11 +1204,21 @@ bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *
     return ok;
 }
 
-static bool compile_chunk_in(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err)
+bool compile_eval_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err)
+{
+    ModCtx m;
+    memset(&m, 0, sizeof m);
+    bool ok = compile_chunk_in(&m, ast, file, bindings, out, err);
+    free(m.aliases);
+    free(m.imports);
+    free(m.attrs);
+    free(m.locals);
+    return ok;
+}
+
+static bool compile_chunk_in(ModCtx *m, Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err)
 {
     jmp_buf on_error;
-    /* Top-level code compiles in the persistent top-level environment. */
-    ModCtx *m = &COMPILE->toplevel;
     m->file = file;
     m->err = err;
     m->on_error = &on_error;
@@ -1258,7 +1293,11 @@ static bool compile_chunk_in(Term ast, const char *file, const Bindings *binding
 
 bool compile_store_definition(Term kind, Term args)
 {
-    ModCtx *m = COMPILE->defining;
+    Process *p = sched_current();
+    uint32_t serial = p ? pid_serial(p->pid) : 0;
+    ModCtx *m = NULL;
+    for (size_t i = COMPILE->ndefining; i-- > 0 && !m;)
+        if (COMPILE->defining[i].serial == serial) m = COMPILE->defining[i].m;
     if (!m || !m->module || def_kind(kind) < 0 || !term_is_list(args)) return false;
     Heap *h = literal_heap();
     m->body_defs = cons_new(h, tuple2(h, kind, term_copy(h, args)), m->body_defs);

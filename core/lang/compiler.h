@@ -39,6 +39,11 @@ typedef struct CompileError {
  * by compile_toplevel_module). False with *err filled on a compile error. */
 bool compile_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err);
 
+/* The same for Code.eval_string and Code.eval_quoted: in an environment
+ * of its own (Kernel's imports only, as Elixir's env_for_eval), not the
+ * top level's, since other processes may be compiling meanwhile. */
+bool compile_eval_chunk(Term ast, const char *file, const Bindings *bindings, Chunk *out, CompileError *err);
+
 /* Compiles and installs the module of a defmodule form; module bodies run
  * at compile time, in the process that compiles (vm_eval_in). Returns the value of the defmodule
  * expression ({:module, Mod, bytes, last}) in `h`, or TERM_NONE with *err. */

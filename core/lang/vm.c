@@ -16,6 +16,7 @@
 #include "gc.h"
 #include "integer.h"
 #include "map.h"
+#include "native_fiber.h"
 #include "sched.h"
 #include "trace.h"
 
@@ -1235,6 +1236,8 @@ Term native_continue_fun(Process *p, Term fun, uint32_t nargs, const Term *args)
 
 Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack)
 {
+    Term on_fiber;
+    if (native_fiber_eval(p, fn, args, nargs, to, &on_fiber, exc_class, exc_reason, exc_stack)) return on_fiber;
     if (!p) return vm_eval_detached(fn, args, nargs, to, exc_class, exc_reason, exc_stack);
     VmState *vm = vm_state(p);
     /* What p was doing stays as it was: its VM loop may be inside a native

@@ -8,6 +8,7 @@
 #include "atom.h"
 #include "compare.h"
 #include "fatal.h"
+#include "fiber.h"
 #include "gc.h"
 #include "heap.h"
 #include "state.h"
@@ -745,6 +746,8 @@ VmState *sched_spare_vm(void)
 
 static void process_free(Process *p)
 {
+    /* a compile it had in progress unwinds while its heap is still there */
+    fiber_abandon_owner(pid_serial(p->pid));
     process_cancel_receive_timeout(p);
     vm_recycle(p->vm);
     p->vm = NULL;
@@ -1083,6 +1086,7 @@ void sched_state_free(void)
 {
     SchedState *s = SCHED;
     if (!s) return;
+    fiber_state_free(); /* compiles in progress are dropped, not run */
     /* A process that exited while queued is in the run queue only. */
     for (Process *p = s->run_head, *next; p; p = next) {
         next = p->run_next;
@@ -1190,6 +1194,7 @@ static bool run_main_loop(Process *main, VmStatus *status)
 Process *sched_current(void) { return SCHED->current; }
 
 void sched_exclusive(bool on) { SCHED->exclusive += on ? 1 : -1; }
+bool sched_is_exclusive(void) { return SCHED->exclusive > 0; }
 
 static void hold(Process *q)
 {

@@ -84,6 +84,7 @@ bool sched_run_host_call(Process *p, VmStatus *status);
  * compiler's place on the C stack, no other process could wait for it
  * without holding up the load. */
 void sched_exclusive(bool on);
+bool sched_is_exclusive(void);
 
 /* Gives back the memory a waiting process does not need (see gc_compact);
  * done lazily, when the scheduler is idle or the memory is asked for. */
