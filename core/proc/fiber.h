@@ -23,8 +23,9 @@
  * runs. The compiler bounds its own depth on whatever stack it is on
  * (fiber_stack_floor).
  *
- * A fiber switches with swapcontext (ucontext.h) and tells AddressSanitizer
- * about every switch, so `make asan` follows the stacks. The failure jump
+ * A fiber switches with a few instructions of its own on x86-64 (with
+ * ucontext.h elsewhere) and tells AddressSanitizer about every switch, so
+ * `make asan` follows the stacks. The failure jump
  * of heap.h is the running stack's: each switch swaps it.
  */
 #ifndef GENLAB_FIBER_H

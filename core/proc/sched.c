@@ -1173,22 +1173,23 @@ static bool run_main_loop(Process *main, VmStatus *status)
  * returns. The call is ordinary work of that process: preempted, counted,
  * free to receive, while every other process runs and timers fire. The
  * process may be idle (the main process between two inputs) or in the
- * middle of a native (Code.eval_string compiling): then its exit is put
+ * middle of a native (a library load in the middle of its call): then its exit is put
  * off until the native returns, and the loop never runs it as anything but
- * its call. Host calls nest (a macro that compiles code) and are answered
- * innermost first, as the C stack unwinds.
+ * its call. Host calls nest and are answered innermost first, as the C
+ * stack unwinds.
  *
- * Why not more: the compiler is C that recurses over the source, so it
- * keeps its place on the C stack while the code it asked for runs; only
- * the processes are stackless. What that costs: while a host call runs,
- * every process runs in its loop (the main process too: its code's end is
- * noted for sched_run_main), but the C code below it, the host's included,
- * waits until it returns. So while one process's compile-time code runs,
- * another process whose own compile-time code has already returned
- * resumes its compiling only after it, and the host takes its next step
- * (the shell's next prompt, a script's next top-level expression) only
- * after it; Ctrl-C abandons it. A crash report needs none of this: the
- * crashing process itself is set up to run the formatting code (see
+ * A compile that a process's native runs (Code.eval_string, a defmodule
+ * at run time) does not come here: it runs on a fiber of its own
+ * (fiber.h, lang/native_fiber.h), which stops while the process runs the
+ * compile-time code as ordinary work, so it holds up nothing. What still
+ * comes here, and what that costs: the host's own compiles (the shell's
+ * input, a script's top level, in the main process, which the host waits
+ * for anyway) and a library file loading from source (sched_exclusive).
+ * While such a call runs, every process runs in its loop (the main
+ * process too: its code's end is noted for sched_run_main), but the C
+ * code below it, the host's included, waits until it returns; Ctrl-C
+ * abandons it. A crash report needs none of this: the crashing process
+ * itself is set up to run the formatting code (see
  * runtime.c), with nothing on the C stack. */
 
 Process *sched_current(void) { return SCHED->current; }
