@@ -142,9 +142,14 @@ static void tune_allocator(void)
 #endif
 }
 
+/* Out of memory outside any process: genlab has said so; a status, not a
+ * core dump. */
+static void stop_out_of_memory(void) { _exit(70); }
+
 int main(int argc, char **argv)
 {
     tune_allocator();
+    genlab_on_out_of_memory(stop_out_of_memory);
     unsigned long long seed = 0;
     const char *expr = NULL;
     const char *trace = NULL, *diagram = NULL; /* --trace[=NAMES], --diagram[=FORMAT] */

@@ -56,6 +56,14 @@ int genlab_run_script(Genlab *g, const char *source, size_t len, const char *fil
  * process whose heap would grow is killed. */
 void genlab_set_limits(Genlab *g, size_t max_processes, size_t max_memory);
 
+/* What the program does when memory runs out outside any process (at
+ * start-up: genlab has printed "genlab: out of memory" on standard error):
+ * typically exit with a status. Without it, genlab aborts. Inside a
+ * process, a failed allocation ends that process only. The environment
+ * variable GENLAB_FAIL_ALLOC=N (for tests) makes the Nth allocation made
+ * inside a process fail. */
+void genlab_on_out_of_memory(void (*stop)(void));
+
 /* ---- the shell ------------------------------------------------------------ */
 
 /* Whether an input can run: complete, incomplete (the shell reads another

@@ -100,8 +100,9 @@ static void lib_note_module(LibFile *f, const char *name, size_t len, bool is_at
     if (len + 8 > sizeof buf) return;
     int n = is_atom ? snprintf(buf, sizeof buf, "%.*s", (int)len, name) : snprintf(buf, sizeof buf, "Elixir.%.*s", (int)len, name);
     if (HOST->nlib_modules == HOST->lib_modules_cap) {
-        HOST->lib_modules_cap = HOST->lib_modules_cap ? HOST->lib_modules_cap * 2 : 128;
-        HOST->lib_modules = xrealloc(HOST->lib_modules, HOST->lib_modules_cap * sizeof *HOST->lib_modules);
+        size_t grown = HOST->lib_modules_cap ? HOST->lib_modules_cap * 2 : 128;
+        HOST->lib_modules = xrealloc(HOST->lib_modules, grown * sizeof *HOST->lib_modules);
+        HOST->lib_modules_cap = grown; /* only once the memory is there */
     }
     HOST->lib_modules[HOST->nlib_modules++] = (LibModule){atom_intern(buf, (size_t)n), f};
 }
@@ -145,8 +146,9 @@ struct DeferredModule {
 static void lib_defer(Term ast, const char *path)
 {
     if (HOST->ndeferred == HOST->deferred_cap) {
-        HOST->deferred_cap = HOST->deferred_cap ? HOST->deferred_cap * 2 : 16;
-        HOST->deferred = xrealloc(HOST->deferred, HOST->deferred_cap * sizeof *HOST->deferred);
+        size_t grown = HOST->deferred_cap ? HOST->deferred_cap * 2 : 16;
+        HOST->deferred = xrealloc(HOST->deferred, grown * sizeof *HOST->deferred);
+        HOST->deferred_cap = grown; /* only once the memory is there */
     }
     HOST->deferred[HOST->ndeferred++] = (DeferredModule){ast, path};
 }
@@ -219,8 +221,14 @@ static bool lib_autoload(Term name)
             if (p) p->heap.live_words = SIZE_MAX / 4;
             sched_exclusive(true);
             HOST->load_depth++;
+            /* The library is the runtime's, not the asking process's: a
+             * load is never cut short halfway by that process's memory
+             * running out (the modules would stay half loaded). Memory
+             * that cannot be had for it stops genlab. */
+            HeapFailureJump outer = heap_set_failure_jump((HeapFailureJump){NULL, NULL, NULL});
             lib_load_file(HOST->lib_modules[i].file);
             if (--HOST->load_depth == 0) lib_retry_deferred();
+            heap_set_failure_jump(outer);
             sched_exclusive(false);
             if (p && p->status != PROC_EXITED) p->heap.live_words = live;
             return true;
@@ -394,8 +402,9 @@ static void reports_drop(void)
 static void report_later_on(int stream, char *text, size_t n)
 {
     if (HOST->npending == HOST->pending_cap) {
-        HOST->pending_cap = HOST->pending_cap ? HOST->pending_cap * 2 : 8;
-        HOST->pending = xrealloc(HOST->pending, HOST->pending_cap * sizeof *HOST->pending);
+        size_t grown = HOST->pending_cap ? HOST->pending_cap * 2 : 8;
+        HOST->pending = xrealloc(HOST->pending, grown * sizeof *HOST->pending);
+        HOST->pending_cap = grown; /* only once the memory is there */
     }
     /* the shell prints reports when its input is done: no latency */
     uint64_t latency = HOST->session ? 0 : REPORT_LATENCY_MS;
@@ -473,6 +482,7 @@ static void runtime_log_error(const char *text)
  * process busy, never the others. The report's place, time stamp and due
  * time are taken now; :genlab.crash_report/2 fills in its text. */
 static void report_max_heap(Process *p);
+static void report_out_of_memory(Process *p);
 static Function *find_function(const char *module, const char *name, uint32_t arity);
 
 /* The report process p is formatting, or NULL. */
@@ -511,7 +521,7 @@ static void report_finish(PendingReport *r, Term text, Term reason)
 
 static bool runtime_report_crash(Process *p)
 {
-    if (p->heap_killed) {
+    if (p->heap_killed || p->memory_killed) {
         PendingReport *r = report_in_progress(p);
         if (r) {
             /* its report grew past its heap's limit: it ends as it crashed */
@@ -521,7 +531,8 @@ static bool runtime_report_crash(Process *p)
             p->host_root = TERM_NIL;
             return false;
         }
-        report_max_heap(p);
+        if (p->heap_killed) report_max_heap(p);
+        else report_out_of_memory(p);
         return false;
     }
     if (p->exc_class == ATOM_exit) return false; /* exits are not errors: nothing is logged */
@@ -587,6 +598,19 @@ static void report_max_heap(Process *p)
              pid_serial(p->pid), p->vm ? (size_t)p->vm->max_heap_words : 0, p->heap.capacity_words + stack,
              p->vm ? p->vm->mbox_len : 0,
              p->heap.capacity_words, stack);
+    report_later(xstrndup(buf, strlen(buf)), strlen(buf));
+}
+
+/* The BEAM stops whole when memory runs out; genlab ends the process that
+ * asked, with the reason a kill gives, and says why. */
+static void report_out_of_memory(Process *p)
+{
+    char buf[512];
+    int n = log_prefix(buf, sizeof buf, "error");
+    snprintf(buf + n, sizeof buf - (size_t)n,
+             "Process #PID<0.%u.0> was killed: out of memory (an allocation of %zu bytes failed; "
+             "%zu bytes in use, --max-memory %zu)\n",
+             pid_serial(p->pid), rt->alloc_failed_bytes, rt->memory_in_use, rt->memory_limit);
     report_later(xstrndup(buf, strlen(buf)), strlen(buf));
 }
 
@@ -865,8 +889,14 @@ Genlab *genlab_new(unsigned long long seed)
     g->state.host = &g->host;
     enter(g);
     runtime_boot(seed);
+    /* the tests' fault injection (fatal.h): the Nth allocation a process
+     * makes fails, to show that it ends that process only */
+    const char *fail = getenv("GENLAB_FAIL_ALLOC");
+    if (fail) alloc_fail_after(strtoull(fail, NULL, 10));
     return g;
 }
+
+void genlab_on_out_of_memory(void (*stop)(void)) { fatal_set_out_of_memory_stop(stop); }
 
 void runtime_init(unsigned long long seed) { genlab_new(seed); }
 
@@ -1467,8 +1497,9 @@ static void completion_offer(Completion *c, const char *word)
     for (size_t i = 0; i < c->n; i++)
         if (!strcmp(c->seen[i], word)) return;
     if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 64;
-        c->seen = xrealloc(c->seen, c->cap * sizeof *c->seen);
+        size_t grown = c->cap ? c->cap * 2 : 64;
+        c->seen = xrealloc(c->seen, grown * sizeof *c->seen);
+        c->cap = grown; /* only once the memory is there */
     }
     c->seen[c->n++] = xstrndup(word, strlen(word));
     c->each(c->ctx, word);

@@ -53,7 +53,6 @@ void ets_state_init(void) { rt->ets = xcalloc(1, sizeof *rt->ets); }
 static void atoms_init(void)
 {
     if (A.ready) return;
-    A.ready = true;
     A.set = atom_from_cstr("set");
     A.ordered_set = atom_from_cstr("ordered_set");
     A.bag = atom_from_cstr("bag");
@@ -89,6 +88,7 @@ static void atoms_init(void)
     A.all_vars = atom_from_cstr("$$");
     A.select_cont = atom_from_cstr("$genlab_ets_select");
     A.EXIT = ATOM_EXIT;
+    A.ready = true; /* last: an atom that could not be made leaves it to the next call */
 }
 
 /* OTP 25's explanations of a badarg from :ets (erl_stdlib_errors). */
@@ -831,8 +831,9 @@ static void ms_note_var(MatchSpec *ms, uint32_t num)
     size_t at = ms_slot_of(ms, num);
     if (at < ms->nvarnums && ms->varnums[at] == num) return;
     if (ms->nvarnums == ms->varnums_cap) {
-        ms->varnums_cap = ms->varnums_cap ? ms->varnums_cap * 2 : 8;
-        ms->varnums = xrealloc(ms->varnums, ms->varnums_cap * sizeof *ms->varnums);
+        size_t grown = ms->varnums_cap ? ms->varnums_cap * 2 : 8;
+        ms->varnums = xrealloc(ms->varnums, grown * sizeof *ms->varnums);
+        ms->varnums_cap = grown; /* only once the memory is there */
     }
     memmove(ms->varnums + at + 1, ms->varnums + at, (ms->nvarnums - at) * sizeof *ms->varnums);
     ms->varnums[at] = num;
@@ -1412,8 +1413,9 @@ static bool select_visit(EtsTable *t, EtsObj *o, void *ctx)
     case SEL_DELETE:
         if (result == ATOM_true) {
             if (s->ndoomed == s->doomed_cap) {
-                s->doomed_cap = s->doomed_cap ? s->doomed_cap * 2 : 16;
-                s->doomed = xrealloc(s->doomed, s->doomed_cap * sizeof *s->doomed);
+                size_t grown = s->doomed_cap ? s->doomed_cap * 2 : 16;
+                s->doomed = xrealloc(s->doomed, grown * sizeof *s->doomed);
+                s->doomed_cap = grown; /* only once the memory is there */
             }
             s->doomed[s->ndoomed++] = o;
             s->count++;

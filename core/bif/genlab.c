@@ -114,6 +114,17 @@ static Term genlab_shell_respawn(Process *p, const Term *args)
     return ATOM_ok;
 }
 
+/* :genlab.fail_allocation(n), for tests (fatal.h's fault injection): the
+ * nth allocation made inside a process from now on fails as if memory had
+ * run out; 0 turns it off. Its caller runs on, so with a small n the one
+ * that fails is most likely its own. */
+static Term genlab_fail_allocation(Process *p, const Term *args)
+{
+    if (!term_is_small(args[0]) || small_value(args[0]) < 0) return process_badarg_at(p, 1, "not a non-negative integer");
+    alloc_fail_after((uint64_t)small_value(args[0]));
+    return ATOM_ok;
+}
+
 static int fn_order(const void *a, const void *b)
 {
     const Function *x = *(const Function *const *)a, *y = *(const Function *const *)b;
@@ -132,7 +143,7 @@ static Term genlab_module_info(Process *p, const Term *args)
         bool macros = kind[0] == 'm';
         size_t n = 0;
         for (Function *f = m->functions; f; f = f->next_in_module) n++;
-        Function **list = malloc((n + 1) * sizeof *list);
+        Function **list = xmalloc((n + 1) * sizeof *list);
         size_t k = 0;
         for (Function *f = m->functions; f; f = f->next_in_module)
             if (f->defined && f->exported && f->nfree == 0 && f->is_macro == macros && f->name != atom_from_cstr("__info__") &&
@@ -256,6 +267,7 @@ const NativeDef genlab_natives[] = {
     {"genlab", "macro_apply", 3, genlab_macro_apply},
     {"genlab", "module_info", 2, genlab_module_info},
     {"genlab", "shell_respawn", 0, genlab_shell_respawn},
+    {"genlab", "fail_allocation", 1, genlab_fail_allocation},
     {"Elixir.Kernel", "**", 2, kernel_pow},
     {"erlang", "map_get", 2, erl_map_get},
     {"erlang", "halt", 0, erl_halt0},

@@ -63,8 +63,9 @@ static Function *trampoline_cached(Term mod, Term fun, uint32_t arity)
     for (size_t i = 0; i < b->n; i++)
         if (b->cache[i].mod == mod && b->cache[i].fun == fun && b->cache[i].arity == arity) return b->cache[i].f;
     if (b->n == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 16;
-        b->cache = xrealloc(b->cache, b->cap * sizeof *b->cache);
+        size_t grown = b->cap ? b->cap * 2 : 16;
+        b->cache = xrealloc(b->cache, grown * sizeof *b->cache);
+        b->cap = grown; /* only once the memory is there */
     }
     b->cache[b->n] = (Trampoline){mod, fun, arity, trampoline(mod, fun, arity)};
     return b->cache[b->n++].f;

@@ -116,9 +116,10 @@ static void cache_insert(struct ProtocolCache *c, Term protocol, Term type, Term
 {
     if ((c->used + 1) * 2 > c->cap) {
         ProtocolEntry *old = c->slots;
-        size_t old_cap = c->cap;
-        c->cap = old_cap ? old_cap * 2 : 64;
-        c->slots = xcalloc(c->cap, sizeof *c->slots);
+        size_t old_cap = c->cap, cap = old_cap ? old_cap * 2 : 64;
+        ProtocolEntry *slots = xcalloc(cap, sizeof *slots); /* before anything changes */
+        c->cap = cap;
+        c->slots = slots;
         c->used = 0;
         for (size_t i = 0; i < old_cap; i++)
             if (old[i].protocol) cache_insert(c, old[i].protocol, old[i].type, old[i].impl);

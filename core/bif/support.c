@@ -97,8 +97,9 @@ void termbuf_free(TermBuf *b)
 void termbuf_push(TermBuf *b, Term t)
 {
     if (b->size == b->capacity) {
-        b->capacity = b->capacity ? b->capacity * 2 : 16;
-        b->items = xrealloc(b->items, b->capacity * sizeof(Term));
+        size_t grown = b->capacity ? b->capacity * 2 : 16;
+        b->items = xrealloc(b->items, grown * sizeof(Term));
+        b->capacity = grown; /* only once the memory is there */
     }
     b->items[b->size++] = t;
 }

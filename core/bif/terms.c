@@ -453,8 +453,9 @@ typedef struct HashStack {
 static void hash_push(HashStack *s, Term t)
 {
     if (s->n == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 64;
-        s->items = xrealloc(s->items, s->cap * sizeof *s->items);
+        size_t grown = s->cap ? s->cap * 2 : 64;
+        s->items = xrealloc(s->items, grown * sizeof *s->items);
+        s->cap = grown; /* only once the memory is there */
     }
     s->items[s->n++] = t;
 }

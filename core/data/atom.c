@@ -38,9 +38,11 @@ static void slots_insert(AtomTable *t, uint32_t index)
 
 static void slots_grow(AtomTable *t)
 {
+    size_t cap = t->slot_capacity ? t->slot_capacity * 2 : 1024;
+    uint32_t *slots = xcalloc(cap, sizeof *slots); /* before anything changes */
     free(t->slots);
-    t->slot_capacity = t->slot_capacity ? t->slot_capacity * 2 : 1024;
-    t->slots = xcalloc(t->slot_capacity, sizeof *t->slots);
+    t->slot_capacity = cap;
+    t->slots = slots;
     for (size_t i = 0; i < t->entry_count; i++) slots_insert(t, (uint32_t)i);
 }
 
@@ -66,8 +68,9 @@ Term atom_intern(const char *text, size_t len)
     if (found != TERM_NONE) return found;
     AtomTable *t = rt->atoms;
     if (t->entry_count == t->entry_capacity) {
-        t->entry_capacity = t->entry_capacity ? t->entry_capacity * 2 : 1024;
-        t->entries = xrealloc(t->entries, t->entry_capacity * sizeof *t->entries);
+        size_t grown = t->entry_capacity ? t->entry_capacity * 2 : 1024;
+        t->entries = xrealloc(t->entries, grown * sizeof *t->entries);
+        t->entry_capacity = grown; /* only once the memory is there */
     }
     AtomEntry *e = &t->entries[t->entry_count];
     e->text = xmalloc(len + 1);

@@ -246,8 +246,9 @@ typedef struct EntryStack {
 static void stack_push(EntryStack *s, long indent, int mode, const Doc *doc)
 {
     if (s->count == s->capacity) {
-        s->capacity = s->capacity ? s->capacity * 2 : 64;
-        s->items = xrealloc(s->items, s->capacity * sizeof *s->items);
+        size_t grown = s->capacity ? s->capacity * 2 : 64;
+        s->items = xrealloc(s->items, grown * sizeof *s->items);
+        s->capacity = grown; /* only once the memory is there */
     }
     s->items[s->count++] = (Entry){indent, mode, doc};
 }

@@ -21,12 +21,13 @@ HeapFailureJump heap_set_failure_jump(HeapFailureJump j)
 void heap_fail(HeapFailure why)
 {
     if (rt && rt->heap_failure.jump) longjmp(*rt->heap_failure.jump, (int)why);
-    fatal("out of memory");
+    alloc_failed(rt ? rt->alloc_failed_bytes : 0); /* no process to end: genlab stops */
 }
 
 HeapChunk *heap_chunk_try(size_t words)
 {
     if (words > (SIZE_MAX - sizeof(HeapChunk)) / sizeof(Term)) return NULL;
+    if (alloc_injected_failure()) return NULL;
     HeapChunk *c = malloc(sizeof(HeapChunk) + words * sizeof(Term));
     if (!c) return NULL;
     c->next = NULL;
@@ -49,8 +50,10 @@ void heap_chunk_free(HeapChunk *c)
 static void memory_check(size_t bytes)
 {
     if (rt && rt->memory_limit && rt->heap_failure.jump &&
-        (bytes > rt->memory_limit || rt->memory_in_use > rt->memory_limit - bytes))
+        (bytes > rt->memory_limit || rt->memory_in_use > rt->memory_limit - bytes)) {
+        rt->alloc_failed_bytes = bytes;
         heap_fail(HEAP_FAIL_MEMORY);
+    }
 }
 
 void memory_charge(size_t bytes)
@@ -68,10 +71,10 @@ void memory_release(size_t bytes)
 /* A chunk for a heap that grows, within the memory limit. */
 static HeapChunk *chunk_new(size_t words)
 {
-    if (words > SIZE_MAX / sizeof(Term)) heap_fail(HEAP_FAIL_MEMORY);
+    if (words > SIZE_MAX / sizeof(Term)) alloc_failed(SIZE_MAX);
     memory_check(words * sizeof(Term));
     HeapChunk *c = heap_chunk_try(words);
-    if (!c) heap_fail(HEAP_FAIL_MEMORY);
+    if (!c) alloc_failed(words * sizeof(Term));
     return c;
 }
 

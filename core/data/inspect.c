@@ -711,8 +711,9 @@ static const Doc *out_doc(Ctx *c, DocOut *o)
 static void docs_push(Ctx *c, const Doc *d)
 {
     if (c->ndocs == c->doc_cap) {
-        c->doc_cap = c->doc_cap ? c->doc_cap * 2 : 64;
-        c->docs = xrealloc(c->docs, c->doc_cap * sizeof *c->docs);
+        size_t grown = c->doc_cap ? c->doc_cap * 2 : 64;
+        c->docs = xrealloc(c->docs, grown * sizeof *c->docs);
+        c->doc_cap = grown; /* only once the memory is there */
     }
     c->docs[c->ndocs++] = d;
 }
@@ -720,8 +721,9 @@ static void docs_push(Ctx *c, const Doc *d)
 static Frame *frame_push(Ctx *c)
 {
     if (c->nframes == c->frame_cap) {
-        c->frame_cap = c->frame_cap ? c->frame_cap * 2 : 16;
-        c->frames = xrealloc(c->frames, c->frame_cap * sizeof *c->frames);
+        size_t grown = c->frame_cap ? c->frame_cap * 2 : 16;
+        c->frames = xrealloc(c->frames, grown * sizeof *c->frames);
+        c->frame_cap = grown; /* only once the memory is there */
     }
     Frame *f = &c->frames[c->nframes++];
     memset(f, 0, sizeof *f);

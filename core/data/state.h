@@ -25,6 +25,8 @@ typedef struct RuntimeState {
     HeapFailureJump heap_failure; /* heap.c: where a failed allocation goes */
     size_t memory_in_use;        /* heap.c: bytes in process heap chunks */
     size_t memory_limit;         /* heap.c: --max-memory in bytes, 0 = none */
+    size_t alloc_failed_bytes;   /* fatal.c: the size of the last allocation that failed in a slice */
+    uint64_t alloc_fail_countdown; /* fatal.c: alloc_fail_after's fault injection, 0 = off */
     Term *literal_base, *literal_end;
     void (*writer)(int stream, const char *bytes, size_t n); /* io.c */
     uint64_t rng;               /* rng.c: splitmix64's state */

@@ -60,8 +60,9 @@ bool ast_is_defmodule(Term ast)
 static void add_alias(ModCtx *m, Term short_name, Term full)
 {
     if (m->naliases == m->aliases_cap) {
-        m->aliases_cap = m->aliases_cap ? m->aliases_cap * 2 : 16;
-        m->aliases = xrealloc(m->aliases, m->aliases_cap * sizeof(Alias));
+        size_t grown = m->aliases_cap ? m->aliases_cap * 2 : 16;
+        m->aliases = xrealloc(m->aliases, grown * sizeof(Alias));
+        m->aliases_cap = grown; /* only once the memory is there */
     }
     m->aliases[m->naliases++] = (Alias){short_name, full};
 }
@@ -111,8 +112,9 @@ void module_directive(ModCtx *m, const char *which, Term args, int line)
         if (!module_lookup(mod) && !rt->compile_boot_mode)
             compile_fail_mod(m, line, "CompileError", "module %s is not loaded and could not be found", module_display_name(mod));
         if (m->nimports == m->imports_cap) {
-            m->imports_cap = m->imports_cap ? m->imports_cap * 2 : 8;
-            m->imports = xrealloc(m->imports, m->imports_cap * sizeof(Import));
+            size_t grown = m->imports_cap ? m->imports_cap * 2 : 8;
+            m->imports = xrealloc(m->imports, grown * sizeof(Import));
+            m->imports_cap = grown; /* only once the memory is there */
         }
         Term only = kw_get(opts, A("only")), except = kw_get(opts, A("except"));
         m->imports[m->nimports++] = (Import){mod, only == TERM_NONE ? ATOM_nil : literal(only), except == TERM_NONE ? ATOM_nil : literal(except)};
@@ -205,8 +207,9 @@ void compile_note_file_module(Term ast)
 static void note_file_module(Term name)
 {
     if (COMPILE->nfile_modules == COMPILE->file_modules_cap) {
-        COMPILE->file_modules_cap = COMPILE->file_modules_cap ? COMPILE->file_modules_cap * 2 : 16;
-        COMPILE->file_modules = xrealloc(COMPILE->file_modules, COMPILE->file_modules_cap * sizeof *COMPILE->file_modules);
+        size_t grown = COMPILE->file_modules_cap ? COMPILE->file_modules_cap * 2 : 16;
+        COMPILE->file_modules = xrealloc(COMPILE->file_modules, grown * sizeof *COMPILE->file_modules);
+        COMPILE->file_modules_cap = grown; /* only once the memory is there */
     }
     COMPILE->file_modules[COMPILE->nfile_modules++] = name;
 }
@@ -239,8 +242,9 @@ static void body_bind(ModCtx *m, Term name, Term value)
             return;
         }
     if (m->nbody == m->body_cap) {
-        m->body_cap = m->body_cap ? m->body_cap * 2 : 8;
-        m->body_names = xrealloc(m->body_names, m->body_cap * sizeof(Term));
+        size_t grown = m->body_cap ? m->body_cap * 2 : 8;
+        m->body_names = xrealloc(m->body_names, grown * sizeof(Term));
+        m->body_cap = grown; /* only once the memory is there */
         m->body_values = xrealloc(m->body_values, m->body_cap * sizeof(Term));
     }
     m->body_names[m->nbody] = name;
@@ -344,8 +348,9 @@ static Term eval_constant(ModCtx *m, Term ast, int line)
 static void set_attribute(ModCtx *m, Term name, Term value)
 {
     if (m->nattrs == m->attrs_cap) {
-        m->attrs_cap = m->attrs_cap ? m->attrs_cap * 2 : 16;
-        m->attrs = xrealloc(m->attrs, m->attrs_cap * sizeof(Attribute));
+        size_t grown = m->attrs_cap ? m->attrs_cap * 2 : 16;
+        m->attrs = xrealloc(m->attrs, grown * sizeof(Attribute));
+        m->attrs_cap = grown; /* only once the memory is there */
     }
     m->attrs[m->nattrs++] = (Attribute){name, value};
 }
@@ -437,8 +442,9 @@ static FnDef *def_for(ModBuild *b, Term name, uint32_t arity, int kind, int line
             return &b->defs[i];
         }
     if (b->ndefs == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 16;
-        b->defs = xrealloc(b->defs, b->cap * sizeof(FnDef));
+        size_t grown = b->cap ? b->cap * 2 : 16;
+        b->defs = xrealloc(b->defs, grown * sizeof(FnDef));
+        b->cap = grown; /* only once the memory is there */
     }
     FnDef *d = &b->defs[b->ndefs++];
     memset(d, 0, sizeof *d);
@@ -592,8 +598,9 @@ static void record_def(ModBuild *b, Term form_name, Term args, int line, bool fr
     Term clause_meta = list_from(h, 1, (Term[]){tuple2(h, ATOM_line, small_make(line))});
     Term clause = tuple3(h, A("->"), clause_meta, list_from(h, 2, (Term[]){head, body}));
     if (d->n == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 4;
-        d->clauses = xrealloc(d->clauses, d->cap * sizeof(ClauseDef));
+        size_t grown = d->cap ? d->cap * 2 : 4;
+        d->clauses = xrealloc(d->clauses, grown * sizeof(ClauseDef));
+        d->cap = grown; /* only once the memory is there */
     }
     d->clauses[d->n++] = (ClauseDef){clause, m->nattrs, line};
 }
@@ -748,8 +755,9 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
 static void local_add(ModCtx *m, Term name, uint32_t arity, int kind)
 {
     if (m->nlocals == m->locals_cap) {
-        m->locals_cap = m->locals_cap ? m->locals_cap * 2 : 32;
-        m->locals = xrealloc(m->locals, m->locals_cap * sizeof(LocalDef));
+        size_t grown = m->locals_cap ? m->locals_cap * 2 : 32;
+        m->locals = xrealloc(m->locals, grown * sizeof(LocalDef));
+        m->locals_cap = grown; /* only once the memory is there */
     }
     m->locals[m->nlocals++] = (LocalDef){name, arity, kind};
 }

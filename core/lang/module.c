@@ -40,8 +40,9 @@ void *module_own(void *p)
     ModuleTable *t = MODULES;
     if (!p) return p;
     if (t->nowned == t->owned_cap) {
-        t->owned_cap = t->owned_cap ? t->owned_cap * 2 : 1024;
-        t->owned = xrealloc(t->owned, t->owned_cap * sizeof *t->owned);
+        size_t grown = t->owned_cap ? t->owned_cap * 2 : 1024;
+        t->owned = xrealloc(t->owned, grown * sizeof *t->owned);
+        t->owned_cap = grown; /* only once the memory is there */
     }
     t->owned[t->nowned++] = p;
     /* code lives as long as the runtime: it counts against the memory
@@ -72,8 +73,9 @@ Module *module_new(Term name, const char *file)
     Module *m = xcalloc(1, sizeof *m);
     ModuleTable *t = MODULES;
     if (t->nall == t->all_cap) {
-        t->all_cap = t->all_cap ? t->all_cap * 2 : 256;
-        t->all = xrealloc(t->all, t->all_cap * sizeof *t->all);
+        size_t grown = t->all_cap ? t->all_cap * 2 : 256;
+        t->all = xrealloc(t->all, grown * sizeof *t->all);
+        t->all_cap = grown; /* only once the memory is there */
     }
     t->all[t->nall++] = m;
     m->name = name;
@@ -115,6 +117,18 @@ Function *module_function(Module *m, Term name, uint32_t arity)
 {
     Function *f = module_find_function(m, name, arity);
     if (f) return f;
+    /* Every allocation comes before the module changes, so that one that
+     * fails (and ends the asking process) leaves the module as it was. */
+    size_t count = 1;
+    for (Function *g = m->functions; g; g = g->next_in_module) count++;
+    if (count * 2 > m->table_size) {
+        Function **table = xcalloc(m->table_size * 2, sizeof *table);
+        free(m->table);
+        m->table_size *= 2;
+        m->table = table;
+        for (Function *g = m->functions; g; g = g->next_in_module)
+            if (g->nfree == 0) table_insert(m, g);
+    }
     f = module_own(xcalloc(1, sizeof *f));
     f->module = m->name;
     f->name = name;
@@ -122,15 +136,6 @@ Function *module_function(Module *m, Term name, uint32_t arity)
     f->file = m->file;
     f->next_in_module = m->functions;
     m->functions = f;
-    size_t count = 0;
-    for (Function *g = m->functions; g; g = g->next_in_module) count++;
-    if (count * 2 > m->table_size) {
-        free(m->table);
-        m->table_size *= 2;
-        m->table = xcalloc(m->table_size, sizeof *m->table);
-        for (Function *g = m->functions; g; g = g->next_in_module)
-            if (g->nfree == 0 && g != f) table_insert(m, g);
-    }
     table_insert(m, f);
     return f;
 }

@@ -114,11 +114,14 @@ static void frame_grow(Process *p)
 {
     VmState *vm = p->vm;
     vm->frames_cap *= 2;
-    heap_limit_check(p);
-    Frame *frames = realloc(vm->frames, vm->frames_cap * sizeof(Frame));
+    size_t max = vm->max_heap_words;
+    bool over = max && process_words(p) > max;
+    Frame *frames = over || alloc_injected_failure() ? NULL : realloc(vm->frames, vm->frames_cap * sizeof(Frame));
     if (!frames) {
+        /* the process ends with its frames as they were */
         vm->frames_cap /= 2;
-        heap_fail(HEAP_FAIL_MEMORY);
+        if (over) heap_fail(HEAP_FAIL_LIMIT);
+        alloc_failed(vm->frames_cap * 2 * sizeof(Frame));
     }
     vm->frames = frames;
 }
@@ -394,6 +397,7 @@ VmStatus vm_run(Process *p, long budget)
         heap_set_failure_jump(outer);
         p = asking;
         p->heap_killed = why == HEAP_FAIL_LIMIT;
+        p->memory_killed = why == HEAP_FAIL_MEMORY;
         p->exit_pending = true;
         p->exit_reason = ATOM_killed;
         return VM_KILLED;
@@ -1074,8 +1078,9 @@ L_BS_MATCH:
     NEXT();
 L_TRY: {
     if (vm->nhandlers == vm->handlers_cap) {
-        vm->handlers_cap = vm->handlers_cap ? vm->handlers_cap * 2 : 8;
-        vm->handlers = xrealloc(vm->handlers, vm->handlers_cap * sizeof(Handler));
+        size_t grown = vm->handlers_cap ? vm->handlers_cap * 2 : 8;
+        vm->handlers = xrealloc(vm->handlers, grown * sizeof(Handler));
+        vm->handlers_cap = grown; /* only once the memory is there */
     }
     Handler *h = &vm->handlers[vm->nhandlers++];
     h->frame_depth = (uint32_t)vm->nframes;

@@ -252,6 +252,13 @@ void gc_collect(Process *p, size_t top)
     collect_full(p, top, h->live_words + young_used(h) + 64, true);
 }
 
+/* realloc to fewer bytes; when even that fails, the block stays as it is. */
+static void *shrink(void *block, size_t bytes)
+{
+    void *smaller = realloc(block, bytes);
+    return smaller ? smaller : block;
+}
+
 void gc_compact(Process *p, size_t top, size_t extent)
 {
     collect_exact(p, top);
@@ -259,12 +266,12 @@ void gc_compact(Process *p, size_t top, size_t extent)
     if (!vm) return;
     size_t regs = extent < 16 ? 16 : extent;
     if (regs < vm->regs_cap) {
-        vm->regs = realloc(vm->regs, regs * sizeof(Term));
+        vm->regs = shrink(vm->regs, regs * sizeof(Term));
         vm->regs_cap = regs;
     }
     size_t frames = vm->nframes < 1 ? 1 : vm->nframes;
     if (frames < vm->frames_cap) {
-        vm->frames = realloc(vm->frames, frames * sizeof(Frame));
+        vm->frames = shrink(vm->frames, frames * sizeof(Frame));
         vm->frames_cap = frames;
     }
     if (vm->nhandlers < vm->handlers_cap) {
@@ -272,14 +279,14 @@ void gc_compact(Process *p, size_t top, size_t extent)
             free(vm->handlers);
             vm->handlers = NULL;
         } else {
-            vm->handlers = realloc(vm->handlers, vm->nhandlers * sizeof(Handler));
+            vm->handlers = shrink(vm->handlers, vm->nhandlers * sizeof(Handler));
         }
         vm->handlers_cap = vm->nhandlers;
     }
 #define SHRINK(arr, n, cap)                                   \
     if ((n) < (cap)) {                                         \
         if ((n) == 0) { free(arr); (arr) = NULL; }             \
-        else (arr) = realloc((arr), (n) * sizeof *(arr));      \
+        else (arr) = shrink((arr), (n) * sizeof *(arr));       \
         (cap) = (n);                                           \
     }
     SHRINK(p->links, p->nlinks, p->links_cap)

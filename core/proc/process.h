@@ -110,6 +110,7 @@ struct Process {
     bool compact_pending;     /* waiting with memory to give back (sched.c) */
     bool queued;              /* in the run queue: freed only once it is out */
     bool heap_killed;         /* max_heap_size ended it (the crash hook reports it) */
+    bool memory_killed;       /* memory ran out as it allocated (the crash hook reports it) */
     bool is_main;             /* runs top-level code: kept when it exits */
     bool receiving;           /* waits in a receive: a message or the timeout wakes it */
     uint8_t woken;            /* why the scheduler woke that receive (ProcessWoken) */

@@ -368,8 +368,9 @@ static void timer_sift_down(size_t i)
 static void timer_push(Timer *t)
 {
     if (SCHED->ntimers == SCHED->timers_cap) {
-        SCHED->timers_cap = SCHED->timers_cap ? SCHED->timers_cap * 2 : 64;
-        SCHED->timers = xrealloc(SCHED->timers, SCHED->timers_cap * sizeof *SCHED->timers);
+        size_t grown = SCHED->timers_cap ? SCHED->timers_cap * 2 : 64;
+        SCHED->timers = xrealloc(SCHED->timers, grown * sizeof *SCHED->timers);
+        SCHED->timers_cap = grown; /* only once the memory is there */
     }
     timer_place(SCHED->ntimers++, t);
     timer_sift_up(t->slot);
@@ -396,9 +397,10 @@ static void timer_index_add(Timer *t);
 static void timer_index_grow(void)
 {
     Timer **old = SCHED->timer_index;
-    size_t old_cap = SCHED->timer_index_cap;
-    SCHED->timer_index_cap = old_cap ? old_cap * 2 : 64;
-    SCHED->timer_index = xcalloc(SCHED->timer_index_cap, sizeof *SCHED->timer_index);
+    size_t old_cap = SCHED->timer_index_cap, cap = old_cap ? old_cap * 2 : 64;
+    Timer **index = xcalloc(cap, sizeof *index); /* before anything changes */
+    SCHED->timer_index_cap = cap;
+    SCHED->timer_index = index;
     SCHED->timer_index_count = 0;
     for (size_t i = 0; i < old_cap; i++)
         if (old[i]) timer_index_add(old[i]);
@@ -605,8 +607,9 @@ bool process_register(Process *p, Term name)
 {
     if (!term_is_atom(name) || name == ATOM_undefined || process_whereis(name) || p->registered_name != ATOM_nil) return false;
     if (SCHED->nnames == SCHED->names_cap) {
-        SCHED->names_cap = SCHED->names_cap ? SCHED->names_cap * 2 : 32;
-        SCHED->names = xrealloc(SCHED->names, SCHED->names_cap * sizeof *SCHED->names);
+        size_t grown = SCHED->names_cap ? SCHED->names_cap * 2 : 32;
+        SCHED->names = xrealloc(SCHED->names, grown * sizeof *SCHED->names);
+        SCHED->names_cap = grown; /* only once the memory is there */
     }
     SCHED->names[SCHED->nnames++] = (NameEntry){name, pid_serial(p->pid)};
     p->registered_name = name;
@@ -645,8 +648,9 @@ static void add_link(Process *p, uint32_t serial)
 {
     if (has_link(p, serial)) return;
     if (p->nlinks == p->links_cap) {
-        p->links_cap = p->links_cap ? p->links_cap * 2 : 4;
-        p->links = xrealloc(p->links, p->links_cap * sizeof *p->links);
+        size_t grown = p->links_cap ? p->links_cap * 2 : 4;
+        p->links = xrealloc(p->links, grown * sizeof *p->links);
+        p->links_cap = grown; /* only once the memory is there */
     }
     p->links[p->nlinks++] = serial;
 }
@@ -678,8 +682,9 @@ void process_unlink(Process *a, Process *b)
 static void monitor_push(Monitor **arr, uint32_t *n, uint32_t *cap, Monitor m)
 {
     if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 4;
-        *arr = xrealloc(*arr, *cap * sizeof **arr);
+        uint32_t grown = *cap ? *cap * 2 : 4;
+        *arr = xrealloc(*arr, grown * sizeof **arr);
+        *cap = grown; /* only once the memory is there */
     }
     (*arr)[(*n)++] = m;
 }
@@ -811,8 +816,9 @@ struct PendingExit {
 static void pending_exit_push(Process *p, Term reason)
 {
     if (SCHED->npending_exits == SCHED->pending_exits_cap) {
-        SCHED->pending_exits_cap = SCHED->pending_exits_cap ? SCHED->pending_exits_cap * 2 : 64;
-        SCHED->pending_exits = xrealloc(SCHED->pending_exits, SCHED->pending_exits_cap * sizeof *SCHED->pending_exits);
+        size_t grown = SCHED->pending_exits_cap ? SCHED->pending_exits_cap * 2 : 64;
+        SCHED->pending_exits = xrealloc(SCHED->pending_exits, grown * sizeof *SCHED->pending_exits);
+        SCHED->pending_exits_cap = grown; /* only once the memory is there */
     }
     PendingExit *e = &SCHED->pending_exits[SCHED->npending_exits++];
     e->serial = pid_serial(p->pid);
@@ -925,8 +931,9 @@ void process_exit_signal(Term from, Process *to, Term reason, bool from_link)
 static void idle_push(Process *p)
 {
     if (SCHED->nidle == SCHED->idle_cap) {
-        SCHED->idle_cap = SCHED->idle_cap ? SCHED->idle_cap * 2 : 64;
-        SCHED->idle = xrealloc(SCHED->idle, SCHED->idle_cap * sizeof *SCHED->idle);
+        size_t grown = SCHED->idle_cap ? SCHED->idle_cap * 2 : 64;
+        SCHED->idle = xrealloc(SCHED->idle, grown * sizeof *SCHED->idle);
+        SCHED->idle_cap = grown; /* only once the memory is there */
     }
     SCHED->idle[SCHED->nidle++] = pid_serial(p->pid);
 }
@@ -977,7 +984,8 @@ static VmStatus run_slice(Process *p, Process *main)
     switch (st) {
     case VM_KILLED:
         p->exit_pending = false;
-        if (p->heap_killed && SCHED->hooks.crashed) SCHED->hooks.crashed(p); /* the max_heap_size report */
+        /* the max_heap_size or out-of-memory report */
+        if ((p->heap_killed || p->memory_killed) && SCHED->hooks.crashed) SCHED->hooks.crashed(p);
         process_exit(p, p->exit_reason);
         break;
     case VM_YIELD:
@@ -1200,8 +1208,9 @@ bool sched_is_exclusive(void) { return SCHED->exclusive > 0; }
 static void hold(Process *q)
 {
     if (SCHED->nheld == SCHED->held_cap) {
-        SCHED->held_cap = SCHED->held_cap ? SCHED->held_cap * 2 : 8;
-        SCHED->held = xrealloc(SCHED->held, SCHED->held_cap * sizeof *SCHED->held);
+        size_t grown = SCHED->held_cap ? SCHED->held_cap * 2 : 8;
+        SCHED->held = xrealloc(SCHED->held, grown * sizeof *SCHED->held);
+        SCHED->held_cap = grown; /* only once the memory is there */
     }
     SCHED->held[SCHED->nheld++] = q;
 }
@@ -1231,8 +1240,9 @@ bool sched_run_host_call(Process *p, VmStatus *status)
     Process *outer = SCHED->current;
     int was_status = p->status;
     if (SCHED->nhost_calls == SCHED->host_calls_cap) {
-        SCHED->host_calls_cap = SCHED->host_calls_cap ? SCHED->host_calls_cap * 2 : 4;
-        SCHED->host_calls = xrealloc(SCHED->host_calls, SCHED->host_calls_cap * sizeof *SCHED->host_calls);
+        size_t grown = SCHED->host_calls_cap ? SCHED->host_calls_cap * 2 : 4;
+        SCHED->host_calls = xrealloc(SCHED->host_calls, grown * sizeof *SCHED->host_calls);
+        SCHED->host_calls_cap = grown; /* only once the memory is there */
     }
     size_t depth = SCHED->nhost_calls++;
     SCHED->loops++;
