@@ -521,7 +521,7 @@ static void report_finish(PendingReport *r, Term text, Term reason)
 
 static bool runtime_report_crash(Process *p)
 {
-    if (p->heap_killed || p->memory_killed) {
+    if (p->heap_killed) {
         PendingReport *r = report_in_progress(p);
         if (r) {
             /* its report grew past its heap's limit: it ends as it crashed */
@@ -531,7 +531,7 @@ static bool runtime_report_crash(Process *p)
             p->host_root = TERM_NIL;
             return false;
         }
-        if (p->heap_killed) report_max_heap(p);
+        if (p->heap_killed == HEAP_FAIL_LIMIT) report_max_heap(p);
         else report_out_of_memory(p);
         return false;
     }

@@ -396,8 +396,7 @@ VmStatus vm_run(Process *p, long budget)
     if (why) {
         heap_set_failure_jump(outer);
         p = asking;
-        p->heap_killed = why == HEAP_FAIL_LIMIT;
-        p->memory_killed = why == HEAP_FAIL_MEMORY;
+        p->heap_killed = (uint8_t)why;
         p->exit_pending = true;
         p->exit_reason = ATOM_killed;
         return VM_KILLED;

@@ -109,8 +109,8 @@ struct Process {
     bool exit_pending;        /* an exit signal arrived while it was running */
     bool compact_pending;     /* waiting with memory to give back (sched.c) */
     bool queued;              /* in the run queue: freed only once it is out */
-    bool heap_killed;         /* max_heap_size ended it (the crash hook reports it) */
-    bool memory_killed;       /* memory ran out as it allocated (the crash hook reports it) */
+    uint8_t heap_killed;      /* an allocation ended it (the crash hook reports it): heap.h's
+                               * HEAP_FAIL_LIMIT (max_heap_size) or HEAP_FAIL_MEMORY; 0 = not */
     bool is_main;             /* runs top-level code: kept when it exits */
     bool receiving;           /* waits in a receive: a message or the timeout wakes it */
     uint8_t woken;            /* why the scheduler woke that receive (ProcessWoken) */

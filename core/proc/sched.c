@@ -984,8 +984,7 @@ static VmStatus run_slice(Process *p, Process *main)
     switch (st) {
     case VM_KILLED:
         p->exit_pending = false;
-        /* the max_heap_size or out-of-memory report */
-        if ((p->heap_killed || p->memory_killed) && SCHED->hooks.crashed) SCHED->hooks.crashed(p);
+        if (p->heap_killed && SCHED->hooks.crashed) SCHED->hooks.crashed(p); /* the max_heap_size or out-of-memory report */
         process_exit(p, p->exit_reason);
         break;
     case VM_YIELD:
