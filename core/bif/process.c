@@ -217,12 +217,13 @@ static Term erl_unlink(Process *p, const Term *a)
     return ATOM_true;
 }
 
-static Term erl_monitor(Process *p, const Term *a)
+static uint64_t ref_id(Term r) { return (uint64_t)boxed_ptr(r)[1]; }
+
+/* Monitors target (a pid or a name) for p and marks p's mailbox for the
+ * new reference (a receive that matches it looks at newer messages only);
+ * answers the reference's id. */
+static uint64_t monitor_marked(Process *p, Term target)
 {
-    if (a[0] != ATOM_process) return process_badarg_at(p, 1, "invalid monitor type");
-    Term target = a[1];
-    if (!term_is_pid(target) && term_is_tuple(target) && tuple_size(target) == 2) target = tuple_get(target, 0);
-    if (!term_is_pid(a[1]) && !term_is_atom(target)) return process_badarg_at(p, 2, "invalid monitor target");
     /* The marker goes before the monitor exists: a :noproc DOWN it sends
      * at once lands after it. */
     VmState *vm = p->vm;
@@ -230,10 +231,75 @@ static Term erl_monitor(Process *p, const Term *a)
     uint64_t id = term_is_pid(target) ? process_monitor(p, target, ATOM_nil) : process_monitor(p, TERM_NIL, target);
     vm->mark_ref = id;
     vm->mark_last = last;
+    return id;
+}
+
+static Term erl_monitor(Process *p, const Term *a)
+{
+    if (a[0] != ATOM_process) return process_badarg_at(p, 1, "invalid monitor type");
+    Term target = a[1];
+    if (!term_is_pid(target) && term_is_tuple(target) && tuple_size(target) == 2) target = tuple_get(target, 0);
+    if (!term_is_pid(a[1]) && !term_is_atom(target)) return process_badarg_at(p, 2, "invalid monitor target");
+    return ref_new(&p->heap, monitor_marked(p, target));
+}
+
+/* :genlab.gen_call(pid, label, request): what :gen.call does before it
+ * waits, in one step: monitors pid (mref) and sends it {label, {self(),
+ * [:alias | mref]}, request}, built straight in the receiver's heap (only
+ * the request is copied); answers mref. The same monitor, the same
+ * message and the same trace events as the two calls it replaces. */
+static Term genlab_gen_call(Process *p, const Term *a)
+{
+    if (!term_is_pid(a[0])) return process_badarg_at(p, 1, "not a pid");
+    uint64_t id = monitor_marked(p, a[0]);
+    Process *to = process_of(a[0]);
+    if (to && to->vm) {
+        Heap *h = &to->heap;
+        Term request = term_copy(h, a[2]);
+        Term *w = heap_alloc(h, 11);
+        w[0] = header_make(BOX_REF, 1);
+        w[1] = (Term)id;
+        w[2] = ATOM_alias;
+        w[3] = boxed_from_ptr(w);
+        w[4] = header_make(BOX_TUPLE, 2);
+        w[5] = p->pid;
+        w[6] = cons_from_ptr(w + 2);
+        w[7] = header_make(BOX_TUPLE, 3);
+        w[8] = term_copy(h, a[1]);
+        w[9] = boxed_from_ptr(w + 4);
+        w[10] = request;
+        process_deliver(to, boxed_from_ptr(w + 7));
+    }
     return ref_new(&p->heap, id);
 }
 
-static uint64_t ref_id(Term r) { return (uint64_t)boxed_ptr(r)[1]; }
+/* :genlab.gen_reply(pid, mref, reply): :gen.reply's {[:alias | mref],
+ * reply} to pid, only while pid still holds the monitor mref (a reply
+ * that comes after the caller gave up is dropped, as OTP 24+ does with
+ * aliases), built straight in the receiver's heap. */
+static Term genlab_gen_reply(Process *p, const Term *a)
+{
+    (void)p;
+    Process *to = process_of(a[0]);
+    if (!to || !to->vm || !term_is_ref(a[1])) return ATOM_ok;
+    uint64_t id = ref_id(a[1]);
+    for (size_t i = 0; i < to->nmonitors; i++)
+        if (to->monitors[i].ref == id) {
+            Heap *h = &to->heap;
+            Term reply = term_copy(h, a[2]);
+            Term *w = heap_alloc(h, 7);
+            w[0] = header_make(BOX_REF, 1);
+            w[1] = (Term)id;
+            w[2] = ATOM_alias;
+            w[3] = boxed_from_ptr(w);
+            w[4] = header_make(BOX_TUPLE, 2);
+            w[5] = cons_from_ptr(w + 2);
+            w[6] = reply;
+            process_deliver(to, boxed_from_ptr(w + 4));
+            break;
+        }
+    return ATOM_ok;
+}
 
 /* Removes {:DOWN, ref, ...} messages for `ref` from p's mailbox (:flush). */
 static void flush_down(Process *p, uint64_t ref)
@@ -668,6 +734,8 @@ const NativeDef process_natives[] = {
     {"erlang", "link", 1, erl_link},
     {"erlang", "unlink", 1, erl_unlink},
     {"erlang", "monitor", 2, erl_monitor},
+    {"genlab", "gen_call", 3, genlab_gen_call},
+    {"genlab", "gen_reply", 3, genlab_gen_reply},
     {"erlang", "demonitor", 1, erl_demonitor1},
     {"erlang", "demonitor", 2, erl_demonitor2},
     {"erlang", "exit", 2, erl_exit2},

@@ -262,8 +262,10 @@ defmodule :gen do
   def call(_other, _label, _request, _timeout), do: exit(:noproc)
 
   defp do_call(pid, label, request, timeout) do
-    mref = :erlang.monitor(:process, pid)
-    send(pid, {label, {self(), [:alias | mref]}, request})
+    # mref = :erlang.monitor(:process, pid) and
+    # send(pid, {label, {self(), [:alias | mref]}, request}) in one native,
+    # which builds the message in the server's heap
+    mref = :genlab.gen_call(pid, label, request)
 
     receive do
       {[:alias | ^mref], reply} ->
@@ -288,8 +290,9 @@ defmodule :gen do
   # call has timed out (the monitor is gone) a late reply is dropped, as
   # OTP 24+ does with process aliases.
   def reply({pid, [:alias | mref]}, reply) when is_pid(pid) do
-    :genlab.send_alias(pid, mref, {[:alias | mref], reply})
-    :ok
+    # :genlab.send_alias(pid, mref, {[:alias | mref], reply}), the
+    # message built in the caller's heap
+    :genlab.gen_reply(pid, mref, reply)
   end
 
   def reply({pid, tag}, reply) when is_pid(pid) do

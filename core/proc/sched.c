@@ -268,6 +268,11 @@ static void wake(Process *p, bool timed_out)
 void process_send(Process *to, Term msg)
 {
     if (!to || to->status == PROC_EXITED || !to->vm) return;
+    process_deliver(to, term_copy(&to->heap, msg));
+}
+
+void process_deliver(Process *to, Term msg)
+{
     VmState *vm = to->vm;
     Message *m = SCHED->spare_messages;
     if (m) {
@@ -280,7 +285,7 @@ void process_send(Process *to, Term msg)
         m = xmalloc(sizeof *m);
     }
     m->next = NULL;
-    m->term = term_copy(&to->heap, msg);
+    m->term = msg;
     m->from = SCHED->signal_from ? SCHED->signal_from : SCHED->current ? pid_serial(SCHED->current->pid) : 0;
     *vm->mbox_tail = m;
     vm->mbox_tail = &m->next;

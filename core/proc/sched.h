@@ -34,6 +34,11 @@ size_t process_default_max_heap(void);
 /* Copies msg into the receiver's mailbox and wakes it if it waits.
  * Sending to a dead pid does nothing, as on the BEAM. */
 void process_send(Process *to, Term msg);
+/* process_send of a message already built in the heap of `to`, a live
+ * process (process_of answered it) that has a VM state: the natives that
+ * build a protocol's message straight in the receiver (:gen's call and
+ * reply) save a copy this way. */
+void process_deliver(Process *to, Term msg);
 /* A message taken out of a mailbox: its block is kept for the next send. */
 void process_message_free(Message *m);
 /* The VM state of an exited process, emptied (vm_state_clear) for a new
