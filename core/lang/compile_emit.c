@@ -122,6 +122,37 @@ void label_place(FnCtx *c, uint32_t label)
     c->label_end = c->len;
 }
 
+/* Where a jump to `target` ends up: past any JUMPs there (a bounded
+ * number: `for (;;)` compiles to a jump to itself). */
+static uint32_t jump_destination(const FnCtx *c, uint32_t target)
+{
+    for (int hops = 0; hops < 8 && target < c->len && c->code[target] == OP_JUMP; hops++) target = (uint32_t)c->code[target + 1];
+    return target;
+}
+
+/* Jump threading, once every label is placed: a jump (conditional or
+ * not) to a JUMP goes straight to that JUMP's target, and a JUMP to a
+ * return is that return (the same size), so the code after a case or an
+ * if that only leaves the function costs no dispatch. */
+static void thread_jumps(FnCtx *c)
+{
+    for (uint32_t pc = 0; pc < c->len;) {
+        Opcode op = (Opcode)c->code[pc];
+        unsigned labels = label_operands(op);
+        for (int i = 0; labels >> i; i++)
+            if ((labels >> i) & 1 && c->code[pc + 1 + i] != 0)
+                c->code[pc + 1 + i] = jump_destination(c, (uint32_t)c->code[pc + 1 + i]);
+        if (op == OP_JUMP) {
+            uint32_t t = (uint32_t)c->code[pc + 1];
+            if (t < c->len && (c->code[t] == OP_RETURN || c->code[t] == OP_RETURN_K)) {
+                c->code[pc] = c->code[t];
+                c->code[pc + 1] = c->code[t + 1];
+            }
+        }
+        pc += 1 + opcode_operand_count[op];
+    }
+}
+
 void fn_finish(FnCtx *c)
 {
     for (size_t i = 0; i < c->nraises; i++) {
@@ -141,6 +172,7 @@ void fn_finish(FnCtx *c)
         if (pos == UINT32_MAX) fatal("compiler: unplaced label");
         *w = pos;
     }
+    thread_jumps(c);
     Function *f = c->fn;
     f->code = module_own(c->code);
     f->code_len = c->len;

@@ -26,6 +26,13 @@ static void finish(FnCtx *c, uint32_t dst, bool tail)
         emit(c, OP_RETURN_K, k);
         return;
     }
+    /* MOVE dst src; RETURN dst is RETURN src (the same proviso) */
+    if (c->len >= 3 && c->last_op == at && c->code[at] == OP_MOVE && c->code[at + 1] == dst && c->label_end != c->len) {
+        Code src = c->code[at + 2];
+        c->len = at;
+        emit(c, OP_RETURN, src);
+        return;
+    }
     emit(c, OP_RETURN, (Code)dst);
 }
 
