@@ -360,6 +360,8 @@ size_t term_size_words(Term t)
 
 Term term_copy(Heap *to, Term t)
 {
+    /* most messages' parts are immediates (a request atom, a reply integer) */
+    if (!term_needs_copy(t)) return t;
     Term result = t;
     CopyStack stack;
     copy_stack_init(&stack);
