@@ -273,20 +273,27 @@ static Term genlab_gen_call(Process *p, const Term *a)
     return ref_new(&p->heap, id);
 }
 
-/* :genlab.gen_reply(pid, mref, reply): :gen.reply's {[:alias | mref],
- * reply} to pid, only while pid still holds the monitor mref (a reply
- * that comes after the caller gave up is dropped, as OTP 24+ does with
- * aliases), built straight in the receiver's heap. */
-static Term genlab_gen_reply(Process *p, const Term *a)
+/* :gen.reply(from, reply), in C: to a caller that waits with an alias
+ * ({pid, [:alias | mref]}), {[:alias | mref], reply}, only while pid still
+ * holds the monitor mref (a reply that comes after the caller gave up is
+ * dropped, as OTP 24+ does with aliases), built straight in the caller's
+ * heap; to {pid, tag}, {tag, reply}; anything else is ignored. */
+static Term gen_reply(Process *p, const Term *a)
 {
-    (void)p;
-    Process *to = process_of(a[0]);
-    if (!to || !to->vm || !term_is_ref(a[1])) return ATOM_ok;
-    uint64_t id = ref_id(a[1]);
+    Term from = a[0];
+    if (!term_is_tuple(from) || tuple_size(from) != 2 || !term_is_pid(tuple_get(from, 0))) return ATOM_ok;
+    Process *to = process_of(tuple_get(from, 0));
+    Term tag = tuple_get(from, 1);
+    if (!term_is_cons(tag) || cons_head(tag) != ATOM_alias) {
+        process_send(to, tuple2(&p->heap, tag, a[1]));
+        return ATOM_ok;
+    }
+    if (!to || !to->vm || !term_is_ref(cons_tail(tag))) return ATOM_ok;
+    uint64_t id = ref_id(cons_tail(tag));
     for (size_t i = 0; i < to->nmonitors; i++)
         if (to->monitors[i].ref == id) {
             Heap *h = &to->heap;
-            Term reply = term_copy(h, a[2]);
+            Term reply = term_copy(h, a[1]);
             Term *w = heap_alloc(h, 7);
             w[0] = header_make(BOX_REF, 1);
             w[1] = (Term)id;
@@ -735,7 +742,7 @@ const NativeDef process_natives[] = {
     {"erlang", "unlink", 1, erl_unlink},
     {"erlang", "monitor", 2, erl_monitor},
     {"genlab", "gen_call", 3, genlab_gen_call},
-    {"genlab", "gen_reply", 3, genlab_gen_reply},
+    {"gen", "reply", 2, gen_reply},
     {"erlang", "demonitor", 1, erl_demonitor1},
     {"erlang", "demonitor", 2, erl_demonitor2},
     {"erlang", "exit", 2, erl_exit2},

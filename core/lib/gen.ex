@@ -286,21 +286,10 @@ defmodule :gen do
     end
   end
 
-  # A reply reaches the caller only while it still waits for it: once the
-  # call has timed out (the monitor is gone) a late reply is dropped, as
-  # OTP 24+ does with process aliases.
-  def reply({pid, [:alias | mref]}, reply) when is_pid(pid) do
-    # :genlab.send_alias(pid, mref, {[:alias | mref], reply}), the
-    # message built in the caller's heap
-    :genlab.gen_reply(pid, mref, reply)
-  end
-
-  def reply({pid, tag}, reply) when is_pid(pid) do
-    send(pid, {tag, reply})
-    :ok
-  end
-
-  def reply(_from, _reply), do: :ok
+  # reply/2 is a native (core/bif/process.c): a reply reaches the caller
+  # only while it still waits for it (once the call has timed out, the
+  # monitor is gone and a late reply is dropped, as OTP 24+ does with
+  # process aliases); it is built straight in the caller's heap.
 end
 
 defmodule :global do

@@ -210,6 +210,20 @@ defmodule GenServer do
 
   # ---- the loop -------------------------------------------------------------
 
+  # The commonest wait comes first (a held server's hib is a tuple: the
+  # held clause below takes it).
+  defp loop(parent, name, state, mod, :infinity, hib, debug) when not is_tuple(hib) do
+    receive do
+      # Calls and casts with no :sys debug go straight to their handler:
+      # decode_msg would pass them on unchanged, one 8-argument call later.
+      # (handle_msg takes the message where loop has its timeout: only
+      # that argument moves)
+      {:"$gen_call", _, _} = msg when debug == [] -> handle_msg(parent, name, state, mod, msg, hib, debug)
+      {:"$gen_cast", _} = msg when debug == [] -> handle_msg(parent, name, state, mod, msg, hib, debug)
+      msg -> decode_msg(msg, parent, name, state, mod, :infinity, hib, debug)
+    end
+  end
+
   defp loop(parent, name, state, mod, {:continue, cont} = msg, hib, debug) do
     reply = try_dispatch(mod, :handle_continue, cont, state, :continue, debug)
     debug = if debug == [], do: debug, else: :sys.handle_debug(debug, &print_event/3, name, msg)
@@ -226,16 +240,6 @@ defmodule GenServer do
   # loop of its own, which Process.info(pid, :current_function) reports as
   # :erlang.hibernate/3, as the BEAM does (core/bif/process.c).
   defp loop(parent, name, state, mod, :hibernate, hib, debug), do: hibernate(parent, name, state, mod, hib, debug)
-
-  defp loop(parent, name, state, mod, :infinity, hib, debug) do
-    receive do
-      # Calls and casts with no :sys debug go straight to their handler:
-      # decode_msg would pass them on unchanged, one 8-argument call later.
-      {:"$gen_call", _, _} = msg when debug == [] -> handle_msg(msg, parent, name, state, mod, hib, [])
-      {:"$gen_cast", _} = msg when debug == [] -> handle_msg(msg, parent, name, state, mod, hib, [])
-      msg -> decode_msg(msg, parent, name, state, mod, :infinity, hib, debug)
-    end
-  end
 
   defp loop(parent, name, state, mod, time, hib, debug) do
     msg =
@@ -274,15 +278,15 @@ defmodule GenServer do
         terminate(reason, name, nil, msg, mod, state, debug, :exit_parent)
 
       _ when debug == [] ->
-        handle_msg(msg, parent, name, state, mod, hib, [])
+        handle_msg(parent, name, state, mod, msg, hib, [])
 
       _ ->
         debug = :sys.handle_debug(debug, &print_event/3, name, {:in, msg})
-        handle_msg(msg, parent, name, state, mod, hib, debug)
+        handle_msg(parent, name, state, mod, msg, hib, debug)
     end
   end
 
-  defp handle_msg({:"$gen_call", from, request}, parent, name, state, mod, hib, debug) do
+  defp handle_msg(parent, name, state, mod, {:"$gen_call", from, request}, hib, debug) do
     # the teaching views see each callback go in and come out (genlab's
     # trace layer; a no-op unless a trace sink is installed)
     :genlab.gen_trace(:in, :handle_call, request, from, state)
@@ -324,15 +328,28 @@ defmodule GenServer do
     end
   end
 
-  defp handle_msg({:"$gen_cast", cast} = msg, parent, name, state, mod, hib, debug) do
-    case try_dispatch(mod, :handle_cast, cast, state, :dispatch, debug) do
+  defp handle_msg(parent, name, state, mod, {:"$gen_cast", cast} = msg, hib, debug) do
+    # (try_dispatch written out here, as for a call)
+    :genlab.gen_trace(:in, :handle_cast, cast, state, nil)
+
+    result =
+      try do
+        {:ok, mod.handle_cast(cast, state)}
+      catch
+        :throw, r -> {:ok, r}
+        class, r -> {:EXIT, class, r, fix_stack(__STACKTRACE__, :dispatch, debug)}
+      end
+
+    :genlab.gen_trace(:out, :handle_cast, result, state, nil)
+
+    case result do
       # the common case, without handle_common_reply's call
       {:ok, {:noreply, nstate}} when debug == [] -> loop(parent, name, nstate, mod, :infinity, hib, debug)
       reply -> handle_common_reply(reply, parent, name, nil, msg, mod, hib, state, debug)
     end
   end
 
-  defp handle_msg(msg, parent, name, state, mod, hib, debug) do
+  defp handle_msg(parent, name, state, mod, msg, hib, debug) do
     reply = try_dispatch(mod, :handle_info, msg, state, :dispatch, debug)
     handle_common_reply(reply, parent, name, nil, msg, mod, hib, state, debug)
   end
