@@ -244,20 +244,20 @@ bool extref_resolve(ExtRef *ref)
 /* Calls whose target is only known at run time (mod.fun(...), apply,
  * &Mod.fun/n) go through a small direct-mapped cache of resolutions. */
 
-bool extref_resolve_dynamic(ExtRef *ref)
+const ExtRef *extref_resolve_dynamic(Term module, Term name, uint32_t arity)
 {
-    size_t slot = ((atom_index(ref->module) * 31u + atom_index(ref->name)) * 31u + ref->arity) % DYNAMIC_CACHE_SIZE;
+    size_t slot = ((atom_index(module) * 31u + atom_index(name)) * 31u + arity) % DYNAMIC_CACHE_SIZE;
     ExtRef *cached = &MODULES->dynamic_cache[slot];
-    if (cached->module != ref->module || cached->name != ref->name || cached->arity != ref->arity) {
-        cached->module = ref->module;
-        cached->name = ref->name;
-        cached->arity = ref->arity;
+    if (cached->module != module || cached->name != name || cached->arity != arity) {
+        cached->module = module;
+        cached->name = name;
+        cached->arity = arity;
         cached->seen_generation = 0; /* forces a resolution below */
+    } else if (cached->seen_generation == rt->module_generation) {
+        /* every dynamic call of a GenServer's callbacks comes here */
+        return cached->fn || cached->native ? cached : NULL;
     }
-    bool ok = extref_resolve(cached);
-    ref->fn = cached->fn;
-    ref->native = cached->native;
-    return ok;
+    return extref_resolve(cached) ? cached : NULL;
 }
 
 uint32_t function_line_at(const Function *f, size_t pc)

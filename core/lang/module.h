@@ -111,8 +111,10 @@ Module *module_lookup_for_macros(Term name);
 /* Resolves a call site; false if there is no such exported function. */
 bool extref_resolve(ExtRef *ref);
 ExtRef *extref_new(Term module, Term name, uint32_t arity);
-/* extref_resolve for a call site built at run time (a cache serves it). */
-bool extref_resolve_dynamic(ExtRef *ref);
+/* The resolution of Mod.fun/arity for a call site built at run time (a
+ * cache serves it): its fn or native, or NULL when there is no such
+ * function. Valid until the next resolution. */
+const ExtRef *extref_resolve_dynamic(Term module, Term name, uint32_t arity);
 
 /* Line number of a code index in a function, or 0. */
 uint32_t function_line_at(const Function *f, size_t pc);

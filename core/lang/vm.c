@@ -521,25 +521,33 @@ L_TAIL_CALL_EXT:
         goto call_ext_general;
     }
     goto replace_frame;
-push_frame: {
+/* A non-tail call of `callee` (threaded) whose arguments start at
+ * register `args`, returning to `ret` with the result in register `dst`,
+ * with `nfree` captured values from `free` after the arguments: the frame
+ * is pushed here, without the general path's bookkeeping (enter:). */
+#define PUSH_FRAME(callee, args, dst_reg, ret, nargs, free, nfree)          \
+    do {                                                                    \
+        if (__builtin_expect(vm->nframes == vm->frames_cap, 0)) frame_grow(p); \
+        Frame *fr_ = &vm->frames[vm->nframes++];                            \
+        fr_->fn = fn;                                                       \
+        fr_->return_pc = (ret);                                             \
+        fr_->base = base;                                                   \
+        fr_->dst = (dst_reg);                                               \
+        base += (args);                                                     \
+        regs_reserve(p, base + (callee)->nregs + (nfree));                  \
+        r = vm->regs + base;                                                \
+        size_t nfree_ = (nfree);                                            \
+        for (size_t i_ = 0; i_ < nfree_; i_++) r[(nargs) + i_] = (free)[i_]; \
+        fn = (callee);                                                      \
+        pc = (callee)->code;                                                \
+        GC_CHECK(base + (callee)->nregs);                                   \
+        if (__builtin_expect(--reductions <= 0, 0)) { SAVE(); return VM_YIELD; } \
+        NEXT();                                                             \
+    } while (0)
+push_frame:
     /* calls direct_fn (threaded) with the pc[3] arguments from register
      * pc[2] on; a function's first call goes the general way (enter) */
-    uint32_t a = (uint32_t)pc[2];
-    if (__builtin_expect(vm->nframes == vm->frames_cap, 0)) frame_grow(p);
-    Frame *fr = &vm->frames[vm->nframes++];
-    fr->fn = fn;
-    fr->return_pc = pc + 4;
-    fr->base = base;
-    fr->dst = a;
-    base += a;
-    regs_reserve(p, base + direct_fn->nregs);
-    r = vm->regs + base;
-    fn = direct_fn;
-    pc = direct_fn->code;
-    GC_CHECK(base + direct_fn->nregs);
-    if (__builtin_expect(--reductions <= 0, 0)) { SAVE(); return VM_YIELD; }
-    NEXT();
-}
+    PUSH_FRAME(direct_fn, (uint32_t)pc[2], (uint32_t)pc[2], pc + 4, 0, (const Term *)NULL, 0);
 replace_frame: {
     /* the compiler builds a tail call's arguments in place (a = 0) */
     uint32_t a = (uint32_t)pc[2], n = (uint32_t)pc[3];
@@ -613,9 +621,19 @@ L_TRACE_SKIP:
     }
     pc += 3;
     NEXT();
-L_CALL_FUN:
+L_CALL_FUN: {
+    /* a closure of this arity whose code has run before (Enum's
+     * callbacks): its frame is pushed here */
+    Term f = r[pc[1]];
+    if (term_is_boxed(f) && header_type(boxed_ptr(f)[0]) == BOX_FUN) {
+        Term *obj = boxed_ptr(f);
+        Function *callee = ((FunInfo *)(uintptr_t)obj[1])->fn;
+        if (callee->arity == pc[2] && callee->threaded)
+            PUSH_FRAME(callee, (uint32_t)pc[1] + 1, (uint32_t)pc[1], pc + 3, pc[2], obj + 2, header_size(obj[0]) - 1);
+    }
     enter_tail = false;
     goto call_fun_op;
+}
 L_TAIL_CALL_FUN:
     enter_tail = true;
 call_fun_op:
@@ -720,14 +738,16 @@ call_fun: {
 
 call_mfa: {
     /* A call resolved at run time: Mod.fun(args in r[enter_args...]). */
-    ExtRef tmp = {call_mod, call_name, enter_n, 0, NULL, NULL, false};
-    if (!extref_resolve_dynamic(&tmp)) goto undefined;
-    if (tmp.native) {
-        call_native = tmp.native;
+    const ExtRef *res = extref_resolve_dynamic(call_mod, call_name, enter_n);
+    if (!res) goto undefined;
+    if (res->native) {
+        call_native = res->native;
         call_arity = enter_n;
         goto native;
     }
-    enter_fn = tmp.fn;
+    enter_fn = res->fn;
+    /* (a GenServer's callbacks: mod.handle_call(...)) */
+    if (!enter_tail && enter_fn->threaded) PUSH_FRAME(enter_fn, enter_args, enter_dst, enter_ret, 0, (const Term *)NULL, 0);
     enter_free = NULL;
     enter_nfree = 0;
     goto enter;
