@@ -243,6 +243,17 @@ static Term erl_monitor(Process *p, const Term *a)
     return ref_new(&p->heap, monitor_marked(p, target));
 }
 
+/* Writes :gen's call tag [:alias | mref] (mref the reference with this
+ * id) into w[0..3] of a block in a receiver's heap; answers the list. */
+static Term alias_tag_at(Term *w, uint64_t id)
+{
+    w[0] = header_make(BOX_REF, 1);
+    w[1] = (Term)id;
+    w[2] = ATOM_alias;
+    w[3] = boxed_from_ptr(w);
+    return cons_from_ptr(w + 2);
+}
+
 /* :genlab.gen_call(pid, label, request): what :gen.call does before it
  * waits, in one step: monitors pid (mref) and sends it {label, {self(),
  * [:alias | mref]}, request}, built straight in the receiver's heap (only
@@ -257,13 +268,9 @@ static Term genlab_gen_call(Process *p, const Term *a)
         Heap *h = &to->heap;
         Term request = term_copy(h, a[2]);
         Term *w = heap_alloc(h, 11);
-        w[0] = header_make(BOX_REF, 1);
-        w[1] = (Term)id;
-        w[2] = ATOM_alias;
-        w[3] = boxed_from_ptr(w);
         w[4] = header_make(BOX_TUPLE, 2);
         w[5] = p->pid;
-        w[6] = cons_from_ptr(w + 2);
+        w[6] = alias_tag_at(w, id);
         w[7] = header_make(BOX_TUPLE, 3);
         w[8] = term_copy(h, a[1]);
         w[9] = boxed_from_ptr(w + 4);
@@ -295,12 +302,8 @@ static Term gen_reply(Process *p, const Term *a)
             Heap *h = &to->heap;
             Term reply = term_copy(h, a[1]);
             Term *w = heap_alloc(h, 7);
-            w[0] = header_make(BOX_REF, 1);
-            w[1] = (Term)id;
-            w[2] = ATOM_alias;
-            w[3] = boxed_from_ptr(w);
             w[4] = header_make(BOX_TUPLE, 2);
-            w[5] = cons_from_ptr(w + 2);
+            w[5] = alias_tag_at(w, id);
             w[6] = reply;
             process_deliver(to, boxed_from_ptr(w + 4));
             break;
