@@ -173,6 +173,20 @@ static Term os_getpid(Process *p, const Term *a)
 
 /* ---- extended error information ---------------------------------------------------- */
 
+/* erlang:apply/3's badarg blames each argument of the wrong type, all at
+ * once (the VM's blame names only the first). */
+static Term apply_blame(Process *p, const Term *argv)
+{
+    Heap *h = &p->heap;
+    Term blame = map_empty(h);
+    size_t n;
+    if (!term_is_atom(argv[0])) blame = map_put(h, blame, small_make(1), binary_from_cstr(h, "not an atom"));
+    if (!term_is_atom(argv[1])) blame = map_put(h, blame, small_make(2), binary_from_cstr(h, "not an atom"));
+    if (!term_is_list(argv[2])) blame = map_put(h, blame, small_make(3), binary_from_cstr(h, "not a list"));
+    else if (!bif_list_length(argv[2], &n)) blame = map_put(h, blame, small_make(3), binary_from_cstr(h, "not a proper list"));
+    return blame;
+}
+
 /* :erl_erts_errors.format_error(Reason, [{M, F, Args, Opts} | _]) answers
  * %{ArgumentPosition => Text} for a badarg raised by a native: from the
  * blame the VM put in the entry's error_info, or else (an entry built by
@@ -192,6 +206,7 @@ static Term errors_format_error(Process *p, const Term *a)
     Term argv[16];
     size_t i = 0;
     for (Term l = args; term_is_cons(l); l = cons_tail(l)) argv[i++] = cons_head(l);
+    if (module == atom_from_cstr("erlang") && name == atom_from_cstr("apply") && arity == 3) return apply_blame(p, argv);
     /* The VM recorded the blame when the native raised: no need to run it
      * again (which could repeat a side effect, e.g. an :ets.insert). */
     int blamed_arg;
