@@ -270,6 +270,9 @@ static void compile_remote_call(FnCtx *c, Term mod, Term fun, Term args, uint32_
     }
     /* Erlang's compiler treats module code; the shell's runs in erl_eval */
     bool frameless = c->mod->module && rewrite_erlang_call(&mod, &fun, (uint32_t)list_length(args));
+    /* a protocol's dispatch raises from the protocol's own function, as
+     * Elixir's impl_for!/1 does: no frame of genlab's native */
+    if (mod == A("genlab") && fun == A("protocol_impl!")) frameless = true;
     /* a function is a native or Elixir code, never both: no lookup of the
      * module is needed (which would load a library module early) */
     NativeFn native = native_lookup(mod, fun, (int)list_length(args));

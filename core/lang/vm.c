@@ -15,6 +15,7 @@
 #include "fatal.h"
 #include "gc.h"
 #include "integer.h"
+#include "library_frames.h"
 #include "map.h"
 #include "native_fiber.h"
 #include "sched.h"
@@ -191,14 +192,23 @@ static Term charlist_from_cstr(Heap *h, const char *s)
 
 static Term stack_entry(Heap *h, const Function *f, const Code *pc, Term args_or_arity)
 {
-    Term meta = TERM_NIL;
+    Term meta = TERM_NIL, name = f->name;
     uint32_t line = pc ? function_line_at(f, (size_t)(pc - f->code)) : 0;
-    if (f->file) {
-        Term file_kv = tuple2(h, ATOM_file, charlist_from_cstr(h, f->file));
+    const char *file = f->file;
+    LibraryFrame lib;
+    if (library_frame(f->module, f->name, f->arity, f->file, line, &lib)) {
+        /* the library shows where Elixir's own is (library_frames.h) */
+        name = lib.name;
+        file = lib.file;
+        line = lib.line;
+        if (term_is_small(args_or_arity)) args_or_arity = small_make(lib.arity);
+    }
+    if (file) {
+        Term file_kv = tuple2(h, ATOM_file, charlist_from_cstr(h, file));
         Term line_kv = tuple2(h, ATOM_line, small_make(line));
         meta = line ? list_from(h, 2, (Term[]){file_kv, line_kv}) : list_from(h, 1, &file_kv);
     }
-    return tuple4(h, f->module, f->name, args_or_arity, meta);
+    return tuple4(h, f->module, name, args_or_arity, meta);
 }
 
 /* A fn typed at the shell's prompt. IEx runs it in erl_eval, so it has no

@@ -171,6 +171,10 @@ defmodule Enum do
     walk(enumerable, acc, fun)
   end
 
+  # A list is walked by a function of its own, whose frame shows as the
+  # lists:mapfoldl Elixir's compiler inlines here (library_frames.c).
+  def map_reduce(list, acc, fun) when is_list(list), do: map_reduce_list(list, acc, fun, [])
+
   def map_reduce(enumerable, acc, fun) do
     {list, acc} =
       reduce(enumerable, {[], acc}, fn x, {list, acc} ->
@@ -179,6 +183,13 @@ defmodule Enum do
       end)
 
     {:lists.reverse(list), acc}
+  end
+
+  defp map_reduce_list([], acc, _fun, out), do: {:lists.reverse(out), acc}
+
+  defp map_reduce_list([h | t], acc, fun, out) do
+    {y, acc} = fun.(h, acc)
+    map_reduce_list(t, acc, fun, [y | out])
   end
 
   def flat_map_reduce(enumerable, acc, fun) do
@@ -409,6 +420,8 @@ defmodule Enum do
     end
   end
 
+  def flat_map(list, fun) when is_list(list), do: flat_map_list(list, fun, [])
+
   def flat_map(enumerable, fun) do
     acc =
       reduce(enumerable, [], fn x, acc ->
@@ -419,6 +432,15 @@ defmodule Enum do
       end)
 
     :lists.reverse(acc)
+  end
+
+  defp flat_map_list([], _fun, acc), do: :lists.reverse(acc)
+
+  defp flat_map_list([h | t], fun, acc) do
+    case fun.(h) do
+      list when is_list(list) -> flat_map_list(t, fun, :lists.reverse(list, acc))
+      other -> flat_map_list(t, fun, :lists.reverse(list(other), acc))
+    end
   end
 
   def filter(enumerable, fun) when is_list(enumerable), do: filter_list(enumerable, fun, [])
@@ -455,6 +477,8 @@ defmodule Enum do
 
   def partition(enumerable, fun), do: split_with(enumerable, fun)
 
+  def each(list, fun) when is_list(list), do: each_list(list, fun)
+
   def each(enumerable, fun) do
     reduce(enumerable, nil, fn x, _ ->
       fun.(x)
@@ -464,13 +488,26 @@ defmodule Enum do
     :ok
   end
 
+  defp each_list([], _fun), do: :ok
+
+  defp each_list([h | t], fun) do
+    fun.(h)
+    each_list(t, fun)
+  end
+
   # ---- finding ----------------------------------------------------------
 
-  def find(enumerable, default \\ nil, fun) do
+  def find(enumerable, default \\ nil, fun)
+  def find(list, default, fun) when is_list(list), do: find_list(list, default, fun)
+
+  def find(enumerable, default, fun) do
     walk(enumerable, default, fn x, acc ->
       if fun.(x), do: {:halt, x}, else: {:cont, acc}
     end)
   end
+
+  defp find_list([], default, _fun), do: default
+  defp find_list([h | t], default, fun), do: if(fun.(h), do: h, else: find_list(t, default, fun))
 
   def find_index(enumerable, fun) do
     result =
@@ -1098,7 +1135,11 @@ defmodule Enum do
     end
   end
 
+  def sum(list) when is_list(list), do: sum_list(list, 0)
   def sum(enumerable), do: reduce(enumerable, 0, fn x, acc -> x + acc end)
+
+  defp sum_list([], acc), do: acc
+  defp sum_list([h | t], acc), do: sum_list(t, h + acc)
 
   def product(enumerable), do: reduce(enumerable, 1, fn x, acc -> x * acc end)
 

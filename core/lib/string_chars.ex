@@ -6,7 +6,7 @@ defmodule String.Chars do
   # tuples, ...) to the implementation found for it here.
 
   def to_string(term) when is_binary(term), do: term
-  def to_string(term), do: :genlab.protocol_impl!(String.Chars, term, false).to_string(term)
+  def to_string(term), do: impl_for!(term).to_string(term)
 
   def impl_for(data), do: :genlab.protocol_impl(String.Chars, data, false)
   def impl_for!(data), do: :genlab.protocol_impl!(String.Chars, data, false)

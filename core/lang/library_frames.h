@@ -1,0 +1,37 @@
+/* library_frames.h - where a frame of the embedded library shows.
+ *
+ * genlab's library is Elixir source in core/lib (NAME.ex); a stack trace shows
+ * its frames where Elixir 1.14 shows its own: in the file Elixir's module
+ * comes from (lib/enum.ex, lib/agent/server.ex; an Erlang module's NAME.erl),
+ * at the line of the function's first clause there (for a fn, of the first
+ * fn in the function), as recorded from real Elixir in library_frames.def
+ * (scripts/record-library-frames). The few helpers that stand for a
+ * function Elixir's compiler makes (the lists:map inlined into Enum.map/2,
+ * "-map/2-lists^map/1-0-"/2) take that function's name, arity and line.
+ * What stays different: a frame that is not where the exception was raised
+ * shows the function's first line, not the line of the call in it, and
+ * genlab's own helpers (no function of that name in Elixir) keep their
+ * name and genlab's line.
+ */
+#ifndef GENLAB_LIBRARY_FRAMES_H
+#define GENLAB_LIBRARY_FRAMES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "term.h"
+
+typedef struct LibraryFrame {
+    Term name;        /* the function's name as Elixir's frame shows it */
+    uint32_t arity;
+    const char *file; /* "lib/enum.ex" (static storage) */
+    uint32_t line;
+} LibraryFrame;
+
+/* How the frame of module.name/arity, defined at genlab_line of the
+ * library file genlab_file ("core/lib/enum.ex"), shows; false when
+ * genlab_file is not the library's (a user's module shows as it is). */
+bool library_frame(Term module, Term name, uint32_t arity, const char *genlab_file, uint32_t genlab_line,
+                   LibraryFrame *out);
+
+#endif
