@@ -12,8 +12,10 @@
 #include "atom.h"
 #include "bif.h"
 #include "binary.h"
+#include "fatal.h"
 #include "integer.h"
 #include "map.h"
+#include "inspect.h"
 #include "module.h"
 
 /* ---- modules and functions ------------------------------------------------------ */
@@ -187,6 +189,55 @@ static Term apply_blame(Process *p, const Term *argv)
     return blame;
 }
 
+/* :erl_erts_errors.format_bs_fail(Reason, [{M, F, A, Opts} | _]): what
+ * Opts' error_info cause {segment, type, kind, value} of a failed <<>>
+ * construction means, as %{reason: ..., general: ...}; the value shown as
+ * Elixir inspects it (Elixir's pretty_printer). */
+static Term errors_format_bs_fail(Process *p, const Term *a)
+{
+    Heap *h = &p->heap;
+    Term empty = map_empty(h), stack = a[1];
+    if (!term_is_cons(stack) || !term_is_tuple(cons_head(stack)) || tuple_size(cons_head(stack)) != 4) return empty;
+    Term info = TERM_NONE;
+    for (Term l = tuple_get(cons_head(stack), 3); term_is_cons(l); l = cons_tail(l)) {
+        Term kv = cons_head(l);
+        if (term_is_tuple(kv) && tuple_size(kv) == 2 && tuple_get(kv, 0) == atom_from_cstr("error_info")) info = tuple_get(kv, 1);
+    }
+    Term cause = info != TERM_NONE && term_is_map(info) ? map_get(info, atom_from_cstr("cause")) : TERM_NONE;
+    if (cause == TERM_NONE || !term_is_tuple(cause) || tuple_size(cause) != 4 || !term_is_small(tuple_get(cause, 0)) ||
+        !term_is_atom(tuple_get(cause, 1)) || !term_is_atom(tuple_get(cause, 2)))
+        return empty;
+    const char *type = atom_text(tuple_get(cause, 1));
+    size_t type_len = atom_length(tuple_get(cause, 1));
+    Term kind = tuple_get(cause, 2);
+    InspectOpts o;
+    inspect_opts_default(&o);
+    char *shown = inspect_to_cstring(tuple_get(cause, 3), &o, NULL);
+    const char *expected = "a binary";
+    if (!strncmp(type, "integer", type_len)) expected = "an integer";
+    else if (!strncmp(type, "float", type_len)) expected = "a float or an integer";
+    else if (!strncmp(type, "utf", 3)) expected = NULL;
+    char head[96];
+    snprintf(head, sizeof head, "segment %lld of type '%.*s': ", (long long)small_value(tuple_get(cause, 0)), (int)type_len, type);
+    size_t cap = strlen(shown) + 256;
+    char *text = xmalloc(cap);
+    if (kind == atom_from_cstr("size"))
+        snprintf(text, cap, "%sexpected a non-negative integer as size but got: %s", head, shown);
+    else if (kind == atom_from_cstr("unit"))
+        snprintf(text, cap, "%sthe size of the value %s is not a multiple of the unit for the segment", head, shown);
+    else if (kind == atom_from_cstr("short"))
+        snprintf(text, cap, "%sthe value %s is shorter than the size of the segment", head, shown);
+    else if (expected)
+        snprintf(text, cap, "%sexpected %s but got: %s", head, expected, shown);
+    else
+        snprintf(text, cap, "%sexpected a non-negative integer encodable as %.*s but got: %s", head, (int)type_len, type, shown);
+    Term keys[2] = {atom_from_cstr("general"), atom_from_cstr("reason")};
+    Term values[2] = {binary_from_cstr(h, text), binary_from_cstr(h, "construction of binary failed")};
+    free(text);
+    free(shown);
+    return map_from_pairs(h, 2, keys, values);
+}
+
 /* :erl_erts_errors.format_error(Reason, [{M, F, Args, Opts} | _]) answers
  * %{ArgumentPosition => Text} for a badarg raised by a native: from the
  * blame the VM put in the entry's error_info, or else (an entry built by
@@ -250,6 +301,7 @@ const NativeDef bif_system_natives[] = {
     {"os", "getenv", 2, os_getenv2},
     {"os", "getpid", 0, os_getpid},
     {"erl_erts_errors", "format_error", 2, errors_format_error},
+    {"erl_erts_errors", "format_bs_fail", 2, errors_format_bs_fail},
     {"erl_stdlib_errors", "format_error", 2, errors_format_error},
     {"erl_kernel_errors", "format_error", 2, errors_format_error},
     {NULL, NULL, 0, NULL},

@@ -8,6 +8,7 @@
 #include "binary.h"
 #include "compile_internal.h"
 #include "fatal.h"
+#include "inspect.h"
 #include "map.h"
 #include "rewrite.h"
 
@@ -2408,6 +2409,22 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
     c->mod->nesting--;
 }
 
+/* Kernel.<>/2 refuses, as it expands, an operand written as a literal
+ * that is no binary: an atom, a number or a list (of constants here). */
+static void concat_check_operand(FnCtx *c, Term ast)
+{
+    bool literal_list = term_is_list(ast) && ast_constant(ast);
+    if (!literal_list && !term_is_atom(ast) && !term_is_number(ast)) return;
+    InspectOpts o;
+    inspect_opts_default(&o);
+    o.limit = -1;
+    char *shown = inspect_to_cstring(ast, &o, NULL);
+    char text[512];
+    snprintf(text, sizeof text, "%s", shown);
+    free(shown);
+    compile_fail(c, "ArgumentError", "expected binary argument in <> operator but got: %s", text);
+}
+
 static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
 {
     Term name, meta, args, ctx;
@@ -2574,6 +2591,8 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         if (n == 2 && (!strcmp(op, "<") || !strcmp(op, "<="))) { compile_comparison(c, op, args, dst, tail); return; }
         if (!strcmp(op, "<<>>")) { compile_bitstring(c, args, dst, tail); return; }
         if (!strcmp(op, "<>") && n == 2) {
+            concat_check_operand(c, list_nth(args, 0));
+            concat_check_operand(c, list_nth(args, 1));
             Heap *h = m->scratch;
             Term bin = tuple3(h, A("binary"), TERM_NIL, ATOM_nil);
             Term s1 = tuple3(h, A("::"), TERM_NIL, list_from(h, 2, (Term[]){list_nth(args, 0), bin}));

@@ -314,8 +314,28 @@ static int fun_arity(Term f)
     return (int)((FunInfo *)(uintptr_t)obj[1])->fn->arity;
 }
 
-/* Builds the exception for a failed segment of <<>> construction. */
-static bool bs_build(Process *p, const BinSpec *spec, const Term *r, size_t first, Term *out)
+/* Why a segment of <<>> construction failed: its number (from 1; 0 when
+ * no segment is to blame), its type, and what went wrong ("type", "size",
+ * "unit" or "short") with which value, as OTP 25's error_info cause. */
+typedef struct BsFail {
+    uint32_t seg;
+    uint8_t type; /* SegType */
+    const char *kind;
+    Term value;
+} BsFail;
+
+static void bs_fail_segment(BsFail *why, uint32_t i, const BinSeg *s, Term v, size_t bits)
+{
+    why->seg = i + 1;
+    why->type = s->type;
+    why->value = v;
+    why->kind = "type";
+    if ((s->type == SEG_BINARY || s->type == SEG_BITS) && term_is_bitstring(v))
+        why->kind = bits == SIZE_MAX && s->type == SEG_BINARY ? "unit" : "short";
+}
+
+/* Builds the binary of a <<>> construction; false (and why) if a segment fails. */
+static bool bs_build(Process *p, const BinSpec *spec, const Term *r, size_t first, Term *out, BsFail *why)
 {
     BinBuilder b;
     binbuild_init(&b);
@@ -331,7 +351,11 @@ static bool bs_build(Process *p, const BinSpec *spec, const Term *r, size_t firs
         size_t size = s->size;
         if (s->size_in_reg) {
             Term sz = r[s->size];
-            if (!term_is_small(sz) || small_value(sz) < 0) { ok = false; break; }
+            if (!term_is_small(sz) || small_value(sz) < 0) {
+                *why = (BsFail){i + 1, s->type, "size", sz};
+                ok = false;
+                break;
+            }
             size = (size_t)small_value(sz);
         }
         size_t bits = size == SIZE_MAX ? SIZE_MAX : size * s->unit;
@@ -344,11 +368,50 @@ static bool bs_build(Process *p, const BinSpec *spec, const Term *r, size_t firs
         case SEG_UTF16: ok = binbuild_utf16(&b, v, s->little); break;
         case SEG_UTF32: ok = binbuild_utf32(&b, v, s->little); break;
         }
+        if (!ok) bs_fail_segment(why, i, s, v, bits);
     }
     if (ok) *out = left != TERM_NONE ? binbuild_append(&b, left, &p->heap) : binbuild_finish(&b, &p->heap);
     if (ok && *out == TERM_NONE) ok = false;
     binbuild_free(&b);
     return ok;
+}
+
+/* The stack of a failed construction. Compiled code blames the segment in
+ * its frame's error_info (erl_erts_errors:format_bs_fail explains it). The
+ * shell's code runs in erl_eval, which builds a binary segment with
+ * erlang:bit_size/1, so that BIF is blamed there, and a misfit size is a
+ * plain badarg. */
+static Term bs_fail_stack(Process *p, const Function *fn, const BsFail *why)
+{
+    Heap *h = &p->heap;
+    static const char *const type_names[] = {
+        [SEG_INTEGER] = "integer", [SEG_FLOAT] = "float", [SEG_BINARY] = "binary", [SEG_BITS] = "binary",
+        [SEG_UTF8] = "utf8",       [SEG_UTF16] = "utf16", [SEG_UTF32] = "utf32",
+    };
+    if (!why->seg) return stacktrace_of(p, false);
+    bool bits_type = why->type == SEG_BINARY || why->type == SEG_BITS;
+    if (fn->file && !strcmp(fn->file, "iex") && bits_type) {
+        if (strcmp(why->kind, "type") != 0) return stacktrace_of(p, false);
+        process_badarg_at(p, 1, "not a bitstring");
+        return bif_stack(p, atom_from_cstr("erlang"), atom_from_cstr("bit_size"), 1, &why->value);
+    }
+    Term st = stacktrace_of(p, false);
+    if (!term_is_cons(st) || !term_is_tuple(cons_head(st)) || tuple_size(cons_head(st)) != 4) return st;
+    Term cause = tuple4(h, small_make(why->seg), atom_from_cstr(type_names[why->type]), atom_from_cstr(why->kind), why->value);
+    Term keys[3] = {atom_from_cstr("cause"), atom_from_cstr("function"), atom_from_cstr("module")};
+    Term values[3] = {cause, atom_from_cstr("format_bs_fail"), atom_from_cstr("erl_erts_errors")};
+    Term info = tuple2(h, atom_from_cstr("error_info"), map_from_pairs(h, 3, keys, values));
+    Term top = cons_head(st), meta = tuple_get(top, 3);
+    size_t n = 0;
+    for (Term l = meta; term_is_cons(l); l = cons_tail(l)) n++;
+    Term *items = xmalloc((n + 1) * sizeof(Term));
+    n = 0;
+    for (Term l = meta; term_is_cons(l); l = cons_tail(l)) items[n++] = cons_head(l);
+    items[n++] = info;
+    meta = list_from(h, n, items);
+    free(items);
+    top = tuple4(h, tuple_get(top, 0), tuple_get(top, 1), tuple_get(top, 2), meta);
+    return cons_new(h, top, cons_tail(st));
 }
 
 static bool bs_match(Process *p, const BinSpec *spec, Term subject, Term *r, size_t first)
@@ -1097,7 +1160,14 @@ L_MAKE_FUN: {
 }
 L_BS_BUILD: {
     Term out;
-    if (!bs_build(p, (const BinSpec *)pc[2], r, pc[3], &out)) { SAVE(); RAISE_NOW(ATOM_error, ATOM_badarg); }
+    BsFail why = {0, 0, NULL, TERM_NIL};
+    if (!bs_build(p, (const BinSpec *)pc[2], r, pc[3], &out, &why)) {
+        SAVE();
+        class_ = ATOM_error;
+        reason_ = ATOM_badarg;
+        stack_ = bs_fail_stack(p, fn, &why);
+        goto do_raise;
+    }
     r[pc[1]] = out;
     pc += 5;
     NEXT();

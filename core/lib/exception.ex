@@ -141,7 +141,8 @@ defmodule Exception do
         prefix <> ":\n\n" <> :erlang.iolist_to_binary(lines)
 
       is_map_key(details, :general) ->
-        prefix <> ": " <> chardata(Map.get(details, :general))
+        # a cause may name its own reason (construction of binary failed)
+        chardata(Map.get(details, :reason, prefix)) <> ": " <> chardata(Map.get(details, :general))
 
       true ->
         nil

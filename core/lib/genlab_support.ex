@@ -103,6 +103,9 @@ defmodule :genlab_cli do
   # How the shell prints an error, as IEx does: the same, but without the
   # frames of the shell's own code (the input itself and what called it).
   def format_shell_error(kind, reason, stacktrace) do
+    # normalized against the whole stack: the shell's own frame may carry
+    # the error_info that explains the error (a <<>> construction's)
+    reason = if kind == :error, do: Exception.normalize(kind, reason, stacktrace), else: reason
     format_error(kind, reason, shell_frames(stacktrace))
   end
 
