@@ -1112,8 +1112,11 @@ static char *compile_error_text(const CompileError *err)
 {
     size_t n = strlen(err->message) + strlen(err->kind) + 16;
     char *text = xmalloc(n);
+    /* a CompileError has no stack trace to print: a blank line stands for
+     * it; an exception raised while compiling comes formatted, its stack
+     * trace last */
     if (err->kind[0]) snprintf(text, n, "** (%s) %s\n\n", err->kind, err->message);
-    else snprintf(text, n, "%s\n\n", err->message);
+    else snprintf(text, n, "%s%s", err->message, err->message[0] && err->message[strlen(err->message) - 1] == '\n' ? "" : "\n");
     return text;
 }
 

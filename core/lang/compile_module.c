@@ -279,7 +279,10 @@ static void defining_pop(ModCtx *m)
 static Term eval_in_module(ModCtx *m, Term ast, int line)
 {
     Function *f = module_own(xcalloc(1, sizeof *f));
-    f->module = m->name;
+    /* Elixir 1.14 runs a module body as :elixir_compiler_1.__MODULE__/1,
+     * which a stack trace shows as "(module)" (vm.c's stack_entry gives
+     * it that arity; its own arity stays 0, see native_fiber.c) */
+    f->module = A("elixir_compiler_1");
     f->name = A("__MODULE__");
     FnCtx c;
     fn_init(&c, m, NULL, f);

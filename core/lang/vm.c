@@ -208,6 +208,7 @@ static Term stack_entry(Heap *h, const Function *f, const Code *pc, Term args_or
         Term line_kv = tuple2(h, ATOM_line, small_make(line));
         meta = line ? list_from(h, 2, (Term[]){file_kv, line_kv}) : list_from(h, 1, &file_kv);
     }
+    if (f->name == atom_from_cstr("__MODULE__") && term_is_small(args_or_arity)) args_or_arity = small_make(1); /* a module body */
     return tuple4(h, f->module, name, args_or_arity, meta);
 }
 
@@ -261,9 +262,29 @@ static Term error_info_module(Term module)
     return atom_from_cstr("erl_erts_errors");
 }
 
+/* erlang:error/1,2,3, exit/1 and throw/1 raise in their caller's frame:
+ * no entry of their own; error/2,3 put their arguments in the caller's
+ * entry instead of its arity. */
+static bool raises_in_caller(Term module, Term name)
+{
+    return module == ATOM_erlang && (name == ATOM_error || name == ATOM_exit || name == ATOM_throw);
+}
+
+static Term caller_stack(Process *p, Term name, uint32_t nargs, const Term *args)
+{
+    Heap *h = &p->heap;
+    Term st = stacktrace_of(p, false);
+    if (name != ATOM_error || nargs < 2 || !term_is_cons(st) || !term_is_list(args[1])) return st;
+    Term top = cons_head(st);
+    if (!term_is_tuple(top) || tuple_size(top) != 4) return st;
+    Term entry = tuple4(h, tuple_get(top, 0), tuple_get(top, 1), args[1], tuple_get(top, 3));
+    return cons_new(h, entry, cons_tail(st));
+}
+
 static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const Term *args)
 {
     if (term_is_cons(p->exc_stacktrace)) return p->exc_stacktrace;
+    if (raises_in_caller(module, name)) return caller_stack(p, name, nargs, args);
     Heap *h = &p->heap;
     Term st = stacktrace_of(p, true);
     if (p->exc_class != ATOM_error) return st;
