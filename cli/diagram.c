@@ -17,7 +17,7 @@
 #define DIAGRAM_DEFAULT 20
 
 typedef struct Entry {
-    const Logged *l;
+    Logged *l;
     int from, to; /* participant indexes; to == from for a note or a self-send */
     bool note;
 } Entry;
@@ -87,7 +87,7 @@ static void select_entries(Views *v, Diagram *d, uint32_t pid, long n)
         }
     }
     for (size_t i = first; i < v->log_len; i++) {
-        const Logged *l = &v->log[(v->log_first + i) % VIEWS_LOG_SIZE];
+        Logged *l = &v->log[(v->log_first + i) % VIEWS_LOG_SIZE];
         bool about = !pid || l->pid == pid || (is_arrow(l) && l->other == pid);
         /* a note about a process that sent or got nothing shown is left out */
         if (!about || library_entry(v, l) || participant_index(d, l->pid) < 0) continue;
@@ -98,14 +98,14 @@ static void select_entries(Views *v, Diagram *d, uint32_t pid, long n)
     }
 }
 
-static char *note_text(const Logged *l)
+static char *note_text(Views *v, Logged *l)
 {
     if (l->kind == GENLAB_EVENT_EXIT) {
         Text t = {0};
-        text_addf(&t, "exits: %s", l->text);
+        text_addf(&t, "exits: %s", views_logged_text(v, l));
         return t.s;
     }
-    return text_dup(l->text);
+    return text_dup(views_logged_text(v, l));
 }
 
 /* ---- layout ------------------------------------------------------------------- */
@@ -404,7 +404,7 @@ void diagram_print(Views *v, const char *format, uint32_t pid, long n)
     }
     char **labels = calloc(d.n, sizeof *labels);
     if (!labels) abort();
-    for (size_t k = 0; k < d.n; k++) labels[k] = d.entries[k].note ? note_text(d.entries[k].l) : text_dup(d.entries[k].l->text);
+    for (size_t k = 0; k < d.n; k++) labels[k] = d.entries[k].note ? note_text(v, d.entries[k].l) : text_dup(views_logged_text(v, d.entries[k].l));
     bool terminal = !format || !*format;
     if (terminal) {
         /* labels on the arrows if that fits the width, else above them */

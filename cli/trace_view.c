@@ -76,6 +76,8 @@ static void on_send(Views *v, const GenlabEvent *ev)
 {
     uint32_t to = ev->pid, from = ev->other;
     if (!shown_kind(ev->msg_kind)) return;
+    /* nothing to print unless one side is traced: no label made */
+    if (!traced(v, to) && !(from && traced(v, from))) return;
     char *label = views_message_label(ev->msg_kind, genlab_event_text(ev, GENLAB_EVENT_PAYLOAD));
     PidInfo *r = views_pid(v, to);
     Text t = {0};

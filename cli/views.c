@@ -124,15 +124,42 @@ void views_flush_hints(Views *v)
 
 /* ---- the log ---------------------------------------------------------------- */
 
-static void log_add(Views *v, const GenlabEvent *ev, char *text)
+static void logged_free(Views *v, Logged *l)
+{
+    free(l->text);
+    genlab_kept_free(v->g, l->a);
+    genlab_kept_free(v->g, l->b);
+}
+
+/* Adds an entry with its text, or with the terms it is made of (a, b). */
+static void log_add(Views *v, const GenlabEvent *ev, char *text, GenlabKept *a, GenlabKept *b)
 {
     if (v->log_len == VIEWS_LOG_SIZE) {
-        free(v->log[v->log_first].text);
+        logged_free(v, &v->log[v->log_first]);
         v->log_first = (v->log_first + 1) % VIEWS_LOG_SIZE;
         v->log_len--;
     }
     Logged *l = &v->log[(v->log_first + v->log_len++) % VIEWS_LOG_SIZE];
-    *l = (Logged){ev->kind, ev->msg_kind, ev->time_us, ev->pid, ev->other, text};
+    *l = (Logged){ev->kind, ev->msg_kind, ev->time_us, ev->pid, ev->other, text, a, b};
+}
+
+const char *views_logged_text(Views *v, Logged *l)
+{
+    if (l->text) return l->text;
+    if (l->kind == GENLAB_EVENT_SEND) {
+        l->text = views_message_label(l->msg_kind, genlab_kept_text(v->g, l->a));
+    } else {
+        /* a state change */
+        const char *before = genlab_kept_text(v->g, l->a), *after = genlab_kept_text(v->g, l->b);
+        Text t = {0};
+        if (before) text_addf(&t, "state %s → %s", before, after ? after : "");
+        else text_addf(&t, "state %s", after ? after : "");
+        l->text = t.s;
+    }
+    genlab_kept_free(v->g, l->a);
+    genlab_kept_free(v->g, l->b);
+    l->a = l->b = NULL;
+    return l->text;
 }
 
 /* What diagrams show: messages, spawns, state changes, exits; not :sys's
@@ -145,27 +172,24 @@ static void log_event(Views *v, const GenlabEvent *ev)
     switch (ev->kind) {
     case GENLAB_EVENT_SEND:
         if (ev->msg_kind == GENLAB_MSG_SYSTEM || ev->msg_kind == GENLAB_MSG_ACK || library) return;
-        log_add(v, ev, views_message_label(ev->msg_kind, genlab_event_text(ev, GENLAB_EVENT_PAYLOAD)));
+        log_add(v, ev, NULL, genlab_event_keep(ev, GENLAB_EVENT_PAYLOAD), NULL);
         break;
     case GENLAB_EVENT_SPAWN:
-        if (ev->other && !library) log_add(v, ev, text_dup("spawn"));
+        if (ev->other && !library) log_add(v, ev, text_dup("spawn"), NULL, NULL);
         break;
     case GENLAB_EVENT_CALLBACK_OUT: {
-        const char *before = genlab_event_text(ev, 1), *after = genlab_event_text(ev, 2);
         if (ev->count) {
-            log_add(v, ev, views_failure(ev));
+            log_add(v, ev, views_failure(ev), NULL, NULL);
             return;
         }
         /* a supervisor's state is its own business */
-        if (!after || ev->same || ev->library) return;
-        Text t = {0};
-        if (before) text_addf(&t, "state %s → %s", before, after);
-        else text_addf(&t, "state %s", after);
-        log_add(v, ev, t.s);
+        if (ev->same || ev->library) return;
+        GenlabKept *after = genlab_event_keep(ev, 2);
+        if (after) log_add(v, ev, NULL, genlab_event_keep(ev, 1), after);
         break;
     }
     case GENLAB_EVENT_EXIT:
-        log_add(v, ev, text_dup(genlab_event_text(ev, 0)));
+        log_add(v, ev, text_dup(genlab_event_text(ev, 0)), NULL, NULL);
         break;
     default:
         break;
@@ -203,7 +227,13 @@ static void hints_event(Views *v, const GenlabEvent *ev)
         if (!server) break;
         p->calling = 0;
         PidInfo *s = views_pid(v, server);
-        if (!s->open || !s->open_desc) break;
+        if (!s->open || !s->open_callback[0]) break;
+        if (!s->open_desc) {
+            const char *arg = genlab_kept_text(v->g, s->open_arg);
+            Text t = {0};
+            text_addf(&t, "%s(%s, ...)", s->open_callback, arg ? arg : "");
+            s->open_desc = t.s;
+        }
         char since[48];
         views_time(s->open_since, since, sizeof since);
         size_t waiting = s->mailbox;
@@ -217,6 +247,8 @@ static void hints_event(Views *v, const GenlabEvent *ev)
         break;
     }
     case GENLAB_EVENT_CALLBACK_OUT: {
+        /* (both hints read the state as text: rendered only for them) */
+        if (!v->hints) break;
         const char *after = genlab_event_text(ev, 2);
         if (!after || ev->count) break;
         if (!strcmp(ev->callback, "handle_cast") && ev->same && !p->cast_hinted) {
@@ -270,8 +302,7 @@ static GenlabMessageKind effective_kind(Views *v, const GenlabEvent *ev)
             return GENLAB_MSG_SYSTEM;
         }
     } else if (ev->kind == GENLAB_EVENT_CALLBACK_OUT && !strcmp(ev->callback, "handle_call")) {
-        const char *r = genlab_event_text(ev, 0);
-        views_pid(v, ev->pid)->expect_reply = r && (!strncmp(r, "{:reply,", 8) || !strncmp(r, "{:stop,", 7));
+        views_pid(v, ev->pid)->expect_reply = genlab_event_tagged(ev, 0, "reply") || genlab_event_tagged(ev, 0, "stop");
     }
     return k;
 }
@@ -288,10 +319,12 @@ static void on_event(void *ctx, const GenlabEvent *event)
         PidInfo *p = views_pid(v, ev->pid);
         p->server = !ev->library;
         if (!p->open) {
+            /* what a timed-out call's hint names, made if it is given */
             free(p->open_desc);
-            Text t = {0};
-            text_addf(&t, "%s(%s, ...)", ev->callback, genlab_event_text(ev, 0) ? genlab_event_text(ev, 0) : "");
-            p->open_desc = t.s;
+            p->open_desc = NULL;
+            genlab_kept_free(v->g, p->open_arg);
+            p->open_arg = genlab_event_keep(ev, 0);
+            snprintf(p->open_callback, sizeof p->open_callback, "%s", ev->callback);
             p->open_since = ev->time_us;
         }
     }
@@ -435,9 +468,10 @@ void views_remove(Views *v)
     for (size_t i = 0; i < v->npids; i++) {
         free(v->pids[i].label);
         free(v->pids[i].open_desc);
+        genlab_kept_free(v->g, v->pids[i].open_arg);
     }
     free(v->pids);
-    for (size_t i = 0; i < v->log_len; i++) free(v->log[(v->log_first + i) % VIEWS_LOG_SIZE].text);
+    for (size_t i = 0; i < v->log_len; i++) logged_free(v, &v->log[(v->log_first + i) % VIEWS_LOG_SIZE]);
     free(v->log);
     for (size_t i = 0; i < v->nnames; i++) free(v->names[i]);
     free(v->names);

@@ -22,13 +22,18 @@
 /* The log keeps this many events for diagrams (the oldest go first). */
 #define VIEWS_LOG_SIZE 4096
 
-/* One event of the log, with its texts copied. */
+/* One event of the log. Its text is made when a diagram first shows it:
+ * until then, a message's payload or a state's terms are kept as they
+ * were (genlab_event_keep), so that events never drawn cost no
+ * formatting (see views_logged_text). */
 typedef struct Logged {
     GenlabEventKind kind;
     GenlabMessageKind msg_kind;
     uint64_t time_us;
     uint32_t pid, other; /* as in GenlabEvent: SEND is other -> pid */
-    char *text;          /* the arrow's label, or the note beside the lifeline */
+    char *text;          /* the arrow's label, or the note beside the lifeline (NULL until made) */
+    GenlabKept *a, *b;   /* until then: a SEND's payload; a state change's state before (a,
+                            none for init) and after (b) */
 } Logged;
 
 /* What the views know of one process. */
@@ -40,7 +45,10 @@ typedef struct PidInfo {
     int open;           /* GenServer callbacks it is inside */
     int level;          /* nesting of its trace block */
     bool has_header;    /* its block's first line is printed */
-    char *open_desc;    /* the callback it is in, for hints: "handle_call(:slow, ...)" */
+    char *open_desc;    /* the callback it is in, for hints: "handle_call(:slow, ...)",
+                           made from the two below when a hint first needs it */
+    char open_callback[48]; /* that callback's name */
+    GenlabKept *open_arg;   /* its first argument */
     uint64_t open_since;
     size_t mailbox;     /* its mailbox length after the last event */
     size_t mailbox_hinted;
@@ -106,6 +114,8 @@ void views_hint(Views *v, const char *fmt, ...) __attribute__((format(printf, 2,
 void views_time(uint64_t time_us, char *buf, size_t size);
 /* "raised %RuntimeError{...}": a callback that failed (CALLBACK_OUT with a count). */
 char *views_failure(const GenlabEvent *ev);
+/* A log entry's text (the arrow's label or the note), made on the first ask. */
+const char *views_logged_text(Views *v, Logged *l);
 /* A message's label: "call :increment", "cast {:push, 4}", "reply 11", ... */
 char *views_message_label(GenlabMessageKind kind, const char *payload);
 

@@ -199,6 +199,20 @@ typedef struct GenlabEvent {
  * no formatting. */
 #define GENLAB_EVENT_PAYLOAD 3
 const char *genlab_event_text(const GenlabEvent *ev, int i);
+/* Whether the event's term i is a tuple of two or more elements whose
+ * first is the atom `tag` ({:reply, ...}), asked without rendering it. */
+bool genlab_event_tagged(const GenlabEvent *ev, int i, const char *tag);
+
+/* The event's term i (as genlab_event_text names it) kept for later, for
+ * a history that is shown long after the events, if ever (the views'
+ * diagrams): a copy, rendered only when its text is asked for, so that an
+ * event kept and never shown costs no formatting. NULL if the event has
+ * no such term. genlab_kept_text renders it once (NULL for a NULL kept);
+ * genlab_kept_free frees it. */
+typedef struct GenlabKept GenlabKept;
+GenlabKept *genlab_event_keep(const GenlabEvent *ev, int i);
+const char *genlab_kept_text(Genlab *g, GenlabKept *k);
+void genlab_kept_free(Genlab *g, GenlabKept *k);
 
 typedef void (*GenlabSink)(void *ctx, const GenlabEvent *ev);
 /* Installs the sink (NULL to stop tracing). */

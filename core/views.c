@@ -230,21 +230,80 @@ static GenlabMessageKind classify(ViewsState *vs, Term msg, Term *payload)
     return GENLAB_MSG_INFO;
 }
 
+/* The term genlab_event_text(ev, i) renders, or TERM_NONE. */
+static Term event_term(const EventTexts *t, int i)
+{
+    Term term = TERM_NONE;
+    if (i == GENLAB_EVENT_PAYLOAD) {
+        if (t->ev->terms[0] != TERM_NONE) classify(rt->views, t->ev->terms[0], &term);
+    } else if (i >= 0 && (uint32_t)i < t->ev->nterms) {
+        term = t->ev->terms[i];
+    }
+    return term;
+}
+
 const char *genlab_event_text(const GenlabEvent *gev, int i)
 {
     EventTexts *t = (EventTexts *)gev->internal;
     if (i < 0 || i > GENLAB_EVENT_PAYLOAD) return NULL;
     if (!t->done[i]) {
         t->done[i] = true;
-        Term term = TERM_NONE;
-        if (i == GENLAB_EVENT_PAYLOAD) {
-            if (t->ev->terms[0] != TERM_NONE) classify(rt->views, t->ev->terms[0], &term);
-        } else if ((uint32_t)i < t->ev->nterms) {
-            term = t->ev->terms[i];
-        }
+        Term term = event_term(t, i);
         if (term != TERM_NONE) t->text[i] = render(term);
     }
     return t->text[i];
+}
+
+bool genlab_event_tagged(const GenlabEvent *gev, int i, const char *tag)
+{
+    if (i < 0 || i > GENLAB_EVENT_PAYLOAD) return false;
+    Term term = event_term((const EventTexts *)gev->internal, i);
+    return term_is_tuple(term) && tuple_size(term) >= 2 && term_is_atom(tuple_get(term, 0)) &&
+           !strcmp(atom_text(tuple_get(term, 0)), tag);
+}
+
+/* A term kept for later: a copy in a heap of its own, or its text when
+ * that was rendered already. */
+struct GenlabKept {
+    Heap heap;
+    Term term;
+    char *text;
+};
+
+GenlabKept *genlab_event_keep(const GenlabEvent *gev, int i)
+{
+    EventTexts *t = (EventTexts *)gev->internal;
+    if (i < 0 || i > GENLAB_EVENT_PAYLOAD) return NULL;
+    if (t->done[i] && !t->text[i]) return NULL;
+    Term term = t->done[i] ? TERM_NONE : event_term(t, i);
+    if (!t->done[i] && term == TERM_NONE) return NULL;
+    GenlabKept *k = xcalloc(1, sizeof *k);
+    heap_init(&k->heap, 0);
+    if (t->done[i]) k->text = xstrndup(t->text[i], strlen(t->text[i]));
+    else k->term = term_copy(&k->heap, term);
+    return k;
+}
+
+const char *genlab_kept_text(Genlab *g, GenlabKept *k)
+{
+    if (!k) return NULL;
+    if (!k->text) {
+        runtime_enter(g);
+        k->text = render(k->term);
+        /* the text is all that is needed from now on */
+        heap_release(&k->heap);
+        heap_init(&k->heap, 0);
+    }
+    return k->text;
+}
+
+void genlab_kept_free(Genlab *g, GenlabKept *k)
+{
+    if (!k) return;
+    runtime_enter(g);
+    heap_release(&k->heap);
+    free(k->text);
+    free(k);
 }
 
 /* Whether a process's module is the library's own (a supervisor, an
