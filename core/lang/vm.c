@@ -307,7 +307,8 @@ static void apply_badarg(Process *p, Term mod, Term name, Term args)
 
 static Term error_tuple(Process *p, Term tag, Term value) { return tuple2(&p->heap, tag, value); }
 
-static bool type_matches(Term t, TypeTest type)
+/* (inline: TEST_TYPE is on every call path, is_pid and is_atom guards) */
+static inline __attribute__((always_inline)) bool type_matches(Term t, TypeTest type)
 {
     switch (type) {
     case TYPE_ATOM: return term_is_atom(t);

@@ -526,8 +526,9 @@ static void arm_receive_timeout(Process *p)
     }
     Timer *t = SCHED->spare_timer;
     if (t) {
+        /* a spare is a receive timer: what receive timers never set (the
+         * message fields) is still zero */
         SCHED->spare_timer = NULL;
-        memset(t, 0, sizeof *t);
     } else {
         t = xcalloc(1, sizeof *t);
     }
@@ -684,13 +685,17 @@ void process_unlink(Process *a, Process *b)
     TRACE(trace_link(pid_serial(a->pid), b ? pid_serial(b->pid) : 0, false));
 }
 
-static void monitor_push(Monitor **arr, uint32_t *n, uint32_t *cap, Monitor m)
+static void monitor_grow(Monitor **arr, uint32_t *cap)
 {
-    if (*n == *cap) {
-        uint32_t grown = *cap ? *cap * 2 : 4;
-        *arr = xrealloc(*arr, grown * sizeof **arr);
-        *cap = grown; /* only once the memory is there */
-    }
+    uint32_t grown = *cap ? *cap * 2 : 4;
+    *arr = xrealloc(*arr, grown * sizeof **arr);
+    *cap = grown; /* only once the memory is there */
+}
+
+/* (inline: every GenServer.call monitors its server) */
+static inline void monitor_push(Monitor **arr, uint32_t *n, uint32_t *cap, Monitor m)
+{
+    if (__builtin_expect(*n == *cap, 0)) monitor_grow(arr, cap);
     (*arr)[(*n)++] = m;
 }
 
