@@ -841,8 +841,6 @@ call_mfa: {
         goto native;
     }
     enter_fn = res->fn;
-    /* (a GenServer's callbacks: mod.handle_call(...)) */
-    if (!enter_tail && enter_fn->threaded) PUSH_FRAME(enter_fn, enter_args, enter_dst, enter_ret, 0, (const Term *)NULL, 0);
     enter_free = NULL;
     enter_nfree = 0;
     goto enter;
