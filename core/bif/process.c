@@ -460,18 +460,25 @@ static Term erl_garbage_collect1(Process *p, const Term *a)
     return ATOM_true;
 }
 
+/* A timer's time and destination, blamed as erl_erts_errors does. */
+static bool timer_args_valid(Process *p, const Term *a)
+{
+    if (!term_is_integer(a[0])) return process_badarg_at(p, 1, "not an integer"), false;
+    if (!term_is_small(a[0]) || small_value(a[0]) < 0) return process_badarg_at(p, 1, "out of range"), false;
+    if (!term_is_pid(a[1]) && !term_is_atom(a[1])) return process_badarg_at(p, 2, "not a pid or an atom"), false;
+    return true;
+}
+
 static Term erl_send_after(Process *p, const Term *a)
 {
-    if (!term_is_small(a[0]) || small_value(a[0]) < 0) return process_badarg_at(p, 1, "invalid time");
-    if (!term_is_pid(a[1]) && !term_is_atom(a[1])) return process_badarg_at(p, 2, "invalid destination");
+    if (!timer_args_valid(p, a)) return TERM_NONE;
     return ref_new(&p->heap, timer_send_after((uint64_t)small_value(a[0]), a[1], a[2]));
 }
 
 /* The message is {:timeout, ref, msg} carrying the very ref returned. */
 static Term erl_start_timer(Process *p, const Term *a)
 {
-    if (!term_is_small(a[0]) || small_value(a[0]) < 0) return process_badarg_at(p, 1, "invalid time");
-    if (!term_is_pid(a[1]) && !term_is_atom(a[1])) return process_badarg_at(p, 2, "invalid destination");
+    if (!timer_args_valid(p, a)) return TERM_NONE;
     uint64_t id = ref_next_id();
     Term ref = ref_new(&p->heap, id);
     Term msg = tuple3(&p->heap, A("timeout"), ref, a[2]);

@@ -9,6 +9,7 @@
 #include "atom.h"
 #include "binary.h"
 #include "fatal.h"
+#include "library_frames.h"
 #include "vm.h"
 
 bool bif_list_length(Term list, size_t *length)
@@ -238,7 +239,15 @@ Term bif_clause_as(Process *p, Term r, const char *name, const Term *args, size_
     const char *dot = strrchr(name, '.');
     char module[128];
     snprintf(module, sizeof module, "%.*s", (int)(dot - name), name);
-    Term entry = tuple4(h, atom_from_cstr(module), atom_from_cstr(dot + 1), list_from(h, n, all), TERM_NIL);
+    Term mod = atom_from_cstr(module), fun = atom_from_cstr(dot + 1), meta = TERM_NIL;
+    LibraryFrame lib;
+    if (library_frame_native(mod, fun, (uint32_t)n, &lib)) {
+        /* where Elixir's own function is */
+        Term file = TERM_NIL;
+        for (size_t i = strlen(lib.file); i-- > 0;) file = cons_new(h, small_make((unsigned char)lib.file[i]), file);
+        meta = list_from(h, 2, (Term[]){tuple2(h, ATOM_file, file), tuple2(h, ATOM_line, small_make(lib.line))});
+    }
+    Term entry = tuple4(h, mod, fun, list_from(h, n, all), meta);
     Term stack = vm_stacktrace(p);
     p->exc_stacktrace = cons_new(h, entry, stack);
     return r;

@@ -61,6 +61,7 @@ static const Rename renames[] = {
     {"Elixir.Enum", "reduce_list", 1, "reverse", 1, 4307},
     {"Elixir.Enumerable", "impl!", 1, "impl_for!", 1, 1},
     {"Elixir.Keyword", "fetch!", 2, "fetch!", 2, 595},
+    {"Elixir.GenServer", "call", 3, "call", 3, 1025},
 };
 
 /* text (len bytes, not NUL-terminated) compared with the C string s, as strcmp */
@@ -110,6 +111,18 @@ static const char *derived_file(Term module, const char *mod, size_t mod_len, co
     /* an atom's text lives as long as the runtime: a cheap place to keep it */
     Term a = atom_from_cstr(buf);
     return atom_text(a);
+}
+
+bool library_frame_native(Term module, Term name, uint32_t arity, LibraryFrame *out)
+{
+    if (!term_is_atom(module) || !term_is_atom(name)) return false;
+    const char *mod = atom_text(module);
+    size_t mod_len = atom_length(module);
+    const DefLine *d = def_line(mod, mod_len, atom_text(name), atom_length(name), arity);
+    const char *file = d ? module_file(mod, mod_len) : NULL;
+    if (!file) return false;
+    *out = (LibraryFrame){name, arity, file, d->line};
+    return true;
 }
 
 bool library_frame(Term module, Term name, uint32_t arity, const char *genlab_file, uint32_t genlab_line,

@@ -34,4 +34,9 @@ typedef struct LibraryFrame {
 bool library_frame(Term module, Term name, uint32_t arity, const char *genlab_file, uint32_t genlab_line,
                    LibraryFrame *out);
 
+/* Where a native of one of Elixir's modules (String.length/1, a C
+ * function in genlab) shows: the file and first-clause line of Elixir's
+ * function; false if none is recorded. */
+bool library_frame_native(Term module, Term name, uint32_t arity, LibraryFrame *out);
+
 #endif

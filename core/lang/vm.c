@@ -291,6 +291,12 @@ static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const 
     Term info_map = map_from_pairs(h, 1, (Term[]){atom_from_cstr("module")}, (Term[]){error_info_module(module)});
     if (p->exc_why) native_blame_record(module, name, nargs, args, p->exc_arg, p->exc_why); /* for format_error */
     Term meta = list_from(h, 1, (Term[]){tuple2(h, atom_from_cstr("error_info"), info_map)});
+    LibraryFrame lib;
+    if (library_frame_native(module, name, nargs, &lib)) {
+        /* a native standing for Elixir code shows where that code is */
+        Term file_kv = tuple2(h, ATOM_file, charlist_from_cstr(h, lib.file));
+        meta = cons_new(h, file_kv, cons_new(h, tuple2(h, ATOM_line, small_make(lib.line)), meta));
+    }
     Term entry = tuple4(h, module, name, list_from(h, nargs, args), meta);
     return cons_new(h, entry, st);
 }

@@ -188,7 +188,10 @@ defmodule Exception do
 
   defp blame_exception(%FunctionClauseError{module: module, function: function, arity: arity, args: nil} = exception,
          [{module, function, args, _} | _]) when is_list(args) and length(args) == arity do
-    %{exception | args: args}
+    case blame_clauses(module, function, arity, args) do
+      nil -> %{exception | args: args}
+      clauses -> %{exception | args: args, kind: :def, clauses: clauses}
+    end
   end
 
   defp blame_exception(%UndefinedFunctionError{} = exception, stacktrace) do
@@ -226,6 +229,67 @@ defmodule Exception do
   end
 
   defp blame_exception(exception, _stacktrace), do: exception
+
+  # The clauses of one of Elixir's own functions (recorded from Elixir,
+  # :genlab_library_clauses), each argument and guard marked with whether
+  # it holds for args, as Exception.blame_mfa marks them: a pattern is
+  # matched on its own, and a guard sees the variables of the patterns
+  # that matched (one that needs another is false).
+  defp blame_clauses(module, function, arity, args) do
+    case :genlab_library_clauses.clauses(module, function, arity) do
+      nil -> nil
+      clauses -> Enum.map(clauses, fn {patterns, guards} -> blame_clause(patterns, guards, args) end)
+    end
+  end
+
+  defp blame_clause(patterns, guards, args) do
+    {blamed, binding} =
+      Enum.map_reduce(Enum.zip(patterns, args), [], fn {pattern, arg}, binding ->
+        case blame_pattern(pattern, arg) do
+          {:ok, vars} -> {%{match?: true, node: pattern}, binding ++ vars}
+          :error -> {%{match?: false, node: pattern}, binding}
+        end
+      end)
+
+    {blamed, Enum.map(guards, &blame_guard(&1, binding))}
+  end
+
+  defp blame_guard({op, left, right}, binding), do: {op, blame_guard(left, binding), blame_guard(right, binding)}
+  defp blame_guard(source, binding), do: %{match?: blame_guard_holds?(source, binding), node: source}
+
+  @blame_value :__genlab_blamed_value__
+
+  defp blame_pattern(source, value) do
+    pattern = Code.string_to_quoted!(source)
+    subject = {@blame_value, [], nil}
+    clauses = [{:->, [], [[pattern], {:ok, {:binding, [], []}}]}, {:->, [], [[{:_, [], nil}], :error]}]
+
+    case Code.eval_quoted({:case, [], [subject, [do: clauses]]}, [{@blame_value, value}]) do
+      {{:ok, vars}, _} -> {:ok, Keyword.delete(vars, @blame_value)}
+      _ -> :error
+    end
+  rescue
+    _ -> :error
+  end
+
+  defp blame_guard_holds?(source, binding) do
+    guard = Code.string_to_quoted!(source)
+
+    if Enum.all?(blame_vars(guard, []), &Keyword.has_key?(binding, &1)) do
+      {result, _} = Code.eval_quoted(guard, binding)
+      result == true
+    else
+      false
+    end
+  rescue
+    _ -> false
+  end
+
+  defp blame_vars({name, _meta, context}, acc) when is_atom(name) and is_atom(context), do: [name | acc]
+  defp blame_vars({left, _meta, args}, acc) when is_list(args), do: blame_vars(args, blame_vars(left, acc))
+  defp blame_vars({left, right}, acc), do: blame_vars(right, blame_vars(left, acc))
+  defp blame_vars([head | tail], acc), do: blame_vars(tail, blame_vars(head, acc))
+  defp blame_vars(_other, acc), do: acc
 
   defp proper_list?([]), do: true
   defp proper_list?([_ | tail]), do: proper_list?(tail)

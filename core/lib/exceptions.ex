@@ -210,13 +210,59 @@ defmodule FunctionClauseError do
 
   def message(%{function: nil}), do: "no function clause matches"
 
-  def message(%{module: module, function: function, arity: arity, args: args}) do
+  def message(%{module: module, function: function, arity: arity, args: args} = exception) do
     mfa = Exception.format_mfa(module, function, arity)
-    "no function clause matching in " <> mfa <> given_args(mfa, args)
+    "no function clause matching in " <> mfa <> given_args(mfa, args) <> attempted(exception)
   end
 
-  # The runtime may fill :args when it knows them; the attempted clauses are
-  # not shown (they need the source).
+  # Exception.blame fills :args, and :clauses for Elixir's own functions
+  # (whose source it has): each part of a clause that failed shows as
+  # -failed-; one that matched shows as it is, or as +matched+ when marked
+  # `plus: true` (the command line's way).
+  defp attempted(%{clauses: [_ | _] = clauses, kind: kind, function: function}) do
+    shown = Enum.take(clauses, 10)
+
+    lines =
+      Enum.map(shown, fn {args, guards} ->
+        head = "    " <> :erlang.atom_to_binary(kind, :utf8) <> " " <> :erlang.atom_to_binary(function, :utf8)
+        args = Enum.map_join(args, ", ", &blamed_part/1)
+        when_ = Enum.map(guards, fn guard -> " when " <> blamed_guard(guard) end)
+        [head, "(", args, ")", when_, "\n"]
+      end)
+
+    "\nAttempted function clauses (showing " <> :erlang.integer_to_binary(length(shown)) <> " out of " <>
+      :erlang.integer_to_binary(length(clauses)) <> "):\n\n" <> :erlang.iolist_to_binary(lines)
+  end
+
+  defp attempted(_exception), do: ""
+
+  defp blamed_guard({op, left, right}), do: blamed_guard(left) <> " " <> :erlang.atom_to_binary(op, :utf8) <> " " <> blamed_guard(right)
+  defp blamed_guard(part), do: blamed_part(part)
+
+  defp blamed_part(%{match?: true, plus: true, node: node}), do: "+" <> node <> "+"
+  defp blamed_part(%{match?: true, node: node}), do: node
+  defp blamed_part(%{match?: false, node: node}), do: "-" <> node <> "-"
+
+  @doc false
+  # The command line's way of showing clauses: matched parts as +matched+.
+  def __plus_matches__(%{clauses: [_ | _] = clauses} = exception) do
+    plain = fn
+      %{match?: true} = part -> Map.put(part, :plus, true)
+      part -> part
+    end
+
+    guard = fn
+      {op, l, r}, rec -> {op, rec.(l, rec), rec.(r, rec)}
+      part, _rec -> plain.(part)
+    end
+
+    clauses = Enum.map(clauses, fn {args, guards} -> {Enum.map(args, plain), Enum.map(guards, &guard.(&1, guard))} end)
+    %{exception | clauses: clauses}
+  end
+
+  def __plus_matches__(exception), do: exception
+
+  # The runtime may fill :args when it knows them.
   defp given_args(_mfa, nil), do: ""
 
   defp given_args(mfa, args) do

@@ -827,7 +827,6 @@ defmodule GenServer do
 
   def whereis({name, local}) when is_atom(name) and local == node(), do: whereis(name)
   def whereis({name, node} = server) when is_atom(name) and is_atom(node), do: server
-  def whereis(_), do: nil
 end
 
 # The Erlang face: what :proc_lib starts, what :sys calls back, and the

@@ -174,6 +174,8 @@ defmodule Genlab.Helpers do
       pid when is_pid(pid) -> pid
       _ -> nil
     end
+  rescue
+    FunctionClauseError -> nil
   end
 
   defp with_pid(server, fun) do

@@ -77,8 +77,9 @@ defmodule :genlab_cli do
   # How the command line prints an uncaught error, as Kernel.CLI does:
   # blame it, then the banner and the stack trace. A function clause
   # error's blamed details are indented under its banner.
-  def format_error(kind, reason, stacktrace) do
+  def format_error(kind, reason, stacktrace, shell? \\ false) do
     {blamed, stacktrace} = Exception.blame(kind, reason, stacktrace)
+    blamed = if shell?, do: blamed, else: FunctionClauseError.__plus_matches__(blamed)
 
     banner =
       case blamed do
@@ -106,7 +107,7 @@ defmodule :genlab_cli do
     # normalized against the whole stack: the shell's own frame may carry
     # the error_info that explains the error (a <<>> construction's)
     reason = if kind == :error, do: Exception.normalize(kind, reason, stacktrace), else: reason
-    format_error(kind, reason, shell_frames(stacktrace))
+    format_error(kind, reason, shell_frames(stacktrace), true)
   end
 
   defp shell_frames(stacktrace) when is_list(stacktrace) do
