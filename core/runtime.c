@@ -24,6 +24,7 @@
 #include "map.h"
 #include "native.h"
 #include "parser.h"
+#include "pool.h"
 #include "rng.h"
 #include "sched.h"
 #include "state.h"
@@ -920,6 +921,7 @@ void genlab_free(Genlab *g)
     native_table_free();
     literal_heap_free();
     atom_table_free();
+    pool_state_free(); /* last: every heap and process block was in it */
     free(g);
     rt = NULL;
 }

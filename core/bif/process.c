@@ -504,10 +504,12 @@ static Term erl_read_timer(Process *p, const Term *a)
 
 size_t process_memory(const Process *p)
 {
+    /* the process's block holds its VM state and first registers and frames */
     size_t bytes = sizeof(Process) + heap_memory_bytes(&p->heap);
     if (p->vm) {
-        bytes += sizeof(VmState) + p->vm->regs_cap * sizeof(Term) + p->vm->frames_cap * sizeof(Frame) +
-                 p->vm->handlers_cap * sizeof(Handler) + p->vm->mbox_len * sizeof(Message);
+        if (p->vm->regs != p->vm->inline_regs) bytes += p->vm->regs_cap * sizeof(Term);
+        if (p->vm->frames != p->vm->inline_frames) bytes += p->vm->frames_cap * sizeof(Frame);
+        bytes += p->vm->handlers_cap * sizeof(Handler) + p->vm->mbox_len * sizeof(Message);
     }
     return bytes + p->links_cap * sizeof(uint32_t) + (p->monitors_cap + p->watchers_cap) * sizeof(Monitor);
 }

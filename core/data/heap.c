@@ -7,6 +7,7 @@
 
 #include "atom.h"
 #include "fatal.h"
+#include "pool.h"
 #include "state.h"
 
 /* The failure jump is the active runtime's (state.h): a process of one
@@ -28,10 +29,13 @@ HeapChunk *heap_chunk_try(size_t words)
 {
     if (words > (SIZE_MAX - sizeof(HeapChunk)) / sizeof(Term)) return NULL;
     if (alloc_injected_failure()) return NULL;
-    HeapChunk *c = malloc(sizeof(HeapChunk) + words * sizeof(Term));
+    /* the whole block the pool grants is the chunk's */
+    size_t bytes = pool_size(sizeof(HeapChunk) + words * sizeof(Term));
+    HeapChunk *c = pool_alloc(bytes);
     if (!c) return NULL;
     c->next = NULL;
-    c->words = words;
+    c->words = (bytes - sizeof(HeapChunk)) / sizeof(Term);
+    words = c->words;
     if (rt) rt->memory_in_use += words * sizeof(Term);
     return c;
 }
@@ -40,7 +44,7 @@ void heap_chunk_free(HeapChunk *c)
 {
     if (!c) return;
     if (rt) rt->memory_in_use -= c->words * sizeof(Term);
-    free(c);
+    pool_free(c, sizeof(HeapChunk) + c->words * sizeof(Term));
 }
 
 /* Inside a process's slice (a failure jump is set), passing the runtime's
@@ -84,8 +88,8 @@ void heap_init(Heap *h, size_t initial_words)
     if (initial_words) {
         h->chunks = chunk_new(initial_words);
         h->top = h->chunks->data;
-        h->limit = h->top + initial_words;
-        h->capacity_words = initial_words;
+        h->limit = h->top + h->chunks->words;
+        h->capacity_words = h->chunks->words;
     }
 }
 
@@ -194,8 +198,8 @@ Term *heap_alloc_grow(Heap *h, size_t words)
     c->next = h->chunks;
     h->chunks = c;
     h->top = c->data;
-    h->limit = c->data + size;
-    h->capacity_words += size;
+    h->limit = c->data + c->words;
+    h->capacity_words += c->words;
     Term *p = h->top;
     h->top += words;
     h->allocated_words += words;

@@ -18,6 +18,7 @@
 #include "library_frames.h"
 #include "map.h"
 #include "native_fiber.h"
+#include "pool.h"
 #include "sched.h"
 #include "trace.h"
 
@@ -35,15 +36,10 @@ const char *const opcode_names[OP__COUNT] = {
 
 static void vm_state_create(Process *p)
 {
-    VmState *vm = sched_spare_vm();
-    if (!vm) {
-        vm = xcalloc(1, sizeof *vm);
-        /* small to start: a million idle processes must fit (they grow on demand) */
-        vm->regs_cap = 16;
-        vm->regs = xmalloc(vm->regs_cap * sizeof(Term));
-        vm->frames_cap = 4;
-        vm->frames = xmalloc(vm->frames_cap * sizeof(Frame));
-    }
+    /* small to start, in the process's block: a million idle processes
+     * must fit (registers and frames grow on demand) */
+    VmState *vm = &p->vm_block;
+    vm_state_init(vm);
     for (size_t i = 0; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
     vm->mbox_tail = &vm->mbox_head;
     vm->mbox_save = &vm->mbox_head;
@@ -97,11 +93,10 @@ static void heap_limit_check(Process *p)
 static void regs_grow(Process *p, size_t needed)
 {
     VmState *vm = p->vm;
-    size_t cap = vm->regs_cap * 2;
+    size_t cap = vm->regs_cap * 2, old = vm->regs_cap;
     while (cap < needed) cap *= 2;
-    vm->regs = xrealloc(vm->regs, cap * sizeof(Term));
-    for (size_t i = vm->regs_cap; i < cap; i++) vm->regs[i] = TERM_NIL;
-    vm->regs_cap = cap;
+    if (alloc_injected_failure() || !vm_regs_resize(vm, cap)) alloc_failed(cap * sizeof(Term));
+    for (size_t i = old; i < cap; i++) vm->regs[i] = TERM_NIL;
     heap_limit_check(p);
 }
 
@@ -114,17 +109,14 @@ static inline void regs_reserve(Process *p, size_t needed)
 static void frame_grow(Process *p)
 {
     VmState *vm = p->vm;
-    vm->frames_cap *= 2;
+    size_t cap = vm->frames_cap * 2;
+    vm->frames_cap = cap;
     size_t max = vm->max_heap_words;
     bool over = max && process_words(p) > max;
-    Frame *frames = over || alloc_injected_failure() ? NULL : realloc(vm->frames, vm->frames_cap * sizeof(Frame));
-    if (!frames) {
-        /* the process ends with its frames as they were */
-        vm->frames_cap /= 2;
-        if (over) heap_fail(HEAP_FAIL_LIMIT);
-        alloc_failed(vm->frames_cap * 2 * sizeof(Frame));
-    }
-    vm->frames = frames;
+    vm->frames_cap = cap / 2;
+    /* the process ends with its frames as they were */
+    if (over) heap_fail(HEAP_FAIL_LIMIT);
+    if (alloc_injected_failure() || !vm_frames_resize(vm, cap)) alloc_failed(cap * sizeof(Frame));
 }
 
 static inline Frame *frame_push(Process *p)
@@ -1375,21 +1367,30 @@ Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap
      * call gets registers of its own, which start with a copy of p's (so
      * the collector sees and updates them as roots) and are copied back,
      * and frames and handlers of its own, so that it returns and raises
-     * to here, not into p's code. */
+     * to here, not into p's code. Its registers and frames come from the
+     * pool, as vm_regs_resize's do (they may be resized), and first, so
+     * that a failure leaves p as it was. */
+    size_t floor = vm->regs_cap, regs_cap = floor + fn->nregs + nargs + 16;
+    Term *regs = alloc_injected_failure() ? NULL : pool_alloc(regs_cap * sizeof(Term));
+    Frame *frames = regs && !alloc_injected_failure() ? pool_alloc(4 * sizeof(Frame)) : NULL;
+    if (!frames) {
+        pool_free(regs, regs_cap * sizeof(Term));
+        alloc_failed(regs_cap * sizeof(Term) + 4 * sizeof(Frame));
+    }
     VmState saved = *vm;
+    vm->host_calls++;
     bool mid_slice = sched_current() == p;
     Heap keep;
     heap_init(&keep, 64);
     Term kept[4] = {term_copy(&keep, p->exc_class), term_copy(&keep, p->exc_reason), term_copy(&keep, p->exc_stacktrace),
                     term_copy(&keep, saved.result)};
     uint64_t reductions = p->reductions;
-    size_t floor = saved.regs_cap;
-    vm->regs_cap = floor + fn->nregs + nargs + 16;
-    vm->regs = xmalloc(vm->regs_cap * sizeof(Term));
+    vm->regs_cap = regs_cap;
+    vm->regs = regs;
+    vm->frames_cap = 4;
+    vm->frames = frames;
     memcpy(vm->regs, saved.regs, floor * sizeof(Term));
     for (size_t i = floor; i < vm->regs_cap; i++) vm->regs[i] = TERM_NIL;
-    vm->frames_cap = 4;
-    vm->frames = xmalloc(vm->frames_cap * sizeof(Frame));
     vm->nframes = 0;
     vm->handlers = NULL;
     vm->nhandlers = vm->handlers_cap = 0;
@@ -1416,8 +1417,8 @@ Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap
         }
     }
     memcpy(saved.regs, vm->regs, floor * sizeof(Term));
-    free(vm->regs);
-    free(vm->frames);
+    pool_free(vm->regs, vm->regs_cap * sizeof(Term));
+    pool_free(vm->frames, vm->frames_cap * sizeof(Frame));
     free(vm->handlers);
     vm->regs = saved.regs;
     vm->regs_cap = saved.regs_cap;
@@ -1427,6 +1428,7 @@ Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap
     vm->handlers = saved.handlers;
     vm->handlers_cap = saved.handlers_cap;
     vm->nhandlers = saved.nhandlers;
+    vm->host_calls--;
     vm->fn = saved.fn;
     vm->pc = saved.pc;
     vm->base = saved.base;

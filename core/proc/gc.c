@@ -232,7 +232,15 @@ static bool collect_minor(Process *p, size_t top)
 static void collect_exact(Process *p, size_t top)
 {
     Heap *h = &p->heap;
+    if (!h->chunks && !h->old) return; /* it never allocated */
     collect_full(p, top, h->live_words + young_used(h) + 64, false);
+    if (h->live_words == 0) { /* nothing lives on its heap: no chunk at all */
+        heap_chunks_free(h->old);
+        h->old = NULL;
+        h->old_top = NULL;
+        h->capacity_words = 0;
+        return;
+    }
     if (h->capacity_words > h->live_words + 32) collect_full(p, top, h->live_words + 2, false);
 }
 
@@ -264,16 +272,12 @@ void gc_compact(Process *p, size_t top, size_t extent)
     collect_exact(p, top);
     VmState *vm = p->vm;
     if (!vm) return;
-    size_t regs = extent < 16 ? 16 : extent;
-    if (regs < vm->regs_cap) {
-        vm->regs = shrink(vm->regs, regs * sizeof(Term));
-        vm->regs_cap = regs;
-    }
-    size_t frames = vm->nframes < 1 ? 1 : vm->nframes;
-    if (frames < vm->frames_cap) {
-        vm->frames = shrink(vm->frames, frames * sizeof(Frame));
-        vm->frames_cap = frames;
-    }
+    /* Registers and frames that outgrew the process's inline ones shrink
+     * to what is in use (back inline when that fits). */
+    size_t regs = extent < VM_INLINE_REGS ? VM_INLINE_REGS : extent;
+    if (regs < vm->regs_cap) vm_regs_resize(vm, regs);
+    size_t frames = vm->nframes < VM_INLINE_FRAMES ? VM_INLINE_FRAMES : vm->nframes;
+    if (frames < vm->frames_cap) vm_frames_resize(vm, frames);
     if (vm->nhandlers < vm->handlers_cap) {
         if (vm->nhandlers == 0) {
             free(vm->handlers);

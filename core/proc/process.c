@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "atom.h"
+#include "pool.h"
 
 /* data/ sees a process through its head: check that they agree */
 _Static_assert(offsetof(Process, heap) == offsetof(ProcessHead, heap) && offsetof(Process, pid) == offsetof(ProcessHead, pid) &&
@@ -34,8 +35,19 @@ Term process_raise_exception(Process *p, const char *module, const char *message
     return error_raise_exception(p, module, message);
 }
 
-void vm_state_clear(VmState *vm)
+void vm_state_init(VmState *vm)
 {
+    /* everything but the inline arrays, whose contents the users set */
+    memset(vm, 0, offsetof(VmState, inline_regs));
+    vm->regs = vm->inline_regs;
+    vm->regs_cap = VM_INLINE_REGS;
+    vm->frames = vm->inline_frames;
+    vm->frames_cap = VM_INLINE_FRAMES;
+}
+
+void vm_state_free(VmState *vm)
+{
+    if (!vm) return;
     Message *m = vm->mbox_head;
     while (m) {
         Message *next = m->next;
@@ -44,21 +56,44 @@ void vm_state_clear(VmState *vm)
         m = next;
     }
     free(vm->handlers);
-    Term *regs = vm->regs;
-    Frame *frames = vm->frames;
-    size_t regs_cap = vm->regs_cap, frames_cap = vm->frames_cap;
-    memset(vm, 0, sizeof *vm);
-    vm->regs = regs;
-    vm->regs_cap = regs_cap;
-    vm->frames = frames;
-    vm->frames_cap = frames_cap;
+    if (vm->regs != vm->inline_regs) pool_free(vm->regs, vm->regs_cap * sizeof(Term));
+    if (vm->frames != vm->inline_frames) pool_free(vm->frames, vm->frames_cap * sizeof(Frame));
+    vm_state_init(vm);
 }
 
-void vm_state_free(VmState *vm)
+/* Moves *array (elements of `size` bytes, *cap of them, inline_array when
+ * it is the inline one) to room for `cap`. */
+static bool array_resize(void **array, size_t *cap, void *inline_array, size_t inline_cap, size_t size, size_t want,
+                         bool may_go_inline)
 {
-    if (!vm) return;
-    vm_state_clear(vm);
-    free(vm->regs);
-    free(vm->frames);
-    free(vm);
+    void *to = want == inline_cap && may_go_inline ? inline_array : NULL;
+    if (!to) {
+        if (want > SIZE_MAX / size) return false;
+        to = pool_alloc(want * size);
+        if (!to) return false;
+    }
+    if (to == *array) return true;
+    memcpy(to, *array, (want < *cap ? want : *cap) * size);
+    if (*array != inline_array) pool_free(*array, *cap * size);
+    *array = to;
+    *cap = want;
+    return true;
+}
+
+bool vm_regs_resize(VmState *vm, size_t cap)
+{
+    void *regs = vm->regs;
+    if (!array_resize(&regs, &vm->regs_cap, vm->inline_regs, VM_INLINE_REGS, sizeof(Term), cap, !vm->host_calls))
+        return false;
+    vm->regs = regs;
+    return true;
+}
+
+bool vm_frames_resize(VmState *vm, size_t cap)
+{
+    void *frames = vm->frames;
+    if (!array_resize(&frames, &vm->frames_cap, vm->inline_frames, VM_INLINE_FRAMES, sizeof(Frame), cap, !vm->host_calls))
+        return false;
+    vm->frames = frames;
+    return true;
 }

@@ -43,6 +43,12 @@ typedef struct Message {
     uint32_t from; /* the sender's pid serial, 0 for a timer or the runtime */
 } Message;
 
+/* The registers and frames a process has room for without an allocation
+ * of its own (most never need more): more are malloc'd when a call needs
+ * them (vm.c). */
+#define VM_INLINE_REGS 16
+#define VM_INLINE_FRAMES 4
+
 typedef struct VmState {
     Term *regs;
     size_t regs_cap;
@@ -54,6 +60,8 @@ typedef struct VmState {
     const Code *pc;        /* next instruction */
     uint32_t base;
     uint32_t max_heap_words; /* max_heap_size in words, 0 = none (a padding slot) */
+    uint32_t host_calls;     /* vm_eval_in calls in progress (they keep the
+                                process's own registers aside) */
     /* the mailbox: a FIFO with a save pointer for selective receive */
     Message *mbox_head, **mbox_tail, **mbox_save;
     size_t mbox_len;
@@ -70,13 +78,28 @@ typedef struct VmState {
         Term cont;            /* a native's continuation, {callee, args} or
                                  {module, name, args}, until the VM calls it */
     };
+    /* regs and frames while they fit, in the process's own block: a
+     * fresh process allocates nothing more for them, and a message's
+     * receiver finds them next to its mailbox */
+    Term inline_regs[VM_INLINE_REGS];
+    Frame inline_frames[VM_INLINE_FRAMES];
 } VmState;
 
-/* Frees registers, frames, handlers and the messages in the mailbox. */
+/* Empties vm: no messages, no handlers, the inline registers (their
+ * contents stale) and frames. */
+void vm_state_init(VmState *vm);
+/* Frees the messages in the mailbox, the handlers, and registers and
+ * frames that outgrew the inline ones; leaves vm as vm_state_init does. */
 void vm_state_free(VmState *vm);
-/* Empties vm for another process: frees its messages and handlers and
- * zeroes it, keeping its registers and frames (their contents stale). */
-void vm_state_clear(VmState *vm);
+
+/* Moves vm's registers (frames) to room for `cap`, keeping the first ones
+ * that fit: the inline ones when cap is VM_INLINE_REGS (VM_INLINE_FRAMES)
+ * and no host call is in progress, else a block from the pool (pool.h),
+ * so that a million servers growing and shrinking theirs reuse each
+ * other's blocks instead of fragmenting malloc's. Registers above the old
+ * capacity are left unset. False (vm unchanged) when memory ran out. */
+bool vm_regs_resize(VmState *vm, size_t cap);
+bool vm_frames_resize(VmState *vm, size_t cap);
 
 /* How a slice of a process ended (vm_run, lang/vm.h). */
 typedef enum {
@@ -121,6 +144,10 @@ struct Process {
     uint32_t nlinks, links_cap;
     uint32_t nmonitors, monitors_cap;
     uint32_t nwatchers, watchers_cap;
+
+    /* What vm points to once the process has run (one block with the
+     * process: see pool.h); vm is NULL before. */
+    VmState vm_block;
 };
 
 /* Process.woken: the receive that waited goes on from the top of its loop

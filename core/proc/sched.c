@@ -11,6 +11,7 @@
 #include "fiber.h"
 #include "gc.h"
 #include "heap.h"
+#include "pool.h"
 #include "state.h"
 #include "trace.h"
 
@@ -38,11 +39,6 @@ typedef struct {
     bool done;
     VmStatus status;
 } HostCall;
-
-#define SPARE_VMS_MAX 1024
-/* A recycled VM state keeps registers and frames up to these sizes. */
-#define SPARE_VM_REGS_MAX 64
-#define SPARE_VM_FRAMES_MAX 16
 
 /* A runtime's scheduler (state.h). */
 typedef struct SchedState {
@@ -77,12 +73,6 @@ typedef struct SchedState {
      * blocks are recycled here instead of going back to malloc. */
     Message *spare_messages;
     size_t nspare_messages;
-    /* The VM states of exited processes, for the next spawns (a spawn
-     * and an exit would otherwise cost four mallocs and four frees). */
-    VmState *spare_vms[SPARE_VMS_MAX];
-    size_t nspare_vms;
-    Process *spare_procs[SPARE_VMS_MAX]; /* and their structs */
-    size_t nspare_procs;
     Timer *spare_timer;
     size_t max_processes;          /* see process_limit_reached */
     HostCall *host_calls;          /* the host calls in progress, innermost last */
@@ -149,11 +139,11 @@ static void runq_push(Process *p)
     SCHED->run_tail = p;
 }
 
-/* Frees an exited process's struct, or keeps it for process_new. */
+/* Frees an exited process's block (its VM state and first registers and
+ * frames with it): the pool keeps it for the next spawn. */
 static void process_struct_release(Process *p)
 {
-    if (SCHED->nspare_procs == SPARE_VMS_MAX) free(p);
-    else SCHED->spare_procs[SCHED->nspare_procs++] = p;
+    pool_free(p, sizeof *p);
 }
 
 static Process *runq_pop(void)
@@ -178,13 +168,10 @@ size_t process_default_max_heap(void) { return SCHED->default_max_heap_words; }
 
 static Process *process_new(uint32_t serial)
 {
-    Process *p;
-    if (SCHED->nspare_procs) {
-        p = SCHED->spare_procs[--SCHED->nspare_procs];
-        memset(p, 0, sizeof *p);
-    } else {
-        p = xcalloc(1, sizeof *p);
-    }
+    /* one block from the pool: processes spawned together lie together */
+    Process *p = alloc_injected_failure() ? NULL : pool_alloc(sizeof *p);
+    if (!p) alloc_failed(sizeof *p);
+    memset(p, 0, offsetof(Process, vm_block)); /* the VM state is set up when it first runs */
     heap_init(&p->heap, 0);
     p->pid = pid_make(serial);
     p->dictionary = TERM_NIL;
@@ -742,29 +729,12 @@ bool process_demonitor(Process *watcher, uint64_t ref)
 
 /* ---- exits ---------------------------------------------------------------------------- */
 
-/* Keeps an exited process's VM state for sched_spare_vm, or frees it. */
-static void vm_recycle(VmState *vm)
-{
-    if (!vm) return;
-    if (SCHED->nspare_vms == SPARE_VMS_MAX || vm->regs_cap > SPARE_VM_REGS_MAX || vm->frames_cap > SPARE_VM_FRAMES_MAX) {
-        vm_state_free(vm);
-        return;
-    }
-    vm_state_clear(vm);
-    SCHED->spare_vms[SCHED->nspare_vms++] = vm;
-}
-
-VmState *sched_spare_vm(void)
-{
-    return SCHED->nspare_vms ? SCHED->spare_vms[--SCHED->nspare_vms] : NULL;
-}
-
 static void process_free(Process *p)
 {
     /* a compile it had in progress unwinds while its heap is still there */
     fiber_abandon_owner(pid_serial(p->pid));
     process_cancel_receive_timeout(p);
-    vm_recycle(p->vm);
+    vm_state_free(p->vm);
     p->vm = NULL;
     heap_release(&p->heap);
     free(p->links);
@@ -958,12 +928,31 @@ void process_compact(Process *p)
     gc_compact(p, top, extent);
 }
 
-/* Compacts the processes that started waiting since the last time. */
-static void compact_idle(void)
+/* How many processes may start waiting before they are compacted even
+ * though the scheduler is not idle. */
+#define IDLE_BURST 1024
+
+/* Whether compacting p now gives back enough to pay for the collection:
+ * a process that waits again and again (a ring's, a busy server's) is
+ * compacted once its heap holds more than twice its live data and a few
+ * hundred bytes, or its registers or frames have doubled, not at every
+ * wait. */
+static bool worth_compacting(const Process *p)
+{
+    const VmState *vm = p->vm;
+    return p->heap.capacity_words > 2 * p->heap.live_words + 64 ||
+           (vm && (vm->regs_cap > 2 * VM_INLINE_REGS || vm->frames_cap > 2 * VM_INLINE_FRAMES));
+}
+
+/* Compacts the processes that started waiting since the last time (in a
+ * burst: those for which it is worth it; the others wait for the next). */
+static void compact_idle(bool burst)
 {
     for (size_t i = 0; i < SCHED->nidle; i++) {
         Process *p = process_find(SCHED->idle[i]);
-        if (p) process_compact(p);
+        if (!p) continue;
+        if (burst && p->compact_pending && !worth_compacting(p)) p->compact_pending = false;
+        else process_compact(p);
     }
     SCHED->nidle = 0;
 }
@@ -1011,6 +1000,11 @@ static VmStatus run_slice(Process *p, Process *main)
         if (!p->compact_pending) {
             p->compact_pending = true;
             idle_push(p);
+            /* ... or when many have started waiting since the last time:
+             * a burst of spawns that each go idle (a million processes
+             * waiting in receive, servers started one after another)
+             * never leaves the scheduler idle until it is over */
+            if (SCHED->nidle >= IDLE_BURST) compact_idle(true);
         }
         break;
     case VM_DONE:
@@ -1096,7 +1090,7 @@ void sched_run_until(uint64_t until)
     SCHED->interrupt_requested = 0; /* nothing was evaluating: Ctrl-C only stops this */
     if (clock_now() < until) SCHED->now_ps = until * PS_PER_MS;
     call_idle_hook();
-    compact_idle();
+    compact_idle(false);
 }
 
 void sched_state_free(void)
@@ -1108,17 +1102,15 @@ void sched_state_free(void)
     for (Process *p = s->run_head, *next; p; p = next) {
         next = p->run_next;
         uint32_t serial = pid_serial(p->pid);
-        if (serial >= s->table_cap || s->table[serial] != p) free(p);
+        if (serial >= s->table_cap || s->table[serial] != p) process_struct_release(p);
     }
     for (size_t i = 0; i < s->table_cap; i++)
         if (s->table[i]) {
             process_free(s->table[i]);
-            free(s->table[i]);
+            process_struct_release(s->table[i]);
         }
     for (size_t i = 0; i < s->ntimers; i++) timer_free(s->timers[i]);
     free(s->spare_timer);
-    for (size_t i = 0; i < s->nspare_vms; i++) vm_state_free(s->spare_vms[i]);
-    for (size_t i = 0; i < s->nspare_procs; i++) free(s->spare_procs[i]);
     while (s->spare_messages) {
         Message *m = s->spare_messages;
         s->spare_messages = m->next;
@@ -1171,7 +1163,7 @@ static bool run_main_loop(Process *main, VmStatus *status)
         Process *p = runq_pop();
         if (!p) {
             call_idle_hook();
-            compact_idle();
+            compact_idle(false);
             if (fire_next_timers()) continue;
             return false; /* everything waits: nothing will ever wake main */
         }
@@ -1283,7 +1275,7 @@ bool sched_run_host_call(Process *p, VmStatus *status)
         Process *q = runq_pop();
         if (!q) {
             call_idle_hook();
-            compact_idle();
+            compact_idle(false);
             if (fire_next_timers()) continue;
             /* everything waits: nothing will ever answer */
             *status = VM_WAIT;

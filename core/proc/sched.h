@@ -41,9 +41,6 @@ void process_send(Process *to, Term msg);
 void process_deliver(Process *to, Term msg);
 /* A message taken out of a mailbox: its block is kept for the next send. */
 void process_message_free(Message *m);
-/* The VM state of an exited process, emptied (vm_state_clear) for a new
- * one, or NULL when none is kept. */
-VmState *sched_spare_vm(void);
 
 /* Ends p with reason: links get exit signals, monitors get DOWN messages,
  * its name is released. p's memory is freed. */

@@ -115,6 +115,29 @@ int main(void)
     CHECK(map_size(proc.vm->regs[0]) == 2000 && total == 286 * 200, "a map updated across 200 collections keeps every value");
     CHECK(most < 4 * term_size_words(proc.vm->regs[0]) + 4096, "the old generation stays within a few times the live data");
 
+    /* Compaction: registers and frames that grew shrink back into the
+     * process's own block, except while a host call keeps the process's
+     * own registers there; their values stay. */
+    VmState *vm = proc.vm;
+    bool grew = vm_regs_resize(vm, 64) && vm_frames_resize(vm, 16);
+    for (size_t i = 16; i < 64; i++) vm->regs[i] = TERM_NIL;
+    vm->host_calls = 1;
+    gc_compact(&proc, 1, 1);
+    CHECK(grew && vm->regs != vm->inline_regs && vm->regs_cap == VM_INLINE_REGS,
+          "during a host call, compacted registers shrink but stay outside the process's block");
+    vm->host_calls = 0;
+    grew = vm_regs_resize(vm, 64) && vm_frames_resize(vm, 16);
+    for (size_t i = 16; i < 64; i++) vm->regs[i] = TERM_NIL;
+    gc_compact(&proc, 1, 1);
+    CHECK(grew && vm->regs == vm->inline_regs && vm->frames == vm->inline_frames && vm->frames_cap == VM_INLINE_FRAMES,
+          "compacted registers and frames go back into the process's block");
+    total = 0;
+    for (int i = 0; i < 2000; i++) total += small_value(map_get(vm->regs[0], small_make(i)));
+    CHECK(map_size(vm->regs[0]) == 2000 && total == 286 * 200, "and keep what they held");
+    vm->regs[0] = small_make(1);
+    gc_compact(&proc, 1, 1);
+    CHECK(proc.heap.capacity_words == 0 && !proc.heap.old && !proc.heap.chunks, "a compacted heap with nothing live keeps no chunk");
+
     vm_state_free(proc.vm);
     heap_release(&proc.heap);
     CHECK_DONE();

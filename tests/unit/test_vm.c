@@ -42,9 +42,11 @@ int main(void)
               "end\n"
               "{:ok, pid} = GenServer.start_link(Idle, %{count: 0})\n"
               "{:memory, bytes} = Process.info(pid, :memory)\n"
-              "IO.puts(bytes <= 1024)\n") == 0,
+              "IO.puts(bytes <= 1280)\n") == 0,
           "an idle GenServer starts");
-    CHECK_STR(out, "true\n", "an idle GenServer costs at most 1 KB");
+    /* its block (the process, its VM state, 16 inline registers and 4
+     * frames: 632 bytes), 26 registers, a handler and 46 heap words */
+    CHECK_STR(out, "true\n", "an idle GenServer costs at most 1.25 KB");
 
     /* the library loads lazily: make sure every module of it compiles */
     CHECK(runtime_load_library(), "every module of the embedded library compiles");
