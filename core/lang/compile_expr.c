@@ -2528,12 +2528,20 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
             if (!term_is_atom(fun)) compile_fail(c, "CompileError", "invalid remote call");
             /* expr.field (no parentheses) or a dynamic call mod.fun(args) */
             if (rargs == TERM_NIL && kw_get(rmeta, A("no_parens")) == ATOM_true) {
-                /* a map's field, or a zero-arity call when it is a module */
+                /* a map's field, or a zero-arity call when it is a module
+                 * (an atom but nil, true or false, which fail as any
+                 * other term that is no map: {:badkey, field, term}) */
                 uint32_t saved = c->next_reg;
                 uint32_t a = reg_alloc_n(c, 3);
-                uint32_t is_map = label_new(c), done = label_new(c);
+                uint32_t is_map = label_new(c), done = label_new(c), not_bool = label_new(c), call = label_new(c);
                 compile_expr(c, mod_ast, a, false);
                 emit(c, OP_TEST_TYPE, (Code)a, (Code)TYPE_ATOM, OPERAND_LABEL(is_map));
+                emit(c, OP_TEST_TYPE, (Code)a, (Code)TYPE_BOOLEAN, OPERAND_LABEL(not_bool));
+                emit(c, OP_JUMP, OPERAND_LABEL(is_map));
+                label_place(c, not_bool);
+                emit(c, OP_TEST_TYPE, (Code)a, (Code)TYPE_NIL_OR_FALSE, OPERAND_LABEL(call));
+                emit(c, OP_JUMP, OPERAND_LABEL(is_map));
+                label_place(c, call);
                 emit(c, OP_LOADK, (Code)(a + 1), (Code)fun);
                 emit(c, OP_LOADK, (Code)(a + 2), (Code)TERM_NIL);
                 emit(c, OP_APPLY, (Code)a, (Code)3);

@@ -1102,8 +1102,8 @@ L_MAP_GET: {
 }
 L_MAP_FIELD: {
     Term m = r[pc[2]], k = (Term)pc[3];
-    if (!term_is_map(m)) { SAVE(); RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badmap, m)); }
-    Term v = map_get(m, k);
+    /* map.field on a term that is no map: Elixir's {:badkey, field, term} */
+    Term v = term_is_map(m) ? map_get(m, k) : TERM_NONE;
     if (v == TERM_NONE) { SAVE(); RAISE_NOW(ATOM_error, tuple3(&p->heap, ATOM_badkey, k, m)); }
     r[pc[1]] = v;
     pc += 4;

@@ -67,7 +67,15 @@ defmodule Exception do
   defp normalize_error({:badmap, term}, _), do: %BadMapError{term: term}
   defp normalize_error({:badbool, op, term}, _), do: %BadBooleanError{operator: op, term: term}
   defp normalize_error({:badkey, key}, stacktrace), do: %KeyError{key: key, term: badkey_term(stacktrace)}
-  defp normalize_error({:badkey, key, map}, _), do: %KeyError{key: key, term: map}
+  defp normalize_error({:badkey, key, map}, _) when is_map(map), do: %KeyError{key: key, term: map}
+
+  defp normalize_error({:badkey, key, term}, _) do
+    message =
+      "key " <> inspect(key) <> " not found in: " <> inspect(term) <>
+        ". If you are using the dot syntax, such as map.field, make sure the left-hand side of the dot is a map"
+
+    %KeyError{key: key, term: term, message: message}
+  end
   defp normalize_error({:case_clause, term}, _), do: %CaseClauseError{term: term}
   defp normalize_error({:with_clause, term}, _), do: %WithClauseError{term: term}
   defp normalize_error({:try_clause, term}, _), do: %TryClauseError{term: term}
