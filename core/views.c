@@ -33,6 +33,14 @@ typedef struct AtomInfo {
 
 /* A runtime's side of the views: where its events and view requests go,
  * and what labelling them needs, made once rather than per event. */
+/* A process's labels as the last event named it (see labels_of). */
+typedef struct LabelCache {
+    uint32_t serial;
+    Term name, dictionary, initial_call; /* what they were made of */
+    Term module;                         /* process_module's answer */
+    char label[128], module_label[128];
+} LabelCache;
+
 typedef struct ViewsState {
     GenlabSink sink;
     void *sink_ctx;
@@ -44,6 +52,7 @@ typedef struct ViewsState {
     AtomInfo *atoms;          /* by atom index, grown on demand */
     size_t natoms;
     Term initial_call, supervisor, init, elixir_supervisor, gen_call, gen_cast, system, ack, alias, handle_call;
+    LabelCache labels[64];    /* by pid serial modulo 64: see labels_of */
 } ViewsState;
 
 /* The active runtime's views state, made on first use. */
@@ -160,12 +169,16 @@ static Term process_module(ViewsState *vs, const Process *p)
     return ATOM_nil;
 }
 
-static void module_label(ViewsState *vs, const Process *p, char *buf, size_t size)
+static void module_text(ViewsState *vs, Term m, char *buf, size_t size)
 {
-    Term m = p ? process_module(vs, p) : ATOM_nil;
     /* a fun's module is a shell input's or a script's: no module to name */
     if (m == ATOM_nil || !strncmp(atom_text(m), "elixir_compiler_", 16)) buf[0] = 0;
     else atom_label(vs, m, buf, size);
+}
+
+static void module_label(ViewsState *vs, const Process *p, char *buf, size_t size)
+{
+    module_text(vs, p ? process_module(vs, p) : ATOM_nil, buf, size);
 }
 
 /* ---- events -------------------------------------------------------------------- */
@@ -308,9 +321,8 @@ void genlab_kept_free(Genlab *g, GenlabKept *k)
 
 /* Whether a process's module is the library's own (a supervisor, an
  * Agent, a Registry): trace(:all) leaves those out. */
-static bool library_process(ViewsState *vs, const Process *p)
+static bool library_module(ViewsState *vs, Term m)
 {
-    Term m = p ? process_module(vs, p) : ATOM_nil;
     if (m == ATOM_nil) return false;
     if (m == vs->elixir_supervisor) return true;
     AtomInfo *a = atom_info(vs, m);
@@ -323,15 +335,40 @@ static bool library_process(ViewsState *vs, const Process *p)
     return a->library;
 }
 
+/* The labels of process `serial` (p, or NULL when it is gone) for an
+ * event: made again only when what they are made of changed (a name
+ * registered, the dictionary where proc_lib keeps $initial_call), as
+ * most events name the same few processes. */
+static const LabelCache *labels_of(ViewsState *vs, uint32_t serial, const Process *p)
+{
+    LabelCache *c = &vs->labels[serial % 64];
+    Term name = p ? p->registered_name : ATOM_nil, dictionary = p ? p->dictionary : TERM_NIL;
+    Term initial_call = p ? p->initial_call : ATOM_nil;
+    if (c->serial == serial && c->name == name && c->dictionary == dictionary && c->initial_call == initial_call)
+        return c;
+    c->serial = serial;
+    c->name = name;
+    c->dictionary = dictionary;
+    c->initial_call = initial_call;
+    pid_label(vs, serial, c->label, sizeof c->label);
+    c->module = p ? process_module(vs, p) : ATOM_nil;
+    module_text(vs, c->module, c->module_label, sizeof c->module_label);
+    return c;
+}
+
 static void adapt(void *ctx, const TraceEvent *ev)
 {
     ViewsState *vs = ctx;
-    char pid_text[128], other_text[128], module[128], other_module[128], callback[128];
-    pid_label(vs, ev->pid, pid_text, sizeof pid_text);
-    pid_label(vs, ev->other, other_text, sizeof other_text);
+    char callback[128];
     Process *p = ev->pid ? process_find(ev->pid) : NULL, *other = ev->other ? process_find(ev->other) : NULL;
-    module_label(vs, p, module, sizeof module);
-    module_label(vs, other, other_module, sizeof other_module);
+    /* (copied: the other's labels may share the pid's slot) */
+    const LabelCache *pl = labels_of(vs, ev->pid, p);
+    char pid_text[128], module[128];
+    memcpy(pid_text, pl->label, sizeof pid_text);
+    memcpy(module, pl->module_label, sizeof module);
+    Term pid_module = pl->module;
+    const LabelCache *ol = labels_of(vs, ev->other, other);
+    const char *other_text = ol->label, *other_module = ol->module_label;
     callback[0] = 0;
     if (ev->name != ATOM_nil) copy_bytes(callback, sizeof callback, atom_text(ev->name), atom_length(ev->name));
     EventTexts texts = {.ev = ev};
@@ -341,7 +378,7 @@ static void adapt(void *ctx, const TraceEvent *ev)
         .module = module, .other_module = other_module, .callback = callback, .msg_kind = GENLAB_MSG_INFO,
         .count = ev->count, .ref = ev->ref, .same = ev->same, .internal = &texts,
         /* a process being spawned runs :proc_lib's code, not yet its own */
-        .library = ev->pid && ev->kind != TRACE_SPAWN && library_process(vs, p),
+        .library = ev->pid && ev->kind != TRACE_SPAWN && library_module(vs, pid_module),
     };
     if ((ev->kind == TRACE_SEND || ev->kind == TRACE_RECEIVE) && ev->terms[0] != TERM_NONE) {
         Term payload;
