@@ -78,8 +78,17 @@ $(B)/obj/embedded_image.o: $(B)/embedded_image.c
 $(B)/libgenlab.a: $(CORE_OBJ) $(B)/obj/embedded_image.o
 	rm -f $@ && ar rcs $@ $^
 
+# genlab itself links statically where the static libraries are installed
+# and no sanitizer is in use: the dynamic loader's work for ten shared
+# libraries was half of genlab's start-up (8.5 -> 4.4 ms of CPU time).
+STATIC_LDFLAGS := -static -Wl,--no-warnings
+STATIC_LDLIBS := -lgmp -lutf8proc -ledit -ltinfo -lbsd -lmd -lpcre2-8 -lz -lm
+ifeq ($(origin GENLAB_STATIC),undefined)
+GENLAB_STATIC := $(if $(findstring -fsanitize,$(OPT) $(LDFLAGS)),,$(shell echo 'int main(void) { return 0; }' | \
+    $(CC) -static -x c - -o /dev/null $(STATIC_LDLIBS) >/dev/null 2>&1 && echo 1))
+endif
 $(B)/genlab: $(CLI_OBJ) $(B)/libgenlab.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ -o $@ $(if $(GENLAB_STATIC),$(STATIC_LDFLAGS) $(STATIC_LDLIBS),$(LDLIBS))
 
 $(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libgenlab.a
 	@mkdir -p $(dir $@)
