@@ -2318,10 +2318,9 @@ static void compile_sigil(FnCtx *c, const char *which, Term args, uint32_t dst, 
     if (!ast_is_call(body, &name, &meta, &parts)) compile_fail(c, "CompileError", "invalid sigil");
     Term text = list_length(parts) == 1 ? list_nth(parts, 0) : TERM_NONE;
     if (!strcmp(which, "D") || !strcmp(which, "T") || !strcmp(which, "N") || !strcmp(which, "U")) {
-        /* calendar sigils: parsed when evaluated, as the struct's from_iso8601! */
-        const char *mod = which[0] == 'D' ? "Elixir.Date" : which[0] == 'T' ? "Elixir.Time"
-                        : which[0] == 'N' ? "Elixir.NaiveDateTime" : "Elixir.DateTime";
-        Term expr = mk_remote(c->mod, A(mod), "from_iso8601!", 1, (Term[]){body});
+        /* calendar sigils: parsed when evaluated (Calendar.__sigil__/2) */
+        Term kind = A(which);
+        Term expr = mk_remote(c->mod, A("Elixir.Calendar"), "__sigil__", 2, (Term[]){kind, body});
         compile_expr(c, expr, dst, tail);
         return;
     }

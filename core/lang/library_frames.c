@@ -62,6 +62,9 @@ static const Rename renames[] = {
     {"Elixir.Enumerable", "impl!", 1, "impl_for!", 1, 1},
     {"Elixir.Keyword", "fetch!", 2, "fetch!", 2, 595},
     {"Elixir.GenServer", "call", 3, "call", 3, 1025},
+    {"Elixir.Agent.Server", "init", 1, "init", 1, 8},
+    {"Elixir.Agent.Server", "handle_call", 3, "handle_call", 3, 12},
+    {"Elixir.Enum", "reduce", 2, "reduce", 2, 2414},
 };
 
 /* text (len bytes, not NUL-terminated) compared with the C string s, as strcmp */

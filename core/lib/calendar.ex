@@ -550,6 +550,29 @@ defmodule DateTime do
 end
 
 defmodule Calendar do
+  @doc false
+  # ~D, ~T, ~N and ~U (compile_sigil): the struct the text stands for, or
+  # the error the sigil raises.
+  def __sigil__(kind, string) do
+    {module, label} =
+      case kind do
+        :D -> {Date, "Date"}
+        :T -> {Time, "Time"}
+        :N -> {NaiveDateTime, "NaiveDateTime"}
+        :U -> {DateTime, "UTC DateTime"}
+      end
+
+    case module.from_iso8601(string) do
+      {:ok, value} -> value
+      {:ok, value, 0} -> value
+      {:ok, _value, _offset} -> sigil_error(string, label, :non_utc_offset)
+      {:error, reason} -> sigil_error(string, label, reason)
+    end
+  end
+
+  defp sigil_error(string, label, reason),
+    do: raise(ArgumentError, "cannot parse #{inspect(string)} as #{label} for Calendar.ISO, reason: #{inspect(reason)}")
+
   def get_time_zone_database, do: Calendar.UTCOnlyTimeZoneDatabase
   def put_time_zone_database(_database), do: :ok
   def compatible_calendars?(Calendar.ISO, Calendar.ISO), do: true
