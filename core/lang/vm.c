@@ -212,6 +212,8 @@ static bool shell_lambda(const Function *f)
     return f->file && !strcmp(f->file, "iex") && term_is_atom(f->name) && atom_text(f->name)[0] == '-';
 }
 
+#define STACKTRACE_DEPTH 8
+
 /* The frames, newest first; under_bif when a BIF's entry goes on top. */
 static Term stacktrace_of(Process *p, bool under_bif)
 {
@@ -226,10 +228,17 @@ static Term stacktrace_of(Process *p, bool under_bif)
         Term where = list_from(h, 2, (Term[]){tuple2(h, ATOM_file, charlist_from_cstr(h, "erl_eval.erl")), tuple2(h, ATOM_line, small_make(742))});
         entries[count++] = tuple4(h, atom_from_cstr("erl_eval"), atom_from_cstr("do_apply"), small_make(7), where);
     }
-    for (size_t i = n; i-- > 0 && count < 30;) {
+    /* As the BEAM's (backtrace_depth 8): at most 8 entries, a BIF's own
+     * among them, and a return address the same as the one before it (a
+     * recursion's) only once. */
+    size_t cap = under_bif ? STACKTRACE_DEPTH - 1 : STACKTRACE_DEPTH;
+    const Code *last_return = NULL;
+    for (size_t i = n; i-- > 0 && count < cap;) {
         /* Frame i records the caller (fn) and where it resumes. */
         Frame *fr = &vm->frames[i];
-        if (fr->fn && !shell_lambda(fr->fn)) entries[count++] = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(fr->fn->arity));
+        if (!fr->fn || shell_lambda(fr->fn) || fr->return_pc == last_return) continue;
+        last_return = fr->return_pc;
+        entries[count++] = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(fr->fn->arity));
     }
     Term list = list_from(h, count, entries);
     free(entries);

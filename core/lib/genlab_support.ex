@@ -98,8 +98,19 @@ defmodule :genlab_cli do
           Exception.format_banner(kind, blamed, stacktrace)
       end
 
-    banner <> "\n" <> Exception.format_stacktrace(stacktrace)
+    banner <> "\n" <> Exception.format_stacktrace(script_frames(stacktrace, shell?))
   end
+
+  # Under `elixir FILE.exs` the BEAM's 8 frames go on past the script's own
+  # with five of the compiler's, which Kernel.CLI leaves out, then
+  # Code.require_file/2, which it shows when it is among the 8.
+  defp script_frames(stacktrace, true), do: stacktrace
+
+  defp script_frames(stacktrace, false) when length(stacktrace) <= 2 do
+    stacktrace ++ [{Code, :require_file, 2, [file: 'lib/code.ex', line: 1245]}]
+  end
+
+  defp script_frames(stacktrace, false), do: stacktrace
 
   # How the shell prints an error, as IEx does: the same, but without the
   # frames of the shell's own code (the input itself and what called it).
