@@ -324,6 +324,14 @@ static Term binary_part2(Process *p, const Term *a)
     return part_impl(p, a[0], tuple_get(a[1], 0), tuple_get(a[1], 1), 2, 2);
 }
 
+/* :binary.referenced_byte_size/1: the size of the binary whose bytes a
+ * binary shares (its own when it is one by itself). */
+static Term binary_referenced_byte_size(Process *p, const Term *a)
+{
+    if (!term_is_binary(a[0])) return process_badarg_at(p, 1, "not a binary");
+    return integer_from_u64(&p->heap, binary_referenced_size(a[0]));
+}
+
 static Term binary_first(Process *p, const Term *a)
 {
     const uint8_t *s;
@@ -363,12 +371,9 @@ static Term binary_copy(Process *p, const Term *a, int arity)
     if (arity == 2) {
         if (!term_is_integer(a[1])) return process_badarg_at(p, 2, "not an integer");
         if (!bif_small_in(a[1], 0, SMALL_MAX, &times)) return process_badarg_at(p, 2, "out of range");
-        if (n && (uint64_t)times > ((uint64_t)1 << 32) / n) return process_raise(p, ATOM_error, ATOM_system_limit);
     }
-    uint8_t *out;
-    Term r = binary_alloc(&p->heap, n * (size_t)times, &out);
-    for (int64_t i = 0; i < times; i++) memcpy(out + (size_t)i * n, s, n);
-    return r;
+    Term r = binary_repeat(&p->heap, s, n, (uint64_t)times);
+    return r == TERM_NONE ? process_raise(p, ATOM_error, ATOM_system_limit) : r;
 }
 
 static Term binary_copy1(Process *p, const Term *a) { return binary_copy(p, a, 1); }
@@ -510,6 +515,7 @@ const NativeDef bif_binmod_natives[] = {
     {"binary", "matches", 3, binary_matches3},
     {"binary", "compile_pattern", 1, binary_compile_pattern},
     {"binary", "part", 2, binary_part2},
+    {"binary", "referenced_byte_size", 1, binary_referenced_byte_size},
     {"binary", "part", 3, binary_part3},
     {"binary", "first", 1, binary_first},
     {"binary", "last", 1, binary_last},

@@ -1078,11 +1078,8 @@ static Term str_duplicate(Process *p, const Term *a)
     if (!bif_binary(a[0], &s, &n)) return process_badarg_at(p, 1, "not a binary"); /* :binary.copy's */
     if (!term_is_integer(a[1])) return bif_function_clause(p);
     if (!bif_small_in(a[1], 0, SMALL_MAX, &times)) return process_badarg_at(p, 2, "out of range");
-    if (n && (uint64_t)times > ((uint64_t)1 << 32) / n) return process_raise(p, ATOM_error, ATOM_system_limit);
-    uint8_t *out;
-    Term r = binary_alloc(&p->heap, n * (size_t)times, &out);
-    for (int64_t i = 0; i < times; i++) memcpy(out + (size_t)i * n, s, n);
-    return r;
+    Term r = binary_repeat(&p->heap, s, n, (uint64_t)times);
+    return r == TERM_NONE ? process_raise(p, ATOM_error, ATOM_system_limit) : r;
 }
 
 /* pad_leading/pad_trailing: the padding's graphemes repeat cyclically

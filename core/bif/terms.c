@@ -498,7 +498,8 @@ static uint64_t term_phash_step(Term t, uint64_t h, HashStack *s)
         h = hash_mix(h, boxed_type(t));
         return hash_bytes(h, (const uint8_t *)(obj + 1), n * sizeof(Term));
     case BOX_BINARY:
-    case BOX_SUBBIN: {
+    case BOX_SUBBIN:
+    case BOX_REFBIN: {
         size_t bits = bitstring_bit_size(t);
         h = hash_mix(h, 8 + bits);
         for (size_t i = 0; i < bits; i++) h = hash_mix(h, bitstring_bit(t, i));
@@ -741,7 +742,8 @@ static void display_term(ByteBuf *out, Term t)
         return;
     }
     case BOX_BINARY:
-    case BOX_SUBBIN: display_bitstring(out, t); return;
+    case BOX_SUBBIN:
+    case BOX_REFBIN: display_bitstring(out, t); return;
     case BOX_MAP: {
         size_t n = map_size(t);
         Term *keys = xmalloc((2 * n + 1) * sizeof *keys), *values = keys + n;

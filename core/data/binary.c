@@ -13,6 +13,7 @@
 
 #include "fatal.h"
 #include "integer.h"
+#include "state.h"
 
 /* Slices of at most this many bytes are copied: a small heap binary is no
  * larger than a sub-binary and does not keep its parent alive. */
@@ -21,16 +22,97 @@
 static size_t bytes_for_bits(size_t bits) { return (bits + 7) / 8; }
 static size_t words_for_bytes(size_t bytes) { return (bytes + 7) / 8; }
 
+/* ---- off-heap binaries ------------------------------------------------------- */
+
+RefBinary *refbin_new(size_t capacity)
+{
+    if (capacity > SIZE_MAX / 2) alloc_failed(capacity);
+    size_t bytes = sizeof(RefBinary) + capacity;
+    memory_charge(bytes);
+    /* zero-filled, as every new binary is; fresh pages already are */
+    RefBinary *b = alloc_injected_failure() ? NULL : calloc(1, bytes);
+    if (!b) {
+        memory_release(bytes);
+        alloc_failed(bytes);
+    }
+    b->refc = 1;
+    b->capacity = capacity;
+    rt->refbin_count++;
+    rt->refbin_bytes += capacity;
+    return b;
+}
+
+void refbin_release(RefBinary *b)
+{
+    if (--b->refc) return;
+    memory_release(sizeof(RefBinary) + b->capacity);
+    rt->refbin_count--;
+    rt->refbin_bytes -= b->capacity;
+    free(b);
+}
+
+size_t refbin_count(void) { return rt->refbin_count; }
+size_t refbin_bytes(void) { return rt->refbin_bytes; }
+
+static RefBinary *refbin_of(const Term *obj) { return (RefBinary *)(uintptr_t)obj[1]; }
+
+/* A BOX_REFBIN object in h for a new binary of `capacity` bytes, `bits`
+ * of them in use. The object comes first: if the binary cannot be had,
+ * nothing refers to it. */
+static Term *refbin_object_new(Heap *h, size_t capacity, size_t bits)
+{
+    Term *p = heap_alloc(h, 4);
+    RefBinary *b = refbin_new(capacity);
+    p[0] = header_make(BOX_REFBIN, 3);
+    p[1] = (Term)(uintptr_t)b;
+    p[3] = (Term)bits;
+    heap_offheap_link(h, p, capacity);
+    return p;
+}
+
+Term refbin_copy(Heap *to, Term t)
+{
+    const Term *obj = boxed_ptr(t);
+    RefBinary *b = refbin_of(obj);
+    if (heap_is_literal(to)) {
+        /* constants are never freed, nor counted: they hold their own bytes */
+        size_t words = words_for_bytes(bytes_for_bits(obj[3]));
+        Term *p = heap_alloc(to, 2 + words);
+        p[0] = header_make(BOX_BINARY, 1 + words);
+        p[1] = obj[3];
+        if (words) {
+            p[1 + words] = 0;
+            memcpy(p + 2, b->data, bytes_for_bits(obj[3]));
+        }
+        return boxed_from_ptr(p);
+    }
+    Term *p = heap_alloc(to, 4);
+    p[0] = obj[0];
+    p[1] = obj[1];
+    p[3] = obj[3];
+    b->refc++;
+    heap_offheap_link(to, p, b->capacity);
+    return boxed_from_ptr(p);
+}
+
+/* A base is what a sub-binary refers to: a BOX_BINARY or a BOX_REFBIN. */
+static uint8_t *base_bytes(const Term *base)
+{
+    return header_type(base[0]) == BOX_REFBIN ? refbin_of(base)->data : (uint8_t *)(uintptr_t)(base + 2);
+}
+
+static size_t base_bits(const Term *base) { return header_type(base[0]) == BOX_REFBIN ? base[3] : base[1]; }
+
 void bitstring_view(Term t, const uint8_t **bytes, size_t *bit_offset, size_t *bit_size)
 {
     Term *obj = boxed_ptr(t);
-    if (header_type(obj[0]) == BOX_BINARY) {
-        *bytes = (const uint8_t *)(obj + 2);
+    if (header_type(obj[0]) != BOX_SUBBIN) {
+        *bytes = base_bytes(obj);
         *bit_offset = 0;
-        *bit_size = obj[1];
+        *bit_size = base_bits(obj);
         return;
     }
-    *bytes = (const uint8_t *)(boxed_ptr(obj[1]) + 2);
+    *bytes = base_bytes(boxed_ptr(obj[1]));
     *bit_offset = obj[2];
     *bit_size = obj[3];
 }
@@ -38,7 +120,15 @@ void bitstring_view(Term t, const uint8_t **bytes, size_t *bit_offset, size_t *b
 size_t bitstring_bit_size(Term t)
 {
     Term *obj = boxed_ptr(t);
-    return header_type(obj[0]) == BOX_BINARY ? obj[1] : obj[3];
+    return header_type(obj[0]) == BOX_SUBBIN ? obj[3] : base_bits(obj);
+}
+
+size_t binary_referenced_size(Term t)
+{
+    Term *obj = boxed_ptr(t);
+    if (header_type(obj[0]) == BOX_SUBBIN) obj = boxed_ptr(obj[1]);
+    /* a writable base's room counts, as the BEAM's writable binary's does */
+    return header_type(obj[0]) == BOX_REFBIN ? refbin_of(obj)->capacity : bytes_for_bits(base_bits(obj));
 }
 
 bool binary_bytes(Term t, const uint8_t **bytes, size_t *size)
@@ -121,11 +211,20 @@ static void bits_copy(uint8_t *dst, size_t doff, const uint8_t *src, size_t soff
     }
 }
 
-/* A writable base (see binbuild_append) keeps at least its last word free,
- * which tells it from a heap binary of exact size. */
+/* A writable base (see binbuild_append) keeps at least its last word (an
+ * off-heap one its last byte) free, which tells it from a binary of exact
+ * size. */
 static bool base_is_writable(const Term *base)
 {
+    if (header_type(base[0]) == BOX_REFBIN) return bytes_for_bits(base[3]) < refbin_of(base)->capacity;
     return header_size(base[0]) - 1 > words_for_bytes(bytes_for_bits(base[1]));
+}
+
+/* How many bytes an append in place may fill in a writable base. */
+static size_t base_room(const Term *base)
+{
+    if (header_type(base[0]) == BOX_REFBIN) return refbin_of(base)->capacity - 1;
+    return (header_size(base[0]) - 2) * 8;
 }
 
 /* ---- heap binaries ------------------------------------------------------------ */
@@ -141,11 +240,26 @@ static Term *binary_alloc_bits(Heap *h, size_t bits)
     return p;
 }
 
+/* A bitstring of `bits` bits, zero-filled, on the heap or off it by its
+ * size; returns its bytes, *out the term. */
+static uint8_t *bits_alloc(Heap *h, size_t bits, Term *out)
+{
+    size_t bytes = bytes_for_bits(bits);
+    if (bytes > BINARY_HEAP_MAX_BYTES && !heap_is_literal(h)) {
+        Term *p = refbin_object_new(h, bytes, bits);
+        *out = boxed_from_ptr(p);
+        return refbin_of(p)->data;
+    }
+    Term *p = binary_alloc_bits(h, bits);
+    *out = boxed_from_ptr(p);
+    return (uint8_t *)(p + 2);
+}
+
 Term binary_alloc(Heap *h, size_t size, uint8_t **bytes)
 {
-    Term *p = binary_alloc_bits(h, size * 8);
-    *bytes = (uint8_t *)(p + 2);
-    return boxed_from_ptr(p);
+    Term t;
+    *bytes = bits_alloc(h, size * 8, &t);
+    return t;
 }
 
 Term binary_new(Heap *h, const void *bytes, size_t size)
@@ -154,6 +268,24 @@ Term binary_new(Heap *h, const void *bytes, size_t size)
     Term t = binary_alloc(h, size, &dst);
     if (size) memcpy(dst, bytes, size);
     return t;
+}
+
+Term binary_repeat(Heap *h, const uint8_t *bytes, size_t size, uint64_t times)
+{
+    if (size && times >= (UINT64_MAX / 8) / size) return TERM_NONE;
+    size_t total = size * (size_t)times;
+    uint8_t *out;
+    Term r = binary_alloc(h, total, &out);
+    if (!total) return r;
+    /* the first copy, then what is done doubles: a 3 GB result is a few
+     * dozen memcpy calls, not three billion */
+    memcpy(out, bytes, size);
+    for (size_t done = size; done < total;) {
+        size_t step = done < total - done ? done : total - done;
+        memcpy(out + done, out, step);
+        done += step;
+    }
+    return r;
 }
 
 Term bitstring_slice(Heap *h, Term t, size_t bit_offset, size_t bit_size)
@@ -166,13 +298,13 @@ Term bitstring_slice(Heap *h, Term t, size_t bit_offset, size_t bit_size)
         off += obj[2];
     }
     Term *bobj = boxed_ptr(base);
-    if (off == 0 && bit_size == bobj[1] && !base_is_writable(bobj)) return base;
-    const uint8_t *src = (const uint8_t *)(bobj + 2);
+    if (off == 0 && bit_size == base_bits(bobj) && !base_is_writable(bobj)) return base;
+    const uint8_t *src = base_bytes(bobj);
     bool unaligned_binary = bit_size % 8 == 0 && off % 8 != 0;
     if (unaligned_binary || bytes_for_bits(bit_size) <= SLICE_COPY_MAX_BYTES) {
-        Term *p = binary_alloc_bits(h, bit_size);
-        bits_copy((uint8_t *)(p + 2), 0, src, off, bit_size);
-        return boxed_from_ptr(p);
+        Term r;
+        bits_copy(bits_alloc(h, bit_size, &r), 0, src, off, bit_size);
+        return r;
     }
     Term *p = heap_alloc(h, 4);
     p[0] = header_make(BOX_SUBBIN, 3);
@@ -432,10 +564,11 @@ bool binbuild_utf32(BinBuilder *b, Term codepoint, bool little)
 
 Term binbuild_finish(BinBuilder *b, Heap *h)
 {
-    Term *p = binary_alloc_bits(h, b->bits);
-    if (b->bits) memcpy(p + 2, builder_bytes(b), bytes_for_bits(b->bits));
+    Term r;
+    uint8_t *dst = bits_alloc(h, b->bits, &r);
+    if (b->bits) memcpy(dst, builder_bytes(b), bytes_for_bits(b->bits));
     binbuild_free(b);
-    return boxed_from_ptr(p);
+    return r;
 }
 
 /* ---- appending in place (the BEAM's writable binaries) ----------------------------
@@ -461,29 +594,36 @@ Term binbuild_append(BinBuilder *b, Term left, Heap *h)
     Term *base = NULL;
     if (header_type(obj[0]) == BOX_SUBBIN && header_size(obj[0]) == 4 && add % 8 == 0) {
         Term *old = boxed_ptr(obj[1]);
-        /* room: every word but the last, which stays free (base_is_writable) */
-        if (obj[3] == old[1] && total / 8 <= (header_size(old[0]) - 2) * 8) base = old;
+        /* room: all but the last word or byte, which stays free (base_is_writable) */
+        if (obj[3] == base_bits(old) && total / 8 <= base_room(old)) base = old;
     }
     const uint8_t *src;
     size_t off, bits;
     bitstring_view(left, &src, &off, &bits);
     if (!base && (total % 8 || total / 8 < APPEND_MIN_BYTES)) {
-        Term *p = binary_alloc_bits(h, total);
-        bits_copy((uint8_t *)(p + 2), 0, src, off, lbits);
-        bits_copy((uint8_t *)(p + 2), lbits, builder_bytes(b), 0, add);
+        Term r;
+        uint8_t *dst = bits_alloc(h, total, &r);
+        bits_copy(dst, 0, src, off, lbits);
+        bits_copy(dst, lbits, builder_bytes(b), 0, add);
         binbuild_free(b);
-        return boxed_from_ptr(p);
+        return r;
     }
     if (!base) {
-        /* twice the size, as the BEAM grows a writable binary, plus the free word */
-        size_t words = words_for_bytes(2 * (total / 8)) + 1;
-        base = heap_alloc(h, 2 + words);
-        base[0] = header_make(BOX_BINARY, 1 + words);
-        base[words + 1] = 0;
-        memcpy(base + 2, src + off / 8, lbits / 8);
+        /* twice the size, as the BEAM grows a writable binary (a half more
+         * past 64 MB), plus the free byte or word */
+        size_t room = total / 8 > ((size_t)64 << 20) ? total / 8 + total / 16 : 2 * (total / 8);
+        if (heap_is_literal(h)) {
+            size_t words = words_for_bytes(room) + 1;
+            base = heap_alloc(h, 2 + words);
+            base[0] = header_make(BOX_BINARY, 1 + words);
+            base[words + 1] = 0;
+        } else {
+            base = refbin_object_new(h, room + 1, 0);
+        }
+        memcpy(base_bytes(base), src + off / 8, lbits / 8);
     }
-    memcpy((uint8_t *)(base + 2) + lbits / 8, builder_bytes(b), add / 8);
-    base[1] = total;
+    memcpy(base_bytes(base) + lbits / 8, builder_bytes(b), add / 8);
+    base[header_type(base[0]) == BOX_REFBIN ? 3 : 1] = total;
     binbuild_free(b);
     Term *p = heap_alloc(h, 5);
     p[0] = header_make(BOX_SUBBIN, 4);

@@ -1,8 +1,14 @@
 /* binary.h - binaries, bitstrings, and the primitives behind <<>>.
  *
- * A BOX_BINARY holds [bit size][bytes...]; a BOX_SUBBIN refers to a slice
- * of one (what binary pattern matching produces, so matching the rest of a
- * large binary copies nothing).
+ * A BOX_BINARY holds [bit size][bytes...] on its heap. A binary of more
+ * than 64 bytes lives off the heap, as on the BEAM: a RefBinary, counted by
+ * reference, which a BOX_REFBIN object in a heap refers to; copying the
+ * term (a message, an ETS object) copies the small object and shares the
+ * bytes, and the collector releases the references its heap dropped
+ * (heap.h). Off-heap bytes count against --max-memory, not max_heap_size.
+ * The literal arena holds no BOX_REFBIN (term_copy makes it a BOX_BINARY).
+ * A BOX_SUBBIN refers to a slice of either kind (what binary pattern
+ * matching produces, so matching the rest of a large binary copies nothing).
  */
 #ifndef GENLAB_BINARY_H
 #define GENLAB_BINARY_H
@@ -23,10 +29,39 @@ static inline bool term_is_binary(Term t)
  * bit_size) of `bytes`, most significant bit of a byte first. Bits beyond
  * the end within the last byte may belong to a larger parent binary. */
 void bitstring_view(Term t, const uint8_t **bytes, size_t *bit_offset, size_t *bit_size);
+/* The size in bytes of the binary whose bytes t's are (t's own size when
+ * it refers to no other: :binary.referenced_byte_size). */
+size_t binary_referenced_size(Term t);
 /* Reads bit `i` of a bitstring's content. */
 unsigned bitstring_bit(Term t, size_t i);
 
+/* The bytes of an off-heap binary, and how many holders it has. */
+typedef struct RefBinary {
+    size_t refc;
+    size_t capacity; /* bytes of data[]; more than used while appends may grow it in place */
+    uint8_t data[];
+} RefBinary;
+
+/* Off-heap binaries larger than this many bytes; smaller ones stay on the heap. */
+#define BINARY_HEAP_MAX_BYTES 64
+
+/* A RefBinary of `capacity` bytes with one reference, counted against the
+ * memory limit; when memory runs out, the asking process ends (fatal.h). */
+RefBinary *refbin_new(size_t capacity);
+void refbin_release(RefBinary *b);
+/* A copy of BOX_REFBIN term t in heap `to`: a new reference to the same
+ * bytes (term_copy's; in the literal arena, a BOX_BINARY of its own). */
+Term refbin_copy(Heap *to, Term t);
+/* Off-heap binaries alive and their bytes (for :erlang.memory and tests). */
+size_t refbin_count(void);
+size_t refbin_bytes(void);
+
 Term binary_new(Heap *h, const void *bytes, size_t size);
+/* `times` copies of bytes[0 .. size) in one binary (:binary.copy/2,
+ * String.duplicate/2); TERM_NONE when its size in bits would not fit a
+ * word (a system limit, as on the BEAM). Below that, memory decides: the
+ * asking process ends if there is not enough (fatal.h). */
+Term binary_repeat(Heap *h, const uint8_t *bytes, size_t size, uint64_t times);
 static inline Term binary_from_cstr(Heap *h, const char *s) { return binary_new(h, s, strlen(s)); }
 /* A binary of `size` bytes, zero-filled; *bytes points at them. */
 Term binary_alloc(Heap *h, size_t size, uint8_t **bytes);

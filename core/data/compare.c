@@ -39,7 +39,7 @@ static const uint8_t rank_of_tag[8] = {
 };
 static const uint8_t rank_of_box[32] = {
     [BOX_TUPLE] = RANK_TUPLE, [BOX_FLOAT] = RANK_NUMBER, [BOX_BIGPOS] = RANK_NUMBER, [BOX_BIGNEG] = RANK_NUMBER,
-    [BOX_BINARY] = RANK_BITSTRING, [BOX_SUBBIN] = RANK_BITSTRING, [BOX_MAP] = RANK_MAP, [BOX_FUN] = RANK_FUN,
+    [BOX_BINARY] = RANK_BITSTRING, [BOX_SUBBIN] = RANK_BITSTRING, [BOX_REFBIN] = RANK_BITSTRING, [BOX_MAP] = RANK_MAP, [BOX_FUN] = RANK_FUN,
     [BOX_EXPORT] = RANK_FUN, [BOX_REF] = RANK_REF,
 };
 
@@ -290,7 +290,8 @@ static uint64_t hash_term(uint64_t h, Term t, int depth)
             for (size_t i = 1; i <= n; i++) h = mix(h, obj[i]);
             return h;
         case BOX_BINARY:
-        case BOX_SUBBIN: {
+        case BOX_SUBBIN:
+        case BOX_REFBIN: {
             const uint8_t *bytes;
             size_t off, bits;
             bitstring_view(t, &bytes, &off, &bits);

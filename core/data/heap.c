@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 
 #include "atom.h"
+#include "binary.h"
 #include "fatal.h"
 #include "pool.h"
 #include "state.h"
@@ -102,8 +103,19 @@ void heap_chunks_free(HeapChunk *c)
     }
 }
 
+/* Releases the binaries of a chain of BOX_REFBIN objects. */
+static void offheap_release(Term *obj)
+{
+    while (obj) {
+        Term *next = (Term *)(uintptr_t)obj[2];
+        refbin_release((RefBinary *)(uintptr_t)obj[1]);
+        obj = next;
+    }
+}
+
 void heap_release(Heap *h)
 {
+    offheap_release(h->offheap);
     heap_chunks_free(h->chunks);
     heap_chunks_free(h->old);
     memset(h, 0, sizeof *h);
@@ -204,6 +216,48 @@ Term *heap_alloc_grow(Heap *h, size_t words)
     h->top += words;
     h->allocated_words += words;
     return p;
+}
+
+bool heap_is_literal(const Heap *h) { return h == &rt->literals; }
+
+void heap_offheap_link(Heap *h, Term *refbin, size_t bytes)
+{
+    refbin[2] = (Term)(uintptr_t)h->offheap;
+    h->offheap = refbin;
+    h->allocated_words += bytes / sizeof(Term);
+}
+
+static bool in_young(const Heap *h, const Term *obj)
+{
+    for (const HeapChunk *k = h->chunks; k; k = k->next)
+        if (obj >= k->data && obj < k->data + k->words) return true;
+    return false;
+}
+
+/* A copied object's old place holds a forwarding header and its new
+ * address, and still its link word. The chain stays young first: the
+ * kept copies are old now, and go before the old objects a minor
+ * collection did not look at. */
+void heap_offheap_sweep(Heap *h, bool full)
+{
+    Term *first = NULL, *last = NULL, *obj = h->offheap;
+    while (obj) {
+        bool moved = header_type(obj[0]) == BOX_FORWARD;
+        if (!full && !moved && !in_young(h, obj)) break;
+        Term *next = (Term *)(uintptr_t)obj[2];
+        if (moved) {
+            Term *copy = boxed_ptr(obj[1]);
+            if (last) last[2] = (Term)(uintptr_t)copy;
+            else first = copy;
+            last = copy;
+        } else {
+            refbin_release((RefBinary *)(uintptr_t)obj[1]);
+        }
+        obj = next;
+    }
+    if (last) last[2] = (Term)(uintptr_t)obj;
+    else first = obj;
+    h->offheap = first;
 }
 
 size_t heap_memory_bytes(const Heap *h)
@@ -388,9 +442,18 @@ Term term_copy(Heap *to, Term t)
                 continue;
             }
             Term *obj = boxed_ptr(t);
+            BoxType type = header_type(obj[0]);
+            if (__builtin_expect(type == BOX_REFBIN, 0)) {
+                *dst = refbin_copy(to, t); /* the bytes are shared */
+                break;
+            }
             size_t words = 1 + header_size(obj[0]);
+            /* a copy of a writable sub-binary (binary.c's appends in place)
+             * is an ordinary one: only the original may write its room */
+            if (__builtin_expect(type == BOX_SUBBIN && words == 5, 0)) words = 4;
             Term *copy = heap_alloc(to, words);
             memcpy(copy, obj, words * sizeof(Term));
+            if (words == 4 && type == BOX_SUBBIN) copy[0] = header_make(BOX_SUBBIN, 3);
             *dst = boxed_from_ptr(copy);
             size_t first, count;
             boxed_term_span(obj, &first, &count);

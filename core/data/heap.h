@@ -38,10 +38,28 @@ typedef struct Heap {
     size_t allocated_words;   /* words handed out since the last collection */
     size_t live_words;        /* words in the old generation */
     size_t full_live_words;   /* words that survived the last full collection */
+    /* The heap's BOX_REFBIN objects (binary.h), each holding one reference
+     * to its off-heap binary, chained through their second payload word,
+     * the young generation's first. A collection releases the binaries of
+     * those it did not keep. */
+    Term *offheap;
 } Heap;
 
 void heap_init(Heap *h, size_t initial_words);
-void heap_release(Heap *h); /* frees every chunk */
+/* Frees every chunk and releases the heap's references to off-heap binaries. */
+void heap_release(Heap *h);
+
+/* Adds a BOX_REFBIN object just built in h to h's off-heap list. Its
+ * binary's bytes count as allocated words, so that a process that makes
+ * large binaries and drops them is collected as often as one that
+ * allocates as much on its heap (the BEAM's binary virtual heap). */
+void heap_offheap_link(Heap *h, Term *refbin, size_t bytes);
+/* After a collection has copied what is live (gc.c), before the chunks it
+ * emptied are freed: keeps the off-heap references whose objects were
+ * copied and releases the others. A minor collection stops at the first
+ * object of the old generation. */
+void heap_offheap_sweep(Heap *h, bool full);
+bool heap_is_literal(const Heap *h);
 
 /* A chunk of `words` Terms, or NULL when malloc fails; it counts toward
  * the runtime's memory in use (rt->memory_in_use) until heap_chunk_free.

@@ -1430,6 +1430,7 @@ static const Doc *to_doc_plain(Ctx *c, Term t, long limit, CharlistsMode charlis
         return integer_doc(c, t);
     case BOX_BINARY:
     case BOX_SUBBIN:
+    case BOX_REFBIN:
         return binary_doc(c, t, limit);
     case BOX_MAP: {
         Term module = map_get(t, ATOM___struct__);

@@ -318,6 +318,7 @@ static Term walk_term(Walk *w, Term t)
     }
     case BOX_BINARY:
     case BOX_SUBBIN:
+    case BOX_REFBIN:
         walk_bits(w, t);
         return TERM_NONE;
     case BOX_MAP: {

@@ -28,6 +28,7 @@ typedef struct RuntimeState {
     size_t alloc_failed_bytes;   /* fatal.c: the size of the last allocation that failed in a slice */
     uint64_t alloc_fail_countdown; /* fatal.c: alloc_fail_after's fault injection, 0 = off */
     struct PoolState *pool;      /* pool.c: blocks for processes and heap chunks */
+    size_t refbin_count, refbin_bytes; /* binary.c: off-heap binaries alive, and their capacity */
     Term *literal_base, *literal_end;
     void (*writer)(int stream, const char *bytes, size_t n); /* io.c */
     uint64_t rng;               /* rng.c: splitmix64's state */

@@ -87,13 +87,14 @@ typedef enum {
     BOX_BIGPOS = 2,  /* payload: limbs (mp_limb_t), least significant first */
     BOX_BIGNEG = 3,  /* same, negative */
     BOX_BINARY = 4,  /* payload: [bit size][bytes...] */
-    BOX_SUBBIN = 5,  /* payload: [BOX_BINARY term][bit offset][bit size] */
+    BOX_SUBBIN = 5,  /* payload: [BOX_BINARY or BOX_REFBIN term][bit offset][bit size] */
     BOX_MAP = 6,     /* payload: [count][keys...][values...], keys in term order, up to
                       * 32 keys; above, [count][bitmap][children...]: see map.c */
     BOX_FUN = 7,     /* payload: [FunInfo *][free variables...] */
     BOX_EXPORT = 8,  /* payload: [module atom][function atom][arity small] */
     BOX_REF = 9,     /* payload: [id] */
     BOX_MAPNODE = 10, /* payload: [bitmap][children...], inside a big map only (map.c) */
+    BOX_REFBIN = 11, /* payload: [RefBinary *][next REFBIN of its heap][bit size]: binary.h */
     BOX_FORWARD = 31 /* GC only: payload word 0 holds the new location */
 } BoxType;
 
@@ -149,7 +150,9 @@ static inline bool term_is_number(Term t) { return term_is_integer(t) || term_is
 /* binaries and bitstrings: use binary.h to read their bytes */
 static inline bool term_is_bitstring(Term t)
 {
-    return term_is_boxed(t) && (boxed_type(t) == BOX_BINARY || boxed_type(t) == BOX_SUBBIN);
+    if (!term_is_boxed(t)) return false;
+    BoxType type = boxed_type(t);
+    return type == BOX_BINARY || type == BOX_SUBBIN || type == BOX_REFBIN;
 }
 
 /* maps: use map.h */

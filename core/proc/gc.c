@@ -174,6 +174,7 @@ static void collect_full(Process *p, size_t top, size_t room, bool keep_young)
     if (!to) return; /* no memory for a to-space: keep going uncollected */
     Copier c = {to->data, NULL, 0, 0, 0};
     copy_live(p, &c, top);
+    heap_offheap_sweep(h, true); /* reads the old objects: before they go */
     heap_chunks_free(h->old);
     h->old = to;
     h->old_top = c.to_top;
@@ -220,6 +221,7 @@ static bool collect_minor(Process *p, size_t top)
     if (n > 1) qsort(ranges, n, sizeof *ranges, range_order);
     Copier c = {h->old_top, ranges, n, ranges[0].lo, ranges[n - 1].hi};
     copy_live(p, &c, top);
+    heap_offheap_sweep(h, false);
     if (ranges != local) free(ranges);
     h->live_words += (size_t)(c.to_top - h->old_top);
     h->old_top = c.to_top;
