@@ -12,6 +12,7 @@
 #include "algebra.h"
 #include "bif.h"
 #include "binary.h"
+#include "code_region.h"
 #include "compiler.h"
 #include "embedded.h"
 #include "ets.h"
@@ -878,6 +879,7 @@ struct Genlab {
     Term *names; /* the session's binding names; their values are the shell
                     process's host_root: {last value, value...} */
     size_t nnames;
+    CodeRegion *input_region; /* where the input being evaluated compiles, or NULL */
 };
 
 /* Every entry point of genlab.h makes its runtime the active one first. */
@@ -915,6 +917,7 @@ void genlab_free(Genlab *g)
     free(HOST->lib_modules);
     free(HOST->deferred);
     free(g->names);
+    code_region_state_free();
     compile_state_free();
     bif_state_free();
     module_table_free();
@@ -1001,7 +1004,12 @@ static VmStatus shell_run_chunk(Genlab *g, Process *p, Term expr, const char *fi
     b.names = g->names;
     b.count = g->nnames;
     Chunk chunk;
+    code_region_enter(g->input_region);
     *compiled = compile_chunk(expr, file, &b, &chunk, err);
+    code_region_enter(NULL);
+    /* what the top level keeps for the next inputs (imports, attributes)
+     * must outlive this input's region */
+    if (g->input_region) compile_toplevel_keep();
     /* a macro it expanded ran in p, which an exit signal or Ctrl-C ended */
     if (p->status == PROC_EXITED) {
         *compiled = true;
@@ -1309,7 +1317,7 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
      * process's heap, since a collection during the input moves its terms */
     Heap saved_heap;
     heap_init(&saved_heap, 256);
-    Term saved_root = term_copy(&saved_heap, p->host_root);
+    Term saved_root = term_copy_local(&saved_heap, p->host_root);
     size_t saved_n = g->nnames;
     Term *saved_names = xmalloc((saved_n + 1) * sizeof(Term));
     if (saved_n) memcpy(saved_names, g->names, saved_n * sizeof(Term));
@@ -1354,7 +1362,7 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
         }
     }
     if (interrupted) p = shell_replace_keeping(p, saved_root);
-    else if (r.kind == GENLAB_RESULT_ERROR) p->host_root = term_copy(&p->heap, saved_root);
+    else if (r.kind == GENLAB_RESULT_ERROR) p->host_root = term_copy_local(&p->heap, saved_root);
     heap_release(&saved_heap);
     if (r.kind == GENLAB_RESULT_ERROR) {
         free(g->names);
@@ -1414,7 +1422,6 @@ static char *shell_parse_error(const ParseError *perr, const char *file, const c
 
 static Term shell_parse(Genlab *g, const char *source, size_t len, const char *file, int first_line, char **error)
 {
-    (void)g;
     /* IEx numbers an input's lines from its counter: iex:N */
     size_t pad = first_line > 1 ? (size_t)first_line - 1 : 0;
     char *text = xmalloc(pad + len + 1);
@@ -1431,10 +1438,32 @@ static Term shell_parse(Genlab *g, const char *source, size_t len, const char *f
         return TERM_NONE;
     }
     free(text);
-    /* compiled code keeps pointing at the AST's literals */
-    ast = term_copy(literal_heap(), ast);
+    /* Compiled code keeps pointing at the AST's literals: an input that
+     * defines no module keeps them in a region of its own, freed with its
+     * code once nothing refers to them (code_region.h); a module's stay. */
+    CodeRegion *region = code_region_new();
+    code_region_enter(region);
+    Term items = toplevel_items(term_copy(literal_heap(), ast));
+    code_region_enter(NULL);
     heap_release(&scratch);
-    return toplevel_items(ast);
+    bool modules = false;
+    for (Term l = items; term_is_cons(l) && !modules; l = cons_tail(l)) modules = ast_is_defmodule(cons_head(l));
+    if (modules) {
+        items = term_copy(literal_heap(), items);
+        code_region_close(region);
+        region = NULL;
+    }
+    g->input_region = region;
+    return items;
+}
+
+/* An input's code is done with (it ran, or failed): its region may go
+ * once nothing refers to it. */
+static GenlabResult shell_input_done(Genlab *g, GenlabResult r)
+{
+    code_region_close(g->input_region);
+    g->input_region = NULL;
+    return r;
 }
 
 GenlabResult genlab_shell_eval(Genlab *g, const char *source, size_t len)
@@ -1445,9 +1474,11 @@ GenlabResult genlab_shell_eval(Genlab *g, const char *source, size_t len)
      * its last result (shell_settle): the input is lost with it */
     if (g->shell_died_after_result) return genlab_shell_poll(g);
     char *error;
+    /* the code of earlier inputs that nothing refers to any more goes */
+    code_region_collect(main_proc(), false);
     Term items = shell_parse(g, source, len, "iex", g->counter, &error);
     if (items == TERM_NONE) return result_text(GENLAB_RESULT_ERROR, error);
-    return shell_eval_items(g, items, "iex", false);
+    return shell_input_done(g, shell_eval_items(g, items, "iex", false));
 }
 
 GenlabResult genlab_shell_poll(Genlab *g)
@@ -1466,7 +1497,7 @@ bool genlab_shell_load(Genlab *g, const char *source, size_t len, const char *fi
     Term items = shell_parse(g, source, len, file, 1, error);
     if (items == TERM_NONE) return false;
     int counter = g->counter;
-    GenlabResult r = shell_eval_items(g, items, file, true);
+    GenlabResult r = shell_input_done(g, shell_eval_items(g, items, file, true));
     g->counter = counter;
     if (r.kind == GENLAB_RESULT_VALUE) {
         genlab_result_free(&r);

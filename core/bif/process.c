@@ -106,6 +106,8 @@ static Process *spawn_fun(Process *p, Term fun)
     }
     const FunInfo *info = (const FunInfo *)(uintptr_t)obj[1];
     if (info->fn->arity != 0) { process_badarg(p); return NULL; }
+    /* its code runs elsewhere now: a shell input's stays (code_region.h) */
+    if (info->copied) *info->copied = true;
     size_t nfree = header_size(obj[0]) - 1;
     return process_spawn(info->fn, obj + 2, (uint32_t)nfree);
 }

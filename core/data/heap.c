@@ -142,6 +142,7 @@ static size_t literal_arena_wanted_bytes(void)
 
 Heap *literal_heap(void)
 {
+    if (rt->literal_target) return rt->literal_target;
     if (!rt->literal_base) {
         size_t bytes = literal_arena_wanted_bytes();
         void *p = MAP_FAILED;
@@ -416,7 +417,12 @@ size_t term_size_words(Term t)
     return total;
 }
 
-Term term_copy(Heap *to, Term t)
+static Term copy_term(Heap *to, Term t, bool mark_funs);
+
+Term term_copy(Heap *to, Term t) { return copy_term(to, t, true); }
+Term term_copy_local(Heap *to, Term t) { return copy_term(to, t, false); }
+
+static Term copy_term(Heap *to, Term t, bool mark_funs)
 {
     /* most messages' parts are immediates (a request atom, a reply integer) */
     if (!term_needs_copy(t)) return t;
@@ -454,6 +460,10 @@ Term term_copy(Heap *to, Term t)
             Term *copy = heap_alloc(to, words);
             memcpy(copy, obj, words * sizeof(Term));
             if (words == 4 && type == BOX_SUBBIN) copy[0] = header_make(BOX_SUBBIN, 3);
+            if (mark_funs && type == BOX_FUN) {
+                FunInfo *info = (FunInfo *)(uintptr_t)obj[1];
+                if (info->copied) *info->copied = true;
+            }
             *dst = boxed_from_ptr(copy);
             size_t first, count;
             boxed_term_span(obj, &first, &count);

@@ -122,7 +122,9 @@ static inline Term *heap_alloc(Heap *h, size_t words)
 /* ---- the literal arena ------------------------------------------------- */
 
 /* The heap whose terms are permanent constants: the active runtime's
- * (state.h); literal_heap_free releases its mapping. */
+ * (state.h); literal_heap_free releases its mapping. While a shell input
+ * compiles, its own constants' heap instead (rt->literal_target, see
+ * lang/code_region.h), whose terms are not literals: copies copy them. */
 Heap *literal_heap(void);
 void literal_heap_free(void);
 bool term_points_to_literal(Term t); /* for boxed and cons terms */
@@ -145,8 +147,13 @@ Term ref_new(Heap *h, uint64_t id);
 void boxed_term_span(const Term *obj, size_t *first, size_t *count);
 
 /* Deep-copies a term into another heap (messages, literals). Literal-arena
- * terms are shared, not copied. */
+ * terms are shared, not copied. Each fun copied is marked so
+ * (FunInfo.copied): its code may now run anywhere. */
 Term term_copy(Heap *to, Term t);
+/* The same for a copy that only the process it came from will use again
+ * (the shell's copy of its bindings, to go back to if an input fails):
+ * its funs are not marked. */
+Term term_copy_local(Heap *to, Term t);
 size_t term_size_words(Term t); /* words term_copy would allocate */
 
 #endif

@@ -30,6 +30,10 @@ typedef struct RuntimeState {
     struct PoolState *pool;      /* pool.c: blocks for processes and heap chunks */
     size_t refbin_count, refbin_bytes; /* binary.c: off-heap binaries alive, and their capacity */
     Term *literal_base, *literal_end;
+    Heap *literal_target;       /* heap.c: what literal_heap() answers instead of the
+                                   arena while a shell input compiles (lang/code_region.h) */
+    bool foreign_terms;         /* terms outside every process heap and the arena exist
+                                   (code_region.h's constants): proc/gc.c copies only its own */
     void (*writer)(int stream, const char *bytes, size_t n); /* io.c */
     uint64_t rng;               /* rng.c: splitmix64's state */
     uint64_t (*map_atom_numbering)(Term atom); /* map_order.c; NULL: the atom index */
@@ -49,6 +53,7 @@ typedef struct RuntimeState {
     uint32_t module_generation;  /* module.c: bumped by every module change */
     struct NativeTable *natives; /* native.c */
     struct CompileState *compile; /* compile_*.c */
+    struct CodeRegions *regions; /* code_region.c: shell inputs' code */
     bool compile_boot_mode;      /* compiling the embedded library: Kernel may not exist yet */
 
     /* bif/ */

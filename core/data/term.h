@@ -107,6 +107,10 @@ typedef struct FunInfo {
     uint32_t parent_arity, index, uniq;
     uint32_t arity;      /* the fn's visible arity, for inspect */
     const char *file;    /* the fn's file, for inspect */
+    /* Set (when not NULL) each time a fun of this code is copied out of
+     * the heap it was made in, or spawned: its code, a shell input's, is
+     * then kept for good (lang/code_region.h). */
+    bool *copied;
 } FunInfo;
 
 static inline bool term_is_boxed(Term t) { return term_tag(t) == TAG_BOXED && t != 0; }

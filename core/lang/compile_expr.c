@@ -6,6 +6,7 @@
 
 #include "atom.h"
 #include "binary.h"
+#include "code_region.h"
 #include "compile_internal.h"
 #include "fatal.h"
 #include "inspect.h"
@@ -1619,6 +1620,7 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     info->uniq = 0;
     info->arity = arity;
     info->file = m->file;
+    info->copied = code_region_copy_flag(); /* a shell input's fn: see code_region.h */
     fun_as_erl_eval(m, info);
     fun_elixir_identity(m, info, nth);
     if (m->module) {

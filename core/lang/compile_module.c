@@ -192,6 +192,18 @@ void compile_begin_file(void)
 
 void compile_begin_input(void) { COMPILE->nfile_modules = 0; }
 
+void compile_toplevel_keep(void)
+{
+    /* term_copy leaves what is in the literal arena where it is */
+    ModCtx *m = &COMPILE->toplevel;
+    Heap *h = literal_heap();
+    for (size_t i = 0; i < m->nimports; i++) {
+        m->imports[i].only = term_copy(h, m->imports[i].only);
+        m->imports[i].except = term_copy(h, m->imports[i].except);
+    }
+    for (size_t i = 0; i < m->nattrs; i++) m->attrs[i].value = term_copy(h, m->attrs[i].value);
+}
+
 void compile_note_file_module(Term ast)
 {
     Term name, meta, args;

@@ -60,6 +60,10 @@ void compile_begin_file(void);
 /* Starts the next input of a shell session: like compile_begin_file, but
  * the top level's aliases and imports stay. */
 void compile_begin_input(void);
+/* What the top level keeps for the inputs after this one (imports'
+ * only: and except: lists, attributes) moves to the literal arena: the
+ * input it came from may be freed (code_region.h). */
+void compile_toplevel_keep(void);
 /* Notes the module a top-level defmodule of this file will define. */
 void compile_note_file_module(Term defmodule_ast);
 

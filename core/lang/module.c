@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "atom.h"
+#include "code_region.h"
 #include "fatal.h"
 #include "inspect.h"
 #include "state.h"
@@ -35,7 +36,8 @@ void module_table_init(void)
     rt->struct_fields = module_struct_fields;
 }
 
-void *module_own(void *p)
+/* A block kept for the runtime's life whatever region is entered. */
+static void *own_permanent(void *p)
 {
     ModuleTable *t = MODULES;
     if (!p) return p;
@@ -48,6 +50,15 @@ void *module_own(void *p)
     /* code lives as long as the runtime: it counts against the memory
      * limit, so a loop of Code.eval_string ends the process that loops */
     memory_charge(malloc_usable_size(p));
+    return p;
+}
+
+void *module_own(void *p)
+{
+    CodeRegion *r = code_region_current();
+    if (!p || !r) return own_permanent(p);
+    memory_charge(malloc_usable_size(p));
+    code_region_own(r, p);
     return p;
 }
 
@@ -70,6 +81,8 @@ static size_t module_bucket(Term name) { return (atom_index(name) * 2654435761u)
 
 Module *module_new(Term name, const char *file)
 {
+    /* its code may point into the input compiling now, which must stay */
+    code_region_pin();
     Module *m = xcalloc(1, sizeof *m);
     ModuleTable *t = MODULES;
     if (t->nall == t->all_cap) {
@@ -129,7 +142,8 @@ Function *module_function(Module *m, Term name, uint32_t arity)
         for (Function *g = m->functions; g; g = g->next_in_module)
             if (g->nfree == 0) table_insert(m, g);
     }
-    f = module_own(xcalloc(1, sizeof *f));
+    /* the module keeps it, whichever input asked for it */
+    f = own_permanent(xcalloc(1, sizeof *f));
     f->module = m->name;
     f->name = name;
     f->arity = arity;
@@ -196,7 +210,12 @@ Module *module_lookup(Term name)
     if (!term_is_atom(name)) return NULL;
     Module *m = module_find(name);
     /* a library module not loaded yet is loaded on first use */
-    if (!m && MODULES->autoload && MODULES->autoload(name)) m = module_find(name);
+    if (!m && MODULES->autoload) {
+        /* a library module loads for good, not into an input's region */
+        CodeRegion *region = code_region_pause();
+        if (MODULES->autoload(name)) m = module_find(name);
+        code_region_enter(region);
+    }
     return m;
 }
 

@@ -12,6 +12,7 @@
 #include "atom.h"
 #include "compare.h"
 #include "binary.h"
+#include "code_region.h"
 #include "fatal.h"
 #include "gc.h"
 #include "integer.h"
@@ -1365,7 +1366,19 @@ Term native_continue_fun(Process *p, Term fun, uint32_t nargs, const Term *args)
 
 /* ---- Elixir called from C: host calls ------------------------------------------ */
 
+static Term eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack);
+
 Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack)
+{
+    /* what the call and the others running meanwhile allocate is not the
+     * shell input's that is compiling (code_region.h) */
+    CodeRegion *region = code_region_pause();
+    Term r = eval_in(p, fn, args, nargs, to, exc_class, exc_reason, exc_stack);
+    code_region_enter(region);
+    return r;
+}
+
+static Term eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack)
 {
     Term on_fiber;
     if (native_fiber_eval(p, fn, args, nargs, to, &on_fiber, exc_class, exc_reason, exc_stack)) return on_fiber;

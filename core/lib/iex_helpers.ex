@@ -50,7 +50,12 @@ defmodule IEx.Helpers do
   end
 
   @doc false
+  # IEx keeps the last 20 results (its :history_size): older ones go, so
+  # a long session's history takes no more memory than a short one's.
+  @history_size 20
+
   def __record_result__(counter, value) do
+    Process.delete({:iex_history, counter - @history_size})
     Process.put({:iex_history, counter}, value)
     Process.put(:iex_last_counter, counter)
     :ok
@@ -80,7 +85,7 @@ defmodule IEx.Helpers do
     last = Process.get(:iex_last_counter, 0)
     index = if n < 0, do: last + 1 + n, else: n
 
-    case index >= 1 and index <= last and Process.get({:iex_history, index}, @dont_display) do
+    case index >= 1 and index > last - @history_size and index <= last and Process.get({:iex_history, index}, @dont_display) do
       false ->
         # raised where IEx raises it, so the stack trace reads as IEx's
         frames = [

@@ -14,6 +14,8 @@
  */
 #include "gc.h"
 
+#include "state.h"
+
 #include <stdlib.h>
 
 /* A young chunk's address range, for the minor collection's test. */
@@ -167,14 +169,38 @@ static void young_reset(Heap *h, bool keep)
 
 /* A full collection into one fresh chunk of `room` words (enough for all
  * that is in use now, so it cannot overflow). */
+static int range_order(const void *a, const void *b);
+
 static void collect_full(Process *p, size_t top, size_t room, bool keep_young)
 {
     Heap *h = &p->heap;
     HeapChunk *to = heap_chunk_try(room);
     if (!to) return; /* no memory for a to-space: keep going uncollected */
     Copier c = {to->data, NULL, 0, 0, 0};
+    /* Where terms may live outside both the heaps and the arena (a shell
+     * input's constants, lang/code_region.h), what is copied is what lies
+     * in this heap's own chunks, as in a minor collection, not all that is
+     * no literal: `room` counts only those. */
+    YoungRange local[16], *ranges = local;
+    size_t n = 0;
+    if (rt->foreign_terms) {
+        for (const HeapChunk *k = h->chunks; k; k = k->next) n++;
+        for (const HeapChunk *k = h->old; k; k = k->next) n++;
+        if (n > 16 && !(ranges = malloc(n * sizeof *ranges))) {
+            heap_chunk_free(to);
+            return;
+        }
+        n = 0;
+        for (const HeapChunk *k = h->chunks; k; k = k->next) ranges[n++] = (YoungRange){(uintptr_t)k->data, (uintptr_t)(k->data + k->words)};
+        for (const HeapChunk *k = h->old; k; k = k->next) ranges[n++] = (YoungRange){(uintptr_t)k->data, (uintptr_t)(k->data + k->words)};
+        if (n > 1) qsort(ranges, n, sizeof *ranges, range_order);
+        /* no chunk at all: an empty range, so that nothing is copied */
+        c = n ? (Copier){to->data, ranges, n, ranges[0].lo, ranges[n - 1].hi} : (Copier){to->data, ranges, 1, 0, 0};
+        if (!n) ranges[0] = (YoungRange){0, 0};
+    }
     copy_live(p, &c, top);
     heap_offheap_sweep(h, true); /* reads the old objects: before they go */
+    if (ranges != local) free(ranges);
     heap_chunks_free(h->old);
     h->old = to;
     h->old_top = c.to_top;

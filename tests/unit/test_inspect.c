@@ -1843,7 +1843,7 @@ static void test_own_values(void)
     Function fn = {0};
     fn.arity = 1;
     fn.file = "demo.exs";
-    FunInfo info = {&fn, atom_from_cstr("Elixir.Stack"), atom_from_cstr("handle_call"), 3, 2, 45012345, fn.arity, fn.file};
+    FunInfo info = {&fn, atom_from_cstr("Elixir.Stack"), atom_from_cstr("handle_call"), 3, 2, 45012345, fn.arity, fn.file, NULL};
     Term *p = heap_alloc(&heap, 2);
     p[0] = header_make(BOX_FUN, 1);
     p[1] = (Term)(uintptr_t)&info;

@@ -1,0 +1,77 @@
+/* code_region.h - the code and literals of one shell input, freed once
+ * nothing refers to them.
+ *
+ * Compiled code lives as long as the runtime (module_own) and its
+ * constants in the literal arena, which only grows: right for modules,
+ * but a shell session of a hundred thousand inputs would keep every one.
+ * So each shell input that defines no module compiles into a region of its
+ * own: what module_own is given while the region is entered (its chunk's
+ * Function, code, lines, call sites, binary specs, its fns' Functions and
+ * FunInfos) and its constants, on a heap of its own that literal_heap()
+ * answers meanwhile (the parsed input included).
+ *
+ * Why a region can be freed, and when: its constants are outside the
+ * literal arena, so every copy of a term (a message, a spawn, an ETS
+ * insert, a timer, a trace event: term_copy) copies them, and a full
+ * collection of a process copies them into its heap. Only the process
+ * that ran the input's code (the shell's evaluator) can hold them, and,
+ * after its full collection, none of them. The region's code runs only in
+ * that process, unless one of its funs went elsewhere: term_copy and spawn
+ * mark a fun's FunInfo as copied (FunInfo.copied), and a region with a
+ * copied fun is kept for good. A region in which a module was made (a
+ * defprotocol at the prompt) is kept for good too. So a region is freed
+ * when, after the evaluator's full collection, nothing in its heap points
+ * into the region (no fun of it, no constant) and none of its frames runs
+ * the region's code. What stays can be collected at a later input.
+ *
+ * While a region is entered, Elixir that the compiler runs (vm_eval_in)
+ * and library modules loading (module_lookup) allocate as usual, outside
+ * the region: code_region_pause and code_region_enter bracket them.
+ */
+#ifndef GENLAB_CODE_REGION_H
+#define GENLAB_CODE_REGION_H
+
+#include "heap.h"
+#include "process.h"
+
+typedef struct CodeRegion CodeRegion;
+
+/* A new, empty region: not entered, not yet collectable. */
+CodeRegion *code_region_new(void);
+/* The heap its constants go on. */
+Heap *code_region_literals(CodeRegion *r);
+/* Makes r (or nothing, for NULL) where module_own and literal_heap()
+ * allocate from now on; code_region_pause returns the region entered, if
+ * any, and leaves it. */
+void code_region_enter(CodeRegion *r);
+CodeRegion *code_region_pause(void);
+/* The region entered, or NULL. */
+CodeRegion *code_region_current(void);
+/* Its code has run (or failed): r may be freed by a collection once
+ * nothing refers to it. */
+void code_region_close(CodeRegion *r);
+
+/* Takes a block for the region entered (module_own's part). */
+void code_region_own(CodeRegion *r, void *block);
+/* The flag a fn's FunInfo made in the region entered sets when copied
+ * (FunInfo.copied), or NULL when no region is entered. */
+bool *code_region_copy_flag(void);
+/* A module is being made while the region is entered: what it holds may
+ * point into the region, which is then kept for good. */
+void code_region_pin(void);
+
+/* Frees the closed regions that nothing refers to; `evaluator` is the
+ * process that ran their code (its heap is fully collected first). With
+ * `force` false, only once the closed regions hold enough to be worth a
+ * collection. */
+void code_region_collect(Process *evaluator, bool force);
+
+/* Bytes the regions hold (blocks and constants), and how many there are:
+ * for tests and the memory figures. */
+size_t code_region_bytes(void);
+size_t code_region_count(void);
+
+/* Frees every region (the runtime ends). */
+void code_region_state_free(void);
+
+#endif
