@@ -13,6 +13,7 @@
 #ifndef GENLAB_MAP_H
 #define GENLAB_MAP_H
 
+#include "compare.h"
 #include "heap.h"
 
 /* Up to this many keys a map is flat; callers may then read its arrays. */
@@ -66,6 +67,38 @@ void map_sorted_arrays(Term m, Term *keys, Term *values);
 
 /* The value for key, or TERM_NONE. */
 Term map_get(Term m, Term key);
+
+/* map_get inline for the interpreter's pattern matches and struct
+ * updates, whose keys are mostly atoms: an immediate key (compare.h) is
+ * exactly equal only to the same word, so a flat map is scanned for it. */
+static inline Term map_get_inline(Term m, Term key)
+{
+    const Term *obj = boxed_ptr(m);
+    size_t n = (size_t)obj[1];
+    if (n > MAP_FLAT_MAX || !term_is_immediate(key)) return map_get(m, key);
+    for (size_t i = 0; i < n; i++)
+        if (obj[2 + i] == key) return obj[2 + n + i];
+    return TERM_NONE;
+}
+
+/* map_put of an immediate key that flat m holds already (a struct
+ * update): the copy of m with that value, or TERM_NONE when m is no flat
+ * map holding key by identity and map_put must do it. */
+static inline Term map_put_present(Heap *h, Term m, Term key, Term value)
+{
+    const Term *obj = boxed_ptr(m);
+    size_t n = (size_t)obj[1];
+    if (n > MAP_FLAT_MAX || !term_is_immediate(key)) return TERM_NONE;
+    for (size_t i = 0; i < n; i++)
+        if (obj[2 + i] == key) {
+            if (obj[2 + n + i] == value) return m;
+            Term *copy = heap_alloc(h, 2 + 2 * n);
+            for (size_t j = 0; j < 2 + 2 * n; j++) copy[j] = obj[j];
+            copy[2 + n + i] = value;
+            return boxed_from_ptr(copy);
+        }
+    return TERM_NONE;
+}
 Term map_empty(Heap *h);
 Term map_put(Heap *h, Term m, Term key, Term value);
 /* Like map_put for an existing key; TERM_NONE if the key is absent. */

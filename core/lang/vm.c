@@ -1006,7 +1006,16 @@ L_SUB_K: {
     NEXT();
 }
 L_MUL: {
-    Term v = arith_mul(p, r[pc[2]], r[pc[3]]);
+    /* one operand untagged keeps the other's shift: the product of the
+     * shifted value overflows exactly when the result is no small */
+    Term x = r[pc[2]], y = r[pc[3]];
+    int64_t s;
+    if (term_is_small(x) && term_is_small(y) && !__builtin_mul_overflow(small_value(x), (int64_t)(y - TAG_SMALL), &s)) {
+        r[pc[1]] = (Term)s + TAG_SMALL;
+        pc += 5;
+        NEXT();
+    }
+    Term v = arith_mul(p, x, y);
     if (v == TERM_NONE) { SAVE(); PENDING_OR_JUMP(pc[4]); }
     r[pc[1]] = v;
     pc += 5;
@@ -1099,7 +1108,7 @@ L_GET_TAIL:
     NEXT();
 L_MAP_GET: {
     Term m = r[pc[2]], k = r[pc[3]];
-    Term v = term_is_map(m) ? map_get(m, k) : TERM_NONE;
+    Term v = term_is_map(m) ? map_get_inline(m, k) : TERM_NONE;
     if (v == TERM_NONE) {
         if (pc[4]) { pc = fn->code + pc[4]; NEXT(); }
         SAVE();
@@ -1113,7 +1122,7 @@ L_MAP_GET: {
 L_MAP_FIELD: {
     Term m = r[pc[2]], k = (Term)pc[3];
     /* map.field on a term that is no map: Elixir's {:badkey, field, term} */
-    Term v = term_is_map(m) ? map_get(m, k) : TERM_NONE;
+    Term v = term_is_map(m) ? map_get_inline(m, k) : TERM_NONE;
     if (v == TERM_NONE) { SAVE(); RAISE_NOW(ATOM_error, tuple3(&p->heap, ATOM_badkey, k, m)); }
     r[pc[1]] = v;
     pc += 4;
@@ -1167,7 +1176,9 @@ map_put_op: {
     if (!term_is_map(m)) { SAVE(); RAISE_NOW(ATOM_error, error_tuple(p, ATOM_badmap, m)); }
     Term *kv = r + pc[3];
     for (size_t i = 0; i < pc[4]; i++) {
-        Term next = update ? map_update(&p->heap, m, kv[2 * i], kv[2 * i + 1]) : map_put(&p->heap, m, kv[2 * i], kv[2 * i + 1]);
+        Term next = map_put_present(&p->heap, m, kv[2 * i], kv[2 * i + 1]);
+        if (next == TERM_NONE)
+            next = update ? map_update(&p->heap, m, kv[2 * i], kv[2 * i + 1]) : map_put(&p->heap, m, kv[2 * i], kv[2 * i + 1]);
         /* OTP 25 reports a missing key of %{m | k: v} as {:badkey, k}. */
         if (next == TERM_NONE) { SAVE(); RAISE_NOW(ATOM_error, tuple2(&p->heap, ATOM_badkey, kv[2 * i])); }
         m = next;

@@ -382,7 +382,10 @@ defmodule Enum do
   def map(enumerable, fun) when is_list(enumerable), do: map_list(enumerable, fun, [])
   def map(enumerable, fun) do
     if walked?(enumerable) do
-      :lists.reverse(walk_reduce(enumerable, [], fn x, acc -> [fun.(x) | acc] end))
+      # Elixir's reducer and Enum.reduce's wrapper in one fn: a call less
+      # an element, the same calls of fun in the same order
+      {_, acc} = Enumerable.reduce(enumerable, {:cont, []}, fn x, acc -> {:cont, [fun.(x) | acc]} end)
+      :lists.reverse(acc)
     else
       map_list(fold_list(enumerable), fun, [])
     end
