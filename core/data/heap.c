@@ -20,9 +20,18 @@ HeapFailureJump heap_set_failure_jump(HeapFailureJump j)
     return old;
 }
 
+HeapFailure heap_failure_why(void) { return rt->heap_failure_why; }
+
 void heap_fail(HeapFailure why)
 {
-    if (rt && rt->heap_failure.jump) longjmp(*rt->heap_failure.jump, (int)why);
+    if (rt && rt->heap_failure.jump) {
+        rt->heap_failure_why = why;
+#ifdef HEAP_JUMP_LIBC
+        longjmp(*rt->heap_failure.jump, 1);
+#else
+        __builtin_longjmp(*rt->heap_failure.jump, 1);
+#endif
+    }
     alloc_failed(rt ? rt->alloc_failed_bytes : 0); /* no process to end: genlab stops */
 }
 
@@ -422,10 +431,33 @@ static Term copy_term(Heap *to, Term t, bool mark_funs);
 Term term_copy(Heap *to, Term t) { return copy_term(to, t, true); }
 Term term_copy_local(Heap *to, Term t) { return copy_term(to, t, false); }
 
+static Term copy_term_walk(Heap *to, Term t, bool mark_funs);
+
 static Term copy_term(Heap *to, Term t, bool mark_funs)
 {
     /* most messages' parts are immediates (a request atom, a reply integer) */
     if (!term_needs_copy(t)) return t;
+    if (term_is_boxed(t)) {
+        /* a small tuple of immediates (a cast's {:"$gen_cast", :inc}, a
+         * reply's {:ok, n}) is one block: no work stack */
+        const Term *obj = boxed_ptr(t);
+        size_t n = header_size(obj[0]);
+        if (header_type(obj[0]) == BOX_TUPLE && n <= 8) {
+            size_t i = 0;
+            while (i < n && !term_needs_copy(obj[1 + i])) i++;
+            if (i == n) {
+                Term *copy = heap_alloc(to, n + 1);
+                for (i = 0; i <= n; i++) copy[i] = obj[i];
+                return boxed_from_ptr(copy);
+            }
+        }
+    }
+    return copy_term_walk(to, t, mark_funs);
+}
+
+/* copy_term's general case, with a stack of parts still to copy. */
+static __attribute__((noinline)) Term copy_term_walk(Heap *to, Term t, bool mark_funs)
+{
     Term result = t;
     CopyStack stack;
     copy_stack_init(&stack);
