@@ -87,8 +87,30 @@ typedef enum { HEAP_FAIL_LIMIT = 1, HEAP_FAIL_MEMORY = 2 } HeapFailure;
  * checked at their own process's collections.
  * Returns the previous jump so that nested runs restore it. With no jump
  * set, a failure is an internal error. */
+/* The target of a failure jump, set with heap_jump_set(buf), which answers
+ * 0, and again nonzero when a failure jumps there (heap_failure_why()
+ * says why). The VM sets one around every slice: GCC's and Clang's
+ * builtin setjmp saves three words (frame, stack, resume address) where
+ * the C library's saves every callee-saved register, mangled, in a call.
+ * Under AddressSanitizer, whose longjmp interceptor must see the jump
+ * leave the frames it skips, the C library's. */
+#if defined(__SANITIZE_ADDRESS__)
+#define HEAP_JUMP_LIBC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HEAP_JUMP_LIBC 1
+#endif
+#endif
+#ifdef HEAP_JUMP_LIBC
+typedef jmp_buf HeapJumpBuf;
+#define heap_jump_set(buf) setjmp(buf)
+#else
+typedef void *HeapJumpBuf[5];
+#define heap_jump_set(buf) __builtin_setjmp(buf)
+#endif
+
 typedef struct HeapFailureJump {
-    jmp_buf *jump;
+    HeapJumpBuf *jump;
     Heap *owner;
     const uint32_t *max_words;
 } HeapFailureJump;
@@ -96,6 +118,8 @@ HeapFailureJump heap_set_failure_jump(HeapFailureJump j);
 
 /* Ends the allocation in progress: jumps with `why`, or stops genlab. */
 _Noreturn void heap_fail(HeapFailure why);
+/* Why the last failure jumped (after heap_jump_set answered nonzero). */
+HeapFailure heap_failure_why(void);
 
 /* Memory outside process heaps that grows with user input (ETS objects,
  * mailbox entries, binaries being built) counts with the heaps against the

@@ -23,6 +23,7 @@ typedef struct RuntimeState {
     struct AtomTable *atoms;    /* atom.c */
     Heap literals;              /* heap.c: the literal arena */
     HeapFailureJump heap_failure; /* heap.c: where a failed allocation goes */
+    HeapFailure heap_failure_why; /* heap.c: why the last one jumped there */
     size_t memory_in_use;        /* heap.c: bytes in process heap chunks */
     size_t memory_limit;         /* heap.c: --max-memory in bytes, 0 = none */
     size_t alloc_failed_bytes;   /* fatal.c: the size of the last allocation that failed in a slice */

@@ -34,10 +34,9 @@ static void task_main(void *arg)
     FiberTask *t = arg;
     /* A failed allocation (the process's max_heap_size, the memory limit)
      * ends the body here, on its own stack, and then the process. */
-    jmp_buf jump;
+    HeapJumpBuf jump;
     HeapFailureJump outer = heap_set_failure_jump((HeapFailureJump){&jump, &t->p->heap, &t->p->vm->max_heap_words});
-    int why = setjmp(jump);
-    if (why) t->failed = why;
+    if (heap_jump_set(jump)) t->failed = (int)heap_failure_why();
     else t->answer = t->body(t->p, t->arg);
     heap_set_failure_jump(outer);
     /* abandoned (fiber_abandon_owner): no native is there to answer */

@@ -492,20 +492,22 @@ VmStatus vm_run(Process *p, long budget)
 {
     /* An allocation that fails inside the slice (max_heap_size, or no
      * memory left) jumps back here and ends this process only. */
-    jmp_buf jump;
+    HeapJumpBuf jump;
     Process *volatile asking = p;
-    HeapFailureJump outer = heap_set_failure_jump((HeapFailureJump){&jump, &p->heap, &vm_state(p)->max_heap_words});
-    int why = setjmp(jump);
-    if (why) {
-        heap_set_failure_jump(outer);
+    /* (set here, not through heap_set_failure_jump: this runs on every
+     * slice) */
+    HeapFailureJump outer = rt->heap_failure;
+    rt->heap_failure = (HeapFailureJump){&jump, &p->heap, &vm_state(p)->max_heap_words};
+    if (heap_jump_set(jump)) {
+        rt->heap_failure = outer;
         p = asking;
-        p->heap_killed = (uint8_t)why;
+        p->heap_killed = (uint8_t)heap_failure_why();
         p->exit_pending = true;
         p->exit_reason = ATOM_killed;
         return VM_KILLED;
     }
     VmStatus st = vm_run_slice(p, budget);
-    heap_set_failure_jump(outer);
+    rt->heap_failure = outer;
     return st;
 }
 
