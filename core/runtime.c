@@ -74,7 +74,8 @@ static void report_compile_error(const CompileError *err)
 }
 
 /* The embedded library loads lazily, as the BEAM's code server does: at
- * start-up a quick scan of each file finds the modules it defines; a file
+ * start-up the index the build made (embedded.h) names the modules of each
+ * file; a file
  * is parsed and compiled the first time one of its modules is looked up.
  * Within a file, a module that needs a later one's struct is retried after
  * the others.
@@ -96,38 +97,16 @@ struct LibModule {
 };
 
 
-static void lib_note_module(LibFile *f, const char *name, size_t len, bool is_atom)
+/* Files the modules the build found in it (embedded.h). */
+static void lib_note_modules(LibFile *f)
 {
-    char buf[256];
-    if (len + 8 > sizeof buf) return;
-    int n = is_atom ? snprintf(buf, sizeof buf, "%.*s", (int)len, name) : snprintf(buf, sizeof buf, "Elixir.%.*s", (int)len, name);
-    if (HOST->nlib_modules == HOST->lib_modules_cap) {
-        size_t grown = HOST->lib_modules_cap ? HOST->lib_modules_cap * 2 : 128;
-        HOST->lib_modules = xrealloc(HOST->lib_modules, grown * sizeof *HOST->lib_modules);
-        HOST->lib_modules_cap = grown; /* only once the memory is there */
-    }
-    HOST->lib_modules[HOST->nlib_modules++] = (LibModule){atom_intern(buf, (size_t)n), f};
-}
-
-/* Finds `defmodule Name` / `defmodule :name` at the start of lines. */
-static void lib_scan(LibFile *f)
-{
-    const char *t = f->src->text, *end = t + f->src->length;
-    for (const char *line = t; line < end;) {
-        const char *nl = memchr(line, '\n', (size_t)(end - line));
-        if (!nl) nl = end;
-        const char *ws = line;
-        while (ws < nl && *ws == ' ') ws++;
-        if ((size_t)(nl - ws) > 9 && memcmp(ws, "defmacro ", 9) == 0) f->has_macros = true;
-        if ((size_t)(nl - line) > 10 && memcmp(line, "defmodule ", 10) == 0) {
-            const char *name = line + 10;
-            bool is_atom = *name == ':';
-            if (is_atom) name++;
-            const char *e = name;
-            while (e < nl && (isalnum((unsigned char)*e) || *e == '_' || *e == '.')) e++;
-            if (e > name) lib_note_module(f, name, (size_t)(e - name), is_atom);
+    for (const char *name = f->src->modules; *name; name += strlen(name) + 1) {
+        if (HOST->nlib_modules == HOST->lib_modules_cap) {
+            size_t grown = HOST->lib_modules_cap ? HOST->lib_modules_cap * 2 : 128;
+            HOST->lib_modules = xrealloc(HOST->lib_modules, grown * sizeof *HOST->lib_modules);
+            HOST->lib_modules_cap = grown; /* only once the memory is there */
         }
-        line = nl + 1;
+        HOST->lib_modules[HOST->nlib_modules++] = (LibModule){atom_intern(name, strlen(name)), f};
     }
 }
 
@@ -285,7 +264,8 @@ static void load_library(void)
     for (size_t i = 0; i < n; i++) {
         HOST->lib_files[i].src = &embedded_sources[i];
         HOST->lib_files[i].shell_only = strncmp(embedded_sources[i].path, "lessons/", 8) == 0;
-        lib_scan(&HOST->lib_files[i]);
+        HOST->lib_files[i].has_macros = embedded_sources[i].has_macros;
+        lib_note_modules(&HOST->lib_files[i]);
     }
     HOST->nlib_files = n;
     module_set_autoload(lib_autoload, lib_has_macros);
