@@ -207,14 +207,22 @@ bool term_points_to_literal(Term t)
 Term *heap_alloc_grow(Heap *h, size_t words)
 {
     if (h == &rt->literals) return literal_alloc_grow(words);
-    /* Grow geometrically so a long build is amortised O(1) per word. */
-    size_t size = h->capacity_words < 32 ? 32 : h->capacity_words;
+    /* Grow the young generation geometrically, so a long build is
+     * amortised O(1) per word. Not the whole heap: a process with a big
+     * old generation (a long list kept, a big state) would otherwise take
+     * a chunk as big as all it holds for a few words of garbage, which
+     * the next collection (gc_due) finds mostly untouched. */
+    size_t young = 0;
+    for (const HeapChunk *k = h->chunks; k; k = k->next) young += k->words;
+    size_t size = young < 32 ? 32 : young;
     if (size < words) size = words;
     size_t max = h == rt->heap_failure.owner ? *rt->heap_failure.max_words : 0;
     if (max && h->capacity_words + size > max) {
-        /* Room for exactly this request may still fit under the limit. */
-        size = words;
-        if (h->capacity_words + size > max) heap_fail(HEAP_FAIL_LIMIT);
+        /* What is left under the limit may still hold this request: all
+         * of it (a chunk per request would leave a long build in
+         * millions of chunks just below its limit). */
+        if (h->capacity_words + words > max) heap_fail(HEAP_FAIL_LIMIT);
+        size = max - h->capacity_words;
     }
     HeapChunk *c = chunk_new(size);
     c->next = h->chunks;

@@ -107,6 +107,22 @@ static inline void regs_reserve(Process *p, size_t needed)
     if (__builtin_expect(needed > p->vm->regs_cap, 0)) regs_grow(p, needed);
 }
 
+/* A process whose registers were cut to the live ones while it waited
+ * (vm_registers_in_use) gets room for its function's window and its
+ * callers' again before it runs. */
+static void regs_untrim(Process *p)
+{
+    VmState *vm = p->vm;
+    vm->regs_trimmed = false;
+    if (!vm->fn) return;
+    size_t need = vm->base + vm->fn->nregs + vm->fn->nfree;
+    for (size_t i = 0; i < vm->nframes; i++) {
+        const Frame *fr = &vm->frames[i];
+        if (fr->fn && fr->base + fr->fn->nregs > need) need = fr->base + fr->fn->nregs;
+    }
+    regs_reserve(p, need);
+}
+
 static void frame_grow(Process *p)
 {
     VmState *vm = p->vm;
@@ -531,6 +547,7 @@ static VmStatus vm_run_slice(Process *p, long budget)
     Function *fn = vm->fn;
     const Code *pc = vm->pc;
     uint32_t base = vm->base;
+    if (__builtin_expect(vm->regs_trimmed, 0)) regs_untrim(p);
     Term *r = vm->regs + base;
     long reductions = budget;
     Term class_, reason_, stack_;
@@ -1548,7 +1565,24 @@ Process *process_spawn(Function *fn, const Term *args, uint32_t nargs)
 void vm_registers_in_use(Process *p, size_t *top, size_t *extent)
 {
     VmState *vm = p->vm;
-    *top = *extent = vm->base + vm->fn->nregs;
+    *top = vm->base + vm->fn->nregs;
+    /* Waiting in a receive, only the registers below its timeout's hold
+     * anything the code reads again: compile_receive takes the timeout
+     * register first, above every variable in scope and every value an
+     * enclosing expression is building. The rest of the window is dead
+     * (an idle server's loop would otherwise keep its clauses'
+     * temporaries, and what they point to, for good); vm_run_slice makes
+     * room for the whole window again when the process resumes. A host
+     * call's registers start above the registers it keeps aside, so it
+     * keeps its whole window. */
+    if (vm->fn->threaded && !vm->host_calls && vm->pc && *vm->pc == (Code)vm_handlers[OP_RECV_WAIT]) {
+        *top = *extent = vm->base + (size_t)vm->pc[1] + 1;
+        /* its callers' registers above the live ones are dead too, and
+         * their windows get room again when it resumes (regs_untrim) */
+        vm->regs_trimmed = true;
+        return;
+    }
+    *extent = *top;
     /* callers resume with their whole frames: keep room for the largest */
     for (size_t i = 0; i < vm->nframes; i++) {
         Frame *fr = &vm->frames[i];

@@ -44,10 +44,13 @@ typedef struct Message {
 } Message;
 
 /* The registers and frames a process has room for without an allocation
- * of its own (most never need more): more are malloc'd when a call needs
- * them (vm.c). */
-#define VM_INLINE_REGS 16
-#define VM_INLINE_FRAMES 4
+ * of its own (most never need more): more come from the pool when a call
+ * needs them (vm.c). 19 registers hold what an idle GenServer's loop
+ * keeps live in its receive (vm_registers_in_use: 18), and 3 frames
+ * what it waits with (1); together they keep the process's block at
+ * 640 bytes, a size class of the pool. */
+#define VM_INLINE_REGS 19
+#define VM_INLINE_FRAMES 3
 
 typedef struct VmState {
     Term *regs;
@@ -62,6 +65,9 @@ typedef struct VmState {
     uint32_t max_heap_words; /* max_heap_size in words, 0 = none (a padding slot) */
     uint32_t host_calls;     /* vm_eval_in calls in progress (they keep the
                                 process's own registers aside) */
+    bool regs_trimmed;       /* waiting, its registers may have been cut to
+                                the live ones: the VM makes room for its
+                                frames' windows again before it runs */
     /* the mailbox: a FIFO with a save pointer for selective receive */
     Message *mbox_head, **mbox_tail, **mbox_save;
     size_t mbox_len;
