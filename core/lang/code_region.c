@@ -34,7 +34,9 @@ typedef struct CodeRegions {
 /* A collection runs once the closed regions hold this much more than the
  * last one kept: its cost (a full collection of the evaluator and a scan
  * of its heap) is paid for by as much code as it can free. */
-#define COLLECT_MIN_BYTES ((size_t)256 << 10)
+static size_t collect_min_bytes = (size_t)256 << 10;
+
+void code_region_set_collect_min(size_t bytes) { collect_min_bytes = bytes; }
 
 static CodeRegions *regions(void)
 {
@@ -209,7 +211,7 @@ void code_region_collect(Process *evaluator, bool force)
     size_t candidate = 0;
     for (size_t i = 0; i < s->n; i++)
         if (collectable(s->all[i])) candidate += region_bytes(s->all[i]);
-    size_t due = s->kept_bytes > COLLECT_MIN_BYTES ? s->kept_bytes * 2 : COLLECT_MIN_BYTES;
+    size_t due = s->kept_bytes > collect_min_bytes ? s->kept_bytes * 2 : collect_min_bytes;
     if (!candidate || (!force && candidate < due)) return;
     Process *p = evaluator && evaluator->status != PROC_EXITED ? evaluator : NULL;
     if (p && p->vm && p->vm->fn) {

@@ -66,6 +66,10 @@ void code_region_pin(void);
  * collection. */
 void code_region_collect(Process *evaluator, bool force);
 
+/* How much the closed regions must hold before a collection is worth it
+ * (256 KB; 0, for fuzzing and tests: at every input that closed one). */
+void code_region_set_collect_min(size_t bytes);
+
 /* Bytes the regions hold (blocks and constants), and how many there are:
  * for tests and the memory figures. */
 size_t code_region_bytes(void);
