@@ -9,6 +9,7 @@
 
 #include <editline/readline.h>
 #include <errno.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,7 +332,15 @@ int repl_loop(Genlab *g, Views *given)
     catch_interrupts();
     Views *home = given ? given : views_install(g, &(ViewsOptions){stdout, text_use_colors(stdout), text_terminal_width(stdout), tty});
     char *hist = tty ? history_path() : NULL;
-    if (tty) using_history();
+    if (tty) {
+        /* libedit decodes what is typed by the locale, set before it
+         * starts: in the C locale it dropped every byte past ASCII ("é"
+         * typed at the prompt vanished). Elixir source is UTF-8, whatever
+         * the environment says. */
+        const char *ctype = setlocale(LC_CTYPE, "");
+        if (!ctype || !strcmp(ctype, "C") || !strcmp(ctype, "POSIX")) setlocale(LC_CTYPE, "C.UTF-8");
+        using_history();
+    }
     if (hist) read_history(hist);
     /* the learner's own session, or a lesson's played from it: one at a
      * time, in turn, never one inside another */

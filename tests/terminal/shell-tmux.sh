@@ -1,7 +1,7 @@
 #!/bin/sh
 # Usage: tests/terminal/shell-tmux.sh GENLAB
 # Drives the shell in a tmux terminal as a learner would: the prompt, line
-# editing, Tab completion, Ctrl-C out of an endless loop (the bindings
+# editing, Tab completion, text past ASCII, Ctrl-C out of an endless loop (the bindings
 # stay), a linked crash after a result, history kept across sessions,
 # Ctrl-D to leave. Prints PASS or FAIL.
 name=shell-tmux
@@ -42,6 +42,9 @@ tmux send-keys -t $session C-c
 wait_for '** (EXIT) interrupted'
 type_line 'x * 2'
 wait_for '80'
+# what is typed past ASCII reaches the shell, whatever the locale says
+type_line 'String.upcase("héllo ß")'
+wait_for '"HÉLLO SS"'
 # a linked Agent that crashes on a cast: the cast's :ok, then at once the
 # crash and a fresh shell, before anything more is typed (IEx prints it as
 # soon as it happens)
