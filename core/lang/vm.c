@@ -1235,9 +1235,8 @@ L_BS_MATCH:
     NEXT();
 L_TRY: {
     if (vm->nhandlers == vm->handlers_cap) {
-        size_t grown = vm->handlers_cap ? vm->handlers_cap * 2 : 8;
-        vm->handlers = xrealloc(vm->handlers, grown * sizeof(Handler));
-        vm->handlers_cap = grown; /* only once the memory is there */
+        size_t grown = vm->handlers_cap ? vm->handlers_cap * 2 : 4;
+        if (alloc_injected_failure() || !vm_handlers_resize(vm, grown)) alloc_failed(grown * sizeof(Handler));
     }
     Handler *h = &vm->handlers[vm->nhandlers++];
     h->frame_depth = (uint32_t)vm->nframes;
@@ -1471,7 +1470,7 @@ static Term eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, 
     memcpy(saved.regs, vm->regs, floor * sizeof(Term));
     pool_free(vm->regs, vm->regs_cap * sizeof(Term));
     pool_free(vm->frames, vm->frames_cap * sizeof(Frame));
-    free(vm->handlers);
+    pool_free(vm->handlers, vm->handlers_cap * sizeof(Handler));
     vm->regs = saved.regs;
     vm->regs_cap = saved.regs_cap;
     vm->frames = saved.frames;

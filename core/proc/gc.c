@@ -313,15 +313,7 @@ void gc_compact(Process *p, size_t top, size_t extent)
     if (regs < vm->regs_cap) vm_regs_resize(vm, regs);
     size_t frames = vm->nframes < VM_INLINE_FRAMES ? VM_INLINE_FRAMES : vm->nframes;
     if (frames < vm->frames_cap) vm_frames_resize(vm, frames);
-    if (vm->nhandlers < vm->handlers_cap) {
-        if (vm->nhandlers == 0) {
-            free(vm->handlers);
-            vm->handlers = NULL;
-        } else {
-            vm->handlers = shrink(vm->handlers, vm->nhandlers * sizeof(Handler));
-        }
-        vm->handlers_cap = vm->nhandlers;
-    }
+    if (vm->nhandlers < vm->handlers_cap) vm_handlers_resize(vm, vm->nhandlers);
 #define SHRINK(arr, n, cap)                                   \
     if ((n) < (cap)) {                                         \
         if ((n) == 0) { free(arr); (arr) = NULL; }             \

@@ -55,7 +55,7 @@ void vm_state_free(VmState *vm)
         free(m);
         m = next;
     }
-    free(vm->handlers);
+    pool_free(vm->handlers, vm->handlers_cap * sizeof(Handler));
     if (vm->regs != vm->inline_regs) pool_free(vm->regs, vm->regs_cap * sizeof(Term));
     if (vm->frames != vm->inline_frames) pool_free(vm->frames, vm->frames_cap * sizeof(Frame));
     vm_state_init(vm);
@@ -95,5 +95,18 @@ bool vm_frames_resize(VmState *vm, size_t cap)
     if (!array_resize(&frames, &vm->frames_cap, vm->inline_frames, VM_INLINE_FRAMES, sizeof(Frame), cap, !vm->host_calls))
         return false;
     vm->frames = frames;
+    return true;
+}
+
+bool vm_handlers_resize(VmState *vm, size_t cap)
+{
+    Handler *to = NULL;
+    if (cap) {
+        if (cap > SIZE_MAX / sizeof(Handler) || !(to = pool_alloc(cap * sizeof(Handler)))) return false;
+        memcpy(to, vm->handlers, (vm->nhandlers < cap ? vm->nhandlers : cap) * sizeof(Handler));
+    }
+    pool_free(vm->handlers, vm->handlers_cap * sizeof(Handler));
+    vm->handlers = to;
+    vm->handlers_cap = cap;
     return true;
 }

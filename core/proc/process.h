@@ -106,6 +106,10 @@ void vm_state_free(VmState *vm);
  * capacity are left unset. False (vm unchanged) when memory ran out. */
 bool vm_regs_resize(VmState *vm, size_t cap);
 bool vm_frames_resize(VmState *vm, size_t cap);
+/* The same for vm's handlers (none inline; cap 0 frees them). Pool blocks
+ * of a size class, not malloc's: a server's handlers grown to 8 and cut
+ * back to the one it waits in left a hole in malloc's arena each. */
+bool vm_handlers_resize(VmState *vm, size_t cap);
 
 /* How a slice of a process ended (vm_run, lang/vm.h). */
 typedef enum {

@@ -944,15 +944,14 @@ static bool worth_compacting(const Process *p)
            (vm && (vm->regs_cap > 2 * VM_INLINE_REGS || vm->frames_cap > 2 * VM_INLINE_FRAMES));
 }
 
-/* Compacts the processes that started waiting since the last time (in a
- * burst: those for which it is worth it; the others wait for the next). */
-static void compact_idle(bool burst)
+/* Compacts the processes that started waiting since the last time with
+ * memory to give back. */
+static void compact_idle(void)
 {
     for (size_t i = 0; i < SCHED->nidle; i++) {
         Process *p = process_find(SCHED->idle[i]);
         if (!p) continue;
-        if (burst && p->compact_pending && !worth_compacting(p)) p->compact_pending = false;
-        else process_compact(p);
+        process_compact(p);
     }
     SCHED->nidle = 0;
 }
@@ -997,14 +996,18 @@ static VmStatus run_slice(Process *p, Process *main)
         /* memory it may give back is given back when the scheduler is
          * idle (or someone asks for its memory): a busy server that waits
          * between calls is not collected on every call */
-        if (!p->compact_pending) {
+        /* Whether it is worth it is asked now, while p is in the cache:
+         * asked in the burst, a thousand waits later, it cost a ring of
+         * 100,000 processes four cache misses a hop. One with nothing
+         * to give back is not listed. */
+        if (!p->compact_pending && worth_compacting(p)) {
             p->compact_pending = true;
             idle_push(p);
             /* ... or when many have started waiting since the last time:
              * a burst of spawns that each go idle (a million processes
              * waiting in receive, servers started one after another)
              * never leaves the scheduler idle until it is over */
-            if (SCHED->nidle >= IDLE_BURST) compact_idle(true);
+            if (SCHED->nidle >= IDLE_BURST) compact_idle();
         }
         break;
     case VM_DONE:
@@ -1090,7 +1093,7 @@ void sched_run_until(uint64_t until)
     SCHED->interrupt_requested = 0; /* nothing was evaluating: Ctrl-C only stops this */
     if (clock_now() < until) SCHED->now_ps = until * PS_PER_MS;
     call_idle_hook();
-    compact_idle(false);
+    compact_idle();
 }
 
 void sched_state_free(void)
@@ -1163,7 +1166,7 @@ static bool run_main_loop(Process *main, VmStatus *status)
         Process *p = runq_pop();
         if (!p) {
             call_idle_hook();
-            compact_idle(false);
+            compact_idle();
             if (fire_next_timers()) continue;
             return false; /* everything waits: nothing will ever wake main */
         }
@@ -1275,7 +1278,7 @@ bool sched_run_host_call(Process *p, VmStatus *status)
         Process *q = runq_pop();
         if (!q) {
             call_idle_hook();
-            compact_idle(false);
+            compact_idle();
             if (fire_next_timers()) continue;
             /* everything waits: nothing will ever answer */
             *status = VM_WAIT;
