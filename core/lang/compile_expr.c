@@ -545,6 +545,10 @@ static bool ast_is_boolean(Term ast, int depth)
     return false;
 }
 
+Function *find_macro(ModCtx *m, Term name, uint32_t arity);
+static bool is_local(ModCtx *m, Term name, uint32_t arity, int *kind);
+static Term import_module_for(ModCtx *m, Term name, uint32_t arity);
+
 /* Falls through when ast's value is truthy, jumps to fail when it is nil
  * or false, without making the boolean: comparisons become one test, and
  * `and`/`or` of booleans (no BadBooleanError is possible) and `&&`/`||`
@@ -580,6 +584,15 @@ static void compile_branch(FnCtx *c, Term ast, uint32_t fail, int depth)
         return;
     }
     uint32_t saved = c->next_reg;
+    int kind, type = ast_is_call(ast, &name, NULL, &args) ? compile_type_guard(name, list_length(args)) : -1;
+    if (type >= 0 && !(c->mod->module && is_local(c->mod, name, 1, &kind)) && import_module_for(c->mod, name, 1) == TERM_NONE &&
+        !find_macro(c->mod, name, 1)) {
+        /* Kernel's is_pid(x) and the like: one test, no boolean */
+        uint32_t x = compile_operand(c, list_nth(args, 0));
+        emit(c, OP_TEST_TYPE, (Code)x, (Code)type, OPERAND_LABEL(fail));
+        reg_restore(c, saved);
+        return;
+    }
     uint32_t t = compile_operand(c, ast);
     emit(c, OP_TEST_TRUTHY, (Code)t, OPERAND_LABEL(fail));
     reg_restore(c, saved);
@@ -1225,7 +1238,7 @@ static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
 }
 
 /* rescue clause patterns: e in [A, B] | e in A | A | e | %A{} = e */
-static void compile_rescue_clause(FnCtx *c, Term clause, uint32_t exc, uint32_t dst, uint32_t next)
+static void compile_rescue_clause(FnCtx *c, Term clause, uint32_t exc, uint32_t dst, uint32_t next, bool tail)
 {
     Term name, meta, cargs;
     if (!ast_is_call(clause, &name, &meta, &cargs) || list_length(cargs) != 2) compile_fail(c, "CompileError", "invalid rescue clause");
@@ -1263,7 +1276,7 @@ static void compile_rescue_clause(FnCtx *c, Term clause, uint32_t exc, uint32_t 
         compile_pattern(c, var, exc, next);
         c->pattern_vars_start = saved_start;
     }
-    compile_expr(c, list_nth(cargs, 1), dst, false);
+    compile_expr(c, list_nth(cargs, 1), dst, tail);
 }
 
 static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
@@ -1288,14 +1301,23 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
     compile_expr(c, body == TERM_NONE ? ATOM_nil : body, v, false);
     c->nvars = saved_vars;
     if (has_handlers) emit(c, OP_TRY_END);
+    /* Past the body no handler of this try is active: the else, catch and
+     * rescue bodies are in tail position when the try is, as the BEAM's
+     * (a call there leaves no frame of this function), unless an after
+     * still waits. */
+    bool out_tail = tail && after == TERM_NONE;
+    if (after == TERM_NONE) c->in_try--;
     if (else_ != TERM_NONE) {
-        uint32_t edone = compile_clauses(c, else_, &v, 1, dst, false);
+        uint32_t edone = compile_clauses(c, else_, &v, 1, dst, out_tail);
         emit(c, OP_ERROR, (Code)ERR_TRY_CLAUSE, (Code)v);
         label_place(c, edone);
+        if (!out_tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
+    } else if (out_tail) {
+        emit(c, OP_RETURN, (Code)v);
     } else {
         emit(c, OP_MOVE, (Code)dst, (Code)v);
+        emit(c, OP_JUMP, OPERAND_LABEL(done));
     }
-    emit(c, OP_JUMP, OPERAND_LABEL(done));
     if (has_handlers) {
         label_place(c, handler);
         var_bind(c, A("__STACKTRACE__"), ATOM_nil, exc_regs + 2);
@@ -1314,8 +1336,8 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
                 uint32_t next = label_new(c);
                 size_t sv = c->nvars;
                 uint32_t sr = c->next_reg;
-                compile_rescue_clause(c, cons_head(l), exc, dst, next);
-                emit(c, OP_JUMP, OPERAND_LABEL(done));
+                compile_rescue_clause(c, cons_head(l), exc, dst, next, out_tail);
+                if (!out_tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
                 label_place(c, next);
                 c->nvars = sv;
                 reg_restore(c, sr);
@@ -1340,8 +1362,8 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
                     compile_pattern(c, list_nth(patterns, 1), exc_regs + 1, next);
                 }
                 if (guard != TERM_NONE) compile_guard(c, guard, next);
-                compile_expr(c, list_nth(cargs, 1), dst, false);
-                emit(c, OP_JUMP, OPERAND_LABEL(done));
+                compile_expr(c, list_nth(cargs, 1), dst, out_tail);
+                if (!out_tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
                 label_place(c, next);
                 c->nvars = sv;
                 reg_restore(c, sr);
@@ -1350,7 +1372,7 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
         emit(c, OP_RAISE, (Code)exc_regs, (Code)(exc_regs + 1), (Code)(exc_regs + 2));
     }
     label_place(c, done);
-    c->in_try--;
+    if (after != TERM_NONE) c->in_try--;
     if (after != TERM_NONE) {
         uint32_t end = label_new(c);
         emit(c, OP_TRY_END);
@@ -1702,9 +1724,6 @@ static Term replace_capture_args(ModCtx *m, Term ast, CaptureArgs *found, int de
     return ast;
 }
 
-Function *find_macro(ModCtx *m, Term name, uint32_t arity);
-static bool is_local(ModCtx *m, Term name, uint32_t arity, int *kind);
-static Term import_module_for(ModCtx *m, Term name, uint32_t arity);
 
 /* ---- captures, as Elixir reads them ----------------------------------------------- */
 

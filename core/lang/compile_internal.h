@@ -245,6 +245,9 @@ void compile_compare_jump(FnCtx *c, const char *op, Term left, Term right, uint3
 void compile_pattern(FnCtx *c, Term ast, uint32_t src, uint32_t fail);
 /* Compiles a guard: falls through if it holds, jumps to fail otherwise. */
 void compile_guard(FnCtx *c, Term guard, uint32_t fail);
+/* The type test (is_atom/1, is_pid/1, ...) a call of Kernel's `name` with
+ * `arity` arguments is, as TEST_TYPE's operand; -1 for any other. */
+int compile_type_guard(Term name, size_t arity);
 /* Clauses {:->, meta, [[patterns], body]} against registers args[0..n).
  * Code for "no clause matched" must follow; returns the label to place
  * after it, where every clause continues. */

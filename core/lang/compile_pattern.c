@@ -413,6 +413,14 @@ static const struct { const char *name; TypeTest type; } type_guards[] = {
     {"is_number", TYPE_NUMBER}, {"is_pid", TYPE_PID}, {"is_reference", TYPE_REFERENCE},
     {"is_tuple", TYPE_TUPLE}, {NULL, 0}};
 
+int compile_type_guard(Term name, size_t arity)
+{
+    if (arity != 1 || !term_is_atom(name)) return -1;
+    for (int i = 0; type_guards[i].name; i++)
+        if (!strcmp(atom_text(name), type_guards[i].name)) return (int)type_guards[i].type;
+    return -1;
+}
+
 void compile_guard(FnCtx *c, Term guard, uint32_t fail)
 {
     Term name, meta, args;
@@ -455,12 +463,11 @@ void compile_guard(FnCtx *c, Term guard, uint32_t fail)
             label_place(c, holds);
             goto done;
         }
-        for (int i = 0; type_guards[i].name; i++) {
-            if (n == 1 && !strcmp(op, type_guards[i].name)) {
-                uint32_t r = compile_operand(c, list_nth(args, 0));
-                emit(c, OP_TEST_TYPE, (Code)r, (Code)type_guards[i].type, OPERAND_LABEL(fail));
-                goto done;
-            }
+        int type = compile_type_guard(name, n);
+        if (type >= 0) {
+            uint32_t r = compile_operand(c, list_nth(args, 0));
+            emit(c, OP_TEST_TYPE, (Code)r, (Code)type, OPERAND_LABEL(fail));
+            goto done;
         }
         if (n == 2 && (!strcmp(op, "<") || !strcmp(op, ">") || !strcmp(op, "<=") || !strcmp(op, ">=") ||
                        !strcmp(op, "==") || !strcmp(op, "!=") || !strcmp(op, "===") || !strcmp(op, "!=="))) {
