@@ -291,23 +291,30 @@ defmodule GenServer do
     # trace layer; a no-op unless a trace sink is installed)
     :genlab.gen_trace(:in, :handle_call, request, from, state)
 
-    # (try_handle_call written out here: one call fewer per request)
-    result =
-      try do
-        {:ok, mod.handle_call(request, from, state)}
-      catch
-        :throw, r -> {:ok, r}
-        class, r -> {:EXIT, class, r, fix_stack(__STACKTRACE__, :call, debug)}
-      end
-
-    :genlab.gen_trace(:out, :handle_call, result, state, nil)
-
-    case result do
-      {:ok, {:reply, reply, nstate}} when debug == [] ->
+    # (try_handle_call written out here: one call fewer per request; the
+    # common answer is taken in the else, unwrapped: past the try's
+    # protection, so loop/7 is still a tail call)
+    try do
+      mod.handle_call(request, from, state)
+    catch
+      :throw, r -> call_result({:ok, r}, parent, name, state, mod, from, request, hib, debug)
+      class, r -> call_result({:EXIT, class, r, fix_stack(__STACKTRACE__, :call, debug)}, parent, name, state, mod, from, request, hib, debug)
+    else
+      {:reply, reply, nstate} when debug == [] ->
+        :genlab.gen_trace(:out, :handle_call, {:ok, {:reply, reply, nstate}}, state, nil)
         # the common case, without reply/5's call
         :gen.reply(from, reply)
         loop(parent, name, nstate, mod, :infinity, hib, debug)
 
+      other ->
+        call_result({:ok, other}, parent, name, state, mod, from, request, hib, debug)
+    end
+  end
+
+  defp call_result(result, parent, name, state, mod, from, request, hib, debug) do
+    :genlab.gen_trace(:out, :handle_call, result, state, nil)
+
+    case result do
       {:ok, {:reply, reply, nstate}} ->
         debug = reply(name, from, reply, nstate, debug)
         loop(parent, name, nstate, mod, :infinity, hib, debug)
@@ -332,21 +339,25 @@ defmodule GenServer do
     # (try_dispatch written out here, as for a call)
     :genlab.gen_trace(:in, :handle_cast, cast, state, nil)
 
-    result =
-      try do
-        {:ok, mod.handle_cast(cast, state)}
-      catch
-        :throw, r -> {:ok, r}
-        class, r -> {:EXIT, class, r, fix_stack(__STACKTRACE__, :dispatch, debug)}
-      end
-
-    :genlab.gen_trace(:out, :handle_cast, result, state, nil)
-
-    case result do
+    try do
+      mod.handle_cast(cast, state)
+    catch
+      :throw, r -> cast_result({:ok, r}, parent, name, state, mod, msg, hib, debug)
+      class, r -> cast_result({:EXIT, class, r, fix_stack(__STACKTRACE__, :dispatch, debug)}, parent, name, state, mod, msg, hib, debug)
+    else
       # the common case, without handle_common_reply's call
-      {:ok, {:noreply, nstate}} when debug == [] -> loop(parent, name, nstate, mod, :infinity, hib, debug)
-      reply -> handle_common_reply(reply, parent, name, nil, msg, mod, hib, state, debug)
+      {:noreply, nstate} when debug == [] ->
+        :genlab.gen_trace(:out, :handle_cast, {:ok, {:noreply, nstate}}, state, nil)
+        loop(parent, name, nstate, mod, :infinity, hib, debug)
+
+      other ->
+        cast_result({:ok, other}, parent, name, state, mod, msg, hib, debug)
     end
+  end
+
+  defp cast_result(result, parent, name, state, mod, msg, hib, debug) do
+    :genlab.gen_trace(:out, :handle_cast, result, state, nil)
+    handle_common_reply(result, parent, name, nil, msg, mod, hib, state, debug)
   end
 
   defp handle_msg(parent, name, state, mod, msg, hib, debug) do
@@ -692,7 +703,8 @@ defmodule GenServer do
   # ---- the client API -------------------------------------------------------
 
   def call(server, request, timeout \\ @default_timeout) do
-    case whereis(server) do
+    # (a pid is its own whereis: a call fewer on every call)
+    case if(is_pid(server), do: server, else: whereis(server)) do
       nil ->
         exit_from({:noproc, {__MODULE__, :call, [server, request, timeout]}}, :call, 1027)
 
@@ -712,6 +724,13 @@ defmodule GenServer do
   end
 
   def cast(server, request)
+
+  # The commonest first (the clauses do not overlap): a send to a pid
+  # cannot fail, so it needs neither do_send's try nor its call.
+  def cast(dest, request) when is_pid(dest) do
+    send(dest, {:"$gen_cast", request})
+    :ok
+  end
 
   def cast({:global, name}, request) do
     try do
