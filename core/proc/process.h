@@ -124,8 +124,10 @@ struct Process {
     PROCESS_HEAD /* heap, pid and the pending exception: see error.h */
 
     Term dictionary; /* the process dictionary: a map, or [] while empty */
-    Term host_root;  /* a term the layer above keeps alive here (the shell's bindings) */
 
+    /* What a message's delivery and the scheduler read and write, in one
+     * cache line (bytes 128-191) after the heap's: with 100,000 processes
+     * each hop of a ring finds its receiver out of the cache. */
     VmState *vm; /* registers, frames, handlers, mailbox: see above */
 
     /* ---- scheduling (sched.h) ---- */
@@ -133,9 +135,6 @@ struct Process {
     uint64_t wake_at;         /* virtual ms of a receive timeout, or UINT64_MAX */
     struct Timer *receive_timer; /* that timeout's timer (sched.c), or NULL */
     uint64_t reductions;
-    Term registered_name;     /* atom, or nil */
-    Term exit_reason;         /* set when it has exited (or exit_pending) */
-    Term initial_call;        /* {Module, function, arity} for Process.info */
     int exc_arg;              /* see exc_why (error.h): 1-based, 0 = none */
     int status;               /* ProcStatus */
     bool trap_exit;
@@ -147,6 +146,11 @@ struct Process {
     bool is_main;             /* runs top-level code: kept when it exits */
     bool receiving;           /* waits in a receive: a message or the timeout wakes it */
     uint8_t woken;            /* why the scheduler woke that receive (ProcessWoken) */
+
+    Term host_root;           /* a term the layer above keeps alive here (the shell's bindings) */
+    Term registered_name;     /* atom, or nil */
+    Term exit_reason;         /* set when it has exited (or exit_pending) */
+    Term initial_call;        /* {Module, function, arity} for Process.info */
     /* links and monitors are pids / ids, kept outside the heap */
     uint32_t *links;
     struct Monitor *monitors;  /* monitors this process holds on others */
