@@ -9,6 +9,7 @@
 #include "compile_internal.h"
 #include "disasm.h"
 #include "fatal.h"
+#include "io.h"
 
 void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
 {
@@ -21,6 +22,7 @@ void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
     c->fun_name = parent ? parent->fun_name : (fn ? fn->name : ATOM_nil);
     c->fun_arity = parent ? parent->fun_arity : (fn ? fn->arity : 0);
     c->reused_reg = UINT32_MAX;
+    c->warn = parent ? parent->warn : WARN_FUNCTION;
 }
 
 static void code_push(FnCtx *c, Code w)
@@ -237,7 +239,10 @@ void set_line_from_meta(FnCtx *c, Term meta)
 Var *var_lookup(FnCtx *c, Term name, Term context)
 {
     for (size_t i = c->nvars; i-- > 0;)
-        if (c->vars[i].name == name && c->vars[i].context == context && !c->vars[i].hidden) return &c->vars[i];
+        if (c->vars[i].name == name && c->vars[i].context == context && !c->vars[i].hidden) {
+            c->vars[i].used = true;
+            return &c->vars[i];
+        }
     return NULL;
 }
 
@@ -259,8 +264,74 @@ uint32_t var_bind(FnCtx *c, Term name, Term context, uint32_t reg)
         c->vars_cap = c->vars_cap ? c->vars_cap * 2 : 32;
         c->vars = xrealloc(c->vars, c->vars_cap * sizeof(Var));
     }
-    c->vars[c->nvars++] = (Var){name, context, reg, false};
+    c->vars[c->nvars++] = (Var){name, context, reg, false, false, true, false, c->line};
     return reg;
+}
+
+uint32_t var_bind_pattern(FnCtx *c, Term name, Term context, uint32_t reg, int line)
+{
+    bool shadows = false;
+    for (size_t i = 0; i < c->nvars && !shadows; i++)
+        shadows = c->vars[i].name == name && c->vars[i].context == context && !c->vars[i].hidden;
+    var_bind(c, name, context, reg);
+    Var *v = &c->vars[c->nvars - 1];
+    v->quiet = false;
+    v->shadows = shadows;
+    if (line > 0) v->line = line;
+    return reg;
+}
+
+static bool var_warned(const FnCtx *c, const Var *v)
+{
+    return !v->used && !v->quiet && v->context == ATOM_nil && atom_text(v->name)[0] != '_' && c->warn != WARN_NONE;
+}
+
+/* Elixir lists a scope's unused variables by name, then in binding order. */
+static int var_warn_order(const void *pa, const void *pb)
+{
+    const Var *a = *(const Var *const *)pa, *b = *(const Var *const *)pb;
+    int order = strcmp(atom_text(a->name), atom_text(b->name));
+    return order ? order : (a > b) - (a < b);
+}
+
+static void var_warn_unused(const FnCtx *c, const Var *v)
+{
+    char text[1024];
+    int n = snprintf(text, sizeof text, "warning: variable \"%s\" is unused (%s)\n  %s:%d", atom_text(v->name),
+                     v->shadows ? "there is a variable with the same name in the context, use the pin operator (^) to match on it or prefix this variable with underscore if it is not meant to be used"
+                                : "if the variable is not meant to be used, prefix it with an underscore",
+                     c->mod->file ? c->mod->file : "nofile", v->line);
+    if (c->warn == WARN_FUNCTION && c->mod->module && n > 0 && (size_t)n < sizeof text) {
+        const char *mod = atom_text(c->mod->name);
+        bool elixir = !strncmp(mod, "Elixir.", 7);
+        n += snprintf(text + n, sizeof text - (size_t)n, ": %s%s.%s/%u", elixir ? "" : ":", elixir ? mod + 7 : mod,
+                      atom_text(c->fun_name), c->fun_arity);
+    }
+    if (n <= 0 || (size_t)n >= sizeof text - 3) return;
+    memcpy(text + n, "\n\n", 3);
+    n += 2;
+    WarnBuf *into = c->mod->warn_into;
+    if (!into) {
+        io_write(2, text, (size_t)n);
+        return;
+    }
+    into->text = xrealloc(into->text, into->len + (size_t)n);
+    memcpy(into->text + into->len, text, (size_t)n);
+    into->len += (size_t)n;
+}
+
+void vars_scope_end(FnCtx *c, size_t start)
+{
+    if (!c->warn_off && !rt->compile_boot_mode && start < c->nvars) {
+        const Var **unused = xmalloc((c->nvars - start) * sizeof *unused);
+        size_t n = 0;
+        for (size_t i = start; i < c->nvars; i++)
+            if (var_warned(c, &c->vars[i])) unused[n++] = &c->vars[i];
+        qsort(unused, n, sizeof *unused, var_warn_order);
+        for (size_t i = 0; i < n; i++) var_warn_unused(c, unused[i]);
+        free(unused);
+    }
+    c->nvars = start;
 }
 
 /* ---- errors ----------------------------------------------------------------- */

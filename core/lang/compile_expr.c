@@ -580,7 +580,7 @@ static void compile_branch(FnCtx *c, Term ast, uint32_t fail, int depth)
             compile_branch(c, list_nth(args, 1), fail, depth + 1);
             label_place(c, holds);
         }
-        c->nvars = vars_before;
+        vars_scope_end(c, vars_before);
         return;
     }
     uint32_t saved = c->next_reg;
@@ -974,7 +974,7 @@ static void compile_cond(FnCtx *c, Term args, uint32_t dst, bool tail)
         compile_expr(c, list_nth(cargs, 1), dst, tail);
         if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
         label_place(c, next);
-        c->nvars = saved_vars;
+        vars_scope_end(c, saved_vars);
         reg_restore(c, saved);
     }
     emit(c, OP_ERROR, (Code)ERR_COND_CLAUSE, (Code)dst);
@@ -994,11 +994,11 @@ static void compile_if(FnCtx *c, Term args, uint32_t dst, bool tail, bool unless
     uint32_t other = label_new(c), done = label_new(c);
     compile_branch(c, cond, other, 0);
     compile_expr(c, then_ast, dst, tail);
-    c->nvars = saved_vars;
+    vars_scope_end(c, saved_vars);
     if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
     label_place(c, other);
     compile_expr(c, else_ast, dst, tail);
-    c->nvars = saved_vars;
+    vars_scope_end(c, saved_vars);
     label_place(c, done);
     reg_restore(c, saved);
 }
@@ -1021,7 +1021,7 @@ static void compile_and_or(FnCtx *c, Term args, uint32_t dst, bool tail, bool is
     /* the right side is a case clause in Elixir: what it binds stays there */
     size_t vars_before = c->nvars;
     compile_expr(c, list_nth(args, 1), dst, false);
-    c->nvars = vars_before;
+    vars_scope_end(c, vars_before);
     emit(c, OP_JUMP, OPERAND_LABEL(done));
     label_place(c, shortcut);
     emit(c, OP_MOVE, (Code)dst, (Code)t);
@@ -1046,7 +1046,7 @@ static void compile_truthy_op(FnCtx *c, Term args, uint32_t dst, bool tail, bool
     label_place(c, falsy);
     if (is_and) emit(c, OP_MOVE, (Code)dst, (Code)t);
     else compile_expr(c, list_nth(args, 1), dst, false);
-    c->nvars = vars_before;
+    vars_scope_end(c, vars_before);
     label_place(c, done);
     reg_restore(c, saved);
     finish(c, dst, tail);
@@ -1098,7 +1098,7 @@ static void compile_with(FnCtx *c, Term args, uint32_t dst, bool tail)
     }
     compile_expr(c, body == TERM_NONE ? ATOM_nil : body, dst, tail);
     if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
-    c->nvars = saved_vars;
+    vars_scope_end(c, saved_vars);
     label_place(c, failed);
     if (else_clauses != TERM_NONE) {
         uint32_t edone = compile_clauses(c, else_clauses, &v, 1, dst, tail);
@@ -1168,7 +1168,9 @@ static Term binary_generator_chunks(ModCtx *m, Term qargs, Term *pattern)
         tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &chunk)), tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &rest))}));
     Term yes = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, &match_pat), consumed}));
     Term no = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil)}), A("done")}));
-    Term matcher = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){yes, no}));
+    /* the generator's pattern is matched here only to measure it: generated */
+    Term generated = list_from(h, 1, (Term[]){tuple2(h, A("generated"), ATOM_true)});
+    Term matcher = tuple3(h, A("fn"), generated, list_from(h, 2, (Term[]){yes, no}));
     *pattern = tuple3(h, A("<<>>"), TERM_NIL, segs);
     return mk_remote(m, A("genlab_support"), "bin_chunks", 2, (Term[]){bin, matcher});
 }
@@ -1233,7 +1235,7 @@ static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
     size_t saved_vars = c->nvars;
     uint32_t saved = c->next_reg;
     compile_expr(c, block, dst, tail);
-    c->nvars = saved_vars;
+    vars_scope_end(c, saved_vars);
     reg_restore(c, saved);
 }
 
@@ -1299,7 +1301,7 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
     if (has_handlers) emit(c, OP_TRY, OPERAND_LABEL(handler), (Code)exc_regs);
     uint32_t v = reg_alloc(c);
     compile_expr(c, body == TERM_NONE ? ATOM_nil : body, v, false);
-    c->nvars = saved_vars;
+    vars_scope_end(c, saved_vars);
     if (has_handlers) emit(c, OP_TRY_END);
     /* Past the body no handler of this try is active: the else, catch and
      * rescue bodies are in tail position when the try is, as the BEAM's
@@ -1339,7 +1341,7 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
                 compile_rescue_clause(c, cons_head(l), exc, dst, next, out_tail);
                 if (!out_tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
                 label_place(c, next);
-                c->nvars = sv;
+                vars_scope_end(c, sv);
                 reg_restore(c, sr);
             }
             label_place(c, not_error);
@@ -1365,7 +1367,7 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
                 compile_expr(c, list_nth(cargs, 1), dst, out_tail);
                 if (!out_tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
                 label_place(c, next);
-                c->nvars = sv;
+                vars_scope_end(c, sv);
                 reg_restore(c, sr);
             }
         }
@@ -1378,15 +1380,17 @@ static void compile_try(FnCtx *c, Term args, uint32_t dst, bool tail)
         emit(c, OP_TRY_END);
         uint32_t scratch = reg_alloc(c);
         compile_expr(c, after, scratch, false);
-        c->nvars = saved_vars;
+        vars_scope_end(c, saved_vars);
         emit(c, OP_JUMP, OPERAND_LABEL(end));
         label_place(c, after_handler);
+        c->warn_off++; /* the same code again: warned about once */
         compile_expr(c, after, scratch, false);
-        c->nvars = saved_vars;
+        c->warn_off--;
+        vars_scope_end(c, saved_vars);
         emit(c, OP_RAISE, (Code)after_regs, (Code)(after_regs + 1), (Code)(after_regs + 2));
         label_place(c, end);
     }
-    c->nvars = saved_vars;
+    vars_scope_end(c, saved_vars);
     reg_restore(c, saved);
     finish(c, dst, tail);
 }
@@ -1499,7 +1503,7 @@ static void compile_receive(FnCtx *c, Term args, uint32_t dst, bool tail)
         compile_expr(c, list_nth(cargs, 1), dst, tail);
         if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
         label_place(c, next);
-        c->nvars = sv;
+        vars_scope_end(c, sv);
         reg_restore(c, sr);
     }
     emit(c, OP_RECV_NEXT, OPERAND_LABEL(peek));
@@ -1592,7 +1596,6 @@ static void fun_elixir_identity(const ModCtx *m, FunInfo *info, uint32_t nth)
 
 void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
 {
-    (void)meta;
     Term first = list_nth(clauses, 0), name, cmeta, cargs;
     if (!ast_is_call(first, &name, &cmeta, &cargs)) compile_fail(c, "CompileError", "expected -> clauses in fn");
     Term patterns, guard;
@@ -1654,6 +1657,7 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
 
     FnCtx lc;
     fn_init(&lc, m, c, f);
+    if (term_is_list(meta) && kw_get(meta, A("generated")) == ATOM_true) lc.warn = WARN_NONE; /* the compiler's own fn */
     lc.line = c->line;
     uint32_t params = reg_alloc_n(&lc, arity);
     lc.nparams = arity;
@@ -2045,6 +2049,7 @@ static void compile_binding(FnCtx *c, uint32_t dst, bool tail)
     for (size_t i = 0; i < c->nvars; i++) {
         /* underscored names are never read back here (Elixir lists them) */
         if (c->vars[i].hidden || c->vars[i].context != ATOM_nil || atom_text(c->vars[i].name)[0] == '_') continue;
+        c->vars[i].used = true; /* binding() reads them all */
         size_t j = 0;
         while (j < n && names[j] != c->vars[i].name) j++;
         if (j < n) continue;

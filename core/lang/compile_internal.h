@@ -16,6 +16,12 @@ typedef struct Var {
     Term name, context; /* context: nil, or the module a quote came from */
     uint32_t reg;
     bool hidden;        /* bound by an earlier sibling (vars_sibling_done) */
+    /* For Elixir's "variable is unused" warning (vars_scope_end): read
+     * since bound; bound by the compiler, not by a pattern of the source
+     * (never warned about); bound while a variable of the same name was
+     * visible (the warning then suggests the pin operator). */
+    bool used, quiet, shadows;
+    int line;
 } Var;
 
 typedef struct Alias {
@@ -38,6 +44,12 @@ typedef struct LocalDef {
     uint32_t arity;
     int kind; /* 0 def, 1 defp, 2 defmacro, 3 defmacrop */
 } LocalDef;
+
+/* Warnings held back until they can be given in Elixir's order. */
+typedef struct WarnBuf {
+    char *text;
+    size_t len;
+} WarnBuf;
 
 /* State of one module (or of top-level code) being compiled. */
 typedef struct ModCtx {
@@ -67,6 +79,10 @@ typedef struct ModCtx {
      * on the literal heap, newest first */
     bool in_body_statement;
     Term body_defs;
+    /* where compile warnings go while a def is compiled (the module gives
+     * them in the order of its defs, as Elixir does), or NULL: straight
+     * to standard error */
+    WarnBuf *warn_into;
 } ModCtx;
 
 typedef struct Label {
@@ -118,6 +134,12 @@ typedef struct FnCtx {
     size_t label_end;      /* code index where a label was last placed */
     ArithRaise *raises;    /* see ArithRaise */
     size_t nraises, raises_cap;
+    /* Where unused variables are warned about (vars_scope_end): in a def's
+     * clauses and what they nest, as "FILE:LINE: Mod.fun/arity"; at the
+     * top level (scripts, the shell, eval) only in nested scopes, as
+     * "FILE:LINE"; never in module bodies or the embedded library. */
+    enum { WARN_FUNCTION, WARN_TOPLEVEL, WARN_NONE } warn;
+    int warn_off;          /* >0 while code is compiled a second time (try's after) */
     uint32_t reused_reg;   /* a register the code rewrites while variables matched
                             * from it live (with's clauses): never bind to it; or
                             * UINT32_MAX */
@@ -182,7 +204,16 @@ void set_line_from_meta(FnCtx *c, Term meta);
 
 /* ---- variables --------------------------------------------------------------- */
 Var *var_lookup(FnCtx *c, Term name, Term context);
+/* var_bind binds a variable of the compiler's making (never warned
+ * about); var_bind_pattern one that a pattern of the source binds at
+ * `line`. */
 uint32_t var_bind(FnCtx *c, Term name, Term context, uint32_t reg);
+uint32_t var_bind_pattern(FnCtx *c, Term name, Term context, uint32_t reg, int line);
+/* Ends the scope that began when c->nvars was `start`: what it bound goes
+ * out of scope, and each variable of the source it bound and never read
+ * gets Elixir's warning on standard error ("variable "x" is unused ..."),
+ * sorted by name as Elixir lists them. */
+void vars_scope_end(FnCtx *c, size_t start);
 /* Siblings (a call's arguments, an operator's operands, the elements of a
  * tuple or list, a map's keys and values, a binary's segments) run left to
  * right, yet none sees a variable that another binds: Elixir expands each

@@ -14,6 +14,7 @@
 #include "map.h"
 #include "parser.h"
 #include "inspect.h"
+#include "io.h"
 
 static Term A(const char *s) { return atom_from_cstr(s); }
 
@@ -36,6 +37,9 @@ typedef struct FnDef {
     Term doc;        /* what @doc said before it: a binary, false, or TERM_NONE */
     Term sig_params; /* the params its documentation shows (the defaults' head, else the first) */
     Term doc_meta;   /* what `@doc since: ...` and the like said: a keyword list */
+    size_t seq;      /* where the module defined it (what `use` injected and the
+                      * module redefined: where the module did) */
+    WarnBuf warnings; /* its compile warnings, given in `seq` order */
 } FnDef;
 
 typedef struct ModBuild {
@@ -49,6 +53,7 @@ typedef struct ModBuild {
     Term accumulating; /* attributes registered with accumulate: true */
     Term persisting;   /* attributes registered with persist: true, newest first */
     Term derive;       /* what @derive asked for before defstruct, newest first */
+    size_t next_seq;   /* FnDef.seq */
 } ModBuild;
 
 bool ast_is_defmodule(Term ast)
@@ -298,6 +303,7 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
     f->name = A("__MODULE__");
     FnCtx c;
     fn_init(&c, m, NULL, f);
+    c.warn = WARN_NONE;
     c.line = line;
     size_t nin = m->nbody;
     uint32_t params = nin ? reg_alloc_n(&c, (uint32_t)nin) : 0;
@@ -581,6 +587,7 @@ static void record_def(ModBuild *b, Term form_name, Term args, int line, bool fr
         fresh = true;
     }
     if (fresh) {
+        d->seq = b->next_seq++;
         d->doc = b->pending_doc != TERM_NONE ? b->pending_doc : b->pending_impl ? ATOM_false : TERM_NONE;
         d->sig_params = params;
         d->doc_meta = b->pending_meta;
@@ -628,6 +635,7 @@ static void compile_fndef(ModBuild *b, FnDef *d)
     f->is_macro = d->kind >= 2;
     FnCtx c;
     fn_init(&c, m, NULL, f);
+    m->warn_into = &d->warnings;
     c.line = d->line;
     uint32_t *args = xmalloc((d->arity + 1) * sizeof(uint32_t));
     uint32_t first = reg_alloc_n(&c, d->arity);
@@ -645,7 +653,25 @@ static void compile_fndef(ModBuild *b, FnDef *d)
     c.line = d->n ? d->clauses[0].line : d->line; /* the BEAM reports the first clause's line */
     emit(&c, OP_FUNC_CLAUSE);
     fn_finish(&c);
+    m->warn_into = NULL;
     free(args);
+}
+
+static int def_seq_order(const void *pa, const void *pb)
+{
+    const FnDef *a = *(const FnDef *const *)pa, *b = *(const FnDef *const *)pb;
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* The defs' warnings, in the order the module defined them. */
+static void give_def_warnings(ModBuild *b)
+{
+    FnDef **order = xmalloc((b->ndefs + 1) * sizeof *order);
+    for (size_t i = 0; i < b->ndefs; i++) order[i] = &b->defs[i];
+    qsort(order, b->ndefs, sizeof *order, def_seq_order);
+    for (size_t i = 0; i < b->ndefs; i++)
+        if (order[i]->warnings.len) io_write(2, order[i]->warnings.text, order[i]->warnings.len);
+    free(order);
 }
 
 /* def f(a, b \\ 1) also defines f/1 calling f(a, 1). */
@@ -1134,7 +1160,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     if (parent) {
         for (size_t i = 0; i < parent->naliases; i++) add_alias(&m, parent->aliases[i].short_name, parent->aliases[i].full_name);
     }
-    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false, TERM_NIL, TERM_NIL, TERM_NIL};
+    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false, TERM_NIL, TERM_NIL, TERM_NIL, 0};
     m.module->line = (uint32_t)line;
     Term *items = NULL;
     size_t nitems = 0, cap = 0;
@@ -1149,6 +1175,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
             if (d->n == 0) compile_fail_mod(&m, d->line, "CompileError", "implementation not provided for predefined def %s/%u", atom_text(d->name), d->arity);
             compile_fndef(&b, d);
         }
+    give_def_warnings(&b);
     for (size_t i = 0; i < b.ndefs; i++)
         if (b.defs[i].default_params != TERM_NONE) compile_default_wrappers(&b, &b.defs[i]);
     for (Function *f = m.module->functions; f; f = f->next_in_module) {
@@ -1163,7 +1190,10 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
         /* the nested module's alias stays visible in the parent */
     }
     /* the module is installed: what built it is no longer needed */
-    for (size_t i = 0; i < b.ndefs; i++) free(b.defs[i].clauses);
+    for (size_t i = 0; i < b.ndefs; i++) {
+        free(b.defs[i].clauses);
+        free(b.defs[i].warnings.text);
+    }
     free(b.defs);
     free(m.aliases);
     free(m.imports);
@@ -1258,6 +1288,7 @@ static bool compile_chunk_in(ModCtx *m, Term ast, const char *file, const Bindin
     f->arity = 1;
     FnCtx c;
     fn_init(&c, m, NULL, f);
+    c.warn = WARN_TOPLEVEL;
     if (setjmp(on_error)) return false;
     /* register 0 holds the previous result, 1.. the bindings: the chunk
      * answers in the same layout, so that only what it changed moves */

@@ -40,12 +40,13 @@ static Term pattern_constant(FnCtx *c, Term ast)
     return TERM_NONE;
 }
 
-static void bind_or_compare(FnCtx *c, Term name, Term context, uint32_t src, uint32_t fail)
+static void bind_or_compare(FnCtx *c, Term name, Term context, int line, uint32_t src, uint32_t fail)
 {
     const char *text = atom_text(name);
     if (strcmp(text, "_") == 0) return;
     for (size_t i = c->nvars; i-- > c->pattern_vars_start;) {
         if (c->vars[i].name == name && c->vars[i].context == context) {
+            c->vars[i].used = true; /* {x, x}: Elixir counts the second x as a use */
             emit(c, OP_IS_EQ_EXACT, (Code)src, (Code)c->vars[i].reg, OPERAND_LABEL(fail));
             return;
         }
@@ -54,12 +55,12 @@ static void bind_or_compare(FnCtx *c, Term name, Term context, uint32_t src, uin
         /* the value's register is not written again while the variable is
          * in scope (arguments, subjects and extracted elements are not), so
          * the variable can live there */
-        var_bind(c, name, context, src);
+        var_bind_pattern(c, name, context, src, line);
         return;
     }
     uint32_t r = reg_alloc(c);
     emit(c, OP_MOVE, (Code)r, (Code)src);
-    var_bind(c, name, context, r);
+    var_bind_pattern(c, name, context, r, line);
 }
 
 /* Element i of the tuple in src (its size already tested) against ast:
@@ -260,7 +261,7 @@ static void compile_binary_pattern(FnCtx *c, Term segs, uint32_t src, uint32_t f
                 bool seen = false;
                 for (size_t j = c->nvars; j-- > c->pattern_vars_start;)
                     if (c->vars[j].name == name && c->vars[j].context == ctx) seen = true;
-                if (!seen) var_bind(c, name, ctx, first + (uint32_t)i);
+                if (!seen) var_bind_pattern(c, name, ctx, first + (uint32_t)i, meta_line(tuple_get(value, 1)));
             }
         }
     }
@@ -341,7 +342,7 @@ static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail
         return;
     }
     if (ast_is_var(ast, &name, &ctx) && name != A("__MODULE__")) {
-        bind_or_compare(c, name, ctx, src, fail);
+        bind_or_compare(c, name, ctx, meta_line(tuple_get(ast, 1)), src, fail);
         return;
     }
     if (!ast_is_call(ast, &name, &meta, &args)) compile_fail(c, "CompileError", "invalid pattern");
@@ -526,7 +527,7 @@ uint32_t compile_clauses(FnCtx *c, Term clauses, const uint32_t *args, uint32_t 
         compile_expr(c, list_nth(cargs, 1), dst, tail);
         if (!tail) emit(c, OP_JUMP, OPERAND_LABEL(done));
         label_place(c, next);
-        c->nvars = saved_vars;
+        vars_scope_end(c, saved_vars);
         reg_restore(c, saved_reg);
     }
     return done;
