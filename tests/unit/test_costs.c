@@ -74,6 +74,22 @@ int main(void)
           "a monitor of a dead process delivers its DOWN after the marker");
     CHECK_STR(out, ":noproc\n", "and the receive on its reference finds it");
 
+    /* A process waiting in a receive holds what its code reads again, not
+     * what a finished call left in the registers above: the 100,000-element
+     * list is garbage once the receive starts (vm_registers_in_use). */
+    CHECK(run("pid = spawn(fn ->\n"
+              "  n = length(Enum.reverse(Enum.to_list(1..100_000)))\n"
+              "  receive do :stop -> IO.puts(n) end\n"
+              "end)\n"
+              "Process.sleep(10)\n"
+              ":erlang.garbage_collect(pid)\n"
+              "{:memory, m} = Process.info(pid, :memory)\n"
+              "IO.inspect(m < 100_000)\n"
+              "send(pid, :stop)\n"
+              "Process.sleep(10)\n") == 0,
+          "a process waits in a receive after building a long list");
+    CHECK_STR(out, "true\n100000\n", "its memory is what it still reads, and it goes on after the receive");
+
     /* The caller's and the server's own memory (heap, stack, mailbox) after
      * a first 1,000 calls and after N more, each after a garbage
      * collection: the second must not have grown with N. */
