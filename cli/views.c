@@ -16,17 +16,15 @@ static void *xalloc(size_t n)
     return p;
 }
 
-PidInfo *views_pid(Views *v, uint32_t pid)
+PidInfo *views_pid_grow(Views *v, uint32_t pid)
 {
-    if (pid >= v->npids) {
-        size_t n = v->npids ? v->npids : 256;
-        while (n <= pid) n *= 2;
-        PidInfo *bigger = realloc(v->pids, n * sizeof *bigger);
-        if (!bigger) abort();
-        memset(bigger + v->npids, 0, (n - v->npids) * sizeof *bigger);
-        v->pids = bigger;
-        v->npids = n;
-    }
+    size_t n = v->npids ? v->npids : 256;
+    while (n <= pid) n *= 2;
+    PidInfo *bigger = realloc(v->pids, n * sizeof *bigger);
+    if (!bigger) abort();
+    memset(bigger + v->npids, 0, (n - v->npids) * sizeof *bigger);
+    v->pids = bigger;
+    v->npids = n;
     return &v->pids[pid];
 }
 
@@ -53,11 +51,15 @@ static bool label_is(const char *label, const char *name, const char *module)
     return label[n] == ' ' && label[n + 1] == '(' && !strncmp(label + n + 2, module, m) && !strcmp(label + n + 2 + m, ")");
 }
 
-static void set_label(Views *v, uint32_t pid, const char *name, const char *module)
+static void set_label(Views *v, uint32_t pid, const char *name, const char *module, uint32_t version)
 {
     if (!pid || !name || !*name) return;
-    /* most events name processes the views know by that name already */
+    /* most events name processes the views know by that name already:
+     * by the label's version, without comparing texts, when they had it
+     * (only set_label changes a label once it is made) */
     PidInfo *known = views_pid(v, pid);
+    if (version && known->label_version == version) return;
+    known->label_version = version;
     if (known->label && label_is(known->label, name, module)) return;
     char both[300];
     if (module && *module && !strncmp(name, "#PID", 4)) {
@@ -313,8 +315,8 @@ static void on_event(void *ctx, const GenlabEvent *event)
     GenlabEvent copy = *event;
     copy.msg_kind = effective_kind(v, event);
     const GenlabEvent *ev = &copy;
-    set_label(v, ev->pid, ev->pid_label, ev->module);
-    set_label(v, ev->other, ev->other_label, ev->other_module);
+    set_label(v, ev->pid, ev->pid_label, ev->module, ev->pid_label_version);
+    set_label(v, ev->other, ev->other_label, ev->other_module, ev->other_label_version);
     if (ev->kind == GENLAB_EVENT_CALLBACK_IN) {
         PidInfo *p = views_pid(v, ev->pid);
         p->server = !ev->library;
@@ -324,7 +326,9 @@ static void on_event(void *ctx, const GenlabEvent *event)
             p->open_desc = NULL;
             genlab_kept_free(v->g, p->open_arg);
             p->open_arg = genlab_event_keep(ev, 0);
-            snprintf(p->open_callback, sizeof p->open_callback, "%s", ev->callback);
+            size_t n = strnlen(ev->callback, sizeof p->open_callback - 1);
+            memcpy(p->open_callback, ev->callback, n);
+            p->open_callback[n] = 0;
             p->open_since = ev->time_us;
         }
     }
@@ -367,7 +371,7 @@ void views_on_view(void *ctx, Genlab *g, const GenlabView *r)
     /* whatever this view prints comes between an arrival line and the
      * message's handling, so that handling gets a header of its own */
     v->last_arrival = 0;
-    if (r->pid) set_label(v, r->pid, r->label, r->module);
+    if (r->pid) set_label(v, r->pid, r->label, r->module, 0);
     const char *label = r->pid ? views_label(v, r->pid) : "";
     if (!strcmp(w, "trace") || !strcmp(w, "untrace")) {
         bool on = !strcmp(w, "trace");

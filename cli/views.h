@@ -39,6 +39,7 @@ typedef struct Logged {
 /* What the views know of one process. */
 typedef struct PidInfo {
     char *label;        /* its latest label (registered name or pid) */
+    uint32_t label_version; /* the event label version it was last checked against */
     bool traced;        /* trace(pid) */
     bool server;        /* it ran a GenServer callback */
     bool library;       /* it runs library code: a supervisor, Logger, ... */
@@ -105,7 +106,12 @@ void views_trace_names(Views *v, const char *names);
 void views_flush_hints(Views *v);
 
 /* The process's entry (created on first use). */
-PidInfo *views_pid(Views *v, uint32_t pid);
+PidInfo *views_pid_grow(Views *v, uint32_t pid);
+/* (inline: every event asks for its processes' PidInfo several times) */
+static inline PidInfo *views_pid(Views *v, uint32_t pid)
+{
+    return pid < v->npids ? &v->pids[pid] : views_pid_grow(v, pid);
+}
 /* How a process is named in the views now. */
 const char *views_label(Views *v, uint32_t pid);
 /* Adds a hint, printed by views_flush_hints. */

@@ -185,6 +185,10 @@ typedef struct GenlabEvent {
     const char *other_label; /* the same for other ("" for none) */
     const char *module;      /* pid's module (a GenServer's callback module), or "" */
     const char *other_module; /* the same for other */
+    /* Nonzero numbers that change whenever pid's (other's) label or module
+     * above may have changed: a sink that saw a version already knows its
+     * texts (the labels are made once and reused by most events). */
+    uint32_t pid_label_version, other_label_version;
     const char *callback;    /* the callback's name, "" if none */
     GenlabMessageKind msg_kind;
     uint64_t count, ref;

@@ -38,6 +38,7 @@ typedef struct LabelCache {
     uint32_t serial;
     Term name, dictionary, initial_call; /* what they were made of */
     Term module;                         /* process_module's answer */
+    uint32_t version;                    /* GenlabEvent's label version: new when made again */
     char label[128], module_label[128];
 } LabelCache;
 
@@ -53,26 +54,37 @@ typedef struct ViewsState {
     size_t natoms;
     Term initial_call, supervisor, init, elixir_supervisor, gen_call, gen_cast, system, ack, alias, handle_call;
     LabelCache labels[64];    /* by pid serial modulo 64: see labels_of */
+    uint32_t label_versions;  /* the last LabelCache.version given */
+    struct GenlabKept *spare_kept; /* freed ones, for the next (see genlab_event_keep) */
+    size_t nspare_kept;
 } ViewsState;
 
-/* The active runtime's views state, made on first use. */
-static ViewsState *views_state(void)
+static ViewsState *views_state_create(void);
+
+/* The active runtime's views state, made on first use (inline: every
+ * event asks). */
+static inline ViewsState *views_state(void)
 {
-    if (!rt->views) {
-        ViewsState *vs = rt->views = xcalloc(1, sizeof *rt->views);
-        vs->initial_call = atom_from_cstr("$initial_call");
-        vs->supervisor = atom_from_cstr("supervisor");
-        vs->init = atom_from_cstr("init");
-        vs->elixir_supervisor = atom_from_cstr("Elixir.Supervisor");
-        vs->gen_call = atom_from_cstr("$gen_call");
-        vs->gen_cast = atom_from_cstr("$gen_cast");
-        vs->system = atom_from_cstr("system");
-        vs->ack = atom_from_cstr("ack");
-        vs->alias = atom_from_cstr("alias");
-        vs->handle_call = atom_from_cstr("handle_call");
-    }
-    return rt->views;
+    return rt->views ? rt->views : views_state_create();
 }
+
+static ViewsState *views_state_create(void)
+{
+    ViewsState *vs = rt->views = xcalloc(1, sizeof *rt->views);
+    vs->initial_call = atom_from_cstr("$initial_call");
+    vs->supervisor = atom_from_cstr("supervisor");
+    vs->init = atom_from_cstr("init");
+    vs->elixir_supervisor = atom_from_cstr("Elixir.Supervisor");
+    vs->gen_call = atom_from_cstr("$gen_call");
+    vs->gen_cast = atom_from_cstr("$gen_cast");
+    vs->system = atom_from_cstr("system");
+    vs->ack = atom_from_cstr("ack");
+    vs->alias = atom_from_cstr("alias");
+    vs->handle_call = atom_from_cstr("handle_call");
+    return vs;
+}
+
+static void kept_spares_free(ViewsState *vs);
 
 void views_state_free(void)
 {
@@ -80,6 +92,7 @@ void views_state_free(void)
     if (vs) {
         for (size_t i = 0; i < vs->natoms; i++) free(vs->atoms[i].label);
         free(vs->atoms);
+        kept_spares_free(vs);
         free(vs);
     }
     rt->views = NULL;
@@ -281,7 +294,22 @@ struct GenlabKept {
     Heap heap;
     Term term;
     char *text;
+    struct GenlabKept *next_spare; /* in ViewsState.spare_kept once freed */
 };
+
+/* How many freed GenlabKept wait for reuse: a traced call keeps and
+ * frees about five (its messages, its state before and after), which
+ * would otherwise be as many mallocs and frees. */
+#define SPARE_KEPT_MAX 64
+
+static void kept_spares_free(ViewsState *vs)
+{
+    while (vs->spare_kept) {
+        GenlabKept *k = vs->spare_kept;
+        vs->spare_kept = k->next_spare;
+        free(k);
+    }
+}
 
 GenlabKept *genlab_event_keep(const GenlabEvent *gev, int i)
 {
@@ -290,7 +318,15 @@ GenlabKept *genlab_event_keep(const GenlabEvent *gev, int i)
     if (t->done[i] && !t->text[i]) return NULL;
     Term term = t->done[i] ? TERM_NONE : event_term(t, i);
     if (!t->done[i] && term == TERM_NONE) return NULL;
-    GenlabKept *k = xcalloc(1, sizeof *k);
+    ViewsState *vs = views_state();
+    GenlabKept *k = vs->spare_kept;
+    if (k) {
+        vs->spare_kept = k->next_spare;
+        vs->nspare_kept--;
+        memset(k, 0, sizeof *k);
+    } else {
+        k = xcalloc(1, sizeof *k);
+    }
     heap_init(&k->heap, 0);
     if (t->done[i]) k->text = xstrndup(t->text[i], strlen(t->text[i]));
     else k->term = term_copy(&k->heap, term);
@@ -316,6 +352,13 @@ void genlab_kept_free(Genlab *g, GenlabKept *k)
     runtime_enter(g);
     heap_release(&k->heap);
     free(k->text);
+    ViewsState *vs = views_state();
+    if (vs->nspare_kept < SPARE_KEPT_MAX) {
+        k->next_spare = vs->spare_kept;
+        vs->spare_kept = k;
+        vs->nspare_kept++;
+        return;
+    }
     free(k);
 }
 
@@ -351,6 +394,8 @@ static const LabelCache *labels_of(ViewsState *vs, uint32_t serial, const Proces
     c->dictionary = dictionary;
     c->initial_call = initial_call;
     pid_label(vs, serial, c->label, sizeof c->label);
+    if (++vs->label_versions == 0) vs->label_versions = 1;
+    c->version = vs->label_versions;
     c->module = p ? process_module(vs, p) : ATOM_nil;
     module_text(vs, c->module, c->module_label, sizeof c->module_label);
     return c;
@@ -364,9 +409,10 @@ static void adapt(void *ctx, const TraceEvent *ev)
     /* (copied: the other's labels may share the pid's slot) */
     const LabelCache *pl = labels_of(vs, ev->pid, p);
     char pid_text[128], module[128];
-    memcpy(pid_text, pl->label, sizeof pid_text);
-    memcpy(module, pl->module_label, sizeof module);
+    memcpy(pid_text, pl->label, strlen(pl->label) + 1);
+    memcpy(module, pl->module_label, strlen(pl->module_label) + 1);
     Term pid_module = pl->module;
+    uint32_t pid_version = pl->version;
     const LabelCache *ol = labels_of(vs, ev->other, other);
     const char *other_text = ol->label, *other_module = ol->module_label;
     callback[0] = 0;
@@ -375,7 +421,8 @@ static void adapt(void *ctx, const TraceEvent *ev)
     GenlabEvent g = {
         .kind = (GenlabEventKind)ev->kind, .seq = ev->seq, .time_us = ev->time_us,
         .pid = ev->pid, .other = ev->other, .pid_label = pid_text, .other_label = other_text,
-        .module = module, .other_module = other_module, .callback = callback, .msg_kind = GENLAB_MSG_INFO,
+        .module = module, .other_module = other_module, .pid_label_version = pid_version,
+        .other_label_version = ol->version, .callback = callback, .msg_kind = GENLAB_MSG_INFO,
         .count = ev->count, .ref = ev->ref, .same = ev->same, .internal = &texts,
         /* a process being spawned runs :proc_lib's code, not yet its own */
         .library = ev->pid && ev->kind != TRACE_SPAWN && library_module(vs, pid_module),
@@ -385,7 +432,8 @@ static void adapt(void *ctx, const TraceEvent *ev)
         g.msg_kind = classify(vs, ev->terms[0], &payload);
     }
     if (vs->sink) vs->sink(vs->sink_ctx, &g);
-    for (int i = 0; i < 4; i++) free(texts.text[i]);
+    for (int i = 0; i < 4; i++)
+        if (texts.text[i]) free(texts.text[i]); /* (most events render none) */
 }
 
 void genlab_set_sink(Genlab *g, GenlabSink sink, void *ctx)
