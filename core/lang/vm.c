@@ -1445,6 +1445,9 @@ static Term eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, 
     vm->nframes = 0;
     vm->handlers = NULL;
     vm->nhandlers = vm->handlers_cap = 0;
+    /* the call's registers are its own, sized for it: p's own may have
+     * been cut while it waited, and get room again when it resumes */
+    vm->regs_trimmed = false;
     for (uint32_t i = 0; i < nargs; i++) vm->regs[floor + i] = term_copy(&p->heap, args[i]);
     vm_entering(fn);
     vm->fn = fn;
@@ -1479,6 +1482,7 @@ static Term eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, 
     vm->handlers = saved.handlers;
     vm->handlers_cap = saved.handlers_cap;
     vm->nhandlers = saved.nhandlers;
+    vm->regs_trimmed = saved.regs_trimmed;
     vm->host_calls--;
     vm->fn = saved.fn;
     vm->pc = saved.pc;
