@@ -24,6 +24,7 @@ static Term lists_reverse1(Process *p, const Term *a)
 {
     size_t n;
     if (!bif_list_length(a[0], &n)) return bif_function_clause(p);
+    native_charge(n / 4);
     Term r = TERM_NIL;
     for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) r = cons_new(&p->heap, cons_head(l), r);
     return r;
@@ -34,6 +35,7 @@ static Term lists_reverse2(Process *p, const Term *a)
     size_t n;
     if (!term_is_list(a[0])) return process_badarg_at(p, 1, "not a list");
     if (!bif_list_length(a[0], &n)) return process_badarg_at(p, 1, "not a proper list");
+    native_charge(n / 4);
     Term r = a[1];
     for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) r = cons_new(&p->heap, cons_head(l), r);
     return r;
@@ -43,8 +45,13 @@ static Term lists_member(Process *p, const Term *a)
 {
     if (!term_is_list(a[1])) return process_badarg_at(p, 2, "not a list");
     Term l = a[1];
-    for (; term_is_cons(l); l = cons_tail(l))
-        if (term_exact_equal(cons_head(l), a[0])) return ATOM_true;
+    size_t walked = 0;
+    for (; term_is_cons(l); l = cons_tail(l), walked++)
+        if (term_exact_equal(cons_head(l), a[0])) {
+            native_charge(walked / 16);
+            return ATOM_true;
+        }
+    native_charge(walked / 16);
     if (l != TERM_NIL) return process_badarg_at(p, 2, "not a proper list");
     return ATOM_false;
 }
@@ -119,8 +126,13 @@ static Term keyfind_impl(Process *p, const Term *a)
     size_t pos;
     if (!keyfind_args(p, a, &pos)) return TERM_NONE;
     Term l = a[2];
-    for (; term_is_cons(l); l = cons_tail(l))
-        if (key_matches(cons_head(l), pos, a[0])) return cons_head(l);
+    size_t walked = 0;
+    for (; term_is_cons(l); l = cons_tail(l), walked++)
+        if (key_matches(cons_head(l), pos, a[0])) {
+            native_charge(walked / 16);
+            return cons_head(l);
+        }
+    native_charge(walked / 16);
     if (l != TERM_NIL) return process_badarg_at(p, 3, "not a proper list");
     return ATOM_false;
 }

@@ -20,6 +20,7 @@ bool bif_list_length(Term list, size_t *length)
         list = cons_tail(list);
     }
     *length = n;
+    native_charge(n / 16); /* the BEAM's length/1 costs as much */
     return list == TERM_NIL;
 }
 
@@ -85,7 +86,11 @@ void bytebuf_append_utf8(ByteBuf *b, uint32_t c)
     bytebuf_append(b, u, n);
 }
 
-Term bytebuf_to_binary(const ByteBuf *b, Heap *h) { return binary_new(h, b->data, b->size); }
+Term bytebuf_to_binary(const ByteBuf *b, Heap *h)
+{
+    native_charge(b->size / 16); /* the work that made the bytes, roughly */
+    return binary_new(h, b->data, b->size);
+}
 
 void termbuf_init(TermBuf *b) { memset(b, 0, sizeof *b); }
 
@@ -108,6 +113,7 @@ void termbuf_push(TermBuf *b, Term t)
 Term termbuf_to_list(const TermBuf *b, Heap *h, Term tail)
 {
     if (!b->size) return tail;
+    native_charge(b->size / 4); /* the work that found the elements, roughly */
     Term *cells = heap_alloc(h, 2 * b->size);
     Term list = tail;
     for (size_t i = b->size; i-- > 0;) {

@@ -331,6 +331,7 @@ static Term erl_append(Process *p, const Term *a)
     size_t n;
     if (!bif_list_length(a[0], &n)) return process_badarg(p);
     if (n == 0) return a[1];
+    native_charge(n / 4);
     Term *cells = heap_alloc(&p->heap, 2 * n);
     size_t i = 0;
     for (Term l = a[0]; term_is_cons(l); l = cons_tail(l), i++) {
@@ -376,6 +377,7 @@ Term bif_list_subtract(Process *p, Term left, Term right)
     size_t nl, nr;
     if (!bif_list_length(left, &nl) || !bif_list_length(right, &nr)) return process_badarg(p);
     if (nr == 0 || nl == 0) return left;
+    native_charge((nl + nr) / 4);
     Removal r = {xmalloc(nr * sizeof(Term)), xcalloc(nr, sizeof(bool)), nr};
     size_t i = 0;
     for (Term l = right; term_is_cons(l); l = cons_tail(l)) r.items[i++] = cons_head(l);

@@ -10,6 +10,8 @@
 #include "fatal.h"
 #include "state.h"
 
+uint64_t native_charged;
+
 typedef struct NativeSlot {
     Term module, name; /* 0 marks an empty slot */
     int arity;

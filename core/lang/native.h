@@ -39,6 +39,16 @@ Term native_continue(Process *p, Term module, Term name, uint32_t nargs, const T
 /* The same with a fun of arity nargs. */
 Term native_continue_fun(Process *p, Term fun, uint32_t nargs, const Term *args);
 
+/* A native whose work grows with its input (a list walked, a term
+ * encoded) charges it, as the BEAM's BIFs bump their reductions: the VM
+ * takes `reductions` off the caller's slice (so a loop of such calls is
+ * preempted as often as one of Elixir code), and they count in
+ * Process.info(pid, :reductions) and move the virtual clock (DESIGN.md:
+ * work costs time). One counter for the one slice running at a time, as
+ * the VM reads it after every native call: zero between slices. */
+extern uint64_t native_charged;
+static inline void native_charge(uint64_t reductions) { native_charged += reductions; }
+
 /* Registers a table ended by an entry with module == NULL. */
 void native_register(const NativeDef *defs);
 /* The native for Module.name/arity, or NULL. */

@@ -522,8 +522,12 @@ VmStatus vm_run(Process *p, long budget)
         p->exit_reason = ATOM_killed;
         return VM_KILLED;
     }
+    native_charged = 0;
     VmStatus st = vm_run_slice(p, budget);
     rt->heap_failure = outer;
+    /* charged by natives the VM did not call itself (a host call's) */
+    asking->reductions += native_charged;
+    native_charged = 0;
     return st;
 }
 
@@ -567,6 +571,14 @@ static VmStatus vm_run_slice(Process *p, long budget)
     bool map_update_op;  /* MAP_UPDATE (not MAP_PUT) */
 
 #define NEXT() goto *(const void *)*pc
+/* What a native charged for its work (native_charge) comes off the slice:
+ * the next call or jump yields once it is spent. */
+#define CHARGE_NATIVE()                                                   \
+    if (__builtin_expect(native_charged != 0, 0)) {                \
+        reductions -= (long)native_charged;                        \
+        native_charged = 0;                                        \
+    }
+
 /* Saves where the process is, and counts the reductions it used so far. */
 #define SAVE() (vm->fn = fn, vm->pc = pc, vm->base = base, p->reductions += (uint64_t)(budget - reductions), budget = reductions)
 #define RAISE_NOW(cls, rsn) do { class_ = (cls); reason_ = (rsn); stack_ = TERM_NONE; goto do_raise; } while (0)
@@ -717,6 +729,7 @@ L_CALL_NATIVE: {
     ExtRef *ref = (ExtRef *)pc[1];
     Term v = ref->native(p, r + pc[2]);
     if (p->exit_pending) { SAVE(); return VM_KILLED; }
+    CHARGE_NATIVE();
     if (v == TERM_CONTINUE) {
         enter_dst = (uint32_t)pc[4];
         enter_tail = false;
@@ -889,6 +902,7 @@ native: {
      * would, or returns from this function for a tail call. */
     Term v = call_native(p, r + enter_args);
     if (p->exit_pending) { SAVE(); return VM_KILLED; }
+    CHARGE_NATIVE();
     if (v == TERM_CONTINUE) goto continue_call;
     if (v == TERM_NONE) {
         SAVE();
