@@ -406,13 +406,18 @@ static void adapt(void *ctx, const TraceEvent *ev)
     ViewsState *vs = ctx;
     char callback[128];
     Process *p = ev->pid ? process_find(ev->pid) : NULL, *other = ev->other ? process_find(ev->other) : NULL;
-    /* (copied: the other's labels may share the pid's slot) */
     const LabelCache *pl = labels_of(vs, ev->pid, p);
-    char pid_text[128], module[128];
-    memcpy(pid_text, pl->label, strlen(pl->label) + 1);
-    memcpy(module, pl->module_label, strlen(pl->module_label) + 1);
+    const char *pid_text = pl->label, *module = pl->module_label;
     Term pid_module = pl->module;
     uint32_t pid_version = pl->version;
+    char pid_copy[128], module_copy[128];
+    if (ev->other != ev->pid && ev->other % 64 == ev->pid % 64) {
+        /* the other's labels take the pid's slot: the pid's are copied */
+        memcpy(pid_copy, pl->label, strlen(pl->label) + 1);
+        memcpy(module_copy, pl->module_label, strlen(pl->module_label) + 1);
+        pid_text = pid_copy;
+        module = module_copy;
+    }
     const LabelCache *ol = labels_of(vs, ev->other, other);
     const char *other_text = ol->label, *other_module = ol->module_label;
     callback[0] = 0;
