@@ -951,6 +951,7 @@ static void compile_case(FnCtx *c, Term args, uint32_t dst, bool tail)
     Term clauses = kw_get(opts, ATOM_do);
     uint32_t saved = c->next_reg;
     uint32_t s = compile_operand(c, subject);
+    warn_shadowed_list(c, clauses);
     uint32_t done = compile_clauses(c, clauses, &s, 1, dst, tail);
     emit(c, OP_ERROR, (Code)ERR_CASE_CLAUSE, (Code)s);
     label_place(c, done);
@@ -1142,7 +1143,9 @@ static Term generator_reduce(ModCtx *m, Term enumerable, Term pattern, Term guar
     if (guard != TERM_NONE) head = list_from(h, 1, (Term[]){tuple3(h, A("when"), TERM_NIL, list_from(h, 3, (Term[]){pattern, acc, guard}))});
     Term clause = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){head, inner}));
     Term skip = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 2, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil), acc}), acc}));
-    Term fn = tuple3(h, A("fn"), TERM_NIL, list_from(h, 2, (Term[]){clause, skip}));
+    /* generated: its skipping clause is no clause of the source (compile_fn) */
+    Term generated = list_from(h, 1, (Term[]){tuple2(h, A("generated"), ATOM_true)});
+    Term fn = tuple3(h, A("fn"), generated, list_from(h, 2, (Term[]){clause, skip}));
     return mk_remote(m, A("Elixir.Enum"), "reduce", 3, (Term[]){enumerable, acc, fn});
 }
 
@@ -1168,9 +1171,10 @@ static Term binary_generator_chunks(ModCtx *m, Term qargs, Term *pattern)
         tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &chunk)), tuple3(h, A("bit_size"), TERM_NIL, list_from(h, 1, &rest))}));
     Term yes = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, &match_pat), consumed}));
     Term no = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 1, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil)}), A("done")}));
-    /* the generator's pattern is matched here only to measure it: generated */
-    Term generated = list_from(h, 1, (Term[]){tuple2(h, A("generated"), ATOM_true)});
-    Term matcher = tuple3(h, A("fn"), generated, list_from(h, 2, (Term[]){yes, no}));
+    /* the generator's pattern is matched here only to measure it: nothing
+     * in this fn is warned about (compile_fn) */
+    Term quiet = list_from(h, 1, (Term[]){tuple2(h, A("genlab_quiet"), ATOM_true)});
+    Term matcher = tuple3(h, A("fn"), quiet, list_from(h, 2, (Term[]){yes, no}));
     *pattern = tuple3(h, A("<<>>"), TERM_NIL, segs);
     return mk_remote(m, A("genlab_support"), "bin_chunks", 2, (Term[]){bin, matcher});
 }
@@ -1471,6 +1475,7 @@ static void compile_receive(FnCtx *c, Term args, uint32_t dst, bool tail)
     Term opts = list_nth(args, 0);
     Term clauses = kw_get(opts, ATOM_do), after = kw_get(opts, ATOM_after);
     if (clauses == TERM_NONE || clauses == ATOM_nil) clauses = TERM_NIL;
+    warn_shadowed_list(c, clauses);
     uint32_t saved = c->next_reg;
     uint32_t timeout = reg_alloc(c), msg = reg_alloc(c);
     Term after_body = ATOM_nil;
@@ -1657,7 +1662,9 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
 
     FnCtx lc;
     fn_init(&lc, m, c, f);
-    if (term_is_list(meta) && kw_get(meta, A("generated")) == ATOM_true) lc.warn = WARN_NONE; /* the compiler's own fn */
+    /* the compiler's own fns: a generated one's clauses are not the
+     * source's (no shadowed-clause warning), a quiet one warns of nothing */
+    if (term_is_list(meta) && kw_get(meta, A("genlab_quiet")) == ATOM_true) lc.warn = WARN_NONE;
     lc.line = c->line;
     uint32_t params = reg_alloc_n(&lc, arity);
     lc.nparams = arity;
@@ -1666,6 +1673,7 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     uint32_t *args = xmalloc((arity + 1) * sizeof(uint32_t));
     for (uint32_t i = 0; i < arity; i++) args[i] = params + i;
     uint32_t r = reg_alloc(&lc);
+    if (!term_is_list(meta) || kw_get(meta, A("generated")) != ATOM_true) warn_shadowed_list(&lc, clauses);
     uint32_t fdone = compile_clauses(&lc, clauses, args, arity, r, true);
     emit(&lc, OP_FUNC_CLAUSE);
     label_place(&lc, fdone);

@@ -51,6 +51,13 @@ typedef struct WarnBuf {
     size_t len;
 } WarnBuf;
 
+/* A warning given once the module is compiled (compile_warn.c). */
+typedef struct LateWarning {
+    int line;
+    size_t seq;
+    char *text;
+} LateWarning;
+
 /* State of one module (or of top-level code) being compiled. */
 typedef struct ModCtx {
     Module *module;        /* NULL for top-level chunks */
@@ -83,6 +90,8 @@ typedef struct ModCtx {
      * them in the order of its defs, as Elixir does), or NULL: straight
      * to standard error */
     WarnBuf *warn_into;
+    LateWarning *late;     /* compile_warn.c's, given after all the others */
+    size_t nlate, late_cap;
 } ModCtx;
 
 typedef struct Label {
@@ -297,6 +306,17 @@ void clause_head(Term params, Term *patterns, Term *guard);
 /* Reads a <<>> segment's type specification (the right of ::). *size_ast
  * gets the size expression (TERM_NONE for the default). */
 void bin_segment_spec(FnCtx *c, Term spec, BinSeg *seg, Term *size_ast);
+/* ---- warnings about clause lists (compile_warn.c) --------------------- */
+/* Notes, for module code, each clause that an earlier clause without a
+ * guard always matches before it, as OTP's compiler warns: clauses are
+ * {:->, meta, [params, body]} at lines[i]; def_name (TERM_NONE for a
+ * case, fn or receive) names a def's catch-all in the warning. */
+void warn_shadowed_clauses(FnCtx *c, const Term *clauses, const int *lines, size_t n, Term def_name, uint32_t def_arity);
+/* The same for a list of -> clauses. */
+void warn_shadowed_list(FnCtx *c, Term clauses);
+/* Gives the module's noted warnings, sorted by line. */
+void warn_later_flush(ModCtx *m);
+
 /* A fn expression: compiles its body as a new Function, emits MAKE_FUN. */
 void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta);
 Term module_struct_default(ModCtx *m, Term module, int line);

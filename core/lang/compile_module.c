@@ -637,6 +637,12 @@ static void compile_fndef(ModBuild *b, FnDef *d)
     fn_init(&c, m, NULL, f);
     m->warn_into = &d->warnings;
     c.line = d->line;
+    Term *heads = xmalloc((d->n + 1) * sizeof(Term));
+    int *lines = xmalloc((d->n + 1) * sizeof(int));
+    for (size_t i = 0; i < d->n; i++) heads[i] = d->clauses[i].head, lines[i] = d->clauses[i].line;
+    warn_shadowed_clauses(&c, heads, lines, d->n, d->name, d->arity);
+    free(heads);
+    free(lines);
     uint32_t *args = xmalloc((d->arity + 1) * sizeof(uint32_t));
     uint32_t first = reg_alloc_n(&c, d->arity);
     c.nparams = d->arity;
@@ -1176,6 +1182,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
             compile_fndef(&b, d);
         }
     give_def_warnings(&b);
+    warn_later_flush(&m);
     for (size_t i = 0; i < b.ndefs; i++)
         if (b.defs[i].default_params != TERM_NONE) compile_default_wrappers(&b, &b.defs[i]);
     for (Function *f = m.module->functions; f; f = f->next_in_module) {
