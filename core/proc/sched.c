@@ -364,8 +364,10 @@ static void timer_push(Timer *t)
         SCHED->timers = xrealloc(SCHED->timers, grown * sizeof *SCHED->timers);
         SCHED->timers_cap = grown; /* only once the memory is there */
     }
-    timer_place(SCHED->ntimers++, t);
-    timer_sift_up(t->slot);
+    size_t i = SCHED->ntimers++;
+    timer_place(i, t);
+    /* (the latest timer, a call's usually, stays where it is) */
+    if (i > 0 && timer_before(t, SCHED->timers[(i - 1) / 2])) timer_sift_up(i);
 }
 
 /* Takes t out of the heap, wherever it is. */
@@ -534,6 +536,14 @@ void process_cancel_receive_timeout(Process *p)
     p->wake_at = UINT64_MAX;
     if (!t) return;
     p->receive_timer = NULL;
+    /* A call's reply comes before any later timer is set: its timer is
+     * the heap's last, which leaves without a sift, and becomes the
+     * spare (what timer_unlink and timer_free do, on every call). */
+    if (t->slot == SCHED->ntimers - 1 && !SCHED->spare_timer) {
+        SCHED->ntimers--;
+        SCHED->spare_timer = t;
+        return;
+    }
     timer_unlink(t);
     timer_free(t);
 }
