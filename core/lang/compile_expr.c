@@ -661,16 +661,13 @@ static Code arith_raise_label(FnCtx *c, Opcode op, uint32_t a, uint32_t b, Code 
 
 static void compile_arith(FnCtx *c, Opcode op, Term args, uint32_t dst, bool tail)
 {
-    if (!c->mod->module && !c->in_guard) {
-        /* top-level code: Elixir evaluates it with erl_eval, which calls the
-         * BIF, so a failure shows {:erlang, :+, args} on top of the trace */
-        call_native(c, "erlang", op == OP_ADD ? "+" : op == OP_SUB ? "-" : "*", args, dst, tail);
-        return;
-    }
     uint32_t saved = c->next_reg;
     Code fail = c->in_guard ? OPERAND_LABEL(c->guard_fail) : (Code)0;
     Term left = list_nth(args, 0), right = list_nth(args, 1);
-    bool framed = !c->in_guard && arith_framed(c->mod, op, left, right);
+    /* top-level code: Elixir evaluates it with erl_eval, which calls the
+     * BIF, so a failure always shows {:erlang, :+, args} on top of the
+     * trace (the raise label calls it; the instruction does the rest) */
+    bool framed = !c->in_guard && (!c->mod->module || arith_framed(c->mod, op, left, right));
     size_t vars_before = vars_siblings_begin(c);
     uint32_t a = compile_operand(c, left);
     vars_sibling_done(c, vars_before);
