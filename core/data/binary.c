@@ -597,9 +597,10 @@ Term binbuild_append(BinBuilder *b, Term left, Heap *h)
         /* room: all but the last word or byte, which stays free (base_is_writable) */
         if (obj[3] == base_bits(old) && total / 8 <= base_room(old)) base = old;
     }
-    const uint8_t *src;
-    size_t off, bits;
-    bitstring_view(left, &src, &off, &bits);
+    const uint8_t *src = NULL;
+    size_t off = 0, bits;
+    /* an append in place reads nothing of left */
+    if (!base) bitstring_view(left, &src, &off, &bits);
     if (!base && (total % 8 || total / 8 < APPEND_MIN_BYTES)) {
         Term r;
         uint8_t *dst = bits_alloc(h, total, &r);

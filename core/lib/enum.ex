@@ -380,6 +380,19 @@ defmodule Enum do
   # ---- mapping and filtering --------------------------------------------
 
   def map(enumerable, fun) when is_list(enumerable), do: map_list(enumerable, fun, [])
+
+  # A range is walked as Elixir's Enum.map walks it (reduce_range with
+  # the reducer): no list of its elements first.
+  def map(%Range{first: first, last: last, step: step}, fun) do
+    reducer = fn x, acc -> [fun.(x) | acc] end
+
+    if step > 0 do
+      :lists.reverse(reduce_up(first, last, step, [], reducer))
+    else
+      :lists.reverse(reduce_down(first, last, step, [], reducer))
+    end
+  end
+
   def map(enumerable, fun) do
     if walked?(enumerable) do
       # Elixir's reducer and Enum.reduce's wrapper in one fn: a call less

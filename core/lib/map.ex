@@ -7,11 +7,14 @@ defmodule Map do
   def new(map) when is_map(map), do: map
   def new(enumerable), do: new_from_list(Enum.to_list(enumerable))
 
-  def new(enumerable, transform) when is_function(transform, 1) do
-    enumerable
-    |> fold_pairs()
-    |> new_transform(transform, [])
-  end
+  def new(map, transform) when is_map(map) and not is_map_key(map, :__struct__) and is_function(transform, 1),
+    do: new_transform(:maps.__iteration_list__(map), transform, [])
+
+  def new(enumerable, transform) when is_function(transform, 1), do: new_from_enum(enumerable, transform)
+
+  # As Elixir's: the pairs are Enum.map's (a range or a stream is walked
+  # with no list of its elements first)
+  defp new_from_enum(enumerable, transform), do: new_from_list(Enum.map(enumerable, transform))
 
   # Built in one pass; a bad entry raises a plain ArgumentError, as on the BEAM.
   defp new_from_list(list), do: :maps.from_list(list)
