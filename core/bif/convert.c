@@ -218,6 +218,12 @@ static Term integer_to_text(Process *p, const Term *a, int arity, bool as_list)
     int base = 10;
     if (!term_is_integer(a[0])) return process_badarg_at(p, 1, "not an integer");
     if (arity == 2 && !base_arg(a[1], &base)) return process_badarg_at(p, 2, BASE_TEXT_ERROR);
+    if (term_is_small(a[0])) {
+        char buf[INTEGER_SMALL_TEXT_MAX];
+        size_t n;
+        const char *text = integer_small_text(a[0], base, buf, &n);
+        return as_list ? bytes_to_list(&p->heap, (const uint8_t *)text, n) : binary_new(&p->heap, text, n);
+    }
     char *s = integer_to_cstring(a[0], base);
     size_t n = strlen(s);
     Term r = as_list ? bytes_to_list(&p->heap, (const uint8_t *)s, n) : binary_new(&p->heap, s, n);

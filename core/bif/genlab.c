@@ -28,16 +28,16 @@ static Term genlab_to_string(Process *p, const Term *args)
     Term t = args[0];
     if (module_builtin_impl_overridden() && !term_is_map(t) && !term_is_tuple(t)) {
         /* a program's own String.Chars.Integer (or Atom, ...) replaces C's */
-        Term impl = protocol_impl_for(atom_from_cstr("Elixir.String.Chars"), t, false);
+        Term impl = protocol_impl_for(ATOM_Elixir_String_Chars, t, false);
         Module *m = impl != ATOM_nil ? module_lookup(impl) : NULL;
         if (m && !(m->file && !strncmp(m->file, "core/lib/", 9)))
-            return native_continue(p, impl, atom_from_cstr("to_string"), 1, &t);
+            return native_continue(p, impl, ATOM_to_string, 1, &t);
     }
     if (term_is_binary(t)) return t;
     if (term_is_map(t) || term_is_tuple(t) || term_is_fun(t) || term_is_pid(t) || term_is_ref(t)) {
-        Term impl = protocol_impl_for(atom_from_cstr("Elixir.String.Chars"), t, false);
-        if (impl == ATOM_nil) impl = atom_from_cstr("Elixir.String.Chars");
-        return native_continue(p, impl, atom_from_cstr("to_string"), 1, &t);
+        Term impl = protocol_impl_for(ATOM_Elixir_String_Chars, t, false);
+        if (impl == ATOM_nil) impl = ATOM_Elixir_String_Chars;
+        return native_continue(p, impl, ATOM_to_string, 1, &t);
     }
     return term_to_string(p, t);
 }

@@ -20,14 +20,27 @@ static bool list_to_buf(Term list, TermBuf *out)
 
 /* ---- reverse, member, nth, last ---------------------------------------------- */
 
+/* The n elements of proper `list` in reverse order in front of tail, in
+ * cells allocated at once (every Enum function that builds a list ends
+ * here). */
+static Term reverse_onto(Heap *h, Term list, size_t n, Term tail)
+{
+    if (!n) return tail;
+    Term *cell = heap_alloc(h, 2 * n);
+    for (Term l = list; term_is_cons(l); l = cons_tail(l), cell += 2) {
+        cell[0] = cons_head(l);
+        cell[1] = tail;
+        tail = cons_from_ptr(cell);
+    }
+    return tail;
+}
+
 static Term lists_reverse1(Process *p, const Term *a)
 {
     size_t n;
     if (!bif_list_length(a[0], &n)) return bif_function_clause(p);
     native_charge(n / 4);
-    Term r = TERM_NIL;
-    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) r = cons_new(&p->heap, cons_head(l), r);
-    return r;
+    return reverse_onto(&p->heap, a[0], n, TERM_NIL);
 }
 
 static Term lists_reverse2(Process *p, const Term *a)
@@ -36,9 +49,7 @@ static Term lists_reverse2(Process *p, const Term *a)
     if (!term_is_list(a[0])) return process_badarg_at(p, 1, "not a list");
     if (!bif_list_length(a[0], &n)) return process_badarg_at(p, 1, "not a proper list");
     native_charge(n / 4);
-    Term r = a[1];
-    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) r = cons_new(&p->heap, cons_head(l), r);
-    return r;
+    return reverse_onto(&p->heap, a[0], n, a[1]);
 }
 
 static Term lists_member(Process *p, const Term *a)

@@ -44,20 +44,20 @@ void protocol_cache_free(void)
 Term protocol_type_key(Term t)
 {
     if (term_is_map(t)) {
-        Term s = map_get(t, ATOM___struct__);
+        Term s = map_get_inline(t, ATOM___struct__);
         if (s != TERM_NONE && term_is_atom(s)) return s;
-        return A("Elixir.Map");
+        return ATOM_Elixir_Map;
     }
-    if (term_is_list(t)) return A("Elixir.List");
-    if (term_is_atom(t)) return A("Elixir.Atom");
-    if (term_is_integer(t)) return A("Elixir.Integer");
-    if (term_is_float(t)) return A("Elixir.Float");
-    if (term_is_bitstring(t)) return A("Elixir.BitString");
-    if (term_is_tuple(t)) return A("Elixir.Tuple");
-    if (term_is_fun(t)) return A("Elixir.Function");
-    if (term_is_pid(t)) return A("Elixir.PID");
-    if (term_is_ref(t)) return A("Elixir.Reference");
-    return A("Elixir.Port");
+    if (term_is_list(t)) return ATOM_Elixir_List;
+    if (term_is_atom(t)) return ATOM_Elixir_Atom;
+    if (term_is_integer(t)) return ATOM_Elixir_Integer;
+    if (term_is_float(t)) return ATOM_Elixir_Float;
+    if (term_is_bitstring(t)) return ATOM_Elixir_BitString;
+    if (term_is_tuple(t)) return ATOM_Elixir_Tuple;
+    if (term_is_fun(t)) return ATOM_Elixir_Function;
+    if (term_is_pid(t)) return ATOM_Elixir_PID;
+    if (term_is_ref(t)) return ATOM_Elixir_Reference;
+    return ATOM_Elixir_Port;
 }
 
 /* Module.concat(protocol, type): "Elixir.P" and "Elixir.T" give "Elixir.P.T". */

@@ -154,22 +154,30 @@ int integer_compare(Term a, Term b)
 
 /* ---- text ------------------------------------------------------------------ */
 
+const char *integer_small_text(Term t, int base, char buf[INTEGER_SMALL_TEXT_MAX], size_t *len)
+{
+    if (base < 2 || base > 36) base = 10;
+    int64_t x = small_value(t);
+    uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    size_t i = INTEGER_SMALL_TEXT_MAX;
+    do {
+        unsigned dgt = (unsigned)(m % (unsigned)base);
+        buf[--i] = (char)(dgt < 10 ? '0' + dgt : 'A' + dgt - 10);
+        m /= (unsigned)base;
+    } while (m);
+    if (x < 0) buf[--i] = '-';
+    *len = INTEGER_SMALL_TEXT_MAX - i;
+    return buf + i;
+}
+
 char *integer_to_cstring(Term t, int base)
 {
     if (base < 2 || base > 36) base = 10;
     if (term_is_small(t)) {
-        int64_t x = small_value(t);
-        uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-        char tmp[72];
-        size_t i = sizeof tmp;
-        tmp[--i] = 0;
-        do {
-            unsigned dgt = (unsigned)(m % (unsigned)base);
-            tmp[--i] = (char)(dgt < 10 ? '0' + dgt : 'A' + dgt - 10);
-            m /= (unsigned)base;
-        } while (m);
-        if (x < 0) tmp[--i] = '-';
-        return xstrndup(tmp + i, sizeof tmp - 1 - i);
+        char tmp[INTEGER_SMALL_TEXT_MAX];
+        size_t n;
+        const char *text = integer_small_text(t, base, tmp, &n);
+        return xstrndup(text, n);
     }
     IntView v;
     mpz_srcptr z = int_view(t, &v);

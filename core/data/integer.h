@@ -31,6 +31,11 @@ int integer_compare(Term a, Term b);
  * rounding either side: <0, 0, >0. */
 int integer_compare_double(Term i, double d);
 
+/* The digits of small integer t in base (2..36, upper case), with its
+ * sign, at the end of buf: returns where they start and sets *len; no
+ * terminator, no allocation (integer_to_binary of a small integer). */
+#define INTEGER_SMALL_TEXT_MAX 72
+const char *integer_small_text(Term t, int base, char buf[INTEGER_SMALL_TEXT_MAX], size_t *len);
 /* Text in base 2..36 (upper-case digits, leading '-'), malloc'd, NUL-terminated. */
 char *integer_to_cstring(Term t, int base);
 /* Parses an optional sign and digits in `base`, the whole text (no '_').
