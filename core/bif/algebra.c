@@ -450,12 +450,22 @@ static Term inspect_with(Process *p, Bridge *b, Term term, Term opts, bool as_do
 }
 
 /* :genlab.inspect(term, opts): Kernel.inspect/2. */
+/* The text made charges its making (native_charge), a reduction per 4
+ * bytes: a loop of inspects is preempted as Elixir code is. */
+static Term inspect_charged(Term out)
+{
+    const uint8_t *bytes;
+    size_t size;
+    if (out != TERM_NONE && binary_bytes(out, &bytes, &size)) native_charge(size / 4);
+    return out;
+}
+
 static Term genlab_inspect(Process *p, const Term *args)
 {
     Bridge b;
     bridge_init(&b, &p->heap, TERM_NONE, TERM_NONE);
     Term out = inspect_with(p, &b, args[0], args[1], false);
-    if (out != TERM_NONE) return out;
+    if (out != TERM_NONE) return inspect_charged(out);
     Term cont[3] = {args[0], args[1], bridge_pending(&b)};
     return native_continue(p, A("Elixir.Inspect.Algebra"), A("__genlab_inspect__"), 3, cont);
 }
@@ -466,7 +476,7 @@ static Term genlab_inspect_resolved(Process *p, const Term *args)
 {
     Bridge b;
     bridge_init(&b, &p->heap, TERM_NONE, args[2]);
-    return inspect_with(p, &b, args[0], args[1], false);
+    return inspect_charged(inspect_with(p, &b, args[0], args[1], false));
 }
 
 /* :genlab.inspect_doc(term, opts, how): Inspect.Algebra.to_doc/2 (how

@@ -475,6 +475,7 @@ static Term erl_binary_to_list1(Process *p, const Term *a)
     const uint8_t *s;
     size_t n;
     if (!bif_binary(a[0], &s, &n)) return process_badarg_at(p, 1, "not a binary");
+    native_charge(n / 4);
     return bytes_to_list(&p->heap, s, n);
 }
 

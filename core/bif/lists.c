@@ -543,6 +543,7 @@ static Term lists_duplicate(Process *p, const Term *a)
     int64_t n;
     if (!bif_small_in(a[0], 0, (int64_t)1 << 32, &n)) return bif_function_clause(p);
     if (!n) return TERM_NIL;
+    native_charge((uint64_t)n / 4);
     Term *cells = heap_alloc(&p->heap, 2 * (size_t)n);
     for (int64_t i = 0; i < n; i++) {
         cells[2 * i] = a[1];

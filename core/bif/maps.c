@@ -85,6 +85,7 @@ static Term listing_item(Process *p, Term key, Term value, int which)
 static Term map_listing(Process *p, Term m, int which)
 {
     Term list = TERM_NIL;
+    native_charge(map_size(m) / 4);
     if (map_is_flat(m)) {
         const Term *keys = map_keys(m), *values = map_values(m);
         for (size_t i = map_size(m); i-- > 0;) list = cons_new(&p->heap, listing_item(p, keys[i], values[i], which), list);

@@ -372,6 +372,7 @@ static Term str_length(Process *p, const Term *a)
     const uint8_t *s;
     size_t n;
     if (!string_arg(p, a[0], &s, &n)) return TERM_NONE;
+    native_charge(n / 16);
     return small_make((int64_t)grapheme_count(s, n));
 }
 

@@ -164,6 +164,7 @@ static Term erl_make_tuple3(Process *p, const Term *a)
 static Term erl_tuple_to_list(Process *p, const Term *a)
 {
     if (!term_is_tuple(a[0])) return process_badarg_at(p, 1, "not a tuple");
+    native_charge(tuple_size(a[0]) / 8);
     return list_from(&p->heap, tuple_size(a[0]), tuple_elems(a[0]));
 }
 

@@ -3,26 +3,28 @@
 # expect: {:call, :pong}
 # expect: length charged: true
 # Processes that loop on natives doing work that grows with their input
-# (length, :lists.reverse, ++, Enum.member?, term_to_binary of a
-# 100,000-element list): each native charges its work as reductions, so
-# they are preempted as Elixir code is and move the clock; sleeps and a
-# call around them end in moments. (Charged one reduction a call, a 10 ms
-# sleep here took minutes.)
+# (length, :lists.reverse, ++, Enum.member?, term_to_binary, inspect of a
+# 100,000-element list, Map.to_list of such a map): each native charges
+# its work as reductions, so they are preempted as Elixir code is and move
+# the clock; sleeps and a call around them end in moments. (Charged one
+# reduction a call, a 10 ms sleep here took minutes.)
 l = Enum.to_list(1..100_000)
+{:reductions, r0} = Process.info(self(), :reductions)
+_ = length(l)
+{:reductions, r1} = Process.info(self(), :reductions)
+IO.puts("length charged: #{r1 - r0 > 5_000}")
 spin = fn f -> Stream.repeatedly(f) |> Stream.run() end
 spawn(fn -> spin.(fn -> length(l) end) end)
 spawn(fn -> spin.(fn -> :lists.reverse(l) end) end)
 spawn(fn -> spin.(fn -> l ++ [1] end) end)
 spawn(fn -> spin.(fn -> Enum.member?(l, :absent) end) end)
 spawn(fn -> spin.(fn -> :erlang.term_to_binary(l) end) end)
+m = Map.new(l, &{&1, &1})
+spawn(fn -> spin.(fn -> Map.to_list(m) end) end)
+spawn(fn -> spin.(fn -> inspect(l, limit: :infinity) end) end)
 t0 = System.monotonic_time(:millisecond)
 for _ <- 1..3, do: Process.sleep(10)
 slept = System.monotonic_time(:millisecond) - t0
 IO.inspect({:sleeps_took_under_a_second, slept < 1000})
 {:ok, agent} = Agent.start_link(fn -> :pong end)
 IO.inspect({:call, Agent.get(agent, & &1, 1000)})
-big = Enum.to_list(1..1_000_000)
-{:reductions, r0} = Process.info(self(), :reductions)
-_ = length(big)
-{:reductions, r1} = Process.info(self(), :reductions)
-IO.puts("length charged: #{r1 - r0 > 50_000}")
