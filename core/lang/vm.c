@@ -504,6 +504,18 @@ static bool bs_match(Process *p, const BinSpec *spec, Term subject, Term *r, siz
         }                                                   \
     } while (0)
 
+/* A slice, with what natives charged (native_charge) counted: the VM
+ * takes it off the slice after each native call it makes; what natives it
+ * did not call itself charged (a host call's) is added here. */
+static VmStatus vm_run_charged(Process *p, long budget)
+{
+    native_charged = 0;
+    VmStatus st = vm_run_slice(p, budget);
+    p->reductions += native_charged;
+    native_charged = 0;
+    return st;
+}
+
 VmStatus vm_run(Process *p, long budget)
 {
     /* An allocation that fails inside the slice (max_heap_size, or no
@@ -515,19 +527,16 @@ VmStatus vm_run(Process *p, long budget)
     HeapFailureJump outer = rt->heap_failure;
     rt->heap_failure = (HeapFailureJump){&jump, &p->heap, &vm_state(p)->max_heap_words};
     if (heap_jump_set(jump)) {
+        /* (asking, not p: p written after the setjmp may be clobbered) */
+        Process *q = asking;
         rt->heap_failure = outer;
-        p = asking;
-        p->heap_killed = (uint8_t)heap_failure_why();
-        p->exit_pending = true;
-        p->exit_reason = ATOM_killed;
+        q->heap_killed = (uint8_t)heap_failure_why();
+        q->exit_pending = true;
+        q->exit_reason = ATOM_killed;
         return VM_KILLED;
     }
-    native_charged = 0;
-    VmStatus st = vm_run_slice(p, budget);
+    VmStatus st = vm_run_charged(p, budget);
     rt->heap_failure = outer;
-    /* charged by natives the VM did not call itself (a host call's) */
-    asking->reductions += native_charged;
-    native_charged = 0;
     return st;
 }
 

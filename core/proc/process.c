@@ -103,7 +103,8 @@ bool vm_handlers_resize(VmState *vm, size_t cap)
     Handler *to = NULL;
     if (cap) {
         if (cap > SIZE_MAX / sizeof(Handler) || !(to = pool_alloc(cap * sizeof(Handler)))) return false;
-        memcpy(to, vm->handlers, (vm->nhandlers < cap ? vm->nhandlers : cap) * sizeof(Handler));
+        size_t kept = vm->nhandlers < cap ? vm->nhandlers : cap;
+        if (kept) memcpy(to, vm->handlers, kept * sizeof(Handler)); /* (none: handlers may be NULL) */
     }
     pool_free(vm->handlers, vm->handlers_cap * sizeof(Handler));
     vm->handlers = to;
