@@ -548,6 +548,13 @@ static Term info_item(Process *p, Process *q, Term item)
         v = small_make((int64_t)process_memory(q));
     }
     else if (!strcmp(k, "heap_size") || !strcmp(k, "total_heap_size")) v = small_make((int64_t)q->heap.capacity_words);
+    else if (!strcmp(k, "stack_size")) {
+        /* genlab's stack: the callers' frames and register windows, and
+         * the running function's registers */
+        const VmState *vm = q->vm;
+        size_t words = vm ? vm->nframes * (sizeof(Frame) / sizeof(Term)) + vm->base + (vm->fn ? vm->fn->nregs : 0) : 0;
+        v = small_make((int64_t)words);
+    }
     else if (!strcmp(k, "status")) v = A(q == p ? "running" : q->status == PROC_WAITING ? "waiting" : "runnable");
     else if (!strcmp(k, "registered_name")) {
         if (q->registered_name == ATOM_nil) return TERM_NIL; /* an empty list, as the BEAM answers */
