@@ -185,7 +185,7 @@ static int late_order(const void *pa, const void *pb)
 
 void warn_later_flush(ModCtx *m)
 {
-    qsort(m->late, m->nlate, sizeof *m->late, late_order);
+    if (m->nlate) qsort(m->late, m->nlate, sizeof *m->late, late_order); /* (none: late may be NULL) */
     for (size_t i = 0; i < m->nlate; i++) {
         io_write(2, m->late[i].text, strlen(m->late[i].text));
         free(m->late[i].text);
