@@ -7,23 +7,17 @@
 
 #include "atom.h"
 #include "compiler.h"
+#include "fuzz_budget.h"
 #include "genlab.h"
 #include "heap.h"
 #include "parser.h"
-
-static void quiet(int stream, const char *bytes, size_t len)
-{
-    (void)stream;
-    (void)bytes;
-    (void)len;
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
     Genlab *g = genlab_new(1);
-    genlab_set_writer(g, quiet);
+    genlab_set_writer(g, fuzz_quiet);
     /* boots the library (the compiler expands its macros) */
     genlab_run_script(g, "1", 1, "boot.exs");
     return 0;

@@ -6,38 +6,18 @@
  * tested against their region being freed. A fresh runtime each time; each
  * input has a budget of CPU time, then is interrupted as Ctrl-C would. It
  * must end, never crash. */
-#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
-#include <sys/time.h>
 
 #include "code_region.h"
+#include "fuzz_budget.h"
 #include "genlab.h"
-
-static Genlab *volatile g;
-
-static void quiet(int stream, const char *bytes, size_t len)
-{
-    (void)stream;
-    (void)bytes;
-    (void)len;
-}
-
-static void on_budget(int sig)
-{
-    (void)sig;
-    if (g) genlab_interrupt(g);
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_budget;
-    sigaction(SIGVTALRM, &sa, NULL);
+    fuzz_budget_init();
     code_region_set_collect_min(0);
     return 0;
 }
@@ -45,9 +25,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     Genlab *s = genlab_new(1);
-    genlab_set_writer(s, quiet);
+    genlab_set_writer(s, fuzz_quiet);
     genlab_shell_start(s, false);
-    g = s;
     const char *src = (const char *)data;
     size_t start = 0;
     int inputs = 0;
@@ -55,19 +34,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (i < size && src[i] != '\n') continue;
         size_t len = i - start;
         if (i < size && genlab_input_status(s, src + start, len) == GENLAB_INPUT_INCOMPLETE) continue;
-        /* 100 ms of CPU, then an interrupt every 50 ms until it stops */
-        struct itimerval budget = {{0, 50000}, {0, 100000}};
-        setitimer(ITIMER_VIRTUAL, &budget, NULL);
+        fuzz_budget(s, 100); /* 100 ms of CPU, then an interrupt every 50 ms until it stops */
         GenlabResult r = genlab_shell_eval(s, src + start, len);
-        struct itimerval off = {{0, 0}, {0, 0}};
-        setitimer(ITIMER_VIRTUAL, &off, NULL);
+        fuzz_budget(s, 0);
         int halted = r.kind == GENLAB_RESULT_HALT;
         genlab_result_free(&r);
         if (halted) break;
         start = i + 1;
         inputs++;
     }
-    g = NULL;
     genlab_free(s);
     return 0;
 }
