@@ -19,6 +19,7 @@
 #endif
 #endif
 #ifdef FIBER_ASAN
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 
@@ -152,9 +153,14 @@ static char *stack_take(size_t *size)
 {
     FiberTable *t = table();
     *size = FIBER_STACK_BYTES;
-    if (t->nspare) return t->spare[--t->nspare];
-    char *s = stack_map(FIBER_STACK_BYTES);
+    char *s = t->nspare ? t->spare[--t->nspare] : stack_map(FIBER_STACK_BYTES);
     if (!s) s = stack_map(*size = FIBER_SMALL_STACK_BYTES);
+#ifdef FIBER_ASAN
+    /* the red zones of frames that a jump skipped on a stack used before
+     * at these addresses (a spare one, or one unmapped and mapped again)
+     * are still marked in AddressSanitizer's shadow: a stack starts clean */
+    if (s) ASAN_UNPOISON_MEMORY_REGION(s + page_size(), *size - page_size());
+#endif
     return s;
 }
 
