@@ -9,24 +9,11 @@
 
 #include "code_region.h"
 #include "genlab.h"
+#include "shell_eval.h"
 #include "state.h"
 
 static Genlab *g;
 
-static char *eval(const char *input)
-{
-    GenlabResult r = genlab_shell_eval(g, input, strlen(input));
-    char *text = strdup(r.text ? r.text : "");
-    genlab_result_free(&r);
-    return text;
-}
-
-static void check_eval(const char *input, const char *want, const char *name)
-{
-    char *got = eval(input);
-    CHECK_STR(got, want, name);
-    free(got);
-}
 
 /* Inputs as a session has them: constants, a fn, a string built, a
  * binding rebound, an error now and then. */
@@ -40,7 +27,7 @@ static void session(int n)
         case 2: snprintf(input, sizeof input, "%%{a: %d, b: [:c, {1.5, \"d\"}]} |> Map.put(:e, x)", i); break;
         default: snprintf(input, sizeof input, "case %d do 0 -> :zero; n when n > 0 -> raise \"no #{n}\" end", i); break;
         }
-        free(eval(input));
+        free(shell_eval_text(g, input));
     }
 }
 
@@ -49,12 +36,12 @@ int main(void)
     g = genlab_new(0);
     genlab_shell_start(g, false);
 
-    check_eval("keep = fn x -> x * 10 end; :ok", ":ok\n", "a fn kept in a binding");
-    check_eval("t = :ets.new(:funs, [:public]); :ets.insert(t, {:f, fn -> :from_ets end})", "true\n", "a fn kept in an ETS table");
-    check_eval("holder = spawn(fn -> f = fn y -> y + 1 end; receive do {:call, from} -> send(from, f.(41)) end end); :ok", ":ok\n",
+    check_shell_eval(g, "keep = fn x -> x * 10 end; :ok", ":ok\n", "a fn kept in a binding");
+    check_shell_eval(g, "t = :ets.new(:funs, [:public]); :ets.insert(t, {:f, fn -> :from_ets end})", "true\n", "a fn kept in an ETS table");
+    check_shell_eval(g, "holder = spawn(fn -> f = fn y -> y + 1 end; receive do {:call, from} -> send(from, f.(41)) end end); :ok", ":ok\n",
                "a fn kept by another process");
-    check_eval("lit = {\"a constant\", [1.5, :x]}; :ok", ":ok\n", "a constant kept in a binding");
-    check_eval("import List, only: [first: 1]", "List\n", "an import with only:");
+    check_shell_eval(g, "lit = {\"a constant\", [1.5, :x]}; :ok", ":ok\n", "a constant kept in a binding");
+    check_shell_eval(g, "import List, only: [first: 1]", "List\n", "an import with only:");
 
     session(2000);
     size_t early = rt->memory_in_use;
@@ -67,12 +54,12 @@ int main(void)
     CHECK(late < early + ((size_t)4 << 20), "100,000 inputs run in constant memory");
     CHECK(code_region_bytes() < ((size_t)2 << 20), "the inputs' code that nothing refers to is freed");
 
-    check_eval("keep.(5)", "50\n", "the fn kept in a binding still works");
-    check_eval("[{:f, f}] = :ets.lookup(t, :f); f.()", ":from_ets\n", "the fn kept in ETS still works");
-    check_eval("send(holder, {:call, self()}); receive do n -> n end", "42\n", "the fn kept by another process still works");
-    check_eval("lit", "{\"a constant\", [1.5, :x]}\n", "the constant kept in a binding is intact");
-    check_eval("first([7, 8])", "7\n", "the import's only: list is intact");
-    check_eval("v(-2)", "{\"a constant\", [1.5, :x]}\n", "the history still holds recent results");
+    check_shell_eval(g, "keep.(5)", "50\n", "the fn kept in a binding still works");
+    check_shell_eval(g, "[{:f, f}] = :ets.lookup(t, :f); f.()", ":from_ets\n", "the fn kept in ETS still works");
+    check_shell_eval(g, "send(holder, {:call, self()}); receive do n -> n end", "42\n", "the fn kept by another process still works");
+    check_shell_eval(g, "lit", "{\"a constant\", [1.5, :x]}\n", "the constant kept in a binding is intact");
+    check_shell_eval(g, "first([7, 8])", "7\n", "the import's only: list is intact");
+    check_shell_eval(g, "v(-2)", "{\"a constant\", [1.5, :x]}\n", "the history still holds recent results");
 
     genlab_free(g);
     CHECK_DONE();

@@ -11,6 +11,7 @@
 #include <sys/time.h>
 
 #include "genlab.h"
+#include "shell_eval.h"
 
 static Genlab *g;
 
@@ -28,26 +29,12 @@ static void interrupt_soon(void)
 }
 
 /* The shell's answer to one input (malloc'd). */
-static char *eval(const char *input)
-{
-    GenlabResult r = genlab_shell_eval(g, input, strlen(input));
-    char *text = strdup(r.text ? r.text : "");
-    genlab_result_free(&r);
-    return text;
-}
-
-static void check_eval(const char *input, const char *want, const char *name)
-{
-    char *got = eval(input);
-    CHECK_STR(got, want, name);
-    free(got);
-}
 
 /* An input that never ends by itself: Ctrl-C stops it. */
 static void check_interrupted(const char *input, const char *name)
 {
     interrupt_soon();
-    check_eval(input, "** (EXIT) interrupted\n\n", name);
+    check_shell_eval(g, input, "** (EXIT) interrupted\n\n", name);
 }
 
 int main(void)
@@ -56,30 +43,30 @@ int main(void)
     g = genlab_new(0);
     genlab_shell_start(g, false);
 
-    check_eval("x = 41", "41\n", "a binding to keep");
+    check_shell_eval(g, "x = 41", "41\n", "a binding to keep");
 
     check_interrupted("defmodule Spin do\n  (fn l -> l.(l) end).(fn l -> l.(l) end)\nend", "Ctrl-C stops an endless module body");
-    check_eval("x + 1", "42\n", "the shell keeps its bindings after a module body is stopped");
+    check_shell_eval(g, "x + 1", "42\n", "the shell keeps its bindings after a module body is stopped");
 
-    check_eval("defmodule Mac do\n  defmacro spin, do: (fn l -> l.(l) end).(fn l -> l.(l) end)\n  defmacro me, do: Macro.escape(self())\nend |> elem(0)",
+    check_shell_eval(g, "defmodule Mac do\n  defmacro spin, do: (fn l -> l.(l) end).(fn l -> l.(l) end)\n  defmacro me, do: Macro.escape(self())\nend |> elem(0)",
                ":module\n", "a module of macros");
     check_interrupted("require Mac\nMac.spin()", "Ctrl-C stops an endless macro");
-    check_eval("x + 2", "43\n", "the shell keeps its bindings after a macro is stopped");
-    check_eval("require Mac\nMac.me() == self()", "true\n", "a macro runs in the shell's process");
+    check_shell_eval(g, "x + 2", "43\n", "the shell keeps its bindings after a macro is stopped");
+    check_shell_eval(g, "require Mac\nMac.me() == self()", "true\n", "a macro runs in the shell's process");
 
-    check_eval("defmodule Loop do\n  defexception [:x]\n  def message(e), do: message(e)\nend |> elem(0)", ":module\n",
+    check_shell_eval(g, "defmodule Loop do\n  defexception [:x]\n  def message(e), do: message(e)\nend |> elem(0)", ":module\n",
                "an exception whose message/1 never returns");
     check_interrupted("raise Loop", "Ctrl-C stops formatting an error whose message/1 never returns");
-    check_eval("x + 3", "44\n", "the shell keeps its bindings after formatting is stopped");
+    check_shell_eval(g, "x + 3", "44\n", "the shell keeps its bindings after formatting is stopped");
 
     /* A module body that waits, busy, for another process: that process
      * runs beside it (the body is preempted) and its timer fires. */
-    check_eval(":ets.new(:flags, [:named_table, :public]) && :ok", ":ok\n", "a table for flags");
-    check_eval("spawn(fn -> Process.sleep(20); :ets.insert(:flags, {:ran, true}) end) |> is_pid()", "true\n", "a process that sets a flag later");
-    check_eval("defmodule Waits do\n  wait = fn wait -> if :ets.lookup(:flags, :ran) == [], do: wait.(wait), else: :ok end\n"
+    check_shell_eval(g, ":ets.new(:flags, [:named_table, :public]) && :ok", ":ok\n", "a table for flags");
+    check_shell_eval(g, "spawn(fn -> Process.sleep(20); :ets.insert(:flags, {:ran, true}) end) |> is_pid()", "true\n", "a process that sets a flag later");
+    check_shell_eval(g, "defmodule Waits do\n  wait = fn wait -> if :ets.lookup(:flags, :ran) == [], do: wait.(wait), else: :ok end\n"
                "  @seen wait.(wait)\n  def seen, do: @seen\nend |> elem(0)",
                ":module\n", "a busy module body lets the other processes run");
-    check_eval("Waits.seen()", ":ok\n", "what the body saw");
+    check_shell_eval(g, "Waits.seen()", ":ok\n", "what the body saw");
 
     genlab_free(g);
     CHECK_DONE();
