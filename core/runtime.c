@@ -304,6 +304,9 @@ static void runtime_boot(unsigned long long seed)
     rng_seed(seed);
     load_library();
     sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, ets_owner_exited, vm_run, vm_registers_in_use});
+    /* what holds terms above lang/, for the shell inputs' code regions */
+    code_region_add_holder(ets_visit_held_words);
+    code_region_add_holder(views_visit_kept_words);
     rt->log_write = runtime_logger_write;
     rt->format_exception = runtime_format_exception;
     rt->log_error = runtime_log_error;

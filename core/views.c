@@ -55,6 +55,7 @@ typedef struct ViewsState {
     Term initial_call, supervisor, init, elixir_supervisor, gen_call, gen_cast, system, ack, alias, handle_call;
     LabelCache labels[64];    /* by pid serial modulo 64: see labels_of */
     uint32_t label_versions;  /* the last LabelCache.version given */
+    struct GenlabKept *kept;       /* those in use, which a scan must see (views_visit_kept_words) */
     struct GenlabKept *spare_kept; /* freed ones, for the next (see genlab_event_keep) */
     size_t nspare_kept;
 } ViewsState;
@@ -294,6 +295,7 @@ struct GenlabKept {
     Heap heap;
     Term term;
     char *text;
+    struct GenlabKept *prev, *next; /* in ViewsState.kept while in use */
     struct GenlabKept *next_spare; /* in ViewsState.spare_kept once freed */
 };
 
@@ -330,7 +332,19 @@ GenlabKept *genlab_event_keep(const GenlabEvent *gev, int i)
     heap_init(&k->heap, 0);
     if (t->done[i]) k->text = xstrndup(t->text[i], strlen(t->text[i]));
     else k->term = term_copy(&k->heap, term);
+    k->next = vs->kept;
+    if (vs->kept) vs->kept->prev = k;
+    vs->kept = k;
     return k;
+}
+
+void views_visit_kept_words(HeapWordsVisit visit, void *ctx)
+{
+    if (!rt->views) return;
+    for (GenlabKept *k = rt->views->kept; k; k = k->next) {
+        heap_visit_words(&k->heap, visit, ctx);
+        visit(ctx, &k->term, 1);
+    }
 }
 
 const char *genlab_kept_text(Genlab *g, GenlabKept *k)
@@ -342,6 +356,7 @@ const char *genlab_kept_text(Genlab *g, GenlabKept *k)
         /* the text is all that is needed from now on */
         heap_release(&k->heap);
         heap_init(&k->heap, 0);
+        k->term = TERM_NIL;
     }
     return k->text;
 }
@@ -353,6 +368,9 @@ void genlab_kept_free(Genlab *g, GenlabKept *k)
     heap_release(&k->heap);
     free(k->text);
     ViewsState *vs = views_state();
+    if (k->prev) k->prev->next = k->next;
+    else if (vs->kept == k) vs->kept = k->next;
+    if (k->next) k->next->prev = k->prev;
     if (vs->nspare_kept < SPARE_KEPT_MAX) {
         k->next_spare = vs->spare_kept;
         vs->spare_kept = k;

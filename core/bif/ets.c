@@ -722,6 +722,34 @@ static bool buckets_each(EtsTable *t, ObjVisit visit, void *ctx)
     return true;
 }
 
+typedef struct {
+    HeapWordsVisit visit;
+    void *ctx;
+} WordsVisit;
+
+static bool obj_visit_words(EtsTable *t, EtsObj *o, void *ctx)
+{
+    (void)t;
+    WordsVisit *w = ctx;
+    w->visit(w->ctx, &o->tuple, 1);
+    w->visit(w->ctx, o->data, o->words);
+    heap_visit_words(&o->heap, w->visit, w->ctx); /* anything beyond data[] */
+    return true;
+}
+
+void ets_visit_held_words(HeapWordsVisit visit, void *ctx)
+{
+    if (!ETS) return;
+    WordsVisit w = {visit, ctx};
+    for (size_t i = 0; i < ETS->by_id.cap; i++) {
+        if (!ETS->by_id.keys[i]) continue;
+        EtsTable *t = ETS->by_id.values[i];
+        if (is_hashed(t)) buckets_each(t, obj_visit_words, &w);
+        else avl_each(t, t->root, obj_visit_words, &w);
+        if (t->heir_data) obj_visit_words(t, t->heir_data, &w);
+    }
+}
+
 /* ---- finding tables from natives ---------------------------------------------------------- */
 
 typedef enum { NEED_INFO, NEED_READ, NEED_WRITE } Need;

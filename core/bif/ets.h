@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 
+#include "heap.h"
 #include "native.h"
 
 /* The :ets natives (registered by the runtime). */
@@ -32,6 +33,10 @@ extern const NativeDef ets_natives[];
 /* Called by process_exit for every dying process: hands the tables it
  * owns to their heirs or deletes them. Cheap when it owns none. */
 void ets_owner_exited(Term pid);
+
+/* Visits the words of every stored object (lang/code_region.c's scan of
+ * what refers to a shell input's code). */
+void ets_visit_held_words(HeapWordsVisit visit, void *ctx);
 
 /* How many tables exist (for tests and :erlang.system_info). */
 size_t ets_table_count(void);

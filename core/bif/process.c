@@ -107,7 +107,7 @@ static Process *spawn_fun(Process *p, Term fun)
     const FunInfo *info = (const FunInfo *)(uintptr_t)obj[1];
     if (info->fn->arity != 0) { process_badarg(p); return NULL; }
     /* its code runs elsewhere now: a shell input's stays (code_region.h) */
-    if (info->copied) *info->copied = true;
+    if (info->copied) *info->copied |= FUN_COPIED_OUT;
     size_t nfree = header_size(obj[0]) - 1;
     return process_spawn(info->fn, obj + 2, (uint32_t)nfree);
 }

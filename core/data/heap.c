@@ -238,6 +238,22 @@ Term *heap_alloc_grow(Heap *h, size_t words)
 
 bool heap_is_literal(const Heap *h) { return h == &rt->literals; }
 
+/* The chunks of one generation, newest first, the newest filled up to `end`. */
+static void chunks_visit_words(const HeapChunk *c, const Term *end, HeapWordsVisit visit, void *ctx)
+{
+    for (bool newest = true; c; c = c->next, newest = false) {
+        size_t n = c->words;
+        if (newest && end >= c->data && end <= c->data + c->words) n = (size_t)(end - c->data);
+        if (n) visit(ctx, c->data, n);
+    }
+}
+
+void heap_visit_words(const Heap *h, HeapWordsVisit visit, void *ctx)
+{
+    chunks_visit_words(h->chunks, h->top, visit, ctx);
+    chunks_visit_words(h->old, h->old_top, visit, ctx);
+}
+
 void heap_offheap_link(Heap *h, Term *refbin, size_t bytes)
 {
     refbin[2] = (Term)(uintptr_t)h->offheap;
@@ -502,7 +518,7 @@ static __attribute__((noinline)) Term copy_term_walk(Heap *to, Term t, bool mark
             if (words == 4 && type == BOX_SUBBIN) copy[0] = header_make(BOX_SUBBIN, 3);
             if (mark_funs && type == BOX_FUN) {
                 FunInfo *info = (FunInfo *)(uintptr_t)obj[1];
-                if (info->copied) *info->copied = true;
+                if (info->copied) *info->copied |= FUN_COPIED_OUT | (to == &rt->literals ? FUN_COPIED_KEPT : 0);
             }
             *dst = boxed_from_ptr(copy);
             size_t first, count;

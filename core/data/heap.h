@@ -61,6 +61,14 @@ void heap_offheap_link(Heap *h, Term *refbin, size_t bytes);
 void heap_offheap_sweep(Heap *h, bool full);
 bool heap_is_literal(const Heap *h);
 
+/* Visits a run of words that may hold terms or pointers (a heap's
+ * chunks, a table's objects, a root): for conservative scans such as
+ * lang/code_region.c's, which look at every word, not at terms. */
+typedef void (*HeapWordsVisit)(void *ctx, const Term *words, size_t n);
+/* Visits the words in use in h's chunks, both generations (a chunk's
+ * free part holds whatever malloc left there, which is not visited). */
+void heap_visit_words(const Heap *h, HeapWordsVisit visit, void *ctx);
+
 /* A chunk of `words` Terms, or NULL when malloc fails; it counts toward
  * the runtime's memory in use (rt->memory_in_use) until heap_chunk_free.
  * The collector's to-space comes from here too, unchecked against the

@@ -107,11 +107,17 @@ typedef struct FunInfo {
     uint32_t parent_arity, index, uniq;
     uint32_t arity;      /* the fn's visible arity, for inspect */
     const char *file;    /* the fn's file, for inspect */
-    /* Set (when not NULL) each time a fun of this code is copied out of
-     * the heap it was made in, or spawned: its code, a shell input's, is
-     * then kept for good (lang/code_region.h). */
-    bool *copied;
+    /* When not NULL (a shell input's fn: lang/code_region.h), the
+     * FUN_COPIED_* bits of where funs of this code went. */
+    uint8_t *copied;
 } FunInfo;
+
+/* FunInfo.copied's bits. OUT: a fun was copied out of the heap it was
+ * made in (a message, ETS, a timer) or spawned, so its code may be
+ * referred to from anywhere a term is held. KEPT: a fun was copied into
+ * the literal arena, which is never collected: its code stays for good. */
+#define FUN_COPIED_OUT 1u
+#define FUN_COPIED_KEPT 2u
 
 static inline bool term_is_boxed(Term t) { return term_tag(t) == TAG_BOXED && t != 0; }
 static inline Term *boxed_ptr(Term t) { return (Term *)(uintptr_t)t; }

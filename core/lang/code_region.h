@@ -13,16 +13,18 @@
  * Why a region can be freed, and when: its constants are outside the
  * literal arena, so every copy of a term (a message, a spawn, an ETS
  * insert, a timer, a trace event: term_copy) copies them, and a full
- * collection of a process copies them into its heap. Only the process
- * that ran the input's code (the shell's evaluator) can hold them, and,
- * after its full collection, none of them. The region's code runs only in
- * that process, unless one of its funs went elsewhere: term_copy and spawn
- * mark a fun's FunInfo as copied (FunInfo.copied), and a region with a
- * copied fun is kept for good. A region in which a module was made (a
- * defprotocol at the prompt) is kept for good too. So a region is freed
- * when, after the evaluator's full collection, nothing in its heap points
- * into the region (no fun of it, no constant) and none of its frames runs
- * the region's code. What stays can be collected at a later input.
+ * collection of a process copies them into its heap. What cannot be
+ * copied is its code: a fun of it that went elsewhere (term_copy and
+ * spawn mark its FunInfo.copied FUN_COPIED_OUT) may run anywhere later. So
+ * a collection marks, conservatively, from every holder of terms and code:
+ * the evaluator (after its full collection), and once a fun went out,
+ * every process (heap, registers, frames, handlers, mailbox; one that
+ * waits with garbage in its heap is compacted first), the scheduler's
+ * timers, the holders registered (ETS tables, the views' kept terms),
+ * the regions that are kept, and, transitively, the regions found live.
+ * A region nothing points into is freed. A region in which a module was
+ * made (a defprotocol at the prompt), or a fun of which went into the
+ * literal arena (FUN_COPIED_KEPT: a module's constant), is kept for good.
  *
  * While a region is entered, Elixir that the compiler runs (vm_eval_in)
  * and library modules loading (module_lookup) allocate as usual, outside
@@ -53,9 +55,9 @@ void code_region_close(CodeRegion *r);
 
 /* Takes a block for the region entered (module_own's part). */
 void code_region_own(CodeRegion *r, void *block);
-/* The flag a fn's FunInfo made in the region entered sets when copied
+/* The flags a fn's FunInfo made in the region entered sets when copied
  * (FunInfo.copied), or NULL when no region is entered. */
-bool *code_region_copy_flag(void);
+uint8_t *code_region_copy_flag(void);
 /* A module is being made while the region is entered: what it holds may
  * point into the region, which is then kept for good. */
 void code_region_pin(void);
@@ -65,6 +67,12 @@ void code_region_pin(void);
  * `force` false, only once the closed regions hold enough to be worth a
  * collection. */
 void code_region_collect(Process *evaluator, bool force);
+
+/* Something above lang/ that holds terms outside every process (ETS
+ * tables, the views' kept terms): it calls visit on every run of words
+ * it holds. The runtime registers each one once; collections visit them. */
+typedef void (*CodeRegionHolder)(HeapWordsVisit visit, void *ctx);
+void code_region_add_holder(CodeRegionHolder holder);
 
 /* How much the closed regions must hold before a collection is worth it
  * (256 KB; 0, for fuzzing and tests: at every input that closed one). */

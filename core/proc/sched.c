@@ -915,6 +915,20 @@ void process_exit_signal(Term from, Process *to, Term reason, bool from_link)
     process_exit(to, reason);
 }
 
+void sched_visit_held_words(HeapWordsVisit visit, void *ctx)
+{
+    for (size_t i = 0; i < SCHED->ntimers; i++) {
+        Timer *t = SCHED->timers[i];
+        if (t->kind != TIMER_MESSAGE) continue;
+        heap_visit_words(&t->msg_heap, visit, ctx);
+        visit(ctx, &t->msg, 1);
+    }
+    for (size_t i = 0; i < SCHED->npending_exits; i++) {
+        heap_visit_words(&SCHED->pending_exits[i].heap, visit, ctx);
+        visit(ctx, &SCHED->pending_exits[i].reason, 1);
+    }
+}
+
 /* ---- compaction of waiting processes ------------------------------------------------------ */
 
 

@@ -158,6 +158,10 @@ uint64_t timer_send_after(uint64_t delay_ms, Term dest, Term msg);
 /* The same with a reference id the caller took from ref_next_id(), so the
  * message itself can carry it (erlang:start_timer/3). */
 uint64_t timer_send_after_ref(uint64_t delay_ms, Term dest, Term msg, uint64_t ref);
+/* Visits what the scheduler holds outside every process (the messages
+ * of timers, the reasons of exits waiting to spread) word by word: for
+ * lang/code_region.c's scan of what refers to a shell input's code. */
+void sched_visit_held_words(HeapWordsVisit visit, void *ctx);
 /* Milliseconds left, or -1 if there is no such timer. Cancels it. */
 int64_t timer_cancel(uint64_t ref);
 int64_t timer_read(uint64_t ref);
