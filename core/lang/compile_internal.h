@@ -317,6 +317,48 @@ void warn_shadowed_list(FnCtx *c, Term clauses);
 /* Gives the module's noted warnings, sorted by line. */
 void warn_later_flush(ModCtx *m);
 
+/* ---- behaviours (compile_behaviour.c) ----------------------------------------- */
+/* One definition that came after an @impl: its name, arity and defaults,
+ * kind (0 def, 1 defp, 2 defmacro, 3 defmacrop), line, whether `use`
+ * injected it, and the @impl's value (true, false or a module). */
+typedef struct ImplNote {
+    Term name;
+    uint32_t arity, defaults;
+    int kind, line;
+    bool injected;
+    Term value;
+} ImplNote;
+/* What a module body said about behaviours, on the literal heap. */
+typedef struct BehaviourNotes {
+    Term behaviours;   /* @behaviour values, newest first */
+    Term callbacks;    /* @callback and @macrocallback: {name, arity, def | defmacro}, newest first */
+    Term optional;     /* @optional_callbacks: {name, arity}, newest first */
+    ImplNote *impls;   /* in definition order */
+    size_t nimpls, impls_cap;
+} BehaviourNotes;
+/* One of the module's definitions, as the checks see it; a def with
+ * defaults is one per arity it defines. */
+typedef struct DefSummary {
+    Term name;
+    uint32_t arity;
+    int kind, line;    /* line: its first definition's */
+    bool injected;     /* what `use` defined and the module did not redefine */
+} DefSummary;
+void behaviour_notes_init(BehaviourNotes *n);
+void behaviour_notes_free(BehaviourNotes *n);
+/* Notes @behaviour, @callback, @macrocallback or @optional_callbacks
+ * (`attr`) with its unevaluated argument; false for any other attribute. */
+bool behaviour_note_attribute(ModCtx *m, BehaviourNotes *n, Term attr, Term arg);
+/* @impl's argument as the checks compare it: true, false or a module. */
+Term behaviour_impl_value(ModCtx *m, Term arg);
+void behaviour_note_impl(BehaviourNotes *n, Term name, uint32_t arity, uint32_t defaults, int kind, int line, bool injected, Term value);
+/* The callbacks the module declares, for Module.callbacks: a list of
+ * {name, arity, def | defmacro, optional?}, in declaration order. */
+Term behaviour_callbacks(const BehaviourNotes *n);
+/* Elixir's warnings about the module's behaviours and @impl, on standard
+ * error, in Elixir's order; nothing for the embedded library. */
+void behaviour_check(ModCtx *m, const BehaviourNotes *n, const DefSummary *defs, size_t ndefs);
+
 /* A fn expression: compiles its body as a new Function, emits MAKE_FUN. */
 void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta);
 Term module_struct_default(ModCtx *m, Term module, int line);

@@ -40,6 +40,7 @@ typedef struct FnDef {
     size_t seq;      /* where the module defined it (what `use` injected and the
                       * module redefined: where the module did) */
     WarnBuf warnings; /* its compile warnings, given in `seq` order */
+    bool generated;   /* written by the compiler (defexception's, defstruct's) */
 } FnDef;
 
 typedef struct ModBuild {
@@ -54,6 +55,9 @@ typedef struct ModBuild {
     Term persisting;   /* attributes registered with persist: true, newest first */
     Term derive;       /* what @derive asked for before defstruct, newest first */
     size_t next_seq;   /* FnDef.seq */
+    BehaviourNotes beh; /* @behaviour, @callback and @impl (compile_behaviour.c) */
+    Term pending_impl_value; /* the @impl waiting for the next def, or TERM_NONE */
+    bool generating;   /* record_generated is recording */
 } ModBuild;
 
 bool ast_is_defmodule(Term ast)
@@ -457,7 +461,8 @@ static FnDef *def_for(ModBuild *b, Term name, uint32_t arity, int kind, int line
 {
     for (size_t i = 0; i < b->ndefs; i++)
         if (b->defs[i].name == name && b->defs[i].arity == arity) {
-            if ((b->defs[i].kind & 1) != (kind & 1))
+            /* (what `use` injected, the module may redefine as it likes) */
+            if ((b->defs[i].kind & 1) != (kind & 1) && !b->defs[i].overridable)
                 compile_fail_mod(b->m, line, "CompileError", "%s %s/%u is private, %s%s/%u was previously defined as public",
                                  (kind & 1) ? "defp" : "def", atom_text(name), arity, "", atom_text(name), arity);
             return &b->defs[i];
@@ -579,13 +584,21 @@ static void record_def(ModBuild *b, Term form_name, Term args, int line, bool fr
     size_t before = b->ndefs;
     FnDef *d = def_for(b, fname, arity, kind, line);
     bool fresh = b->ndefs > before;
-    if (fresh) d->overridable = from_use;
+    if (fresh) {
+        d->overridable = from_use;
+        d->generated = b->generating;
+    }
     else if (d->overridable && !from_use) {
         d->n = 0; /* the module overrides what `use` injected */
         d->overridable = false;
+        d->kind = kind; /* a defp may replace an injected def */
         d->default_params = TERM_NONE;
+        d->line = line;
         fresh = true;
     }
+    if (b->pending_impl_value != TERM_NONE)
+        behaviour_note_impl(&b->beh, fname, arity, (uint32_t)count_defaults(params), kind, line, from_use || b->generating, b->pending_impl_value);
+    b->pending_impl_value = TERM_NONE;
     if (fresh) {
         d->seq = b->next_seq++;
         d->doc = b->pending_doc != TERM_NONE ? b->pending_doc : b->pending_impl ? ATOM_false : TERM_NONE;
@@ -678,6 +691,24 @@ static void give_def_warnings(ModBuild *b)
     for (size_t i = 0; i < b->ndefs; i++)
         if (order[i]->warnings.len) io_write(2, order[i]->warnings.text, order[i]->warnings.len);
     free(order);
+}
+
+/* What the module said about behaviours and @impl, checked against its
+ * definitions (compile_behaviour.c). */
+static void check_behaviours(ModBuild *b)
+{
+    DefSummary *defs = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < b->ndefs; i++) {
+        FnDef *d = &b->defs[i];
+        uint32_t low = d->default_params != TERM_NONE ? d->arity - (uint32_t)count_defaults(d->default_params) : d->arity;
+        for (uint32_t a = low; a <= d->arity; a++) {
+            if (n == cap) defs = xrealloc(defs, (cap = cap ? 2 * cap : 32) * sizeof *defs);
+            defs[n++] = (DefSummary){d->name, a, d->kind, d->line, d->overridable || d->generated};
+        }
+    }
+    behaviour_check(b->m, &b->beh, defs, n);
+    free(defs);
 }
 
 /* def f(a, b \\ 1) also defines f/1 calling f(a, 1). */
@@ -820,7 +851,9 @@ static void record_generated(ModBuild *b, const char *src, int line)
     Term *items = NULL;
     size_t n = 0, cap = 0;
     collect_items(m, gen, &items, &n, &cap);
-    Term pending = b->pending_doc;
+    Term pending = b->pending_doc, pending_impl = b->pending_impl_value;
+    b->pending_impl_value = TERM_NONE; /* an @impl is for the module's next def */
+    b->generating = true;
     for (size_t i = 0; i < n; i++) {
         Term name, meta, args, fname, params, guard, body, fmeta;
         ast_is_call(items[i], &name, &meta, &args);
@@ -830,6 +863,8 @@ static void record_generated(ModBuild *b, const char *src, int line)
         record_def(b, name, args, line, false);
     }
     b->pending_doc = pending;
+    b->pending_impl_value = pending_impl;
+    b->generating = false;
     free(items);
 }
 
@@ -998,7 +1033,9 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                     if (skip && aname == A("impl")) {
                         value = list_nth(aargs, 0);
                         b->pending_impl = value != ATOM_false;
+                        b->pending_impl_value = behaviour_impl_value(m, value);
                     }
+                    if (skip) behaviour_note_attribute(m, &b->beh, aname, list_nth(aargs, 0));
                     if (aname == A("doc") || aname == A("moduledoc")) {
                         /* a string or false; `@doc since: ...` and the like say nothing here */
                         Term doc = eval_constant(m, list_nth(aargs, 0), line);
@@ -1057,6 +1094,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                 }
                 local_add(m, ATOM___struct__, 0, 0);
                 if (is_exc) {
+                    behaviour_note_attribute(m, &b->beh, A("behaviour"), A("Elixir.Exception"));
                     bool has_message = false, has_exception = false, msg_field = false;
                     for (size_t j = 0; j < m->nlocals; j++) {
                         if (m->locals[j].name == ATOM_message && m->locals[j].arity == 1) has_message = true;
@@ -1166,7 +1204,8 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     if (parent) {
         for (size_t i = 0; i < parent->naliases; i++) add_alias(&m, parent->aliases[i].short_name, parent->aliases[i].full_name);
     }
-    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false, TERM_NIL, TERM_NIL, TERM_NIL, 0};
+    ModBuild b = {&m, NULL, 0, 0, TERM_NONE, TERM_NONE, TERM_NIL, false, TERM_NIL, TERM_NIL, TERM_NIL, 0, {0}, TERM_NONE, false};
+    behaviour_notes_init(&b.beh);
     m.module->line = (uint32_t)line;
     Term *items = NULL;
     size_t nitems = 0, cap = 0;
@@ -1182,6 +1221,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
             compile_fndef(&b, d);
         }
     give_def_warnings(&b);
+    check_behaviours(&b);
     warn_later_flush(&m);
     for (size_t i = 0; i < b.ndefs; i++)
         if (b.defs[i].default_params != TERM_NONE) compile_default_wrappers(&b, &b.defs[i]);
@@ -1192,6 +1232,8 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     }
     if (rt->compile_boot_mode) m.module->docs = module_docs(&b);
     m.module->attributes = persisted_attributes(&b, m.module->attributes);
+    m.module->callbacks = behaviour_callbacks(&b.beh);
+    behaviour_notes_free(&b.beh);
     module_install(m.module);
     if (parent) {
         /* the nested module's alias stays visible in the parent */

@@ -186,6 +186,10 @@ static Term compile_protocol(ModCtx *m, Term args, int line)
         src_add(&s, "), do: :genlab.protocol_impl!(:\"%s\", a0, %s).%s(", p, fb, atom_text(fname));
         for (size_t i = 0; i < arity; i++) src_add(&s, "%sa%zu", i ? ", " : "", i);
         src_add(&s, ")\n");
+        /* each is a callback of the protocol (the compiler's warnings about implementations) */
+        src_add(&s, "@callback %s(", atom_text(fname));
+        for (size_t i = 0; i < arity; i++) src_add(&s, "%sterm", i ? ", " : "");
+        src_add(&s, ") :: term\n");
     }
     /* __protocol__/1 last: defprotocol's value names it, as Elixir's */
     src_add(&s,
@@ -211,10 +215,10 @@ static Term compile_impl(ModCtx *m, Term protocol, Term type, Term items, int li
     Term name = concat_modules(protocol, type);
     Src s = {0};
     src_add(&s,
-            "@protocol :\"%s\"\n@for :\"%s\"\n"
+            "@behaviour :\"%s\"\n@protocol :\"%s\"\n@for :\"%s\"\n"
             "def __impl__(:for), do: :\"%s\"\n"
             "def __impl__(:protocol), do: :\"%s\"\n",
-            atom_text(protocol), atom_text(type), atom_text(type), atom_text(protocol));
+            atom_text(protocol), atom_text(protocol), atom_text(type), atom_text(type), atom_text(protocol));
     Term block = generated_block(m, &s, items, false, line);
     free(s.text);
     Term last = module_compile_body(m, name, block, line);

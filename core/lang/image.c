@@ -303,6 +303,7 @@ static void put_module(Writer *w, Module *m)
     put_term(w, m->struct_default);
     put_term(w, m->struct_enforce);
     put_term(w, m->attributes);
+    put_term(w, m->callbacks);
     put_term(w, m->docs);
     put_num(w, w->nfns);
     for (i = 0; i < w->nfns; i++) {
@@ -702,6 +703,7 @@ static Module *get_module(Reader *r, const char *file)
     m->struct_default = get_term(r);
     m->struct_enforce = get_term(r);
     m->attributes = get_term(r);
+    m->callbacks = get_term(r);
     m->docs = get_term(r);
     size_t nfns = (size_t)get_num(r);
     if (r->failed || (size_t)(r->end - r->at) < nfns) {

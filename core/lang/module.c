@@ -99,6 +99,7 @@ Module *module_new(Term name, const char *file)
     m->struct_default = TERM_NONE;
     m->struct_enforce = TERM_NIL;
     m->attributes = TERM_NIL;
+    m->callbacks = TERM_NIL;
     m->docs = TERM_NONE;
     return m;
 }

@@ -47,6 +47,10 @@ typedef struct Module {
     Term struct_default;     /* the %Mod{} map with defaults, or TERM_NONE */
     Term struct_enforce;     /* @enforce_keys: a list of field atoms */
     Term attributes;         /* persisted attributes: keyword list */
+    /* The callbacks it specifies as a behaviour (@callback, @macrocallback):
+     * {name, arity, def | defmacro, optional?} in declaration order; nil
+     * when it is no behaviour (compile_behaviour.c). */
+    Term callbacks;
     /* What @moduledoc and @doc said, for Code.fetch_docs/1, or TERM_NONE
      * when the module was not compiled with docs (only the embedded
      * library and servers are, as only .beam files carry docs on the

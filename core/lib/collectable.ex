@@ -11,6 +11,8 @@ defmodule Collectable do
 
   def __protocol__(:module), do: Collectable
   def __protocol__(:functions), do: [into: 1]
+  # what defimpl must define (the compiler's warnings about implementations)
+  @callback into(t) :: term
   def __protocol__(:consolidated?), do: false
   def __protocol__(:impls), do: :not_consolidated
 end

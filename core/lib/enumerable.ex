@@ -67,6 +67,11 @@ defmodule Enumerable do
 
   def __protocol__(:module), do: Enumerable
   def __protocol__(:functions), do: [count: 1, member?: 2, reduce: 3, slice: 1]
+  # what defimpl must define (the compiler's warnings about implementations)
+  @callback count(t) :: term
+  @callback member?(t, term) :: term
+  @callback reduce(t, term, term) :: term
+  @callback slice(t) :: term
   def __protocol__(:consolidated?), do: false
   def __protocol__(:impls), do: :not_consolidated
 

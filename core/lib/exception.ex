@@ -8,6 +8,12 @@ defmodule Exception do
   # from argument positions (and :general) to descriptions, exactly as in
   # OTP 24+. genlab's natives use `error_info: %{module: :erl_erts_errors}`.
 
+  # what defexception's modules implement (the compiler's @impl warnings)
+  @callback exception(term) :: term
+  @callback message(term) :: String.t()
+  @callback blame(term, list) :: {term, list}
+  @optional_callbacks blame: 2
+
   def exception?(%{__struct__: struct, __exception__: true}) when is_atom(struct), do: true
   def exception?(_), do: false
 

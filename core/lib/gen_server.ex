@@ -10,6 +10,18 @@
 defmodule GenServer do
   @default_timeout 5000
 
+  # the callbacks, for the compiler's @impl warnings
+  @callback init(init_arg :: term) :: term
+  @callback handle_call(request :: term, from :: term, state :: term) :: term
+  @callback handle_cast(request :: term, state :: term) :: term
+  @callback handle_info(msg :: term, state :: term) :: term
+  @callback handle_continue(continue_arg :: term, state :: term) :: term
+  @callback terminate(reason :: term, state :: term) :: term
+  @callback code_change(old_vsn :: term, state :: term, extra :: term) :: term
+  @callback format_status(reason :: term, pdict_and_state :: list) :: term
+  @optional_callbacks code_change: 3, terminate: 2, handle_info: 2, handle_cast: 2, handle_call: 3,
+                      format_status: 2, handle_continue: 2
+
   defmacro __using__(opts) do
     quote do
       @behaviour GenServer
@@ -851,6 +863,17 @@ end
 # The Erlang face: what :proc_lib starts, what :sys calls back, and the
 # gen_server functions Erlang-style code uses.
 defmodule :gen_server do
+  @callback init(args :: term) :: term
+  @callback handle_call(request :: term, from :: term, state :: term) :: term
+  @callback handle_cast(request :: term, state :: term) :: term
+  @callback handle_info(info :: term, state :: term) :: term
+  @callback handle_continue(info :: term, state :: term) :: term
+  @callback terminate(reason :: term, state :: term) :: term
+  @callback code_change(old_vsn :: term, state :: term, extra :: term) :: term
+  @callback format_status(opt :: term, status_data :: list) :: term
+  @callback format_status(status :: map) :: map
+  @optional_callbacks handle_info: 2, handle_continue: 2, terminate: 2, code_change: 3, format_status: 1, format_status: 2
+
   def init_it(starter, parent, name, mod, args, opts), do: GenServer.__init_it__(starter, parent, name, mod, args, opts)
 
   def system_continue(parent, debug, misc), do: GenServer.__system_continue__(parent, debug, misc)

@@ -22,6 +22,8 @@ defmodule Inspect do
 
   def __protocol__(:module), do: Inspect
   def __protocol__(:functions), do: [inspect: 2]
+  # what defimpl must define (the compiler's warnings about implementations)
+  @callback inspect(t, term) :: term
   def __protocol__(:consolidated?), do: false
   def __protocol__(:impls), do: :not_consolidated
 end

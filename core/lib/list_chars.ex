@@ -26,6 +26,8 @@ defmodule List.Chars do
 
   def __protocol__(:module), do: List.Chars
   def __protocol__(:functions), do: [to_charlist: 1]
+  # what defimpl must define (the compiler's warnings about implementations)
+  @callback to_charlist(t) :: term
   def __protocol__(:consolidated?), do: false
   def __protocol__(:impls), do: :not_consolidated
 end

@@ -13,6 +13,8 @@ defmodule String.Chars do
 
   def __protocol__(:module), do: String.Chars
   def __protocol__(:functions), do: [to_string: 1]
+  # what defimpl must define (the compiler's warnings about implementations)
+  @callback to_string(t) :: term
   def __protocol__(:consolidated?), do: false
   def __protocol__(:impls), do: :not_consolidated
 end

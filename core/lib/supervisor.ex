@@ -207,6 +207,8 @@ end
 defmodule :supervisor do
   @moduledoc false
 
+  @callback init(args :: term) :: term
+
   # -- API ------------------------------------------------------------------
 
   def start_link(mod, args), do: GenServer.start_link(:supervisor, {:self, mod, args}, [])
