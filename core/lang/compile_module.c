@@ -1124,6 +1124,7 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                 last = ATOM_nil;
                 continue;
             }
+            if (!strcmp(op, "defoverridable")) last = A("ok"); /* what Module.make_overridable/2 answers */
             if (!strcmp(op, "use") || !strcmp(op, "defoverridable") || !strcmp(op, "defdelegate_disabled")) continue;
             if (protocol_is_form(item)) {
                 last = protocol_compile_form(m, item);
