@@ -18,6 +18,26 @@
 #include "state.h"
 #include "vm.h"
 
+/* A process dictionary's keys, then its values (one allocation the caller
+ * frees), in the order the BEAM lists them as near as genlab can: the BEAM
+ * walks its hash table's buckets and puts each entry in front, so small
+ * integers come out descending and proc_lib's $initial_call before
+ * $ancestors. An atom's bucket follows its index in the BEAM's atom table,
+ * which genlab cannot know: reversed term order matches both cases. */
+static size_t dict_listing(Term dictionary, Term **keys_then_values)
+{
+    size_t n = term_is_map(dictionary) ? map_size(dictionary) : 0;
+    Term *ks = *keys_then_values = xmalloc((2 * n + 1) * sizeof *ks);
+    if (!n) return 0;
+    map_sorted_arrays(dictionary, ks, ks + n);
+    for (size_t i = 0, j = n - 1; i < j; i++, j--) {
+        Term k = ks[i], v = ks[n + i];
+        ks[i] = ks[j], ks[n + i] = ks[n + j];
+        ks[j] = k, ks[n + j] = v;
+    }
+    return n;
+}
+
 static Term A(const char *s) { return atom_from_cstr(s); }
 
 static bool list_to_array(Term list, Term *out, size_t max, size_t *n)
@@ -560,14 +580,10 @@ static Term info_item(Process *p, Process *q, Term item)
         if (q->registered_name == ATOM_nil) return TERM_NIL; /* an empty list, as the BEAM answers */
         v = q->registered_name;
     } else if (!strcmp(k, "dictionary")) {
-        Term d = q->dictionary, list = TERM_NIL;
-        if (term_is_map(d)) {
-            size_t n = map_size(d);
-            Term *ks = xmalloc((2 * n + 1) * sizeof *ks), *vs = ks + n;
-            map_sorted_arrays(d, ks, vs);
-            for (size_t i = n; i-- > 0;) list = cons_new(h, tuple2(h, term_copy(h, ks[i]), term_copy(h, vs[i])), list);
-            free(ks);
-        }
+        Term *ks, list = TERM_NIL;
+        size_t n = dict_listing(q->dictionary, &ks);
+        for (size_t i = n; i-- > 0;) list = cons_new(h, tuple2(h, term_copy(h, ks[i]), term_copy(h, ks[n + i])), list);
+        free(ks);
         v = list;
     } else if (!strcmp(k, "reductions")) v = small_make((int64_t)q->reductions);
     else if (!strcmp(k, "trap_exit")) v = atom_from_bool(q->trap_exit);
@@ -650,14 +666,10 @@ static Term erl_get1(Process *p, const Term *a)
 static Term erl_get0(Process *p, const Term *a)
 {
     (void)a;
-    Term d = p->dictionary, list = TERM_NIL;
-    if (term_is_map(d)) {
-        size_t n = map_size(d);
-        Term *ks = xmalloc((2 * n + 1) * sizeof *ks), *vs = ks + n;
-        map_sorted_arrays(d, ks, vs);
-        for (size_t i = n; i-- > 0;) list = cons_new(&p->heap, tuple2(&p->heap, ks[i], vs[i]), list);
-        free(ks);
-    }
+    Term *ks, list = TERM_NIL;
+    size_t n = dict_listing(p->dictionary, &ks);
+    for (size_t i = n; i-- > 0;) list = cons_new(&p->heap, tuple2(&p->heap, ks[i], ks[n + i]), list);
+    free(ks);
     return list;
 }
 
@@ -673,11 +685,8 @@ static Term erl_erase1(Process *p, const Term *a)
 static Term erl_get_keys(Process *p, const Term *a)
 {
     (void)a;
-    Term d = p->dictionary;
-    if (!term_is_map(d)) return TERM_NIL;
-    size_t n = map_size(d);
-    Term *ks = xmalloc((n + 1) * sizeof *ks);
-    map_sorted_arrays(d, ks, NULL);
+    Term *ks;
+    size_t n = dict_listing(p->dictionary, &ks);
     Term list = list_from(&p->heap, n, ks);
     free(ks);
     return list;
