@@ -65,10 +65,14 @@ void runtime_set_argv(int argc, char **argv)
     rt->argv = argv;
 }
 
+/* An error a macro raised comes with its stack trace; a CompileError
+ * with none (a blank line), as Elixir prints it for a script of more than
+ * a bare call (which it evaluates alone, with a Code.require_file/2 frame). */
 static void report_compile_error(const CompileError *err)
 {
-    char buf[1200];
-    int n = err->kind[0] ? snprintf(buf, sizeof buf, "** (%s) %s\n", err->kind, err->message)
+    char buf[2300];
+    const char *stack = err->stack[0] ? err->stack : "\n";
+    int n = err->kind[0] ? snprintf(buf, sizeof buf, "** (%s) %s\n%s", err->kind, err->message, stack)
                          : snprintf(buf, sizeof buf, "%s\n", err->message);
     io_write(2, buf, (size_t)n);
 }
@@ -1106,12 +1110,13 @@ static char *shell_format_error(Genlab *g, Term cls, Term reason, Term stack)
 
 static char *compile_error_text(const CompileError *err)
 {
-    size_t n = strlen(err->message) + strlen(err->kind) + 16;
+    size_t n = strlen(err->message) + strlen(err->kind) + strlen(err->stack) + 16;
     char *text = xmalloc(n);
     /* a CompileError has no stack trace to print: a blank line stands for
      * it; an exception raised while compiling comes formatted, its stack
      * trace last */
-    if (err->kind[0]) snprintf(text, n, "** (%s) %s\n\n", err->kind, err->message);
+    if (err->stack[0]) snprintf(text, n, "** (%s) %s\n%s", err->kind, err->message, err->stack);
+    else if (err->kind[0]) snprintf(text, n, "** (%s) %s\n\n", err->kind, err->message);
     else snprintf(text, n, "%s%s", err->message, err->message[0] && err->message[strlen(err->message) - 1] == '\n' ? "" : "\n");
     return text;
 }

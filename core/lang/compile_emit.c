@@ -341,6 +341,7 @@ _Noreturn static void fail_v(ModCtx *m, int line, const char *kind, const char *
     char text[900];
     vsnprintf(text, sizeof text, fmt, ap);
     snprintf(m->err->kind, sizeof m->err->kind, "%s", kind);
+    m->err->stack[0] = 0;
     if (strcmp(kind, "CompileError") == 0)
         snprintf(m->err->message, sizeof m->err->message, "%s:%d: %s", m->file, line, text);
     else
@@ -360,6 +361,55 @@ void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ..
     va_list ap;
     va_start(ap, fmt);
     fail_v(m, line, kind, fmt, ap);
+}
+
+bool compiling_module_body(FnCtx *c)
+{
+    FnCtx *root = c;
+    while (root->parent) root = root->parent;
+    return c->mod->module && root->fn && root->fn->name == atom_from_cstr("__MODULE__");
+}
+
+/* Where the code being compiled shows in a stack trace, as Elixir names
+ * it: "(file)" at the top level, "M (module)" in a module body, "M.f/1" in
+ * a def and the fns it holds. */
+static void where_compiling(FnCtx *c, char *buf, size_t n)
+{
+    ModCtx *m = c->mod;
+    if (!m->module) {
+        snprintf(buf, n, "(file)");
+        return;
+    }
+    char *mod = module_display_name(m->name);
+    if (compiling_module_body(c)) snprintf(buf, n, "%s (module)", mod);
+    else snprintf(buf, n, "%s.%s/%u", mod, atom_text(c->fun_name), c->fun_arity);
+    free(mod);
+}
+
+void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
+{
+    char where[300], *stack = c->mod->err->stack;
+    size_t cap = sizeof c->mod->err->stack, len = 0;
+    where_compiling(c, where, sizeof where);
+    for (const char *f = frames; *f && len < cap;) {
+        const char *end = strchr(f, '\n');
+        size_t n = end ? (size_t)(end - f) : strlen(f);
+        len += (size_t)snprintf(stack + len, cap - len, "    %.*s\n", (int)n, f);
+        f += end ? n + 1 : n;
+    }
+    if (len < cap) snprintf(stack + len, cap - len, "    %s:%d: %s\n", c->mod->file ? c->mod->file : "nofile", c->line, where);
+    va_list ap;
+    va_start(ap, fmt);
+    char text[900];
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    ModCtx *m = c->mod;
+    snprintf(m->err->kind, sizeof m->err->kind, "%s", kind);
+    if (!strcmp(kind, "CompileError"))
+        snprintf(m->err->message, sizeof m->err->message, "%s:%d: %s", m->file ? m->file : "nofile", c->line, text);
+    else
+        snprintf(m->err->message, sizeof m->err->message, "%s", text);
+    longjmp(*m->on_error, 1);
 }
 
 void compile_fail_depth(ModCtx *m, int line)

@@ -7,6 +7,7 @@
 #include "atom.h"
 #include "binary.h"
 #include "code_region.h"
+#include "ast_text.h"
 #include "compile_internal.h"
 #include "fatal.h"
 #include "inspect.h"
@@ -798,25 +799,19 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
     Term mod = expand_alias(c->mod, mod_ast);
     if (mod == TERM_NONE && (ast_is_call(mod_ast, &name, NULL, NULL) || ast_is_var(mod_ast, &name, NULL)) && name == A("__MODULE__")) mod = c->mod->name;
     if (mod == TERM_NONE) compile_fail(c, "CompileError", "expected struct name to be a compile time atom or alias");
-    Term def = module_struct_default(c->mod, mod, c->line);
+    bool update = list_length(margs) == 1 && ast_is_call(list_nth(margs, 0), &name, &meta, &uargs) && name == A("|");
+    Term def = module_struct_default(c, mod, update ? 0 : 1);
+    module_struct_check_keys(c, mod, def, update ? list_nth(uargs, 1) : margs, update ? 0 : 1);
     uint32_t saved = c->next_reg;
     Term pairs = margs;
     uint32_t base_reg = reg_alloc(c);
-    bool update = false;
     size_t vars_before = vars_siblings_begin(c);
-    if (list_length(margs) == 1 && ast_is_call(list_nth(margs, 0), &name, &meta, &uargs) && name == A("|")) {
+    if (update) {
         compile_expr(c, list_nth(uargs, 0), base_reg, false);
         vars_sibling_done(c, vars_before);
         pairs = list_nth(uargs, 1);
-        update = true;
     } else {
         emit(c, OP_LOADK, (Code)base_reg, (Code)def);
-    }
-    for (Term l = pairs; term_is_cons(l); l = cons_tail(l)) {
-        Term pair = cons_head(l);
-        if (term_is_tuple(pair) && tuple_size(pair) == 2 && term_is_atom(tuple_get(pair, 0)) &&
-            map_get(def, tuple_get(pair, 0)) == TERM_NONE)
-            compile_fail(c, "KeyError", "key %s not found", atom_text(tuple_get(pair, 0)));
     }
     if (!update) {
         /* @enforce_keys: each must be given when building the struct */
@@ -829,7 +824,13 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
             len += (size_t)snprintf(missing + len, sizeof missing - len, "%s:%s", len ? ", " : "", atom_text(cons_head(e)));
             if (len >= sizeof missing) break;
         }
-        if (len) compile_fail(c, "ArgumentError", "the following keys must also be given when building struct %s: [%s]", module_display_name(mod), missing);
+        if (len) {
+            char *shown = module_display_name(mod), frame[300], text[300];
+            snprintf(frame, sizeof frame, "expanding struct: %s.__struct__/1", shown);
+            snprintf(text, sizeof text, "%s", shown);
+            free(shown);
+            compile_fail_expanding(c, frame, "ArgumentError", "the following keys must also be given when building struct %s: [%s]", text, missing);
+        }
     }
     uint32_t n;
     uint32_t first = compile_pairs(c, pairs, &n);
@@ -982,7 +983,22 @@ static void compile_cond(FnCtx *c, Term args, uint32_t dst, bool tail)
 static void compile_if(FnCtx *c, Term args, uint32_t dst, bool tail, bool unless)
 {
     Term cond = list_nth(args, 0), opts = list_nth(args, 1);
-    if (list_length(args) != 2 || !term_is_list(opts)) compile_fail(c, "ArgumentError", "invalid or duplicate keys for if, only \"do\" and an optional \"else\" are permitted");
+    /* the keys are do, and else at most once */
+    int dos = 0, elses = 0, others = !term_is_list(opts);
+    for (Term l = opts; term_is_cons(l); l = cons_tail(l)) {
+        Term pair = cons_head(l), key = term_is_tuple(pair) && tuple_size(pair) == 2 ? tuple_get(pair, 0) : TERM_NONE;
+        if (key == ATOM_do) dos++;
+        else if (key == ATOM_else) elses++;
+        else others++;
+    }
+    if (dos != 1 || elses > 1 || others) {
+        const char *which = unless ? "unless" : "if";
+        char frames[200];
+        snprintf(frames, sizeof frames, "(elixir 1.14.0) lib/kernel.ex:%s\n(elixir 1.14.0) expanding macro: Kernel.%s/2",
+                 unless ? "3775: Kernel.build_unless/2" : "3731: Kernel.build_if/2", which);
+        compile_fail_expanding(c, frames, "ArgumentError",
+                               "invalid or duplicate keys for %s, only \"do\" and an optional \"else\" are permitted", which);
+    }
     Term then_ast = kw_get(opts, ATOM_do), else_ast = kw_get(opts, ATOM_else);
     if (then_ast == TERM_NONE) then_ast = ATOM_nil;
     if (else_ast == TERM_NONE) else_ast = ATOM_nil;
@@ -2118,10 +2134,23 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
         return;
     }
     set_line_from_meta(c, meta); /* a bare name: the call itself carries the line */
-    if (m->module)
+    if (m->module && !compiling_module_body(c))
         compile_fail(c, "CompileError", "undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
                      atom_text(name), arity, module_display_name(m->name));
     compile_fail(c, "CompileError", "undefined function %s/%u (there is no such import)", atom_text(name), arity);
+}
+
+/* Macro.pipe/3's refusal, raised from the line of its clause that
+ * caught `right`. */
+_Noreturn static void pipe_fail(FnCtx *c, int clause_line, const char *fmt, const char *from, const char *into)
+{
+    char frames[300], text[900];
+    snprintf(frames, sizeof frames,
+             "(elixir 1.14.0) lib/macro.ex:%d: Macro.pipe/3\n(stdlib 4.2) lists.erl:1350: :lists.foldl/3\n"
+             "(elixir 1.14.0) expanding macro: Kernel.|>/2",
+             clause_line);
+    snprintf(text, sizeof text, fmt, from, into);
+    compile_fail_expanding(c, frames, "ArgumentError", "%s", text);
 }
 
 static Term pipe_into(ModCtx *m, Term left, Term right, FnCtx *c)
@@ -2129,8 +2158,37 @@ static Term pipe_into(ModCtx *m, Term left, Term right, FnCtx *c)
     Term name, meta, args, ctx;
     if (ast_is_var(right, &name, &ctx)) /* x |> length: a call with no parentheses */
         return tuple3(m->scratch, name, tuple_get(right, 1), list_from(m->scratch, 1, &left));
-    if (!ast_is_call(right, &name, &meta, &args) || (term_is_atom(name) && name == A("fn")))
-        compile_fail(c, "ArgumentError", "cannot pipe into %s", "expression");
+    bool call = ast_is_call(right, &name, &meta, &args);
+    const char *op = call && term_is_atom(name) ? atom_text(name) : "";
+    size_t n = call ? list_length(args) : 0;
+    int clause = !call                                       ? 333
+                 : !strcmp(op, "&")                          ? 274
+                 : !strcmp(op, "{}") || !strcmp(op, "%{}")   ? 278
+                 : !strcmp(op, "__aliases__")                ? 283
+                 : !strcmp(op, "fn")                         ? 299
+                 : n == 1 && (!strcmp(op, "-") || !strcmp(op, "+")) ? 310
+                 : n == 1 && (!strcmp(op, "!") || !strcmp(op, "not") || !strcmp(op, "^") || !strcmp(op, "@")) ? 318
+                                                             : 0;
+    if (clause) {
+        char from[400], into[400];
+        ast_text_to(left, from, sizeof from);
+        ast_text_to(right, into, sizeof into);
+        const char *generic = "cannot pipe %s into %s, can only pipe into local calls foo(), remote calls Foo.bar() or anonymous function calls foo.()";
+        char unary[600];
+        if (clause == 299)
+            pipe_fail(c, clause, "cannot pipe %s into an anonymous function without calling the function; use Kernel.then/2 instead or define the anonymous function as a regular private function%s", from, "");
+        if (clause == 310) {
+            char operand[400];
+            ast_text_to(list_nth(args, 0), operand, sizeof operand);
+            snprintf(unary, sizeof unary, "Kernel.%s(%s)", op, operand);
+            pipe_fail(c, clause, "piping into a unary operator is not supported, please use the qualified name: %s, instead of %s", unary, into);
+        }
+        if (clause == 318) {
+            snprintf(unary, sizeof unary, "%s, the :%s operator can only take one argument", into, op);
+            pipe_fail(c, clause, "cannot pipe %s into %s", from, unary);
+        }
+        pipe_fail(c, clause, generic, from, into);
+    }
     return tuple3(m->scratch, name, meta, cons_new(m->scratch, left, args));
 }
 
@@ -2218,13 +2276,22 @@ static void compile_in(FnCtx *c, Term args, uint32_t dst, bool tail, bool negate
         finish(c, dst, tail);
         return;
     }
-    if (c->in_guard) compile_fail(c, "ArgumentError", "invalid right argument for operator \"in\", it expects a compile-time proper list or compile-time range on the right side when used in guard expressions");
+    if (c->in_guard) {
+        char text[600];
+        ast_text_to(right, text, sizeof text);
+        compile_fail_expanding(c,
+                               "(elixir 1.14.0) lib/kernel.ex:4344: Kernel.raise_on_invalid_args_in_2/1\n"
+                               "(elixir 1.14.0) expanding macro: Kernel.in/2",
+                               "ArgumentError",
+                               "invalid right argument for operator \"in\", it expects a compile-time proper list or compile-time range on the right side when used in guard expressions, got: %s",
+                               text);
+    }
     expr = mk_remote(m, A("Elixir.Enum"), "member?", 2, (Term[]){right, left});
     if (negate) expr = tuple3(h, A("not"), TERM_NIL, list_from(h, 1, &expr));
     compile_expr(c, expr, dst, tail);
 }
 
-/* put_in(a.b[:c], v) / update_in(path, fun) / get_in(path) macro forms:
+/* put_in(a.b[:c], v) / update_in(path, fun) macro forms:
  * split the path into its root and a list of Access keys. */
 static bool split_access_path(ModCtx *m, Term path, Term *root, Term *keys)
 {
@@ -2442,8 +2509,11 @@ void compile_expr(FnCtx *c, Term ast, uint32_t dst, bool tail)
 }
 
 /* Kernel.<>/2 refuses, as it expands, an operand written as a literal
- * that is no binary: an atom, a number or a list (of constants here). */
-static void concat_check_operand(FnCtx *c, Term ast)
+ * that is no binary: an atom, a number or a list (of constants here). The
+ * macro takes a chain a <> b <> c at once; its stack trace tells a left
+ * operand of the chain's first <> from one further down, and from the
+ * chain's last, right operand. */
+static void concat_check_operand(FnCtx *c, Term ast, bool right, uint32_t depth)
 {
     bool literal_list = term_is_list(ast) && ast_constant(ast);
     if (!literal_list && !term_is_atom(ast) && !term_is_number(ast)) return;
@@ -2454,7 +2524,13 @@ static void concat_check_operand(FnCtx *c, Term ast)
     char text[512];
     snprintf(text, sizeof text, "%s", shown);
     free(shown);
-    compile_fail(c, "ArgumentError", "expected binary argument in <> operator but got: %s", text);
+    const char *wrap = "(elixir 1.14.0) lib/kernel.ex:1934: Kernel.wrap_concatenation/3\n";
+    const char *leaf = right ? "(elixir 1.14.0) lib/kernel.ex:1925: Kernel.extract_concatenations/2\n" : "";
+    const char *extract = "(elixir 1.14.0) lib/kernel.ex:1921: Kernel.extract_concatenations/2\n";
+    char frames[512];
+    snprintf(frames, sizeof frames, "%s%s%s%s(elixir 1.14.0) expanding macro: Kernel.<>/2", wrap, leaf, extract,
+             !right && depth ? extract : "");
+    compile_fail_expanding(c, frames, "ArgumentError", "expected binary argument in <> operator but got: %s", text);
 }
 
 static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
@@ -2631,13 +2707,21 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         if (n == 2 && (!strcmp(op, "<") || !strcmp(op, "<="))) { compile_comparison(c, op, args, dst, tail); return; }
         if (!strcmp(op, "<<>>")) { compile_bitstring(c, args, dst, tail); return; }
         if (!strcmp(op, "<>") && n == 2) {
-            concat_check_operand(c, list_nth(args, 0));
-            concat_check_operand(c, list_nth(args, 1));
+            Term right = list_nth(args, 1);
+            uint32_t depth = ast == m->concat_right ? m->concat_depth + 1 : 0;
+            concat_check_operand(c, list_nth(args, 0), false, depth);
+            concat_check_operand(c, right, true, depth);
             Heap *h = m->scratch;
             Term bin = tuple3(h, A("binary"), TERM_NIL, ATOM_nil);
             Term s1 = tuple3(h, A("::"), TERM_NIL, list_from(h, 2, (Term[]){list_nth(args, 0), bin}));
-            Term s2 = tuple3(h, A("::"), TERM_NIL, list_from(h, 2, (Term[]){list_nth(args, 1), bin}));
+            Term s2 = tuple3(h, A("::"), TERM_NIL, list_from(h, 2, (Term[]){right, bin}));
+            Term right0 = m->concat_right;
+            uint32_t depth0 = m->concat_depth;
+            m->concat_right = right;
+            m->concat_depth = depth;
             compile_bitstring(c, list_from(h, 2, (Term[]){s1, s2}), dst, tail);
+            m->concat_right = right0;
+            m->concat_depth = depth0;
             return;
         }
         break;
@@ -2702,6 +2786,11 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         break;
     case '@':
         if (!strcmp(op, "@") && n == 1) {
+            if (!m->module)
+                compile_fail_expanding(c,
+                                       "(elixir 1.14.0) lib/kernel.ex:6373: Kernel.assert_module_scope/3\n"
+                                       "(elixir 1.14.0) expanding macro: Kernel.@/1",
+                                       "ArgumentError", "cannot invoke @/1 outside module");
             Term inner = list_nth(args, 0), attr;
             if (ast_is_var(inner, &attr, NULL) || ast_is_call(inner, &attr, NULL, NULL)) {
                 for (size_t i = m->nattrs; i-- > 0;)
@@ -2724,8 +2813,8 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
     }
     if (!strcmp(op, "case") && n == 2) { compile_case(c, args, dst, tail); return; }
     if (!strcmp(op, "cond") && n == 1) { compile_cond(c, args, dst, tail); return; }
-    if (!strcmp(op, "if") && n >= 1) { compile_if(c, args, dst, tail, false); return; }
-    if (!strcmp(op, "unless") && n >= 1) { compile_if(c, args, dst, tail, true); return; }
+    if (!strcmp(op, "if") && n == 2) { compile_if(c, args, dst, tail, false); return; }
+    if (!strcmp(op, "unless") && n == 2) { compile_if(c, args, dst, tail, true); return; }
     if (!strcmp(op, "with") && n >= 1) { compile_with(c, args, dst, tail); return; }
     if (!strcmp(op, "for") && n >= 1) { compile_for(c, args, dst, tail); return; }
     if (!strcmp(op, "try") && n == 1) { compile_try(c, args, dst, tail); return; }
@@ -2814,15 +2903,16 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
     }
     if ((!strcmp(op, "put_in") || !strcmp(op, "update_in")) && n == 2) {
         Term root, keys;
-        if (!split_access_path(m, list_nth(args, 0), &root, &keys)) compile_fail(c, "ArgumentError", "expected a path for %s", op);
+        if (!split_access_path(m, list_nth(args, 0), &root, &keys)) {
+            char frames[200], text[600];
+            ast_text_to(list_nth(args, 0), text, sizeof text);
+            snprintf(frames, sizeof frames,
+                     "(elixir 1.14.0) lib/kernel.ex:3142: Kernel.unnest/4\n(elixir 1.14.0) expanding macro: Kernel.%s/2", op);
+            compile_fail_expanding(c, frames, "ArgumentError",
+                                   "expected expression given to %s/2 to access at least one element, got: %s", op, text);
+        }
         Term call = tuple3(m->scratch, name, meta, list_from(m->scratch, 3, (Term[]){root, keys, list_nth(args, 1)}));
         compile_expr(c, call, dst, tail);
-        return;
-    }
-    if (!strcmp(op, "get_in") && n == 1) {
-        Term root, keys;
-        if (!split_access_path(m, list_nth(args, 0), &root, &keys)) compile_fail(c, "ArgumentError", "expected a path for get_in");
-        compile_expr(c, tuple3(m->scratch, name, meta, list_from(m->scratch, 2, (Term[]){root, keys})), dst, tail);
         return;
     }
     if (!strncmp(op, "sigil_", 6) && n == 2 && strlen(op) == 7) { compile_sigil(c, op + 6, args, dst, tail); return; }
@@ -2859,7 +2949,12 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         call_native(c, "genlab", "store_definition", list_from(m->scratch, 2, (Term[]){name, quote_fragments(c, args)}), dst, tail);
         return;
     }
-    if ((!strcmp(op, "def") || !strcmp(op, "defp")) && !m->module)
-        compile_fail(c, "ArgumentError", "cannot invoke %s/2 outside module", op);
+    if ((!strcmp(op, "def") || !strcmp(op, "defp")) && !m->module) {
+        char frames[300];
+        snprintf(frames, sizeof frames,
+                 "(elixir 1.14.0) lib/kernel.ex:6373: Kernel.assert_module_scope/3\n"
+                 "(elixir 1.14.0) lib/kernel.ex:5070: Kernel.define/4\n(elixir 1.14.0) expanding macro: Kernel.%s/2", op);
+        compile_fail_expanding(c, frames, "ArgumentError", "cannot invoke %s/2 outside module", op);
+    }
     compile_unqualified_call(c, name, meta, args, dst, tail);
 }

@@ -85,6 +85,11 @@ typedef struct ModCtx {
      * args} of the definitions it made (def in a for, a macro's def),
      * on the literal heap, newest first */
     bool in_body_statement;
+    /* The right operand of the <> being compiled, and how deep that <> is
+     * in its chain (a <> b <> c is a <> (b <> c)): where an operand's
+     * error shows in Kernel.<>/2's stack trace (concat_check_operand) */
+    Term concat_right;
+    uint32_t concat_depth;
     Term body_defs;
     /* where compile warnings go while a def is compiled (the module gives
      * them in the order of its defs, as Elixir does), or NULL: straight
@@ -190,6 +195,14 @@ bool compile_stack_low(void);
 /* ---- errors ---------------------------------------------------------------- */
 _Noreturn void compile_fail_depth(ModCtx *m, int line);
 _Noreturn void compile_fail(FnCtx *c, const char *kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* An exception a macro of Elixir's raises as it expands: `frames` are the
+ * lines its stack trace shows above where the code is ("(elixir 1.14.0)
+ * lib/kernel.ex:1934: Kernel.wrap_concatenation/3\n(elixir 1.14.0)
+ * expanding macro: Kernel.<>/2"). */
+/* True while a module body's statements compile (not its defs). */
+bool compiling_module_body(FnCtx *c);
+_Noreturn void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 _Noreturn void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* ---- emitting (compile_emit.c) ------------------------------------------- */
@@ -361,6 +374,13 @@ void behaviour_check(ModCtx *m, const BehaviourNotes *n, const DefSummary *defs,
 
 /* A fn expression: compiles its body as a new Function, emits MAKE_FUN. */
 void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta);
-Term module_struct_default(ModCtx *m, Term module, int line);
+/* The default struct of `module` as the code being compiled sees it; a
+ * CompileError as Elixir's struct expansion gives when there is none.
+ * `arity` is the __struct__ function Elixir would call: 1 to build a
+ * struct, 0 to match or update one. */
+Term module_struct_default(FnCtx *c, Term module, int arity);
+/* Fails as Elixir does when the keyword pairs name a key the struct
+ * (whose default is `def`) does not have. */
+void module_struct_check_keys(FnCtx *c, Term module, Term def, Term pairs, int arity);
 
 #endif

@@ -235,21 +235,58 @@ static void note_file_module(Term name)
     COMPILE->file_modules[COMPILE->nfile_modules++] = name;
 }
 
-Term module_struct_default(ModCtx *m, Term module, int line)
+/* An error of Elixir's struct expansion: its stack trace names the
+ * __struct__ function it called (arity 1 to build a struct, 0 to match or
+ * update one). */
+#define STRUCT_FAIL(c, module, arity, kind, ...)                                                                      \
+    do {                                                                                                               \
+        char frame_[300];                                                                                              \
+        char *name_ = module_display_name(module);                                                                     \
+        snprintf(frame_, sizeof frame_, "expanding struct: %s.__struct__/%d", name_, arity);                          \
+        free(name_);                                                                                                   \
+        compile_fail_expanding(c, frame_, kind, __VA_ARGS__);                                                          \
+    } while (0)
+
+Term module_struct_default(FnCtx *c, Term module, int arity)
 {
+    ModCtx *m = c->mod;
+    char name[300], *shown = module_display_name(module);
+    snprintf(name, sizeof name, "%s", shown);
+    free(shown);
     if (!m->module)
         for (size_t i = 0; i < COMPILE->nfile_modules; i++)
             if (COMPILE->file_modules[i] == module)
-                compile_fail_mod(m, line, "CompileError", "cannot access struct %s, the struct was not yet defined or the struct is being accessed in the same context that defines it",
-                                 module_display_name(module));
+                STRUCT_FAIL(c, module, arity, "CompileError", "cannot access struct %s, the struct was not yet defined or the struct is being accessed in the same context that defines it",
+                            name);
     /* this module's struct, or an enclosing one's (defined, not yet installed) */
     for (ModCtx *x = m; x; x = x->parent)
         if (x->module && module == x->name && x->module->struct_default != TERM_NONE) return x->module->struct_default;
     Module *mod = module_lookup(module);
     if (!mod || mod->struct_default == TERM_NONE)
-        compile_fail_mod(m, line, "CompileError", "%s.__struct__/1 is undefined, cannot expand struct %s. Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code",
-                         module_display_name(module), module_display_name(module));
+        STRUCT_FAIL(c, module, arity, "CompileError", "%s.__struct__/%d is undefined, cannot expand struct %s. Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code",
+                    name, arity, name);
     return mod->struct_default;
+}
+
+void module_struct_check_keys(FnCtx *c, Term module, Term def, Term pairs, int arity)
+{
+    for (Term l = pairs; term_is_cons(l); l = cons_tail(l)) {
+        Term pair = cons_head(l);
+        if (!term_is_tuple(pair) || tuple_size(pair) != 2 || !term_is_atom(tuple_get(pair, 0)) ||
+            map_get(def, tuple_get(pair, 0)) != TERM_NONE)
+            continue;
+        InspectOpts o;
+        inspect_opts_default(&o);
+        char *key = inspect_to_cstring(tuple_get(pair, 0), &o, NULL), text[400];
+        snprintf(text, sizeof text, "%s", key);
+        free(key);
+        if (arity) STRUCT_FAIL(c, module, arity, "KeyError", "key %s not found", text);
+        char *name = module_display_name(module);
+        char shown[300];
+        snprintf(shown, sizeof shown, "%s", name);
+        free(name);
+        STRUCT_FAIL(c, module, arity, "CompileError", "unknown key %s for struct %s", text, shown);
+    }
 }
 
 /* ---- evaluation at compile time -------------------------------------------------- */
@@ -350,6 +387,7 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
     if (v == TERM_NONE) {
         char *text = rt->format_exception(cls, reason, stack);
         snprintf(m->err->kind, sizeof m->err->kind, "%s", "");
+        m->err->stack[0] = 0;
         snprintf(m->err->message, sizeof m->err->message, "%s", text);
         free(text);
         longjmp(*m->on_error, 1);

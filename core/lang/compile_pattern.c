@@ -377,13 +377,14 @@ static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail
         Term mod_ast = list_nth(args, 0), map_ast = list_nth(args, 1);
         Term mname, mmeta, margs;
         if (!ast_is_call(map_ast, &mname, &mmeta, &margs)) compile_fail(c, "CompileError", "invalid struct pattern");
+        Term mod = pattern_constant(c, mod_ast);
+        if (mod != TERM_NONE) /* the struct must exist, with these keys */
+            module_struct_check_keys(c, mod, module_struct_default(c, mod, 0), margs, 0);
         compile_map_pattern(c, margs, src, fail);
         uint32_t s = reg_alloc(c), key = reg_alloc(c);
         emit(c, OP_LOADK, (Code)key, (Code)ATOM___struct__);
         emit(c, OP_MAP_GET, (Code)s, (Code)src, (Code)key, OPERAND_LABEL(fail));
-        Term mod = pattern_constant(c, mod_ast);
         if (mod != TERM_NONE) {
-            module_struct_default(c->mod, mod, c->line); /* the struct must exist */
             emit(c, OP_TEST_EQ_K, (Code)s, (Code)mod, OPERAND_LABEL(fail));
         } else {
             emit(c, OP_TEST_TYPE, (Code)s, (Code)TYPE_ATOM, OPERAND_LABEL(fail));

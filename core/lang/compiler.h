@@ -33,6 +33,10 @@ typedef struct Chunk {
 typedef struct CompileError {
     char kind[64];       /* Elixir exception name: "CompileError", "SyntaxError", ... */
     char message[1024];  /* full text after "** (Kind) " */
+    /* An error a macro raised while it expanded: its stack trace as Elixir
+     * prints it, a line each ("    (elixir 1.14.0) expanding macro: ...");
+     * empty for the others */
+    char stack[1024];
 } CompileError;
 
 /* Compiles one top-level expression (not a defmodule: those are handled
