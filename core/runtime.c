@@ -13,6 +13,7 @@
 #include "bif.h"
 #include "binary.h"
 #include "code_region.h"
+#include "compile_run.h"
 #include "compiler.h"
 #include "embedded.h"
 #include "ets.h"
@@ -286,6 +287,13 @@ static const NativeDef runtime_natives[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* A process ended: its ETS tables go, and the compiles it had waiting. */
+static void runtime_process_exited(Term pid)
+{
+    ets_owner_exited(pid);
+    compile_run_owner_exited(pid_serial(pid));
+}
+
 static void runtime_boot(unsigned long long seed)
 {
     atom_table_init();
@@ -307,7 +315,7 @@ static void runtime_boot(unsigned long long seed)
     compile_state_init();
     rng_seed(seed);
     load_library();
-    sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, ets_owner_exited, vm_run, vm_registers_in_use});
+    sched_set_hooks(&(SchedHooks){runtime_idle, runtime_report_crash, runtime_process_exited, vm_run, vm_registers_in_use});
     /* what holds terms above lang/, for the shell inputs' code regions */
     code_region_add_holder(ets_visit_held_words);
     code_region_add_holder(views_visit_kept_words);
@@ -908,6 +916,7 @@ void genlab_free(Genlab *g)
     free(HOST->deferred);
     free(g->names);
     code_region_state_free();
+    compile_run_state_free();
     compile_state_free();
     bif_state_free();
     module_table_free();

@@ -13,7 +13,7 @@
 #include "module.h"
 #include "compiler.h"
 #include "parser.h"
-#include "native_fiber.h"
+#include "compile_run.h"
 
 /* A binary argument as a C string (malloc'd), or NULL. */
 static char *arg_cstring(Term t)
@@ -146,7 +146,7 @@ static Term code_string_to_quoted(Process *p, const Term *args)
  * {value, values of out_names...}, or {:error, kind, message} when it
  * does not compile. Code.eval_* calls it as any fun, so what it runs is
  * ordinary code of the calling process. */
-/* What code_eval_compile hands to its fiber. */
+/* What code_eval_compile's run compiles (compile_run.h). */
 typedef struct EvalCompile {
     Term quoted;       /* on the literal arena */
     Term *names;
@@ -154,10 +154,11 @@ typedef struct EvalCompile {
     const char *file;  /* kept: the compiled code points at it */
 } EvalCompile;
 
-/* On the fiber: the compile, whose macros run as p's ordinary code. */
+/* One attempt of the compile: its macros run as p's ordinary code
+ * between attempts. */
 static Term eval_compile_run(Process *p, void *arg)
 {
-    EvalCompile *e = arg;
+    const EvalCompile *e = arg;
     Bindings b = {0};
     b.names = e->names;
     b.count = e->n;
@@ -166,8 +167,6 @@ static Term eval_compile_run(Process *p, void *arg)
     bool ok = compile_eval_chunk(e->quoted, e->file, &b, &chunk, &err);
     size_t n = e->n;
     const char *kept = e->file;
-    free(e->names);
-    free(e);
     if (!ok) return tuple3(&p->heap, ATOM_error, binary_from_cstr(&p->heap, err.kind), binary_from_cstr(&p->heap, err.message));
     /* called as a fun of a placeholder (a chunk's first register holds
      * the previous value, see Chunk) and the bindings */
@@ -184,6 +183,14 @@ static Term eval_compile_run(Process *p, void *arg)
     Term outs = list_from(&p->heap, chunk.nout, chunk.out_names);
     free(chunk.out_names);
     return tuple2(&p->heap, boxed_from_ptr(obj), outs);
+}
+
+/* The file name stays: the compiled code points at it. */
+static void eval_compile_free(void *arg)
+{
+    EvalCompile *e = arg;
+    free(e->names);
+    free(e);
 }
 
 static Term code_eval_compile(Process *p, const Term *args)
@@ -209,16 +216,12 @@ static Term code_eval_compile(Process *p, const Term *args)
     free(file);
     /* the quoted form outlives p's collections while the compile waits */
     e->quoted = term_copy(literal_heap(), args[0]);
-    Term answer;
-    if (native_fiber_start(p, eval_compile_run, e, &answer)) return answer;
-    free(e->names);
-    free(e);
-    return native_fiber_busy(p, atom_from_cstr("genlab"), atom_from_cstr("eval_compile"), 3, args);
+    return compile_run_start(p, eval_compile_run, e, eval_compile_free);
 }
 
-/* :genlab.host_call_return(outcome): the compile-time call a fiber waited
- * for is done (native_fiber.h). */
-static Term code_host_call_return(Process *p, const Term *args) { return native_fiber_answer(p, args[0]); }
+/* :genlab.host_call_return(outcome): the compile-time call that p's
+ * compile waited for is done (compile_run.h). */
+static Term code_host_call_return(Process *p, const Term *args) { return compile_run_answer(p, args[0]); }
 
 const NativeDef bif_code_natives[] = {
     {"genlab", "eval_compile", 3, code_eval_compile},

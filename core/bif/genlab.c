@@ -13,7 +13,7 @@
 #include "protocol.h"
 #include "module.h"
 #include "compiler.h"
-#include "native_fiber.h"
+#include "compile_run.h"
 #include "fatal.h"
 #include "io.h"
 #include "sched.h"
@@ -176,13 +176,13 @@ typedef struct DefineModule {
     char *file;        /* kept: functions point at it */
 } DefineModule;
 
-/* On the fiber: the module's body runs as p's ordinary code. */
+/* One attempt of the compile (compile_run.h): the module's body runs as
+ * p's ordinary code between attempts. */
 static Term define_module_run(Process *p, void *arg)
 {
     DefineModule *d = arg;
     CompileError err;
     Term r = compile_defmodule(d->ast, d->file, &p->heap, &err);
-    free(d);
     if (r == TERM_NONE) {
         /* raised as Code.eval_string raises it: the exception the compiler named */
         Term why[2] = {binary_from_cstr(&p->heap, err.kind), binary_from_cstr(&p->heap, err.message)};
@@ -190,6 +190,9 @@ static Term define_module_run(Process *p, void *arg)
     }
     return r;
 }
+
+/* The file name stays: the module's functions point at it. */
+static void define_module_free(void *arg) { free(arg); }
 
 static Term genlab_define_module(Process *p, const Term *args)
 {
@@ -199,18 +202,14 @@ static Term genlab_define_module(Process *p, const Term *args)
     DefineModule *d = xmalloc(sizeof *d);
     d->file = xstrndup((const char *)bytes, len);
     d->ast = term_copy(literal_heap(), args[0]);
-    Term answer;
-    if (native_fiber_start(p, define_module_run, d, &answer)) return answer;
-    free(d->file);
-    free(d);
-    return native_fiber_busy(p, atom_from_cstr("genlab"), atom_from_cstr("define_module"), 2, args);
+    return compile_run_start(p, define_module_run, d, define_module_free);
 }
 
 /* :genlab.store_definition(kind, args): a def made by a module body
  * statement as it runs joins the module being defined. */
 static Term genlab_store_definition(Process *p, const Term *args)
 {
-    if (!compile_store_definition(args[0], args[1])) return process_badarg(p);
+    if (!compile_store_definition(p, args[0], args[1])) return process_badarg(p);
     return ATOM_ok;
 }
 

@@ -44,7 +44,6 @@ typedef struct RuntimeState {
 
     /* proc/ */
     struct SchedState *sched;   /* sched.c */
-    struct FiberTable *fibers;  /* fiber.c: C stacks of compiles in progress */
     struct EtsState *ets;       /* ets.c */
     struct TraceState *trace;   /* trace.c: where events go */
     bool tracing;               /* trace.c: a sink is installed (what TRACE tests) */
@@ -55,6 +54,7 @@ typedef struct RuntimeState {
     struct NativeTable *natives; /* native.c */
     struct CompileState *compile; /* compile_*.c */
     struct CodeRegions *regions; /* code_region.c: shell inputs' code */
+    struct CompileRunTable *compile_runs; /* compile_run.c: compiles waiting for compile-time calls */
     bool compile_boot_mode;      /* compiling the embedded library: Kernel may not exist yet */
 
     /* bif/ */

@@ -170,9 +170,10 @@ typedef struct CompileState {
     uintptr_t stack_floor; /* how low the compiler's frames may go, or 0 if unknown */
     /* The modules whose body statements are running, each with the pid
      * serial of the process that runs it (0: none), innermost last. Several
-     * processes may be in the middle of a module body at once (their
-     * compiles wait on fibers), so a def made at run time joins the module
-     * of the process that makes it. */
+     * processes may be in the middle of a module body at once (a library
+     * file loading from source nests), so a def made at run time joins the
+     * module of the process that makes it. A compile restarted with its
+     * calls' outcomes (compile_run.h) keeps the defs with the outcome. */
     struct Defining { uint32_t serial; struct ModCtx *m; } *defining;
     size_t ndefining, defining_cap;
 } CompileState;

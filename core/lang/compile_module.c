@@ -10,7 +10,7 @@
 
 #include <sys/resource.h>
 #include "fatal.h"
-#include "fiber.h"
+#include "compile_run.h"
 #include "map.h"
 #include "parser.h"
 #include "inspect.h"
@@ -173,9 +173,7 @@ void compile_state_init(void)
 bool compile_stack_low(void)
 {
     char here;
-    /* a compile on a fiber (a process's native) has that fiber's stack */
-    uintptr_t floor = fiber_current() ? fiber_stack_floor() : COMPILE->stack_floor;
-    return floor && (uintptr_t)&here < floor;
+    return COMPILE->stack_floor && (uintptr_t)&here < COMPILE->stack_floor;
 }
 
 void compile_state_free(void)
@@ -339,7 +337,7 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
     Function *f = module_own(xcalloc(1, sizeof *f));
     /* Elixir 1.14 runs a module body as :elixir_compiler_1.__MODULE__/1,
      * which a stack trace shows as "(module)" (vm.c's stack_entry gives
-     * it that arity; its own arity stays 0, see native_fiber.c) */
+     * it that arity; its own arity stays 0, see compile_run.c) */
     f->module = A("elixir_compiler_1");
     f->name = A("__MODULE__");
     FnCtx c;
@@ -1273,7 +1271,8 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     m.module->attributes = persisted_attributes(&b, m.module->attributes);
     m.module->callbacks = behaviour_callbacks(&b.beh);
     behaviour_notes_free(&b.beh);
-    module_install(m.module);
+    /* a restarted compile installed this one before it left (compile_run.h) */
+    if (!compile_run_replaying()) module_install(m.module);
     if (parent) {
         /* the nested module's alias stays visible in the parent */
     }
@@ -1433,10 +1432,15 @@ static bool compile_chunk_in(ModCtx *m, Term ast, const char *file, const Bindin
     return true;
 }
 
-bool compile_store_definition(Term kind, Term args)
+bool compile_store_definition(Process *p, Term kind, Term args)
 {
-    Process *p = sched_current();
-    uint32_t serial = p ? pid_serial(p->pid) : 0;
+    if (def_kind(kind) < 0 || !term_is_list(args)) return false;
+    if (p && compile_run_note_definition(p, kind, args)) return true;
+    return compile_store_definition_for(p ? pid_serial(p->pid) : 0, kind, args);
+}
+
+bool compile_store_definition_for(uint32_t serial, Term kind, Term args)
+{
     ModCtx *m = NULL;
     for (size_t i = COMPILE->ndefining; i-- > 0 && !m;)
         if (COMPILE->defining[i].serial == serial) m = COMPILE->defining[i].m;

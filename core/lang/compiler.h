@@ -72,9 +72,13 @@ void compile_toplevel_keep(void);
 void compile_note_file_module(Term defmodule_ast);
 
 /* :genlab.store_definition(kind, args): a def (defp, defmacro,
- * defmacrop) that a module body statement makes as it runs joins the
- * module being defined. False when no module body is running. */
-bool compile_store_definition(Term kind, Term args);
+ * defmacrop) that a module body statement run by p makes as it runs joins
+ * the module being defined (kept with the call's outcome when p's compile
+ * waits for that statement, compile_run.h). False when no module body is
+ * running. compile_store_definition_for is the part that adds it to the
+ * module whose statement process `serial` runs on the C stack. */
+bool compile_store_definition(Process *p, Term kind, Term args);
+bool compile_store_definition_for(uint32_t serial, Term kind, Term args);
 
 /* Whether `ast` is a defmodule form. */
 bool ast_is_defmodule(Term ast);

@@ -13,12 +13,12 @@
 #include "compare.h"
 #include "binary.h"
 #include "code_region.h"
+#include "compile_run.h"
 #include "fatal.h"
 #include "gc.h"
 #include "integer.h"
 #include "library_frames.h"
 #include "map.h"
-#include "native_fiber.h"
 #include "pool.h"
 #include "sched.h"
 #include "trace.h"
@@ -1422,6 +1422,10 @@ static Term eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, 
 
 Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack)
 {
+    /* a compile of p's that is restarted with its calls' outcomes answers
+     * from them, or leaves to have p run the call (compile_run.h) */
+    Term from_run;
+    if (compile_run_eval(p, fn, args, nargs, to, &from_run, exc_class, exc_reason, exc_stack)) return from_run;
     /* what the call and the others running meanwhile allocate is not the
      * shell input's that is compiling (code_region.h) */
     CodeRegion *region = code_region_pause();
@@ -1432,8 +1436,6 @@ Term vm_eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap
 
 static Term eval_in(Process *p, Function *fn, const Term *args, uint32_t nargs, Heap *to, Term *exc_class, Term *exc_reason, Term *exc_stack)
 {
-    Term on_fiber;
-    if (native_fiber_eval(p, fn, args, nargs, to, &on_fiber, exc_class, exc_reason, exc_stack)) return on_fiber;
     if (!p) return vm_eval_detached(fn, args, nargs, to, exc_class, exc_reason, exc_stack);
     VmState *vm = vm_state(p);
     /* What p was doing stays as it was: its VM loop may be inside a native

@@ -8,7 +8,6 @@
 #include "atom.h"
 #include "compare.h"
 #include "fatal.h"
-#include "fiber.h"
 #include "gc.h"
 #include "heap.h"
 #include "pool.h"
@@ -741,8 +740,6 @@ bool process_demonitor(Process *watcher, uint64_t ref)
 
 static void process_free(Process *p)
 {
-    /* a compile it had in progress unwinds while its heap is still there */
-    fiber_abandon_owner(pid_serial(p->pid));
     process_cancel_receive_timeout(p);
     vm_state_free(p->vm);
     p->vm = NULL;
@@ -1124,7 +1121,6 @@ void sched_state_free(void)
 {
     SchedState *s = SCHED;
     if (!s) return;
-    fiber_state_free(); /* compiles in progress are dropped, not run */
     /* A process that exited while queued is in the run queue only. */
     for (Process *p = s->run_head, *next; p; p = next) {
         next = p->run_next;
