@@ -358,6 +358,64 @@ static VmStatus run_function(Process *p, Function *fn, const Term *args, uint32_
     return st;
 }
 
+/* ---- the host's compiles ------------------------------------------------------- */
+
+/* What the host compiles: a module (into *h) or a top-level chunk. */
+typedef struct HostCompile {
+    Term ast;
+    const char *file;
+    Heap *h;                  /* a module's result goes here; NULL: a chunk */
+    const Bindings *bindings; /* a chunk's */
+    Chunk *out;
+    CompileError *err;
+    /* the top-level environment as it was before the chunk: each attempt
+     * starts from it (a chunk's alias or import is made again) */
+    ToplevelMark toplevel;
+} HostCompile;
+
+static Function *find_function(const char *module, const char *name, uint32_t arity);
+
+static Term host_compile_attempt(Process *p, void *arg)
+{
+    (void)p;
+    const HostCompile *c = arg;
+    if (c->h) return compile_defmodule(c->ast, c->file, c->h, c->err);
+    compile_toplevel_reset(c->toplevel);
+    return compile_chunk(c->ast, c->file, c->bindings, c->out, c->err) ? ATOM_true : ATOM_false;
+}
+
+/* Compiles as the host (a script's modules and top level, the shell's
+ * input) with the compile-time calls run by p as its ordinary top-level
+ * work between attempts (compile_run.h): the compiler is never on the C
+ * stack while Elixir runs. Each attempt compiles in `region` (NULL: none).
+ * Answers the compile's answer, or TERM_NONE when p ended or genlab halted
+ * during a call. */
+static Term host_compile(Process *p, HostCompile *c, CodeRegion *region)
+{
+    c->toplevel = compile_toplevel_mark();
+    Function *outcome_of = find_function("Elixir.Code", "__genlab_host_outcome__", 2);
+    CompileRun *run = compile_run_host_new(p, host_compile_attempt, c);
+    Term answer;
+    for (;;) {
+        code_region_enter(region);
+        bool done = compile_run_host_step(run, &answer);
+        code_region_enter(NULL);
+        if (done) break;
+        Term call[2];
+        compile_run_host_call(run, &call[0], &call[1]);
+        VmStatus st = outcome_of ? run_function(p, outcome_of, call, 2) : VM_KILLED;
+        if (st == VM_KILLED || p->status == PROC_EXITED || sched_halted(NULL)) {
+            answer = TERM_NONE;
+            break;
+        }
+        /* VM_ERROR: it waited forever (an exit with :deadlock) */
+        Term outcome = st == VM_DONE ? p->vm->result : tuple3(&p->heap, p->exc_class, p->exc_reason, p->exc_stacktrace);
+        compile_run_host_answer(run, outcome);
+    }
+    compile_run_host_free(run);
+    return answer;
+}
+
 /* Crash reports go through the logger, which in the BEAM prints them a
  * little later: a report prints once 20 ms of virtual time have passed
  * since the crash (a script that ends sooner never shows it, as with
@@ -785,7 +843,8 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     for (Term l = items; term_is_cons(l); l = cons_tail(l), i++) {
         if (ast_is_defmodule(cons_head(l))) continue;
         CompileError err;
-        bool compiled = compile_chunk(cons_head(l), file, &names, &chunks[i], &err);
+        HostCompile hc = {.ast = cons_head(l), .file = file, .bindings = &names, .out = &chunks[i], .err = &err};
+        bool compiled = host_compile(p, &hc, NULL) == ATOM_true;
         if (sched_halted(NULL)) break;
         if (p->status == PROC_EXITED) {
             p = print_killed(p);
@@ -820,7 +879,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             skip_pids(3 * modules_defined(expr) + first_module);
             first_module = false;
             CompileError err;
-            Term v = compile_defmodule(expr, file, &p->heap, &err);
+            Term v = host_compile(p, &(HostCompile){.ast = expr, .file = file, .h = &p->heap, .err = &err}, NULL);
             if (sched_halted(NULL)) break;
             if (p->status == PROC_EXITED) {
                 /* its body or a macro ran in p, which an exit signal ended */
@@ -1003,9 +1062,8 @@ static VmStatus shell_run_chunk(Genlab *g, Process *p, Term expr, const char *fi
     b.names = g->names;
     b.count = g->nnames;
     Chunk chunk;
-    code_region_enter(g->input_region);
-    *compiled = compile_chunk(expr, file, &b, &chunk, err);
-    code_region_enter(NULL);
+    HostCompile hc = {.ast = expr, .file = file, .bindings = &b, .out = &chunk, .err = err};
+    *compiled = host_compile(p, &hc, g->input_region) == ATOM_true;
     /* what the top level keeps for the next inputs (imports, attributes)
      * must outlive this input's region */
     if (g->input_region) compile_toplevel_keep();
@@ -1332,7 +1390,7 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
         if (ast_is_defmodule(expr)) {
             shell_skip_module_pids(expr);
             /* its body and macros run in p, as a chunk's code does */
-            Term v = compile_defmodule(expr, file, &p->heap, &err);
+            Term v = host_compile(p, &(HostCompile){.ast = expr, .file = file, .h = &p->heap, .err = &err}, NULL);
             st = p->status == PROC_EXITED ? VM_KILLED : VM_DONE;
             if (st == VM_DONE && v == TERM_NONE) compiled = false;
             else if (st == VM_DONE) set_last_value(p, v);

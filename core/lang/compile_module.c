@@ -211,6 +211,21 @@ void compile_toplevel_keep(void)
     for (size_t i = 0; i < m->nattrs; i++) m->attrs[i].value = term_copy(h, m->attrs[i].value);
 }
 
+ToplevelMark compile_toplevel_mark(void)
+{
+    ModCtx *m = &COMPILE->toplevel;
+    return (ToplevelMark){m->naliases, m->nimports, m->nattrs};
+}
+
+void compile_toplevel_reset(ToplevelMark mark)
+{
+    /* what a chunk adds goes at the end */
+    ModCtx *m = &COMPILE->toplevel;
+    if (mark.naliases < m->naliases) m->naliases = mark.naliases;
+    if (mark.nimports < m->nimports) m->nimports = mark.nimports;
+    if (mark.nattrs < m->nattrs) m->nattrs = mark.nattrs;
+}
+
 void compile_note_file_module(Term ast)
 {
     Term name, meta, args;

@@ -71,6 +71,15 @@ void compile_toplevel_keep(void);
 /* Notes the module a top-level defmodule of this file will define. */
 void compile_note_file_module(Term defmodule_ast);
 
+/* How far the top-level environment (aliases, imports, attributes made
+ * at the top level) reaches: a chunk compiled again from its start
+ * (compile_run.h) first goes back to where it was before. */
+typedef struct ToplevelMark {
+    size_t naliases, nimports, nattrs;
+} ToplevelMark;
+ToplevelMark compile_toplevel_mark(void);
+void compile_toplevel_reset(ToplevelMark mark);
+
 /* :genlab.store_definition(kind, args): a def (defp, defmacro,
  * defmacrop) that a module body statement run by p makes as it runs joins
  * the module being defined (kept with the call's outcome when p's compile

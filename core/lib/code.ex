@@ -57,31 +57,27 @@ defmodule Code do
   end
 
   # Compile-time code (a macro, a module body, __using__) that a compile of
-  # this process (Code.eval_string, a defmodule at run time), waiting on a
-  # fiber of its own, asks it to run: any code of the process, preempted
-  # and free to receive. Its value or what it raised goes back to the
-  # compiler, with the stack trace of the code alone (what lies below this
-  # call is the compile's caller).
+  # this process (Code.eval_string, a defmodule at run time) asks it to run
+  # between two attempts (compile_run.h): any code of the process,
+  # preempted and free to receive. Its value or what it raised goes back
+  # to the compiler.
   def __genlab_host_call__(fun, args) do
-    outcome =
-      try do
-        {:ok, apply(fun, args)}
-      catch
-        kind, reason ->
-          {kind, reason, Enum.take_while(__STACKTRACE__, &(not match?({Code, :__genlab_host_call__, _, _}, &1)))}
-      end
-
+    outcome = __genlab_host_outcome__(fun, args)
     # a tail call (apply, not the native's own instruction): the next
     # call the compile asks for takes this one's place on the stack
     apply(:genlab, :host_call_return, [outcome])
   end
 
-  # A compile that found no fiber free (native_fiber_busy) tries again in a
-  # moment, once others have finished.
-  def __genlab_retry__(module, name, args) do
-    receive do
-    after
-      1 -> apply(module, name, args)
+  # The outcome of one compile-time call, {:ok, value} or {kind, reason,
+  # stacktrace}, with the stack trace of the code alone (what lies below
+  # this call is the compile's caller). The host's own compiles (the
+  # shell's input, a script) have the evaluator call this directly.
+  def __genlab_host_outcome__(fun, args) do
+    try do
+      {:ok, apply(fun, args)}
+    catch
+      kind, reason ->
+        {kind, reason, Enum.take_while(__STACKTRACE__, &(not match?({Code, :__genlab_host_outcome__, _, _}, &1)))}
     end
   end
 
