@@ -82,8 +82,10 @@ Term vm_stacktrace(Process *p);
  * then dies once it is back where it was, or :interrupted for Ctrl-C).
  * The compiler runs macros, `__using__` and module bodies this way in the
  * process that compiles (sched_evaluator()); the runtime formats errors
- * this way. Called on p's compile fiber (native_fiber.h), the call does
- * not nest: the fiber stops and p runs the call as its next code. p's registers are the same afterwards (updated by any
+ * this way. During an attempt of a compile of p's (compile_run.h) the
+ * call does not nest: it is answered from the compile's memo, or the
+ * attempt is left (this does not return) and p runs the call as its next
+ * code. Otherwise p's registers are the same afterwards (updated by any
  * collection), but terms held in C variables of p's heap may have moved.
  * With no process (p NULL: the build's image tool, which has none), it
  * runs in a detached process of its own (vm_eval_detached). */

@@ -1210,13 +1210,16 @@ static bool run_main_loop(Process *main, VmStatus *status)
  * its call. Host calls nest and are answered innermost first, as the C
  * stack unwinds.
  *
- * A compile that a process's native runs (Code.eval_string, a defmodule
- * at run time) does not come here: it runs on a fiber of its own
- * (fiber.h, lang/native_fiber.h), which stops while the process runs the
- * compile-time code as ordinary work, so it holds up nothing. What still
- * comes here, and what that costs: the host's own compiles (the shell's
- * input, a script's top level, in the main process, which the host waits
- * for anyway) and a library file loading from source (sched_exclusive).
+ * A compile does not come here: compile-time code (a macro, a module
+ * body, `__using__`) runs between attempts of a compile that starts again
+ * with the outcomes of the calls it made (lang/compile_run.h), as the
+ * process's ordinary work with no compiler below it on the C stack, for
+ * a process's native (Code.eval_string, a defmodule at run time) and for
+ * the host's own compiles (the shell's input, a script) alike. What still
+ * comes here: a library file loading from source (no build image) in the
+ * middle of a call (sched_exclusive), whose caller is C that cannot start
+ * again, and the host formatting an error outside any compile
+ * (Exception.format for an uncaught error, in the idle main process).
  * While such a call runs, every process runs in its loop (the main
  * process too: its code's end is noted for sched_run_main), but the C
  * code below it, the host's included, waits until it returns; Ctrl-C

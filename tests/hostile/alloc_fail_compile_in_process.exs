@@ -2,7 +2,7 @@
 # expect: each ended :killed or compiled: true
 # expect: some were killed: true
 # expect: [2, 2]
-# Each allocation of a process compiling on its fiber may be the one that
+# Each allocation of a process compiling (Code.eval_string) may be the one that
 # fails: the process ends, the runtime goes on, the same compile then works.
 src = fn n -> "defmodule FC#{n} do\n  @a Enum.map(1..20, &(&1 * 2))\n  defmacro m(x), do: quote(do: unquote(x) + 1)\n  def f(y), do: {m(y), @a, \"#{String.duplicate("s", 100)}\", fn z -> z <> \"#{n}\" end}\nend\nFC#{n}.f(1) |> elem(0)" end
 results =
