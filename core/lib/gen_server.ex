@@ -178,7 +178,10 @@ defmodule GenServer do
         :proc_lib.init_ack(starter, {:ok, self()})
         loop(parent, name, state, mod, :infinity, hib, debug)
 
-      {:ok, {:ok, state, timeout_or_continue}} ->
+      {:ok, {:ok, state, timeout_or_continue}} when (is_integer(timeout_or_continue) and timeout_or_continue >= 0) or timeout_or_continue == :infinity or
+                    timeout_or_continue == :hibernate or
+                    (is_tuple(timeout_or_continue) and tuple_size(timeout_or_continue) == 2 and
+                       elem(timeout_or_continue, 0) == :continue) ->
         :proc_lib.init_ack(starter, {:ok, self()})
         loop(parent, name, state, mod, timeout_or_continue, hib, debug)
 
@@ -331,7 +334,10 @@ defmodule GenServer do
         debug = reply(name, from, reply, nstate, debug)
         loop(parent, name, nstate, mod, :infinity, hib, debug)
 
-      {:ok, {:reply, reply, nstate, timeout_or_continue}} ->
+      {:ok, {:reply, reply, nstate, timeout_or_continue}} when (is_integer(timeout_or_continue) and timeout_or_continue >= 0) or timeout_or_continue == :infinity or
+                    timeout_or_continue == :hibernate or
+                    (is_tuple(timeout_or_continue) and tuple_size(timeout_or_continue) == 2 and
+                       elem(timeout_or_continue, 0) == :continue) ->
         debug = reply(name, from, reply, nstate, debug)
         loop(parent, name, nstate, mod, timeout_or_continue, hib, debug)
 
@@ -383,7 +389,10 @@ defmodule GenServer do
         debug = if debug == [], do: debug, else: :sys.handle_debug(debug, &print_event/3, name, {:noreply, nstate})
         loop(parent, name, nstate, mod, :infinity, hib, debug)
 
-      {:ok, {:noreply, nstate, timeout_or_continue}} ->
+      {:ok, {:noreply, nstate, timeout_or_continue}} when (is_integer(timeout_or_continue) and timeout_or_continue >= 0) or timeout_or_continue == :infinity or
+                    timeout_or_continue == :hibernate or
+                    (is_tuple(timeout_or_continue) and tuple_size(timeout_or_continue) == 2 and
+                       elem(timeout_or_continue, 0) == :continue) ->
         debug = if debug == [], do: debug, else: :sys.handle_debug(debug, &print_event/3, name, {:noreply, nstate})
         loop(parent, name, nstate, mod, timeout_or_continue, hib, debug)
 
