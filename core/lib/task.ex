@@ -109,12 +109,17 @@ defmodule Task do
         reply
 
       {:exit, reason} ->
-        exit({reason, {__MODULE__, :await, [task, timeout]}})
+        await_exit({reason, {__MODULE__, :await, [task, timeout]}}, 826)
 
       nil ->
         Process.demonitor(ref, [:flush])
-        exit({:timeout, {__MODULE__, :await, [task, timeout]}})
+        await_exit({:timeout, {__MODULE__, :await, [task, timeout]}}, 830)
     end
+  end
+
+  # exits from the line of lib/task.ex where Elixir's await/2 exits
+  defp await_exit(reason, line) do
+    :genlab_support.raise_from(:exit, reason, __MODULE__, [{__MODULE__, :await, 2, [file: 'lib/task.ex', line: line]}])
   end
 
   # The task's reply ({:ok, reply}), its exit ({:exit, reason}), or nil when
