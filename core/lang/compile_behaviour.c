@@ -325,6 +325,38 @@ static bool is_protocol(Term module)
     return f && f->defined;
 }
 
+/* The definition of name/arity, counting the arities its defaults give. */
+static const DefSummary *def_find(const DefSummary *defs, size_t ndefs, Term name, uint32_t arity)
+{
+    for (size_t i = 0; i < ndefs; i++)
+        if (defs[i].name == name && arity <= defs[i].arity && arity >= defs[i].arity - defs[i].defaults) return &defs[i];
+    return NULL;
+}
+
+/* Where a check's warning goes: the module's name and line. */
+static void checker_init(Checker *k, ModCtx *m)
+{
+    *k = (Checker){m, m->file ? m->file : "nofile", (int)m->module->line, module_display_name(m->name), NULL, 0};
+}
+
+void behaviour_warn_default_init(ModCtx *m, const BehaviourNotes *n, const DefSummary *defs, size_t ndefs)
+{
+    if (rt->compile_boot_mode || !m->module || !list_member(n->behaviours, A("Elixir.GenServer"))) return;
+    const DefSummary *init = def_find(defs, ndefs, A("init"), 1);
+    if (!init || !init->injected) return;
+    Checker k;
+    checker_init(&k, m);
+    warn(&k, k.module_line,
+         "function init/1 required by behaviour GenServer is not implemented (in module %s).\n\n"
+         "We will inject a default implementation for now:\n\n"
+         "    def init(init_arg) do\n"
+         "      {:ok, init_arg}\n"
+         "    end\n\n"
+         "You can copy the implementation above or define your own that converts the arguments given to GenServer.start_link/3 to the server state.\n",
+         k.module_name);
+    free(k.module_name);
+}
+
 static int def_order_desc(const void *pa, const void *pb)
 {
     const DefSummary *a = pa, *b = pb;
@@ -333,29 +365,11 @@ static int def_order_desc(const void *pa, const void *pb)
     return (b->arity > a->arity) - (b->arity < a->arity);
 }
 
-static const DefSummary *def_find(const DefSummary *defs, size_t ndefs, Term name, uint32_t arity)
-{
-    for (size_t i = 0; i < ndefs; i++)
-        if (defs[i].name == name && defs[i].arity == arity) return &defs[i];
-    return NULL;
-}
-
 void behaviour_check(ModCtx *m, const BehaviourNotes *n, const DefSummary *defs, size_t ndefs)
 {
     if (rt->compile_boot_mode || !m->module || (n->behaviours == TERM_NIL && n->nimpls == 0)) return;
-    Checker k = {m, m->file ? m->file : "nofile", (int)m->module->line, module_display_name(m->name), NULL, 0};
-    /* GenServer's __before_compile__ comes first: a `use GenServer`
-     * without init/1 gets a default one, and a warning of its own */
-    const DefSummary *init = def_find(defs, ndefs, A("init"), 1);
-    if (init && init->injected && list_member(n->behaviours, A("Elixir.GenServer")))
-        warn(&k, k.module_line,
-             "function init/1 required by behaviour GenServer is not implemented (in module %s).\n\n"
-             "We will inject a default implementation for now:\n\n"
-             "    def init(init_arg) do\n"
-             "      {:ok, init_arg}\n"
-             "    end\n\n"
-             "You can copy the implementation above or define your own that converts the arguments given to GenServer.start_link/3 to the server state.\n",
-             k.module_name);
+    Checker k;
+    checker_init(&k, m);
     /* @behaviour accumulates newest first; Elixir reads them oldest first */
     Term behaviours = TERM_NIL;
     for (Term l = n->behaviours; term_is_cons(l); l = cons_tail(l)) behaviours = cons_new(literal_heap(), cons_head(l), behaviours);
@@ -366,10 +380,18 @@ void behaviour_check(ModCtx *m, const BehaviourNotes *n, const DefSummary *defs,
         check_impls(&k, n, &claims, &nclaims);
         /* every definition of a callback no @impl claimed, in the reverse
          * of {name, arity} order, as Elixir's definition list comes */
-        DefSummary *sorted = xmalloc((ndefs + 1) * sizeof *sorted);
-        memcpy(sorted, defs, ndefs * sizeof *sorted);
-        qsort(sorted, ndefs, sizeof *sorted, def_order_desc);
-        for (size_t i = 0; i < ndefs; i++) {
+        size_t npairs = 0;
+        for (size_t i = 0; i < ndefs; i++) npairs += defs[i].defaults + 1;
+        DefSummary *sorted = xmalloc((npairs + 1) * sizeof *sorted);
+        npairs = 0;
+        for (size_t i = 0; i < ndefs; i++)
+            for (uint32_t a = defs[i].arity - defs[i].defaults; a <= defs[i].arity; a++) {
+                sorted[npairs] = defs[i];
+                sorted[npairs].arity = a;
+                sorted[npairs++].defaults = 0;
+            }
+        qsort(sorted, npairs, sizeof *sorted, def_order_desc);
+        for (size_t i = 0; i < npairs; i++) {
             const DefSummary *d = &sorted[i];
             Callback *cb = (d->kind & 1) ? NULL : callback_find(&k, d->name, d->arity);
             if (!cb || !cb->pending) continue;

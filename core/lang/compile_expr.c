@@ -2091,6 +2091,7 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
     ModCtx *m = c->mod;
     int kind;
     if (m->module && is_local(m, name, arity, &kind)) {
+        locals_note_call(c, name, arity);
         if (kind >= 2) {
             /* a macro of this module: the module's macros compile before
              * its functions, so a function can expand them */

@@ -51,6 +51,13 @@ typedef struct WarnBuf {
     size_t len;
 } WarnBuf;
 
+/* A local call in a def of the module: from the def being compiled
+ * (name and full arity) to name/arity (compile_locals.c). */
+typedef struct LocalCall {
+    Term from, to;
+    uint32_t from_arity, to_arity;
+} LocalCall;
+
 /* A warning given once the module is compiled (compile_warn.c). */
 typedef struct LateWarning {
     int line;
@@ -97,6 +104,8 @@ typedef struct ModCtx {
     WarnBuf *warn_into;
     LateWarning *late;     /* compile_warn.c's, given after all the others */
     size_t nlate, late_cap;
+    LocalCall *calls;      /* the local calls its defs make, for unused private functions */
+    size_t ncalls, calls_cap;
 } ModCtx;
 
 typedef struct Label {
@@ -350,13 +359,13 @@ typedef struct BehaviourNotes {
     ImplNote *impls;   /* in definition order */
     size_t nimpls, impls_cap;
 } BehaviourNotes;
-/* One of the module's definitions, as the checks see it; a def with
- * defaults is one per arity it defines. */
+/* One of the module's definitions, as the checks see it: it defines
+ * name/arity and, with defaults, each arity down to arity - defaults. */
 typedef struct DefSummary {
     Term name;
-    uint32_t arity;
+    uint32_t arity, defaults;
     int kind, line;    /* line: its first definition's */
-    bool injected;     /* what `use` defined and the module did not redefine */
+    bool injected;     /* what `use` or the compiler defined and the module did not redefine */
 } DefSummary;
 void behaviour_notes_init(BehaviourNotes *n);
 void behaviour_notes_free(BehaviourNotes *n);
@@ -369,9 +378,20 @@ void behaviour_note_impl(BehaviourNotes *n, Term name, uint32_t arity, uint32_t 
 /* The callbacks the module declares, for Module.callbacks: a list of
  * {name, arity, def | defmacro, optional?}, in declaration order. */
 Term behaviour_callbacks(const BehaviourNotes *n);
+/* GenServer's warning when `use GenServer` found no init/1 (its
+ * __before_compile__'s, given before the other checks'). */
+void behaviour_warn_default_init(ModCtx *m, const BehaviourNotes *n, const DefSummary *defs, size_t ndefs);
 /* Elixir's warnings about the module's behaviours and @impl, on standard
  * error, in Elixir's order; nothing for the embedded library. */
 void behaviour_check(ModCtx *m, const BehaviourNotes *n, const DefSummary *defs, size_t ndefs);
+
+/* ---- unused private functions (compile_locals.c) ----------------------------- */
+/* Notes a call of the module's own name/arity from the code being compiled. */
+void locals_note_call(FnCtx *c, Term name, uint32_t arity);
+/* Elixir's warnings about the private functions and macros no public
+ * definition reaches ("function f/1 is unused"), and about defaults no
+ * call uses, sorted by name; frees the calls noted. */
+void locals_warn_unused(ModCtx *m, const DefSummary *defs, size_t ndefs);
 
 /* A fn expression: compiles its body as a new Function, emits MAKE_FUN. */
 void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta);

@@ -745,20 +745,21 @@ static void give_def_warnings(ModBuild *b)
 }
 
 /* What the module said about behaviours and @impl, checked against its
- * definitions (compile_behaviour.c). */
+ * definitions (compile_behaviour.c), and its unused private functions
+ * (compile_locals.c). */
 static void check_behaviours(ModBuild *b)
 {
-    DefSummary *defs = NULL;
-    size_t n = 0, cap = 0;
+    DefSummary *defs = xmalloc((b->ndefs + 1) * sizeof *defs);
     for (size_t i = 0; i < b->ndefs; i++) {
         FnDef *d = &b->defs[i];
-        uint32_t low = d->default_params != TERM_NONE ? d->arity - (uint32_t)count_defaults(d->default_params) : d->arity;
-        for (uint32_t a = low; a <= d->arity; a++) {
-            if (n == cap) defs = xrealloc(defs, (cap = cap ? 2 * cap : 32) * sizeof *defs);
-            defs[n++] = (DefSummary){d->name, a, d->kind, d->line, d->overridable || d->generated};
-        }
+        uint32_t ndefaults = d->default_params != TERM_NONE ? (uint32_t)count_defaults(d->default_params) : 0;
+        defs[i] = (DefSummary){d->name, d->arity, ndefaults, d->kind, d->line, d->overridable || d->generated};
     }
-    behaviour_check(b->m, &b->beh, defs, n);
+    /* in Elixir's order: GenServer's __before_compile__, the unused
+     * private functions, then the behaviours' checks */
+    behaviour_warn_default_init(b->m, &b->beh, defs, b->ndefs);
+    locals_warn_unused(b->m, defs, b->ndefs);
+    behaviour_check(b->m, &b->beh, defs, b->ndefs);
     free(defs);
 }
 
@@ -1303,6 +1304,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     free(m.locals);
     free(m.body_names);
     free(m.body_values);
+    free(m.calls); /* what the default wrappers called */
     free(items);
     return last;
 }
