@@ -830,6 +830,9 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     if (fresh) skip_pids(SCRIPT_PIDS_BEFORE_SPAWN);
     bool first_module = true;
     compile_begin_file();
+    /* `elixir FILE.exs` warns about the top level's unused variables,
+     * `elixir -e` (whose code is "nofile") does not */
+    if (strcmp(file, "nofile")) compile_script_track(file);
     /* A script is compiled whole before any of it runs, as Elixir expands
      * a file's top level first. */
     size_t nitems = 0;
@@ -841,7 +844,10 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     for (Term l = items; term_is_cons(l); l = cons_tail(l))
         if (ast_is_defmodule(cons_head(l))) compile_note_file_module(cons_head(l));
     for (Term l = items; term_is_cons(l); l = cons_tail(l), i++) {
-        if (ast_is_defmodule(cons_head(l))) continue;
+        if (ast_is_defmodule(cons_head(l))) {
+            compile_script_module();
+            continue;
+        }
         CompileError err;
         HostCompile hc = {.ast = cons_head(l), .file = file, .bindings = &names, .out = &chunks[i], .err = &err};
         bool compiled = host_compile(p, &hc, NULL) == ATOM_true;
@@ -866,6 +872,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
         names.names = chunks[i].out_names;
         names.count = chunks[i].nout;
     }
+    compile_script_end(status == 0);
     /* The bindings between chunks, {value, binding values...}, stay in
      * p->host_root, a root of p's collections: a module body compiled
      * between two chunks runs in p and may collect its heap. */

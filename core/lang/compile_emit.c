@@ -294,13 +294,34 @@ static int var_warn_order(const void *pa, const void *pb)
     return order ? order : (a > b) - (a < b);
 }
 
+/* "warning: variable ... is unused (...)\n  FILE:LINE", without the end. */
+static int var_warn_text(char *text, size_t size, Term name, bool shadows, const char *file, int line)
+{
+    return snprintf(text, size, "warning: variable \"%s\" is unused (%s)\n  %s:%d", atom_text(name),
+                    shadows ? "there is a variable with the same name in the context, use the pin operator (^) to match on it or prefix this variable with underscore if it is not meant to be used"
+                            : "if the variable is not meant to be used, prefix it with an underscore",
+                    file ? file : "nofile", line);
+}
+
+void vars_warn_unused_at(const char *file, Term name, int line, bool shadows)
+{
+    char text[1024];
+    int n = var_warn_text(text, sizeof text, name, shadows, file, line);
+    if (n <= 0 || (size_t)n >= sizeof text - 3) return;
+    memcpy(text + n, "\n\n", 3);
+    io_write(2, text, (size_t)n + 2);
+}
+
+void vars_mark_all_used(FnCtx *c)
+{
+    for (FnCtx *f = c; f; f = f->parent)
+        for (size_t i = 0; i < f->nvars; i++) f->vars[i].used = true;
+}
+
 static void var_warn_unused(const FnCtx *c, const Var *v)
 {
     char text[1024];
-    int n = snprintf(text, sizeof text, "warning: variable \"%s\" is unused (%s)\n  %s:%d", atom_text(v->name),
-                     v->shadows ? "there is a variable with the same name in the context, use the pin operator (^) to match on it or prefix this variable with underscore if it is not meant to be used"
-                                : "if the variable is not meant to be used, prefix it with an underscore",
-                     c->mod->file ? c->mod->file : "nofile", v->line);
+    int n = var_warn_text(text, sizeof text, v->name, v->shadows, c->mod->file, v->line);
     if (c->warn == WARN_FUNCTION && c->mod->module && n > 0 && (size_t)n < sizeof text) {
         const char *mod = atom_text(c->mod->name);
         bool elixir = !strncmp(mod, "Elixir.", 7);

@@ -2937,7 +2937,9 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         return;
     }
     if ((!strcmp(op, "defmodule") && n == 2) || protocol_is_form(ast)) {
-        /* defmodule (defprotocol, defimpl) as an expression: the module is compiled when it runs */
+        /* defmodule (defprotocol, defimpl) as an expression: the module is
+         * compiled when it runs, and its environment reads every variable */
+        vars_mark_all_used(c);
         Heap *h = m->scratch;
         Term file = binary_from_cstr(h, m->file ? m->file : "nofile");
         call_native(c, "genlab", "define_module", list_from(h, 2, (Term[]){mk_escape(m, ast), file}), dst, tail);

@@ -185,6 +185,7 @@ typedef struct CompileState {
      * calls' outcomes (compile_run.h) keeps the defs with the outcome. */
     struct Defining { uint32_t serial; struct ModCtx *m; } *defining;
     size_t ndefining, defining_cap;
+    struct ScriptVars *script; /* a script's top-level variables (compile_script.c), or NULL */
 } CompileState;
 #define COMPILE (rt->compile)
 
@@ -246,6 +247,16 @@ uint32_t var_bind_pattern(FnCtx *c, Term name, Term context, uint32_t reg, int l
  * gets Elixir's warning on standard error ("variable "x" is unused ..."),
  * sorted by name as Elixir lists them. */
 void vars_scope_end(FnCtx *c, size_t start);
+/* Elixir's warning about an unused variable bound at file:line, on
+ * standard error (a script's top level: compile_script.c). */
+void vars_warn_unused_at(const char *file, Term name, int line, bool shadows);
+/* Every variable in scope counts as read (a defmodule keeps them all in
+ * its environment). */
+void vars_mark_all_used(FnCtx *c);
+/* What a script's top-level chunk did with its variables: c->vars[0..
+ * ninputs) are the bindings it was given (compile_script.c). */
+void script_vars_note_chunk(const FnCtx *c, size_t ninputs);
+void compile_script_free(void);
 /* Siblings (a call's arguments, an operator's operands, the elements of a
  * tuple or list, a map's keys and values, a binary's segments) run left to
  * right, yet none sees a variable that another binds: Elixir expands each

@@ -186,6 +186,7 @@ void compile_state_free(void)
     free(c->toplevel.imports);
     free(c->toplevel.attrs);
     free(c->toplevel.locals);
+    compile_script_free();
     free(c);
     rt->compile = NULL;
 }
@@ -1400,6 +1401,7 @@ static bool compile_chunk_in(ModCtx *m, Term ast, const char *file, const Bindin
     for (size_t i = 0; i < bindings->count; i++) var_bind(&c, bindings->names[i], ATOM_nil, params + 1 + (uint32_t)i);
     uint32_t r = reg_alloc(&c);
     compile_expr(&c, ast, r, false);
+    if (m == &COMPILE->toplevel) script_vars_note_chunk(&c, bindings->count);
     /* the latest binding of each name, in first-bound order */
     Term *names = xmalloc((c.nvars + 1) * sizeof(Term));
     uint32_t *regs = xmalloc((c.nvars + 1) * sizeof(uint32_t));

@@ -68,6 +68,15 @@ void compile_begin_input(void);
  * only: and except: lists, attributes) moves to the literal arena: the
  * input it came from may be freed (code_region.h). */
 void compile_toplevel_keep(void);
+/* A script's top-level variables, as `elixir FILE.exs` warns about them
+ * (compile_script.c): after compile_script_track, the top-level chunks
+ * compiled note which bindings later code reads; compile_script_module
+ * notes a top-level defmodule between them (it reads every binding so
+ * far); compile_script_end gives the warnings for the bindings nothing
+ * read (if warn) and stops tracking. */
+void compile_script_track(const char *file);
+void compile_script_module(void);
+void compile_script_end(bool warn);
 /* Notes the module a top-level defmodule of this file will define. */
 void compile_note_file_module(Term defmodule_ast);
 
