@@ -28,6 +28,8 @@ struct ScriptVars {
     const char *file;
     ScriptVar *latest;  /* the binding each name has now */
     size_t nlatest, latest_cap;
+    uint32_t *slots;    /* name -> index in latest, open addressing; UINT32_MAX: free */
+    size_t nslots;
     ScriptVar *unused;  /* bindings replaced before anything read them */
     size_t nunused, unused_cap;
     size_t nseq;
@@ -44,6 +46,7 @@ void compile_script_free(void)
     struct ScriptVars *s = COMPILE->script;
     if (!s) return;
     free(s->latest);
+    free(s->slots);
     free(s->unused);
     free(s);
     COMPILE->script = NULL;
@@ -56,11 +59,37 @@ void compile_script_track(const char *file)
     script()->file = file;
 }
 
+/* Where name's index is in s->slots, or the free slot it would take: a
+ * script may bind thousands of names, each chunk looks up those it read. */
+static size_t slot_of(const struct ScriptVars *s, Term name)
+{
+    size_t k = (size_t)(name * 0x9E3779B97F4A7C15ULL >> 20) & (s->nslots - 1);
+    while (s->slots[k] != UINT32_MAX && s->latest[s->slots[k]].name != name) k = (k + 1) & (s->nslots - 1);
+    return k;
+}
+
 static ScriptVar *latest_of(struct ScriptVars *s, Term name)
 {
-    for (size_t i = s->nlatest; i-- > 0;)
-        if (s->latest[i].name == name) return &s->latest[i];
-    return NULL;
+    if (!s->nslots) return NULL;
+    uint32_t i = s->slots[slot_of(s, name)];
+    return i == UINT32_MAX ? NULL : &s->latest[i];
+}
+
+static void latest_add(struct ScriptVars *s, ScriptVar v)
+{
+    if (s->nlatest == s->latest_cap)
+        s->latest = xrealloc(s->latest, (s->latest_cap = s->latest_cap ? 2 * s->latest_cap : 16) * sizeof *s->latest);
+    s->latest[s->nlatest++] = v;
+    if (2 * s->nlatest > s->nslots) {
+        /* grown: every name finds its slot again */
+        free(s->slots);
+        s->nslots = s->nslots ? 2 * s->nslots : 32;
+        s->slots = xmalloc(s->nslots * sizeof *s->slots);
+        memset(s->slots, 0xFF, s->nslots * sizeof *s->slots);
+        for (size_t i = 0; i < s->nlatest; i++) s->slots[slot_of(s, s->latest[i].name)] = (uint32_t)i;
+        return;
+    }
+    s->slots[slot_of(s, v.name)] = (uint32_t)(s->nlatest - 1);
 }
 
 static void note_unused(struct ScriptVars *s, ScriptVar v)
@@ -76,8 +105,9 @@ void script_vars_note_chunk(const FnCtx *c, size_t ninputs)
     if (!s || !s->tracking) return;
     /* the bindings it was given: read here or not */
     for (size_t i = 0; i < ninputs && i < c->nvars; i++) {
+        if (!c->vars[i].used) continue;
         ScriptVar *had = latest_of(s, c->vars[i].name);
-        if (had && c->vars[i].used) had->used = true;
+        if (had) had->used = true;
     }
     /* what it binds, in binding order: each replaces the name's binding */
     for (size_t i = ninputs; i < c->nvars; i++) {
@@ -90,9 +120,7 @@ void script_vars_note_chunk(const FnCtx *c, size_t ninputs)
             *had = now;
             continue;
         }
-        if (s->nlatest == s->latest_cap)
-            s->latest = xrealloc(s->latest, (s->latest_cap = s->latest_cap ? 2 * s->latest_cap : 16) * sizeof *s->latest);
-        s->latest[s->nlatest++] = now;
+        latest_add(s, now);
     }
 }
 
