@@ -1574,6 +1574,62 @@ static void collect_vars(ModCtx *m, Term ast, VarSet *s, int depth)
     }
 }
 
+/* What a fn clause's head binds (*binds) and what of the enclosing scope
+ * it may read there (*reads: the pinned variables), walked as
+ * collect_vars walks. */
+static void collect_head_vars(ModCtx *m, Term ast, VarSet *binds, VarSet *reads, int depth)
+{
+    if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(m, 0);
+    Term name, ctx, meta, args;
+    if (term_is_cons(ast)) {
+        for (; term_is_cons(ast); ast = cons_tail(ast)) collect_head_vars(m, cons_head(ast), binds, reads, depth + 1);
+        return;
+    }
+    if (!term_is_tuple(ast)) return;
+    if (ast_is_var(ast, &name, &ctx)) {
+        varset_add(binds, name, ctx);
+        return;
+    }
+    if (ast_is_call(ast, &name, &meta, &args) && name == A("^")) {
+        collect_vars(m, args, reads, depth + 1);
+        return;
+    }
+    for (size_t i = 0; i < tuple_size(ast); i++) {
+        if (i == 1 && tuple_size(ast) == 3) continue; /* metadata */
+        collect_head_vars(m, tuple_get(ast, i), binds, reads, depth + 1);
+    }
+}
+
+static bool varset_has(const VarSet *s, Term name, Term ctx)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->names[i] == name && s->contexts[i] == ctx) return true;
+    return false;
+}
+
+/* The variables of the enclosing scope a fn's clauses read, as the BEAM
+ * captures them (and counts them in the fn's frame arity): what a clause
+ * mentions in its guard or body and its head does not bind itself, and
+ * what its head pins. */
+static void fn_free_vars(ModCtx *m, Term clauses, VarSet *out)
+{
+    for (Term l = clauses; term_is_cons(l); l = cons_tail(l)) {
+        Term name, meta, cargs, patterns, guard;
+        if (!ast_is_call(cons_head(l), &name, &meta, &cargs) || list_length(cargs) != 2) continue;
+        clause_head(list_nth(cargs, 0), &patterns, &guard);
+        VarSet binds = {0}, reads = {0};
+        collect_head_vars(m, patterns, &binds, out, 0);
+        if (guard != TERM_NONE) collect_vars(m, guard, &reads, 0);
+        collect_vars(m, list_nth(cargs, 1), &reads, 0);
+        for (size_t i = 0; i < reads.n; i++)
+            if (!varset_has(&binds, reads.names[i], reads.contexts[i])) varset_add(out, reads.names[i], reads.contexts[i]);
+        free(binds.names);
+        free(binds.contexts);
+        free(reads.names);
+        free(reads.contexts);
+    }
+}
+
 /* IEx evaluates what is typed at the prompt with :erl_eval, so a fn typed
  * there is one of erl_eval's own funs, one per arity up to 20: it inspects
  * as #Function<42.3316493/1 in :erl_eval.expr/6> on OTP 25 (index 43 -
@@ -1625,9 +1681,9 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
         clause_head(list_nth(a2, 0), &p2, &g2);
         if (list_length(p2) != arity) compile_fail(c, "CompileError", "cannot mix clauses with different arities in anonymous functions");
     }
-    /* Captured variables: those the body mentions that are bound here. */
+    /* Captured variables: those the clauses read from here (fn_free_vars). */
     VarSet used = {0};
-    collect_vars(c->mod, clauses, &used, 0);
+    fn_free_vars(c->mod, clauses, &used);
     Term *cap_names = xmalloc((used.n + 1) * sizeof(Term)), *cap_ctx = xmalloc((used.n + 1) * sizeof(Term));
     uint32_t *cap_regs = xmalloc((used.n + 1) * sizeof(uint32_t));
     uint32_t ncap = 0;

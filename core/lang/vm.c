@@ -221,6 +221,11 @@ static Term stack_entry(Heap *h, const Function *f, const Code *pc, Term args_or
     return tuple4(h, f->module, name, args_or_arity, meta);
 }
 
+/* The arity a frame shows: a fn's counts the variables it captured, as
+ * the BEAM's lambda-lifted function takes them after the arguments
+ * ("anonymous fn/2 in M.f/1" for fn y -> x + y end). */
+static uint32_t frame_arity(const Function *f) { return f->arity + f->nfree; }
+
 /* A fn typed at the shell's prompt. IEx runs it in erl_eval, so it has no
  * frame of its own: where it raised itself, erl_eval's apply is on top of
  * the trace; where it called something that raised, nothing shows of it. */
@@ -240,7 +245,7 @@ static Term stacktrace_of(Process *p, bool under_bif)
     size_t n = vm->nframes;
     Term *entries = xmalloc((n + 1) * sizeof(Term));
     size_t count = 0;
-    if (!shell_lambda(vm->fn)) entries[count++] = stack_entry(h, vm->fn, vm->pc, small_make(vm->fn->arity));
+    if (!shell_lambda(vm->fn)) entries[count++] = stack_entry(h, vm->fn, vm->pc, small_make(frame_arity(vm->fn)));
     else if (!under_bif) {
         Term where = list_from(h, 2, (Term[]){tuple2(h, ATOM_file, charlist_from_cstr(h, "erl_eval.erl")), tuple2(h, ATOM_line, small_make(742))});
         entries[count++] = tuple4(h, atom_from_cstr("erl_eval"), atom_from_cstr("do_apply"), small_make(7), where);
@@ -255,7 +260,7 @@ static Term stacktrace_of(Process *p, bool under_bif)
         Frame *fr = &vm->frames[i];
         if (!fr->fn || shell_lambda(fr->fn) || fr->return_pc == last_return) continue;
         last_return = fr->return_pc;
-        entries[count++] = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(fr->fn->arity));
+        entries[count++] = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(frame_arity(fr->fn)));
     }
     Term list = list_from(h, count, entries);
     free(entries);
