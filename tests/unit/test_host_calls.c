@@ -54,6 +54,14 @@ int main(void)
     check_shell_eval(g, "x + 2", "43\n", "the shell keeps its bindings after a macro is stopped");
     check_shell_eval(g, "require Mac\nMac.me() == self()", "true\n", "a macro runs in the shell's process");
 
+    check_shell_eval(g, "defmodule SpinUsing do\n  defmacro __using__(_), do: (fn l -> l.(l) end).(fn l -> l.(l) end)\nend |> elem(0)", ":module\n",
+               "a module whose __using__ never returns");
+    check_interrupted("defmodule UsesSpin do\n  use SpinUsing\nend", "Ctrl-C stops an endless __using__");
+    check_shell_eval(g, "x + 4", "45\n", "the shell keeps its bindings after __using__ is stopped");
+    check_shell_eval(g, "defmodule MeUsing do\n  defmacro __using__(_), do: quote(do: def(by, do: unquote(Macro.escape(self()))))\nend\n"
+               "defmodule UsesMe do\n  use MeUsing\nend\nUsesMe.by() == self()",
+               "true\n", "__using__ runs in the shell's process");
+
     check_shell_eval(g, "defmodule Loop do\n  defexception [:x]\n  def message(e), do: message(e)\nend |> elem(0)", ":module\n",
                "an exception whose message/1 never returns");
     check_interrupted("raise Loop", "Ctrl-C stops formatting an error whose message/1 never returns");
