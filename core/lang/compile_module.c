@@ -1243,8 +1243,33 @@ static Term module_docs(ModBuild *b)
     return tuple2(h, b->moduledoc == TERM_NONE ? ATOM_nil : b->moduledoc, entries);
 }
 
+/* Elixir's warning when a defmodule replaces a module that is loaded:
+ * one defined in memory (by the program, the shell, or the tutorial
+ * servers the shell requires), or one of Elixir's own, which the BEAM
+ * loaded from its .beam file (genlab's library, core/lib/). */
+static void warn_redefining(Term name, const char *file, int line)
+{
+    if (rt->compile_boot_mode) return;
+    Module *old = module_lookup(name);
+    if (!old) return;
+    const char *text = atom_text(name), *app = "elixir";
+    bool library = old->file && !strncmp(old->file, "core/lib/", 9);
+    if (library && strncmp(text, "Elixir.", 7)) return; /* an Erlang module's path is no Elixir one's */
+    if (!strncmp(text, "Elixir.Logger", 13) && (text[13] == 0 || text[13] == '.')) app = "logger";
+    if (!strncmp(text, "Elixir.IEx", 10) && (text[10] == 0 || text[10] == '.')) app = "iex";
+    char *shown = module_display_name(name), *where = NULL;
+    int n = library ? asprintf(&where, "warning: redefining module %s (current version loaded from /usr/lib/elixir/bin/../lib/%s/ebin/%s.beam)\n  %s:%d\n\n",
+                               shown, app, text, file ? file : "nofile", line)
+                    : asprintf(&where, "warning: redefining module %s (current version defined in memory)\n  %s:%d\n\n", shown,
+                               file ? file : "nofile", line);
+    if (n > 0) io_write(2, where, (size_t)n);
+    free(where);
+    free(shown);
+}
+
 static Term compile_module_body(ModCtx *parent, Term name, Term body, const char *file, int line, CompileError *err, jmp_buf *on_error)
 {
+    warn_redefining(name, file, line);
     ModCtx m;
     memset(&m, 0, sizeof m);
     m.name = name;
