@@ -42,10 +42,15 @@ int main(void)
                        "inspect(byte_size(s))])\n"
                        "GenServer.stop(w)\n";
     CHECK(run(g, work) == 0, "the work runs");
-    char want[256] = {0};
+    CHECK_STR(out, "200 200 1091\n", "the work's result");
+    /* From the second run on, W is defined already: Elixir warns that the
+     * work redefines it, then gives the same result. */
+    CHECK(run(g, work) == 0, "the work runs again");
+    char want[512] = {0};
     size_t wn = strlen(out) < sizeof want - 1 ? strlen(out) : sizeof want - 1;
     memcpy(want, out, wn);
-    CHECK_STR(want, "200 200 1091\n", "the work's result");
+    CHECK_STR(want, "warning: redefining module W (current version defined in memory)\n  alloc_fail.exs:1\n\n200 200 1091\n",
+              "the work's result, after the warning");
 
     int ended = 0, intact = 0, tries = 0;
     /* the work makes about 250 allocations: every third of them fails once */

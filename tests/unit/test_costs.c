@@ -31,7 +31,12 @@ static long resident_bytes(void)
 static void check_call_memory(long answer)
 {
     long n = 0, c0 = 0, c1 = 0, s0 = 0, s1 = 0;
-    CHECK(sscanf(out, "%ld %ld %ld %ld %ld", &n, &c0, &c1, &s0, &s1) == 5 && n == answer, "each call answered");
+    /* its last line: a second run defines Counter again, which Elixir
+     * warns about first ("redefining module Counter") */
+    const char *last = out;
+    for (const char *c = out; *c; c++)
+        if (c[0] == '\n' && c[1]) last = c + 1;
+    CHECK(sscanf(last, "%ld %ld %ld %ld %ld", &n, &c0, &c1, &s0, &s1) == 5 && n == answer, "each call answered");
     printf("# after %ld calls: caller %ld -> %ld bytes, server %ld -> %ld bytes\n", answer - 1000, c0, c1, s0, s1);
     CHECK(c0 > 0 && c1 <= 16384 + 4 * c0, "the caller's own memory did not grow with the calls");
     CHECK(s0 > 0 && s1 <= 16384 + 4 * s0, "the server's own memory did not grow with the calls");
