@@ -123,6 +123,58 @@ static Term toplevel_items(Term ast)
     return list_from(literal_heap(), 1, &ast);
 }
 
+/* The mark of a run of items toplevel_grouped made into one __block__. */
+static Term group_meta(Heap *h) { return list_from(h, 1, (Term[]){tuple2(h, atom_from_cstr("genlab_group"), ATOM_true)}); }
+
+static bool toplevel_is_group(Term item)
+{
+    if (!term_is_tuple(item) || tuple_size(item) != 3 || tuple_get(item, 0) != atom_from_cstr("__block__")) return false;
+    Term meta = tuple_get(item, 1);
+    if (!term_is_cons(meta) || !term_is_tuple(cons_head(meta)) || tuple_size(cons_head(meta)) != 2) return false;
+    return tuple_get(cons_head(meta), 0) == atom_from_cstr("genlab_group") && tuple_get(cons_head(meta), 1) == ATOM_true;
+}
+
+/* items with each run of at least min_run consecutive items that define
+ * no module made one __block__ (marked, see toplevel_is_group), compiled
+ * as one chunk. A chunk takes every binding in registers and gives them
+ * all back in a tuple (compile_chunk), so a chunk per item made a file
+ * of n top-level bindings O(n^2) to compile and run. */
+static Term toplevel_grouped(Term items, size_t min_run)
+{
+    size_t n = 0;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l)) n++;
+    Term *item = xmalloc((n + 1) * sizeof(Term));
+    n = 0;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l)) item[n++] = cons_head(l);
+    Heap *h = literal_heap();
+    Term out = TERM_NIL;
+    /* backwards: runs end where a module begins */
+    for (size_t end = n; end > 0;) {
+        size_t start = end;
+        while (start > 0 && !ast_is_defmodule(item[start - 1])) start--;
+        if (end - start >= min_run && end - start >= 2) {
+            Term run = TERM_NIL;
+            for (size_t i = end; i > start; i--) run = cons_new(h, item[i - 1], run);
+            out = cons_new(h, tuple3(h, atom_from_cstr("__block__"), group_meta(h), run), out);
+        } else {
+            for (size_t i = end; i > start; i--) out = cons_new(h, item[i - 1], out);
+        }
+        if (start > 0) out = cons_new(h, item[start - 1], out); /* the module */
+        end = start > 0 ? start - 1 : 0;
+    }
+    free(item);
+    return out;
+}
+
+/* Collects p between two chunks if it is due: a chunk that calls nothing
+ * reaches no safe point, and each leaves its {value, bindings...} in p's
+ * heap (with a hundred thousand bindings, a few hundred such chunks
+ * passed the default max_heap_size). Before the arguments are read. */
+static void chunk_collect(Process *p)
+{
+    if (p->vm && p->status != PROC_EXITED && gc_due(p)) gc_collect(p, 0);
+}
+
 struct DeferredModule {
     Term ast;
     const char *path;
@@ -822,7 +874,8 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     /* Compiled code keeps pointing at the AST's literals: keep it permanent. */
     ast = term_copy(literal_heap(), ast);
     heap_release(&scratch);
-    Term items = toplevel_items(ast);
+    /* Elixir compiles a file's top level whole: one chunk between modules */
+    Term items = toplevel_grouped(toplevel_items(ast), 2);
 
     bool fresh = !HOST->main_process;
     if (fresh) sched_set_next_serial(SCRIPT_MAIN_SERIAL);
@@ -899,6 +952,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             continue;
         }
         Chunk *chunk = &chunks[i];
+        chunk_collect(p);
         size_t nvalues = tuple_size(p->host_root);
         values = xrealloc(values, nvalues * sizeof(Term));
         memcpy(values, tuple_elems(p->host_root), nvalues * sizeof(Term));
@@ -1081,6 +1135,7 @@ static VmStatus shell_run_chunk(Genlab *g, Process *p, Term expr, const char *fi
     }
     if (!*compiled) return VM_ERROR;
     /* host_root is {last value, binding values...}: the chunk's arguments */
+    chunk_collect(p);
     Term args[256];
     Term *argv = g->nnames < 256 ? args : xmalloc((g->nnames + 1) * sizeof(Term));
     memcpy(argv, tuple_elems(p->host_root), (g->nnames + 1) * sizeof(Term));
@@ -1373,6 +1428,14 @@ static GenlabResult shell_settle(Genlab *g, Process *p)
 
 static GenlabResult shell_result(Genlab *g, Process *p, bool quiet);
 
+/* IEx evaluates an input's items one by one, each expanded just before
+ * it runs (`IO.puts(1); undefined()` prints 1, then the CompileError), and
+ * so does the shell, but for an input of this many items or more: it is
+ * compiled as one chunk (toplevel_grouped), as a script is, or, if that
+ * fails, item by item. (The BEAM takes 24 s for an input of 5,000
+ * bindings, 198 s for 10,000.) */
+#define SHELL_GROUP_MIN 1000
+
 /* Evaluates the items of one parsed input; the result's kind says how it went. */
 static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bool quiet)
 {
@@ -1389,6 +1452,8 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
     GenlabResult r = {GENLAB_RESULT_VALUE, NULL, 0, 0};
     bool interrupted = false;
     set_last_value(p, ATOM_nil); /* an empty input's value */
+    Heap spliced;
+    heap_init(&spliced, 0);
     for (Term l = items; term_is_cons(l) && !r.text; l = cons_tail(l)) {
         Term expr = cons_head(l);
         CompileError err;
@@ -1403,6 +1468,19 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
             else if (st == VM_DONE) set_last_value(p, v);
         } else {
             st = shell_run_chunk(g, p, expr, file, &err, &compiled);
+            if (!compiled && toplevel_is_group(expr)) {
+                /* item by item after all: the next items are the group's */
+                Term rest = cons_tail(l);
+                size_t n = 0;
+                for (Term k = tuple_get(expr, 2); term_is_cons(k); k = cons_tail(k)) n++;
+                Term *run = xmalloc((n + 1) * sizeof *run);
+                n = 0;
+                for (Term k = tuple_get(expr, 2); term_is_cons(k); k = cons_tail(k)) run[n++] = cons_head(k);
+                while (n > 0) rest = cons_new(&spliced, run[--n], rest);
+                free(run);
+                l = cons_new(&spliced, ATOM_nil, rest);
+                continue;
+            }
         }
         int halt;
         if (sched_halted(&halt)) {
@@ -1426,6 +1504,7 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
             }
         }
     }
+    heap_release(&spliced);
     if (interrupted) p = shell_replace_keeping(p, saved_root);
     else if (r.kind == GENLAB_RESULT_ERROR) p->host_root = term_copy_local(&p->heap, saved_root);
     heap_release(&saved_heap);
@@ -1508,7 +1587,7 @@ static Term shell_parse(Genlab *g, const char *source, size_t len, const char *f
      * code once nothing refers to them (code_region.h); a module's stay. */
     CodeRegion *region = code_region_new();
     code_region_enter(region);
-    Term items = toplevel_items(term_copy(literal_heap(), ast));
+    Term items = toplevel_grouped(toplevel_items(term_copy(literal_heap(), ast)), SHELL_GROUP_MIN);
     code_region_enter(NULL);
     heap_release(&scratch);
     bool modules = false;

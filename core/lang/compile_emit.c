@@ -191,6 +191,7 @@ void fn_finish(FnCtx *c)
     free(c->label_pos);
     free(c->patches);
     free(c->vars);
+    free(c->var_index);
 }
 
 uint32_t reg_alloc(FnCtx *c)
@@ -204,8 +205,7 @@ void reg_restore(FnCtx *c, uint32_t saved)
 {
     /* Never below a variable that is still in scope. */
     uint32_t floor = saved;
-    for (size_t i = 0; i < c->nvars; i++)
-        if (c->vars[i].reg + 1 > floor) floor = c->vars[i].reg + 1;
+    if (c->nvars && c->vars[c->nvars - 1].reg_floor > floor) floor = c->vars[c->nvars - 1].reg_floor;
     c->next_reg = floor;
 }
 
@@ -236,14 +236,41 @@ void set_line_from_meta(FnCtx *c, Term meta)
     if (l > 0) c->line = l;
 }
 
+/* The slot of name and context in c->var_index (an empty one if absent). */
+static VarSlot *var_slot(FnCtx *c, Term name, Term context)
+{
+    size_t mask = c->var_index_cap - 1;
+    size_t k = (size_t)((name * 0x9E3779B97F4A7C15ULL ^ context * 0xC2B2AE3D27D4EB4FULL) >> 17) & mask;
+    while (c->var_index[k].name && (c->var_index[k].name != name || c->var_index[k].context != context)) k = (k + 1) & mask;
+    return &c->var_index[k];
+}
+
+/* The index again describes vars[0, nvars): what a scope that ended bound
+ * leaves it, latest first. */
+static void var_index_sync(FnCtx *c)
+{
+    while (c->var_indexed > c->nvars) {
+        const Var *v = &c->vars[--c->var_indexed];
+        var_slot(c, v->name, v->context)->latest = v->prev_same;
+    }
+}
+
+/* The latest variable of name and context in scope, or NULL. */
+static Var *var_find(FnCtx *c, Term name, Term context)
+{
+    if (!c->var_index) return NULL;
+    var_index_sync(c);
+    uint32_t i = var_slot(c, name, context)->latest;
+    /* a hidden one was bound by an earlier sibling: the one before counts */
+    while (i != UINT32_MAX && c->vars[i].hidden) i = c->vars[i].prev_same;
+    return i == UINT32_MAX ? NULL : &c->vars[i];
+}
+
 Var *var_lookup(FnCtx *c, Term name, Term context)
 {
-    for (size_t i = c->nvars; i-- > 0;)
-        if (c->vars[i].name == name && c->vars[i].context == context && !c->vars[i].hidden) {
-            c->vars[i].used = true;
-            return &c->vars[i];
-        }
-    return NULL;
+    Var *v = var_find(c, name, context);
+    if (v) v->used = true;
+    return v;
 }
 
 size_t vars_siblings_begin(const FnCtx *c) { return c->nvars; }
@@ -258,21 +285,43 @@ void vars_siblings_end(FnCtx *c, size_t start)
     for (size_t i = start; i < c->nvars; i++) c->vars[i].hidden = false;
 }
 
+/* Room in c->var_index for one more name: at most half full. */
+static void var_index_reserve(FnCtx *c)
+{
+    if (2 * (c->var_index_keys + 1) <= c->var_index_cap) return;
+    VarSlot *old = c->var_index;
+    size_t old_cap = c->var_index_cap;
+    c->var_index_cap = old_cap ? old_cap * 2 : 64;
+    c->var_index = xcalloc(c->var_index_cap, sizeof *c->var_index);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].name) *var_slot(c, old[i].name, old[i].context) = old[i];
+    free(old);
+}
+
 uint32_t var_bind(FnCtx *c, Term name, Term context, uint32_t reg)
 {
     if (c->nvars == c->vars_cap) {
         c->vars_cap = c->vars_cap ? c->vars_cap * 2 : 32;
         c->vars = xrealloc(c->vars, c->vars_cap * sizeof(Var));
     }
-    c->vars[c->nvars++] = (Var){name, context, reg, false, false, true, false, c->line};
+    var_index_sync(c);
+    var_index_reserve(c);
+    VarSlot *slot = var_slot(c, name, context);
+    if (!slot->name) {
+        *slot = (VarSlot){name, context, UINT32_MAX};
+        c->var_index_keys++;
+    }
+    uint32_t floor = c->nvars ? c->vars[c->nvars - 1].reg_floor : 0;
+    if (reg + 1 > floor) floor = reg + 1;
+    c->vars[c->nvars] = (Var){name, context, reg, false, false, true, false, c->line, slot->latest, floor};
+    slot->latest = (uint32_t)c->nvars;
+    c->var_indexed = ++c->nvars;
     return reg;
 }
 
 uint32_t var_bind_pattern(FnCtx *c, Term name, Term context, uint32_t reg, int line)
 {
-    bool shadows = false;
-    for (size_t i = 0; i < c->nvars && !shadows; i++)
-        shadows = c->vars[i].name == name && c->vars[i].context == context && !c->vars[i].hidden;
+    bool shadows = var_find(c, name, context) != NULL;
     var_bind(c, name, context, reg);
     Var *v = &c->vars[c->nvars - 1];
     v->quiet = false;

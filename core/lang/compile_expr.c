@@ -102,7 +102,8 @@ static ExtRef *native_ref(const char *module, const char *name, uint32_t arity)
 static void call_at_dst(FnCtx *c, uint32_t dst)
 {
     if (dst + 1 != c->next_reg) return;
-    for (size_t i = 0; i < c->nvars; i++)
+    /* (no variable's register reaches dst: no need to look) */
+    for (size_t i = 0; c->nvars && c->vars[c->nvars - 1].reg_floor > dst && i < c->nvars; i++)
         if (c->vars[i].reg == dst) return;
     c->next_reg = dst;
 }

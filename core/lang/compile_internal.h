@@ -22,7 +22,19 @@ typedef struct Var {
      * visible (the warning then suggests the pin operator). */
     bool used, quiet, shadows;
     int line;
+    /* For lookups in O(1) whatever the number of variables (a script's top
+     * level may bind 100,000): the variable of the same name and context
+     * bound before this one (UINT32_MAX: none), and the registers this and
+     * every earlier variable keep (the highest reg + 1). */
+    uint32_t prev_same;
+    uint32_t reg_floor;
 } Var;
+
+/* A slot of FnCtx.var_index: the latest variable of a name and context. */
+typedef struct VarSlot {
+    Term name, context;
+    uint32_t latest; /* index in FnCtx.vars, or UINT32_MAX */
+} VarSlot;
 
 typedef struct Alias {
     Term short_name; /* Elixir.Bar */
@@ -143,6 +155,11 @@ typedef struct FnCtx {
     uint32_t next_reg, max_reg;
     Var *vars;
     size_t nvars, vars_cap;
+    /* vars by name and context (open addressing), for vars[0, var_indexed):
+     * vars_scope_end only lowers nvars, so var_bind and the lookups first
+     * take out what was bound from nvars up (Var.prev_same). */
+    VarSlot *var_index;
+    size_t var_index_cap, var_index_keys, var_indexed;
     size_t pattern_vars_start; /* vars bound since the current pattern began */
     int line;
     Term fun_name;         /* enclosing def's name and arity (lambda naming) */

@@ -88,7 +88,9 @@ static size_t process_words(const Process *p)
 static void heap_limit_check(Process *p)
 {
     size_t max = p->vm->max_heap_words;
-    if (max && process_words(p) > max) heap_fail(HEAP_FAIL_LIMIT);
+    /* outside a slice (vm_prepare_call, from the host) no process can end
+     * here: its first call in the slice checks again */
+    if (max && process_words(p) > max && rt->heap_failure.jump) heap_fail(HEAP_FAIL_LIMIT);
 }
 
 static void regs_grow(Process *p, size_t needed)
