@@ -260,7 +260,8 @@ static Var *var_find(FnCtx *c, Term name, Term context)
 {
     if (!c->var_index) return NULL;
     var_index_sync(c);
-    uint32_t i = var_slot(c, name, context)->latest;
+    const VarSlot *slot = var_slot(c, name, context);
+    uint32_t i = slot->name ? slot->latest : UINT32_MAX;
     /* a hidden one was bound by an earlier sibling: the one before counts */
     while (i != UINT32_MAX && c->vars[i].hidden) i = c->vars[i].prev_same;
     return i == UINT32_MAX ? NULL : &c->vars[i];
