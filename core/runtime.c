@@ -134,6 +134,17 @@ static bool toplevel_is_group(Term item)
     return tuple_get(cons_head(meta), 0) == atom_from_cstr("genlab_group") && tuple_get(cons_head(meta), 1) == ATOM_true;
 }
 
+/* Top-level items run one chunk each: between two, every other process
+ * that can run gets a slice, as a BEAM's other schedulers would run them
+ * meanwhile, and IEx expands each item of an input just before it runs
+ * (`IO.puts(1); undefined()` prints 1, then the CompileError). But a chunk
+ * takes every binding and gives them all back (compile_chunk), so a run of
+ * this many items or more, which no one writes by hand, is one chunk
+ * (toplevel_grouped); the shell goes item by item after all when it does
+ * not compile. (The BEAM takes 24 s for a shell input of 5,000 bindings,
+ * 198 s for 10,000.) */
+#define TOPLEVEL_GROUP_MIN 1000
+
 /* items with each run of at least min_run consecutive items that define
  * no module made one __block__ (marked, see toplevel_is_group), compiled
  * as one chunk. A chunk takes every binding in registers and gives them
@@ -874,8 +885,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     /* Compiled code keeps pointing at the AST's literals: keep it permanent. */
     ast = term_copy(literal_heap(), ast);
     heap_release(&scratch);
-    /* Elixir compiles a file's top level whole: one chunk between modules */
-    Term items = toplevel_grouped(toplevel_items(ast), 2);
+    Term items = toplevel_grouped(toplevel_items(ast), TOPLEVEL_GROUP_MIN);
 
     bool fresh = !HOST->main_process;
     if (fresh) sched_set_next_serial(SCRIPT_MAIN_SERIAL);
@@ -952,7 +962,6 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             continue;
         }
         Chunk *chunk = &chunks[i];
-        chunk_collect(p);
         size_t nvalues = tuple_size(p->host_root);
         values = xrealloc(values, nvalues * sizeof(Term));
         memcpy(values, tuple_elems(p->host_root), nvalues * sizeof(Term));
@@ -1428,14 +1437,6 @@ static GenlabResult shell_settle(Genlab *g, Process *p)
 
 static GenlabResult shell_result(Genlab *g, Process *p, bool quiet);
 
-/* IEx evaluates an input's items one by one, each expanded just before
- * it runs (`IO.puts(1); undefined()` prints 1, then the CompileError), and
- * so does the shell, but for an input of this many items or more: it is
- * compiled as one chunk (toplevel_grouped), as a script is, or, if that
- * fails, item by item. (The BEAM takes 24 s for an input of 5,000
- * bindings, 198 s for 10,000.) */
-#define SHELL_GROUP_MIN 1000
-
 /* Evaluates the items of one parsed input; the result's kind says how it went. */
 static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bool quiet)
 {
@@ -1587,7 +1588,7 @@ static Term shell_parse(Genlab *g, const char *source, size_t len, const char *f
      * code once nothing refers to them (code_region.h); a module's stay. */
     CodeRegion *region = code_region_new();
     code_region_enter(region);
-    Term items = toplevel_grouped(toplevel_items(term_copy(literal_heap(), ast)), SHELL_GROUP_MIN);
+    Term items = toplevel_grouped(toplevel_items(term_copy(literal_heap(), ast)), TOPLEVEL_GROUP_MIN);
     code_region_enter(NULL);
     heap_release(&scratch);
     bool modules = false;
