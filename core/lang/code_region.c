@@ -126,8 +126,8 @@ static bool collectable(const CodeRegion *r) { return r->closed && !r->pinned &&
  * A mark phase over everything that can hold a term or a pointer to code,
  * conservative (a word that only looks like a pointer into a region keeps
  * it, never frees one): a region is live when a holder's word points into
- * it, or a live region's own words do (its code refers to its constants,
- * a constant of one input may hold a fun of another). */
+ * it, or a live region's constants do (a constant of one input may hold a
+ * fun of another). */
 
 typedef struct {
     uintptr_t lo, hi;
@@ -221,10 +221,13 @@ static void mark_process(Scan *s, Process *p)
     for (Message *m = vm->mbox_head; m; m = m->next) mark(s, m->term);
 }
 
-/* A region's own words: its blocks (code, Functions, FunInfos) and constants. */
+/* What a region refers to in others: its constants, which hold another
+ * input's fun when one was copied in (a macro's expansion). Its blocks
+ * (code, Functions, FunInfos) refer to nothing of another region, and
+ * what malloc left past their ends would link regions freed and reused
+ * into chains that keep them all. */
 static void mark_region(Scan *s, const CodeRegion *r)
 {
-    for (size_t k = 0; k < r->nblocks; k++) mark_words(s, r->blocks[k], malloc_usable_size(r->blocks[k]) / sizeof(Term));
     heap_visit_words(&r->literals, mark_words, s);
 }
 

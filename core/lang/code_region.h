@@ -21,7 +21,9 @@
  * every process (heap, registers, frames, handlers, mailbox; one that
  * waits with garbage in its heap is compacted first), the scheduler's
  * timers, the holders registered (ETS tables, the views' kept terms),
- * the regions that are kept, and, transitively, the regions found live.
+ * the constants of the regions that are kept, and, transitively, those
+ * of the regions found live (a constant of one input may hold another's
+ * fun).
  * A region nothing points into is freed. A region in which a module was
  * made (a defprotocol at the prompt), or a fun of which went into the
  * literal arena (FUN_COPIED_KEPT: a module's constant), is kept for good.
