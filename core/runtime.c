@@ -1248,12 +1248,13 @@ static char *shell_format_error(Genlab *g, Term cls, Term reason, Term stack)
 
 static char *compile_error_text(const CompileError *err)
 {
-    size_t n = strlen(err->message) + strlen(err->kind) + strlen(err->stack) + 16;
+    const char *stack = err->stack[0] ? err->stack : err->shell_stack;
+    size_t n = strlen(err->message) + strlen(err->kind) + (stack ? strlen(stack) : 0) + 16;
     char *text = xmalloc(n);
-    /* a CompileError has no stack trace to print: a blank line stands for
+    /* a CompileError with no stack trace to print has a blank line for
      * it; an exception raised while compiling comes formatted, its stack
      * trace last */
-    if (err->stack[0]) snprintf(text, n, "** (%s) %s\n%s", err->kind, err->message, err->stack);
+    if (stack) snprintf(text, n, "** (%s) %s\n%s", err->kind, err->message, stack);
     else if (err->kind[0]) snprintf(text, n, "** (%s) %s\n\n", err->kind, err->message);
     else snprintf(text, n, "%s%s", err->message, err->message[0] && err->message[strlen(err->message) - 1] == '\n' ? "" : "\n");
     return text;

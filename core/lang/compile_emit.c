@@ -344,22 +344,20 @@ static int var_warn_order(const void *pa, const void *pb)
     return order ? order : (a > b) - (a < b);
 }
 
-/* "warning: variable ... is unused (...)\n  FILE:LINE", without the end. */
-static int var_warn_text(char *text, size_t size, Term name, bool shadows, const char *file, int line)
+/* "variable ... is unused (...)", the text of Elixir's warning. */
+static void var_unused_text(char *text, size_t size, Term name, bool shadows)
 {
-    return snprintf(text, size, "warning: variable \"%s\" is unused (%s)\n  %s:%d", atom_text(name),
-                    shadows ? "there is a variable with the same name in the context, use the pin operator (^) to match on it or prefix this variable with underscore if it is not meant to be used"
-                            : "if the variable is not meant to be used, prefix it with an underscore",
-                    file ? file : "nofile", line);
+    snprintf(text, size, "variable \"%s\" is unused (%s)", atom_text(name),
+             shadows ? "there is a variable with the same name in the context, use the pin operator (^) to match on it or prefix this variable with underscore if it is not meant to be used"
+                     : "if the variable is not meant to be used, prefix it with an underscore");
 }
 
 void vars_warn_unused_at(const char *file, Term name, int line, bool shadows)
 {
-    char text[1024];
-    int n = var_warn_text(text, sizeof text, name, shadows, file, line);
-    if (n <= 0 || (size_t)n >= sizeof text - 3) return;
-    memcpy(text + n, "\n\n", 3);
-    io_write(2, text, (size_t)n + 2);
+    char what[600], text[1024];
+    var_unused_text(what, sizeof what, name, shadows);
+    int n = snprintf(text, sizeof text, "warning: %s\n  %s:%d\n\n", what, file ? file : "nofile", line);
+    if (n > 0 && (size_t)n < sizeof text) io_write(2, text, (size_t)n);
 }
 
 void vars_mark_all_used(FnCtx *c)
@@ -368,15 +366,22 @@ void vars_mark_all_used(FnCtx *c)
         for (size_t i = 0; i < f->nvars; i++) f->vars[i].used = true;
 }
 
-static void var_warn_unused(const FnCtx *c, const Var *v)
+/* Gives a compile warning as Elixir prints it: "warning: TEXT", then
+ * "  FILE:LINE", with ": Mod.fun/arity" in a def (or ": Mod" in a module
+ * body) when `where`, and a blank line. A def's warnings wait in its
+ * module's buffer (warn_into). */
+static void compile_warning(const FnCtx *c, int line, const char *what, bool where)
 {
-    char text[1024];
-    int n = var_warn_text(text, sizeof text, v->name, v->shadows, c->mod->file, v->line);
-    if (c->warn == WARN_FUNCTION && c->mod->module && n > 0 && (size_t)n < sizeof text) {
+    char text[1400];
+    int n = snprintf(text, sizeof text, "warning: %s\n  %s:%d", what, c->mod->file ? c->mod->file : "nofile", line);
+    if (where && c->mod->module && n > 0 && (size_t)n < sizeof text) {
         const char *mod = atom_text(c->mod->name);
         bool elixir = !strncmp(mod, "Elixir.", 7);
-        n += snprintf(text + n, sizeof text - (size_t)n, ": %s%s.%s/%u", elixir ? "" : ":", elixir ? mod + 7 : mod,
-                      atom_text(c->fun_name), c->fun_arity);
+        if (compiling_module_body((FnCtx *)c))
+            n += snprintf(text + n, sizeof text - (size_t)n, ": %s%s", elixir ? "" : ":", elixir ? mod + 7 : mod);
+        else
+            n += snprintf(text + n, sizeof text - (size_t)n, ": %s%s.%s/%u", elixir ? "" : ":", elixir ? mod + 7 : mod,
+                          atom_text(c->fun_name), c->fun_arity);
     }
     if (n <= 0 || (size_t)n >= sizeof text - 3) return;
     memcpy(text + n, "\n\n", 3);
@@ -389,6 +394,23 @@ static void var_warn_unused(const FnCtx *c, const Var *v)
     into->text = xrealloc(into->text, into->len + (size_t)n);
     memcpy(into->text + into->len, text, (size_t)n);
     into->len += (size_t)n;
+}
+
+static void var_warn_unused(const FnCtx *c, const Var *v)
+{
+    char what[600];
+    var_unused_text(what, sizeof what, v->name, v->shadows);
+    compile_warning(c, v->line, what, c->warn == WARN_FUNCTION);
+}
+
+void warn_var_as_call(FnCtx *c, Term name, int line)
+{
+    if (rt->compile_boot_mode || c->warn_off) return;
+    char what[600];
+    snprintf(what, sizeof what,
+             "variable \"%s\" does not exist and is being expanded to \"%s()\", please use parentheses to remove the ambiguity or change the variable name",
+             atom_text(name), atom_text(name));
+    compile_warning(c, line, what, true);
 }
 
 void vars_scope_end(FnCtx *c, size_t start)
@@ -407,12 +429,24 @@ void vars_scope_end(FnCtx *c, size_t start)
 
 /* ---- errors ----------------------------------------------------------------- */
 
+/* A def that fails to compile gives the warnings it had before its error,
+ * as Elixir prints them while it expands the def. */
+static void flush_def_warnings(ModCtx *m)
+{
+    WarnBuf *w = m->warn_into;
+    if (!w || !w->len) return;
+    io_write(2, w->text, w->len);
+    w->len = 0;
+}
+
 _Noreturn static void fail_v(ModCtx *m, int line, const char *kind, const char *fmt, va_list ap)
 {
+    flush_def_warnings(m);
     char text[900];
     vsnprintf(text, sizeof text, fmt, ap);
     snprintf(m->err->kind, sizeof m->err->kind, "%s", kind);
     m->err->stack[0] = 0;
+    m->err->shell_stack = NULL;
     if (strcmp(kind, "CompileError") == 0)
         snprintf(m->err->message, sizeof m->err->message, "%s:%d: %s", m->file, line, text);
     else
@@ -459,6 +493,7 @@ static void where_compiling(FnCtx *c, char *buf, size_t n)
 
 void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
 {
+    flush_def_warnings(c->mod);
     char where[300], *stack = c->mod->err->stack;
     size_t cap = sizeof c->mod->err->stack, len = 0;
     where_compiling(c, where, sizeof where);
@@ -476,10 +511,47 @@ void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, cons
     va_end(ap);
     ModCtx *m = c->mod;
     snprintf(m->err->kind, sizeof m->err->kind, "%s", kind);
+    m->err->shell_stack = NULL;
     if (!strcmp(kind, "CompileError"))
         snprintf(m->err->message, sizeof m->err->message, "%s:%d: %s", m->file ? m->file : "nofile", c->line, text);
     else
         snprintf(m->err->message, sizeof m->err->message, "%s", text);
+    longjmp(*m->on_error, 1);
+}
+
+/* What Elixir's expander shows above an error in a fn's body: the clause
+ * being expanded, once per fn around it (the BEAM shows five lines of two). */
+static const char fn_frames[] = "    (elixir 1.14.0) src/elixir_fn.erl:17: anonymous fn/4 in :elixir_fn.expand/4\n"
+                                "    (stdlib 4.2) lists.erl:1462: :lists.mapfoldl_1/3\n"
+                                "    (elixir 1.14.0) src/elixir_fn.erl:23: :elixir_fn.expand/4\n";
+static const char fn_frames_nested[] = "    (elixir 1.14.0) src/elixir_fn.erl:17: anonymous fn/4 in :elixir_fn.expand/4\n"
+                                       "    (stdlib 4.2) lists.erl:1462: :lists.mapfoldl_1/3\n";
+
+void compile_fail_undefined(ModCtx *m, FnCtx *c, int line, Term name, uint32_t arity)
+{
+    char text[900];
+    bool in_def = m->module && !(c && compiling_module_body(c));
+    if (in_def) {
+        char *mod = module_display_name(m->name);
+        snprintf(text, sizeof text, "%s:%d: undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
+                 m->file, line, atom_text(name), arity, mod);
+        free(mod);
+    } else
+        snprintf(text, sizeof text, "%s:%d: undefined function %s/%u (there is no such import)", m->file, line, atom_text(name), arity);
+    flush_def_warnings(m);
+    snprintf(m->err->kind, sizeof m->err->kind, "CompileError");
+    snprintf(m->err->message, sizeof m->err->message, "%s", text);
+    m->err->stack[0] = 0;
+    /* a def's calls are checked once the module is expanded, by the
+     * module compiler, whose frames IEx shows */
+    m->err->shell_stack = in_def ? "    (elixir 1.14.0) src/elixir_locals.erl:115: anonymous fn/4 in :elixir_locals.ensure_no_undefined_local/3\n"
+                                   "    (elixir 1.14.0) src/elixir_erl_compiler.erl:12: anonymous fn/2 in :elixir_erl_compiler.spawn/1\n"
+                                 : NULL;
+    if (!in_def && c && c->parent) {
+        size_t len = 0, cap = sizeof m->err->stack;
+        len += (size_t)snprintf(m->err->stack + len, cap - len, "%s", fn_frames);
+        if (c->parent->parent && len < cap) snprintf(m->err->stack + len, cap - len, "%s", fn_frames_nested);
+    }
     longjmp(*m->on_error, 1);
 }
 

@@ -2192,10 +2192,7 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
         return;
     }
     set_line_from_meta(c, meta); /* a bare name: the call itself carries the line */
-    if (m->module && !compiling_module_body(c))
-        compile_fail(c, "CompileError", "undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
-                     atom_text(name), arity, module_display_name(m->name));
-    compile_fail(c, "CompileError", "undefined function %s/%u (there is no such import)", atom_text(name), arity);
+    compile_fail_undefined(m, c, c->line, name, arity);
 }
 
 /* Macro.pipe/3's refusal, raised from the line of its clause that
@@ -2642,6 +2639,7 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         }
         if (name == A("_")) compile_fail(c, "CompileError", "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions");
         /* A name with no binding: a zero-arity call, as Elixir 1.14 reads it. */
+        warn_var_as_call(c, name, meta_line(tuple_get(ast, 1)) > 0 ? meta_line(tuple_get(ast, 1)) : c->line);
         compile_unqualified_call(c, name, tuple_get(ast, 1), TERM_NIL, dst, tail);
         return;
     }

@@ -227,11 +227,18 @@ _Noreturn void compile_fail(FnCtx *c, const char *kind, const char *fmt, ...) __
  * lines its stack trace shows above where the code is ("(elixir 1.14.0)
  * lib/kernel.ex:1934: Kernel.wrap_concatenation/3\n(elixir 1.14.0)
  * expanding macro: Kernel.<>/2"). */
+/* Elixir's warning for a name that no variable has, read as a call of
+ * that name with no arguments. */
+void warn_var_as_call(FnCtx *c, Term name, int line);
 /* True while a module body's statements compile (not its defs). */
 bool compiling_module_body(FnCtx *c);
 _Noreturn void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 _Noreturn void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Elixir's CompileError for a call of name/arity that nothing defines or
+ * imports, with what its stack trace shows; `c` is the code the call is
+ * in, or NULL for the check of a module's defs once they are compiled. */
+_Noreturn void compile_fail_undefined(ModCtx *m, FnCtx *c, int line, Term name, uint32_t arity);
 
 /* ---- emitting (compile_emit.c) ------------------------------------------- */
 void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn);

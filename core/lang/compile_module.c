@@ -402,6 +402,7 @@ static Term eval_in_module(ModCtx *m, Term ast, int line)
         char *text = rt->format_exception(cls, reason, stack);
         snprintf(m->err->kind, sizeof m->err->kind, "%s", "");
         m->err->stack[0] = 0;
+        m->err->shell_stack = NULL;
         snprintf(m->err->message, sizeof m->err->message, "%s", text);
         free(text);
         longjmp(*m->on_error, 1);
@@ -1306,8 +1307,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
         if (b.defs[i].default_params != TERM_NONE) compile_default_wrappers(&b, &b.defs[i]);
     for (Function *f = m.module->functions; f; f = f->next_in_module) {
         if (!f->defined && f->nfree == 0 && f->name != ATOM_nil)
-            compile_fail_mod(&m, line, "CompileError", "undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
-                             atom_text(f->name), f->arity, module_display_name(name));
+            compile_fail_undefined(&m, NULL, line, f->name, f->arity);
     }
     if (rt->compile_boot_mode) m.module->docs = module_docs(&b);
     m.module->attributes = persisted_attributes(&b, m.module->attributes);

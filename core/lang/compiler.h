@@ -37,6 +37,9 @@ typedef struct CompileError {
      * prints it, a line each ("    (elixir 1.14.0) expanding macro: ...");
      * empty for the others */
     char stack[1024];
+    /* what IEx alone shows of the stack trace when `stack` is empty (the
+     * module compiler's frames); a script shows a blank line */
+    const char *shell_stack;
 } CompileError;
 
 /* Compiles one top-level expression (not a defmodule: those are handled
