@@ -1201,7 +1201,13 @@ static Term run_module_body(ModBuild *b, Term *items, size_t nitems)
                     snprintf(full_first, sizeof full_first, "%s.%s", atom_text(m->name), atom_text(list_nth(segs, 0)));
                     add_alias(m, A(first), A(full_first));
                 }
-                last = compile_module_body(m, inner, kw_get(list_nth(args, 1), ATOM_do), m->file, line, m->err, m->on_error);
+                /* compiled in full by an earlier attempt of a restarted
+                 * compile (compile_run.h): installed, and skipped now */
+                if (!compile_run_skip_module(inner, m->scratch, &last)) {
+                    size_t from = compile_run_position();
+                    last = compile_module_body(m, inner, kw_get(list_nth(args, 1), ATOM_do), m->file, line, m->err, m->on_error);
+                    compile_run_module_done(inner, from, last);
+                }
                 last = module_result(m->scratch, inner, last);
                 continue;
             }

@@ -25,6 +25,14 @@ typedef struct Outcome {
     Term defs;
 } Outcome;
 
+/* A nested module that an attempt compiled in full: the calls it made
+ * (memo entries from..to), and its body's value, on the run's heap. */
+typedef struct DoneModule {
+    Term name;
+    size_t from, to;
+    Term last;
+} DoneModule;
+
 struct CompileRun {
     uint32_t owner;          /* pid serial of the process that compiles */
     bool host;               /* the host's (compile_run_host_new): the host frees it */
@@ -35,6 +43,8 @@ struct CompileRun {
     Heap heap;               /* the memo's terms and the pending call's */
     Outcome *memo;
     size_t nmemo, memo_cap;
+    DoneModule *done;        /* nested modules compiled in full, to skip */
+    size_t ndone, done_cap;
     /* during an attempt */
     size_t consumed;         /* outcomes the attempt has taken */
     size_t defining_base;    /* COMPILE->ndefining when it started */
@@ -133,6 +143,7 @@ static void run_free(CompileRun *run)
     if (run->free_arg) run->free_arg(run->arg);
     heap_release(&run->heap);
     free(run->memo);
+    free(run->done);
     free(run);
     table()->count--;
 }
@@ -358,6 +369,49 @@ bool compile_run_replaying(void)
 {
     CompileRun *run = rt->compile_runs ? table()->attempt : NULL;
     return run && run->consumed < run->nmemo && !sched_is_exclusive();
+}
+
+/* The run whose attempt may note or skip a nested module now. */
+static CompileRun *attempting(void)
+{
+    CompileRun *run = rt->compile_runs ? table()->attempt : NULL;
+    return run && !sched_is_exclusive() ? run : NULL;
+}
+
+size_t compile_run_position(void)
+{
+    CompileRun *run = attempting();
+    return run ? run->consumed : SIZE_MAX;
+}
+
+bool compile_run_skip_module(Term name, Heap *to, Term *last)
+{
+    CompileRun *run = attempting();
+    if (!run) return false;
+    for (size_t i = 0; i < run->ndone; i++) {
+        DoneModule *d = &run->done[i];
+        if (d->name != name || d->from != run->consumed || d->to > run->nmemo) continue;
+        /* its calls were made and its output shown: only their count moves */
+        run->consumed = d->to;
+        if (run->consumed == run->nmemo) mute(false);
+        *last = term_copy(to, d->last);
+        return true;
+    }
+    return false;
+}
+
+void compile_run_module_done(Term name, size_t from, Term last)
+{
+    CompileRun *run = attempting();
+    /* done during a replay: an earlier attempt noted it (else it would
+     * have been skipped) */
+    if (!run || from == SIZE_MAX || run->consumed < run->nmemo) return;
+    if (run->ndone == run->done_cap) {
+        size_t grown = run->done_cap ? run->done_cap * 2 : 8;
+        run->done = xrealloc(run->done, grown * sizeof *run->done);
+        run->done_cap = grown; /* only once the memory is there */
+    }
+    run->done[run->ndone++] = (DoneModule){name, from, run->consumed, term_copy(&run->heap, last)};
 }
 
 /* ---- the host's runs ------------------------------------------------------------------- */

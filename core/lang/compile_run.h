@@ -47,6 +47,8 @@
 #ifndef GENLAB_COMPILE_RUN_H
 #define GENLAB_COMPILE_RUN_H
 
+#include <stdint.h>
+
 #include "module.h"
 #include "process.h"
 
@@ -82,6 +84,18 @@ bool compile_run_note_definition(Process *p, Term kind, Term args);
 /* Whether the running attempt repeats what an earlier one did: what the
  * compiler would show or install now, it already did. */
 bool compile_run_replaying(void);
+
+/* A nested module (defmodule in a module body) is compiled once: the
+ * compiler notes where it started (compile_run_position, SIZE_MAX with no
+ * attempt running) and, once it is installed, that it is done
+ * (compile_run_module_done, with its body's value); a later attempt that
+ * reaches it again skips it (compile_run_skip_module: true, with its calls
+ * counted as taken and its value copied into `to`). Without this, each
+ * call after it would compile it again: what a file of nested modules
+ * with a `use` each would pay quadratically. */
+size_t compile_run_position(void);
+bool compile_run_skip_module(Term name, Heap *to, Term *last);
+void compile_run_module_done(Term name, size_t from, Term last);
 
 /* Runs of the host (the shell's input, a script's top level), which has
  * no native to answer with a continuation: compile_run_host_new makes

@@ -84,6 +84,13 @@ int main(void)
     check_shell_eval(g, "{Made.a(), Made.b(), Made.c(), Made.d(), Made.Inner.i()}", "{:a, :b, 6, 20, 10}\n",
                      "each made once and all there");
 
+    /* nested modules compiled in full are skipped by the attempts after
+     * them: the parent still sees each one, its struct and its functions */
+    check_shell_eval(g, "defmodule Parent do\n  require Mac\n  defmodule S do\n    defstruct a: Mac.twice(1)\n    @b Mac.twice(2)\n    def b, do: @b\n  end\n"
+                        "  @x Mac.twice(3)\n  defmodule T do\n    def t, do: Mac.twice(4)\n  end\n  @s %S{a: @x + S.b() + T.t()}\n  def s, do: @s\nend |> elem(0)",
+                     ":module\n", "nested modules with calls, then more calls in the parent");
+    check_shell_eval(g, "{Parent.s(), Parent.S.b(), Parent.T.t(), %Parent.S{}.a}", "{%Parent.S{a: 18}, 4, 8, 2}\n", "all of them as compiled once");
+
     /* a compile in another process waits in its module body for a message,
      * while the shell goes on; told, it finishes */
     size_t runs = compile_run_count();
