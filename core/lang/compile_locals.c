@@ -61,7 +61,7 @@ static void warn_at(ModCtx *m, int line, const char *text)
 void locals_warn_unused(ModCtx *m, const DefSummary *defs, size_t ndefs)
 {
     if (rt->compile_boot_mode || !m->module || ndefs == 0) goto done;
-    qsort(m->calls, m->ncalls, sizeof *m->calls, call_order);
+    if (m->ncalls) qsort(m->calls, m->ncalls, sizeof *m->calls, call_order);
     /* least[i]: the fewest arguments a reached call gives defs[i], or
      * UINT32_MAX when none reaches it; a walk from the public ones */
     uint32_t *least = xmalloc(ndefs * sizeof *least);

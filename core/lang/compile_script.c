@@ -145,7 +145,7 @@ void compile_script_end(bool warn)
     if (!s || !s->tracking) return;
     if (warn && !rt->compile_boot_mode) {
         for (size_t i = 0; i < s->nlatest; i++) note_unused(s, s->latest[i]);
-        qsort(s->unused, s->nunused, sizeof *s->unused, script_var_order);
+        if (s->nunused) qsort(s->unused, s->nunused, sizeof *s->unused, script_var_order);
         for (size_t i = 0; i < s->nunused; i++)
             vars_warn_unused_at(s->file, s->unused[i].name, s->unused[i].line, s->unused[i].shadows);
     }
