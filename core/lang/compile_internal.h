@@ -372,6 +372,11 @@ void bin_segment_spec(FnCtx *c, Term spec, BinSeg *seg, Term *size_ast);
 void warn_shadowed_clauses(FnCtx *c, const Term *clauses, const int *lines, size_t n, Term def_name, uint32_t def_arity);
 /* The same for a list of -> clauses. */
 void warn_shadowed_list(FnCtx *c, Term clauses);
+/* Notes, for a def's statement whose value nothing uses, OTP's warning
+ * when that value is an operator's or a side-effect-free BIF's ("the
+ * result of evaluating operator '+'/2 is ignored"), looking into the
+ * branches of an if, unless, case or cond. */
+void warn_ignored_result(FnCtx *c, Term stmt);
 /* Gives the module's noted warnings, sorted by line. */
 void warn_later_flush(ModCtx *m);
 

@@ -176,6 +176,106 @@ void warn_shadowed_list(FnCtx *c, Term clauses)
     free(lines);
 }
 
+/* What OTP's compiler says of a statement whose value nothing uses, when
+ * that value comes from an operator or a BIF without side effects; NULL
+ * for any other. *note gets the Erlang name shown, *arity its arity. */
+static const char *ignored_kind(Term ast, const char **note, size_t *arity, int *line)
+{
+    static const char *const arith[][2] = {{"+", "+"}, {"-", "-"}, {"*", "*"}, {"/", "/"}, {"++", "++"}, {"--", "--"},
+                                           {"div", "div"}, {"rem", "rem"}, {"not", "not"}, {NULL, NULL}};
+    static const char *const compare[] = {"==", "!=", "===", "!==", "<", ">", "<=", ">=", NULL};
+    static const char *const results[][2] = {{"length", "length"}, {"hd", "hd"}, {"tl", "tl"}, {"elem", "element"}, {"abs", "abs"},
+                                             {"round", "round"}, {"trunc", "trunc"}, {"tuple_size", "tuple_size"},
+                                             {"byte_size", "byte_size"}, {NULL, NULL}};
+    static const char *const no_effect[] = {"is_atom", "is_binary", "is_bitstring", "is_boolean", "is_float", "is_function",
+                                            "is_integer", "is_list", "is_map", "is_number", "is_pid", "is_port",
+                                            "is_reference", "is_tuple", "self", "node", NULL};
+    Term name, meta, args;
+    if (!ast_is_call(ast, &name, &meta, &args) || !term_is_atom(name)) return NULL;
+    const char *op = atom_text(name);
+    *arity = list_length(args);
+    *line = meta_line(meta);
+    for (int i = 0; arith[i][0]; i++)
+        if (!strcmp(op, arith[i][0]) && (*arity == 2 || (*arity == 1 && (!strcmp(op, "-") || !strcmp(op, "not"))))) {
+            *note = arith[i][1];
+            return "operator";
+        }
+    for (int i = 0; compare[i]; i++)
+        if (!strcmp(op, compare[i]) && *arity == 2) {
+            *note = compare[i];
+            return "compare";
+        }
+    for (int i = 0; results[i][0]; i++)
+        if (!strcmp(op, results[i][0]) && *arity == (strcmp(op, "elem") ? 1u : 2u)) {
+            *note = results[i][1];
+            return "result";
+        }
+    for (int i = 0; no_effect[i]; i++)
+        if (!strcmp(op, no_effect[i]) && *arity == (op[0] == 'i' ? 1u : 0u)) {
+            *note = no_effect[i];
+            return "call";
+        }
+    return NULL;
+}
+
+/* The expressions whose value is the construct's, when its own is
+ * ignored: a block's last, each branch's of an if, unless, case or cond.
+ * Iterative: branches nest as deep as the source does. */
+void warn_ignored_result(FnCtx *c, Term stmt)
+{
+    if (c->warn != WARN_FUNCTION || !c->mod->module || c->parent || c->warn_off || rt->compile_boot_mode) return;
+    size_t cap = 16, n = 0;
+    Term *todo = xmalloc(cap * sizeof *todo);
+    todo[n++] = stmt;
+    while (n > 0) {
+        Term ast = todo[--n], name, meta, args;
+        const char *note, *kind;
+        size_t arity;
+        int line;
+        if ((kind = ignored_kind(ast, &note, &arity, &line))) {
+            char text[512];
+            const char *file = c->mod->file ? c->mod->file : "nofile";
+            if (line <= 0) line = c->line;
+            if (!strcmp(kind, "operator"))
+                snprintf(text, sizeof text, "warning: the result of evaluating operator '%s'/%zu is ignored (suppress the warning by assigning the expression to the _ variable)\n  %s:%d\n\n", note, arity, file, line);
+            else if (!strcmp(kind, "compare"))
+                snprintf(text, sizeof text, "warning: use of operator %s has no effect\n  %s:%d\n\n", note, file, line);
+            else if (!strcmp(kind, "result"))
+                snprintf(text, sizeof text, "warning: the result of calling %s/%zu is ignored (suppress the warning by assigning the expression to the _ variable)\n  %s:%d\n\n", note, arity, file, line);
+            else
+                snprintf(text, sizeof text, "warning: the call to %s/%zu has no effect\n  %s:%d\n\n", note, arity, file, line);
+            warn_later(c->mod, line, text);
+            continue;
+        }
+        if (!ast_is_call(ast, &name, &meta, &args) || !term_is_atom(name)) continue;
+        Term branches[2] = {TERM_NONE, TERM_NONE};
+        Term clauses = TERM_NONE;
+        if (name == A("__block__") && term_is_cons(args)) {
+            branches[0] = list_nth(args, list_length(args) - 1);
+        } else if ((name == A("if") || name == A("unless")) && list_length(args) == 2) {
+            Term opts = list_nth(args, 1), d = kw_get(opts, ATOM_do), e = kw_get(opts, ATOM_else);
+            branches[0] = d;
+            branches[1] = e;
+        } else if (name == A("case") && list_length(args) == 2) {
+            clauses = kw_get(list_nth(args, 1), ATOM_do);
+        } else if (name == A("cond") && list_length(args) == 1) {
+            clauses = kw_get(list_nth(args, 0), ATOM_do);
+        }
+        for (int i = 0; i < 2; i++) {
+            if (branches[i] == TERM_NONE) continue;
+            if (n == cap) todo = xrealloc(todo, (cap *= 2) * sizeof *todo);
+            todo[n++] = branches[i];
+        }
+        for (Term l = clauses; clauses != TERM_NONE && term_is_cons(l); l = cons_tail(l)) {
+            Term cname, cmeta, cargs;
+            if (!ast_is_call(cons_head(l), &cname, &cmeta, &cargs) || list_length(cargs) != 2) continue;
+            if (n == cap) todo = xrealloc(todo, (cap *= 2) * sizeof *todo);
+            todo[n++] = list_nth(cargs, 1);
+        }
+    }
+    free(todo);
+}
+
 static int late_order(const void *pa, const void *pb)
 {
     const LateWarning *a = pa, *b = pb;
