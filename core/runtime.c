@@ -456,7 +456,7 @@ static Term host_compile_attempt(Process *p, void *arg)
 static Term host_compile(Process *p, HostCompile *c, CodeRegion *region)
 {
     c->toplevel = compile_toplevel_mark();
-    Function *outcome_of = find_function("Elixir.Code", "__genlab_host_outcome__", 2);
+    Function *outcome_of = NULL; /* looked up at the first call: most compiles make none */
     CompileRun *run = compile_run_host_new(p, host_compile_attempt, c);
     Term answer;
     for (;;) {
@@ -465,6 +465,7 @@ static Term host_compile(Process *p, HostCompile *c, CodeRegion *region)
         code_region_enter(NULL);
         if (done) break;
         Term call[2];
+        if (!outcome_of) outcome_of = find_function("Elixir.Code", "__genlab_host_outcome__", 2);
         compile_run_host_call(run, &call[0], &call[1]);
         VmStatus st = outcome_of ? run_function(p, outcome_of, call, 2) : VM_KILLED;
         if (st == VM_KILLED || p->status == PROC_EXITED || sched_halted(NULL)) {
