@@ -7,7 +7,7 @@
 name=shell-tmux
 . "$(dirname "$0")/tmux.lib"
 start() {
-  tmux new-session -d -s $session -x 100 -y 40 "HOME=$home NO_COLOR=1 $genlab; echo SHELL-DONE; sleep 30"
+  new_session -x 100 -y 40 "HOME=$home NO_COLOR=1 $genlab; echo SHELL-DONE; sleep 30"
 }
 
 start

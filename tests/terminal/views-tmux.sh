@@ -8,7 +8,7 @@ name=views-tmux
 # $1: the environment (NO_COLOR=1 or nothing)
 start() {
   tmux kill-session -t $session 2>/dev/null
-  tmux new-session -d -s $session -x 60 -y 50 "HOME=$home TERM=xterm-256color $1 $genlab; echo SHELL-DONE; sleep 30"
+  new_session -x 60 -y 50 "HOME=$home TERM=xterm-256color $1 $genlab; echo SHELL-DONE; sleep 30"
 }
 esc=$(printf '\033')
 
