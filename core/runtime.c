@@ -913,6 +913,7 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             continue;
         }
         CompileError err;
+        names.last = i == nitems - 1;
         HostCompile hc = {.ast = cons_head(l), .file = file, .bindings = &names, .out = &chunks[i], .err = &err};
         bool compiled = host_compile(p, &hc, NULL) == ATOM_true;
         if (sched_halted(NULL)) break;

@@ -1431,8 +1431,13 @@ static bool compile_chunk_in(ModCtx *m, Term ast, const char *file, const Bindin
     uint32_t params = reg_alloc_n(&c, (uint32_t)bindings->count + 1);
     for (size_t i = 0; i < bindings->count; i++) var_bind(&c, bindings->names[i], ATOM_nil, params + 1 + (uint32_t)i);
     uint32_t r = reg_alloc(&c);
-    compile_expr(&c, ast, r, false);
+    compile_expr(&c, ast, r, bindings->last);
     if (m == &COMPILE->toplevel) script_vars_note_chunk(&c, bindings->count);
+    if (bindings->last) {
+        fn_finish(&c);
+        *out = (Chunk){f, bindings->names, bindings->count, NULL, 0};
+        return true;
+    }
     /* the latest binding of each name, in first-bound order */
     Term *names = xmalloc((c.nvars + 1) * sizeof(Term));
     uint32_t *regs = xmalloc((c.nvars + 1) * sizeof(uint32_t));

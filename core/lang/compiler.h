@@ -16,6 +16,11 @@ typedef struct Bindings {
     Term *names;
     Term *values; /* live in the owning process's heap: GC roots via the VM */
     size_t count, cap;
+    /* A script's last expression: compiled in tail position, as Elixir
+     * compiles a file's last expression, so that a call there leaves no
+     * frame of the file in a stack trace; the chunk answers its value
+     * alone and no bindings. */
+    bool last;
 } Bindings;
 
 /* A compiled top-level chunk: call fn with the elements of the previous
