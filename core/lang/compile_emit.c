@@ -413,6 +413,19 @@ void warn_var_as_call(FnCtx *c, Term name, int line)
     compile_warning(c, line, what, true);
 }
 
+void warn_var_no_effect(FnCtx *c, Term stmt)
+{
+    Term name, context;
+    if (rt->compile_boot_mode || c->warn_off || c->warn == WARN_NONE || !ast_is_var(stmt, &name, &context)) return;
+    if (context != ATOM_nil || atom_text(name)[0] == '_' || !var_find(c, name, context)) return;
+    int line = meta_line(tuple_get(stmt, 1));
+    char what[600];
+    snprintf(what, sizeof what,
+             "variable %s in code block has no effect as it is never returned (remove the variable or assign it to _ to avoid warnings)",
+             atom_text(name));
+    compile_warning(c, line > 0 ? line : c->line, what, c->warn == WARN_FUNCTION);
+}
+
 void vars_scope_end(FnCtx *c, size_t start)
 {
     if (!c->warn_off && !rt->compile_boot_mode && start < c->nvars) {

@@ -909,6 +909,7 @@ static void compile_block(FnCtx *c, Term exprs, uint32_t dst, bool tail)
              * registers of variables it binds (reg_restore keeps those) */
             uint32_t saved = c->next_reg;
             Term name, args;
+            warn_var_no_effect(c, cons_head(l));
             warn_ignored_result(c, cons_head(l));
             if (ast_is_call(cons_head(l), &name, NULL, &args) && name == A("=") && list_length(args) == 2) {
                 /* x = f(): the value lands where x lives, no copy */

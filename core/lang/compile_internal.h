@@ -230,6 +230,9 @@ _Noreturn void compile_fail(FnCtx *c, const char *kind, const char *fmt, ...) __
 /* Elixir's warning for a name that no variable has, read as a call of
  * that name with no arguments. */
 void warn_var_as_call(FnCtx *c, Term name, int line);
+/* Elixir's warning for a variable alone as a statement of a block, not
+ * its last ("variable x in code block has no effect ..."). */
+void warn_var_no_effect(FnCtx *c, Term stmt);
 /* True while a module body's statements compile (not its defs). */
 bool compiling_module_body(FnCtx *c);
 _Noreturn void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
