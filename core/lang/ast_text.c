@@ -113,42 +113,59 @@ static bool is_keyword(Term l)
     return l == TERM_NIL;
 }
 
+/* The elements of list l (an array the caller frees, *n long); *tail
+ * gets what ends it: [] for a proper list. */
+static Term *list_items(Term l, size_t *n, Term *tail)
+{
+    size_t count = 0;
+    Term end = l;
+    for (; term_is_cons(end); end = cons_tail(end)) count++;
+    Term *items = xmalloc((count + 1) * sizeof *items);
+    count = 0;
+    for (Term e = l; term_is_cons(e); e = cons_tail(e)) items[count++] = cons_head(e);
+    *n = count;
+    if (tail) *tail = end;
+    return items;
+}
+
+/* Pushes items[0..n) separated by sep, in reverse so that they pop in
+ * order; from index `pairs_from` on, as `key: value` (kind "pair") or
+ * `key => value` (kind "arrow"). */
+static void push_separated(Stack *s, const Term *items, size_t n, const char *sep, size_t pairs_from, const char *kind)
+{
+    for (size_t i = n; i-- > 0;) {
+        push(s, items[i], i >= pairs_from ? kind : NULL, false);
+        if (i) push_text(s, sep);
+    }
+}
+
 /* Pushes a keyword list's pairs as `key: value`, separated by ", ". */
 static void push_pairs(Stack *s, Term l)
 {
-    size_t n = 0;
-    for (Term e = l; term_is_cons(e); e = cons_tail(e)) n++;
-    Term *pairs = xmalloc((n + 1) * sizeof *pairs);
-    n = 0;
-    for (Term e = l; term_is_cons(e); e = cons_tail(e)) pairs[n++] = cons_head(e);
-    for (size_t i = n; i-- > 0;) {
-        push(s, pairs[i], "pair", false);
-        if (i) push_text(s, ", ");
-    }
+    size_t n;
+    Term *pairs = list_items(l, &n, NULL);
+    push_separated(s, pairs, n, ", ", 0, "pair");
     free(pairs);
 }
 
-/* Pushes the elements of list `l` separated by ", " (in reverse, so that
- * they pop in order); a trailing keyword list as `key: value` when
- * `keyword_tail`, and an improper tail as `| tail`. */
+/* Pushes the elements of list `l` separated by ", "; a trailing keyword
+ * list as `key: value` when `keyword_tail` (a call's options), and an
+ * improper tail as `| tail`. */
 static void push_elements(Stack *s, Term l, bool keyword_tail)
 {
-    size_t n = 0;
-    for (Term e = l; term_is_cons(e); e = cons_tail(e)) n++;
-    Term *items = xmalloc((n + 1) * sizeof *items);
-    n = 0;
-    Term tail = l;
-    for (; term_is_cons(tail); tail = cons_tail(tail)) items[n++] = cons_head(tail);
+    size_t n;
+    Term tail;
+    Term *items = list_items(l, &n, &tail);
     if (tail != TERM_NIL) {
         push_node(s, tail);
         push_text(s, " | ");
     }
-    for (size_t i = n; i-- > 0;) {
-        Term e = items[i];
-        if (keyword_tail && i == n - 1 && is_keyword(e)) push_pairs(s, e);
-        else push_node(s, e);
-        if (i) push_text(s, ", ");
+    size_t plain = n;
+    if (keyword_tail && n && is_keyword(items[n - 1])) {
+        push_pairs(s, items[--plain]);
+        if (plain) push_text(s, ", ");
     }
+    push_separated(s, items, plain, ", ", plain, NULL);
     free(items);
 }
 
@@ -171,22 +188,16 @@ static void print_list(Stack *s, Term l, Text *out)
 {
     text_puts(out, "[");
     push_text(s, "]");
-    size_t n = 0;
-    Term tail = l;
-    for (; term_is_cons(tail); tail = cons_tail(tail)) n++;
-    Term *items = xmalloc((n + 1) * sizeof *items);
-    n = 0;
-    for (Term e = l; term_is_cons(e); e = cons_tail(e)) items[n++] = cons_head(e);
+    size_t n;
+    Term tail;
+    Term *items = list_items(l, &n, &tail);
     size_t pairs_from = n;
     while (tail == TERM_NIL && pairs_from > 0 && is_keyword_pair(items[pairs_from - 1])) pairs_from--;
     if (tail != TERM_NIL) {
         push_node(s, tail);
         push_text(s, " | ");
     }
-    for (size_t i = n; i-- > 0;) {
-        push(s, items[i], i >= pairs_from ? "pair" : NULL, false);
-        if (i) push_text(s, ", ");
-    }
+    push_separated(s, items, n, ", ", pairs_from, "pair");
     free(items);
 }
 
@@ -281,20 +292,14 @@ static void print_node(Stack *s, Term ast, Text *out)
     if (name && !strcmp(name, "%{}")) {
         text_puts(out, "%{");
         push_text(s, "}");
-        Term *items = xmalloc((nargs + 1) * sizeof *items);
-        size_t n = 0;
-        for (Term l = args; term_is_cons(l); l = cons_tail(l)) items[n++] = cons_head(l);
-        bool keys_atoms = true;
-        for (size_t i = 0; i < n; i++) keys_atoms = keys_atoms && is_keyword_pair(items[i]);
-        for (size_t i = n; i-- > 0;) {
-            if (keys_atoms) push(s, items[i], "pair", false);
-            else if (term_is_tuple(items[i]) && tuple_size(items[i]) == 2) {
-                push_node(s, tuple_get(items[i], 1));
-                push_text(s, " => ");
-                push_node(s, tuple_get(items[i], 0));
-            } else push_node(s, items[i]);
-            if (i) push_text(s, ", ");
+        size_t n;
+        Term *items = list_items(args, &n, NULL);
+        bool keys_atoms = true, pairs = true;
+        for (size_t i = 0; i < n; i++) {
+            keys_atoms = keys_atoms && is_keyword_pair(items[i]);
+            pairs = pairs && term_is_tuple(items[i]) && tuple_size(items[i]) == 2;
         }
+        push_separated(s, items, n, ", ", keys_atoms || pairs ? 0 : n, keys_atoms ? "pair" : "arrow");
         free(items);
         return;
     }
@@ -303,19 +308,8 @@ static void print_node(Stack *s, Term ast, Text *out)
         text_puts(out, "%");
         /* the struct's fields print as a map does, without its %{ */
         push_text(s, "}");
-        if (term_is_tuple(fields) && tuple_size(fields) == 3 && term_is_list(tuple_get(fields, 2))) {
-            Term l = tuple_get(fields, 2);
-            size_t n = 0;
-            for (Term e = l; term_is_cons(e); e = cons_tail(e)) n++;
-            Term *items = xmalloc((n + 1) * sizeof *items);
-            n = 0;
-            for (Term e = l; term_is_cons(e); e = cons_tail(e)) items[n++] = cons_head(e);
-            for (size_t i = n; i-- > 0;) {
-                push(s, items[i], is_keyword_pair(items[i]) ? "pair" : NULL, false);
-                if (i) push_text(s, ", ");
-            }
-            free(items);
-        }
+        if (term_is_tuple(fields) && tuple_size(fields) == 3 && is_keyword(tuple_get(fields, 2))) push_pairs(s, tuple_get(fields, 2));
+        else if (term_is_tuple(fields) && tuple_size(fields) == 3) push_elements(s, tuple_get(fields, 2), false);
         push_text(s, "{");
         push_node(s, cons_head(args));
         return;
@@ -327,13 +321,9 @@ static void print_node(Stack *s, Term ast, Text *out)
         return;
     }
     if (name && !strcmp(name, "__block__")) { /* its expressions a line each */
-        Term *items = xmalloc((nargs + 1) * sizeof *items);
-        size_t n = 0;
-        for (Term l = args; term_is_cons(l); l = cons_tail(l)) items[n++] = cons_head(l);
-        for (size_t i = n; i-- > 0;) {
-            push_node(s, items[i]);
-            if (i) push_text(s, "\n");
-        }
+        size_t n;
+        Term *items = list_items(args, &n, NULL);
+        push_separated(s, items, n, "\n", n, NULL);
         free(items);
         return;
     }
@@ -388,8 +378,14 @@ char *ast_text(Term ast)
             push_node(&s, w.node);
             continue;
         }
-        if (w.text) { /* "pair": key: value */
+        if (w.text && w.text[0] == 'p') { /* "pair": key: value */
             push_pair(&s, w.node, &out);
+            continue;
+        }
+        if (w.text) { /* "arrow": key => value */
+            push_node(&s, tuple_get(w.node, 1));
+            push_text(&s, " => ");
+            push_node(&s, tuple_get(w.node, 0));
             continue;
         }
         if (term_is_atom(w.node) || term_is_small(w.node) || term_is_bignum(w.node) || term_is_float(w.node) ||
