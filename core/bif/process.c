@@ -379,6 +379,15 @@ static Term erl_exit2(Process *p, const Term *a)
     return ATOM_true;
 }
 
+/* A max_heap_size as Process.flag and Process.info answer it (kill and
+ * error_logger are always on here). */
+static Term max_heap_map(Heap *h, size_t words)
+{
+    Term m = map_put(h, map_empty(h), A("error_logger"), ATOM_true);
+    m = map_put(h, m, A("kill"), ATOM_true);
+    return map_put(h, m, A("size"), small_make((int64_t)words));
+}
+
 static Term erl_process_flag(Process *p, const Term *a)
 {
     if (a[0] == A("trap_exit")) {
@@ -393,10 +402,7 @@ static Term erl_process_flag(Process *p, const Term *a)
         Term size = a[1];
         if (term_is_map(size)) size = map_get(size, A("size"));
         if (!term_is_small(size) || small_value(size) < 0) return process_badarg_at(p, 2, "invalid value for max_heap_size");
-        Heap *h = &p->heap;
-        Term old = map_put(h, map_empty(h), A("error_logger"), ATOM_true);
-        old = map_put(h, old, A("kill"), ATOM_true);
-        old = map_put(h, old, A("size"), small_make((int64_t)p->vm->max_heap_words));
+        Term old = max_heap_map(&p->heap, p->vm->max_heap_words);
         int64_t words = small_value(size);
         p->vm->max_heap_words = words > UINT32_MAX ? UINT32_MAX : (uint32_t)words;
         return old;
@@ -587,6 +593,8 @@ static Term info_item(Process *p, Process *q, Term item)
         v = list;
     } else if (!strcmp(k, "reductions")) v = small_make((int64_t)q->reductions);
     else if (!strcmp(k, "trap_exit")) v = atom_from_bool(q->trap_exit);
+    /* genlab's default is a limit (process_default_max_heap), the BEAM's none */
+    else if (!strcmp(k, "max_heap_size")) v = max_heap_map(h, q->vm ? q->vm->max_heap_words : process_default_max_heap());
     else if (!strcmp(k, "initial_call")) v = term_copy(h, q->initial_call);
     else if (!strcmp(k, "current_function")) {
         Function *f = q->vm ? q->vm->fn : NULL;
