@@ -527,6 +527,8 @@ static Term lists_seq_impl(Process *p, Term first_t, Term last_t, Term inc_t, bo
     }
     if (count > ((int64_t)1 << 32)) return process_raise(p, ATOM_error, ATOM_system_limit);
     if (!count) return TERM_NIL;
+    /* the BEAM's seq is Erlang: 1M elements, 280,000 to 310,000 reductions */
+    native_charge((uint64_t)count * 3 / 10);
     Term *cells = heap_alloc(&p->heap, 2 * (size_t)count);
     for (int64_t i = 0; i < count; i++) {
         cells[2 * i] = small_make(first + i * inc);

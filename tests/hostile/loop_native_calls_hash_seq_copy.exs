@@ -1,0 +1,35 @@
+# limit: 10
+# expect: {:sleeps_took_under_a_second, true}
+# expect: {:call, :pong}
+# expect: {:charged, true, true, true}
+# Processes that loop on :erlang.phash2 of a 100,000-element list,
+# :lists.seq of 100,000 and :binary.copy of 1 MB: each charges its work as
+# reductions (the BEAM's figures: phash2 of 1M integers 31,247, seq of 1M
+# about 300,000, copy of 10 MB 3,997), so they are preempted as Elixir
+# code is and move the clock; sleeps and a call around them end in moments.
+l = Enum.to_list(1..100_000)
+b = :binary.copy("x", 1_000_000)
+# a process's reductions once it has done f and waits, less an idle one's
+reductions = fn f ->
+  parent = self()
+  pid = spawn(fn -> f.(); send(parent, :done); receive do _ -> :ok end end)
+  receive do :done -> :ok end
+  {:reductions, n} = Process.info(pid, :reductions)
+  n
+end
+idle = reductions.(fn -> :ok end)
+charged = fn f -> reductions.(f) - idle end
+IO.inspect({:charged, charged.(fn -> :erlang.phash2(l) end) > 3_000,
+            charged.(fn -> :lists.seq(1, 100_000) end) > 25_000,
+            charged.(fn -> :binary.copy(b, 10) end) > 3_000})
+spin = fn f -> Stream.repeatedly(f) |> Stream.run() end
+spawn(fn -> spin.(fn -> :erlang.phash2(l) end) end)
+spawn(fn -> spin.(fn -> :lists.seq(1, 100_000) end) end)
+spawn(fn -> spin.(fn -> :binary.copy(b) end) end)
+t0 = System.monotonic_time(:millisecond)
+for _ <- 1..3, do: Process.sleep(10)
+slept = System.monotonic_time(:millisecond) - t0
+IO.inspect({:sleeps_took_under_a_second, slept < 1000})
+{:ok, agent} = Agent.start_link(fn -> :pong end)
+IO.inspect({:call, Agent.get(agent, & &1, 1000)})
+System.halt(0)
