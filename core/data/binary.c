@@ -123,12 +123,17 @@ size_t bitstring_bit_size(Term t)
     return header_type(obj[0]) == BOX_SUBBIN ? obj[3] : base_bits(obj);
 }
 
+static bool base_is_writable(const Term *base);
+static size_t base_room(const Term *base);
+
 size_t binary_referenced_size(Term t)
 {
     Term *obj = boxed_ptr(t);
     if (header_type(obj[0]) == BOX_SUBBIN) obj = boxed_ptr(obj[1]);
-    /* a writable base's room counts, as the BEAM's writable binary's does */
-    return header_type(obj[0]) == BOX_REFBIN ? refbin_of(obj)->capacity : bytes_for_bits(base_bits(obj));
+    /* a writable base's room counts, as the BEAM's writable binary's does
+     * (not the free byte that marks it writable) */
+    if (header_type(obj[0]) != BOX_REFBIN) return bytes_for_bits(base_bits(obj));
+    return base_is_writable(obj) ? base_room(obj) : refbin_of(obj)->capacity;
 }
 
 bool binary_bytes(Term t, const uint8_t **bytes, size_t *size)
@@ -580,8 +585,11 @@ Term binbuild_finish(BinBuilder *b, Heap *h)
  * sub-binaries keep their own sizes, so no value ever changes, and a base
  * is never handed out by itself (bitstring_slice checks). */
 
-/* Smaller results stay exact heap binaries. */
+/* Smaller results stay exact heap binaries (the BEAM's are writable
+ * binaries of 256 bytes too). */
 #define APPEND_MIN_BYTES 64
+/* The least room of a writable binary, the BEAM's. */
+#define WRITABLE_MIN_BYTES 256
 
 Term binbuild_append(BinBuilder *b, Term left, Heap *h)
 {
@@ -610,9 +618,11 @@ Term binbuild_append(BinBuilder *b, Term left, Heap *h)
         return r;
     }
     if (!base) {
-        /* twice the size, as the BEAM grows a writable binary (a half more
-         * past 64 MB), plus the free byte or word */
+        /* twice the size and at least 256 bytes, as the BEAM makes a
+         * writable binary (a half more past 64 MB), plus the free byte or
+         * word */
         size_t room = total / 8 > ((size_t)64 << 20) ? total / 8 + total / 16 : 2 * (total / 8);
+        if (room < WRITABLE_MIN_BYTES) room = WRITABLE_MIN_BYTES;
         if (heap_is_literal(h)) {
             size_t words = words_for_bytes(room) + 1;
             base = heap_alloc(h, 2 + words);
