@@ -1721,6 +1721,14 @@ static size_t table_memory(const EtsTable *t)
     return (is_hashed(t) ? 49 + t->nslots : 139) + t->words + t->size * 4;
 }
 
+size_t ets_memory_bytes(void)
+{
+    size_t words = 0;
+    for (size_t i = 0; ETS && i < ETS->by_id.cap; i++)
+        if (ETS->by_id.keys[i]) words += table_memory(ETS->by_id.values[i]);
+    return words * sizeof(Term);
+}
+
 /* The value of one info item, or TERM_NONE if `item` is not one. */
 static Term info_item(Process *p, const EtsTable *t, Term item)
 {

@@ -38,6 +38,10 @@ void ets_owner_exited(Term pid);
  * what refers to a shell input's code). */
 void ets_visit_held_words(HeapWordsVisit visit, void *ctx);
 
+/* Bytes the tables hold, as :ets.info(t, :memory) counts them (in words
+ * there): :erlang.memory(:ets). */
+size_t ets_memory_bytes(void);
+
 /* How many tables exist (for tests and :erlang.system_info). */
 size_t ets_table_count(void);
 

@@ -17,6 +17,9 @@
 #include "map.h"
 #include "inspect.h"
 #include "module.h"
+#include "ets.h"
+#include "sched.h"
+#include "state.h"
 
 /* ---- modules and functions ------------------------------------------------------ */
 
@@ -290,7 +293,83 @@ static Term errors_format_error(Process *p, const Term *a)
     return map_put(&p->heap, empty, small_make(blamed), binary_from_cstr(&p->heap, why));
 }
 
+/* ---- :erlang.memory ---------------------------------------------------------
+ * What is really held (DESIGN.md), in the BEAM's kinds: processes (each
+ * one's block, heap, registers, frames, mailbox, links: process_memory),
+ * of which processes_used leaves out the room their heaps have not filled
+ * yet; system: the atom table, off-heap binaries, compiled code (modules,
+ * shell inputs, the literal arena's used part) and ETS tables; total, the
+ * two together. */
+
+static const char *const memory_kinds[] = {"total", "processes", "processes_used", "system", "atom",
+                                           "atom_used", "binary", "code", "ets"};
+#define MEMORY_KINDS (sizeof memory_kinds / sizeof memory_kinds[0])
+
+static void memory_figures(size_t out[MEMORY_KINDS])
+{
+    size_t procs = 0, unfilled = 0;
+    uint32_t limit = process_serial_limit();
+    for (uint32_t serial = 0; serial < limit; serial++) {
+        Process *q = process_find(serial);
+        if (!q) continue;
+        procs += process_memory(q);
+        if (q->heap.top) unfilled += (size_t)(q->heap.limit - q->heap.top) * sizeof(Term);
+    }
+    size_t atom, atom_used;
+    atom_memory(&atom, &atom_used);
+    size_t literals = rt->literal_base ? (size_t)(rt->literals.top - rt->literal_base) * sizeof(Term) : 0;
+    size_t binary = refbin_bytes(), code = module_code_bytes() + literals, ets = ets_memory_bytes();
+    size_t system = atom + binary + code + ets;
+    size_t figures[MEMORY_KINDS] = {procs + system, procs, procs - unfilled, system, atom, atom_used, binary, code, ets};
+    memcpy(out, figures, sizeof figures);
+}
+
+/* The index of kind in memory_kinds, or -1. */
+static int memory_kind(Term kind)
+{
+    for (size_t i = 0; term_is_atom(kind) && i < MEMORY_KINDS; i++)
+        if (kind == atom_from_cstr(memory_kinds[i])) return (int)i;
+    return -1;
+}
+
+static Term erl_memory0(Process *p, const Term *a)
+{
+    (void)a;
+    size_t f[MEMORY_KINDS];
+    memory_figures(f);
+    Term list = TERM_NIL;
+    for (size_t i = MEMORY_KINDS; i-- > 0;)
+        list = cons_new(&p->heap, tuple2(&p->heap, atom_from_cstr(memory_kinds[i]), small_make((int64_t)f[i])), list);
+    return list;
+}
+
+static Term erl_memory1(Process *p, const Term *a)
+{
+    size_t f[MEMORY_KINDS];
+    if (!term_is_list(a[0])) {
+        int k = memory_kind(a[0]);
+        if (k < 0) return process_badarg_at(p, 1, "invalid memory type option");
+        memory_figures(f);
+        return small_make((int64_t)f[k]);
+    }
+    size_t n = 0;
+    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l), n++)
+        if (memory_kind(cons_head(l)) < 0) return process_badarg_at(p, 1, "invalid option in list");
+    memory_figures(f);
+    Term *items = xmalloc((n + 1) * sizeof *items);
+    n = 0;
+    for (Term l = a[0]; term_is_cons(l); l = cons_tail(l)) {
+        Term kind = cons_head(l);
+        items[n++] = tuple2(&p->heap, kind, small_make((int64_t)f[memory_kind(kind)]));
+    }
+    Term list = list_from(&p->heap, n, items);
+    free(items);
+    return list;
+}
+
 const NativeDef bif_system_natives[] = {
+    {"erlang", "memory", 0, erl_memory0},
+    {"erlang", "memory", 1, erl_memory1},
     {"erlang", "module_loaded", 1, erl_module_loaded},
     {"erlang", "function_exported", 3, erl_function_exported},
     {"erlang", "convert_time_unit", 3, erl_convert_time_unit},

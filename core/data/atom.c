@@ -31,12 +31,15 @@ typedef struct AtomTable {
     size_t slot_capacity;
     TextBlock *texts; /* the newest block first */
     size_t text_used;  /* bytes used of the newest block */
+    size_t text_block_bytes, text_bytes; /* allocated for texts, and used (atom_memory) */
 } AtomTable;
 
 /* Room for len bytes of atom text, kept until the table is freed. */
 static char *text_alloc(AtomTable *t, size_t len)
 {
+    t->text_bytes += len;
     if (len > ATOM_TEXT_BLOCK / 4) {
+        t->text_block_bytes += sizeof(TextBlock) + len;
         /* a long one goes behind the newest block, which stays current */
         TextBlock *b = xmalloc(sizeof *b + len);
         if (t->texts) {
@@ -51,6 +54,7 @@ static char *text_alloc(AtomTable *t, size_t len)
     }
     if (!t->texts || ATOM_TEXT_BLOCK - t->text_used < len) {
         TextBlock *b = xmalloc(sizeof *b + ATOM_TEXT_BLOCK);
+        t->text_block_bytes += sizeof *b + ATOM_TEXT_BLOCK;
         b->next = t->texts;
         t->texts = b;
         t->text_used = 0;
@@ -168,3 +172,10 @@ void atom_table_free(void)
 const char *atom_text(Term atom) { return rt->atoms->entries[atom_index(atom)].text; }
 size_t atom_length(Term atom) { return rt->atoms->entries[atom_index(atom)].length; }
 size_t atom_count(void) { return rt->atoms->entry_count; }
+
+void atom_memory(size_t *allocated, size_t *used)
+{
+    const AtomTable *t = rt->atoms;
+    *allocated = t->entry_capacity * sizeof(AtomEntry) + t->slot_capacity * sizeof(uint32_t) + t->text_block_bytes;
+    *used = t->entry_count * sizeof(AtomEntry) + t->slot_capacity * sizeof(uint32_t) + t->text_bytes;
+}

@@ -39,6 +39,9 @@ size_t atom_length(Term atom);
 
 /* Number of atoms in the table (erlang:system_info(atom_count)). */
 size_t atom_count(void);
+/* Bytes the atom table holds, and those of them in use (:erlang.memory's
+ * atom and atom_used). */
+void atom_memory(size_t *allocated, size_t *used);
 
 /* The BEAM's default atom table size (+t). Making a new atom from data
  * (String.to_atom, binary_to_term, ...) when this many exist raises

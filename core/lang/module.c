@@ -24,6 +24,7 @@ typedef struct ModuleTable {
     size_t nall, all_cap;
     void **owned; /* see module_own */
     size_t nowned, owned_cap;
+    size_t owned_bytes; /* their sizes (module_code_bytes) */
     bool builtin_impl_overridden; /* see module_builtin_impl_overridden */
 } ModuleTable;
 
@@ -50,8 +51,11 @@ static void *own_permanent(void *p)
     /* code lives as long as the runtime: it counts against the memory
      * limit, so a loop of Code.eval_string ends the process that loops */
     memory_charge(malloc_usable_size(p));
+    t->owned_bytes += malloc_usable_size(p);
     return p;
 }
+
+size_t module_code_bytes(void) { return MODULES->owned_bytes + code_region_bytes(); }
 
 void *module_own(void *p)
 {

@@ -85,6 +85,9 @@ void module_table_free(void);
  * frees it; returns p. Its size counts against the memory limit
  * (memory_charge), which ends the process that compiles when passed. */
 void *module_own(void *p);
+/* Bytes of compiled code held: what module_own was given, shell inputs'
+ * code regions included (:erlang.memory's code, with the literal arena). */
+size_t module_code_bytes(void);
 
 /* Struct field order (defstruct order, without __struct__), or NULL if
  * `module` defines no struct; inspect asks through rt->struct_fields. */
