@@ -311,8 +311,8 @@ void code_region_collect(Process *evaluator, bool force)
         for (size_t k = 0; k < r->nblocks; k++) range_add(&scan, r->blocks[k], malloc_usable_size(r->blocks[k]), r);
         for (HeapChunk *c = r->literals.chunks; c; c = c->next) range_add(&scan, c->data, c->words * sizeof(Term), r);
     }
-    qsort(scan.ranges, scan.n, sizeof *scan.ranges, range_order);
     if (scan.n) {
+        qsort(scan.ranges, scan.n, sizeof *scan.ranges, range_order);
         scan.lo = scan.ranges[0].lo;
         for (size_t i = 0; i < scan.n; i++)
             if (scan.ranges[i].hi > scan.hi) scan.hi = scan.ranges[i].hi;
