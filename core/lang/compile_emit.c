@@ -5,10 +5,12 @@
 #include <stdlib.h>
 
 #include "atom.h"
+#include "binary.h"
 #include "compare.h"
 #include "compile_internal.h"
 #include "disasm.h"
 #include "fatal.h"
+#include "inspect.h"
 #include "io.h"
 
 void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
@@ -21,6 +23,7 @@ void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
     c->code = xmalloc(c->cap * sizeof(Code));
     c->fun_name = parent ? parent->fun_name : (fn ? fn->name : ATOM_nil);
     c->fun_arity = parent ? parent->fun_arity : (fn ? fn->arity : 0);
+    c->macro_line = parent ? parent->macro_line : 0;
     c->reused_reg = UINT32_MAX;
     c->warn = parent ? parent->warn : WARN_FUNCTION;
 }
@@ -373,7 +376,9 @@ void vars_mark_all_used(FnCtx *c)
 static void compile_warning(const FnCtx *c, int line, const char *what, bool where)
 {
     char text[1400];
-    int n = snprintf(text, sizeof text, "warning: %s\n  %s:%d", what, c->mod->file ? c->mod->file : "nofile", line);
+    /* (line -1: Elixir knew none, and shows the file alone) */
+    int n = line == -1 ? snprintf(text, sizeof text, "warning: %s\n  %s", what, c->mod->file ? c->mod->file : "nofile")
+                       : snprintf(text, sizeof text, "warning: %s\n  %s:%d", what, c->mod->file ? c->mod->file : "nofile", line);
     if (where && c->mod->module && n > 0 && (size_t)n < sizeof text) {
         const char *mod = atom_text(c->mod->name);
         bool elixir = !strncmp(mod, "Elixir.", 7);
@@ -424,6 +429,18 @@ void warn_var_no_effect(FnCtx *c, Term stmt)
              "variable %s in code block has no effect as it is never returned (remove the variable or assign it to _ to avoid warnings)",
              atom_text(name));
     compile_warning(c, line > 0 ? line : c->line, what, c->warn == WARN_FUNCTION);
+}
+
+void warn_literal_no_effect(FnCtx *c, Term stmt)
+{
+    if (rt->compile_boot_mode || c->warn_off || c->warn == WARN_NONE) return;
+    if (!term_is_small(stmt) && !term_is_bignum(stmt) && !term_is_float(stmt) && !term_is_binary(stmt)) return;
+    InspectOpts io;
+    inspect_opts_default(&io);
+    char *shown = inspect_to_cstring(stmt, &io, NULL), what[700];
+    snprintf(what, sizeof what, "code block contains unused literal %.500s (remove the literal or assign it to _ to avoid warnings)", shown);
+    free(shown);
+    compile_warning(c, c->macro_line > 0 ? c->macro_line : -1, what, c->warn == WARN_FUNCTION);
 }
 
 void vars_scope_end(FnCtx *c, size_t start)

@@ -910,6 +910,7 @@ static void compile_block(FnCtx *c, Term exprs, uint32_t dst, bool tail)
             uint32_t saved = c->next_reg;
             Term name, args;
             warn_var_no_effect(c, cons_head(l));
+            warn_literal_no_effect(c, cons_head(l));
             warn_ignored_result(c, cons_head(l));
             if (ast_is_call(cons_head(l), &name, NULL, &args) && name == A("=") && list_length(args) == 2) {
                 /* x = f(): the value lands where x lives, no copy */
@@ -2073,6 +2074,16 @@ Function *find_macro(ModCtx *m, Term name, uint32_t arity);
 
 /* ---- the dispatcher ------------------------------------------------------------------------ */
 
+/* What a macro call at `meta` expanded to: Elixir's expansion warnings
+ * with no line of their own point at the call (FnCtx.macro_line). */
+static void compile_expansion(FnCtx *c, Term expansion, Term meta, uint32_t dst, bool tail)
+{
+    int outer = c->macro_line;
+    if (meta_line(meta) > 0) c->macro_line = meta_line(meta);
+    compile_expr(c, expansion, dst, tail);
+    c->macro_line = outer;
+}
+
 static bool is_local(ModCtx *m, Term name, uint32_t arity, int *kind)
 {
     for (size_t i = 0; i < m->nlocals; i++)
@@ -2156,7 +2167,7 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
              * its functions, so a function can expand them */
             Function *local_macro = module_find_function(m->module, name, arity);
             if (local_macro && local_macro->is_macro && local_macro->defined) {
-                compile_expr(c, expand_macro(c, local_macro, args), dst, tail);
+                compile_expansion(c, expand_macro(c, local_macro, args), meta, dst, tail);
                 return;
             }
             compile_fail(c, "CompileError", "undefined function %s/%u (a macro defined in the same module cannot be called before it is compiled)", atom_text(name), arity);
@@ -2179,7 +2190,7 @@ static void compile_unqualified_call(FnCtx *c, Term name, Term meta, Term args, 
     /* imported macros */
     Function *mac = find_macro(m, name, arity);
     if (mac) {
-        compile_expr(c, expand_macro(c, mac, args), dst, tail);
+        compile_expansion(c, expand_macro(c, mac, args), meta, dst, tail);
         return;
     }
     const KernelBif *bif = kernel_bif(name, arity);
@@ -2680,7 +2691,7 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
                 Module *target = module_lookup_for_macros(mod);
                 Function *mf = target ? module_find_function(target, fun, (uint32_t)n) : NULL;
                 if (mf && mf->is_macro) {
-                    compile_expr(c, expand_macro(c, mf, rargs), dst, tail);
+                    compile_expansion(c, expand_macro(c, mf, rargs), rmeta, dst, tail);
                     return;
                 }
                 Term emod, efun, eargs;
@@ -2818,7 +2829,13 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         break;
     case '|':
         if (!strcmp(op, "||") && n == 2) { compile_truthy_op(c, args, dst, tail, false); return; }
-        if (!strcmp(op, "|>") && n == 2) { compile_expr(c, pipe_into(m, list_nth(args, 0), list_nth(args, 1), c), dst, tail); return; }
+        if (!strcmp(op, "|>") && n == 2) {
+            int outer = c->macro_line;
+            if (meta_line(meta) > 0) c->macro_line = meta_line(meta);
+            compile_expr(c, pipe_into(m, list_nth(args, 0), list_nth(args, 1), c), dst, tail);
+            c->macro_line = outer;
+            return;
+        }
         break;
     case '.':
         if (!strcmp(op, "..") && n == 2) {
@@ -2871,8 +2888,13 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
     }
     if (!strcmp(op, "case") && n == 2) { compile_case(c, args, dst, tail); return; }
     if (!strcmp(op, "cond") && n == 1) { compile_cond(c, args, dst, tail); return; }
-    if (!strcmp(op, "if") && n == 2) { compile_if(c, args, dst, tail, false); return; }
-    if (!strcmp(op, "unless") && n == 2) { compile_if(c, args, dst, tail, true); return; }
+    if ((!strcmp(op, "if") || !strcmp(op, "unless")) && n == 2) {
+        int outer = c->macro_line;
+        if (meta_line(meta) > 0) c->macro_line = meta_line(meta);
+        compile_if(c, args, dst, tail, op[0] == 'u');
+        c->macro_line = outer;
+        return;
+    }
     if (!strcmp(op, "with") && n >= 1) { compile_with(c, args, dst, tail); return; }
     if (!strcmp(op, "for") && n >= 1) { compile_for(c, args, dst, tail); return; }
     if (!strcmp(op, "try") && n == 1) { compile_try(c, args, dst, tail); return; }

@@ -180,6 +180,9 @@ typedef struct FnCtx {
      * "FILE:LINE"; never in module bodies or the embedded library. */
     enum { WARN_FUNCTION, WARN_TOPLEVEL, WARN_NONE } warn;
     int warn_off;          /* >0 while code is compiled a second time (try's after) */
+    int macro_line;        /* the line of the innermost macro call whose code compiles
+                            * (if, unless, |>, a macro's expansion), or 0: where Elixir's
+                            * expansion warnings with no line of their own point */
     uint32_t reused_reg;   /* a register the code rewrites while variables matched
                             * from it live (with's clauses): never bind to it; or
                             * UINT32_MAX */
@@ -233,6 +236,9 @@ void warn_var_as_call(FnCtx *c, Term name, int line);
 /* Elixir's warning for a variable alone as a statement of a block, not
  * its last ("variable x in code block has no effect ..."). */
 void warn_var_no_effect(FnCtx *c, Term stmt);
+/* The same for a number or a string ("code block contains unused literal
+ * 1 ..."), where the innermost macro call is (FnCtx.macro_line). */
+void warn_literal_no_effect(FnCtx *c, Term stmt);
 /* True while a module body's statements compile (not its defs). */
 bool compiling_module_body(FnCtx *c);
 _Noreturn void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
