@@ -912,6 +912,8 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             compile_script_module();
             continue;
         }
+        /* a statement before the last that does nothing: warned as it expands */
+        if (i != nitems - 1) warn_statement_no_effect_at(file, cons_head(l), names.names, names.count);
         CompileError err;
         names.last = i == nitems - 1;
         HostCompile hc = {.ast = cons_head(l), .file = file, .bindings = &names, .out = &chunks[i], .err = &err};

@@ -418,6 +418,24 @@ void warn_var_as_call(FnCtx *c, Term name, int line)
     compile_warning(c, line, what, true);
 }
 
+static void var_no_effect_text(char *what, size_t size, Term name)
+{
+    snprintf(what, size, "variable %s in code block has no effect as it is never returned (remove the variable or assign it to _ to avoid warnings)",
+             atom_text(name));
+}
+
+/* The text for a literal statement; false for what is no such literal. */
+static bool literal_no_effect_text(char *what, size_t size, Term stmt)
+{
+    if (!term_is_small(stmt) && !term_is_bignum(stmt) && !term_is_float(stmt) && !term_is_binary(stmt)) return false;
+    InspectOpts io;
+    inspect_opts_default(&io);
+    char *shown = inspect_to_cstring(stmt, &io, NULL);
+    snprintf(what, size, "code block contains unused literal %.500s (remove the literal or assign it to _ to avoid warnings)", shown);
+    free(shown);
+    return true;
+}
+
 void warn_var_no_effect(FnCtx *c, Term stmt)
 {
     Term name, context;
@@ -425,22 +443,33 @@ void warn_var_no_effect(FnCtx *c, Term stmt)
     if (context != ATOM_nil || atom_text(name)[0] == '_' || !var_find(c, name, context)) return;
     int line = meta_line(tuple_get(stmt, 1));
     char what[600];
-    snprintf(what, sizeof what,
-             "variable %s in code block has no effect as it is never returned (remove the variable or assign it to _ to avoid warnings)",
-             atom_text(name));
+    var_no_effect_text(what, sizeof what, name);
     compile_warning(c, line > 0 ? line : c->line, what, c->warn == WARN_FUNCTION);
 }
 
 void warn_literal_no_effect(FnCtx *c, Term stmt)
 {
-    if (rt->compile_boot_mode || c->warn_off || c->warn == WARN_NONE) return;
-    if (!term_is_small(stmt) && !term_is_bignum(stmt) && !term_is_float(stmt) && !term_is_binary(stmt)) return;
-    InspectOpts io;
-    inspect_opts_default(&io);
-    char *shown = inspect_to_cstring(stmt, &io, NULL), what[700];
-    snprintf(what, sizeof what, "code block contains unused literal %.500s (remove the literal or assign it to _ to avoid warnings)", shown);
-    free(shown);
+    char what[700];
+    if (rt->compile_boot_mode || c->warn_off || c->warn == WARN_NONE || !literal_no_effect_text(what, sizeof what, stmt)) return;
     compile_warning(c, c->macro_line > 0 ? c->macro_line : -1, what, c->warn == WARN_FUNCTION);
+}
+
+void warn_statement_no_effect_at(const char *file, Term stmt, const Term *bound, size_t nbound)
+{
+    char what[700], text[900];
+    Term name, context;
+    int n = 0;
+    if (rt->compile_boot_mode) return;
+    if (ast_is_var(stmt, &name, &context)) {
+        bool known = false;
+        for (size_t i = 0; i < nbound && !known; i++) known = bound[i] == name;
+        if (context != ATOM_nil || atom_text(name)[0] == '_' || !known) return;
+        var_no_effect_text(what, sizeof what, name);
+        n = snprintf(text, sizeof text, "warning: %s\n  %s:%d\n\n", what, file ? file : "nofile", meta_line(tuple_get(stmt, 1)));
+    } else if (literal_no_effect_text(what, sizeof what, stmt)) {
+        n = snprintf(text, sizeof text, "warning: %s\n  %s\n\n", what, file ? file : "nofile");
+    }
+    if (n > 0 && (size_t)n < sizeof text) io_write(2, text, (size_t)n);
 }
 
 void vars_scope_end(FnCtx *c, size_t start)

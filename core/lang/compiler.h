@@ -85,6 +85,9 @@ void compile_toplevel_keep(void);
 void compile_script_track(const char *file);
 void compile_script_module(void);
 void compile_script_end(bool warn);
+/* Elixir's warning for a top-level statement of a script (not its last)
+ * that is a variable among `bound` or a number or string alone. */
+void warn_statement_no_effect_at(const char *file, Term stmt, const Term *bound, size_t nbound);
 /* Notes the module a top-level defmodule of this file will define. */
 void compile_note_file_module(Term defmodule_ast);
 
