@@ -498,18 +498,26 @@ static void flush_def_warnings(ModCtx *m)
     w->len = 0;
 }
 
-_Noreturn static void fail_v(ModCtx *m, int line, const char *kind, const char *fmt, va_list ap)
+/* Fills the compile error: Elixir's exception name and message (a
+ * CompileError's starts with FILE:LINE), with no stack trace yet; the
+ * failing def's warnings are given first. */
+static void error_set(ModCtx *m, int line, const char *kind, const char *text)
 {
     flush_def_warnings(m);
-    char text[900];
-    vsnprintf(text, sizeof text, fmt, ap);
     snprintf(m->err->kind, sizeof m->err->kind, "%s", kind);
     m->err->stack[0] = 0;
     m->err->shell_stack = NULL;
     if (strcmp(kind, "CompileError") == 0)
-        snprintf(m->err->message, sizeof m->err->message, "%s:%d: %s", m->file, line, text);
+        snprintf(m->err->message, sizeof m->err->message, "%s:%d: %s", m->file ? m->file : "nofile", line, text);
     else
         snprintf(m->err->message, sizeof m->err->message, "%s", text);
+}
+
+_Noreturn static void fail_v(ModCtx *m, int line, const char *kind, const char *fmt, va_list ap)
+{
+    char text[900];
+    vsnprintf(text, sizeof text, fmt, ap);
+    error_set(m, line, kind, text);
     longjmp(*m->on_error, 1);
 }
 
@@ -552,9 +560,15 @@ static void where_compiling(FnCtx *c, char *buf, size_t n)
 
 void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
 {
-    flush_def_warnings(c->mod);
-    char where[300], *stack = c->mod->err->stack;
-    size_t cap = sizeof c->mod->err->stack, len = 0;
+    ModCtx *m = c->mod;
+    va_list ap;
+    va_start(ap, fmt);
+    char text[900], where[300];
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    error_set(m, c->line, kind, text);
+    char *stack = m->err->stack;
+    size_t cap = sizeof m->err->stack, len = 0;
     where_compiling(c, where, sizeof where);
     for (const char *f = frames; *f && len < cap;) {
         const char *end = strchr(f, '\n');
@@ -562,19 +576,7 @@ void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, cons
         len += (size_t)snprintf(stack + len, cap - len, "    %.*s\n", (int)n, f);
         f += end ? n + 1 : n;
     }
-    if (len < cap) snprintf(stack + len, cap - len, "    %s:%d: %s\n", c->mod->file ? c->mod->file : "nofile", c->line, where);
-    va_list ap;
-    va_start(ap, fmt);
-    char text[900];
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    ModCtx *m = c->mod;
-    snprintf(m->err->kind, sizeof m->err->kind, "%s", kind);
-    m->err->shell_stack = NULL;
-    if (!strcmp(kind, "CompileError"))
-        snprintf(m->err->message, sizeof m->err->message, "%s:%d: %s", m->file ? m->file : "nofile", c->line, text);
-    else
-        snprintf(m->err->message, sizeof m->err->message, "%s", text);
+    if (len < cap) snprintf(stack + len, cap - len, "    %s:%d: %s\n", m->file ? m->file : "nofile", c->line, where);
     longjmp(*m->on_error, 1);
 }
 
@@ -592,25 +594,19 @@ void compile_fail_undefined(ModCtx *m, FnCtx *c, int line, Term name, uint32_t a
     bool in_def = m->module && !(c && compiling_module_body(c));
     if (in_def) {
         char *mod = module_display_name(m->name);
-        snprintf(text, sizeof text, "%s:%d: undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
-                 m->file, line, atom_text(name), arity, mod);
+        snprintf(text, sizeof text, "undefined function %s/%u (expected %s to define such a function or for it to be imported, but none are available)",
+                 atom_text(name), arity, mod);
         free(mod);
     } else
-        snprintf(text, sizeof text, "%s:%d: undefined function %s/%u (there is no such import)", m->file, line, atom_text(name), arity);
-    flush_def_warnings(m);
-    snprintf(m->err->kind, sizeof m->err->kind, "CompileError");
-    snprintf(m->err->message, sizeof m->err->message, "%s", text);
-    m->err->stack[0] = 0;
+        snprintf(text, sizeof text, "undefined function %s/%u (there is no such import)", atom_text(name), arity);
+    error_set(m, line, "CompileError", text);
     /* a def's calls are checked once the module is expanded, by the
      * module compiler, whose frames IEx shows */
-    m->err->shell_stack = in_def ? "    (elixir 1.14.0) src/elixir_locals.erl:115: anonymous fn/4 in :elixir_locals.ensure_no_undefined_local/3\n"
-                                   "    (elixir 1.14.0) src/elixir_erl_compiler.erl:12: anonymous fn/2 in :elixir_erl_compiler.spawn/1\n"
-                                 : NULL;
-    if (!in_def && c && c->parent) {
-        size_t len = 0, cap = sizeof m->err->stack;
-        len += (size_t)snprintf(m->err->stack + len, cap - len, "%s", fn_frames);
-        if (c->parent->parent && len < cap) snprintf(m->err->stack + len, cap - len, "%s", fn_frames_nested);
-    }
+    if (in_def)
+        m->err->shell_stack = "    (elixir 1.14.0) src/elixir_locals.erl:115: anonymous fn/4 in :elixir_locals.ensure_no_undefined_local/3\n"
+                              "    (elixir 1.14.0) src/elixir_erl_compiler.erl:12: anonymous fn/2 in :elixir_erl_compiler.spawn/1\n";
+    else if (c && c->parent)
+        snprintf(m->err->stack, sizeof m->err->stack, "%s%s", fn_frames, c->parent->parent ? fn_frames_nested : "");
     longjmp(*m->on_error, 1);
 }
 
