@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compile_run.h"
 #include "fatal.h"
 #include "gc.h"
 #include "module.h"
@@ -269,6 +270,7 @@ static void mark_holders(Scan *s, Process *evaluator)
         if (p && p != evaluator) mark_other_process(s, p);
     }
     sched_visit_held_words(mark_words, s);
+    compile_run_visit_held_words(mark_words, s);
     CodeRegions *regs = rt->regions;
     for (size_t i = 0; i < regs->nholders; i++) regs->holders[i](mark_words, s);
     for (size_t i = 0; i < regs->n; i++)

@@ -20,7 +20,8 @@
  * the evaluator (after its full collection), and once a fun went out,
  * every process (heap, registers, frames, handlers, mailbox; one that
  * waits with garbage in its heap is compacted first), the scheduler's
- * timers, the holders registered (ETS tables, the views' kept terms),
+ * timers, the compiles in progress (compile_run.h), the holders
+ * registered (ETS tables, the views' kept terms),
  * the constants of the regions that are kept, and, transitively, those
  * of the regions found live (a constant of one input may hold another's
  * fun).

@@ -70,6 +70,22 @@ typedef struct CompileRunTable {
     uint64_t attempts;
 } CompileRunTable;
 
+void compile_run_visit_held_words(HeapWordsVisit visit, void *ctx)
+{
+    CompileRunTable *t = rt->compile_runs;
+    for (size_t serial = 0; t && serial < t->cap; serial++)
+        for (CompileRun *run = t->top[serial]; run; run = run->below) {
+            heap_visit_words(&run->heap, visit, ctx);
+            Term roots[] = {run->args, run->defs, (Term)(uintptr_t)run->fn, (Term)(uintptr_t)run->info.fn};
+            visit(ctx, roots, sizeof roots / sizeof roots[0]);
+            for (size_t i = 0; i < run->nmemo; i++) {
+                const Outcome *o = &run->memo[i];
+                Term words[] = {o->outcome, o->defs};
+                visit(ctx, words, 2);
+            }
+        }
+}
+
 static CompileRunTable *table(void)
 {
     if (!rt->compile_runs) rt->compile_runs = xcalloc(1, sizeof(CompileRunTable));

@@ -122,4 +122,10 @@ uint64_t compile_run_attempts(void);
 /* Frees the active runtime's runs (the runtime ends). */
 void compile_run_state_free(void);
 
+/* Visits what the runs in progress hold (their heaps: the memo, the
+ * pending call's arguments, the definitions; the code they wait to call)
+ * word by word: for code_region.c's scan of what refers to a shell
+ * input's code. */
+void compile_run_visit_held_words(HeapWordsVisit visit, void *ctx);
+
 #endif

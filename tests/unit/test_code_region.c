@@ -53,6 +53,11 @@ int main(void)
                      ":ok\n", "a fn kept in a waiting process's mailbox");
     check_shell_eval(g, "dict = spawn(fn -> Process.put(:f, fn -> :from_dictionary end); receive do from -> send(from, Process.get(:f).()) end end); :ok", ":ok\n",
                      "a fn kept in another process's dictionary");
+    check_shell_eval(g, "Process.register(self(), :code_region_shell)", "true\n", "the shell registered");
+    check_shell_eval(g, "compiling = spawn(fn -> Code.eval_string(\"defmodule CodeRegionWait do\\n  g = receive do {:g, g} -> g end\\n"
+                        "  :ok = receive do :go -> :ok end\\n  send(:code_region_shell, {:ran, g.()})\\nend\") end); :ok", ":ok\n",
+                     "a process compiling a module");
+    check_shell_eval(g, "send(compiling, {:g, fn -> :from_a_compile end}); :ok", ":ok\n", "a fn kept by a compile waiting in a module body");
     /* 1,000 fns, each of its own input, kept by a live process */
     check_shell_eval(g, "keeper = spawn(fn -> (fn loop -> loop.(loop, []) end).(fn loop, fs -> receive do {:add, f} -> loop.(loop, [f | fs]); "
                         "{:run, from} -> send(from, Enum.map(fs, fn f -> f.() end)); loop.(loop, fs) end end) end); :ok", ":ok\n", "a process that keeps fns");
@@ -100,6 +105,7 @@ int main(void)
     check_shell_eval(g, ":persistent_term.get(:code_region_fn).()", ":persistent\n", "the fn kept as a persistent term still works");
     check_shell_eval(g, "send(mailbox, :go); receive do r -> r end", ":from_mailbox\n", "the fn kept in a mailbox still works");
     check_shell_eval(g, "send(dict, self()); receive do r -> r end", ":from_dictionary\n", "the fn kept in a dictionary still works");
+    check_shell_eval(g, "send(compiling, :go); receive do {:ran, r} -> r end", ":from_a_compile\n", "the fn kept by a compile still works");
     check_shell_eval(g, "send(keeper, {:run, self()}); receive do l -> {length(l), Enum.sum(l), hd(l)} end", "{1000, 1498500, 2997}\n",
                      "the 1,000 fns kept by a process still work");
 
