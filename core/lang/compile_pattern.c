@@ -3,6 +3,7 @@
 
 #include "atom.h"
 #include "binary.h"
+#include "ast_text.h"
 #include "compile_internal.h"
 #include "fatal.h"
 
@@ -167,13 +168,18 @@ void bin_segment_spec(FnCtx *c, Term spec, BinSeg *seg, Term *size_ast)
         return;
     }
     Term ctx;
+    char shown[300];
     if (ast_is_call(spec, &name, &meta, &args) && args != TERM_NIL) {
         if (name == A("size")) { *size_ast = list_nth(args, 0); return; }
         if (name == A("unit") && term_is_small(list_nth(args, 0))) { seg->unit = (uint32_t)small_value(list_nth(args, 0)); return; }
-        compile_fail(c, "CompileError", "unknown bitstring specifier: %s", atom_text(name));
     }
-    if (!ast_is_var(spec, &name, &ctx) && !ast_is_call(spec, &name, NULL, NULL))
-        compile_fail(c, "CompileError", "unknown bitstring specifier");
+    /* a name alone (or called with no arguments) is a specifier; any other
+     * form (a remote call, a literal) is not */
+    if ((!ast_is_var(spec, &name, &ctx) && !ast_is_call(spec, &name, NULL, &args)) || !term_is_atom(name) ||
+        (term_is_list(args) && args != TERM_NIL && !ast_is_var(spec, NULL, NULL))) {
+        ast_text_to(spec, shown, sizeof shown);
+        compile_fail(c, "CompileError", "unknown bitstring specifier: %s", shown);
+    }
     const char *s = atom_text(name);
     if (!strcmp(s, "integer")) seg->type = SEG_INTEGER;
     else if (!strcmp(s, "float")) seg->type = SEG_FLOAT;

@@ -1,0 +1,3 @@
+# A segment specifier that is a remote call (found by fuzz_compile: it
+# ended genlab with a segmentation fault).
+IO.inspect(<<1::sIO.inspe1>>)
