@@ -66,16 +66,28 @@ void runtime_set_argv(int argc, char **argv)
     rt->argv = argv;
 }
 
-/* An error a macro raised comes with its stack trace; a CompileError
- * with none (a blank line), as Elixir prints it for a script of more than
- * a bare call (which it evaluates alone, with a Code.require_file/2 frame). */
+/* What a failed compile prints: the exception and its stack trace; a
+ * CompileError with none has a blank line for it (IEx shows the module
+ * compiler's frames, shell_stack, for some); an exception raised while
+ * compiling (no kind) comes formatted, its stack trace last. (A script
+ * of one bare call, which Elixir evaluates alone, shows a
+ * Code.require_file/2 frame instead of the blank line: not done.) */
+static char *compile_error_text(const CompileError *err, bool in_shell)
+{
+    const char *stack = err->stack[0] ? err->stack : in_shell && err->shell_stack ? err->shell_stack : "\n";
+    size_t n = strlen(err->message) + strlen(err->kind) + strlen(stack) + 16;
+    char *text = xmalloc(n);
+    bool ends_line = err->message[0] && err->message[strlen(err->message) - 1] == '\n';
+    if (err->kind[0]) snprintf(text, n, "** (%s) %s\n%s", err->kind, err->message, stack);
+    else snprintf(text, n, "%s%s", err->message, in_shell && ends_line ? "" : "\n");
+    return text;
+}
+
 static void report_compile_error(const CompileError *err)
 {
-    char buf[2300];
-    const char *stack = err->stack[0] ? err->stack : "\n";
-    int n = err->kind[0] ? snprintf(buf, sizeof buf, "** (%s) %s\n%s", err->kind, err->message, stack)
-                         : snprintf(buf, sizeof buf, "%s\n", err->message);
-    io_write(2, buf, (size_t)n);
+    char *text = compile_error_text(err, false);
+    io_write(2, text, strlen(text));
+    free(text);
 }
 
 /* The embedded library loads lazily, as the BEAM's code server does: at
@@ -1250,19 +1262,6 @@ static char *shell_format_error(Genlab *g, Term cls, Term reason, Term stack)
     return red;
 }
 
-static char *compile_error_text(const CompileError *err)
-{
-    const char *stack = err->stack[0] ? err->stack : err->shell_stack;
-    size_t n = strlen(err->message) + strlen(err->kind) + (stack ? strlen(stack) : 0) + 16;
-    char *text = xmalloc(n);
-    /* a CompileError with no stack trace to print has a blank line for
-     * it; an exception raised while compiling comes formatted, its stack
-     * trace last */
-    if (stack) snprintf(text, n, "** (%s) %s\n%s", err->kind, err->message, stack);
-    else if (err->kind[0]) snprintf(text, n, "** (%s) %s\n\n", err->kind, err->message);
-    else snprintf(text, n, "%s%s", err->message, err->message[0] && err->message[strlen(err->message) - 1] == '\n' ? "" : "\n");
-    return text;
-}
 
 /* Ctrl-C killed the evaluator: a fresh one takes over with the bindings
  * it had before the input, so a learner keeps the pids they had bound. */
@@ -1493,7 +1492,7 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
             r = result_text(GENLAB_RESULT_HALT, xstrndup("", 0));
             r.halt_status = halt;
         } else if (!compiled) {
-            r = result_text(GENLAB_RESULT_ERROR, compile_error_text(&err));
+            r = result_text(GENLAB_RESULT_ERROR, compile_error_text(&err, true));
         } else if (st == VM_KILLED && p->exit_reason == atom_from_cstr("interrupted")) {
             interrupted = true;
             r = result_text(GENLAB_RESULT_ERROR, xstrndup("** (EXIT) interrupted\n\n", 24));

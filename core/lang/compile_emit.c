@@ -369,6 +369,16 @@ void vars_mark_all_used(FnCtx *c)
         for (size_t i = 0; i < f->nvars; i++) f->vars[i].used = true;
 }
 
+/* The module's name and, in a def (and the fns it holds), ".fun/arity";
+ * in the module's body the name and `body_suffix`. */
+static void place_in_module(const FnCtx *c, char *buf, size_t n, const char *body_suffix)
+{
+    char *mod = module_display_name(c->mod->name);
+    if (compiling_module_body((FnCtx *)c)) snprintf(buf, n, "%s%s", mod, body_suffix);
+    else snprintf(buf, n, "%s.%s/%u", mod, atom_text(c->fun_name), c->fun_arity);
+    free(mod);
+}
+
 /* Gives a compile warning as Elixir prints it: "warning: TEXT", then
  * "  FILE:LINE", with ": Mod.fun/arity" in a def (or ": Mod" in a module
  * body) when `where`, and a blank line. A def's warnings wait in its
@@ -380,13 +390,9 @@ static void compile_warning(const FnCtx *c, int line, const char *what, bool whe
     int n = line == -1 ? snprintf(text, sizeof text, "warning: %s\n  %s", what, c->mod->file ? c->mod->file : "nofile")
                        : snprintf(text, sizeof text, "warning: %s\n  %s:%d", what, c->mod->file ? c->mod->file : "nofile", line);
     if (where && c->mod->module && n > 0 && (size_t)n < sizeof text) {
-        const char *mod = atom_text(c->mod->name);
-        bool elixir = !strncmp(mod, "Elixir.", 7);
-        if (compiling_module_body((FnCtx *)c))
-            n += snprintf(text + n, sizeof text - (size_t)n, ": %s%s", elixir ? "" : ":", elixir ? mod + 7 : mod);
-        else
-            n += snprintf(text + n, sizeof text - (size_t)n, ": %s%s.%s/%u", elixir ? "" : ":", elixir ? mod + 7 : mod,
-                          atom_text(c->fun_name), c->fun_arity);
+        char place[300];
+        place_in_module(c, place, sizeof place, "");
+        n += snprintf(text + n, sizeof text - (size_t)n, ": %s", place);
     }
     if (n <= 0 || (size_t)n >= sizeof text - 3) return;
     memcpy(text + n, "\n\n", 3);
@@ -547,25 +553,15 @@ bool compiling_module_body(FnCtx *c)
  * a def and the fns it holds. */
 static void where_compiling(FnCtx *c, char *buf, size_t n)
 {
-    ModCtx *m = c->mod;
-    if (!m->module) {
-        snprintf(buf, n, "(file)");
-        return;
-    }
-    char *mod = module_display_name(m->name);
-    if (compiling_module_body(c)) snprintf(buf, n, "%s (module)", mod);
-    else snprintf(buf, n, "%s.%s/%u", mod, atom_text(c->fun_name), c->fun_arity);
-    free(mod);
+    if (!c->mod->module) snprintf(buf, n, "(file)");
+    else place_in_module((const FnCtx *)c, buf, n, " (module)");
 }
 
-void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
+_Noreturn static void fail_expanding_v(FnCtx *c, const char *frames, const char *kind, const char *fmt, va_list ap)
 {
     ModCtx *m = c->mod;
-    va_list ap;
-    va_start(ap, fmt);
     char text[900], where[300];
     vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
     error_set(m, c->line, kind, text);
     char *stack = m->err->stack;
     size_t cap = sizeof m->err->stack, len = 0;
@@ -578,6 +574,23 @@ void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, cons
     }
     if (len < cap) snprintf(stack + len, cap - len, "    %s:%d: %s\n", m->file ? m->file : "nofile", c->line, where);
     longjmp(*m->on_error, 1);
+}
+
+void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fail_expanding_v(c, frames, kind, fmt, ap);
+}
+
+void compile_fail_struct(FnCtx *c, Term module, int arity, const char *kind, const char *fmt, ...)
+{
+    char frame[300], *name = module_display_name(module);
+    snprintf(frame, sizeof frame, "expanding struct: %s.__struct__/%d", name, arity);
+    free(name);
+    va_list ap;
+    va_start(ap, fmt);
+    fail_expanding_v(c, frame, kind, fmt, ap);
 }
 
 /* What Elixir's expander shows above an error in a fn's body: the clause

@@ -826,11 +826,10 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
             if (len >= sizeof missing) break;
         }
         if (len) {
-            char *shown = module_display_name(mod), frame[300], text[300];
-            snprintf(frame, sizeof frame, "expanding struct: %s.__struct__/1", shown);
+            char *shown = module_display_name(mod), text[300];
             snprintf(text, sizeof text, "%s", shown);
             free(shown);
-            compile_fail_expanding(c, frame, "ArgumentError", "the following keys must also be given when building struct %s: [%s]", text, missing);
+            compile_fail_struct(c, mod, 1, "ArgumentError", "the following keys must also be given when building struct %s: [%s]", text, missing);
         }
     }
     uint32_t n;

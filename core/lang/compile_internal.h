@@ -243,6 +243,11 @@ void warn_literal_no_effect(FnCtx *c, Term stmt);
 bool compiling_module_body(FnCtx *c);
 _Noreturn void compile_fail_expanding(FnCtx *c, const char *frames, const char *kind, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* An error of Elixir's struct expansion, whose stack trace names the
+ * __struct__ function it called: arity 1 to build a struct, 0 to match or
+ * update one. */
+_Noreturn void compile_fail_struct(FnCtx *c, Term module, int arity, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 _Noreturn void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Elixir's CompileError for a call of name/arity that nothing defines or
  * imports, with what its stack trace shows; `c` is the code the call is

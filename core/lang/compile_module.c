@@ -249,18 +249,6 @@ static void note_file_module(Term name)
     COMPILE->file_modules[COMPILE->nfile_modules++] = name;
 }
 
-/* An error of Elixir's struct expansion: its stack trace names the
- * __struct__ function it called (arity 1 to build a struct, 0 to match or
- * update one). */
-#define STRUCT_FAIL(c, module, arity, kind, ...)                                                                      \
-    do {                                                                                                               \
-        char frame_[300];                                                                                              \
-        char *name_ = module_display_name(module);                                                                     \
-        snprintf(frame_, sizeof frame_, "expanding struct: %s.__struct__/%d", name_, arity);                          \
-        free(name_);                                                                                                   \
-        compile_fail_expanding(c, frame_, kind, __VA_ARGS__);                                                          \
-    } while (0)
-
 Term module_struct_default(FnCtx *c, Term module, int arity)
 {
     ModCtx *m = c->mod;
@@ -270,14 +258,14 @@ Term module_struct_default(FnCtx *c, Term module, int arity)
     if (!m->module)
         for (size_t i = 0; i < COMPILE->nfile_modules; i++)
             if (COMPILE->file_modules[i] == module)
-                STRUCT_FAIL(c, module, arity, "CompileError", "cannot access struct %s, the struct was not yet defined or the struct is being accessed in the same context that defines it",
+                compile_fail_struct(c, module, arity, "CompileError", "cannot access struct %s, the struct was not yet defined or the struct is being accessed in the same context that defines it",
                             name);
     /* this module's struct, or an enclosing one's (defined, not yet installed) */
     for (ModCtx *x = m; x; x = x->parent)
         if (x->module && module == x->name && x->module->struct_default != TERM_NONE) return x->module->struct_default;
     Module *mod = module_lookup(module);
     if (!mod || mod->struct_default == TERM_NONE)
-        STRUCT_FAIL(c, module, arity, "CompileError", "%s.__struct__/%d is undefined, cannot expand struct %s. Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code",
+        compile_fail_struct(c, module, arity, "CompileError", "%s.__struct__/%d is undefined, cannot expand struct %s. Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code",
                     name, arity, name);
     return mod->struct_default;
 }
@@ -294,12 +282,12 @@ void module_struct_check_keys(FnCtx *c, Term module, Term def, Term pairs, int a
         char *key = inspect_to_cstring(tuple_get(pair, 0), &o, NULL), text[400];
         snprintf(text, sizeof text, "%s", key);
         free(key);
-        if (arity) STRUCT_FAIL(c, module, arity, "KeyError", "key %s not found", text);
+        if (arity) compile_fail_struct(c, module, arity, "KeyError", "key %s not found", text);
         char *name = module_display_name(module);
         char shown[300];
         snprintf(shown, sizeof shown, "%s", name);
         free(name);
-        STRUCT_FAIL(c, module, arity, "CompileError", "unknown key %s for struct %s", text, shown);
+        compile_fail_struct(c, module, arity, "CompileError", "unknown key %s for struct %s", text, shown);
     }
 }
 
