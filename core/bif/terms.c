@@ -244,7 +244,10 @@ static bool fun_info_item(Process *p, Term f, Term item, Term *value)
     } else if (item == atom_from_cstr("module")) {
         *value = external ? obj[1] : info->module;
     } else if (item == atom_from_cstr("name")) {
-        *value = external ? obj[2] : info->module == atom_from_cstr("erl_eval") ? erl_eval_fun_name(info->arity) : info->fn->name;
+        *value = external                                      ? obj[2]
+                 : info->module == atom_from_cstr("erl_eval")   ? erl_eval_fun_name(info->arity)
+                 : info->parent_arity == FUN_PARENT_IS_FUN ? info->parent_name
+                                                               : info->fn->name;
     } else if (item == atom_from_cstr("type")) {
         *value = atom_from_cstr(external ? "external" : "local");
     } else if (item == atom_from_cstr("env")) {

@@ -882,7 +882,7 @@ static const Doc *fun_doc(Ctx *c, Term t)
         out_char(&o, '.');
         atom_write(&o, info->parent_name, ATOM_AS_REMOTE_CALL);
         snprintf(num, sizeof num, "/%u", info->parent_arity);
-        out_cstr(&o, num);
+        if (info->parent_arity != FUN_PARENT_IS_FUN) out_cstr(&o, num);
     }
     out_char(&o, '>');
     return out_doc(c, &o);

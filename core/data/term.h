@@ -104,6 +104,9 @@ typedef struct FunInfo {
     struct Function *fn; /* module.h */
     Term module;         /* the defining module */
     Term parent_name;    /* the function it appears in, e.g. main */
+    /* parent_arity is FUN_PARENT_IS_FUN for the capture of a local
+     * function (&helper/1): the fun is parent_name itself, and inspects
+     * as "in Mod.helper" with no arity */
     uint32_t parent_arity, index, uniq;
     uint32_t arity;      /* the fn's visible arity, for inspect */
     const char *file;    /* the fn's file, for inspect */
@@ -111,6 +114,7 @@ typedef struct FunInfo {
      * FUN_COPIED_* bits of where funs of this code went. */
     uint8_t *copied;
 } FunInfo;
+#define FUN_PARENT_IS_FUN UINT32_MAX
 
 /* FunInfo.copied's bits. OUT: a fun was copied out of the heap it was
  * made in (a message, ETS, a timer) or spawned, so its code may be

@@ -25,6 +25,7 @@ void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
     c->fun_arity = parent ? parent->fun_arity : (fn ? fn->arity : 0);
     c->macro_line = parent ? parent->macro_line : 0;
     c->reused_reg = UINT32_MAX;
+    c->lambda_note = -1;
     c->warn = parent ? parent->warn : WARN_FUNCTION;
 }
 

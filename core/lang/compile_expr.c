@@ -1151,8 +1151,9 @@ static void split_binary_generator(ModCtx *m, Term segs, Term *pattern_segs, Ter
 
 /* One generator of a for: Enum.reduce(enumerable, acc, fn pattern, acc
  * [when guard] -> inner; _, acc -> acc end): elements that do not match
- * are skipped. */
-static Term generator_reduce(ModCtx *m, Term enumerable, Term pattern, Term guard, Term acc, Term inner)
+ * are skipped. letrec: a bitstring generator, a list comprehension to the
+ * BEAM rather than a fun (compile_lambda.c). */
+static Term generator_reduce(ModCtx *m, Term enumerable, Term pattern, Term guard, Term acc, Term inner, bool letrec)
 {
     Heap *h = m->scratch;
     Term head = list_from(h, 2, (Term[]){pattern, acc});
@@ -1161,6 +1162,7 @@ static Term generator_reduce(ModCtx *m, Term enumerable, Term pattern, Term guar
     Term skip = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, 2, (Term[]){tuple3(h, A("_"), TERM_NIL, ATOM_nil), acc}), acc}));
     /* generated: its skipping clause is no clause of the source (compile_fn) */
     Term generated = list_from(h, 1, (Term[]){tuple2(h, A("generated"), ATOM_true)});
+    if (letrec) generated = cons_new(h, tuple2(h, A("genlab_letrec"), ATOM_true), generated);
     Term fn = tuple3(h, A("fn"), generated, list_from(h, 2, (Term[]){clause, skip}));
     return mk_remote(m, A("Elixir.Enum"), "reduce", 3, (Term[]){enumerable, acc, fn});
 }
@@ -1232,11 +1234,11 @@ static void compile_for(FnCtx *c, Term args, uint32_t dst, bool tail)
                 pattern = list_nth(gargs, 0);
                 guard = list_nth(gargs, 1);
             }
-            inner = generator_reduce(m, list_nth(qargs, 1), pattern, guard, acc, inner);
+            inner = generator_reduce(m, list_nth(qargs, 1), pattern, guard, acc, inner, false);
         } else if (ast_is_call(q, &name, &meta, &qargs) && name == A("<<>>") && is_binary_generator(qargs)) {
             Term pattern;
             Term chunks = binary_generator_chunks(m, qargs, &pattern);
-            inner = generator_reduce(m, chunks, pattern, TERM_NONE, acc, inner);
+            inner = generator_reduce(m, chunks, pattern, TERM_NONE, acc, inner, true);
         } else {
             /* a filter */
             inner = tuple3(h, A("if"), TERM_NIL, list_from(h, 2, (Term[]){q, list_from(h, 2, (Term[]){tuple2(h, ATOM_do, inner), tuple2(h, ATOM_else, acc)})}));
@@ -1671,7 +1673,9 @@ static void fun_elixir_identity(const ModCtx *m, FunInfo *info, uint32_t nth)
     }
 }
 
-void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
+/* A fn; when self is a name, the capture &self/arity of a local function
+ * (compile_lambda.c), which inspects as that function. */
+static void compile_fn_of(FnCtx *c, Term clauses, uint32_t dst, Term meta, Term self)
 {
     Term first = list_nth(clauses, 0), name, cmeta, cargs;
     if (!ast_is_call(first, &name, &cmeta, &cargs)) compile_fail(c, "CompileError", "expected -> clauses in fn");
@@ -1727,6 +1731,17 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     info->copied = code_region_copy_flag(); /* a shell input's fn: see code_region.h */
     fun_as_erl_eval(m, info);
     fun_elixir_identity(m, info, nth);
+    bool quiet = term_is_list(meta) && kw_get(meta, A("genlab_quiet")) == ATOM_true;
+    int32_t note = -1;
+    if (self != TERM_NONE) {
+        info->parent_name = self;
+        info->parent_arity = FUN_PARENT_IS_FUN;
+        note = compile_lambda_note(c, info, LAMBDA_LOCAL_CAPTURE);
+    } else if (!quiet) {
+        /* a matcher of genlab's own (quiet) is no fun of Elixir's */
+        bool letrec = term_is_list(meta) && kw_get(meta, A("genlab_letrec")) == ATOM_true;
+        note = compile_lambda_note(c, info, letrec ? LAMBDA_LETREC : LAMBDA_FN);
+    }
     if (m->module) {
         f->next_in_module = m->module->functions;
         m->module->functions = f;
@@ -1734,9 +1749,10 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
 
     FnCtx lc;
     fn_init(&lc, m, c, f);
+    lc.lambda_note = note;
     /* the compiler's own fns: a generated one's clauses are not the
      * source's (no shadowed-clause warning), a quiet one warns of nothing */
-    if (term_is_list(meta) && kw_get(meta, A("genlab_quiet")) == ATOM_true) lc.warn = WARN_NONE;
+    if (quiet) lc.warn = WARN_NONE;
     lc.line = c->line;
     uint32_t params = reg_alloc_n(&lc, arity);
     lc.nparams = arity;
@@ -1761,6 +1777,8 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta)
     free(cap_ctx);
     free(cap_regs);
 }
+
+void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta) { compile_fn_of(c, clauses, dst, meta, TERM_NONE); }
 
 /* The &N arguments found in a capture's body: which of &1..&255 appear,
  * the smallest N above 255 and the first N below 1 (both 0 when none). */
@@ -1957,10 +1975,11 @@ static void compile_capture(FnCtx *c, Term args, uint32_t dst, bool tail, Term m
                 vars[i] = tuple3(h, A(buf), TERM_NIL, A("genlab_capture"));
             }
             Term call = tuple3(h, fname, TERM_NIL, list_from(h, (size_t)arity, vars));
-            if (ast_is_remote(callee, &mod_ast, &fun, &cargs, NULL)) call = tuple3(h, fun, TERM_NIL, list_from(h, (size_t)arity, vars));
+            bool remote = ast_is_remote(callee, &mod_ast, &fun, &cargs, NULL);
+            if (remote) call = tuple3(h, fun, TERM_NIL, list_from(h, (size_t)arity, vars));
             Term clause = tuple3(h, A("->"), TERM_NIL, list_from(h, 2, (Term[]){list_from(h, (size_t)arity, vars), call}));
             free(vars);
-            compile_fn(c, list_from(h, 1, &clause), dst, meta);
+            compile_fn_of(c, list_from(h, 1, &clause), dst, meta, remote ? TERM_NONE : fname);
             finish(c, dst, tail);
             return;
         }

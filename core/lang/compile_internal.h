@@ -77,6 +77,19 @@ typedef struct LateWarning {
     char *text;
 } LateWarning;
 
+/* What a fn of a def is to the BEAM (compile_lambda.c): a fn, a capture
+ * of a local function (a fun of that function itself), or a bitstring
+ * generator's list comprehension (a function that makes no fun). */
+typedef enum { LAMBDA_FN, LAMBDA_LOCAL_CAPTURE, LAMBDA_LETREC } LambdaKind;
+
+/* One fn of a module's defs, noted as it starts compiling. */
+typedef struct LambdaNote {
+    FunInfo *info;
+    Function *def;     /* the def it is in */
+    int32_t parent;    /* the note of the fn it is in, or -1: directly in the def */
+    LambdaKind kind;
+} LambdaNote;
+
 /* State of one module (or of top-level code) being compiled. */
 typedef struct ModCtx {
     Module *module;        /* NULL for top-level chunks */
@@ -118,6 +131,8 @@ typedef struct ModCtx {
     size_t nlate, late_cap;
     LocalCall *calls;      /* the local calls its defs make, for unused private functions */
     size_t ncalls, calls_cap;
+    LambdaNote *lambdas;   /* its defs' fns, numbered once all are compiled */
+    size_t nlambdas, lambdas_cap;
 } ModCtx;
 
 typedef struct Label {
@@ -168,6 +183,7 @@ typedef struct FnCtx {
     uint32_t guard_fail;   /* where a failing guard expression jumps */
     int in_try;            /* >0 inside a try body: no tail calls */
     uint32_t lambdas;      /* fns named so far in this def (-name/arity-fun-N-) */
+    int32_t lambda_note;   /* a fn's LambdaNote in its module, or -1 */
     uint32_t nparams;      /* registers 0..nparams-1 hold the arguments; compiled
                             * code never writes them (tail calls copy at the end) */
     size_t last_op;        /* code index of the last instruction emitted */
@@ -449,6 +465,14 @@ void locals_warn_unused(ModCtx *m, const DefSummary *defs, size_t ndefs);
 
 /* A fn expression: compiles its body as a new Function, emits MAKE_FUN. */
 void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta);
+
+/* compile_lambda.c: notes the fn that c is about to compile (its FunInfo)
+ * and answers its note, or -1 when its module numbers it no later (a
+ * module body's statement, top-level code, the library). Once a module's
+ * defs are compiled, compile_lambda_number gives its fns the BEAM's
+ * indices and names. */
+int32_t compile_lambda_note(FnCtx *c, FunInfo *info, LambdaKind kind);
+void compile_lambda_number(ModCtx *m);
 /* The default struct of `module` as the code being compiled sees it; a
  * CompileError as Elixir's struct expansion gives when there is none.
  * `arity` is the __struct__ function Elixir would call: 1 to build a

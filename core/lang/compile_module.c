@@ -1299,6 +1299,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     warn_later_flush(&m);
     for (size_t i = 0; i < b.ndefs; i++)
         if (b.defs[i].default_params != TERM_NONE) compile_default_wrappers(&b, &b.defs[i]);
+    compile_lambda_number(&m);
     for (Function *f = m.module->functions; f; f = f->next_in_module) {
         if (!f->defined && f->nfree == 0 && f->name != ATOM_nil)
             compile_fail_undefined(&m, NULL, line, f->name, f->arity);
@@ -1325,6 +1326,7 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     free(m.body_names);
     free(m.body_values);
     free(m.calls); /* what the default wrappers called */
+    free(m.lambdas);
     free(items);
     return last;
 }
