@@ -107,9 +107,13 @@ static void opt_set(InspectOpts *o, const char **colors, DocArena *a, Term key, 
     else if (!strcmp(k, "base") && term_is_atom(v)) {
         const char *b = atom_text(v);
         o->base = !strcmp(b, "binary") ? 2 : !strcmp(b, "octal") ? 8 : !strcmp(b, "hex") ? 16 : 10;
-    } else if ((!strcmp(k, "charlists") || !strcmp(k, "char_lists")) && term_is_atom(v)) {
-        const char *b = atom_text(v);
-        o->charlists = !strcmp(b, "as_lists") ? CHARLISTS_AS_LISTS : !strcmp(b, "as_charlists") ? CHARLISTS_AS_CHARLISTS : CHARLISTS_INFER;
+    } else if (!strcmp(k, "charlists") || !strcmp(k, "char_lists")) {
+        /* Inspect.List tests for :as_charlists and :infer only: any other
+         * value (:as_lists, a misspelling) prints lists as lists. */
+        const char *b = term_is_atom(v) ? atom_text(v) : "";
+        o->charlists = !strcmp(b, "as_charlists") || !strcmp(b, "as_char_lists") ? CHARLISTS_AS_CHARLISTS
+                       : !strcmp(b, "infer")                                     ? CHARLISTS_INFER
+                                                                                 : CHARLISTS_AS_LISTS;
     } else if (!strcmp(k, "binaries") && term_is_atom(v)) {
         const char *b = atom_text(v);
         o->binaries = !strcmp(b, "as_binaries") ? BINARIES_AS_BINARIES : !strcmp(b, "as_strings") ? BINARIES_AS_STRINGS : BINARIES_INFER;

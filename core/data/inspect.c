@@ -1103,8 +1103,16 @@ static bool range_push(Ctx *c, Term m, long limit, CharlistsMode charlists)
     return true;
 }
 
+static bool binary_equals_cstr(Term bin, const char *s)
+{
+    const uint8_t *b;
+    size_t n;
+    return binary_bytes(bin, &b, &n) && n == strlen(s) && memcmp(b, s, n) == 0;
+}
+
 /* The ISO text of a Date, Time, NaiveDateTime or UTC DateTime struct for
- * its sigil (~D[...] and friends); false if a field is not as expected. */
+ * its sigil (~D[...] and friends), or of a zoned DateTime (kind 'Z') for
+ * #DateTime<...>; false if a field is not as expected. */
 static bool calendar_text(Term m, char kind, char *buf, size_t cap)
 {
     int64_t f[6] = {0, 0, 0, 0, 0, 0}, us = 0, prec = 0;
@@ -1125,9 +1133,12 @@ static bool calendar_text(Term m, char kind, char *buf, size_t cap)
         if (prec < 0 || prec > 6) return false;
     }
     size_t n = 0;
-    if (kind != 'T') n += (size_t)snprintf(buf + n, cap - n, "%04lld-%02lld-%02lld", (long long)f[0], (long long)f[1], (long long)f[2]);
+    /* a year before 0 is its sign and then four digits: -0011 */
+    if (kind != 'T')
+        n += (size_t)snprintf(buf + n, cap - n, "%s%04lld-%02lld-%02lld", f[0] < 0 ? "-" : "",
+                              (long long)(f[0] < 0 ? -f[0] : f[0]), (long long)f[1], (long long)f[2]);
     if (kind == 'D') return true;
-    if (kind != 'T') buf[n++] = kind == 'N' || kind == 'U' ? ' ' : 'T';
+    if (kind != 'T') buf[n++] = ' ';
     n += (size_t)snprintf(buf + n, cap - n, "%02lld:%02lld:%02lld", (long long)f[3], (long long)f[4], (long long)f[5]);
     if (prec > 0) {
         char frac[24];
@@ -1136,18 +1147,28 @@ static bool calendar_text(Term m, char kind, char *buf, size_t cap)
         n += (size_t)snprintf(buf + n, cap - n, ".%s", frac);
     }
     if (kind == 'U') snprintf(buf + n, cap - n, "Z");
+    if (kind == 'Z') {
+        /* a zoned DateTime: its offset (standard time's included), abbreviation and zone */
+        Term utc = map_get_atom(m, "utc_offset"), std = map_get_atom(m, "std_offset");
+        Term abbr = map_get_atom(m, "zone_abbr"), zone = map_get_atom(m, "time_zone");
+        const uint8_t *ab, *zb;
+        size_t an, zn;
+        if (utc == TERM_NONE || std == TERM_NONE || !term_is_small(utc) || !term_is_small(std) || abbr == TERM_NONE ||
+            zone == TERM_NONE || !binary_bytes(abbr, &ab, &an) || !binary_bytes(zone, &zb, &zn))
+            return false;
+        int64_t total = small_value(utc) + small_value(std), secs = total < 0 ? -total : total;
+        n += (size_t)snprintf(buf + n, cap - n, "%c%02lld:%02lld", total < 0 ? '-' : '+', (long long)(secs / 3600),
+                              (long long)(secs % 3600 / 60));
+        /* Etc/UTC names no zone, whatever the offsets */
+        if (!binary_equals_cstr(zone, "Etc/UTC") && n < cap)
+            snprintf(buf + n, cap - n, " %.*s %.*s", (int)an, (const char *)ab, (int)zn, (const char *)zb);
+    }
     return true;
 }
 
-static bool binary_equals_cstr(Term bin, const char *s)
-{
-    const uint8_t *b;
-    size_t n;
-    return binary_bytes(bin, &b, &n) && n == strlen(s) && memcmp(b, s, n) == 0;
-}
-
 /* 'D', 'T', 'N' or 'U' for a Date, Time, NaiveDateTime or UTC DateTime
- * struct (whose text is their sigil's), 0 for anything else. */
+ * struct (whose text is their sigil's), 'Z' for a DateTime in another zone
+ * (#DateTime<...>), 0 for anything else. */
 static char calendar_kind(Term m)
 {
     Term module = map_get(m, ATOM___struct__);
@@ -1157,9 +1178,12 @@ static char calendar_kind(Term m)
     if (text_is(name, n, "Elixir.Date")) return 'D';
     if (text_is(name, n, "Elixir.Time")) return 'T';
     if (text_is(name, n, "Elixir.NaiveDateTime")) return 'N';
+    if (!text_is(name, n, "Elixir.DateTime")) return 0;
     Term zone = map_get_atom(m, "time_zone");
-    if (text_is(name, n, "Elixir.DateTime") && zone != TERM_NONE && binary_equals_cstr(zone, "Etc/UTC")) return 'U';
-    return 0;
+    if (zone != TERM_NONE && binary_equals_cstr(zone, "Etc/UTC") && map_get_atom(m, "utc_offset") == small_make(0) &&
+        map_get_atom(m, "std_offset") == small_make(0))
+        return 'U';
+    return 'Z';
 }
 
 /* A struct whose Inspect is not Inspect.Any's (see InspectCustom): the
@@ -1253,15 +1277,13 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
         if (stream_push(c, m, limit, charlists)) return NULL;
     } else if (calendar_kind(m)) {
         char kind = calendar_kind(m);
-        char text[96];
+        char text[400];
         if (calendar_text(m, kind, text, sizeof text)) {
             DocOut o;
             docout_init(&o);
-            out_char(&o, '~');
-            out_char(&o, kind);
-            out_char(&o, '[');
+            out_cstr(&o, kind == 'Z' ? "#DateTime<" : (char[]){'~', kind, '[', 0});
             out_cstr(&o, text);
-            out_char(&o, ']');
+            out_char(&o, kind == 'Z' ? '>' : ']');
             return out_doc(c, &o);
         }
     } else if (text_is(name, name_len, "Elixir.Date.Range")) {
@@ -1829,7 +1851,7 @@ static Term list_to_string(Process *p, Term list)
 
 Term term_to_string(Process *p, Term t)
 {
-    char buf[64];
+    char buf[400];
     if (term_is_bitstring(t)) {
         if (bitstring_bit_size(t) % 8 == 0) return t;
         return raise_undefined(p, t, "cannot convert a bitstring to a string");

@@ -262,6 +262,10 @@ defmodule Access do
     end
   end
 
+  def slice(%Range{step: step} = range) when step < 0 do
+    raise ArgumentError, "Access.slice/1 does not accept ranges with negative steps, got: " <> inspect(range)
+  end
+
   def slice(%Range{} = range) do
     fn
       :get, data, next when is_list(data) ->

@@ -101,10 +101,10 @@ defmodule Kernel do
 
   # ---- nested access ----------------------------------------------------
 
+  # nil ends the walk before any key, a function key included.
+  def get_in(nil, [_ | _]), do: nil
   def get_in(data, [h]) when is_function(h), do: h.(:get, data, fn x -> x end)
   def get_in(data, [h | t]) when is_function(h), do: h.(:get, data, fn x -> get_in(x, t) end)
-  def get_in(nil, [_]), do: nil
-  def get_in(nil, [_ | t]), do: get_in(nil, t)
   def get_in(data, [h]), do: Access.get(data, h)
   def get_in(data, [h | t]), do: get_in(Access.get(data, h), t)
 

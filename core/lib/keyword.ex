@@ -427,9 +427,17 @@ defmodule Keyword do
       {:error, invalid} ->
         allowed = Enum.map(values, fn spec -> if is_tuple(spec), do: elem(spec, 0), else: spec end)
 
-        raise ArgumentError,
-              "unknown keys " <> inspect(invalid) <> " in " <> inspect(keywords) <>
-                ", the allowed keys are: " <> inspect(allowed)
+        # A key that is allowed but refused was given twice; unknown keys
+        # are reported first.
+        case Enum.split_with(invalid, &(&1 in allowed)) do
+          {_, [_ | _] = unknown} ->
+            raise ArgumentError,
+                  "unknown keys " <> inspect(unknown) <> " in " <> inspect(keywords) <>
+                    ", the allowed keys are: " <> inspect(allowed)
+
+          {twice, []} ->
+            raise ArgumentError, "duplicate keys " <> inspect(twice) <> " in " <> inspect(keywords)
+        end
     end
   end
 end

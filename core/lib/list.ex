@@ -180,6 +180,85 @@ defmodule List do
   defp decrement(:infinity), do: :infinity
   defp decrement(n), do: n - 1
 
+  # Myers' difference: a breadth-first search over edit distances d = 0, 1,
+  # ...; for each d, the furthest path on each diagonal k = -d, -d + 2, ...,
+  # d. A path is {deleted-or-matched count, rest of list1, rest of list2,
+  # edits newest first}. Ties prefer a deletion, as Elixir's does, so the
+  # scripts come out the same.
+  def myers_difference(list1, list2) when is_list(list1) and is_list(list2) do
+    myers_search([{0, list1, list2, []}], 0, nil)
+  end
+
+  def myers_difference(list1, list2, diff_script)
+      when is_list(list1) and is_list(list2) and is_function(diff_script) do
+    myers_search([{0, list1, list2, []}], 0, diff_script)
+  end
+
+  defp myers_search(paths, d, script) do
+    case myers_round(paths, -d, d, [], script) do
+      {:found, edits} -> myers_compact(edits, [])
+      {:more, next} -> myers_search(next, d + 1, script)
+    end
+  end
+
+  defp myers_round(_paths, k, d, acc, _script) when k > d, do: {:more, :lists.reverse(acc)}
+
+  defp myers_round(paths, k, d, acc, script) do
+    {path, paths} = myers_extend(paths, k, d, script)
+
+    case myers_slide(path) do
+      {:found, edits} -> {:found, edits}
+      path -> myers_round(paths, k + 2, d, [path | acc], script)
+    end
+  end
+
+  # The path onto diagonal k: from the diagonal above by a deletion or from
+  # the one below by an insertion, whichever got further.
+  defp myers_extend([path], 0, 0, _script), do: {path, []}
+  defp myers_extend([path | _] = paths, k, d, script) when k == -d, do: {myers_delete(path, script), paths}
+  defp myers_extend([path], k, k, script), do: {myers_insert(path, script), []}
+
+  defp myers_extend([{y1, _, _, _} = below, {y2, _, _, _} = above | rest], _k, _d, script) do
+    if y1 > y2,
+      do: {myers_insert(below, script), [above | rest]},
+      else: {myers_delete(above, script), [above | rest]}
+  end
+
+  # With a diff script, two elements it relates count as one step.
+  defp myers_insert({y, [a | rest1] = list1, [b | rest2], edits}, script) when script != nil do
+    if diff = script.(a, b),
+      do: {y + 1, rest1, rest2, [{:diff, diff} | edits]},
+      else: {y, list1, rest2, [{:ins, b} | edits]}
+  end
+
+  defp myers_insert({y, list1, [b | rest2], edits}, _script), do: {y, list1, rest2, [{:ins, b} | edits]}
+  defp myers_insert({_, _, [], _} = path, _script), do: path
+
+  defp myers_delete({y, [a | rest1], [b | rest2] = list2, edits}, script) when script != nil do
+    if diff = script.(a, b),
+      do: {y + 1, rest1, rest2, [{:diff, diff} | edits]},
+      else: {y + 1, rest1, list2, [{:del, a} | edits]}
+  end
+
+  defp myers_delete({y, [a | rest1], list2, edits}, _script), do: {y + 1, rest1, list2, [{:del, a} | edits]}
+  defp myers_delete({y, [], list2, edits}, _script), do: {y + 1, [], list2, edits}
+
+  # Equal elements are free: follow them; both lists done ends the search.
+  defp myers_slide({y, [x | rest1], [x | rest2], edits}), do: myers_slide({y + 1, rest1, rest2, [{:eq, x} | edits]})
+  defp myers_slide({_, [], [], edits}), do: {:found, edits}
+  defp myers_slide(path), do: path
+
+  # The edits oldest first, runs of one kind joined; an insertion between
+  # two equal runs that repeats the first is moved before it.
+  defp myers_compact([], acc), do: acc
+  defp myers_compact([{:diff, _} = diff | rest], acc), do: myers_compact(rest, [diff | acc])
+  defp myers_compact([{kind, x} | rest], [{kind, run} | acc]), do: myers_compact(rest, [{kind, [x | run]} | acc])
+
+  defp myers_compact(rest, [{:eq, run}, {:ins, run}, {:eq, next} | acc]),
+    do: myers_compact(rest, [{:ins, run}, {:eq, run ++ next} | acc])
+
+  defp myers_compact([{kind, x} | rest], acc), do: myers_compact(rest, [{kind, [x]} | acc])
+
   def to_atom(charlist), do: :erlang.list_to_atom(charlist)
   def to_existing_atom(charlist), do: :erlang.list_to_existing_atom(charlist)
   def to_float(charlist), do: :erlang.list_to_float(charlist)

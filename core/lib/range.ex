@@ -48,36 +48,23 @@ defmodule Range do
           false
 
         true ->
-          # Walk range1 from its first element inside the overlap; the
-          # pattern of remainders modulo step2 repeats after step2 steps.
-          lo = :erlang.max(first1, first2)
-          hi = :erlang.min(last1, last2)
-          start = first1 + div(lo - first1 + step1 - 1, step1) * step1
-          not common_element?(start, hi, step1, first2, step2, step2)
+          # Elixir 1.14 decides from the first common term of the two
+          # progressions, found with the extended gcd, and from bounds that
+          # are not always elements (a decreasing range is read from its
+          # last bound up): its answers are the spec, wrong ones included.
+          {g, u, v} = Integer.extended_gcd(-step1, step2)
+          c = first1 - first2 + step2 - step1
+          t = max(floor(-c / step1 * u), floor(-c / step2 * v)) + 1
+          i1 = div(c * u + t * step2, g) - 1
+          i2 = div(c * v + t * step1, g) - 1
+          i1 < 0 or first1 + i1 * step1 > last1 or i2 < 0 or first2 + i2 * step2 > last2
       end
     end
   end
 
-  # Increasing form of a non-empty range: {smallest, largest, positive step}.
-  defp normalize(%Range{first: first, last: last, step: step}) when step > 0 do
-    {first, last - rem(last - first, step), step}
-  end
-
-  defp normalize(%Range{first: first, last: last, step: step}) do
-    last = last - rem(last - first, step)
-    {last, first, -step}
-  end
-
-  defp common_element?(x, hi, _step1, _first2, _step2, _left) when x > hi, do: false
-  defp common_element?(_x, _hi, _step1, _first2, _step2, left) when left < 0, do: false
-
-  defp common_element?(x, hi, step1, first2, step2, left) do
-    if rem(x - first2, step2) == 0 do
-      true
-    else
-      common_element?(x + step1, hi, step1, first2, step2, left - 1)
-    end
-  end
+  # A range as {low bound, high bound, positive step}.
+  defp normalize(%Range{first: first, last: last, step: step}) when first > last, do: {last, first, -step}
+  defp normalize(%Range{first: first, last: last, step: step}), do: {first, last, step}
 
   def range?(%Range{}), do: true
   def range?(_term), do: false

@@ -10,13 +10,119 @@ defmodule String do
   def split(string, %Regex{} = regex, options), do: Regex.split(regex, string, options)
   def split(string, pattern, options), do: String.__split__(string, pattern, options)
 
+  # A function replacement is called with each match (the natives take
+  # binaries only).
   def replace(string, %Regex{} = regex, replacement), do: Regex.replace(regex, string, replacement)
+
+  def replace(string, pattern, replacement) when is_binary(string) and is_function(replacement, 1),
+    do: replace_calling(string, pattern, replacement, true)
+
   def replace(string, pattern, replacement), do: String.__replace__(string, pattern, replacement)
 
   def replace(string, %Regex{} = regex, replacement, options),
     do: Regex.replace(regex, string, replacement, options)
 
+  def replace(string, pattern, replacement, options)
+      when is_binary(string) and is_function(replacement, 1) and is_list(options),
+      do: replace_calling(string, pattern, replacement, Keyword.get(options, :global, true))
+
   def replace(string, pattern, replacement, options), do: String.__replace__(string, pattern, replacement, options)
+
+  defp replace_calling(string, [], _fun, _global), do: string
+
+  # The empty pattern matches before each grapheme and at the end.
+  defp replace_calling(string, "", fun, false), do: IO.iodata_to_binary([fun.("") | string])
+
+  defp replace_calling(string, "", fun, true) do
+    first = fun.("")
+    IO.iodata_to_binary([first | Enum.map(String.graphemes(string), &[&1 | fun.("")])])
+  end
+
+  defp replace_calling(string, pattern, fun, global) do
+    matches =
+      cond do
+        global -> :binary.matches(string, pattern)
+        match = :binary.match(string, pattern) -> [match]
+        true -> []
+      end
+
+    IO.iodata_to_binary(replace_matches(string, matches, fun, 0))
+  end
+
+  defp replace_matches(string, [], _fun, from), do: [binary_part(string, from, byte_size(string) - from)]
+
+  defp replace_matches(string, [{at, len} | rest], fun, from) do
+    before = binary_part(string, from, at - from)
+    replaced = fun.(binary_part(string, at, len))
+    [before, replaced | replace_matches(string, rest, fun, at + len)]
+  end
+
+  # A lazy split: each part is cut off when the stream asks for it.
+  def splitter(string, pattern, options \\ [])
+
+  def splitter(string, "", options) when is_binary(string) and is_list(options) do
+    if Keyword.get(options, :trim, false),
+      do: Stream.unfold(string, &String.next_grapheme/1),
+      else: Stream.unfold({:first, string}, &splitter_graphemes/1)
+  end
+
+  def splitter(string, [], options) when is_binary(string) and is_list(options) do
+    if string == "" and Keyword.get(options, :trim, false),
+      do: Stream.duplicate(string, 0),
+      else: Stream.duplicate(string, 1)
+  end
+
+  def splitter(string, pattern, options) when is_binary(string) and is_list(options) do
+    compiled = if is_tuple(pattern), do: pattern, else: :binary.compile_pattern(pattern)
+    trim = Keyword.get(options, :trim, false)
+    Stream.unfold(string, &splitter_next(&1, compiled, trim))
+  end
+
+  # Splitting on "": an empty part, each grapheme, an empty part.
+  defp splitter_graphemes({:first, string}), do: {"", string}
+  defp splitter_graphemes(:done), do: nil
+  defp splitter_graphemes(""), do: {"", :done}
+  defp splitter_graphemes(string), do: String.next_grapheme(string)
+
+  defp splitter_next(:done, _pattern, _trim), do: nil
+  defp splitter_next("", _pattern, true), do: nil
+  defp splitter_next("", _pattern, false), do: {"", :done}
+
+  defp splitter_next(string, pattern, trim) do
+    case :binary.split(string, pattern) do
+      ["", rest] when trim -> splitter_next(rest, pattern, trim)
+      [part, rest] -> {part, rest}
+      [part] -> {part, :done}
+    end
+  end
+
+  # The string cut into runs whose code points all are (or all are not)
+  # valid, or printable.
+  def chunk("", _trait), do: []
+
+  def chunk(string, trait) when is_binary(string) and trait in [:valid, :printable] do
+    test = if trait == :valid, do: &String.valid?/1, else: &String.printable?/1
+    {first, rest} = String.next_codepoint(string)
+    chunk_loop(rest, test, test.(first), first, [])
+  end
+
+  defp chunk_loop("", _test, _kind, run, acc), do: :lists.reverse(acc, [run])
+
+  defp chunk_loop(string, test, kind, run, acc) do
+    {cp, rest} = String.next_codepoint(string)
+
+    case test.(cp) do
+      ^kind -> chunk_loop(rest, test, kind, run <> cp, acc)
+      other -> chunk_loop(rest, test, other, cp, [run | acc])
+    end
+  end
+
+  # The graphemes' edit script, runs joined into strings.
+  def myers_difference(string1, string2) when is_binary(string1) and is_binary(string2) do
+    String.graphemes(string1)
+    |> List.myers_difference(String.graphemes(string2))
+    |> Enum.map(fn {kind, graphemes} -> {kind, IO.iodata_to_binary(graphemes)} end)
+  end
 
   def match?(string, %Regex{} = regex) when is_binary(string), do: Regex.match?(regex, string)
 
@@ -104,6 +210,24 @@ defmodule String do
   # takes the first unused equal grapheme of the other within the window
   # (half the longer length, less one); taking one that lies before the
   # previous match counts as a transposition.
+  # Bag distance similarity: 1 less the share of graphemes (counted with
+  # repetition) the larger bag holds beyond the other, over the longer
+  # length.
+  def bag_distance(_string, ""), do: 0.0
+  def bag_distance("", _string), do: 0.0
+
+  def bag_distance(string1, string2) when is_binary(string1) and is_binary(string2) do
+    g1 = String.graphemes(string1)
+    g2 = String.graphemes(string2)
+    bag1 = Enum.frequencies(g1)
+    bag2 = Enum.frequencies(g2)
+    1 - max(bag_excess(bag1, bag2), bag_excess(bag2, bag1)) / max(length(g1), length(g2))
+  end
+
+  defp bag_excess(bag, other) do
+    Enum.reduce(bag, 0, fn {g, n}, sum -> sum + max(n - Map.get(other, g, 0), 0) end)
+  end
+
   def jaro_distance(string, string) when is_binary(string), do: 1.0
   def jaro_distance(_string, ""), do: 0.0
   def jaro_distance("", _string), do: 0.0
