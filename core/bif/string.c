@@ -1154,6 +1154,8 @@ BIF_CLAUSE_AS(str_trim_leading1_as, str_trim_leading1, "Elixir.String.Break.trim
 BIF_CLAUSE_AS(str_trim_trailing1_as, str_trim_trailing1, "Elixir.String.Break.trim_trailing", 1, "")
 BIF_CLAUSE_AS(str_printable1_as, str_printable1, "Elixir.String.printable?", 1, ":infinity")
 BIF_CLAUSE_AS(str_replace3_as, str_replace3, "Elixir.String.replace", 3, "[]")
+BIF_CLAUSE_AS(str_split3_as, str_split3, "Elixir.String.split", 3, "")
+BIF_CLAUSE_AS(str_replace4_as, str_replace4, "Elixir.String.replace", 4, "")
 
 const NativeDef bif_string_natives[] = {
     {"Elixir.String", "length", 1, str_length},
@@ -1187,12 +1189,12 @@ const NativeDef bif_string_natives[] = {
     {"Elixir.String", "trim_trailing", 2, str_trim_trailing2},
     {"Elixir.String", "split", 1, str_split1},
     {"Elixir.String", "__split__", 2, str_split2_as},
-    {"Elixir.String", "__split__", 3, str_split3},
+    {"Elixir.String", "__split__", 3, str_split3_as},
     {"Elixir.String", "contains?", 2, str_contains},
     {"Elixir.String", "starts_with?", 2, str_starts_with},
     {"Elixir.String", "ends_with?", 2, str_ends_with},
     {"Elixir.String", "__replace__", 3, str_replace3_as},
-    {"Elixir.String", "__replace__", 4, str_replace4},
+    {"Elixir.String", "__replace__", 4, str_replace4_as},
     {"Elixir.String", "duplicate", 2, str_duplicate},
     {"Elixir.String", "pad_leading", 2, str_pad_leading2_as},
     {"Elixir.String", "pad_leading", 3, str_pad_leading3},

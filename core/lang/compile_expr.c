@@ -1635,14 +1635,15 @@ static void fn_free_vars(ModCtx *m, Term clauses, VarSet *out)
     }
 }
 
-/* IEx evaluates what is typed at the prompt with :erl_eval, so a fn typed
- * there is one of erl_eval's own funs, one per arity up to 20: it inspects
- * as #Function<42.3316493/1 in :erl_eval.expr/6> on OTP 25 (index 43 -
- * arity, uniq erl_eval's), and :erlang.fun_info names :erl_eval. The
- * shell compiles its inputs as the file "iex" (runtime.c). */
+/* IEx evaluates what is typed at the prompt with :erl_eval, and so do
+ * `elixir -e` and Code.eval_string, so a fn typed there is one of
+ * erl_eval's own funs, one per arity up to 20: it inspects as
+ * #Function<42.3316493/1 in :erl_eval.expr/6> on OTP 25 (index 43 -
+ * arity, uniq erl_eval's), and :erlang.fun_info names :erl_eval. Only a
+ * script file's top level is compiled (compile_lambda.c numbers its fns). */
 static void fun_as_erl_eval(const ModCtx *m, FunInfo *info)
 {
-    if (m->module || !m->file || strcmp(m->file, "iex") || info->arity > 20) return;
+    if (m->module || compile_script_tracking() || info->arity > 20) return;
     info->module = A("erl_eval");
     info->parent_name = A("expr");
     info->parent_arity = 6;

@@ -473,6 +473,9 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta);
  * indices and names. */
 int32_t compile_lambda_note(FnCtx *c, FunInfo *info, LambdaKind kind);
 void compile_lambda_number(ModCtx *m);
+
+/* compile_script.c: true while a script's top level compiles. */
+bool compile_script_tracking(void);
 /* The default struct of `module` as the code being compiled sees it; a
  * CompileError as Elixir's struct expansion gives when there is none.
  * `arity` is the __struct__ function Elixir would call: 1 to build a

@@ -21,7 +21,9 @@
  *
  * The compiler notes each fn as it starts compiling it (so in source
  * order, a fn before those it holds) and numbers them once the module's
- * defs are compiled. The block layout of the BEAM's code generator is
+ * defs are compiled; a script's top level, one function to Elixir
+ * (:elixir_compiler_0.__FILE__/1) and chunks to genlab, once all its
+ * chunks are. The block layout of the BEAM's code generator is
  * not followed: where it puts a later clause's code first (a def's
  * clauses told apart by literal atoms or integers) the indices of their
  * fns differ from the BEAM's. */
@@ -39,8 +41,11 @@ int32_t compile_lambda_note(FnCtx *c, FunInfo *info, LambdaKind kind)
     ModCtx *m = c->mod;
     FnCtx *root = c;
     while (root->parent) root = root->parent;
-    /* a module body's statements and the library keep what compile_fn gave */
-    if (!m->module || rt->compile_boot_mode || !root->fn || root->fn->module != m->name) return -1;
+    /* a module body's statements, the library, the shell and eval keep
+     * what compile_fn gave; a script's top level is one function, its
+     * chunks compiled before any runs (runtime_eval_source) */
+    bool numbered = m->module ? root->fn && root->fn->module == m->name : m == &COMPILE->toplevel && compile_script_tracking();
+    if (!numbered || rt->compile_boot_mode) return -1;
     if (m->nlambdas == m->lambdas_cap) {
         size_t grown = m->lambdas_cap ? m->lambdas_cap * 2 : 16;
         m->lambdas = xrealloc(m->lambdas, grown * sizeof *m->lambdas);
@@ -49,6 +54,8 @@ int32_t compile_lambda_note(FnCtx *c, FunInfo *info, LambdaKind kind)
     m->lambdas[m->nlambdas] = (LambdaNote){info, root->fn, c->lambda_note, kind};
     return (int32_t)m->nlambdas++;
 }
+
+static bool same_def(const Function *a, const Function *b) { return a->name == b->name && a->arity == b->arity; }
 
 static int def_order(const void *pa, const void *pb)
 {
@@ -71,7 +78,7 @@ static size_t lifted_order(const ModCtx *m, Function *const *defs, size_t ndefs,
     bool *expanded = xcalloc(m->nlambdas + 1, sizeof *expanded);
     for (size_t d = 0; d < ndefs; d++) {
         for (size_t i = 0; i < m->nlambdas; i++) {
-            if (m->lambdas[i].def != defs[d] || m->lambdas[i].parent != -1) continue;
+            if (!same_def(m->lambdas[i].def, defs[d]) || m->lambdas[i].parent != -1) continue;
             size_t top = 0;
             stack[top++] = (uint32_t)i;
             while (top) {
@@ -100,21 +107,21 @@ void compile_lambda_number(ModCtx *m)
     size_t ndefs = 0;
     for (size_t i = 0; i < m->nlambdas; i++) {
         size_t d = 0;
-        while (d < ndefs && defs[d] != m->lambdas[i].def) d++;
+        while (d < ndefs && !same_def(defs[d], m->lambdas[i].def)) d++;
         if (d == ndefs) defs[ndefs++] = m->lambdas[i].def;
     }
     qsort(defs, ndefs, sizeof *defs, def_order);
     uint32_t index = 0;
     for (size_t d = 0; d < ndefs; d++)
         for (size_t i = 0; i < m->nlambdas; i++)
-            if (m->lambdas[i].def == defs[d] && m->lambdas[i].parent == -1 && m->lambdas[i].kind != LAMBDA_LETREC)
+            if (same_def(m->lambdas[i].def, defs[d]) && m->lambdas[i].parent == -1 && m->lambdas[i].kind != LAMBDA_LETREC)
                 m->lambdas[i].info->index = index++;
     uint32_t *order = xmalloc(m->nlambdas * sizeof *order);
     size_t n = lifted_order(m, defs, ndefs, order);
     /* the fns' names: their place in their def's part of that order */
     for (size_t i = 0, nth = 0; i < n; i++) {
         const LambdaNote *l = &m->lambdas[order[i]];
-        if (i > 0 && m->lambdas[order[i - 1]].def != l->def) nth = 0;
+        if (i > 0 && !same_def(m->lambdas[order[i - 1]].def, l->def)) nth = 0;
         if (l->kind == LAMBDA_LETREC) continue;
         char name[300];
         snprintf(name, sizeof name, "-%s/%u-fun-%zu-", atom_text(l->def->name), l->def->arity, nth++);
@@ -125,4 +132,5 @@ void compile_lambda_number(ModCtx *m)
             if (m->lambdas[j].parent == (int32_t)order[i] && m->lambdas[j].kind != LAMBDA_LETREC) m->lambdas[j].info->index = index++;
     free(order);
     free(defs);
+    m->nlambdas = 0;
 }

@@ -186,6 +186,7 @@ void compile_state_free(void)
     free(c->toplevel.imports);
     free(c->toplevel.attrs);
     free(c->toplevel.locals);
+    free(c->toplevel.lambdas);
     compile_script_free();
     free(c);
     rt->compile = NULL;

@@ -139,10 +139,16 @@ static int script_var_order(const void *pa, const void *pb)
     return order ? order : (a->seq > b->seq) - (a->seq < b->seq);
 }
 
+bool compile_script_tracking(void) { return COMPILE->script && COMPILE->script->tracking; }
+
 void compile_script_end(bool warn)
 {
     struct ScriptVars *s = COMPILE->script;
     if (!s || !s->tracking) return;
+    compile_lambda_number(&COMPILE->toplevel);
+    free(COMPILE->toplevel.lambdas);
+    COMPILE->toplevel.lambdas = NULL;
+    COMPILE->toplevel.lambdas_cap = 0;
     if (warn && !rt->compile_boot_mode) {
         for (size_t i = 0; i < s->nlatest; i++) note_unused(s, s->latest[i]);
         if (s->nunused) qsort(s->unused, s->nunused, sizeof *s->unused, script_var_order);

@@ -238,8 +238,10 @@ static bool shell_lambda(const Function *f)
 
 #define STACKTRACE_DEPTH 8
 
-/* The frames, newest first; under_bif when a BIF's entry goes on top. */
-static Term stacktrace_of(Process *p, bool under_bif)
+/* The frames, newest first; under_bif when a BIF's entry goes on top;
+ * without the running function's own when it left its frame to a tail
+ * call (past_tail_call: see native_tail_frame). */
+static Term stacktrace_of(Process *p, bool under_bif, bool past_tail_call)
 {
     VmState *vm = p->vm;
     Heap *h = &p->heap;
@@ -247,7 +249,9 @@ static Term stacktrace_of(Process *p, bool under_bif)
     size_t n = vm->nframes;
     Term *entries = xmalloc((n + 1) * sizeof(Term));
     size_t count = 0;
-    if (!shell_lambda(vm->fn)) entries[count++] = stack_entry(h, vm->fn, vm->pc, small_make(frame_arity(vm->fn)));
+    if (past_tail_call) {
+        /* no frame of its own */
+    } else if (!shell_lambda(vm->fn)) entries[count++] = stack_entry(h, vm->fn, vm->pc, small_make(frame_arity(vm->fn)));
     else if (!under_bif) {
         Term where = list_from(h, 2, (Term[]){tuple2(h, ATOM_file, charlist_from_cstr(h, "erl_eval.erl")), tuple2(h, ATOM_line, small_make(742))});
         entries[count++] = tuple4(h, atom_from_cstr("erl_eval"), atom_from_cstr("do_apply"), small_make(7), where);
@@ -269,7 +273,7 @@ static Term stacktrace_of(Process *p, bool under_bif)
     return list;
 }
 
-Term vm_stacktrace(Process *p) { return stacktrace_of(p, false); }
+Term vm_stacktrace(Process *p) { return stacktrace_of(p, false, false); }
 
 /* ---- the loop ------------------------------------------------------------- */
 
@@ -298,7 +302,7 @@ static bool raises_in_caller(Term module, Term name)
 static Term caller_stack(Process *p, Term name, uint32_t nargs, const Term *args)
 {
     Heap *h = &p->heap;
-    Term st = stacktrace_of(p, false);
+    Term st = stacktrace_of(p, false, false);
     if (name != ATOM_error || nargs < 2 || !term_is_cons(st) || !term_is_list(args[1])) return st;
     Term top = cons_head(st);
     if (!term_is_tuple(top) || tuple_size(top) != 4) return st;
@@ -306,12 +310,30 @@ static Term caller_stack(Process *p, Term name, uint32_t nargs, const Term *args
     return cons_new(h, entry, cons_tail(st));
 }
 
-static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const Term *args)
+/* A native that stands for a function written in Elixir or Erlang (not
+ * a BIF of the BEAM's): called in tail position, it leaves no frame of
+ * its caller, as that function's code would not (String.upcase/1's
+ * FunctionClauseError shows no frame of the def that called it last). A
+ * BIF runs in its caller's frame whatever its position. */
+static bool native_tail_frame(Term module, bool tail)
 {
-    if (term_is_cons(p->exc_stacktrace)) return p->exc_stacktrace;
+    if (!tail || !term_is_atom(module)) return false;
+    return !strncmp(atom_text(module), "Elixir.", 7);
+}
+
+/* The stack trace of a native that failed: called in tail position or
+ * not. A native may give the entry of its own to put on top
+ * (bif_clause_as: [entry | :genlab_vm_frames]) or its whole stack trace. */
+static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const Term *args, bool tail)
+{
+    bool past_tail = native_tail_frame(module, tail);
+    Term given = p->exc_stacktrace;
+    if (term_is_cons(given) && cons_tail(given) == atom_from_cstr("genlab_vm_frames"))
+        return cons_new(&p->heap, cons_head(given), stacktrace_of(p, false, past_tail));
+    if (term_is_cons(given)) return given;
     if (raises_in_caller(module, name)) return caller_stack(p, name, nargs, args);
     Heap *h = &p->heap;
-    Term st = stacktrace_of(p, true);
+    Term st = stacktrace_of(p, true, past_tail);
     if (p->exc_class != ATOM_error) return st;
     Term info_map = map_from_pairs(h, 1, (Term[]){atom_from_cstr("module")}, (Term[]){error_info_module(module)});
     if (p->exc_why) native_blame_record(module, name, nargs, args, p->exc_arg, p->exc_why); /* for format_error */
@@ -441,14 +463,14 @@ static Term bs_fail_stack(Process *p, const Function *fn, const BsFail *why)
         [SEG_INTEGER] = "integer", [SEG_FLOAT] = "float", [SEG_BINARY] = "binary", [SEG_BITS] = "binary",
         [SEG_UTF8] = "utf8",       [SEG_UTF16] = "utf16", [SEG_UTF32] = "utf32",
     };
-    if (!why->seg) return stacktrace_of(p, false);
+    if (!why->seg) return stacktrace_of(p, false, false);
     bool bits_type = why->type == SEG_BINARY || why->type == SEG_BITS;
     if (fn->file && !strcmp(fn->file, "iex") && bits_type) {
-        if (strcmp(why->kind, "type") != 0) return stacktrace_of(p, false);
+        if (strcmp(why->kind, "type") != 0) return stacktrace_of(p, false, false);
         process_badarg_at(p, 1, "not a bitstring");
-        return bif_stack(p, atom_from_cstr("erlang"), atom_from_cstr("bit_size"), 1, &why->value);
+        return bif_stack(p, atom_from_cstr("erlang"), atom_from_cstr("bit_size"), 1, &why->value, false);
     }
-    Term st = stacktrace_of(p, false);
+    Term st = stacktrace_of(p, false, false);
     if (!term_is_cons(st) || !term_is_tuple(cons_head(st)) || tuple_size(cons_head(st)) != 4) return st;
     Term cause = tuple4(h, small_make(why->seg), atom_from_cstr(type_names[why->type]), atom_from_cstr(why->kind), why->value);
     Term keys[3] = {atom_from_cstr("cause"), atom_from_cstr("function"), atom_from_cstr("module")};
@@ -757,7 +779,9 @@ L_CALL_NATIVE: {
         SAVE();
         class_ = p->exc_class;
         reason_ = p->exc_reason;
-        stack_ = ref->frameless ? TERM_NONE : bif_stack(p, ref->module, ref->name, ref->arity, r + pc[2]);
+        /* in tail position the instruction after is the RETURN of its result */
+        bool tail = pc[6] == (Code)vm_handlers[OP_RETURN] && pc[7] == pc[4];
+        stack_ = ref->frameless ? TERM_NONE : bif_stack(p, ref->module, ref->name, ref->arity, r + pc[2], tail);
         goto do_raise;
     }
     r[pc[4]] = v;
@@ -812,7 +836,7 @@ apply_op: {
         apply_badarg(p, r[a], r[a + 1], list);
         class_ = p->exc_class;
         reason_ = p->exc_reason;
-        stack_ = bif_stack(p, ATOM_erlang, atom_from_cstr("apply"), 3, r + a);
+        stack_ = bif_stack(p, ATOM_erlang, atom_from_cstr("apply"), 3, r + a, false);
         goto do_raise;
     }
     if (end != TERM_NIL) {
@@ -852,7 +876,7 @@ call_mfa_op:
         class_ = p->exc_class;
         reason_ = p->exc_reason;
         Term mfa[3] = {r[pc[1]], r[pc[1] + 1], list_from(&p->heap, pc[2], r + pc[1] + 2)};
-        stack_ = bif_stack(p, ATOM_erlang, atom_from_cstr("apply"), 3, mfa);
+        stack_ = bif_stack(p, ATOM_erlang, atom_from_cstr("apply"), 3, mfa, false);
         goto do_raise;
     }
     enter_dst = (uint32_t)pc[1];
@@ -924,7 +948,7 @@ native: {
         SAVE();
         class_ = p->exc_class;
         reason_ = p->exc_reason;
-        stack_ = bif_stack(p, call_mod, call_name, call_arity, r + enter_args);
+        stack_ = bif_stack(p, call_mod, call_name, call_arity, r + enter_args, enter_tail);
         goto do_raise;
     }
     if (enter_tail) {
