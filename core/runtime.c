@@ -244,9 +244,13 @@ static void lib_load_file(LibFile *f)
     /* what the build compiled loads as it was compiled (image.h) */
     if (image_load(f->src->path, f->src->text, f->src->length)) return;
     ParseError perr;
+    /* (boot mode as it parses too: the lexer reads the library's `# elixir:N`) */
+    bool saved_mode = rt->compile_boot_mode;
+    rt->compile_boot_mode = true;
     /* the AST lives as long as the code compiled from it */
     Term ast = parse_source(literal_heap(), f->src->text, f->src->length, f->src->path, &perr);
     if (ast == TERM_NONE) {
+        rt->compile_boot_mode = saved_mode;
         fprintf(stderr, "genlab: %s:%d:%d: %s\n", f->src->path, perr.line, perr.column, perr.message);
         return;
     }
@@ -254,8 +258,6 @@ static void lib_load_file(LibFile *f)
     /* A module that fails may need one whose file is loading further up
      * (a cycle through lazy loads) or a later one of this file: all of
      * them are retried when the outermost load ends. */
-    bool saved_mode = rt->compile_boot_mode;
-    rt->compile_boot_mode = true;
     CompileError err;
     for (Term l = items; term_is_cons(l); l = cons_tail(l))
         if (ast_is_defmodule(cons_head(l)) && compile_defmodule(cons_head(l), f->src->path, literal_heap(), &err) == TERM_NONE)
@@ -593,6 +595,8 @@ static Process *print_killed(Process *p)
     heap_release(&keep);
     io_write(2, text, strlen(text));
     if (!*text || text[strlen(text) - 1] != '\n') io_write(2, "\n", 1);
+    /* Kernel.CLI ends an exit's report with an empty line */
+    io_write(2, "\n", 1);
     free(text);
     return HOST->main_process;
 }
@@ -981,7 +985,10 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
         size_t nvalues = tuple_size(p->host_root);
         values = xrealloc(values, nvalues * sizeof(Term));
         memcpy(values, tuple_elems(p->host_root), nvalues * sizeof(Term));
+        /* a script file's top level runs under Elixir's compiler (vm.c's script_frames) */
+        rt->script_pid = strcmp(file, "nofile") ? p->pid : 0;
         VmStatus st = run_function(p, chunk->fn, values, (uint32_t)nvalues);
+        rt->script_pid = 0;
         if (sched_halted(NULL)) break;
         if (st == VM_KILLED) {
             p = print_killed(p);

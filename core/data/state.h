@@ -56,6 +56,9 @@ typedef struct RuntimeState {
     struct CodeRegions *regions; /* code_region.c: shell inputs' code */
     struct CompileRunTable *compile_runs; /* compile_run.c: compiles waiting for compile-time calls */
     bool compile_boot_mode;      /* compiling the embedded library: Kernel may not exist yet */
+    Term script_pid;             /* vm.c: the process running a script file's top level
+                                    (set by runtime.c), whose stack goes on below it with
+                                    Elixir's compiler's frames; 0: none */
 
     /* bif/ */
     int64_t unique_counter;      /* terms.c: :erlang.unique_integer */

@@ -17,6 +17,8 @@
 #include "binary.h"
 #include "fatal.h"
 #include "integer.h"
+#include "library_frames.h"
+#include "state.h"
 
 /* An open (, [, {, <<, fn or do. */
 typedef struct Terminator {
@@ -1099,6 +1101,15 @@ static bool skip_comment(Lexer *lx, int line, int column)
         } else {
             p++;
         }
+    }
+    /* the library's `# elixir:N` (library_frames.h): the tokens of this
+     * line stand for line N of Elixir's file */
+    static const char mark[] = "# elixir:";
+    size_t at_mark = lx->pos, k = sizeof mark - 1;
+    if (rt->compile_boot_mode && p - at_mark > k && !memcmp(lx->src + at_mark, mark, k) && is_digit(lx->src[at_mark + k])) {
+        int elixir_line = atoi((const char *)lx->src + at_mark + k);
+        for (size_t i = lx->out->count; i-- > 0 && lx->out->tokens[i].line == lx->line;)
+            lx->out->tokens[i].line = LIBRARY_ELIXIR_LINE + elixir_line;
     }
     lx->pos = p;
     return true;

@@ -62,8 +62,6 @@ static const Rename renames[] = {
     {"Elixir.Enumerable", "impl!", 1, "impl_for!", 1, 1},
     {"Elixir.Keyword", "fetch!", 2, "fetch!", 2, 595},
     {"Elixir.GenServer", "call", 3, "call", 3, 1025},
-    {"Elixir.Agent.Server", "init", 1, "init", 1, 8},
-    {"Elixir.Agent.Server", "handle_call", 3, "handle_call", 3, 12},
     {"Elixir.Enum", "reduce", 2, "reduce", 2, 2414},
 };
 
@@ -140,15 +138,19 @@ bool library_frame(Term module, Term name, uint32_t arity, const char *genlab_fi
     out->line = genlab_line;
     out->file = module_file(mod, mod_len);
     if (!out->file) out->file = derived_file(module, mod, mod_len, genlab_file);
+    /* a line that says which of Elixir's it is (`# elixir:N`) */
+    bool exact = genlab_line > LIBRARY_ELIXIR_LINE;
+    if (exact) out->line = genlab_line - LIBRARY_ELIXIR_LINE;
     for (size_t i = 0; i < sizeof renames / sizeof renames[0]; i++) {
         const Rename *r = &renames[i];
         if (r->arity == arity && text_eq(mod, mod_len, r->module) && text_eq(fname, name_len, r->name)) {
             out->name = atom_from_cstr(r->as);
             out->arity = r->as_arity;
-            out->line = r->line;
+            if (!exact) out->line = r->line;
             return true;
         }
     }
+    if (exact) return true;
     const DefLine *d = def_line(mod, mod_len, fname, name_len, arity);
     if (d) {
         out->line = d->line;

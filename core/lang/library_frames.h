@@ -8,8 +8,12 @@
  * (scripts/record-library-frames). The few helpers that stand for a
  * function Elixir's compiler makes (the lists:map inlined into Enum.map/2,
  * "-map/2-lists^map/1-0-"/2) take that function's name, arity and line.
- * What stays different: a frame that is not where the exception was raised
- * shows the function's first line, not the line of the call in it, and
+ * A line of the library may say which line of Elixir's file its code
+ * stands for, with a comment at its end: `# elixir:23`. The lexer then
+ * gives that line's tokens the line LIBRARY_ELIXIR_LINE + 23 (only while
+ * the library compiles), and a frame stopped there shows line 23: a call
+ * a stack trace passes through, a raise. What stays different: a frame at
+ * a line with no such comment shows the function's first line, and
  * genlab's own helpers (no function of that name in Elixir) keep their
  * name and genlab's line.
  */
@@ -20,6 +24,8 @@
 #include <stdint.h>
 
 #include "term.h"
+
+#define LIBRARY_ELIXIR_LINE 0x100000
 
 typedef struct LibraryFrame {
     Term name;        /* the function's name as Elixir's frame shows it */

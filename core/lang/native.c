@@ -158,6 +158,8 @@ const char *native_module_application(Term module)
         {"erl_stdlib_errors", "stdlib"}, {"erl_kernel_errors", "kernel"},
         /* the IEx evaluator's frames, as crash reports show a shell client */
         {"elixir", "elixir"},  {"Elixir.Module.ParallelChecker", "elixir"}, {"Elixir.IEx.Evaluator", "iex"},
+        /* and a script's, under `elixir FILE.exs` */
+        {"elixir_compiler", "elixir"}, {"elixir_lexical", "elixir"},
     };
     for (size_t i = 0; i < sizeof apps / sizeof apps[0]; i++)
         if (module == atom_from_cstr(apps[i].module)) return apps[i].app;

@@ -238,6 +238,33 @@ static bool shell_lambda(const Function *f)
 
 #define STACKTRACE_DEPTH 8
 
+/* Under `elixir FILE.exs` a script's top level runs from Elixir's
+ * compiler, whose frames a stack trace taken in it goes on with (up to
+ * its cap): the whole of __STACKTRACE__, a crash report's client. Kernel.CLI
+ * leaves the compiler's own out when it prints an uncaught error, so that
+ * only Code.require_file/2 may show (genlab_support.ex's format_error). */
+static size_t script_frames(Heap *h, Term *entries, size_t count, size_t cap)
+{
+    static const struct {
+        const char *module, *name;
+        int arity;
+        const char *file;
+        int line;
+    } below[] = {
+        {"elixir_compiler", "dispatch", 4, "src/elixir_compiler.erl", 65},
+        {"elixir_compiler", "compile", 3, "src/elixir_compiler.erl", 50},
+        {"elixir_lexical", "run", 3, "src/elixir_lexical.erl", 15},
+        {"elixir_compiler", "quoted", 3, "src/elixir_compiler.erl", 17},
+        {"Elixir.Module.ParallelChecker", "verify", 1, "lib/module/parallel_checker.ex", 100},
+        {"Elixir.Code", "require_file", 2, "lib/code.ex", 1245},
+    };
+    for (size_t i = 0; i < sizeof below / sizeof below[0] && count < cap; i++) {
+        Term where = list_from(h, 2, (Term[]){tuple2(h, ATOM_file, charlist_from_cstr(h, below[i].file)), tuple2(h, ATOM_line, small_make(below[i].line))});
+        entries[count++] = tuple4(h, atom_from_cstr(below[i].module), atom_from_cstr(below[i].name), small_make(below[i].arity), where);
+    }
+    return count;
+}
+
 /* The frames, newest first; under_bif when a BIF's entry goes on top;
  * without the running function's own when it left its frame to a tail
  * call (past_tail_call: see native_tail_frame). */
@@ -247,7 +274,7 @@ static Term stacktrace_of(Process *p, bool under_bif, bool past_tail_call)
     Heap *h = &p->heap;
     if (!vm || !vm->fn) return TERM_NIL;
     size_t n = vm->nframes;
-    Term *entries = xmalloc((n + 1) * sizeof(Term));
+    Term *entries = xmalloc((n + 1 + STACKTRACE_DEPTH) * sizeof(Term));
     size_t count = 0;
     if (past_tail_call) {
         /* no frame of its own */
@@ -268,6 +295,7 @@ static Term stacktrace_of(Process *p, bool under_bif, bool past_tail_call)
         last_return = fr->return_pc;
         entries[count++] = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(frame_arity(fr->fn)));
     }
+    if (rt->script_pid && p->pid == rt->script_pid) count = script_frames(h, entries, count, cap);
     Term list = list_from(h, count, entries);
     free(entries);
     return list;

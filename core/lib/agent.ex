@@ -77,26 +77,26 @@ defmodule Agent.Server do
 
   def init(fun) do
     Process.put(:"$initial_call", initial_call(fun))
-    {:ok, run(fun, [])}
+    {:ok, run(fun, [])} # elixir:8
   end
 
   def handle_call({:get, fun}, _from, state) do
-    {:reply, run(fun, [state]), state}
+    {:reply, run(fun, [state]), state} # elixir:12
   end
 
   def handle_call({:get_and_update, fun}, _from, state) do
-    case run(fun, [state]) do
+    case run(fun, [state]) do # elixir:16
       {reply, state} -> {:reply, reply, state}
       other -> {:stop, {:bad_return_value, other}, state}
     end
   end
 
   def handle_call({:update, fun}, _from, state) do
-    {:reply, :ok, run(fun, [state])}
+    {:reply, :ok, run(fun, [state])} # elixir:23
   end
 
   def handle_cast({:cast, fun}, state) do
-    {:noreply, run(fun, [state])}
+    {:noreply, run(fun, [state])} # elixir:27
   end
 
   def handle_info(msg, state) do
@@ -111,7 +111,7 @@ defmodule Agent.Server do
   def terminate(_reason, _state), do: :ok
 
   def code_change(_old, state, fun) do
-    {:ok, run(fun, [state])}
+    {:ok, run(fun, [state])} # elixir:31
   end
 
   defp initial_call(fun) when is_function(fun, 0) do

@@ -529,10 +529,11 @@ defmodule GenServer do
         _, _ -> []
       end
 
-    [
+    # as process_info gives it: at most 8 frames
+    Enum.take([
       {:gen, :do_call, 4, [file: 'gen.erl', line: 256]},
       {GenServer, :call, 3, [file: 'lib/gen_server.ex', line: 1035]} | own
-    ]
+    ], 8)
   end
 
   defp drop_internal_head([{mod, _, _, _} | rest]) when mod in [GenServer, :gen, :gen_server, :proc_lib, :sys] do

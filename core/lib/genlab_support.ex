@@ -102,15 +102,15 @@ defmodule :genlab_cli do
   end
 
   # Under `elixir FILE.exs` the BEAM's 8 frames go on past the script's own
-  # with five of the compiler's, which Kernel.CLI leaves out, then
-  # Code.require_file/2, which it shows when it is among the 8.
+  # with five of the compiler's (vm.c's script_frames), which Kernel.CLI
+  # leaves out, then Code.require_file/2, which shows when it is among the 8.
+  @compiler_modules [:elixir_compiler, :elixir_lexical, Module.ParallelChecker]
+
   defp script_frames(stacktrace, true), do: stacktrace
 
-  defp script_frames(stacktrace, false) when length(stacktrace) <= 2 do
-    stacktrace ++ [{Code, :require_file, 2, [file: 'lib/code.ex', line: 1245]}]
+  defp script_frames(stacktrace, false) do
+    Enum.reject(stacktrace, &match?({mod, _, _, _} when mod in @compiler_modules, &1))
   end
-
-  defp script_frames(stacktrace, false), do: stacktrace
 
   # How the shell prints an error, as IEx does: the same, but without the
   # frames of the shell's own code (the input itself and what called it).
