@@ -55,6 +55,11 @@ static uint32_t regex_flags(const uint8_t *opts, size_t n, bool *ok)
         case 'u': f |= PCRE2_UTF | PCRE2_UCP; break;
         case 'f': f |= PCRE2_FIRSTLINE; break;
         case 'U': f |= PCRE2_UNGREEDY; break;
+        /* only from :re's options given as a list (regex_list_letters) */
+        case 'D': f |= PCRE2_DOLLAR_ENDONLY; break;
+        case 'A': f |= PCRE2_ANCHORED; break;
+        case 'N': f |= PCRE2_NO_AUTO_CAPTURE; break;
+        case 'J': f |= PCRE2_DUPNAMES; break;
         default: *ok = false;
         }
     }
@@ -104,13 +109,48 @@ static pcre2_code *regex_get(const uint8_t *src, size_t src_n, const uint8_t *op
     return code;
 }
 
+/* :re's options as a list (Regex.compile(source, [:caseless])): the
+ * letters regex_flags reads, into buf; false for an option genlab does not
+ * know. */
+static bool regex_list_letters(Term list, uint8_t *buf, size_t cap, size_t *n)
+{
+    static const struct {
+        const char *name;
+        char letter;
+    } known[] = {{"caseless", 'i'}, {"multiline", 'm'}, {"dotall", 's'}, {"extended", 'x'}, {"unicode", 'u'},
+                 {"ucp", 'u'}, {"firstline", 'f'}, {"ungreedy", 'U'}, {"dollar_endonly", 'D'}, {"anchored", 'A'},
+                 {"no_auto_capture", 'N'}, {"dupnames", 'J'}};
+    *n = 0;
+    for (; term_is_cons(list); list = cons_tail(list)) {
+        Term o = cons_head(list);
+        /* {:newline, _} comes with "s": PCRE2's default newline suits */
+        if (term_is_tuple(o) && tuple_size(o) == 2 && tuple_get(o, 0) == atom_from_cstr("newline")) continue;
+        size_t k = 0, count = sizeof known / sizeof known[0];
+        while (k < count && !(term_is_atom(o) && !strcmp(atom_text(o), known[k].name))) k++;
+        if (k == count || *n == cap) return false;
+        buf[(*n)++] = (uint8_t)known[k].letter;
+    }
+    return list == TERM_NIL;
+}
+
 static pcre2_code *regex_arg(Process *p, const Term *a, Term *error)
 {
     const uint8_t *src, *opts;
     size_t src_n, opts_n, at;
     char err[256];
+    uint8_t letters[32];
     *error = TERM_NONE;
-    if (!bif_binary(a[0], &src, &src_n) || !bif_binary(a[1], &opts, &opts_n)) {
+    if (term_is_list(a[1])) {
+        if (!regex_list_letters(a[1], letters, sizeof letters, &opts_n)) {
+            *error = process_badarg_at(p, 2, "invalid options");
+            return NULL;
+        }
+        opts = letters;
+    } else if (!bif_binary(a[1], &opts, &opts_n)) {
+        *error = process_badarg(p);
+        return NULL;
+    }
+    if (!bif_binary(a[0], &src, &src_n)) {
         *error = process_badarg(p);
         return NULL;
     }

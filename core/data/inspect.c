@@ -1186,6 +1186,20 @@ static char calendar_kind(Term m)
     return 'Z';
 }
 
+/* A Regex's options as :re's list that its inspect can write out: atoms
+ * and {atom, atom} pairs only. */
+static bool regex_opts_plain(Term opts)
+{
+    if (!term_is_list(opts)) return false;
+    for (; term_is_cons(opts); opts = cons_tail(opts)) {
+        Term o = cons_head(opts);
+        if (term_is_atom(o)) continue;
+        if (!term_is_tuple(o) || tuple_size(o) != 2 || !term_is_atom(tuple_get(o, 0)) || !term_is_atom(tuple_get(o, 1)))
+            return false;
+    }
+    return opts == TERM_NIL;
+}
+
 /* A struct whose Inspect is not Inspect.Any's (see InspectCustom): the
  * document its Elixir implementation made, or the frame of a derived one's
  * #Name<field: value, ..., ...>; NULL when it has none of its own. */
@@ -1321,6 +1335,29 @@ static const Doc *struct_doc(Ctx *c, Term m, Term module, long limit, CharlistsM
             }
             out_char(&o, '/');
             docout_append(&o, (const char *)ob, on);
+            return out_doc(c, &o);
+        }
+        if (source != TERM_NONE && opts != TERM_NONE && binary_bytes(source, &sb, &sn) && regex_opts_plain(opts)) {
+            /* options given as :re's list: Regex.compile!("source", [:caseless]) */
+            DocOut o;
+            docout_init(&o);
+            out_cstr(&o, "Regex.compile!(\"");
+            escape_text(&o, sb, sn, '"', -1);
+            out_cstr(&o, "\", [");
+            for (Term l = opts; term_is_cons(l); l = cons_tail(l)) {
+                Term opt = cons_head(l);
+                if (l != opts) out_cstr(&o, ", ");
+                if (term_is_atom(opt)) {
+                    atom_write(&o, opt, ATOM_AS_LITERAL);
+                } else {
+                    out_char(&o, '{');
+                    atom_write(&o, tuple_get(opt, 0), ATOM_AS_LITERAL);
+                    out_cstr(&o, ", ");
+                    atom_write(&o, tuple_get(opt, 1), ATOM_AS_LITERAL);
+                    out_char(&o, '}');
+                }
+            }
+            out_cstr(&o, "])");
             return out_doc(c, &o);
         }
     } else if (text_is(name, name_len, "Elixir.MapSet")) {

@@ -11,11 +11,32 @@ defmodule Regex do
 
   def compile(source, opts \\ "")
 
+  # Options are letters ("imsxufU") or :re's atoms, kept as given ([]
+  # is "").
+  def compile(source, []) when is_binary(source), do: compile(source, "")
+
   def compile(source, opts) when is_binary(source) and is_binary(opts) do
+    case Enum.drop_while(String.graphemes(opts), &(&1 in ~w(i m s x u f U r))) do
+      [] -> compile_checked(source, opts)
+      rest -> {:error, {:invalid_option, Enum.join(rest)}}
+    end
+  end
+
+  @re_options [:caseless, :multiline, :dotall, :extended, :unicode, :ucp, :firstline, :ungreedy, :dollar_endonly,
+               :anchored, :no_auto_capture, :dupnames]
+
+  # An option :re does not know is its badarg.
+  def compile(source, opts) when is_binary(source) and is_list(opts) do
+    if Enum.all?(opts, &(&1 in @re_options or match?({:newline, _}, &1))),
+      do: compile_checked(source, opts),
+      else: raise(ArgumentError, "errors were found at the given arguments:\n\n  * 2nd argument: invalid options\n")
+  end
+
+  defp compile_checked(source, opts) do
     case :genlab.regex_compile(source, opts) do
       :ok ->
         groups = :genlab.regex_groups(source, opts)
-        unicode = if String.contains?(opts, "u"), do: 1, else: 0
+        unicode = if (is_binary(opts) and String.contains?(opts, "u")) or (is_list(opts) and :unicode in opts), do: 1, else: 0
         {:ok, %Regex{re_pattern: {:re_pattern, groups, unicode, 0, source}, source: source, opts: opts, re_version: @version}}
 
       {:error, {message, at}} ->
@@ -85,30 +106,32 @@ defmodule Regex do
   defp captures(regex, string, groups, options) do
     return = Keyword.get(options, :return, :binary)
 
-    picked =
-      case Keyword.get(options, :capture, :all) do
-        :all -> groups
-        :first -> [hd(groups)]
-        :all_but_first -> tl(groups)
-        :none -> []
-        :all_names -> by_names(regex, groups, names(regex))
-        names when is_list(names) -> by_names(regex, groups, names)
-      end
-
-    Enum.map(picked, fn
+    Enum.map(pick(regex, groups, Keyword.get(options, :capture, :all)), fn
       {start, len} when return == :index -> {start, len}
       {-1, _} -> ""
       {start, len} -> binary_part(string, start, len)
     end)
   end
 
+  # A match's groups chosen by a :capture (or split's :on) value: names
+  # and indexes pick groups, an unset or unknown one is {-1, 0}.
+  defp pick(_regex, groups, :all), do: groups
+  defp pick(_regex, groups, :first), do: [hd(groups)]
+  defp pick(_regex, groups, :all_but_first), do: tl(groups)
+  defp pick(_regex, _groups, :none), do: []
+  defp pick(regex, groups, :all_names), do: by_names(regex, groups, names(regex))
+  defp pick(regex, groups, names) when is_list(names), do: by_names(regex, groups, names)
+
   defp by_names(%Regex{source: s, opts: o}, groups, names) do
     table = :genlab.regex_names(s, o)
 
-    Enum.map(names, fn name ->
-      name = to_string(name)
-      {_, index} = List.keyfind(table, name, 0)
-      Enum.at(groups, index, {-1, 0})
+    Enum.map(names, fn
+      index when is_integer(index) ->
+        Enum.at(groups, index, {-1, 0})
+
+      name ->
+        {_, index} = List.keyfind(table, to_string(name), 0)
+        Enum.at(groups, index, {-1, 0})
     end)
   end
 
@@ -159,26 +182,41 @@ defmodule Regex do
 
   def split(%Regex{}, "", options), do: if(Keyword.get(options, :trim, false), do: [], else: [""])
 
-  def split(%Regex{source: s, opts: o}, string, options) when is_binary(string) do
-    parts = Keyword.get(options, :parts, :infinity)
-    trim = Keyword.get(options, :trim, false)
-    include = Keyword.get(options, :include_captures, false)
-    matches = :genlab.regex_matches(s, o, string, 0, true)
-    pieces = split_pieces(string, matches, 0, parts, include, [])
-    if trim, do: Enum.reject(pieces, &(&1 == "")), else: pieces
+  def split(%Regex{source: s, opts: o} = regex, string, options) when is_binary(string) do
+    on = Keyword.get(options, :on, :first)
+    spans = Enum.map(:genlab.regex_matches(s, o, string, 0, true), &pick(regex, &1, on))
+
+    left =
+      case Keyword.get(options, :parts, :infinity) do
+        :infinity -> 0
+        n when is_integer(n) and n > 0 -> n
+      end
+
+    split_at(spans, string, 0, left, Keyword.get(options, :trim, false), Keyword.get(options, :include_captures, false))
   end
 
-  defp split_pieces(string, _matches, pos, 1, _include, acc),
-    do: :lists.reverse([binary_part(string, pos, byte_size(string) - pos) | acc])
+  # Cuts at each picked span in turn (one that starts before the cut point
+  # is passed over); `left` counts the pieces still allowed, 0 for no
+  # limit. With trim, an empty piece before a span is dropped without
+  # counting, and nothing is left once the string is used up.
+  defp split_at(_spans, string, from, _left, true, _include) when byte_size(string) <= from, do: []
+  defp split_at(_spans, string, from, 1, _trim, _include), do: [binary_part(string, from, byte_size(string) - from)]
+  defp split_at([], string, from, _left, _trim, _include), do: [binary_part(string, from, byte_size(string) - from)]
+  defp split_at([[] | more], string, from, left, trim, include), do: split_at(more, string, from, left, trim, include)
 
-  defp split_pieces(string, [], pos, _parts, _include, acc),
-    do: :lists.reverse([binary_part(string, pos, byte_size(string) - pos) | acc])
+  defp split_at([[{at, _} | spans] | more], string, from, left, trim, include) when at < from,
+    do: split_at([spans | more], string, from, left, trim, include)
 
-  defp split_pieces(string, [[{start, len} | _] | rest], pos, parts, include, acc) do
-    piece = binary_part(string, pos, start - pos)
-    acc = if include, do: [binary_part(string, start, len), piece | acc], else: [piece | acc]
-    parts = if parts == :infinity, do: parts, else: parts - 1
-    split_pieces(string, rest, start + len, parts, include, acc)
+  defp split_at([[{at, len} | spans] | more], string, from, left, trim, include) do
+    piece = binary_part(string, from, at - from)
+    captured = if include, do: [binary_part(string, at, len)], else: []
+
+    if piece == "" and trim do
+      rest = split_at([spans | more], string, at + len, if(include, do: left - 1, else: left), trim, include)
+      captured ++ rest
+    else
+      [piece | captured ++ split_at([spans | more], string, at + len, left - 1, trim, include)]
+    end
   end
 
   def escape(string) when is_binary(string) do
