@@ -71,17 +71,69 @@ defmodule Path do
   def join([name]), do: IO.chardata_to_string(name)
   def join([first | rest]), do: Enum.reduce(rest, IO.chardata_to_string(first), &join(&2, &1))
 
+  # One trailing slash of the left side and one leading slash of the right
+  # go, and one trailing slash of the result.
   def join(left, right) do
     left = IO.chardata_to_string(left)
     right = IO.chardata_to_string(right)
 
-    cond do
-      left == "" -> trim_leading_slashes(right) |> then(&if(&1 == "", do: "", else: &1))
-      right == "" -> left
-      left == "/" -> "/" <> trim_leading_slashes(right)
-      true -> trim_trailing_slashes(left) <> "/" <> trim_leading_slashes(right)
+    joined =
+      cond do
+        right == "/" -> drop_last_slash(left)
+        left == "" -> drop_first_slash(right)
+        left == "/" -> "/" <> drop_first_slash(right)
+        true -> drop_last_slash(left) <> "/" <> drop_first_slash(right)
+      end
+
+    drop_last_slash(joined)
+  end
+
+  defp drop_last_slash(path) when path in ["", "/"], do: path
+
+  defp drop_last_slash(path) do
+    if :binary.last(path) == ?/, do: binary_part(path, 0, byte_size(path) - 1), else: path
+  end
+
+  defp drop_first_slash("/"), do: "."
+  defp drop_first_slash("/" <> rest), do: rest
+  defp drop_first_slash(path), do: path
+
+  # The path without the leading components it shares with `from`: "." when
+  # it is `from`, the path itself when `from` is not above it.
+  def relative_to(path, from) do
+    path = IO.chardata_to_string(path)
+    strip_common(split(path), split(from), path)
+  end
+
+  defp strip_common(same, same, _path), do: "."
+  defp strip_common([part | rest], [part | from_rest], path), do: strip_common(rest, from_rest, path)
+  defp strip_common([_ | _] = rest, [], _path), do: join(rest)
+  defp strip_common(_rest, _from_rest, path), do: path
+
+  def relative(path) do
+    case IO.chardata_to_string(path) do
+      "/" -> "."
+      "/" <> rest -> rest
+      other -> other
     end
   end
+
+  # A relative path with "." and ".." resolved that stays inside its
+  # directory; :error for an absolute path or one that climbs out. (genlab
+  # has no symbolic links to follow, so the directory is not read.)
+  def safe_relative_to(path, _relative_to) do
+    path = IO.chardata_to_string(path)
+    if type(path) == :absolute, do: :error, else: safe_parts(split(path), [])
+  end
+
+  def safe_relative(path), do: safe_relative_to(path, ".")
+
+  defp safe_parts([], []), do: {:ok, ""}
+  defp safe_parts([], kept), do: {:ok, join(:lists.reverse(kept))}
+  defp safe_parts(["." | rest], kept), do: safe_parts(rest, kept)
+  defp safe_parts([".." | _rest], []), do: :error
+  defp safe_parts([".." | rest], [_ | kept]), do: safe_parts(rest, kept)
+  defp safe_parts([part | rest], kept), do: safe_parts(rest, [part | kept])
 
   def split(path) do
     path = IO.chardata_to_string(path)
@@ -101,6 +153,4 @@ defmodule Path do
       else: path
   end
 
-  defp trim_leading_slashes("/" <> rest), do: trim_leading_slashes(rest)
-  defp trim_leading_slashes(path), do: path
 end

@@ -61,8 +61,55 @@ defmodule URI do
     {authority, userinfo, host, port}
   end
 
-  def new(string) when is_binary(string), do: {:ok, %{parse(string) | authority: nil}}
-  def new!(string), do: %{parse(string) | authority: nil}
+  # new/1 is strict, as :uri_string is: a character no URI may hold (or a
+  # port that is not a number) fails the whole text. With a scheme, the
+  # part :uri_string names is its ":".
+  def new(%URI{} = uri), do: {:ok, uri}
+
+  def new(string) when is_binary(string) do
+    case invalid_part(string) do
+      nil -> {:ok, %{parse(string) | authority: nil}}
+      part -> {:error, part}
+    end
+  end
+
+  def new!(%URI{} = uri), do: uri
+
+  def new!(string) when is_binary(string) do
+    case new(string) do
+      {:ok, uri} -> uri
+      {:error, part} -> raise URI.Error, action: :parse, reason: :invalid_uri, part: part
+    end
+  end
+
+  defp invalid_part(string) do
+    bad = first_invalid(string)
+    scheme? = Regex.match?(~r/^[a-z][a-z0-9+.-]*:/i, string)
+
+    cond do
+      bad == nil and bad_port?(string) -> ":"
+      bad == nil -> nil
+      scheme? -> ":"
+      true -> bad
+    end
+  end
+
+  defp first_invalid(""), do: nil
+
+  defp first_invalid(string) do
+    {char, rest} = String.next_codepoint(string)
+    if char_valid?(char), do: first_invalid(rest), else: char
+  end
+
+  defp char_valid?(<<c>>), do: char_unescaped?(c) or c == ?%
+  defp char_valid?(_), do: false
+
+  defp bad_port?(string) do
+    case Regex.run(~r/^(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^\/?#@]*@)?(?:\[[^\]]*\]|[^\/?#:]*)(?::([^\/?#]*))?/i, string) do
+      [_, port] -> not Regex.match?(~r/^\d*$/, port)
+      _ -> false
+    end
+  end
 
   def to_string(%URI{} = uri) do
     scheme = if uri.scheme, do: uri.scheme <> ":", else: ""
@@ -82,37 +129,43 @@ defmodule URI do
   end
 
   def encode_query(enumerable, encoding \\ :www_form) do
-    Enum.map_join(enumerable, "&", fn {k, v} ->
-      encode_kv(Kernel.to_string(k), encoding) <> "=" <> encode_kv(Kernel.to_string(v), encoding)
+    Enum.map_join(enumerable, "&", fn
+      {k, _} when is_list(k) -> raise ArgumentError, "encode_query/2 keys cannot be lists, got: " <> inspect(k)
+      {_, v} when is_list(v) -> raise ArgumentError, "encode_query/2 values cannot be lists, got: " <> inspect(v)
+      {k, v} -> encode_kv(Kernel.to_string(k), encoding) <> "=" <> encode_kv(Kernel.to_string(v), encoding)
     end)
   end
 
   defp encode_kv(s, :www_form), do: encode_www_form(s)
   defp encode_kv(s, :rfc3986), do: encode(s, &char_unreserved?/1)
 
-  def decode_query(query, map \\ %{}, encoding \\ :www_form) do
-    query
-    |> String.split("&", trim: true)
-    |> Enum.reduce(map, fn pair, acc ->
-      {k, v} =
-        case String.split(pair, "=", parts: 2) do
-          [k, v] -> {k, v}
-          [k] -> {k, ""}
-        end
-
-      Map.put(acc, decode_kv(k, encoding), decode_kv(v, encoding))
-    end)
+  def decode_query(query, map \\ %{}, encoding \\ :www_form) when is_binary(query) do
+    query |> query_decoder(encoding) |> Enum.reduce(map, fn {k, v}, acc -> Map.put(acc, k, v) end)
   end
 
   defp decode_kv(s, :www_form), do: decode_www_form(s)
   defp decode_kv(s, :rfc3986), do: decode(s)
 
-  def query_decoder(query), do: Enum.map(String.split(query, "&", trim: true), fn pair ->
-    case String.split(pair, "=", parts: 2) do
-      [k, v] -> {decode_www_form(k), decode_www_form(v)}
-      [k] -> {decode_www_form(k), ""}
-    end
-  end)
+  # Lazily, one "key=value" pair at a time; an empty pair between two "&"
+  # is {"", ""}.
+  def query_decoder(query, encoding \\ :www_form) when is_binary(query) do
+    Stream.unfold(query, fn
+      "" ->
+        nil
+
+      text ->
+        {pair, rest} =
+          case :binary.split(text, "&") do
+            [pair, rest] -> {pair, rest}
+            [pair] -> {pair, ""}
+          end
+
+        case :binary.split(pair, "=") do
+          [k, v] -> {{decode_kv(k, encoding), decode_kv(v, encoding)}, rest}
+          [k] -> {{decode_kv(k, encoding), ""}, rest}
+        end
+    end)
+  end
 
   def char_unreserved?(c), do: c in ?a..?z or c in ?A..?Z or c in ?0..?9 or c in '~_-.'
   def char_reserved?(c), do: c in ':/?#[]@!$&\'()*+,;='
@@ -181,4 +234,11 @@ defmodule URI do
     kept = if trailing, do: ["" | kept], else: kept
     Enum.join([first | Enum.reverse(kept)], "/")
   end
+end
+
+defmodule URI.Error do
+  defexception [:action, :reason, :part]
+
+  def message(%{action: action, reason: reason, part: part}),
+    do: "cannot #{action} due to reason #{reason}: #{inspect(part)}"
 end
