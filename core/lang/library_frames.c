@@ -65,6 +65,15 @@ static const Rename renames[] = {
     {"Elixir.Enum", "reduce", 2, "reduce", 2, 2414},
 };
 
+/* genlab's helpers for code that Elixir's compiler inlines into its
+ * callers (LibraryFrame.inlined). */
+static const struct {
+    const char *module, *name;
+    uint32_t arity;
+} inlined[] = {
+    {"Elixir.Enum", "reduce_inline", 3},
+};
+
 /* text (len bytes, not NUL-terminated) compared with the C string s, as strcmp */
 static int text_cmp(const char *text, size_t len, const char *s)
 {
@@ -122,7 +131,7 @@ bool library_frame_native(Term module, Term name, uint32_t arity, LibraryFrame *
     const DefLine *d = def_line(mod, mod_len, atom_text(name), atom_length(name), arity);
     const char *file = d ? module_file(mod, mod_len) : NULL;
     if (!file) return false;
-    *out = (LibraryFrame){name, arity, file, d->line};
+    *out = (LibraryFrame){name, arity, file, d->line, false};
     return true;
 }
 
@@ -136,11 +145,15 @@ bool library_frame(Term module, Term name, uint32_t arity, const char *genlab_fi
     out->name = name;
     out->arity = arity;
     out->line = genlab_line;
+    out->inlined = false;
     out->file = module_file(mod, mod_len);
     if (!out->file) out->file = derived_file(module, mod, mod_len, genlab_file);
     /* a line that says which of Elixir's it is (`# elixir:N`) */
     bool exact = genlab_line > LIBRARY_ELIXIR_LINE;
     if (exact) out->line = genlab_line - LIBRARY_ELIXIR_LINE;
+    for (size_t i = 0; i < sizeof inlined / sizeof inlined[0]; i++)
+        if (inlined[i].arity == arity && text_eq(mod, mod_len, inlined[i].module) && text_eq(fname, name_len, inlined[i].name))
+            out->inlined = true;
     for (size_t i = 0; i < sizeof renames / sizeof renames[0]; i++) {
         const Rename *r = &renames[i];
         if (r->arity == arity && text_eq(mod, mod_len, r->module) && text_eq(fname, name_len, r->name)) {

@@ -32,6 +32,10 @@ typedef struct LibraryFrame {
     uint32_t arity;
     const char *file; /* "lib/enum.ex" (static storage) */
     uint32_t line;
+    /* A helper that stands for code Elixir's compiler inlines into the
+     * caller (Enum's reduce/3 on a range or a map in Enum.map/2): no
+     * entry of its own; its caller's shows at this line instead. */
+    bool inlined;
 } LibraryFrame;
 
 /* How the frame of module.name/arity, defined at genlab_line of the

@@ -201,7 +201,11 @@ static Term charlist_from_cstr(Heap *h, const char *s)
     return list;
 }
 
-static Term stack_entry(Heap *h, const Function *f, const Code *pc, Term args_or_arity)
+/* The entry of f stopped at pc, or TERM_NONE for a library helper that
+ * Elixir's compiler inlines into its caller: *inlined_line then holds the
+ * line its caller's entry shows (library_frames.h), which the next call
+ * passes as inlined_line (0: none). */
+static Term stack_entry(Heap *h, const Function *f, const Code *pc, Term args_or_arity, uint32_t *inlined_line)
 {
     Term meta = TERM_NIL, name = f->name;
     uint32_t line = pc ? function_line_at(f, (size_t)(pc - f->code)) : 0;
@@ -209,11 +213,17 @@ static Term stack_entry(Heap *h, const Function *f, const Code *pc, Term args_or
     LibraryFrame lib;
     if (library_frame(f->module, f->name, f->arity, f->file, line, &lib)) {
         /* the library shows where Elixir's own is (library_frames.h) */
+        if (lib.inlined) {
+            *inlined_line = lib.line;
+            return TERM_NONE;
+        }
         name = lib.name;
         file = lib.file;
-        line = lib.line;
-        if (term_is_small(args_or_arity)) args_or_arity = small_make(lib.arity);
+        line = *inlined_line ? *inlined_line : lib.line;
+        /* a fn's captured values count in its arity (frame_arity) */
+        if (term_is_small(args_or_arity)) args_or_arity = small_make(lib.arity + (uint32_t)small_value(args_or_arity) - f->arity);
     }
+    *inlined_line = 0;
     if (file) {
         Term file_kv = tuple2(h, ATOM_file, charlist_from_cstr(h, file));
         Term line_kv = tuple2(h, ATOM_line, small_make(line));
@@ -276,9 +286,13 @@ static Term stacktrace_of(Process *p, bool under_bif, bool past_tail_call)
     size_t n = vm->nframes;
     Term *entries = xmalloc((n + 1 + STACKTRACE_DEPTH) * sizeof(Term));
     size_t count = 0;
+    uint32_t inlined_line = 0;
     if (past_tail_call) {
         /* no frame of its own */
-    } else if (!shell_lambda(vm->fn)) entries[count++] = stack_entry(h, vm->fn, vm->pc, small_make(frame_arity(vm->fn)));
+    } else if (!shell_lambda(vm->fn)) {
+        Term e = stack_entry(h, vm->fn, vm->pc, small_make(frame_arity(vm->fn)), &inlined_line);
+        if (e != TERM_NONE) entries[count++] = e;
+    }
     else if (!under_bif) {
         Term where = list_from(h, 2, (Term[]){tuple2(h, ATOM_file, charlist_from_cstr(h, "erl_eval.erl")), tuple2(h, ATOM_line, small_make(742))});
         entries[count++] = tuple4(h, atom_from_cstr("erl_eval"), atom_from_cstr("do_apply"), small_make(7), where);
@@ -293,7 +307,8 @@ static Term stacktrace_of(Process *p, bool under_bif, bool past_tail_call)
         Frame *fr = &vm->frames[i];
         if (!fr->fn || shell_lambda(fr->fn) || fr->return_pc == last_return) continue;
         last_return = fr->return_pc;
-        entries[count++] = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(frame_arity(fr->fn)));
+        Term e = stack_entry(h, fr->fn, fr->return_pc - 1, small_make(frame_arity(fr->fn)), &inlined_line);
+        if (e != TERM_NONE) entries[count++] = e;
     }
     if (rt->script_pid && p->pid == rt->script_pid) count = script_frames(h, entries, count, cap);
     Term list = list_from(h, count, entries);

@@ -141,6 +141,9 @@ defmodule Enum do
   def reduce(%Range{first: first, last: last, step: step}, acc, fun),
     do: reduce_down(first, last, step, acc, fun)
 
+  def reduce(map, acc, fun) when is_map(map) and not is_map_key(map, :__struct__),
+    do: :maps.fold(fn k, v, acc -> fun.({k, v}, acc) end, acc, map)
+
   def reduce(enumerable, acc, fun) do
     if walked?(enumerable) do
       walk_reduce(enumerable, acc, fun)
@@ -148,6 +151,22 @@ defmodule Enum do
       reduce_list(fold_list(enumerable), acc, fun)
     end
   end
+
+  # reduce/3 on a range or a map where Enum's own functions call it: Elixir's
+  # compiler inlines it there, so a stack trace shows no frame of its own but
+  # the caller's at the line of reduce's clause (library_frames.c's inlined
+  # helpers). Its calls are no tail calls, so that its frame is there to show.
+  defp reduce_inline(%Range{first: first, last: last, step: step}, acc, fun) do
+    acc = if step > 0, do: reduce_up(first, last, step, acc, fun), else: reduce_down(first, last, step, acc, fun) # elixir:2472
+    acc
+  end
+
+  defp reduce_inline(map, acc, fun) when is_map(map) and not is_map_key(map, :__struct__) do
+    acc = :maps.fold(fn k, v, acc -> fun.({k, v}, acc) end, acc, map) # elixir:2480
+    acc
+  end
+
+  defp reduce_inline(enumerable, acc, fun), do: reduce(enumerable, acc, fun)
 
   defp reduce_list([], acc, _fun), do: acc
   defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
@@ -322,7 +341,7 @@ defmodule Enum do
   def count(other), do: length(list(other))
 
   def count(enumerable, fun) do
-    reduce(enumerable, 0, fn x, acc ->
+    reduce_inline(enumerable, 0, fn x, acc ->
       if fun.(x), do: acc + 1, else: acc
     end)
   end
@@ -381,17 +400,10 @@ defmodule Enum do
 
   def map(enumerable, fun) when is_list(enumerable), do: map_list(enumerable, fun, [])
 
-  # A range is walked as Elixir's Enum.map walks it (reduce_range with
+  # A range or a map is walked as Elixir's Enum.map walks it (reduce/3 with
   # the reducer): no list of its elements first.
-  def map(%Range{first: first, last: last, step: step}, fun) do
-    reducer = fn x, acc -> [fun.(x) | acc] end
-
-    if step > 0 do
-      :lists.reverse(reduce_up(first, last, step, [], reducer))
-    else
-      :lists.reverse(reduce_down(first, last, step, [], reducer))
-    end
-  end
+  def map(enumerable, fun) when is_struct(enumerable, Range) or (is_map(enumerable) and not is_map_key(enumerable, :__struct__)),
+    do: :lists.reverse(reduce_inline(enumerable, [], fn x, acc -> [fun.(x) | acc] end))
 
   def map(enumerable, fun) do
     if walked?(enumerable) do
@@ -460,6 +472,10 @@ defmodule Enum do
   end
 
   def filter(enumerable, fun) when is_list(enumerable), do: filter_list(enumerable, fun, [])
+  # a range or a map as Elixir's filter/2 walks them (reduce/3 with the reducer)
+  def filter(enumerable, fun) when is_struct(enumerable, Range) or (is_map(enumerable) and not is_map_key(enumerable, :__struct__)),
+    do: :lists.reverse(reduce_inline(enumerable, [], fn x, acc -> if fun.(x), do: [x | acc], else: acc end))
+
   def filter(enumerable, fun), do: filter_list(fold_list(enumerable), fun, [])
 
   defp filter_list([], _fun, acc), do: :lists.reverse(acc)
@@ -496,7 +512,7 @@ defmodule Enum do
   def each(list, fun) when is_list(list), do: each_list(list, fun)
 
   def each(enumerable, fun) do
-    reduce(enumerable, nil, fn x, _ ->
+    reduce_inline(enumerable, nil, fn x, _ ->
       fun.(x)
       nil
     end)

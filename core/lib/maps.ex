@@ -5,8 +5,12 @@ defmodule :maps do
   @moduledoc false
 
   def fold(fun, acc, map) when is_function(fun, 3) and is_map(map) do
-    :lists.foldl(fn {k, v}, acc -> fun.(k, v, acc) end, acc, __iteration_list__(map))
+    fold_1(fun, acc, __iteration_list__(map))
   end
+
+  # maps.erl's loop, where a stack trace through :maps.fold shows
+  defp fold_1(fun, acc, [{k, v} | rest]), do: fold_1(fun, fun.(k, v, acc), rest) # elixir:411
+  defp fold_1(_fun, acc, []), do: acc
 
   def fold(fun, acc, map), do: bad(map, [fun, acc, map])
 
