@@ -139,10 +139,14 @@ Function *module_function(Module *m, Term name, uint32_t arity)
      * fails (and ends the asking process) leaves the module as it was. */
     size_t count = 1;
     for (Function *g = m->functions; g; g = g->next_in_module) count++;
-    if (count * 2 > m->table_size) {
-        Function **table = xcalloc(m->table_size * 2, sizeof *table);
+    /* the list also holds the module's fns, which come without this
+     * check: a def of 130 fns needs more than one doubling */
+    size_t size = m->table_size;
+    while (count * 2 > size) size *= 2;
+    if (size != m->table_size) {
+        Function **table = xcalloc(size, sizeof *table);
         free(m->table);
-        m->table_size *= 2;
+        m->table_size = size;
         m->table = table;
         for (Function *g = m->functions; g; g = g->next_in_module)
             if (g->nfree == 0) table_insert(m, g);
