@@ -2394,7 +2394,7 @@ static bool split_access_path(ModCtx *m, Term path, Term *root, Term *keys)
                 continue;
             }
             if (args == TERM_NIL && kw_get(meta, A("no_parens")) == ATOM_true && term_is_atom(fun)) {
-                Term key = mk_remote(m, A("Elixir.Access"), "key!", 1, (Term[]){fun});
+                Term key = mk_remote(m, A("Elixir.Access"), "__field__", 1, (Term[]){fun});
                 acc = cons_new(h, key, acc);
                 path = mod;
                 continue;
@@ -3000,18 +3000,39 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
         compile_expr(c, kase, dst, tail);
         return;
     }
-    if ((!strcmp(op, "put_in") || !strcmp(op, "update_in")) && n == 2) {
+    if (((!strcmp(op, "put_in") || !strcmp(op, "update_in") || !strcmp(op, "get_and_update_in")) && n == 2) ||
+        (!strcmp(op, "pop_in") && n == 1)) {
+        /* the path macros call their function forms: put_in(root, keys, value) */
         Term root, keys;
         if (!split_access_path(m, list_nth(args, 0), &root, &keys)) {
             char frames[200], text[600];
             ast_text_to(list_nth(args, 0), text, sizeof text);
             snprintf(frames, sizeof frames,
-                     "(elixir 1.14.0) lib/kernel.ex:3142: Kernel.unnest/4\n(elixir 1.14.0) expanding macro: Kernel.%s/2", op);
+                     "(elixir 1.14.0) lib/kernel.ex:3142: Kernel.unnest/4\n(elixir 1.14.0) expanding macro: Kernel.%s/%d", op, (int)n);
             compile_fail_expanding(c, frames, "ArgumentError",
-                                   "expected expression given to %s/2 to access at least one element, got: %s", op, text);
+                                   "expected expression given to %s/%d to access at least one element, got: %s", op, (int)n, text);
         }
-        Term call = tuple3(m->scratch, name, meta, list_from(m->scratch, 3, (Term[]){root, keys, list_nth(args, 1)}));
+        Term last = list_nth(keys, list_length(keys) - 1), lmod, lfun, largs, lmeta;
+        if (n == 1 && ast_is_remote(last, &lmod, &lfun, &largs, &lmeta) && lfun == A("__field__")) {
+            char field[200];
+            ast_text_to(list_nth(largs, 0), field, sizeof field);
+            compile_fail_expanding(c, "(elixir 1.14.0) lib/kernel.ex:3105: Kernel.nest_pop_in/3\n(elixir 1.14.0) expanding macro: Kernel.pop_in/1",
+                                   "ArgumentError",
+                                   "cannot use pop_in when the last segment is a map/struct field. This would effectively remove the field %s from the map/struct",
+                                   field);
+        }
+        Term call = tuple3(m->scratch, name, meta,
+                           n == 2 ? list_from(m->scratch, 3, (Term[]){root, keys, list_nth(args, 1)})
+                                  : list_from(m->scratch, 2, (Term[]){root, keys}));
         compile_expr(c, call, dst, tail);
+        return;
+    }
+    if (!strcmp(op, "destructure") && n == 2 && term_is_list(list_nth(args, 0))) {
+        /* destructure([a, b], list): [a, b] = Kernel.Utils.destructure(list, 2) */
+        Term left = list_nth(args, 0);
+        Term padded = mk_remote(m, A("Elixir.Kernel.Utils"), "destructure", 2,
+                                (Term[]){list_nth(args, 1), small_make((int64_t)list_length(left))});
+        compile_expr(c, tuple3(m->scratch, A("="), meta, list_from(m->scratch, 2, (Term[]){left, padded})), dst, tail);
         return;
     }
     if (!strncmp(op, "sigil_", 6) && n == 2 && strlen(op) == 7) { compile_sigil(c, op + 6, args, dst, tail); return; }

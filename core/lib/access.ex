@@ -146,6 +146,17 @@ defmodule Access do
     end
   end
 
+  # A `.field` step in the path of put_in/2, update_in/2,
+  # get_and_update_in/2 and pop_in/1: Map's functions, whose errors for
+  # something that is not a map (BadMapError) are the macros'.
+  @doc false
+  def __field__(key) do
+    fn
+      :get, data, next -> next.(Map.fetch!(data, key))
+      :get_and_update, data, next -> Map.get_and_update!(data, key, next)
+    end
+  end
+
   def elem(index) when is_integer(index) and index >= 0 do
     position = index + 1
 

@@ -196,3 +196,18 @@ defmodule Kernel do
       else: every_nth_byte(rest, step, i + 1, acc)
   end
 end
+
+defmodule Kernel.Utils do
+  @moduledoc false
+
+  # destructure/2's right side: the first `count` elements, nil for the
+  # missing ones.
+  def destructure(list, count) when is_list(list) and is_integer(count) and count >= 0,
+    do: take_padded(list, count)
+
+  def destructure(nil, count) when is_integer(count) and count >= 0, do: List.duplicate(nil, count)
+
+  defp take_padded(_list, 0), do: []
+  defp take_padded([], count), do: List.duplicate(nil, count)
+  defp take_padded([h | t], count), do: [h | take_padded(t, count - 1)]
+end
