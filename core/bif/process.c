@@ -190,22 +190,48 @@ static Term erl_spawn_monitor3(Process *p, const Term *a)
     return c ? spawned_monitor(p, c) : TERM_NONE;
 }
 
+/* Delivers msg to dest, as send does: 0 when sent (or dropped, as the BEAM
+ * drops a message for a dead pid or for a {name, node()} nobody holds), 1
+ * for {name, node} on another node (genlab has none: dropped), -1 when dest
+ * is no destination (a name nobody holds, a term that is no pid). */
+static int send_deliver(Term dest, Term msg)
+{
+    if (term_is_pid(dest)) {
+        process_send(process_of(dest), msg);
+        return 0;
+    }
+    if (term_is_tuple(dest) && tuple_size(dest) == 2 && term_is_atom(tuple_get(dest, 0)) &&
+        term_is_atom(tuple_get(dest, 1))) {
+        if (tuple_get(dest, 1) != atom_from_cstr("nonode@nohost")) return 1;
+        Process *to = process_whereis(tuple_get(dest, 0));
+        if (to) process_send(to, msg);
+        return 0;
+    }
+    if (term_is_atom(dest)) {
+        Process *to = process_whereis(dest);
+        if (!to) return -1;
+        process_send(to, msg);
+        return 0;
+    }
+    return -1;
+}
+
 /* send(dest, msg): a pid, a registered name, or {name, node}. */
 static Term erl_send(Process *p, const Term *a)
 {
-    Term dest = a[0];
-    if (term_is_pid(dest)) {
-        process_send(process_of(dest), a[1]);
-        return a[1];
-    }
-    if (term_is_tuple(dest) && tuple_size(dest) == 2) dest = tuple_get(dest, 0);
-    if (term_is_atom(dest)) {
-        Process *to = process_whereis(dest);
-        if (!to) return process_badarg_at(p, 1, "invalid destination");
-        process_send(to, a[1]);
-        return a[1];
-    }
-    return process_badarg_at(p, 1, "invalid destination");
+    return send_deliver(a[0], a[1]) < 0 ? process_badarg_at(p, 1, "invalid destination") : a[1];
+}
+
+/* send(dest, msg, options): :ok, or :noconnect for another node when the
+ * options ask not to connect. */
+static Term erl_send3(Process *p, const Term *a)
+{
+    int outcome = send_deliver(a[0], a[1]);
+    if (outcome < 0) return process_badarg_at(p, 1, "invalid destination");
+    bool noconnect = false;
+    for (Term l = a[2]; term_is_cons(l); l = cons_tail(l))
+        if (cons_head(l) == atom_from_cstr("noconnect")) noconnect = true;
+    return outcome == 1 && noconnect ? atom_from_cstr("noconnect") : atom_from_cstr("ok");
 }
 
 static Term erl_make_ref(Process *p, const Term *a)
@@ -774,6 +800,7 @@ const NativeDef process_natives[] = {
     {"erlang", "spawn_monitor", 1, erl_spawn_monitor1},
     {"erlang", "spawn_monitor", 3, erl_spawn_monitor3},
     {"erlang", "send", 2, erl_send},
+    {"erlang", "send", 3, erl_send3},
     {"erlang", "!", 2, erl_send},
     {"erlang", "make_ref", 0, erl_make_ref},
     {"erlang", "link", 1, erl_link},

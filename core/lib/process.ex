@@ -2,7 +2,7 @@
 defmodule Process do
   def self(), do: :erlang.self()
   def alive?(pid), do: :erlang.is_process_alive(pid)
-  def send(dest, msg, _options \\ []), do: :erlang.send(dest, msg)
+  def send(dest, msg, options), do: :erlang.send(dest, msg, options)
 
   def send_after(dest, msg, time, _opts \\ []), do: :erlang.send_after(time, dest, msg)
   def cancel_timer(ref, _options \\ []), do: :erlang.cancel_timer(ref)
