@@ -2714,7 +2714,8 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
                     return;
                 }
                 Term emod, efun, eargs;
-                if (!c->in_guard && rewrite_call(m->scratch, mod, fun, rargs, &emod, &efun, &eargs)) {
+                /* in a guard only Bitwise's calls become Erlang's guard BIFs */
+                if ((!c->in_guard || mod == A("Elixir.Bitwise")) && rewrite_call(m->scratch, mod, fun, rargs, &emod, &efun, &eargs)) {
                     compile_remote_call(c, emod, efun, eargs, dst, tail); /* as Elixir inlines it */
                     return;
                 }
