@@ -1,8 +1,11 @@
 /* main.c - the genlab command. Uses nothing of core but genlab.h. */
+#include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -110,11 +113,38 @@ static const char *shown_path(const char *path)
     return path;
 }
 
+/* The reason Elixir's File functions give for errno e. */
+static const char *posix_reason(int e)
+{
+    switch (e) {
+    case EACCES: return "eacces";
+    case EISDIR: return "eisdir";
+    case ENOENT: return "enoent";
+    case ENOMEM: return "enomem";
+    case ELOOP: return "eloop";
+    case ENAMETOOLONG: return "enametoolong";
+    default: return "eio";
+    }
+}
+
 static int run_file(Genlab *g, const char *path, int argc, char **argv)
 {
+    /* as elixir: what is not a regular file is not there at all */
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        fprintf(stderr, "No file named %s\n", path);
+        return 1;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        fprintf(stderr, "** (Code.LoadError) could not load %s. Reason: enoent\n", path);
+        /* Code.require_file names it by its absolute path */
+        int e = errno;
+        char full[PATH_MAX];
+        fprintf(stderr,
+                "** (Code.LoadError) could not load %s. Reason: %s\n"
+                "    (elixir 1.14.0) lib/code.ex:1807: Code.find_file!/2\n"
+                "    (elixir 1.14.0) lib/code.ex:1237: Code.require_file/2\n",
+                realpath(path, full) ? full : path, posix_reason(e));
         return 1;
     }
     size_t len;
@@ -142,6 +172,22 @@ static void tune_allocator(void)
 #endif
 }
 
+/* The number an option was given, or -1 (said on standard error) when it
+ * is none: a typo must not silently mean 0. */
+static double option_number(const char *option, const char *text, double min, char *suffix)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    bool suffixed = suffix && strchr("kKmMgG", *end) && *end && end[1] == 0;
+    if (end == text || errno || v < min || (*end && !suffixed)) {
+        fprintf(stderr, "genlab: %s wants a number%s, not %s (see genlab --help)\n", option, min > 0 ? " above 0" : "", text);
+        return -1;
+    }
+    if (suffix) *suffix = *end;
+    return v;
+}
+
 /* Out of memory outside any process: genlab has said so; a status, not a
  * core dump. */
 static void stop_out_of_memory(void) { _exit(70); }
@@ -158,20 +204,27 @@ int main(int argc, char **argv)
     int i = 1;
     while (i < argc && argv[i][0] == '-') {
         if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
+            double v = option_number("--seed", argv[i + 1], 0, NULL);
+            if (v < 0) return 2;
             seed = strtoull(argv[i + 1], NULL, 10);
             i += 2;
         } else if (!strcmp(argv[i], "--cpu-ns") && i + 1 < argc) {
-            cpu_ns = strtod(argv[i + 1], NULL);
+            cpu_ns = option_number("--cpu-ns", argv[i + 1], 0, NULL);
+            if (cpu_ns < 0) return 2;
             i += 2;
         } else if (!strcmp(argv[i], "--max-processes") && i + 1 < argc) {
-            max_processes = (size_t)strtoull(argv[i + 1], NULL, 10);
+            double v = option_number("--max-processes", argv[i + 1], 1, NULL);
+            if (v < 0) return 2;
+            max_processes = (size_t)v;
             i += 2;
         } else if (!strcmp(argv[i], "--max-memory") && i + 1 < argc) {
-            char *end;
-            max_memory = (size_t)strtoull(argv[i + 1], &end, 10);
-            if (*end == 'k' || *end == 'K') max_memory <<= 10;
-            else if (*end == 'm' || *end == 'M') max_memory <<= 20;
-            else if (*end == 'g' || *end == 'G') max_memory <<= 30;
+            char unit = 0;
+            double v = option_number("--max-memory", argv[i + 1], 1, &unit);
+            if (v < 0) return 2;
+            max_memory = (size_t)v;
+            if (unit == 'k' || unit == 'K') max_memory <<= 10;
+            else if (unit == 'm' || unit == 'M') max_memory <<= 20;
+            else if (unit == 'g' || unit == 'G') max_memory <<= 30;
             i += 2;
         } else if (!strcmp(argv[i], "-e") && i + 1 < argc) {
             expr = argv[i + 1];
