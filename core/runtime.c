@@ -874,6 +874,23 @@ static bool report_bad_encoding(const char *source, size_t len)
     return true;
 }
 
+/* The warnings of Elixir's checker about the remote calls of the modules
+ * compiled since the last time: calls of functions or modules that do not
+ * exist (compile_calls.c, genlab_cli.undefined_call_warnings/1); or only
+ * forgets those calls when not `shown`. */
+static void print_undefined_calls(bool shown)
+{
+    Heap keep;
+    heap_init(&keep, 256);
+    Term calls = compile_remote_calls_take(&keep);
+    if (shown && calls != TERM_NIL) {
+        char *text = call_elixir_text("genlab_cli", "undefined_call_warnings", &calls, 1);
+        if (text) io_write(2, text, strlen(text));
+        free(text);
+    }
+    heap_release(&keep);
+}
+
 static size_t modules_defined(Term expr);
 static void skip_pids(size_t n);
 
@@ -1012,6 +1029,8 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     for (size_t k = 0; k < nitems; k++) free(chunks[k].out_names);
     free(chunks);
     free(values);
+    /* Elixir's checker speaks once the file has run, if it ran to its end */
+    print_undefined_calls(status == 0 && !sched_halted(NULL));
     reports_drop(); /* the script is over: the BEAM halts */
     int halt;
     if (sched_halted(&halt)) return halt;
@@ -1494,6 +1513,8 @@ static GenlabResult shell_eval_items(Genlab *g, Term items, const char *file, bo
                 continue;
             }
         }
+        /* IEx's checker speaks as soon as a module is compiled */
+        print_undefined_calls(compiled && st == VM_DONE);
         int halt;
         if (sched_halted(&halt)) {
             r = result_text(GENLAB_RESULT_HALT, xstrndup("", 0));

@@ -149,10 +149,27 @@ static Term genlab_module_info(Process *p, const Term *args)
             if (f->defined && f->exported && f->nfree == 0 && f->is_macro == macros && f->name != atom_from_cstr("__info__") &&
                 atom_text(f->name)[0] != '-')
                 list[k++] = f;
+        /* a module's natives are its functions too (String.upcase/1), but
+         * genlab's own helpers among them (String.__split__/2) */
+        size_t nn = macros ? 0 : native_module_functions(m->name, NULL, NULL, 0);
+        Term *nnames = xmalloc((nn + 1) * sizeof *nnames);
+        int *narities = xmalloc((nn + 1) * sizeof *narities);
+        nn = macros ? 0 : native_module_functions(m->name, nnames, narities, nn);
+        Function *natives = xcalloc(nn + 1, sizeof *natives);
+        list = xrealloc(list, (k + nn + 1) * sizeof *list);
+        for (size_t i = 0; i < nn; i++) {
+            if (!strncmp(atom_text(nnames[i]), "__", 2)) continue;
+            natives[i].name = nnames[i];
+            natives[i].arity = (uint32_t)narities[i];
+            list[k++] = &natives[i];
+        }
         qsort(list, k, sizeof *list, fn_order);
         Term out = TERM_NIL;
         for (size_t i = k; i-- > 0;) out = cons_new(&p->heap, tuple2(&p->heap, list[i]->name, small_make(list[i]->arity)), out);
         free(list);
+        free(natives);
+        free(nnames);
+        free(narities);
         return out;
     }
     if (!strcmp(kind, "struct")) {

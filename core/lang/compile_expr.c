@@ -1951,6 +1951,7 @@ static void compile_capture(FnCtx *c, Term args, uint32_t dst, bool tail, Term m
         if (ast_is_remote(callee, &mod_ast, &fun, &cargs, NULL)) {
             Term mod = expand_alias(m, mod_ast);
             if (mod == TERM_NONE && term_is_atom(mod_ast)) mod = mod_ast;
+            if (slash && mod != TERM_NONE && term_is_atom(fun)) calls_note_remote(c, mod, fun, (uint32_t)arity, meta_line(meta));
             external = mod != TERM_NONE && term_is_atom(fun) && capture_external(m, mod, fun, (size_t)arity, &emod, &efun);
         } else if ((ast_is_var(callee, &fname, NULL) || ast_is_call(callee, &fname, NULL, NULL)) && term_is_atom(fname)) {
             external = capture_external(m, TERM_NONE, fname, (size_t)arity, &emod, &efun);
@@ -2713,6 +2714,7 @@ static void compile_expr_node(FnCtx *c, Term ast, uint32_t dst, bool tail)
                     compile_expansion(c, expand_macro(c, mf, rargs), rmeta, dst, tail);
                     return;
                 }
+                calls_note_remote(c, mod, fun, (uint32_t)n, meta_line(meta));
                 Term emod, efun, eargs;
                 /* in a guard only Bitwise's calls become Erlang's guard BIFs */
                 if ((!c->in_guard || mod == A("Elixir.Bitwise")) && rewrite_call(m->scratch, mod, fun, rargs, &emod, &efun, &eargs)) {

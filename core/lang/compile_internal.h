@@ -90,6 +90,16 @@ typedef struct LambdaNote {
     LambdaKind kind;
 } LambdaNote;
 
+/* A call (or capture) of module.fun/arity in a def of caller, at file:line
+ * (compile_calls.c). */
+typedef struct RemoteCall {
+    Term caller, module, fun;
+    uint32_t arity, line;
+    Term def;
+    uint32_t def_arity;
+    const char *file;
+} RemoteCall;
+
 /* State of one module (or of top-level code) being compiled. */
 typedef struct ModCtx {
     Module *module;        /* NULL for top-level chunks */
@@ -133,6 +143,8 @@ typedef struct ModCtx {
     size_t ncalls, calls_cap;
     LambdaNote *lambdas;   /* its defs' fns, numbered once all are compiled */
     size_t nlambdas, lambdas_cap;
+    RemoteCall *remote;    /* its defs' remote calls (compile_calls.c) */
+    size_t nremote, remote_cap;
 } ModCtx;
 
 typedef struct Label {
@@ -222,6 +234,8 @@ typedef struct CompileState {
     struct Defining { uint32_t serial; struct ModCtx *m; } *defining;
     size_t ndefining, defining_cap;
     struct ScriptVars *script; /* a script's top-level variables (compile_script.c), or NULL */
+    RemoteCall *remote;        /* the remote calls of the modules compiled whole (compile_calls.c) */
+    size_t nremote, remote_cap;
 } CompileState;
 #define COMPILE (rt->compile)
 
@@ -473,6 +487,11 @@ void compile_fn(FnCtx *c, Term clauses, uint32_t dst, Term meta);
  * indices and names. */
 int32_t compile_lambda_note(FnCtx *c, FunInfo *info, LambdaKind kind);
 void compile_lambda_number(ModCtx *m);
+
+/* compile_calls.c: notes a remote call that a def's source writes (line
+ * > 0); calls_keep_module keeps a compiled module's for the checker. */
+void calls_note_remote(FnCtx *c, Term mod, Term fun, uint32_t arity, int line);
+void calls_keep_module(ModCtx *m);
 
 /* compile_script.c: true while a script's top level compiles. */
 bool compile_script_tracking(void);

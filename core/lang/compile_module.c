@@ -187,6 +187,7 @@ void compile_state_free(void)
     free(c->toplevel.attrs);
     free(c->toplevel.locals);
     free(c->toplevel.lambdas);
+    free(c->remote);
     compile_script_free();
     free(c);
     rt->compile = NULL;
@@ -1310,7 +1311,11 @@ static Term compile_module_body(ModCtx *parent, Term name, Term body, const char
     m.module->callbacks = behaviour_callbacks(&b.beh);
     behaviour_notes_free(&b.beh);
     /* a restarted compile installed this one before it left (compile_run.h) */
-    if (!compile_run_replaying()) module_install(m.module);
+    if (!compile_run_replaying()) {
+        module_install(m.module);
+        calls_keep_module(&m);
+    }
+    free(m.remote);
     if (parent) {
         /* the nested module's alias stays visible in the parent */
     }

@@ -91,6 +91,12 @@ void warn_statement_no_effect_at(const char *file, Term stmt, const Term *bound,
 /* Notes the module a top-level defmodule of this file will define. */
 void compile_note_file_module(Term defmodule_ast);
 
+/* The remote calls the modules compiled so far make, for Elixir's
+ * checker's warnings (compile_calls.c): [{caller, [{mod, fun, arity,
+ * line, def, def_arity, file}, ...]}, ...] built on h, the last module
+ * first; forgets them. */
+Term compile_remote_calls_take(Heap *h);
+
 /* How far the top-level environment (aliases, imports, attributes made
  * at the top level) reaches: a chunk compiled again from its start
  * (compile_run.h) first goes back to where it was before. */

@@ -99,6 +99,22 @@ bool native_module_known(Term module)
     return false;
 }
 
+size_t native_module_functions(Term module, Term *names, int *arities, size_t cap)
+{
+    size_t n = 0;
+    if (!NATIVES) return 0;
+    for (size_t i = 0; i < NATIVES->slot_capacity; i++) {
+        const NativeSlot *s = &NATIVES->slots[i];
+        if (s->module != module || !s->name) continue;
+        if (n < cap) {
+            names[n] = s->name;
+            arities[n] = s->arity;
+        }
+        n++;
+    }
+    return n;
+}
+
 void native_init(void)
 {
     if (!NATIVES) NATIVES = xcalloc(1, sizeof *NATIVES);

@@ -56,6 +56,10 @@ NativeFn native_lookup(Term module, Term name, int arity);
 /* Whether any native is registered under `module` (so that
  * :erlang.module_loaded(:lists) is true). A linear scan: not for hot paths. */
 bool native_module_known(Term module);
+/* The natives registered under `module`: fills up to cap of their names
+ * and arities (in no order) and answers how many there are. A linear
+ * scan, as native_module_known. */
+size_t native_module_functions(Term module, Term *names, int *arities, size_t cap);
 /* Which argument a native blamed, and why (process_badarg_at: `why` is a
  * static string), when it raised in a call of module.name(args), kept
  * aside for Exception's format_error (bif/system.c), so that the stack

@@ -112,6 +112,44 @@ defmodule :genlab_cli do
     Enum.reject(stacktrace, &match?({mod, _, _, _} when mod in @compiler_modules, &1))
   end
 
+  # The warnings of Elixir's checker once a file has run (compile_calls.c):
+  # the calls of a function or module that does not exist, for each module
+  # (the last defined first) those of a missing module first, then the
+  # others, by module, name and arity, each with the places it is called
+  # from.
+  def undefined_call_warnings(modules) do
+    for {caller, calls} <- modules, into: "" do
+      calls
+      |> Enum.reject(fn {mod, fun, arity, _, _, _, _} -> call_defined?(mod, fun, arity) end)
+      |> Enum.group_by(fn {mod, fun, arity, _, _, _, _} -> {mod, fun, arity} end)
+      |> Enum.sort_by(fn {{mod, fun, arity}, _} -> {Code.ensure_loaded?(mod), mod, fun, arity} end)
+      |> Enum.map_join(&undefined_call_warning(caller, &1))
+    end
+  end
+
+  defp call_defined?(mod, fun, arity) do
+    Code.ensure_loaded?(mod) and (function_exported?(mod, fun, arity) or macro_exported?(mod, fun, arity))
+  end
+
+  defp undefined_call_warning(caller, {{mod, fun, arity}, calls}) do
+    what =
+      if Code.ensure_loaded?(mod) do
+        exception = %UndefinedFunctionError{module: mod, function: fun, arity: arity, reason: :"function not exported"}
+        {exception, _} = UndefinedFunctionError.blame(exception, [])
+        "function " <> text = Exception.message(exception)
+        text
+      else
+        Exception.format_mfa(mod, fun, arity) <> " is undefined (module " <> inspect(mod) <> " is not available or is yet to be defined)"
+      end
+
+    places =
+      for {_, _, _, line, def, def_arity, file} <- Enum.sort_by(calls, &elem(&1, 3)),
+          do: "  " <> file <> ":" <> Integer.to_string(line) <> ": " <> Exception.format_mfa(caller, def, def_arity) <> "\n"
+
+    count = if length(places) > 1, do: "Invalid call found at #{length(places)} locations:\n", else: ""
+    "warning: " <> what <> "\n" <> count <> Enum.join(places) <> "\n"
+  end
+
   # How the shell prints an error, as IEx does: the same, but without the
   # frames of the shell's own code (the input itself and what called it).
   def format_shell_error(kind, reason, stacktrace) do
