@@ -234,6 +234,21 @@ static Term erl_send3(Process *p, const Term *a)
     return outcome == 1 && noconnect ? atom_from_cstr("noconnect") : atom_from_cstr("ok");
 }
 
+/* group_leader(): every process's is the one IO device genlab has (the
+ * pid process_info shows); group_leader(leader, pid) changes nothing. */
+static Term erl_group_leader0(Process *p, const Term *a)
+{
+    (void)p;
+    (void)a;
+    return pid_make(109);
+}
+
+static Term erl_group_leader2(Process *p, const Term *a)
+{
+    if (!term_is_pid(a[0]) || !term_is_pid(a[1])) return process_badarg(p);
+    return ATOM_true;
+}
+
 static Term erl_make_ref(Process *p, const Term *a)
 {
     (void)a;
@@ -801,6 +816,8 @@ const NativeDef process_natives[] = {
     {"erlang", "spawn_monitor", 3, erl_spawn_monitor3},
     {"erlang", "send", 2, erl_send},
     {"erlang", "send", 3, erl_send3},
+    {"erlang", "group_leader", 0, erl_group_leader0},
+    {"erlang", "group_leader", 2, erl_group_leader2},
     {"erlang", "!", 2, erl_send},
     {"erlang", "make_ref", 0, erl_make_ref},
     {"erlang", "link", 1, erl_link},
