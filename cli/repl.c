@@ -23,7 +23,30 @@ const char repl_banner[] = "Interactive Elixir (" GENLAB_ELIXIR_VERSION ") - pre
 typedef struct Input {
     char *text;
     size_t len, cap;
+    /* "#iex:break" came with nothing typed: IEx prompts with "..." once */
+    bool broken;
 } Input;
+
+/* IEx's way out of an unfinished input (an unclosed string or bracket):
+ * the line "#iex:break" alone, exactly. It drops what was typed with IEx's
+ * TokenMissingError; true when `line` was that line. */
+static bool iex_break(Genlab *g, Input *in, const char *line, size_t n)
+{
+    static const char trigger[] = "#iex:break";
+    size_t t = sizeof trigger - 1;
+    if (n && line[n - 1] == '\n') n--;
+    if (n != t || memcmp(line, trigger, t)) return false;
+    if (!in->len) {
+        in->broken = true;
+        return true;
+    }
+    bool red = repl_colors();
+    printf("%s** (TokenMissingError) iex:%d: incomplete expression\n%s\n", red ? "\033[31m" : "", genlab_shell_counter(g),
+           red ? "\033[0m" : "");
+    in->len = 0;
+    in->broken = false;
+    return true;
+}
 
 static void input_add(Input *in, const char *line, size_t n)
 {
@@ -163,11 +186,13 @@ static int run_piped(Genlab *g)
     int status = 0;
     char prompt[64];
     for (;;) {
-        make_prompt(g, in.len > 0, prompt, sizeof prompt);
+        make_prompt(g, in.len > 0 || in.broken, prompt, sizeof prompt);
         fputs(prompt, stdout);
         fflush(stdout);
         if ((n = getline(&line, &cap, stdin)) < 0) break;
         genlab_shell_line_read(g);
+        if (iex_break(g, &in, line, (size_t)n)) continue;
+        in.broken = false;
         input_add(&in, line, (size_t)n);
         if (genlab_input_status(g, in.text, in.len) == GENLAB_INPUT_INCOMPLETE) continue;
         if (!run_input(g, &in, &status)) break;
@@ -248,7 +273,7 @@ static int run_terminal(Genlab *g)
     char prompt[64];
     uint64_t last = wall_ms();
     for (;;) {
-        make_prompt(g, in.len > 0, prompt, sizeof prompt);
+        make_prompt(g, in.len > 0 || in.broken, prompt, sizeof prompt);
         char *line = readline(prompt);
         if (!line) { /* Ctrl-D */
             fputc('\n', stdout);
@@ -259,8 +284,13 @@ static int run_terminal(Genlab *g)
         if (!genlab_clock_is_frozen(g)) genlab_advance_clock(g, now - last);
         genlab_shell_line_read(g);
         if (*line) add_history(line);
-        input_add(&in, line, strlen(line));
+        bool broke = iex_break(g, &in, line, strlen(line));
+        if (!broke) {
+            in.broken = false;
+            input_add(&in, line, strlen(line));
+        }
         free(line);
+        if (broke) continue;
         if (genlab_input_status(g, in.text, in.len) == GENLAB_INPUT_INCOMPLETE) continue;
         bool go_on = run_input(g, &in, &status);
         last = wall_ms();
