@@ -221,6 +221,30 @@ defmodule Calendar.ISO do
     end
   end
 
+  # ---- Calendar's callbacks, on ISO days: {days since 0000-01-01, {parts, parts per day}} ----
+
+  def day_rollover_relative_to_midnight_utc, do: {0, 1}
+  def date_to_iso_days(y, m, d), do: date_to_days(y, m, d)
+  def date_from_iso_days(days), do: days_to_date(days)
+
+  def time_to_day_fraction(h, mi, s, {us, _}), do: {((h * 60 + mi) * 60 + s) * 1_000_000 + us, 86_400_000_000}
+
+  def time_from_day_fraction({0, _}), do: {0, 0, 0, {0, 6}}
+
+  def time_from_day_fraction({parts, per_day}) do
+    total = div(parts * 86_400_000_000, per_day)
+    secs = div(total, 1_000_000)
+    {div(secs, 3600), rem(div(secs, 60), 60), rem(secs, 60), {rem(total, 1_000_000), 6}}
+  end
+
+  def naive_datetime_to_iso_days(y, m, d, h, mi, s, us), do: {date_to_days(y, m, d), time_to_day_fraction(h, mi, s, us)}
+
+  def naive_datetime_from_iso_days({days, fraction}) do
+    {y, m, d} = days_to_date(days)
+    {h, mi, s, us} = time_from_day_fraction(fraction)
+    {y, m, d, h, mi, s, us}
+  end
+
   # ---- time units ----
 
   # A count of microseconds in `unit` (any System.time_unit, :day, :hour
@@ -342,8 +366,21 @@ defmodule Date do
             "got: #{inspect(first)}, #{inspect(last)}, #{inspect(step)}"
   end
 
-  def convert(%{calendar: Calendar.ISO} = date, Calendar.ISO), do: {:ok, date}
-  def convert!(%{calendar: Calendar.ISO} = date, Calendar.ISO), do: date
+  # Another calendar is asked through Calendar's callbacks, on ISO days.
+  def convert(%{calendar: calendar, year: y, month: m, day: d}, calendar),
+    do: {:ok, %Date{calendar: calendar, year: y, month: m, day: d}}
+
+  def convert(%{calendar: from, year: y, month: m, day: d}, target) when is_atom(target) do
+    if Calendar.compatible_calendars?(from, target) do
+      {days, _} = from.naive_datetime_to_iso_days(y, m, d, 0, 0, 0, {0, 0})
+      {y, m, d, _, _, _, _} = target.naive_datetime_from_iso_days({days, {0, 86_400_000_000}})
+      {:ok, %Date{calendar: target, year: y, month: m, day: d}}
+    else
+      {:error, :incompatible_calendars}
+    end
+  end
+
+  def convert!(date, calendar), do: Calendar.__converted__(convert(date, calendar), date, calendar)
   def to_gregorian_days(date), do: to_days(date)
   def from_gregorian_days(days, _calendar \\ Calendar.ISO) when is_integer(days), do: from_days(days)
   def months_in_year(_date), do: 12
@@ -446,8 +483,14 @@ defmodule Time do
   end
 
   def to_seconds_after_midnight(%{hour: h, minute: mi, second: s, microsecond: {us, _}}), do: {(h * 60 + mi) * 60 + s, us}
-  def convert(%{calendar: Calendar.ISO} = time, Calendar.ISO), do: {:ok, time}
-  def convert!(%{calendar: Calendar.ISO} = time, Calendar.ISO), do: time
+  def convert(%{calendar: calendar} = time, calendar), do: {:ok, time}
+
+  def convert(%{calendar: from, hour: h, minute: mi, second: s, microsecond: {_, p} = us}, target) when is_atom(target) do
+    {h, mi, s, {us, _}} = target.time_from_day_fraction(from.time_to_day_fraction(h, mi, s, us))
+    {:ok, %Time{calendar: target, hour: h, minute: mi, second: s, microsecond: {us, p}}}
+  end
+
+  def convert!(time, calendar), do: Calendar.__converted__(convert(time, calendar), time, calendar)
 end
 
 defmodule NaiveDateTime do
@@ -538,8 +581,19 @@ defmodule NaiveDateTime do
     {Integer.floor_div(total, 1_000_000), Integer.mod(total, 1_000_000)}
   end
 
-  def convert(%{calendar: Calendar.ISO} = n, Calendar.ISO), do: {:ok, n}
-  def convert!(%{calendar: Calendar.ISO} = n, Calendar.ISO), do: n
+  def convert(%{calendar: calendar} = n, calendar), do: {:ok, n}
+
+  def convert(%{calendar: from, microsecond: {_, p}} = n, target) when is_atom(target) do
+    if Calendar.compatible_calendars?(from, target) do
+      iso = from.naive_datetime_to_iso_days(n.year, n.month, n.day, n.hour, n.minute, n.second, n.microsecond)
+      {y, m, d, h, mi, s, {us, _}} = target.naive_datetime_from_iso_days(iso)
+      {:ok, %NaiveDateTime{calendar: target, year: y, month: m, day: d, hour: h, minute: mi, second: s, microsecond: {us, p}}}
+    else
+      {:error, :incompatible_calendars}
+    end
+  end
+
+  def convert!(n, calendar), do: Calendar.__converted__(convert(n, calendar), n, calendar)
 end
 
 defmodule Calendar.UTCOnlyTimeZoneDatabase do
@@ -785,8 +839,19 @@ defmodule DateTime do
   def from_gregorian_seconds(seconds, us \\ {0, 0}, calendar \\ Calendar.ISO),
     do: utc(NaiveDateTime.from_gregorian_seconds(seconds, us, calendar))
 
-  def convert(%{calendar: Calendar.ISO} = dt, Calendar.ISO), do: {:ok, dt}
-  def convert!(%{calendar: Calendar.ISO} = dt, Calendar.ISO), do: dt
+  def convert(%{calendar: calendar} = dt, calendar), do: {:ok, dt}
+
+  def convert(%{calendar: from, microsecond: {_, p}} = dt, target) when is_atom(target) do
+    if Calendar.compatible_calendars?(from, target) do
+      iso = from.naive_datetime_to_iso_days(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second, dt.microsecond)
+      {y, m, d, h, mi, s, {us, _}} = target.naive_datetime_from_iso_days(iso)
+      {:ok, %{dt | calendar: target, year: y, month: m, day: d, hour: h, minute: mi, second: s, microsecond: {us, p}}}
+    else
+      {:error, :incompatible_calendars}
+    end
+  end
+
+  def convert!(dt, calendar), do: Calendar.__converted__(convert(dt, calendar), dt, calendar)
 end
 defmodule Calendar do
   @doc false
@@ -814,8 +879,19 @@ defmodule Calendar do
 
   def get_time_zone_database, do: Calendar.UTCOnlyTimeZoneDatabase
   def put_time_zone_database(_database), do: :ok
-  def compatible_calendars?(Calendar.ISO, Calendar.ISO), do: true
-  def compatible_calendars?(_, _), do: false
+  # Calendars are compatible when their days roll over at the same time.
+  def compatible_calendars?(calendar, calendar), do: true
+
+  def compatible_calendars?(calendar1, calendar2),
+    do: calendar1.day_rollover_relative_to_midnight_utc() == calendar2.day_rollover_relative_to_midnight_utc()
+
+  @doc false
+  def __converted__({:ok, value}, _value, _calendar), do: value
+
+  def __converted__({:error, reason}, value, calendar) do
+    raise ArgumentError,
+          "cannot convert #{inspect(value)} to target calendar #{inspect(calendar)}, reason: #{inspect(reason)}"
+  end
   def truncate(microsecond, :microsecond), do: microsecond
   def truncate({us, p}, :millisecond), do: {div(us, 1000) * 1000, min(p, 3)}
   def truncate(_microsecond, :second), do: {0, 0}
