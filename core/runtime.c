@@ -379,6 +379,7 @@ static void runtime_boot(unsigned long long seed)
     native_init();
     /* the library's natives (a later table's entry replaces an earlier one's) */
     static const NativeDef *const natives[] = {
+        bif_erlang_misc_natives,
         bif_arith_natives,  bif_terms_natives, bif_convert_natives, bif_lists_natives,
         bif_maps_natives,   bif_binmod_natives, bif_unicode_natives, bif_math_natives,
         bif_string_natives, bif_base_natives,  bif_number_natives,  bif_system_natives,

@@ -20,6 +20,7 @@
 extern const NativeDef bif_arith_natives[];   /* :erlang arithmetic, comparison, logic */
 extern const NativeDef bif_terms_natives[];   /* :erlang type tests, tuples, lists, errors */
 extern const NativeDef bif_convert_natives[]; /* :erlang conversions between atoms, numbers, text */
+extern const NativeDef bif_erlang_misc_natives[]; /* small :erlang functions: pid_to_list, system_info, calendar time, crc32 */
 extern const NativeDef bif_lists_natives[];   /* :lists */
 extern const NativeDef bif_maps_natives[];    /* :maps */
 extern const NativeDef bif_binmod_natives[];  /* :binary */

@@ -731,6 +731,33 @@ static Term erl_erase1(Process *p, const Term *a)
     return old;
 }
 
+/* erase/0: the whole dictionary, as get/0 lists it, now empty */
+static Term erl_erase0(Process *p, const Term *a)
+{
+    Term all = erl_get0(p, a);
+    p->dictionary = TERM_NIL;
+    return all;
+}
+
+/* get_keys/1: the keys whose value is a[0] (=:=) */
+static Term erl_get_keys1(Process *p, const Term *a)
+{
+    Term *ks, list = TERM_NIL;
+    size_t n = dict_listing(p->dictionary, &ks);
+    for (size_t i = n; i-- > 0;)
+        if (term_exact_equal(ks[n + i], a[0])) list = cons_new(&p->heap, ks[i], list);
+    free(ks);
+    return list;
+}
+
+/* The group leader every process has: the one process_info/2 names. */
+static Term erl_group_leader0(Process *p, const Term *a)
+{
+    (void)p;
+    (void)a;
+    return pid_make(109);
+}
+
 static Term erl_get_keys(Process *p, const Term *a)
 {
     (void)a;
@@ -848,6 +875,9 @@ const NativeDef process_natives[] = {
     {"erlang", "get", 0, erl_get0},
     {"erlang", "erase", 1, erl_erase1},
     {"erlang", "get_keys", 0, erl_get_keys},
+    {"erlang", "get_keys", 1, erl_get_keys1},
+    {"erlang", "erase", 0, erl_erase0},
+    {"erlang", "group_leader", 0, erl_group_leader0},
     {"erlang", "monotonic_time", 0, erl_monotonic_time0},
     {"erlang", "monotonic_time", 1, erl_monotonic_time1},
     {"erlang", "system_time", 0, erl_system_time0},
