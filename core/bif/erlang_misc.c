@@ -265,35 +265,19 @@ static bool plain_options(Term opts, const char *allowed, Term allowed_value)
     return term_is_list(opts);
 }
 
-static Term erl_send_after4(Process *p, const Term *a)
+/* name/arity - 1 called with a[0..arity-2], when the options, the last
+ * argument, change nothing */
+static Term without_options(Process *p, const Term *a, int arity, const char *name, const char *allowed, Term value)
 {
-    if (!plain_options(a[3], "abs", ATOM_false)) return process_badarg_at(p, 4, "invalid options");
-    return call_native(p, "erlang", "send_after", 3, a);
+    if (!plain_options(a[arity - 1], allowed, value)) return process_badarg_at(p, arity, "invalid options");
+    return call_native(p, "erlang", name, arity - 1, a);
 }
 
-static Term erl_start_timer4(Process *p, const Term *a)
-{
-    if (!plain_options(a[3], "abs", ATOM_false)) return process_badarg_at(p, 4, "invalid options");
-    return call_native(p, "erlang", "start_timer", 3, a);
-}
-
-static Term erl_read_timer2(Process *p, const Term *a)
-{
-    if (!plain_options(a[1], "async", ATOM_false)) return process_badarg_at(p, 2, "invalid options");
-    return call_native(p, "erlang", "read_timer", 1, a);
-}
-
-static Term erl_cancel_timer2(Process *p, const Term *a)
-{
-    if (!plain_options(a[1], "async", ATOM_false)) return process_badarg_at(p, 2, "invalid options");
-    return call_native(p, "erlang", "cancel_timer", 1, a);
-}
-
-static Term erl_monitor3(Process *p, const Term *a)
-{
-    if (!plain_options(a[2], NULL, TERM_NONE)) return process_badarg_at(p, 3, "invalid options");
-    return call_native(p, "erlang", "monitor", 2, a);
-}
+static Term erl_send_after4(Process *p, const Term *a) { return without_options(p, a, 4, "send_after", "abs", ATOM_false); }
+static Term erl_start_timer4(Process *p, const Term *a) { return without_options(p, a, 4, "start_timer", "abs", ATOM_false); }
+static Term erl_read_timer2(Process *p, const Term *a) { return without_options(p, a, 2, "read_timer", "async", ATOM_false); }
+static Term erl_cancel_timer2(Process *p, const Term *a) { return without_options(p, a, 2, "cancel_timer", "async", ATOM_false); }
+static Term erl_monitor3(Process *p, const Term *a) { return without_options(p, a, 3, "monitor", NULL, TERM_NONE); }
 
 /* One node, not alive: no others. */
 static Term erl_nodes0(Process *p, const Term *a)

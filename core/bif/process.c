@@ -750,14 +750,6 @@ static Term erl_get_keys1(Process *p, const Term *a)
     return list;
 }
 
-/* The group leader every process has: the one process_info/2 names. */
-static Term erl_group_leader0(Process *p, const Term *a)
-{
-    (void)p;
-    (void)a;
-    return pid_make(109);
-}
-
 static Term erl_get_keys(Process *p, const Term *a)
 {
     (void)a;
@@ -877,7 +869,6 @@ const NativeDef process_natives[] = {
     {"erlang", "get_keys", 0, erl_get_keys},
     {"erlang", "get_keys", 1, erl_get_keys1},
     {"erlang", "erase", 0, erl_erase0},
-    {"erlang", "group_leader", 0, erl_group_leader0},
     {"erlang", "monotonic_time", 0, erl_monotonic_time0},
     {"erlang", "monotonic_time", 1, erl_monotonic_time1},
     {"erlang", "system_time", 0, erl_system_time0},
