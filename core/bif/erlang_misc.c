@@ -279,15 +279,8 @@ static Term erl_read_timer2(Process *p, const Term *a) { return without_options(
 static Term erl_cancel_timer2(Process *p, const Term *a) { return without_options(p, a, 2, "cancel_timer", "async", ATOM_false); }
 static Term erl_monitor3(Process *p, const Term *a) { return without_options(p, a, 3, "monitor", NULL, TERM_NONE); }
 
-/* One node, not alive: no others. */
-static Term erl_nodes0(Process *p, const Term *a)
-{
-    (void)p;
-    (void)a;
-    return TERM_NIL;
-}
-
-static Term erl_nodes1(Process *p, const Term *a)
+/* One node, not alive, no ports: nodes/0,1 and ports/0 list nothing. */
+static Term erl_nothing(Process *p, const Term *a)
 {
     (void)p;
     (void)a;
@@ -299,13 +292,6 @@ static Term erl_is_alive(Process *p, const Term *a)
     (void)p;
     (void)a;
     return ATOM_false;
-}
-
-static Term erl_ports(Process *p, const Term *a)
-{
-    (void)p;
-    (void)a;
-    return TERM_NIL;
 }
 
 static Term erl_fun_info_mfa(Process *p, const Term *a)
@@ -349,9 +335,9 @@ const NativeDef bif_erlang_misc_natives[] = {
     {"erlang", "read_timer", 2, erl_read_timer2},
     {"erlang", "cancel_timer", 2, erl_cancel_timer2},
     {"erlang", "monitor", 3, erl_monitor3},
-    {"erlang", "nodes", 0, erl_nodes0},
-    {"erlang", "nodes", 1, erl_nodes1},
+    {"erlang", "nodes", 0, erl_nothing},
+    {"erlang", "nodes", 1, erl_nothing},
     {"erlang", "is_alive", 0, erl_is_alive},
-    {"erlang", "ports", 0, erl_ports},
+    {"erlang", "ports", 0, erl_nothing},
     {NULL, NULL, 0, NULL},
 };
