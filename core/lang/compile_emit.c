@@ -271,6 +271,8 @@ static Var *var_find(FnCtx *c, Term name, Term context)
     return i == UINT32_MAX ? NULL : &c->vars[i];
 }
 
+Var *var_peek(FnCtx *c, Term name, Term context) { return var_find(c, name, context); }
+
 Var *var_lookup(FnCtx *c, Term name, Term context)
 {
     Var *v = var_find(c, name, context);

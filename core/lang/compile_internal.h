@@ -305,6 +305,8 @@ void set_line_from_meta(FnCtx *c, Term meta);
 
 /* ---- variables --------------------------------------------------------------- */
 Var *var_lookup(FnCtx *c, Term name, Term context);
+/* The same without marking the variable used. */
+Var *var_peek(FnCtx *c, Term name, Term context);
 /* var_bind binds a variable of the compiler's making (never warned
  * about); var_bind_pattern one that a pattern of the source binds at
  * `line`. */

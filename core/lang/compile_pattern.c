@@ -373,7 +373,12 @@ static void compile_pattern_node(FnCtx *c, Term ast, uint32_t src, uint32_t fail
     }
     if (!strcmp(op, "^") && n == 1) {
         Term vname, vctx;
-        Var *v = ast_is_var(list_nth(args, 0), &vname, &vctx) ? var_lookup(c, vname, vctx) : NULL;
+        Var *v = ast_is_var(list_nth(args, 0), &vname, &vctx) ? var_peek(c, vname, vctx) : NULL;
+        /* ^x is x as it was before the pattern: {x, ^x} = {1, 0} with x = 0
+         * pins 0, not the x this pattern binds */
+        while (v && (size_t)(v - c->vars) >= c->pattern_vars_start && v->prev_same != UINT32_MAX)
+            v = &c->vars[v->prev_same];
+        if (v) v->used = true;
         if (!v) compile_fail(c, "CompileError", "undefined variable ^%s", ast_is_var(list_nth(args, 0), &vname, NULL) ? atom_text(vname) : "?");
         emit(c, OP_IS_EQ_EXACT, (Code)src, (Code)v->reg, OPERAND_LABEL(fail));
         return;
