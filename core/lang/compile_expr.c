@@ -842,6 +842,7 @@ static void compile_struct(FnCtx *c, Term args, uint32_t dst, bool tail)
 
 static void compile_bitstring(FnCtx *c, Term segs, uint32_t dst, bool tail)
 {
+    segs = bin_expand_utf_literals(c, segs);
     size_t n = list_length(segs);
     BinSpec *spec = module_own(xcalloc(1, sizeof(BinSpec) + n * sizeof(BinSeg)));
     spec->nsegs = (uint32_t)n;

@@ -375,6 +375,9 @@ void protocol_derive(ModCtx *m, Term derive, int line);
  * compiled calls go to :erlang directly. */
 void compile_register_kernel_bifs(void);
 
+/* A binary's segments with each literal string typed utf8, utf16 or
+ * utf32 split into one segment per code point. */
+Term bin_expand_utf_literals(FnCtx *c, Term segs);
 /* ---- compiling ------------------------------------------------------------------ */
 /* Compiles `ast` so that its value ends up in register dst; in tail
  * position the code returns instead of falling through. */

@@ -196,6 +196,70 @@ void bin_segment_spec(FnCtx *c, Term spec, BinSeg *seg, Term *size_ast)
     else compile_fail(c, "CompileError", "unknown bitstring specifier: %s", s);
 }
 
+/* The code points of UTF-8 text, into cps (room for n); false when it is
+ * not valid UTF-8. */
+static bool utf8_code_points(const uint8_t *s, size_t n, int64_t *cps, size_t *count)
+{
+    *count = 0;
+    for (size_t i = 0; i < n;) {
+        uint8_t b = s[i];
+        size_t len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+        if (!len || i + len > n) return false;
+        int64_t cp = len == 1 ? b : b & (0x7F >> len);
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) return false;
+            cp = cp << 6 | (s[i + k] & 0x3F);
+        }
+        cps[(*count)++] = cp;
+        i += len;
+    }
+    return true;
+}
+
+Term bin_expand_utf_literals(FnCtx *c, Term segs)
+{
+    Heap *h = c->mod->scratch;
+    size_t cap = 16, n = 0;
+    Term *out = xmalloc(cap * sizeof *out);
+    bool changed = false;
+    for (Term l = segs; term_is_cons(l); l = cons_tail(l)) {
+        Term seg_ast = cons_head(l), name, meta, args;
+        const uint8_t *bytes;
+        size_t size, count = 0;
+        int64_t *cps = NULL;
+        if (ast_is_call(seg_ast, &name, &meta, &args) && name == A("::") && list_length(args) == 2 &&
+            term_is_binary(list_nth(args, 0)) && binary_bytes(list_nth(args, 0), &bytes, &size)) {
+            BinSeg seg;
+            Term size_ast = TERM_NONE;
+            memset(&seg, 0, sizeof seg);
+            seg.type = SEG_INTEGER;
+            bin_segment_spec(c, list_nth(args, 1), &seg, &size_ast);
+            cps = xmalloc((size + 1) * sizeof *cps);
+            if (!(seg.type == SEG_UTF8 || seg.type == SEG_UTF16 || seg.type == SEG_UTF32) ||
+                !utf8_code_points(bytes, size, cps, &count)) {
+                free(cps);
+                cps = NULL;
+            }
+        }
+        if (n + (cps ? count : 1) > cap) {
+            while (n + (cps ? count : 1) > cap) cap *= 2;
+            out = xrealloc(out, cap * sizeof *out);
+        }
+        if (!cps) {
+            out[n++] = seg_ast;
+            continue;
+        }
+        /* "abc"::utf16 is one segment per code point, as Elixir expands it */
+        for (size_t k = 0; k < count; k++)
+            out[n++] = tuple3(h, A("::"), meta, list_from(h, 2, (Term[]){small_make(cps[k]), list_nth(args, 1)}));
+        changed = true;
+        free(cps);
+    }
+    Term result = changed ? list_from(h, n, out) : segs;
+    free(out);
+    return result;
+}
+
 /* Splits {:"::", _, [value, spec]} into value and segment description. */
 static Term split_segment(FnCtx *c, Term seg_ast, BinSeg *seg, Term *size_ast)
 {
@@ -221,6 +285,7 @@ static Term split_segment(FnCtx *c, Term seg_ast, BinSeg *seg, Term *size_ast)
 
 static void compile_binary_pattern(FnCtx *c, Term segs, uint32_t src, uint32_t fail)
 {
+    segs = bin_expand_utf_literals(c, segs);
     size_t n = list_length(segs);
     BinSpec *spec = module_own(xcalloc(1, sizeof(BinSpec) + n * sizeof(BinSeg)));
     spec->nsegs = (uint32_t)n;
