@@ -153,16 +153,20 @@ defmodule Macro do
 
   # "foo_bar" -> "FooBar", "foo/bar" -> "Foo.Bar": each word's first letter
   # upcased, underscores dropped.
-  def camelize(string) when is_binary(string) do
-    string
-    |> String.split("/")
-    |> Enum.map_join(".", fn segment ->
-      segment |> String.split("_", trim: true) |> Enum.map_join(&upcase_first/1)
-    end)
-  end
+  # An underscore goes before a lowercase letter (upcased) or a digit;
+  # before anything else it stays. "/" starts a new alias segment.
+  def camelize(""), do: ""
+  def camelize("_" <> rest), do: camelize(rest)
+  def camelize(<<c, rest::binary>>) when c in ?a..?z, do: <<c - 32>> <> camelize_rest(rest)
+  def camelize(<<c, rest::binary>>), do: <<c>> <> camelize_rest(rest)
 
-  defp upcase_first(<<c, rest::binary>>) when c in ?a..?z, do: <<c - 32, rest::binary>>
-  defp upcase_first(word), do: word
+  defp camelize_rest("__" <> rest), do: camelize_rest("_" <> rest)
+  defp camelize_rest(<<?_, c, rest::binary>>) when c in ?a..?z, do: <<c - 32>> <> camelize_rest(rest)
+  defp camelize_rest(<<?_, c, rest::binary>>) when c in ?0..?9, do: <<c>> <> camelize_rest(rest)
+  defp camelize_rest("_"), do: ""
+  defp camelize_rest("/" <> rest), do: "." <> camelize(rest)
+  defp camelize_rest(<<c, rest::binary>>), do: <<c>> <> camelize_rest(rest)
+  defp camelize_rest(""), do: ""
 
   # ---- calls and their arguments --------------------------------------------------
 
@@ -202,7 +206,10 @@ defmodule Macro do
                      :"<~>", :"<|>", :"<<<", :">>>", :"|||", :"&&&", :"^^^", :"+++", :"---"]
   @unary_operators [:!, :^, :not, :+, :-, :"~~~", :&, :@]
 
-  def operator?(name, 2) when is_atom(name), do: name in @binary_operators
+  def operator?(:..//, 3), do: true
+  def operator?(:.., 0), do: true
+  # :// is no operator, though the parser gives it a precedence
+  def operator?(name, 2) when is_atom(name), do: name in @binary_operators and name != :"//"
   def operator?(name, 1) when is_atom(name), do: name in @unary_operators
   def operator?(name, arity) when is_atom(name) and is_integer(arity), do: false
 
