@@ -68,10 +68,9 @@ void runtime_set_argv(int argc, char **argv)
 
 /* What a failed compile prints: the exception and its stack trace; a
  * CompileError with none has a blank line for it (IEx shows the module
- * compiler's frames, shell_stack, for some); an exception raised while
- * compiling (no kind) comes formatted, its stack trace last. (A script
- * of one bare call, which Elixir evaluates alone, shows a
- * Code.require_file/2 frame instead of the blank line: not done.) */
+ * compiler's frames, shell_stack, for some; a script's top level may show
+ * Code.require_file/2, script_compile_frame); an exception raised while
+ * compiling (no kind) comes formatted, its stack trace last. */
 static char *compile_error_text(const CompileError *err, bool in_shell)
 {
     const char *stack = err->stack[0] ? err->stack : in_shell && err->shell_stack ? err->shell_stack : "\n";
@@ -892,6 +891,41 @@ static void print_undefined_calls(bool shown)
     heap_release(&keep);
 }
 
+/* Whether a CompileError in a script's top level shows Elixir's
+ * Code.require_file/2 frame rather than a blank line. Elixir raises it
+ * with the stack of its expansion, of which the BEAM keeps 8 frames and
+ * Kernel.CLI prints those that are not the compiler's own: the frame is
+ * among the 8 when the expansion is shallow. So: an undefined function
+ * that a statement of the top level calls by itself (`foo(x)` alone on its
+ * line), or, in a file of one statement, one it binds (`x = foo()`) or an
+ * import, alias or require that fails. */
+static bool script_compile_frame(Term items, const CompileError *err, const char *file)
+{
+    bool single = term_is_cons(items) && cons_tail(items) == TERM_NIL;
+    for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
+        Term item = cons_head(l);
+        if (single && term_is_tuple(item) && tuple_size(item) == 3) {
+            Term op = tuple_get(item, 0), args = tuple_get(item, 2);
+            if (op == atom_from_cstr("import") || op == atom_from_cstr("alias") || op == atom_from_cstr("require")) return true;
+            if (op == atom_from_cstr("=") && term_is_cons(args) && term_is_cons(cons_tail(args))) item = cons_head(cons_tail(args));
+        }
+        if (!term_is_tuple(item) || tuple_size(item) != 3 || !term_is_atom(tuple_get(item, 0)) || !term_is_list(tuple_get(item, 2))) continue;
+        Term name = tuple_get(item, 0), meta = tuple_get(item, 1);
+        char want[512];
+        int line = 0;
+        for (Term m = meta; term_is_cons(m); m = cons_tail(m)) {
+            Term kv = cons_head(m);
+            if (term_is_tuple(kv) && tuple_size(kv) == 2 && tuple_get(kv, 0) == atom_from_cstr("line") && term_is_small(tuple_get(kv, 1)))
+                line = (int)small_value(tuple_get(kv, 1));
+        }
+        size_t arity = 0;
+        for (Term a = tuple_get(item, 2); term_is_cons(a); a = cons_tail(a)) arity++;
+        snprintf(want, sizeof want, "%s:%d: undefined function %s/%zu (there is no such import)", file, line, atom_text(name), arity);
+        if (!strcmp(err->message, want)) return true;
+    }
+    return false;
+}
+
 static size_t modules_defined(Term expr);
 static void skip_pids(size_t n);
 
@@ -920,7 +954,8 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
     /* Compiled code keeps pointing at the AST's literals: keep it permanent. */
     ast = term_copy(literal_heap(), ast);
     heap_release(&scratch);
-    Term items = toplevel_grouped(toplevel_items(ast), TOPLEVEL_GROUP_MIN);
+    Term statements = toplevel_items(ast);
+    Term items = toplevel_grouped(statements, TOPLEVEL_GROUP_MIN);
 
     bool fresh = !HOST->main_process;
     if (fresh) sched_set_next_serial(SCRIPT_MAIN_SERIAL);
@@ -959,6 +994,8 @@ int runtime_eval_source(const char *source, size_t len, const char *file, EvalMo
             break;
         }
         if (!compiled) {
+            if (!err.stack[0] && strcmp(file, "nofile") && !strcmp(err.kind, "CompileError") && script_compile_frame(statements, &err, file))
+                snprintf(err.stack, sizeof err.stack, "    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2\n");
             report_compile_error(&err);
             status = 1;
             break;

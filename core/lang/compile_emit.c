@@ -544,6 +544,18 @@ void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ..
     fail_v(m, line, kind, fmt, ap);
 }
 
+void compile_fail_frames(ModCtx *m, int line, const char *frames, const char *fmt, ...)
+{
+    char text[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    error_set(m, line, "CompileError", text);
+    snprintf(m->err->stack, sizeof m->err->stack, "%s", frames);
+    longjmp(*m->on_error, 1);
+}
+
 bool compiling_module_body(FnCtx *c)
 {
     FnCtx *root = c;

@@ -1790,10 +1790,41 @@ typedef struct CaptureArgs {
     bool below_found;
 } CaptureArgs;
 
+/* A capture inside a capture's body (&Enum.map(&1, &(&1 * 2))) is
+ * Elixir's CompileError; where it is an argument of the body's call
+ * (position `arg`, from 0; -1: deeper), the stack trace is that of
+ * Elixir's escaping of the arguments (elixir_fn.erl, lists:mapfoldl). */
+_Noreturn static void nested_capture(ModCtx *m, Term ast, int arg)
+{
+    Term name, meta, args;
+    ast_is_call(ast, &name, &meta, &args);
+    char *text = ast_text(ast);
+    char frames[400];
+    snprintf(frames, sizeof frames, "%s%s%s",
+             arg < 0 ? "\n" : "    (stdlib 4.2) lists.erl:1462: :lists.mapfoldl_1/3\n",
+             arg >= 1 ? "    (stdlib 4.2) lists.erl:1463: :lists.mapfoldl_1/3\n" : "",
+             arg < 0 ? "" : "    (elixir 1.14.0) src/elixir_fn.erl:140: :elixir_fn.escape/3\n"
+                            "    (elixir 1.14.0) src/elixir_fn.erl:112: :elixir_fn.capture_expr/6\n");
+    char message[600];
+    snprintf(message, sizeof message, "%s", text);
+    free(text);
+    compile_fail_frames(m, meta_line(meta), frames,
+                        "nested captures are not allowed. You cannot define a function using  the capture operator & inside "
+                        "another function defined via &. Got invalid nested capture: %s",
+                        message);
+}
+
+static bool is_nested_capture(Term ast)
+{
+    Term name, meta, args;
+    return ast_is_call(ast, &name, &meta, &args) && name == A("&") && list_length(args) == 1 && !term_is_small(list_nth(args, 0));
+}
+
 /* Replaces &1, &2, ... with variables and records which appear. */
 static Term replace_capture_args(ModCtx *m, Term ast, CaptureArgs *found, int depth)
 {
     if (depth > COMPILE_WALK_MAX_DEPTH) compile_fail_depth(m, 0);
+    if (is_nested_capture(ast)) nested_capture(m, ast, -1);
     Term name, meta, args;
     if (ast_is_call(ast, &name, &meta, &args) && name == A("&") && list_length(args) == 1 && term_is_small(list_nth(args, 0))) {
         int64_t i = small_value(list_nth(args, 0));
@@ -1813,7 +1844,12 @@ static Term replace_capture_args(ModCtx *m, Term ast, CaptureArgs *found, int de
         Term *items = xmalloc((n + 1) * sizeof(Term));
         size_t i = 0;
         Term l = ast;
-        for (; term_is_cons(l); l = cons_tail(l)) items[i++] = replace_capture_args(m, cons_head(l), found, depth + 1);
+        for (; term_is_cons(l); l = cons_tail(l)) {
+            /* the arguments of the body's call (depth 1: {name, meta, args}'s list) */
+            if (depth == 1 && is_nested_capture(cons_head(l))) nested_capture(m, cons_head(l), (int)i);
+            items[i] = replace_capture_args(m, cons_head(l), found, depth + 1);
+            i++;
+        }
         Term out = l;
         for (size_t j = n; j-- > 0;) out = cons_new(m->scratch, items[j], out);
         free(items);

@@ -279,6 +279,9 @@ _Noreturn void compile_fail_expanding(FnCtx *c, const char *frames, const char *
 _Noreturn void compile_fail_struct(FnCtx *c, Term module, int arity, const char *kind, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 _Noreturn void compile_fail_mod(ModCtx *m, int line, const char *kind, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A CompileError whose stack trace, as Elixir prints it, is `frames`
+ * (a line each, "    (elixir 1.14.0) ...\n"; "" for none). */
+_Noreturn void compile_fail_frames(ModCtx *m, int line, const char *frames, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Elixir's CompileError for a call of name/arity that nothing defines or
  * imports, with what its stack trace shows; `c` is the code the call is
  * in, or NULL for the check of a module's defs once they are compiled. */
