@@ -1,6 +1,7 @@
 /* compile_emit.c - code buffers, labels, registers, variables and the small
  * AST helpers every part of the compiler uses. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -13,6 +14,85 @@
 #include "inspect.h"
 #include "io.h"
 
+/* ---- scratch ------------------------------------------------------------------ */
+
+/* A compile's working buffers (a function's code while it grows, its
+ * labels, variables, ...) are scratch: a compile can be abandoned anywhere
+ * (a CompileError, an attempt left for a compile-time call, a failed
+ * allocation: all longjmp), and what it had open must not leak, 5 KB at
+ * each failed Code.eval_string. Scratch blocks are linked in the order they
+ * were made, so an abandoned compile frees those made since its mark. */
+typedef union ScratchBlock {
+    struct {
+        union ScratchBlock *prev, *next;
+        uint64_t seq;
+    } link;
+    max_align_t align; /* what follows is aligned as malloc's */
+} ScratchBlock;
+
+/* (Process-wide rather than a runtime's: compiles nest but never
+ * interleave, and each frees its own.) */
+static ScratchBlock *scratch_tail;
+static uint64_t scratch_seq;
+static size_t scratch_count;
+
+static void scratch_link(ScratchBlock *b)
+{
+    if (b->link.prev) b->link.prev->link.next = b;
+    if (b->link.next) b->link.next->link.prev = b;
+    else scratch_tail = b;
+}
+
+void *scratch_realloc(void *block, size_t bytes)
+{
+    ScratchBlock *old = block ? (ScratchBlock *)block - 1 : NULL;
+    ScratchBlock *b = xrealloc(old, sizeof *b + bytes);
+    if (!old) {
+        b->link.prev = scratch_tail;
+        b->link.next = NULL;
+        b->link.seq = ++scratch_seq;
+        scratch_count++;
+    }
+    scratch_link(b); /* it may have moved */
+    return b + 1;
+}
+
+void *scratch_calloc(size_t count, size_t size)
+{
+    void *block = scratch_realloc(NULL, count * size);
+    memset(block, 0, count * size);
+    return block;
+}
+
+void scratch_free(void *block)
+{
+    if (!block) return;
+    ScratchBlock *b = (ScratchBlock *)block - 1;
+    if (b->link.prev) b->link.prev->link.next = b->link.next;
+    if (b->link.next) b->link.next->link.prev = b->link.prev;
+    else scratch_tail = b->link.prev;
+    scratch_count--;
+    free(b);
+}
+
+/* A copy that outlives the compile (plain malloc), the scratch freed. */
+static void *scratch_keep(void *block, size_t bytes)
+{
+    void *kept = xmalloc(bytes ? bytes : 1);
+    if (bytes) memcpy(kept, block, bytes);
+    scratch_free(block);
+    return kept;
+}
+
+uint64_t scratch_mark(void) { return scratch_seq; }
+
+size_t compile_scratch_blocks(void) { return scratch_count; }
+
+void scratch_release(uint64_t mark)
+{
+    while (scratch_tail && scratch_tail->link.seq > mark) scratch_free(scratch_tail + 1);
+}
+
 void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
 {
     memset(c, 0, sizeof *c);
@@ -20,7 +100,7 @@ void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn)
     c->parent = parent;
     c->fn = fn;
     c->cap = 64;
-    c->code = xmalloc(c->cap * sizeof(Code));
+    c->code = scratch_realloc(NULL, c->cap * sizeof(Code));
     c->fun_name = parent ? parent->fun_name : (fn ? fn->name : ATOM_nil);
     c->fun_arity = parent ? parent->fun_arity : (fn ? fn->arity : 0);
     c->macro_line = parent ? parent->macro_line : 0;
@@ -33,7 +113,7 @@ static void code_push(FnCtx *c, Code w)
 {
     if (c->len == c->cap) {
         c->cap *= 2;
-        c->code = xrealloc(c->code, c->cap * sizeof(Code));
+        c->code = scratch_realloc(c->code, c->cap * sizeof(Code));
     }
     c->code[c->len++] = w;
 }
@@ -72,7 +152,7 @@ void emit(FnCtx *c, Opcode op, ...)
     if (c->nlines == 0 || c->lines[c->nlines - 1].line != (uint32_t)c->line) {
         if (c->nlines == c->lines_cap) {
             c->lines_cap = c->lines_cap ? c->lines_cap * 2 : 16;
-            c->lines = xrealloc(c->lines, c->lines_cap * sizeof(LineEntry));
+            c->lines = scratch_realloc(c->lines, c->lines_cap * sizeof(LineEntry));
         }
         c->lines[c->nlines++] = (LineEntry){(uint32_t)c->len, (uint32_t)c->line};
     }
@@ -85,7 +165,7 @@ void emit(FnCtx *c, Opcode op, ...)
         if ((labels >> i) & 1 && w != 0) { /* 0 = no label: raise instead */
             if (c->npatches == c->patches_cap) {
                 c->patches_cap = c->patches_cap ? c->patches_cap * 2 : 32;
-                c->patches = xrealloc(c->patches, c->patches_cap * sizeof(uint32_t));
+                c->patches = scratch_realloc(c->patches, c->patches_cap * sizeof(uint32_t));
             }
             c->patches[c->npatches++] = (uint32_t)c->len;
         }
@@ -115,7 +195,7 @@ uint32_t label_new(FnCtx *c)
 {
     if (c->nlabels == c->labels_cap) {
         c->labels_cap = c->labels_cap ? c->labels_cap * 2 : 32;
-        c->label_pos = xrealloc(c->label_pos, c->labels_cap * sizeof(uint32_t));
+        c->label_pos = scratch_realloc(c->label_pos, c->labels_cap * sizeof(uint32_t));
     }
     c->label_pos[c->nlabels] = UINT32_MAX;
     /* Label ids start at 1 so that 0 can mean "no label" (raise). */
@@ -171,7 +251,7 @@ void fn_finish(FnCtx *c)
         emit(c, OP_CALL_NATIVE, (Code)r->bif, (Code)r->temp, (Code)2, (Code)r->dst, (Code)0);
         emit(c, OP_JUMP, OPERAND_LABEL(r->resume));
     }
-    free(c->raises);
+    scratch_free(c->raises);
     for (size_t i = 0; i < c->npatches; i++) {
         Code *w = &c->code[c->patches[i]];
         uint32_t pos = c->label_pos[*w - 1];
@@ -180,10 +260,10 @@ void fn_finish(FnCtx *c)
     }
     thread_jumps(c);
     Function *f = c->fn;
-    f->code = module_own(c->code);
+    f->code = module_own(scratch_keep(c->code, c->len * sizeof(Code)));
     f->code_len = c->len;
     f->threaded = false;
-    f->lines = module_own(c->lines);
+    f->lines = module_own(scratch_keep(c->lines, c->nlines * sizeof(LineEntry)));
     f->nlines = c->nlines;
     f->nregs = c->max_reg + 2;
     f->defined = true;
@@ -192,10 +272,10 @@ void fn_finish(FnCtx *c)
     static int disasm = -1;
     if (disasm < 0) disasm = getenv("GENLAB_DISASM") != NULL;
     if (disasm) disasm_function(f, stderr);
-    free(c->label_pos);
-    free(c->patches);
-    free(c->vars);
-    free(c->var_index);
+    scratch_free(c->label_pos);
+    scratch_free(c->patches);
+    scratch_free(c->vars);
+    scratch_free(c->var_index);
 }
 
 uint32_t reg_alloc(FnCtx *c)
@@ -299,17 +379,17 @@ static void var_index_reserve(FnCtx *c)
     VarSlot *old = c->var_index;
     size_t old_cap = c->var_index_cap;
     c->var_index_cap = old_cap ? old_cap * 2 : 64;
-    c->var_index = xcalloc(c->var_index_cap, sizeof *c->var_index);
+    c->var_index = scratch_calloc(c->var_index_cap, sizeof *c->var_index);
     for (size_t i = 0; i < old_cap; i++)
         if (old[i].name) *var_slot(c, old[i].name, old[i].context) = old[i];
-    free(old);
+    scratch_free(old);
 }
 
 uint32_t var_bind(FnCtx *c, Term name, Term context, uint32_t reg)
 {
     if (c->nvars == c->vars_cap) {
         c->vars_cap = c->vars_cap ? c->vars_cap * 2 : 32;
-        c->vars = xrealloc(c->vars, c->vars_cap * sizeof(Var));
+        c->vars = scratch_realloc(c->vars, c->vars_cap * sizeof(Var));
     }
     var_index_sync(c);
     var_index_reserve(c);

@@ -652,7 +652,7 @@ static Code arith_raise_label(FnCtx *c, Opcode op, uint32_t a, uint32_t b, Code 
 {
     if (c->nraises == c->raises_cap) {
         c->raises_cap = c->raises_cap ? c->raises_cap * 2 : 4;
-        c->raises = xrealloc(c->raises, c->raises_cap * sizeof *c->raises);
+        c->raises = scratch_realloc(c->raises, c->raises_cap * sizeof *c->raises);
     }
     uint32_t temp = reg_alloc_n(c, 2); /* counted in the frame's size */
     c->next_reg -= 2;

@@ -288,6 +288,18 @@ _Noreturn void compile_fail_frames(ModCtx *m, int line, const char *frames, cons
 _Noreturn void compile_fail_undefined(ModCtx *m, FnCtx *c, int line, Term name, uint32_t arity);
 
 /* ---- emitting (compile_emit.c) ------------------------------------------- */
+/* A compile's working memory (see compile_emit.c): blocks from
+ * scratch_realloc (NULL: a new one) and scratch_calloc go with
+ * scratch_free, or with every block made since a mark when a compile is
+ * abandoned (scratch_release). */
+void *scratch_realloc(void *block, size_t bytes);
+void *scratch_calloc(size_t count, size_t size);
+void scratch_free(void *block);
+uint64_t scratch_mark(void);
+void scratch_release(uint64_t mark);
+/* How many scratch blocks are out: 0 whenever no compile is running (for
+ * tests). */
+size_t compile_scratch_blocks(void);
 void fn_init(FnCtx *c, ModCtx *mod, FnCtx *parent, Function *fn);
 void fn_finish(FnCtx *c); /* resolves labels, stores code into c->fn */
 void emit(FnCtx *c, Opcode op, ...); /* operands as Code values; labels via emit_label_operand */

@@ -1354,7 +1354,11 @@ Term compile_defmodule(Term ast, const char *file, Heap *h, CompileError *err)
     top.on_error = &on_error;
     top.scratch = literal_heap();
     top.name = ATOM_nil;
-    if (setjmp(on_error)) return TERM_NONE;
+    uint64_t scratch = scratch_mark();
+    if (setjmp(on_error)) {
+        scratch_release(scratch); /* what the failed module had open */
+        return TERM_NONE;
+    }
     if (protocol_is_form(ast)) return term_copy(h, protocol_compile_form(&top, ast));
     Term mod = expand_alias(&top, list_nth(args, 0));
     if (mod == TERM_NONE && term_is_atom(list_nth(args, 0))) mod = list_nth(args, 0);
@@ -1418,10 +1422,14 @@ static bool compile_chunk_in(ModCtx *m, Term ast, const char *file, const Bindin
     /* Elixir names top-level code :elixir_compiler_0.__FILE__/1 (its
      * bindings come in registers whatever the displayed arity) */
     f->arity = 1;
+    uint64_t scratch = scratch_mark();
     FnCtx c;
     fn_init(&c, m, NULL, f);
     c.warn = WARN_TOPLEVEL;
-    if (setjmp(on_error)) return false;
+    if (setjmp(on_error)) {
+        scratch_release(scratch); /* what the failed chunk had open */
+        return false;
+    }
     /* register 0 holds the previous result, 1.. the bindings: the chunk
      * answers in the same layout, so that only what it changed moves */
     uint32_t params = reg_alloc_n(&c, (uint32_t)bindings->count + 1);

@@ -195,6 +195,7 @@ static AttemptEnd attempt(CompileRun *run, Process *p, Term *answer, int *failed
     mute(run->nmemo > 0);
     AttemptEnd end;
     *failed = 0;
+    uint64_t scratch = scratch_mark();
     if (run->host) {
         end = attempt_body(run, p, answer);
     } else {
@@ -208,8 +209,10 @@ static AttemptEnd attempt(CompileRun *run, Process *p, Term *answer, int *failed
         }
         heap_set_failure_jump(outer_jump);
     }
-    /* what a left attempt had pushed for its module bodies goes with it */
+    /* what a left attempt had pushed for its module bodies goes with it,
+     * and what it had open */
     COMPILE->ndefining = run->defining_base;
+    if (end != ATTEMPT_DONE) scratch_release(scratch);
     code_region_enter(region);
     run->leave = NULL;
     mute(was_muting);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "compile_internal.h"
 #include "compile_run.h"
 #include "genlab.h"
 #include "shell_eval.h"
@@ -99,6 +100,7 @@ int main(void)
                      ":ok\n", "a compile that waits in a receive");
     check_shell_eval(g, "Process.sleep(10)", ":ok\n", "the shell goes on");
     CHECK(compile_run_count() == runs + 1, "its run waits");
+    CHECK(compile_scratch_blocks() == 0, "the attempt it left holds no working memory");
     check_shell_eval(g, "send(w, 42)\nreceive do :done -> :ok end\n{x, 42, pid} = Later.got(); {x, pid == w}", "{2, true}\n",
                      "the receive's message resumes it, in its own process");
     CHECK(compile_run_count() == runs, "its run ended with it");
@@ -117,6 +119,13 @@ int main(void)
     char *failed = shell_eval_text(g, "defmodule Fails do\n  require Mac\n  @x Mac.twice(1)\n  @y raise(ArgumentError, \"at #{@x}\")\nend");
     CHECK(!strncmp(failed, "** (ArgumentError) at 2\n    iex:", 32) && strstr(failed, ": (module)\n"), "an error after a call is the module body's");
     free(failed);
+
+    /* abandoned compiles give back what they had open: failed ones (in a
+     * def, in a fn in a def, at the top level) and left attempts */
+    check_shell_eval(g, "for code <- [\"x = 1\\ny = nope(x)\", \"defmodule Bad do\\n def f(x), do: fn -> g(x) end\\nend\", \"1 +\"], _ <- 1..100 do\n"
+                        "  try do\n    Code.eval_string(code)\n  rescue\n    _ -> :failed\n  end\nend |> Enum.uniq()",
+                     "[:failed]\n", "300 compiles that fail");
+    CHECK(compile_scratch_blocks() == 0, "no compile's working memory is left over");
 
     genlab_free(g);
     CHECK_DONE();
