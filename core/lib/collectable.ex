@@ -63,14 +63,16 @@ defmodule Collectable.BitString do
 end
 
 defmodule Collectable.MapSet do
+  # The elements gather in a list (what the accumulator shows, as in
+  # Elixir) and join the set when done.
   def into(%MapSet{map: map} = set) do
     fun = fn
-      acc, {:cont, x} -> :maps.put(x, [], acc)
-      acc, :done -> %{set | map: acc}
-      _acc, :halt -> :ok
+      list, {:cont, x} -> [x | list]
+      list, :done -> %{set | map: Map.merge(map, Map.from_keys(list, []))}
+      _list, :halt -> :ok
     end
 
-    {map, fun}
+    {[], fun}
   end
 
   def __impl__(:for), do: MapSet
