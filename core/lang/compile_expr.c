@@ -2097,8 +2097,11 @@ static void compile_raise(FnCtx *c, Term args, uint32_t dst, bool tail, bool rer
         emit_make_exception(c, v);
     }
     emit(c, OP_LOADK, (Code)regs, (Code)ATOM_error);
+    /* raise/1,2: no stack trace yet; raise/1's top entry says error_info:
+     * %{module: Exception}, as its :erlang.error/3 does (raise/2's
+     * :erlang.error/1 says nothing) */
     if (reraise) compile_expr(c, list_nth(args, n - 1), regs + 2, false);
-    else emit(c, OP_LOADK, (Code)(regs + 2), (Code)TERM_NIL);
+    else emit(c, OP_LOADK, (Code)(regs + 2), nvalue == 1 ? (Code)A("genlab_kernel_raise") : (Code)TERM_NIL);
     emit(c, OP_RAISE, (Code)regs, (Code)(regs + 1), (Code)(regs + 2));
     reg_restore(c, saved);
     (void)dst;

@@ -391,6 +391,31 @@ static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const 
     return cons_new(h, entry, st);
 }
 
+/* The stack trace of Kernel.raise/1: the raising function's entry says
+ * error_info: %{module: Exception} after its file and line (Elixir's raise
+ * is :erlang.error(exception, :none, error_info: ...)). */
+static Term kernel_raise_stack(Process *p)
+{
+    Heap *h = &p->heap;
+    Term st = stacktrace_of(p, false, false);
+    if (!term_is_cons(st)) return st;
+    Term top = cons_head(st);
+    if (!term_is_tuple(top) || tuple_size(top) != 4) return st;
+    Term info = map_from_pairs(h, 1, (Term[]){atom_from_cstr("module")}, (Term[]){atom_from_cstr("Elixir.Exception")});
+    Term extra = list_from(h, 1, (Term[]){tuple2(h, atom_from_cstr("error_info"), info)});
+    Term meta = tuple_get(top, 3);
+    size_t n = 0;
+    for (Term l = meta; term_is_cons(l); l = cons_tail(l)) n++;
+    Term *items = xmalloc((n + 1) * sizeof *items);
+    n = 0;
+    for (Term l = meta; term_is_cons(l); l = cons_tail(l)) items[n++] = cons_head(l);
+    Term joined = extra;
+    for (size_t i = n; i-- > 0;) joined = cons_new(h, items[i], joined);
+    free(items);
+    Term entry = tuple4(h, tuple_get(top, 0), tuple_get(top, 1), tuple_get(top, 2), joined);
+    return cons_new(h, entry, cons_tail(st));
+}
+
 /* apply(mod, fun, args) with a module or name that is not an atom, or
  * args not a list: error:badarg blaming that argument, as erlang:apply/3
  * reports it. */
@@ -1355,6 +1380,7 @@ L_RAISE: {
     class_ = cls;
     reason_ = rsn;
     stack_ = term_is_list(st) && st != TERM_NIL ? st : TERM_NONE;
+    if (st == atom_from_cstr("genlab_kernel_raise")) stack_ = kernel_raise_stack(p);
     goto do_raise;
 }
 L_ERROR: {

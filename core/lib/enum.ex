@@ -572,7 +572,7 @@ defmodule Enum do
   def fetch!(enumerable, index) when is_integer(index) do
     case fetch(enumerable, index) do
       {:ok, value} -> value
-      :error -> raise Enum.OutOfBoundsError
+      :error -> raise Enum.OutOfBoundsError # elixir:1072
     end
   end
 
@@ -1341,7 +1341,7 @@ defmodule Enum do
 
   def random(enumerable) do
     case list(enumerable) do
-      [] -> raise Enum.EmptyError
+      [] -> raise Enum.EmptyError # elixir:2349
       list -> :lists.nth(:rand.uniform(length(list)), list)
     end
   end
