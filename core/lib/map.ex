@@ -44,7 +44,7 @@ defmodule Map do
     case map do
       %{^key => value} -> value
       %{} -> default
-      other -> :erlang.error({:badmap, other})
+      other -> :erlang.error({:badmap, other}, [map, key, default]) # elixir:534
     end
   end
 
@@ -165,12 +165,10 @@ defmodule Map do
     end
   end
 
+  # Elixir's fetch!/2, :erlang.map_get/2, inlined: its frame is update!'s
   def update!(map, key, fun) when is_function(fun, 1) do
-    case map do
-      %{^key => value} -> %{map | key => fun.(value)}
-      %{} -> raise KeyError, key: key, term: map
-      other -> :erlang.error({:badmap, other})
-    end
+    value = :erlang.map_get(key, map) # elixir:319
+    %{map | key => fun.(value)} # elixir:883
   end
 
   def pop(map, key, default \\ nil) do
