@@ -381,6 +381,8 @@ static Term bif_stack(Process *p, Term module, Term name, uint32_t nargs, const 
     Term info_map = map_from_pairs(h, 1, (Term[]){atom_from_cstr("module")}, (Term[]){error_info_module(module)});
     if (p->exc_why) native_blame_record(module, name, nargs, args, p->exc_arg, p->exc_why); /* for format_error */
     Term meta = list_from(h, 1, (Term[]){tuple2(h, atom_from_cstr("error_info"), info_map)});
+    /* Elixir code matching no clause is no BIF: no error_info (String.length(1)) */
+    if (p->exc_reason == ATOM_function_clause && native_tail_frame(module, true)) meta = TERM_NIL;
     LibraryFrame lib;
     if (library_frame_native(module, name, nargs, &lib)) {
         /* a native standing for Elixir code shows where that code is */
