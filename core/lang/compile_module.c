@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ast_text.h"
 #include "atom.h"
 #include "binary.h"
 #include "compile_internal.h"
@@ -96,7 +97,19 @@ void module_directive(ModCtx *m, const char *which, Term args, int line)
             Term prefix = expand_alias(m, base);
             for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
                 Term name, im, segs;
-                if (!ast_is_call(cons_head(l), &name, &im, &segs)) continue;
+                /* each is an alias (Bar, Bar.Baz) or an atom; anything else
+                 * (a call, a number, __MODULE__) Elixir refuses */
+                bool alias = ast_is_call(cons_head(l), &name, &im, &segs) && name == A("__aliases__");
+                for (Term s = segs; alias && term_is_cons(s); s = cons_tail(s)) alias = term_is_atom(cons_head(s));
+                if (term_is_atom(cons_head(l))) {
+                    alias = true;
+                    segs = cons_new(literal_heap(), cons_head(l), TERM_NIL);
+                }
+                if (!alias) {
+                    char shown[512];
+                    ast_text_to(cons_head(l), shown, sizeof shown);
+                    compile_fail_mod(m, line, "CompileError", "invalid argument for alias, expected a compile time atom or alias, got: %s", shown);
+                }
                 char buf[1024];
                 size_t len = (size_t)snprintf(buf, sizeof buf, "%s", atom_text(prefix));
                 for (Term s = segs; term_is_cons(s); s = cons_tail(s))
@@ -108,6 +121,9 @@ void module_directive(ModCtx *m, const char *which, Term args, int line)
         }
         Term full = expand_alias(m, target);
         if (full == TERM_NONE && term_is_atom(target)) full = target;
+        /* alias __MODULE__: the module being defined */
+        Term var;
+        if (full == TERM_NONE && m->module && ast_is_var(target, &var, NULL) && var == A("__MODULE__")) full = m->name;
         if (full == TERM_NONE) compile_fail_mod(m, line, "CompileError", "invalid argument for alias, expected a compile time atom or alias");
         Term as = kw_get(opts, A("as"));
         Term short_name = as != TERM_NONE ? expand_alias(m, as) : last_segment_alias(full);
