@@ -96,24 +96,23 @@ void module_directive(ModCtx *m, const char *which, Term args, int line)
         if (ast_is_remote(target, &base, &field, &items, &meta) && field == A("{}")) {
             Term prefix = expand_alias(m, base);
             for (Term l = items; term_is_cons(l); l = cons_tail(l)) {
-                Term name, im, segs;
+                Term item = cons_head(l), name, im, segs = TERM_NIL;
                 /* each is an alias (Bar, Bar.Baz) or an atom; anything else
                  * (a call, a number, __MODULE__) Elixir refuses */
-                bool alias = ast_is_call(cons_head(l), &name, &im, &segs) && name == A("__aliases__");
+                bool alias = term_is_atom(item) || (ast_is_call(item, &name, &im, &segs) && name == A("__aliases__"));
                 for (Term s = segs; alias && term_is_cons(s); s = cons_tail(s)) alias = term_is_atom(cons_head(s));
-                if (term_is_atom(cons_head(l))) {
-                    alias = true;
-                    segs = cons_new(literal_heap(), cons_head(l), TERM_NIL);
-                }
                 if (!alias) {
                     char shown[512];
-                    ast_text_to(cons_head(l), shown, sizeof shown);
+                    ast_text_to(item, shown, sizeof shown);
                     compile_fail_mod(m, line, "CompileError", "invalid argument for alias, expected a compile time atom or alias, got: %s", shown);
                 }
                 char buf[1024];
                 size_t len = (size_t)snprintf(buf, sizeof buf, "%s", atom_text(prefix));
-                for (Term s = segs; term_is_cons(s); s = cons_tail(s))
+                if (term_is_atom(item)) len += (size_t)snprintf(buf + len, sizeof buf - len, ".%s", atom_text(item));
+                for (Term s = segs; term_is_cons(s) && len < sizeof buf; s = cons_tail(s))
                     len += (size_t)snprintf(buf + len, sizeof buf - len, ".%s", atom_text(cons_head(s)));
+                /* an atom has at most 255 characters */
+                if (len > 255) compile_fail_mod(m, line, "SystemLimitError", "a system limit has been reached");
                 Term full = A(buf);
                 add_alias(m, last_segment_alias(full), full);
             }
